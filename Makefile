@@ -1,0 +1,32 @@
+# rasd: the two set-up commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint bench gazetteer train-ner clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install rasd with its test tools
+
+demo: install  ## extract the bundled example article and a small batch, print readable summaries
+	$(BIN)/rasd extract examples/taiz-clashes.ar.txt --published 2024-03-11 --id taiz-example --format table
+	$(BIN)/rasd extract --jsonl examples/articles.jsonl --format table
+
+test: install  ## lint, then the whole test suite
+	$(BIN)/ruff check rasd tests bench scripts
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check rasd tests bench scripts
+
+bench: install  ## throughput and memory on ../shared/data (see docs/benchmarks.md)
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,31 @@
+"""Checks that an input is an article rasd can read, each failure a one-line reason."""
+
+from __future__ import annotations
+
+import regex
+
+MAX_CHARS = 2_000_000  # about 4 MB of Arabic UTF-8; a news article is a few thousand characters
+
+_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+
+
+class InputError(ValueError):
+    """An input rasd cannot process; ``str(exc)`` is a one-line reason for the user."""
+
+
+def check_text(text: object, *, max_chars: int = MAX_CHARS) -> None:
+    """Raise :class:`InputError` unless ``text`` is non-empty Arabic text of a sane size."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("empty text")
+    if len(text) > max_chars:
+        raise InputError(f"text has {len(text):,} characters, over the limit of {max_chars:,} "
+                         "(raise it with --max-chars)")
+    sample = text[:20000]
+    bad = len(_CONTROL.findall(sample))
+    if bad > max(8, len(sample) // 100):
+        raise InputError("looks like binary data, not text")
+    if not _ARABIC_LETTER.search(text):
+        raise InputError("no Arabic text found")

@@ -1,0 +1,92 @@
+"""The pipeline: an ordered list of small stages, each a callable ``Document -> Document``.
+
+A stage declares the layers it ``needs`` and the layers it ``adds``; :class:`Pipeline` checks the
+order once when it is built.  Stages load their resources lazily on first call (or in ``load()``),
+never at import time.  The default stage list is data here: a list of import paths, so a stage is
+added with one line.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+from rasd.doc import Document
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """What every pipeline stage provides."""
+
+    name: str
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+class PipelineError(ValueError):
+    """Stages in an order that cannot work (a stage needs a layer nobody added before it)."""
+
+
+# The default stages, in order.  module:Class, each class constructible without arguments.
+DEFAULT_STAGES: tuple[str, ...] = (
+    "rasd.text.stage:Tokenize",
+    "rasd.text.stage:SplitSentences",
+)
+
+
+class Pipeline:
+    """Run stages in order over a document."""
+
+    def __init__(self, stages: Iterable[Stage]) -> None:
+        self.stages = list(stages)
+        have = {"text"}
+        for st in self.stages:
+            missing = [n for n in st.needs if n not in have]
+            if missing:
+                raise PipelineError(f"stage {st.name!r} needs {missing}, which no earlier stage adds")
+            have.update(st.adds)
+        self.layers = have
+
+    def __call__(self, doc: Document) -> Document:
+        for st in self.stages:
+            doc = st(doc)
+            doc.layers.update(st.adds)
+        return doc
+
+    def load(self) -> Pipeline:
+        """Load every stage's resources now (for workers and servers), not on first document."""
+        for st in self.stages:
+            load = getattr(st, "load", None)
+            if callable(load):
+                load()
+        return self
+
+    @property
+    def names(self) -> list[str]:
+        """The stage names, in order."""
+        return [st.name for st in self.stages]
+
+
+def build_stage(path: str) -> Stage:
+    """Instantiate a stage from ``module:Class``."""
+    mod_name, _, cls_name = path.partition(":")
+    cls = getattr(importlib.import_module(mod_name), cls_name)
+    return cls()
+
+
+_default: Pipeline | None = None
+_lock = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    """The shared default pipeline (built once per process)."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = Pipeline(build_stage(p) for p in DEFAULT_STAGES)
+    return _default

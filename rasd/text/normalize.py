@@ -1,0 +1,143 @@
+"""Offset-keeping Arabic normalisation, for matching only.
+
+Every function here returns text in which each character stands for exactly one character of the
+input (1:1 foldings) or drops characters (diacritics, tatweel, invisible marks).  :class:`NormText`
+keeps the map from normalised positions back to the original, so a match in the normalised text
+always becomes a span of the untouched original.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Characters that are dropped: harakat, Quranic marks, dagger alef, tatweel, invisible marks.
+_DROP = (
+    "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"
+    + "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670\u0640"
+    + "".join(chr(c) for c in range(0x06D6, 0x06EE))
+    + "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+)
+_DROP_RE = regex.compile("[" + regex.escape(_DROP) + "]")
+
+_ALEF = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
+_YA = {"ى": "ي", "ی": "ي", "ې": "ي"}
+_TA_MARBUTA = {"ة": "ه", "ۀ": "ه", "ە": "ه"}
+_HAMZA_SEATS = {"ؤ": "و", "ئ": "ي"}
+_PERSIAN_LETTERS = {"ک": "ك", "ڪ": "ك"}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_PUNCT = {
+    "،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"',
+    "٪": "%", "٫": ".", "٬": ",", "‘": "'", "’": "'", "ـ": "",  # tatweel handled by _DROP too
+    "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+
+
+def _table(*maps: dict[str, str], drop: bool = True) -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for m in maps:
+        for k, v in m.items():
+            if len(v) == 1:
+                table[ord(k)] = v
+    if drop:
+        for ch in _DROP:
+            table[ord(ch)] = None
+    return table
+
+
+_FULL_TABLE = _table(_ALEF, _YA, _TA_MARBUTA, _HAMZA_SEATS, _PERSIAN_LETTERS, _DIGITS, _PUNCT)
+
+
+def normalize_alef(text: str) -> str:
+    """Fold أ إ آ ٱ to bare alef ا (length-preserving)."""
+    return text.translate(_table(_ALEF, drop=False))
+
+
+def normalize_ya(text: str) -> str:
+    """Fold alef maqsura ى (and Persian ی) to ya ي (length-preserving)."""
+    return text.translate(_table(_YA, drop=False))
+
+
+def normalize_ta_marbuta(text: str) -> str:
+    """Fold ta marbuta ة to ha ه (length-preserving)."""
+    return text.translate(_table(_TA_MARBUTA, drop=False))
+
+
+def normalize_hamza(text: str) -> str:
+    """Fold hamza seats ؤ→و and ئ→ي (length-preserving)."""
+    return text.translate(_table(_HAMZA_SEATS, drop=False))
+
+
+def normalize_digits(text: str) -> str:
+    """Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII digits (length-preserving)."""
+    return text.translate(_table(_DIGITS, drop=False))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat, tatweel and invisible marks (changes length: use :func:`normalize` for offsets)."""
+    return _DROP_RE.sub("", text)
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(text: str) -> str:
+    """The full matching form of a short string (a token or a lexicon key); cached."""
+    return text.translate(_FULL_TABLE).lower()
+
+
+@dataclass(slots=True)
+class NormText:
+    """Normalised text plus the map back to the original.
+
+    ``orig_index[i]`` is the position in the original text of normalised character ``i``;
+    ``orig_index`` is ``None`` when nothing was dropped (the map is the identity).
+    """
+
+    original: str
+    norm: str
+    orig_index: array | None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span ``[start, end)`` to the original text."""
+        if self.orig_index is None:
+            return start, end
+        if end <= start:
+            o = self.orig_index[start] if start < len(self.orig_index) else len(self.original)
+            return o, o
+        return self.orig_index[start], self.orig_index[end - 1] + 1
+
+    def to_norm(self, pos: int) -> int:
+        """The first normalised position at or after original position ``pos``."""
+        if self.orig_index is None:
+            return pos
+        import bisect
+
+        return bisect.bisect_left(self.orig_index, pos)
+
+
+def normalize(text: str) -> NormText:
+    """Normalise ``text`` for matching and keep the map back to the original.
+
+    Folds alef forms, alef maqsura, ta marbuta, hamza seats, Persian letters, Arabic-Indic and
+    Persian digits and Arabic punctuation; drops diacritics, tatweel and invisible marks;
+    lower-cases Latin letters.  Each kept character maps to exactly one original character.
+    """
+    norm = text.translate(_FULL_TABLE).lower()
+    if len(norm) == len(text):
+        return NormText(text, norm, None)
+    keep = array("l", (i for i, ch in enumerate(text) if ord(ch) not in _DROPPED_ORDS))
+    if len(keep) != len(norm):  # a lower() that changed length (e.g. 'İ'): fall back per char
+        keep, parts = array("l"), []
+        for i, ch in enumerate(text):
+            t = ch.translate(_FULL_TABLE).lower()
+            for c in t:
+                keep.append(i)
+                parts.append(c)
+        norm = "".join(parts)
+    return NormText(text, norm, keep)
+
+
+_DROPPED_ORDS = frozenset(k for k, v in _FULL_TABLE.items() if v is None or v == "")

@@ -1,0 +1,59 @@
+"""Shared fixtures.  Tests that need ../shared skip with a reason when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The ../shared folder (data and seed) or a skip."""
+    if not (SHARED / "data").is_dir():
+        pytest.skip("../shared/data is absent: training and benchmark data not available here")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The canonical seed article, or a skip."""
+    p = SHARED / "seed" / "libya-2019-04-16.ar.txt"
+    if not p.is_file():
+        pytest.skip("../shared/seed is absent: the acceptance article is not available here")
+    return p
+
+
+@pytest.fixture(scope="session")
+def seed_doc(seed_path):
+    """The seed article extracted once with the default pipeline."""
+    import rasd
+
+    return rasd.extract(seed_path.read_text(encoding="utf-8"), published="2019-04-16", id="seed")
+
+
+@pytest.fixture(scope="session")
+def taiz_doc():
+    """The team-written Taiz example extracted once."""
+    import rasd
+
+    text = (EXAMPLES / "taiz-clashes.ar.txt").read_text(encoding="utf-8")
+    return rasd.extract(text, published="2024-03-11", id="taiz")
+
+
+def spans_ok(doc) -> list[str]:
+    """Every annotation whose text is not exactly doc.text[start:end] (should be empty)."""
+    bad = []
+    for layer in ("tokens", "sentences", "entities", "places", "dates", "figures", "quotes"):
+        for a in getattr(doc, layer):
+            if doc.text[a.start:a.end] != a.text:
+                bad.append(f"{layer}: {a!r}")
+    for e in doc.events:
+        for sp in e.evidence:
+            if doc.text[sp.start:sp.end] != sp.text:
+                bad.append(f"event evidence: {sp!r}")
+    return bad
