@@ -32,6 +32,9 @@ class PipelineError(ValueError):
 
 
 # The default stages, in order.  module:Class, each class constructible without arguments.
+# Planned order (a stage's line is added when the stage lands):
+#   tokens, sentences -> places (rasd.geo) -> dates -> figures -> rule entities (people, orgs)
+#   -> statistical NER merged with the rules (rasd.ner) -> quotes -> events (rasd.events)
 DEFAULT_STAGES: tuple[str, ...] = (
     "rasd.text.stage:Tokenize",
     "rasd.text.stage:SplitSentences",
