@@ -45,7 +45,13 @@ def taiz_doc():
     return rasd.extract(text, published="2024-03-11", id="taiz")
 
 
-def spans_ok(doc) -> list[str]:
+@pytest.fixture(scope="session")
+def bad_spans():
+    """A function listing every annotation of a document whose text is not doc.text[start:end]."""
+    return _bad_spans
+
+
+def _bad_spans(doc) -> list[str]:
     """Every annotation whose text is not exactly doc.text[start:end] (should be empty)."""
     bad = []
     for layer in ("tokens", "sentences", "entities", "places", "dates", "figures", "quotes"):

@@ -27,14 +27,16 @@ def decode_bytes(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16")
     head = data[:4000]
-    zeros = head.count(0)
-    if zeros > len(head) // 4:
-        even_zero = head[0::2].count(0)
-        odd_zero = head[1::2].count(0)
-        if odd_zero > even_zero * 3 and odd_zero > len(head) // 8:
+    if len(head) >= 8:
+        # UTF-16 without BOM: Arabic code units are 0x06xx, ASCII ones 0x00xx
+        odd = head[1::2]
+        even = head[0::2]
+        if odd.count(6) > len(odd) // 4 and sum(b in (0, 6) for b in odd) > 0.8 * len(odd):
             return _strict(data, "utf-16-le")
-        if even_zero > odd_zero * 3 and even_zero > len(head) // 8:
+        if even.count(6) > len(even) // 4 and sum(b in (0, 6) for b in even) > 0.8 * len(even):
             return _strict(data, "utf-16-be")
+    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    if controls > max(4, len(head) // 100):
         raise InputError("looks like binary data, not text")
     try:
         return data.decode("utf-8")

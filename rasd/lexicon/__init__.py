@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -42,7 +42,7 @@ def list_data_files() -> list[str]:
     return sorted(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> dict[str, Any]:
     """Load ``rasd/data/<name>`` (YAML mapping with a ``provenance`` key); cached."""
     try:
@@ -58,7 +58,7 @@ def load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[list[str], list[dict[str, str]]]:
     """Load ``rasd/data/<name>``: ``# provenance:`` line, header row, then rows; cached."""
     try:
