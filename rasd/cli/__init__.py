@@ -20,6 +20,7 @@ EXIT_RESOURCE = 4
 # name -> "module:attribute"; each module defines one click command (or group).
 COMMANDS: dict[str, str] = {
     "extract": "rasd.cli.extract:extract",
+    "batch": "rasd.cli.batch:batch",
 }
 
 
