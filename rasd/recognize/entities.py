@@ -1,0 +1,628 @@
+"""Rule-based recognition of people (PERS) and organisations (ORG).
+
+People are found from the titles and roles that introduce them (الرئيس المصري عبد الفتاح السيسي,
+المتحدث باسم الرئاسة المصرية بسام راضي), from an apposition after the name (خليفة حفتر قائد قوات شرق
+ليبيا), from a list of given names (غسان سلامة), and from a short list of well-known names.  A later
+mention by surname alone (حفتر، بحفتر، السيسي) is linked to the full name.  Organisations are
+found from their head nouns with the complement that belongs to them (الجيش الوطني الليبي، وزارة
+الخارجية الأمريكية، الحكومة المعترف بها دوليا) and from the known list.
+
+Every entity span excludes proclitics (بحفتر -> حفتر); ``canonical`` is the name without proclitics
+and titles, ``role`` the title phrase.  All word lists live in ``rasd/data`` (titles.yaml,
+org_heads.yaml, given_names.tsv, known_entities.yaml).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from rasd.doc import Document, Entity, Token
+from rasd.lexicon import load_tsv, load_yaml
+from rasd.lexicon.matcher import PhraseMatcher
+from rasd.text.normalize import normalize_word
+from rasd.text.stage import norm_text
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+# Words that join parts of a name: عبد الفتاح, أبو بكر, بن سلمان, آل ثاني, ولد الشيخ.
+_CONNECTORS = frozenset(normalize_word(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "ولد", "آل"))
+_NAME_PREFIX = "عبد"  # عبدالله، عبدالرحمن written as one word
+
+
+def strip_forms(norm: str) -> list[tuple[int, str]]:
+    """(prefix length, base) readings of a normalised token: as is, without و/ف, without ب/ل/ك.
+
+    ``لل`` + noun is read as ل + ال + noun: the base gets its article back and the prefix length
+    stops before the article's lam (its span starts at the second ل).
+    """
+    out = [(0, norm)]
+    rest, k = norm, 0
+    if len(rest) > 3 and rest[0] in _CONJ:
+        rest, k = rest[1:], 1
+        out.append((k, rest))
+    if len(rest) > 3 and rest.startswith("لل"):
+        out.append((k + 1, "ا" + rest[1:]))
+    elif len(rest) > 3 and rest[0] in _PREP:
+        out.append((k + 1, rest[1:]))
+    return out
+
+
+def _norm_list(words) -> set[str]:
+    return {normalize_word(w).strip() for w in words if str(w).strip()}
+
+
+def _phrase_table(phrases, value) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for p in phrases:
+        key = tuple(normalize_word(p).split())
+        if key:
+            out[key] = value
+    return out
+
+
+@dataclass
+class Lexicon:
+    """Everything the recogniser reads from rasd/data, normalised once."""
+
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    title_first: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
+    adj_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    nisbas: set[str] = field(default_factory=set)
+    construct: set[str] = field(default_factory=set)
+    role_preps: set[str] = field(default_factory=set)
+    stop: set[str] = field(default_factory=set)
+    heads: dict[tuple[str, ...], str] = field(default_factory=dict)
+    head_first: set[str] = field(default_factory=set)
+    standalone: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    given: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    known_names: set[str] = field(default_factory=set)  # single-token known person names (السيسي)
+    known: PhraseMatcher | None = None
+
+
+_LEX: Lexicon | None = None
+_LOCK = threading.Lock()
+
+
+def lexicon() -> Lexicon:
+    """The recogniser's word lists (loaded once per process)."""
+    global _LEX
+    if _LEX is None:
+        with _LOCK:
+            if _LEX is None:
+                _LEX = _load()
+    return _LEX
+
+
+def _load() -> Lexicon:
+    lx = Lexicon()
+    t = load_yaml("titles.yaml")
+    for kind in ("office", "rank", "honorific"):
+        for key, v in _phrase_table(t[kind], kind).items():
+            lx.titles.setdefault(key, v)
+    lx.title_first = {k[0] for k in lx.titles}
+    for a in t["adjectives"]:
+        key = tuple(normalize_word(a).split())
+        if len(key) == 1:
+            lx.adjectives.add(key[0])
+        else:
+            lx.adj_phrases[key] = a
+    lx.nisbas = _norm_list(t["nisbas"])
+    lx.construct = _norm_list(t["construct_words"])
+    lx.role_preps = _norm_list(t["role_prepositions"])
+    lx.stop = _norm_list(t["not_names"])
+    o = load_yaml("org_heads.yaml")
+    lx.heads = _phrase_table(o["heads"], "head")
+    lx.head_first = {k[0] for k in lx.heads}
+    lx.standalone = _norm_list(o["standalone"])
+    lx.places = _norm_list(o["places"])
+    _, rows = load_tsv("given_names.tsv")
+    lx.given = {normalize_word(r["name"]): (r["gender"], r["ambiguous"] == "1") for r in rows}
+    k = load_yaml("known_entities.yaml")
+    m = PhraseMatcher()
+    for label, key in (("PERS", "people"), ("ORG", "orgs")):
+        for item in k[key]:
+            val = (label, item["name"], item.get("role"))
+            m.add(item["name"], val)
+            for v in item.get("variants") or []:
+                m.add(v, val)
+                if label == "PERS" and " " not in v.strip():
+                    lx.known_names.add(normalize_word(v))
+            if label == "PERS" and " " not in item["name"]:
+                lx.known_names.add(normalize_word(item["name"]))
+    m.build()
+    lx.known = m
+    return lx
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    """True when only spaces (no line break) separate two tokens."""
+    gap = text[a.end:b.start]
+    return "\n" not in gap and len(gap) <= 3
+
+
+class _Reader:
+    """One document's token-level rules."""
+
+    def __init__(self, doc: Document, lx: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.toks = doc.tokens
+        self.lx = lx
+        self.n = len(self.toks)
+        self.start_index = {t.start: i for i, t in enumerate(self.toks)}
+        self.place_starts: set[int] = set()
+        for p in doc.places:
+            i = self.start_index.get(p.start)
+            if i is None:  # a place after a proclitic: the token starts a little earlier
+                i = self._index_at(p.start)
+            if i is not None:
+                self.place_starts.add(i)
+        self.known_at: dict[int, tuple[int, int, int, tuple]] = {}  # token index -> (start, end, last idx, value)
+        self.person_tokens: set[int] = set()
+
+    def _index_at(self, offset: int) -> int | None:
+        import bisect
+
+        starts = [t.start for t in self.toks] if not hasattr(self, "_starts") else self._starts
+        self._starts = starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.toks[i].start <= offset < self.toks[i].end:
+            return i
+        return None
+
+    # --- small predicates -------------------------------------------------------------------
+    def word(self, i: int) -> bool:
+        return 0 <= i < self.n and self.toks[i].kind == "word"
+
+    def joined(self, i: int, j: int) -> bool:
+        """Tokens i and j (j = i + 1) are adjacent words on the same line."""
+        return j < self.n and _gap_ok(self.text, self.toks[i], self.toks[j])
+
+    def is_adj(self, norm: str) -> bool:
+        lx = self.lx
+        if norm in lx.adjectives or norm in lx.nisbas:
+            return True
+        if not norm.startswith("ال") or len(norm) < 5 or norm in lx.stop or norm in lx.known_names:
+            return False
+        return norm.endswith(("ي", "يه", "يين", "يون", "يان"))
+
+    def adj_phrase(self, i: int) -> int:
+        """Length in tokens of an adjective phrase (المعترف بها دوليا) starting at i, else 0."""
+        for key in self.lx.adj_phrases:
+            m = len(key)
+            if i + m <= self.n and all(self.toks[i + k].norm == key[k] for k in range(m)) and \
+                    all(self.joined(i + k, i + k + 1) for k in range(m - 1)):
+                return m
+        return 0
+
+    def title_at(self, i: int) -> tuple[str, int, int] | None:
+        """(kind, tokens, prefix length) of a title starting at token i."""
+        if not self.word(i):
+            return None
+        lx = self.lx
+        for plen, base in strip_forms(self.toks[i].norm):
+            if base not in lx.title_first:
+                continue
+            best = None
+            for m in (4, 3, 2, 1):
+                if i + m > self.n:
+                    continue
+                key = (base,) + tuple(self.toks[i + k].norm for k in range(1, m))
+                kind = lx.titles.get(key)
+                if kind and all(self.joined(i + k, i + k + 1) for k in range(m - 1)):
+                    best = (kind, m, plen)
+                    break
+            if best:
+                return best
+        return None
+
+    def head_at(self, i: int) -> tuple[bool, int, int] | None:
+        """(definite, tokens, prefix length) of an organisation head at token i."""
+        if not self.word(i):
+            return None
+        lx = self.lx
+        for plen, base in strip_forms(self.toks[i].norm):
+            definite = base.startswith("ال")
+            core = base[2:] if definite else base
+            if core not in lx.head_first and base not in lx.head_first:
+                continue
+            for m in (3, 2, 1):
+                if i + m > self.n:
+                    continue
+                rest = tuple(self.toks[i + k].norm for k in range(1, m))
+                if (core,) + rest in lx.heads:
+                    return definite, m, plen
+                if (base,) + rest in lx.heads:  # a head written with its article (الدفاع المدني)
+                    return True, m, plen
+        return None
+
+    def is_place(self, i: int) -> bool:
+        return i in self.place_starts or self.toks[i].norm in self.lx.places
+
+    # --- complements ------------------------------------------------------------------------
+    def complement(self, i: int, *, definite: bool, for_role: bool) -> int:
+        """End token index (exclusive) of the complement of a head or title ending before i."""
+        lx, toks = self.lx, self.toks
+        j = i
+        had_genitive = definite  # a definite head takes adjectives only
+        while j < self.n and self.word(j) and self.joined(j - 1, j):
+            norm = toks[j].norm
+            ap = self.adj_phrase(j)
+            if ap:
+                j += ap
+                continue
+            if norm.startswith("ال"):
+                if norm in lx.known_names or j in self.person_tokens or norm in lx.stop:
+                    break
+                if self.is_adj(norm) or (not had_genitive and norm not in lx.stop):
+                    had_genitive = True
+                    j += 1
+                    continue
+                if for_role and self.title_at(j) is None and not self._name_follows(j + 1):
+                    break
+                if not for_role:
+                    break
+                # a genitive noun inside a role: رئيس هيئة الأركان العامة
+                j += 1
+                continue
+            if norm.startswith("وال") and had_genitive and not definite and j > i and len(norm) > 5 \
+                    and self.head_at(j) is None and not for_role:
+                j += 1  # حزب العدالة والتنمية
+                continue
+            if self.is_place(j) or (j in self.person_tokens and not for_role and not had_genitive):
+                j += 1
+                had_genitive = True
+                continue
+            if norm in lx.construct or self.head_at(j) is not None:
+                # a construct noun must itself be followed by its genitive
+                end = self.complement(j + 1, definite=False, for_role=for_role)
+                if end > j + 1:
+                    j = end
+                    had_genitive = True
+                    continue
+                break
+            if norm in lx.stop and norm not in lx.role_preps:
+                break
+            if for_role and norm in lx.role_preps and j + 1 < self.n:
+                end = self.complement(j + 1, definite=False, for_role=True)
+                if end > j + 1:
+                    j = end
+                    continue
+                break
+            break
+        return j
+
+    def _name_follows(self, j: int) -> bool:
+        """Whether token j plausibly starts a person's name."""
+        if not self.word(j):
+            return False
+        norm = self.toks[j].norm
+        return norm in self.lx.given or norm in _CONNECTORS or norm.startswith(_NAME_PREFIX)
+
+    # --- names ------------------------------------------------------------------------------
+    def name_token_ok(self, j: int, first: bool) -> bool:
+        if not self.word(j):
+            return False
+        lx = self.lx
+        norm = self.toks[j].norm
+        if len(norm) < 2 or norm in lx.stop or norm in lx.title_first or norm in lx.construct:
+            return False
+        if self.head_at(j) is not None or self.title_at(j) is not None:
+            return False
+        if norm.startswith("ال"):
+            if norm in lx.known_names:
+                return True
+            if first or norm in lx.nisbas or norm in lx.adjectives:
+                return False
+        return True
+
+    def name(self, i: int, *, al_first: bool = False, max_words: int = 4) -> int:
+        """End index (exclusive) of a person's name starting at token i (i when none)."""
+        j, words = i, 0
+        toks = self.toks
+        while j < self.n and words < max_words:
+            if j > i and not self.joined(j - 1, j):
+                break
+            norm = toks[j].norm if self.word(j) else ""
+            if norm in _CONNECTORS:
+                if self.word(j + 1) and self.joined(j, j + 1) and toks[j + 1].norm not in self.lx.stop:
+                    j += 2
+                    words += 1
+                    continue
+                break
+            if not self.name_token_ok(j, first=(j == i and not al_first)):
+                if al_first and j == i and self.word(j) and toks[j].norm.startswith("ال") and \
+                        toks[j].norm not in self.lx.stop and not self.is_adj(toks[j].norm):
+                    pass
+                else:
+                    break
+            j += 1
+            words += 1
+        return j
+
+    # --- the rules --------------------------------------------------------------------------
+    def known_entities(self) -> list[Entity]:
+        out = []
+        nt = norm_text(self.doc)
+        for m in self.lx.known.find(nt):
+            label, canonical, role = m.values[0]
+            i = self._index_at(m.start)
+            j = self._index_at(m.end - 1)
+            if i is None or j is None:
+                continue
+            out.append(Entity(m.start, m.end, self.text[m.start:m.end], label, canonical=canonical,
+                              source="rules", confidence=0.9,
+                              info={"rule": "known", "tokens": (i, j + 1), **({"known_role": role} if role else {})}))
+            if label == "PERS":
+                self.person_tokens.update(range(i, j + 1))
+        return out
+
+    def titled_people(self) -> list[Entity]:
+        out: list[Entity] = []
+        i = 0
+        lx = self.lx
+        while i < self.n:
+            t = self.title_at(i)
+            if t is None:
+                i += 1
+                continue
+            kind, m, plen = t
+            title_end = i + m
+            # further titles and the complement of an office
+            j = title_end
+            while True:
+                t2 = self.title_at(j) if j < self.n and self.joined(j - 1, j) else None
+                if t2 is not None and t2[2] == 0:
+                    j += t2[1]
+                    continue
+                if kind == "office" or j > title_end:
+                    end = self.complement(j, definite=False, for_role=True)
+                    if end > j:
+                        j = end
+                        continue
+                break
+            role_end = j
+            name_end = self.name(j, al_first=kind in ("rank", "honorific"))
+            confidence = 0.85
+            if name_end == j and role_end > title_end and kind == "office" and \
+                    self.toks[i].norm[plen:].startswith("ال") and role_end - title_end == 1:
+                # الرئيس السيسي: the only word after a bare title is a surname
+                last = self.toks[role_end - 1].norm
+                if last not in lx.nisbas and last not in lx.adjectives and last not in lx.stop:
+                    j = role_end - 1
+                    role_end = j
+                    name_end = j + 1
+                    confidence = 0.6
+            if name_end == j:
+                i = max(i + 1, title_end)
+                continue
+            role_start = self.toks[i].start + plen
+            role = self.text[role_start:self.toks[role_end - 1].end] if role_end > i else None
+            ent = self._person(j, name_end, role, confidence, "title", title_kind=kind)
+            out.append(ent)
+            i = name_end
+        return out
+
+    def _person(self, i: int, e: int, role: str | None, confidence: float, rule: str, **info) -> Entity:
+        s, end = self.toks[i].start, self.toks[e - 1].end
+        text = self.text[s:end]
+        ent = Entity(s, end, text, "PERS", canonical=text, role=role, source="rules",
+                     confidence=confidence, info={"rule": rule, "tokens": (i, e), **info})
+        self.person_tokens.update(range(i, e))
+        self._apposition(ent, e)
+        return ent
+
+    def _apposition(self, ent: Entity, e: int) -> None:
+        """A role after the name: خليفة حفتر قائد قوات شرق ليبيا / بسام عطية، المسؤول في ..."""
+        j = e
+        comma = False
+        if j < self.n and self.toks[j].text in ("،", ",") :
+            j += 1
+            comma = True
+        if j >= self.n or not self.joined(j - 1, j):
+            return
+        t = self.title_at(j)
+        if t is None or t[2] != 0:
+            return
+        kind, m, _ = t
+        end = self.complement(j + m, definite=False, for_role=True)
+        if end == j + m and not comma:
+            return
+        if kind != "office" and end == j + m:
+            return
+        role = self.text[self.toks[j].start:self.toks[end - 1].end]
+        if ent.role is None or ent.info.get("title_kind") in ("rank", "honorific"):
+            if ent.role:
+                ent.info["title"] = ent.role
+            ent.role = role
+        else:
+            ent.info["apposition"] = role
+        ent.info["role_span"] = (self.toks[j].start, self.toks[end - 1].end)
+
+    def given_name_people(self, taken: set[int]) -> list[Entity]:
+        out = []
+        lx = self.lx
+        i = 0
+        while i < self.n:
+            if i in taken or not self.word(i):
+                i += 1
+                continue
+            norm = self.toks[i].norm
+            g = lx.given.get(norm)
+            compound = norm.startswith(_NAME_PREFIX) and len(norm) > 4 or norm == "عبد"
+            if g is None and not compound:
+                i += 1
+                continue
+            e = self.name(i)
+            if e - i < 2 or any(k in taken for k in range(i, e)):
+                i += 1
+                continue
+            ambiguous = g is not None and g[1]
+            if ambiguous:
+                nxt = self.toks[i + 1].norm
+                prev = self.toks[i - 1].norm if i > 0 else ""
+                if not (nxt in lx.given or nxt in lx.known_names or _is_speech(prev)):
+                    i += 1
+                    continue
+            out.append(self._person(i, e, None, 0.6 if ambiguous else 0.7, "given-name"))
+            i = e
+        return out
+
+    def organisations(self, taken: set[int]) -> list[Entity]:
+        out = []
+        i = 0
+        lx = self.lx
+        while i < self.n:
+            h = self.head_at(i)
+            if h is None or i in taken:
+                i += 1
+                continue
+            definite, m, plen = h
+            end = self.complement(i + m, definite=definite, for_role=False)
+            base = strip_forms(self.toks[i].norm)
+            conf = 0.8
+            if end == i + m:
+                core = [b for p, b in base if p == plen][0]
+                prev = self.toks[i - 1].norm if i > 0 and self.word(i - 1) else ""
+                nxt = self.toks[i + 1].norm if i + 1 < self.n else ""
+                subject = (plen == 0 and (prev.endswith("ت") or _is_speech(prev))) or _is_speech(nxt)
+                if not (definite and core in lx.standalone and m == 1 and subject):
+                    i += 1
+                    continue
+                conf = 0.6
+            s = self.toks[i].start + plen
+            e_ = self.toks[end - 1].end
+            text = self.text[s:e_]
+            canonical = text
+            if self.toks[i].norm[:plen].endswith("ل") and text.startswith("ل") and \
+                    self.toks[i].norm[plen - 1:plen + 1] == "لل":
+                canonical = "ا" + text  # للحكومة -> الحكومة
+            out.append(Entity(s, e_, text, "ORG", canonical=canonical, source="rules", confidence=conf,
+                              info={"rule": "head", "tokens": (i, end)}))
+            i = end
+        return out
+
+    def surname_links(self, people: list[Entity], taken: set[int]) -> list[Entity]:
+        """Later mentions of a person by surname alone, linked to the full name."""
+        lx = self.lx
+        by_surname: dict[str, str | None] = {}
+        for p in people:
+            a, b = p.info["tokens"]
+            if b - a < 2:
+                continue
+            last = self.toks[b - 1].norm
+            if len(last) < 3 or last in lx.stop:
+                continue
+            canon = p.canonical or p.text
+            if by_surname.get(last, canon) != canon:
+                by_surname[last] = None  # two people share it: do not link
+            else:
+                by_surname[last] = canon
+        if not by_surname:
+            return []
+        out = []
+        for i, tok in enumerate(self.toks):
+            if i in taken or tok.kind != "word":
+                continue
+            for plen, base in strip_forms(tok.norm):
+                canon = by_surname.get(base)
+                if canon is None:
+                    continue
+                if base in lx.given:  # a surname that is also a common word needs a speech context
+                    prev = self.toks[i - 1].norm if i > 0 else ""
+                    nxt = self.toks[i + 1].norm if i + 1 < self.n else ""
+                    if not (_is_speech(prev) or _is_speech(nxt) or self.title_at(i - 1) is not None):
+                        continue
+                s = tok.start + plen
+                out.append(Entity(s, tok.end, self.text[s:tok.end], "PERS", canonical=canon, source="rules",
+                                  confidence=0.75, info={"rule": "surname", "tokens": (i, i + 1)}))
+                taken.add(i)
+                break
+        return out
+
+
+_SPEECH: frozenset[str] | None = None
+
+
+def _is_speech(norm: str) -> bool:
+    """Whether a normalised token is a speech verb (قال، وأضاف ...)."""
+    global _SPEECH
+    if _SPEECH is None:
+        forms: set[str] = set()
+        for v in load_yaml("speech_verbs.yaml")["verbs"]:
+            fs = v["forms"] if isinstance(v, dict) else v
+            forms.update(normalize_word(f) for f in fs)
+        _SPEECH = frozenset(forms)
+    if norm in _SPEECH:
+        return True
+    return len(norm) > 3 and norm[0] in _CONJ and norm[1:] in _SPEECH
+
+
+class RecognizeEntities:
+    """Pipeline stage: people and organisations by rules (label PERS / ORG, source 'rules')."""
+
+    name = "entities"
+    needs = ("tokens", "sentences")
+    adds = ("entities",)
+
+    def load(self) -> RecognizeEntities:
+        """Load the word lists now."""
+        lexicon()
+        _is_speech("")
+        return self
+
+    def __call__(self, doc: Document) -> Document:
+        doc.entities.extend(recognize_entities(doc))
+        doc.entities.sort(key=lambda e: (e.start, -e.end))
+        return doc
+
+
+def recognize_entities(doc: Document) -> list[Entity]:
+    """People and organisations of ``doc`` (needs ``doc.tokens``)."""
+    if not doc.tokens:
+        return []
+    r = _Reader(doc, lexicon())
+    known = r.known_entities()
+    titled = r.titled_people()
+    people: list[Entity] = []
+    taken: set[int] = set()
+    # a titled mention of a known person: keep the title's role, take the known canonical name
+    known_by_start = {e.start: e for e in known}
+    for p in titled:
+        k = known_by_start.get(p.start)
+        if k is not None and k.label == "PERS":
+            p.canonical = k.canonical
+            if k.end > p.end:  # the known name is longer than the rule's: trust the list
+                p.end, p.text = k.end, k.text
+                p.info["tokens"] = k.info["tokens"]
+        people.append(p)
+        taken.update(range(*p.info["tokens"]))
+    for k in known:
+        a, b = k.info["tokens"]
+        if k.label == "PERS" and not any(t in taken for t in range(a, b)):
+            people.append(k)
+            taken.update(range(a, b))
+    people.extend(r.given_name_people(taken))
+    for p in people:
+        taken.update(range(*p.info["tokens"]))
+    links = r.surname_links(people, taken)
+    # a surname of a full name found in the known list counts too (حفتر after خليفة حفتر)
+    orgs_taken: set[int] = set()
+    orgs: list[Entity] = []
+    for k in known:
+        if k.label == "ORG":
+            orgs.append(k)
+            orgs_taken.update(range(*k.info["tokens"]))
+    for o in r.organisations(orgs_taken):
+        a, b = o.info["tokens"]
+        if any(t in orgs_taken for t in range(a, b)):
+            continue
+        orgs.append(o)
+        orgs_taken.update(range(a, b))
+    out = people + links + orgs
+    for e in out:
+        e.info.pop("tokens", None)
+    return out
