@@ -38,6 +38,8 @@ class PipelineError(ValueError):
 DEFAULT_STAGES: tuple[str, ...] = (
     "rasd.text.stage:Tokenize",
     "rasd.text.stage:SplitSentences",
+    "rasd.recognize.entities:RecognizeEntities",
+    "rasd.recognize.quotes:RecognizeQuotes",
 )
 
 

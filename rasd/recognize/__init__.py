@@ -1,0 +1,1 @@
+"""Recognisers that add typed layers to a document: dates, figures, entities, quotes."""

@@ -1,0 +1,502 @@
+"""Quotes and their speakers: direct quotes in « », “ ”, " " and reported speech after speech verbs.
+
+Direct quotes are found from their marks (a quote that runs to the end of its paragraph, and a
+paragraph that opens with « to continue it, as newspapers write them).  Reported speech is found
+from a speech verb (قال، أضاف، أكد ... in their forms, data/speech_verbs.yaml) followed by its
+subject and إن/أن: the quote is the content after the complementiser up to the end of the clause.
+The speaker is the subject of the verb, resolved to a recognised entity when one is there
+(doc.entities), or a document (بيان رئاسي; البيان later refers back to it), an unnamed source
+(مصدر أمني), a title alone (الرئيس المصري, linked to the person of that role), or -- when the verb
+has no subject (وأضاف أن ...) -- the most recent speaker.  "على تويتر", "في بيان" ... give the channel.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from dataclasses import dataclass, field
+
+from rasd.doc import Document, Entity, Quote, Span, Speaker
+from rasd.lexicon import load_yaml
+from rasd.recognize.entities import _Reader, lexicon
+from rasd.text.normalize import normalize_word
+
+_OPENERS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_ENDERS = frozenset(".!?؟…")
+_COMMAS = frozenset(("،", ",", "؛", ";"))
+_CUT_WORDS = frozenset(normalize_word(w) for w in (
+    "في", "على", "عبر", "خلال", "أمام", "لدى", "بعد", "قبل", "أثناء", "ضمن", "مساء", "صباح", "أمس", "امس",
+    "اليوم", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ", "ل", "للصحفيين", "للصحافيين", "للصحافة", "لوسائل", "مع",
+    "من", "عن", "حول", "إلى", "بشأن", "تعليقا", "ردا", "الذي", "التي", "والذي", "والتي", "صدر", "صدرت",
+    "نشر", "نشرته", "نشرت", "تلقت", "وزع", "وزعته", "اليوم", "الليلة", "مؤخرا", "أيضا", "كذلك"))
+_SKIP_BEFORE_VERB = frozenset(normalize_word(w) for w in ("قد", "كان", "وكان", "فقد", "وقد", "لقد", "بدوره", "بدورها", "،", ","))
+
+
+def _forms(items) -> list[str]:
+    return [normalize_word(x) for x in items]
+
+
+@dataclass
+class QuoteLexicon:
+    """The speech verbs and the words around them, normalised once."""
+
+    verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # form -> extra complementisers
+    participles: set[str] = field(default_factory=set)
+    comps: set[str] = field(default_factory=set)
+    according: dict[tuple[str, ...], str] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
+    channels: dict[tuple[str, ...], str] = field(default_factory=dict)
+    unnamed: set[str] = field(default_factory=set)
+
+
+_QLEX: QuoteLexicon | None = None
+_LOCK = threading.Lock()
+
+
+def quote_lexicon() -> QuoteLexicon:
+    """The speech-verb lexicon (loaded once per process)."""
+    global _QLEX
+    if _QLEX is None:
+        with _LOCK:
+            if _QLEX is None:
+                d = load_yaml("speech_verbs.yaml")
+                q = QuoteLexicon()
+                for v in d["verbs"]:
+                    forms = v["forms"] if isinstance(v, dict) else v
+                    extra = frozenset(_forms(v.get("comp", []))) if isinstance(v, dict) else frozenset()
+                    for f in _forms(forms):
+                        q.verbs[f] = extra
+                q.participles = set(_forms(d["participles"]))
+                q.comps = set(_forms(d["complementizers"]))
+                for a in d["according"]:
+                    q.according[tuple(normalize_word(a).split())] = a
+                q.documents = set(_forms(d["documents"]))
+                for name, variants in d["channels"].items():
+                    for v in variants:
+                        q.channels[tuple(normalize_word(v).split())] = name
+                q.unnamed = set(_forms(d["unnamed_sources"]))
+                _QLEX = q
+    return _QLEX
+
+
+@dataclass
+class _Direct:
+    start: int  # content offsets (marks excluded)
+    end: int
+    open_tok: int
+    close_tok: int  # index of the closing mark, or of the last token when the quote runs on
+    words: int
+    paragraph_start: bool
+    runs_on: bool
+    quote: Quote | None = None
+    inside_reported: bool = False
+
+
+class _QuoteReader:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.toks = doc.tokens
+        self.n = len(self.toks)
+        self.q = quote_lexicon()
+        self.r = _Reader(doc, lexicon())
+        self.starts = [t.start for t in self.toks]
+        self.ents_at: dict[int, Entity] = {}
+        for e in sorted(doc.entities, key=lambda e: (e.start, -(e.end - e.start))):
+            if e.label not in ("PERS", "ORG") and not e.label.startswith(("PERS", "ORG")):
+                continue
+            i = self.tok_at(e.start)
+            if i is None:
+                continue
+            cur = self.ents_at.get(i)
+            if cur is None or (cur.label != "PERS" and e.label == "PERS" and e.end >= cur.end) or \
+                    (cur.label == e.label and e.end > cur.end):
+                self.ents_at[i] = e
+        self.roles: dict[str, str] = {}  # canonical name -> the role it was first given
+        for e in doc.entities:
+            if e.role and e.canonical and e.label.startswith("PERS"):
+                self.roles.setdefault(e.canonical, e.role)
+        self.speakers: list[Speaker] = []  # in text order, for anaphora
+        self.sent_end: list[int] = [0] * self.n
+        for s in doc.sentences:
+            for k in range(s.token_start, s.token_end):
+                self.sent_end[k] = s.token_end
+        if not doc.sentences:
+            self.sent_end = [self.n] * self.n
+
+    def tok_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.toks[i].start <= offset < self.toks[i].end:
+            return i
+        return None
+
+    def newline_between(self, i: int, j: int) -> bool:
+        return "\n" in self.text[self.toks[i].end:self.toks[j].start]
+
+    # --- direct quotes ----------------------------------------------------------------------
+    def direct_quotes(self) -> list[_Direct]:
+        out: list[_Direct] = []
+        toks, n = self.toks, self.n
+        i = 0
+        while i < n:
+            ch = toks[i].text
+            closer = _OPENERS.get(ch)
+            if closer is None or toks[i].kind != "punct":
+                i += 1
+                continue
+            para_start = i == 0 or self.newline_between(i - 1, i)
+            depth, j, close = 1, i + 1, None
+            while j < n:
+                if self.newline_between(j - 1, j):
+                    break
+                t = toks[j].text
+                if t == closer:
+                    depth -= 1
+                    if depth == 0:
+                        close = j
+                        break
+                elif t == ch and closer != ch:
+                    depth += 1
+                j += 1
+            if close is None and (ch not in ("«", "“") or j == i + 1):
+                i += 1
+                continue
+            runs_on = close is None
+            last = close - 1 if close is not None else j - 1
+            if last <= i:
+                i = (close or j) + 1 if close is not None else i + 1
+                continue
+            s, e = toks[i + 1].start, toks[last].end
+            words = sum(1 for k in range(i + 1, last + 1) if toks[k].kind != "punct")
+            out.append(_Direct(s, e, i, close if close is not None else last, words, para_start, runs_on))
+            i = (close + 1) if close is not None else j
+        return out
+
+    # --- speakers ---------------------------------------------------------------------------
+    def speaker_from(self, a: int, b: int) -> tuple[Speaker | None, str | None]:
+        """The speaker named by tokens [a, b) after a speech verb, and the channel if any."""
+        toks = self.toks
+        channel = None
+        for k in range(a + 1, b):
+            for key, name in self.q.channels.items():
+                m = len(key)
+                if k + m <= b and all(toks[k + x].norm == key[x] or
+                                      (x == 0 and toks[k].norm[1:] == key[0] and toks[k].norm[0] in "بلو")
+                                      for x in range(m)):
+                    channel = name
+                    break
+            if channel:
+                break
+        while a < b and toks[a].kind == "punct":
+            a += 1
+        if a >= b:
+            return None, channel
+        # an entity that starts the subject, or a person named after a title in it
+        end = a
+        while end < b and not (end > a and (toks[end].norm in _CUT_WORDS or toks[end].text in _COMMAS)):
+            end += 1
+        best: Entity | None = None
+        for k in range(a, end):
+            e = self.ents_at.get(k)
+            if e is None:
+                continue
+            if e.label.startswith("PERS"):
+                best = e
+                break
+            if best is None:
+                best = e
+        if best is not None:
+            return self._entity_speaker(best), channel
+        first = toks[a].norm
+        core = first[2:] if first.startswith("ال") else first
+        if core in self.q.documents:
+            return self._document(a, end, first.startswith("ال")), channel
+        stext = self.text[toks[a].start:toks[end - 1].end]
+        if self.r.title_at(a) is not None:
+            person = self._by_role(stext)
+            if person is not None:
+                sp = self._entity_speaker(person)
+                sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
+                return sp, channel
+            return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
+        if core in self.q.unnamed or first in self.q.unnamed:
+            return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="person"), channel
+        if self.r.head_at(a) is not None:
+            return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="organisation"), channel
+        if end - a > 5:
+            return None, channel
+        return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="unknown"), channel
+
+    def _entity_speaker(self, e: Entity) -> Speaker:
+        kind = "person" if e.label.startswith("PERS") else "organisation"
+        name = e.canonical or e.text
+        role = e.role or self.roles.get(name)
+        return Speaker(e.start, e.end, e.text, name=name, role=role, kind=kind)
+
+    def _by_role(self, role_text: str) -> Entity | None:
+        key = normalize_word(role_text)
+        for e in self.doc.entities:
+            if e.role and e.label.startswith("PERS") and normalize_word(e.role) == key:
+                return e
+        return None
+
+    def _document(self, a: int, end: int, definite: bool) -> Speaker:
+        toks = self.toks
+        head = toks[a].norm[2:] if definite else toks[a].norm
+        if definite:  # البيان: the statement already named
+            for sp in reversed(self.speakers):
+                if sp.kind == "document" and sp.name and normalize_word(sp.name).split()[0] in (head, "ال" + head):
+                    return Speaker(toks[a].start, toks[a].end, toks[a].text, name=sp.name, role=sp.role,
+                                   kind="document")
+        e = a + 1
+        while e < end and e - a < 4 and toks[e].kind == "word" and (
+                self.r.is_adj(toks[e].norm) or toks[e].norm.endswith(("ي", "يه")) or
+                toks[e].norm.startswith("ال")):
+            e += 1
+        role = None
+        for k in range(a + 1, end):
+            ent = self.ents_at.get(k)
+            if ent is not None:
+                role = ent.canonical or ent.text
+                break
+        text = self.text[toks[a].start:toks[e - 1].end]
+        return Speaker(toks[a].start, toks[e - 1].end, text, name=text, role=role, kind="document")
+
+    def anaphora(self, v: int) -> Speaker | None:
+        """The subject of a verb with none after it: an entity just before it, else the last speaker."""
+        k = v - 1
+        sent_start = self.sentence_start(v)
+        while k >= sent_start and (self.toks[k].norm in _SKIP_BEFORE_VERB):
+            k -= 1
+        if k >= sent_start:
+            # an entity that ends at token k
+            for j in range(k, max(sent_start, k - 6) - 1, -1):
+                e = self.ents_at.get(j)
+                if e is not None and self.tok_at(e.end - 1) == k:
+                    return self._entity_speaker(e)
+        if self.speakers:
+            last = self.speakers[-1]
+            return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        return None
+
+    def sentence_start(self, i: int) -> int:
+        s = self.doc.sentence_of(self.toks[i].start)
+        return s.token_start if s is not None else 0
+
+    # --- reported speech --------------------------------------------------------------------
+    def verb_at(self, i: int) -> tuple[frozenset[str], int] | None:
+        """(extra complementisers, proclitic length) when token i is a speech verb or participle."""
+        t = self.toks[i]
+        if t.kind != "word":
+            return None
+        norm = t.norm
+        for plen in (0, 1, 2):
+            if plen and (len(norm) - plen < 3 or norm[plen - 1] not in "وفس"):
+                break
+            base = norm[plen:]
+            extra = self.q.verbs.get(base)
+            if extra is not None:
+                return extra, plen
+            if base in self.q.participles:
+                return frozenset(_forms(("إلى", "على"))), plen
+        return None
+
+    def clause_end(self, k: int, limit: int) -> int:
+        """Last token index (inclusive) of the reported content that starts at k."""
+        toks = self.toks
+        j = k
+        depth = 0
+        last = k
+        while j < limit:
+            t = toks[j]
+            if t.text in ("«", "“"):
+                depth += 1
+            elif t.text in ("»", "”"):
+                depth = max(0, depth - 1)
+            elif depth == 0 and t.text in _COMMAS and j + 1 < limit:
+                nxt = toks[j + 1].norm
+                base = nxt[1:] if nxt[:1] in "وف" and len(nxt) > 3 else nxt
+                if base in self.q.participles or nxt in self.q.verbs or base in self.q.verbs:
+                    break
+            if t.kind != "punct" or t.text in ("»", "”", '"', ")"):
+                last = j
+            j += 1
+        return last
+
+    def run(self) -> list[Quote]:
+        toks, n = self.toks, self.n
+        directs = self.direct_quotes()
+        direct_at = {d.open_tok: d for d in directs}
+        direct_tok: dict[int, _Direct] = {}
+        for d in directs:
+            for k in range(d.open_tok, d.close_tok + 1):
+                direct_tok[k] = d
+        quotes: list[Quote] = []
+        i = 0
+        while i < n:
+            vinfo = self.verb_at(i)
+            if vinfo is None or (i in direct_tok and direct_tok[i].open_tok != i):
+                i += 1
+                continue
+            extra, plen = vinfo
+            limit = self.sent_end[i]
+            k = i + 1
+            found = None  # ("direct", idx) | ("reported", content start)
+            while k < limit and k < i + 30:
+                t = toks[k]
+                if k in direct_at:
+                    d = direct_at[k]
+                    after = d.close_tok + 1
+                    if d.words < 4 and any(toks[x].norm in self.q.comps for x in range(after, min(limit, after + 8))):
+                        k = after  # لـ«الشرق الأوسط» إن ...: a name in quotes inside the subject
+                        continue
+                    found = ("direct", k)
+                    break
+                if t.text == ":":
+                    if k + 1 < limit and k + 1 in direct_at:
+                        found = ("direct", k + 1)
+                    elif k + 1 < limit:
+                        found = ("reported", k + 1)
+                    break
+                if t.norm in self.q.comps:
+                    found = ("reported", k + 1)
+                    break
+                if t.norm in extra:
+                    nxt = toks[k + 1].norm if k + 1 < limit else ""
+                    found = ("reported", k + 2 if nxt in self.q.comps else k + 1)
+                    break
+                if k > i + 1 and self.verb_at(k) is not None:
+                    break
+                if t.text in _ENDERS:
+                    break
+                k += 1
+            if found is None:
+                i += 1
+                continue
+            subj_end = k
+            if subj_end > i + 1:
+                speaker, channel = self.speaker_from(i + 1, subj_end)
+            else:
+                speaker, channel = None, None
+            if speaker is None:
+                speaker = self.anaphora(i)
+            cue = Span(toks[i].start + plen, toks[i].end, self.text[toks[i].start + plen:toks[i].end])
+            kind, at = found
+            if kind == "direct":
+                d = direct_at[at]
+                q = self._direct_quote(d, speaker, cue, channel)
+                i = d.close_tok + 1
+            else:
+                if at >= limit:
+                    i += 1
+                    continue
+                last = self.clause_end(at, limit)
+                s, e = toks[at].start, toks[last].end
+                inner = [d for d in directs if d.start >= s and d.end <= e]
+                if inner and sum(d.end - d.start for d in inner) * 2 >= e - s:
+                    for d in inner:
+                        self._direct_quote(d, speaker, cue, channel)
+                    if speaker is not None:
+                        self.speakers.append(speaker)
+                    i = last + 1
+                    continue
+                for d in inner:
+                    d.inside_reported = True
+                q = Quote(s, e, self.text[s:e], "reported", speaker=speaker, cue=cue, channel=channel)
+                quotes.append(q)
+                i = last + 1
+            if speaker is not None:
+                self.speakers.append(speaker)
+        # direct quotes that no cue before them claimed
+        prev_d: _Direct | None = None
+        for d in directs:
+            if d.quote is None and not d.inside_reported:
+                self._unclaimed(d, prev_d)
+            if d.quote is not None:
+                prev_d = d
+        quotes.extend(d.quote for d in directs if d.quote is not None and not d.inside_reported)
+        quotes.sort(key=lambda q: q.start)
+        return quotes
+
+    def _direct_quote(self, d: _Direct, speaker: Speaker | None, cue: Span | None, channel: str | None) -> Quote:
+        if d.quote is None:
+            d.quote = Quote(d.start, d.end, self.text[d.start:d.end], "direct", speaker=speaker, cue=cue,
+                            channel=channel)
+        elif d.quote.speaker is None:
+            d.quote.speaker, d.quote.cue, d.quote.channel = speaker, cue, channel
+        return d.quote
+
+    def _unclaimed(self, d: _Direct, prev: _Direct | None) -> None:
+        toks = self.toks
+        # 1. a speaker after the quote: «...»، قال الوزير / «...» بحسب الوزير
+        j = d.close_tok + 1
+        while j < self.n and toks[j].text in _COMMAS:
+            j += 1
+        if j < self.n and not self.newline_between(j - 1, j):
+            v = self.verb_at(j)
+            if v is not None:
+                limit = self.sent_end[j]
+                sp, channel = self.speaker_from(j + 1, min(limit, j + 12)) if j + 1 < limit else (None, None)
+                if sp is not None:
+                    cue = Span(toks[j].start + v[1], toks[j].end, self.text[toks[j].start + v[1]:toks[j].end])
+                    self._direct_quote(d, sp, cue, channel)
+                    self.speakers.append(sp)
+                    return
+            for key in self.q.according:
+                m = len(key)
+                if j + m < self.n and all(toks[j + x].norm == key[x] for x in range(m)):
+                    limit = self.sent_end[j]
+                    a = j + m
+                    if a < limit and toks[a].norm in ("ما", "ل"):
+                        a += 1
+                    sp, channel = self.speaker_from(a, min(limit, a + 10)) if a < limit else (None, None)
+                    if sp is not None:
+                        self._direct_quote(d, sp, Span(toks[j].start, toks[j + m - 1].end,
+                                                       self.text[toks[j].start:toks[j + m - 1].end]), channel)
+                        self.speakers.append(sp)
+                        return
+        # 2. a paragraph that opens with « continues the quote before it
+        if prev is not None and prev.quote is not None and d.paragraph_start and \
+                (prev.runs_on or self._paragraphs_between(prev, d) <= 1):
+            pq = prev.quote
+            self._direct_quote(d, pq.speaker, pq.cue, pq.channel)
+            return
+        # 3. a long quote of its own: the most recent speaker of this or the previous paragraph
+        if d.words >= 4:
+            sp = self.speakers[-1] if self.speakers else None
+            if sp is not None and self._near(sp.end, d.start):
+                self._direct_quote(d, sp, None, None)
+            else:
+                self._direct_quote(d, None, None, None)
+
+    def _paragraphs_between(self, a: _Direct, b: _Direct) -> int:
+        return self.text.count("\n", a.end, b.start)
+
+    def _near(self, offset: int, start: int) -> bool:
+        return self.text.count("\n", offset, start) <= 2 and start - offset < 600
+
+
+class RecognizeQuotes:
+    """Pipeline stage: direct and reported quotes with their speakers."""
+
+    name = "quotes"
+    needs = ("tokens", "sentences", "entities")
+    adds = ("quotes",)
+
+    def load(self) -> RecognizeQuotes:
+        """Load the word lists now."""
+        quote_lexicon()
+        lexicon()
+        return self
+
+    def __call__(self, doc: Document) -> Document:
+        doc.quotes = recognize_quotes(doc)
+        return doc
+
+
+def recognize_quotes(doc: Document) -> list[Quote]:
+    """The quotes of ``doc`` (needs tokens, sentences and, for speaker names, entities)."""
+    if not doc.tokens:
+        return []
+    return _QuoteReader(doc).run()
