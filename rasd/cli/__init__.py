@@ -21,6 +21,7 @@ EXIT_RESOURCE = 4
 COMMANDS: dict[str, str] = {
     "extract": "rasd.cli.extract:extract",
     "batch": "rasd.cli.batch:batch",
+    "serve": "rasd.cli.serve:serve",
 }
 
 

@@ -1,0 +1,222 @@
+"""The /api routes: events (json, geojson, csv), one event, one article, search, stats, extract, ingest."""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from rasd.server.app import check_token
+from rasd.server.backend import EVENT_COLUMNS, EventFilter
+
+router = APIRouter()
+
+MAX_PAGE = 10_000
+MAX_POINTS = 200_000
+_EPOCH = _dt.date(1970, 1, 1).toordinal()
+
+
+def _backend(request: Request):
+    return request.app.state.backend
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def event_filter(
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 country code, e.g. YE",
+                                         max_length=2, min_length=2)] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT", max_length=40)] = None,
+    acled_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles", max_length=80)] = None,
+    since: Annotated[str | None, Query(description="first day, YYYY-MM-DD (inclusive)", max_length=10)] = None,
+    until: Annotated[str | None, Query(description="last day, YYYY-MM-DD (inclusive)", max_length=10)] = None,
+    actor: Annotated[str | None, Query(description="part of an actor's name", max_length=200)] = None,
+    near: Annotated[str | None, Query(description="lat,lon,km: events within km of a point",
+                                      max_length=60)] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, description="at least this many killed")] = None,
+    q: Annotated[str | None, Query(description="full-text query over the articles", max_length=500)] = None,
+) -> EventFilter:
+    """The event filters of the query string, validated."""
+    near_t = None
+    if near:
+        try:
+            lat, lon, km = (float(x) for x in near.split(","))
+        except ValueError as exc:
+            raise HTTPException(422, f"near: {near!r} is not lat,lon,km") from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
+            raise HTTPException(422, "near: lat must be in -90..90, lon in -180..180, km in (0, 20000]")
+        near_t = (lat, lon, km)
+    s, u = _day(since, "since"), _day(until, "until")
+    if s and u and s > u:
+        raise HTTPException(422, f"since ({s}) is after until ({until})")
+    return EventFilter(country=country.upper() if country else None, type=type.upper() if type else None,
+                       acled_type=acled_type or None, since=s, until=u, actor=actor or None, near=near_t,
+                       min_fatalities=min_fatalities, q=(q or "").strip() or None)
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
+
+@router.get("/events", summary="Events, filtered and paginated (json, geojson or csv)")
+def list_events(
+    request: Request,
+    flt: Filters,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    format: Annotated[Literal["json", "geojson", "csv"], Query(description="json, geojson or csv")] = "json",
+):
+    """Events newest first, with the CLI's filters.  JSON gives ``total`` and one page of flat
+    records; GeoJSON a FeatureCollection (null geometry when the event has no coordinates);
+    CSV one row an event (the JSON keys as header)."""
+    total, rows = _backend(request).events(flt, limit, offset)
+    headers = {"X-Total-Count": str(total)}
+    if format == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({**r, "actors": "; ".join(a for a in r.get("actors") or [] if a)})
+        headers["Content-Disposition"] = 'attachment; filename="rasd-events.csv"'
+        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    if format == "geojson":
+        feats = []
+        for r in rows:
+            geom = (None if r.get("lat") is None or r.get("lon") is None
+                    else {"type": "Point", "coordinates": [r["lon"], r["lat"]]})
+            feats.append({"type": "Feature", "id": r["id"], "geometry": geom, "properties": r})
+        body = {"type": "FeatureCollection", "features": feats, "total": total,
+                "limit": limit, "offset": offset}
+        return _json(body, "application/geo+json", headers)
+    return _json({"total": total, "limit": limit, "offset": offset, "events": rows},
+                 "application/json", headers)
+
+
+def _json(body, media_type: str, headers: dict | None = None, status: int = 200) -> Response:
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Response(data, status_code=status, media_type=media_type, headers=headers)
+
+
+@router.get("/points", summary="Located events, compact, for the map and the timeline")
+def points(
+    request: Request,
+    flt: Filters,
+    limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS,
+):
+    """Columns of equal length: ``id``, ``lat``, ``lon``, ``t`` (index into ``types``), ``f``
+    (fatalities) and ``d`` (day number since 1970-01-01, or -1 when undated)."""
+    rows = _backend(request).points(flt, limit + 1)
+    truncated = len(rows) > limit
+    rows = rows[:limit]
+    types: dict[str, int] = {}
+    ids, lat, lon, t, f, d = [], [], [], [], [], []
+    for eid, la, lo, ty, fat, day in rows:
+        ids.append(eid)
+        lat.append(round(la, 4))
+        lon.append(round(lo, 4))
+        t.append(types.setdefault(ty or "?", len(types)))
+        f.append(int(fat or 0))
+        try:
+            d.append(_dt.date.fromisoformat(day[:10]).toordinal() - _EPOCH)
+        except (TypeError, ValueError):
+            d.append(-1)
+    return _json({"n": len(ids), "truncated": truncated, "types": list(types), "id": ids,
+                  "lat": lat, "lon": lon, "t": t, "f": f, "d": d}, "application/json")
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence spans and its article")
+def get_event(request: Request, event_id: str):
+    """The full event (evidence, trigger, actors with offsets, location, figures) and its article:
+    verbatim text plus all annotations with offsets."""
+    got = _backend(request).event(event_id)
+    if got is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    ev, article = got
+    return _json({"event": ev, "article": article}, "application/json")
+
+
+@router.get("/articles/{article_id}", summary="One article: verbatim text and all annotations")
+def get_article(request: Request, article_id: str):
+    """The article's metadata, its ``text`` exactly as ingested, and every layer with offsets."""
+    art = _backend(request).article(article_id)
+    if art is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return _json(art, "application/json")
+
+
+@router.get("/search", summary="Full-text search over the articles")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="words to find")],
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+):
+    """Articles matching ``q``; each hit has a plain-text ``snippet`` with match offsets in it."""
+    if not q.strip():
+        raise HTTPException(422, "q: give at least one word to search for")
+    total, hits = _backend(request).search(q.strip(), limit, offset)
+    return _json({"q": q, "total": total, "limit": limit, "offset": offset, "results": hits},
+                 "application/json")
+
+
+@router.get("/stats", summary="Corpus statistics")
+def stats(request: Request):
+    """Totals, and counts by PLOVER type, ACLED type, country; first and last event day."""
+    out = dict(_backend(request).stats())
+    out["writable"] = bool(request.app.state.token)
+    return _json(out, "application/json")
+
+
+class ArticleIn(BaseModel):
+    """An article to read: Arabic text and its publication date."""
+
+    text: str = Field(min_length=1, description="the article text (plain text, UTF-8)")
+    published: str | None = Field(None, description="publication date YYYY-MM-DD (anchors relative dates)",
+                                  max_length=40)
+    id: str | None = Field(None, max_length=200)
+    title: str | None = Field(None, max_length=2000)
+    source: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+
+
+def _extract(body: ArticleIn):
+    from rasd.api import extract
+    from rasd.io.validate import InputError
+
+    try:
+        return extract(body.text, published=body.published, id=body.id, title=body.title,
+                       source=body.source, url=body.url)
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+@router.post("/extract", summary="Read one article and return rasd's result (nothing is stored)")
+def extract_article(body: Annotated[ArticleIn, Body()]):
+    """The result schema of docs/schema.md, plus the verbatim ``text`` the offsets point into."""
+    from rasd.server.backend import article_dict
+
+    doc = _extract(body)
+    return _json(article_dict(doc), "application/json")
+
+
+@router.post("/articles", status_code=201, summary="Read and store one article (token required)",
+             dependencies=[Depends(check_token)])
+def ingest_article(request: Request, body: Annotated[ArticleIn, Body()]):
+    """Extract the article and add it to the corpus; returns its id and how many events it gave."""
+    backend = _backend(request)
+    if not getattr(backend, "writable", False):
+        raise HTTPException(403, "this corpus is opened read-only")
+    doc = _extract(body)
+    out = backend.ingest(doc)
+    return _json(out, "application/json", status=201)

@@ -1,0 +1,200 @@
+"""The FastAPI application: JSON API under /api, the dashboard at /, offline API docs at /docs.
+
+``create_app()`` builds the app around a :class:`~rasd.server.backend.Backend` (the SQLite corpus
+store for ``rasd serve --db``, an in-memory one otherwise).  The server is read-only unless a token
+is configured (``token=`` or ``RASD_TOKEN``): write endpoints then require
+``Authorization: Bearer <token>`` (or ``X-Rasd-Token``).  CORS is off unless origins are given.
+Every asset is served from ``rasd/server/static``: no CDN, no remote tiles or fonts.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rasd.server.backend import Backend, MemoryBackend
+
+STATIC = Path(__file__).resolve().parent / "static"
+MAX_BODY = 4 * 1024 * 1024  # bytes: a long article is tens of kB; MAX_CHARS of Arabic is ~4 MB
+
+# Scripts only from this origin (no inline script), no remote anything.  Leaflet positions
+# elements with style attributes, hence 'unsafe-inline' for styles only.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+class BodyLimit:
+    """ASGI middleware: refuse request bodies over ``max_bytes`` with a JSON 413."""
+
+    def __init__(self, app, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for k, v in scope.get("headers", ()):
+            if k == b"content-length":
+                try:
+                    too_big = int(v) > self.max_bytes
+                except ValueError:
+                    too_big = False
+                if too_big:
+                    return await _too_large(self.max_bytes)(scope, receive, send)
+        seen = 0
+
+        async def limited():
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _BodyTooLarge
+            return msg
+
+        started = False
+
+        async def track(msg):
+            nonlocal started
+            if msg["type"] == "http.response.start":
+                started = True
+            await send(msg)
+
+        try:
+            await self.app(scope, limited, track)
+        except _BodyTooLarge:
+            if not started:
+                await _too_large(self.max_bytes)(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return error_response(413, f"request body is over the limit of {limit:,} bytes")
+
+
+def error_response(status: int, message: str) -> JSONResponse:
+    """The JSON error document every failing request gets."""
+    return JSONResponse({"error": message, "status": status}, status_code=status)
+
+
+def create_app(backend: Backend | None = None, *, db: str | os.PathLike | None = None,
+               token: str | None = None, cors_origins: list[str] | None = None,
+               max_body: int = MAX_BODY) -> FastAPI:
+    """The rasd web application.
+
+    ``backend`` wins over ``db`` (a SQLite store path); with neither, an empty in-memory corpus.
+    ``token`` defaults to the ``RASD_TOKEN`` environment variable; without one the server is read-only.
+    """
+    from rasd import __version__
+    from rasd.server.api import router
+
+    if backend is None:
+        if db is not None:
+            from rasd.server.store_backend import StoreBackend
+
+            backend = StoreBackend(db)
+        else:
+            backend = MemoryBackend()
+    if token is None:
+        token = os.environ.get("RASD_TOKEN") or None
+
+    app = FastAPI(
+        title="rasd",
+        version=__version__,
+        description="Arabic news → structured, geocoded, source-attributed events, every field "
+                    "traceable to character offsets of the article. Read-only unless a token is "
+                    "configured (RASD_TOKEN); write endpoints then need `Authorization: Bearer <token>`.",
+        docs_url=None, redoc_url=None,
+    )
+    app.state.backend = backend
+    app.state.token = token
+    app.include_router(router, prefix="/api")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        msg = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and msg == "Not Found":
+            msg = f"no such resource: {request.url.path}"
+        if exc.status_code == 405:
+            msg = f"method {request.method} is not allowed on {request.url.path}"
+        resp = error_response(exc.status_code, msg)
+        if exc.headers:
+            resp.headers.update(exc.headers)
+        return resp
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        parts = []
+        for err in exc.errors():
+            loc = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "body", "path"))
+            parts.append(f"{loc or 'request'}: {err.get('msg', 'invalid')}")
+        return error_response(422, "; ".join(parts) or "invalid request")
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        resp = await call_next(request)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "no-referrer")
+        resp.headers.setdefault("Content-Security-Policy", CSP)
+        return resp
+
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type", "X-Rasd-Token"])
+
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def _page(name: str) -> FileResponse:
+        path = STATIC / name
+        if not path.is_file():
+            raise StarletteHTTPException(503, f"dashboard assets missing ({name}): run `npm run build` in web/")
+        return FileResponse(path, media_type="text/html; charset=utf-8",
+                            headers={"Cache-Control": "no-cache"})
+
+    @app.get("/", include_in_schema=False)
+    def dashboard():
+        return _page("index.html")
+
+    @app.get("/try", include_in_schema=False)
+    def try_page():
+        return _page("index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return _page("docs.html")
+
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    return app
+
+
+def check_token(request: Request) -> None:
+    """Raise 403 when the server is read-only, 401 when the token is missing or wrong."""
+    expected = request.app.state.token
+    if not expected:
+        raise StarletteHTTPException(403, "this server is read-only: start it with RASD_TOKEN set to allow writes")
+    given = request.headers.get("x-rasd-token") or ""
+    auth = request.headers.get("authorization") or ""
+    if auth.lower().startswith("bearer "):
+        given = auth[7:].strip()
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise StarletteHTTPException(401, "a valid token is required: Authorization: Bearer <token>",
+                                     headers={"WWW-Authenticate": "Bearer"})
+
+
+def app_from_env() -> FastAPI:
+    """An app for uvicorn's factory mode (several workers): the store path in ``RASD_SERVE_DB``."""
+    return create_app(db=os.environ["RASD_SERVE_DB"])

@@ -1,0 +1,115 @@
+// The map: Leaflet on an offline basemap of country shapes (Natural Earth via world-atlas),
+// events as canvas circles coloured by type and sized by fatalities, clustered with supercluster.
+import L from "leaflet";
+import Supercluster from "supercluster";
+import { feature } from "topojson-client";
+import { typeColor } from "./colors.js";
+import { el } from "./dom.js";
+import { typeLabel, fmtNum } from "./i18n.js";
+
+const MAX_CLUSTER_ZOOM = 11;
+
+export class EventMap {
+  constructor(node, { onEvent, onPlace }) {
+    this.onEvent = onEvent;
+    this.onPlace = onPlace;
+    this.map = L.map(node, {
+      preferCanvas: true, worldCopyJump: true, minZoom: 2, maxZoom: 13, zoomSnap: 0.5,
+      attributionControl: false, center: [25, 35], zoom: 3,
+    });
+    this.shapes = L.canvas({ padding: 0.2 });
+    this.dots = L.canvas({ padding: 0.2 });
+    this.layer = L.layerGroup().addTo(this.map);
+    this.index = null;
+    this.types = [];
+    this.rendered = { clusters: 0, points: 0 };
+    this.map.on("moveend", () => this.draw());
+    L.control.attribution({ prefix: false }).addAttribution("Natural Earth").addTo(this.map);
+  }
+
+  async loadBasemap(url) {
+    const topo = await (await fetch(url)).json();
+    const geo = feature(topo, topo.objects.countries);
+    L.geoJSON(geo, {
+      renderer: this.shapes, interactive: false,
+      style: { color: "#8a9a9e", weight: 0.6, fillColor: "#e9e4d8", fillOpacity: 1 },
+    }).addTo(this.map);
+    this.layer.bringToFront?.();
+    this.basemapFeatures = geo.features.length;
+  }
+
+  /** Points: {lat, lon, t, f, id} columns, an index mask (which rows to show). */
+  setPoints(cols, rows, fit) {
+    this.types = cols.types;
+    const feats = [];
+    for (const i of rows) {
+      if (cols.lat[i] === null || cols.lon[i] === null) continue;
+      feats.push({ type: "Feature", geometry: { type: "Point", coordinates: [cols.lon[i], cols.lat[i]] },
+        properties: { i, t: cols.t[i], f: cols.f[i] } });
+    }
+    this.cols = cols;
+    this.index = new Supercluster({
+      radius: 42, maxZoom: MAX_CLUSTER_ZOOM, minPoints: 3,
+      map: (p) => ({ f: p.f, t: p.t, m: null }),
+      reduce: (acc, p) => {
+        if (!acc.m) acc.m = { [acc.t]: 1 };
+        if (p.m) for (const k in p.m) acc.m[k] = (acc.m[k] || 0) + p.m[k];
+        else acc.m[p.t] = (acc.m[p.t] || 0) + 1;
+        acc.f += p.f;
+      },
+    }).load(feats);
+    this.count = feats.length;
+    if (fit && feats.length) {
+      let s = 90, w = 180, n = -90, e = -180;
+      for (const f of feats) {
+        const [x, y] = f.geometry.coordinates;
+        if (y < s) s = y; if (y > n) n = y; if (x < w) w = x; if (x > e) e = x;
+      }
+      this.map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 7, animate: false });
+    }
+    this.draw();
+  }
+
+  draw() {
+    this.layer.clearLayers();
+    this.rendered = { clusters: 0, points: 0 };
+    if (!this.index) return;
+    const b = this.map.getBounds();
+    const zoom = Math.round(this.map.getZoom());
+    const west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
+    const bbox = east - west >= 360 ? [-180, -85, 180, 85] : [west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())];
+    const items = this.index.getClusters(bbox, zoom);
+    for (const it of items) {
+      const [lon, lat] = it.geometry.coordinates;
+      const p = it.properties;
+      if (p.cluster) {
+        let best = p.t, bn = -1;
+        for (const k in p.m || {}) if (p.m[k] > bn) { bn = p.m[k]; best = Number(k); }
+        const n = p.point_count;
+        const size = Math.round(22 + Math.min(26, Math.sqrt(n) * 1.6));
+        const dot = el("div", { class: "cluster", text: fmtNum(n),
+          style: `width:${size}px;height:${size}px;line-height:${size}px;border-color:${typeColor(this.types[best])}` });
+        const m = L.marker([lat, lon], { icon: L.divIcon({ html: dot, className: "cluster-icon", iconSize: [size, size] }),
+          keyboard: false, title: "" });
+        m.on("click", () => {
+          const z = this.index.getClusterExpansionZoom(p.cluster_id);
+          if (z <= MAX_CLUSTER_ZOOM && z > zoom) this.map.setView([lat, lon], z);
+          else this.onPlace?.(lat, lon);
+        });
+        this.layer.addLayer(m);
+        this.rendered.clusters++;
+      } else {
+        const type = this.types[p.t];
+        const r = 4 + Math.min(14, Math.sqrt(p.f || 0) * 1.8);
+        const c = L.circleMarker([lat, lon], { renderer: this.dots, radius: r, color: "#1d1d1d", weight: 0.7,
+          fillColor: typeColor(type), fillOpacity: 0.85 });
+        c.bindTooltip(() => el("span", { text: `${typeLabel(type)}${p.f ? " · " + p.f : ""}` }), { direction: "top" });
+        c.on("click", () => this.onEvent?.(this.cols.id[p.i]));
+        this.layer.addLayer(c);
+        this.rendered.points++;
+      }
+    }
+  }
+
+  invalidate() { this.map.invalidateSize(); }
+}
