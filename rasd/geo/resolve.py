@@ -1,0 +1,288 @@
+"""Place recognition and resolution over a document's normalised text.
+
+:class:`PlaceRecognizer` finds gazetteer names (clitic-aware, longest first), reads the words around
+each (place words such as مدينة, landmark heads such as مطار, relative words such as ضواحي or
+"على بعد 11 كيلومترا من"), works out the document's focus countries from unambiguous mentions, and
+then resolves every ambiguous name against them (population, kind, focus, admin hierarchy).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import regex
+
+from rasd.doc import Document, Place
+from rasd.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer
+from rasd.lexicon import load_tsv, load_yaml
+from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
+from rasd.text.normalize import NormText
+
+_WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
+_BREAK = regex.compile(r'[.!?;:\n()"\[\]{}\-,]')
+_PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+# Countries whose places Arabic news mentions most: a small prior in their favour.
+ARAB_WORLD = frozenset(["DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH"])
+SMALL_POP = 5000  # a village below this needs context to be taken
+COMMON_DF = 0.001  # a name in more than 0.1% of news articles is likely a common word too
+
+
+@dataclass(slots=True)
+class _Mention:
+    m: Match
+    start: int  # original span (may grow to cover a relation word or landmark head)
+    end: int
+    cands: list[GeoEntry]
+    cue: str | None = None  # kind hint from a place word before the name
+    relation: str | None = None
+    rel_precision: int | None = None
+    head: str | None = None  # landmark head
+    head_precision: int | None = None
+    prep: bool = False  # a place preposition right before
+    title: bool = False
+    chosen: GeoEntry | None = None
+
+
+def _strip_clitic(word: str) -> str:
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return word[len(p):]
+    return word
+
+
+class PlaceRecognizer:
+    """Find and resolve place mentions (the work behind :class:`rasd.geo.stage.RecognizePlaces`)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or load_gazetteer()
+        self.matcher = PhraseMatcher()
+        for k in self.gaz.keys():
+            self.matcher.add(k, k)
+        self.matcher.build()
+        stop = load_yaml("geo/stoplist.yaml")
+        self.never_alone = {normalize_key(w) for w in stop["words"]}
+        self.needs_context = {normalize_key(w) for w in stop.get("needs_context", [])}
+        _, rows = load_tsv("geo/common_names.tsv")
+        self.common = {r["key"]: float(r["df"]) for r in rows}
+        pw = load_yaml("geo/place_words.yaml")
+        self.place_words = {normalize_key(k): v for k, v in pw["words"].items()}
+        self.preps = {normalize_key(w) for w in pw["prepositions"]}
+        lm = load_yaml("geo/landmarks.yaml")
+        self.heads = {normalize_key(k): int(v) for k, v in lm["heads"].items()}
+        self.head_forms = {h: lm_h for lm_h, h in ((k, normalize_key(k)) for k in lm["heads"])}
+        self.modifiers = {normalize_key(w) for w in lm["modifiers"]}
+        rel = load_yaml("geo/relations.yaml")
+        self.relations = {normalize_key(k): (v[0], int(v[1])) for k, v in rel["before"].items()}
+        self.max_rel_words = max(len(k.split()) for k in self.relations)
+        units = "|".join(regex.escape(normalize_key(u)) for u in rel["distance_units"])
+        self._distance = regex.compile(
+            r"(?:علي\s+)?(?:بعد|مسافه|مسافة)\s+(?:\S+\s+){0,2}?\d*\s*(?:\S+\s+)?(?:" + units
+            + r")\s+(?:[وف]?(?:من|عن))\s+(?:(وسط|قلب|مركز)\s+)?$")
+
+    # ------------------------------------------------------------------ context
+    @staticmethod
+    def _before_words(norm: str, ws: int, n: int = 5) -> list[tuple[str, int, int]]:
+        base = max(0, ws - 80)
+        seg = norm[base:ws]
+        cut = None
+        for cut in _BREAK.finditer(seg):
+            pass
+        off = cut.end() if cut is not None else 0
+        return [(m.group(), base + m.start(), base + m.end()) for m in _WORD.finditer(seg, off)][-n:]
+
+    @staticmethod
+    def _after_words(norm: str, e: int, n: int = 2) -> list[tuple[str, int, int]]:
+        out: list[tuple[str, int, int]] = []
+        pos = e
+        for m in _WORD.finditer(norm, e, min(len(norm), e + 60)):
+            if norm[pos:m.start()].strip():
+                break
+            out.append((m.group(), m.start(), m.end()))
+            pos = m.end()
+            if len(out) >= n:
+                break
+        return out
+
+    def _context(self, nt: NormText, mt: Match, title_end: int) -> _Mention:
+        norm = nt.norm
+        ws = mt.norm_start - len(mt.prefix)
+        men = _Mention(mt, mt.start, mt.end, list(self.gaz.lookup(mt.key)), title=mt.start < title_end)
+        if mt.prefix.endswith(("ب", "ل")):
+            men.prep = True  # بطرابلس، لطرابلس، للقاهرة
+        before = self._before_words(norm, ws)
+        if before and not mt.prefix:
+            raw1 = before[-1][0]
+            w1 = _strip_clitic(raw1)
+            if raw1 in self.preps or w1 in self.preps:
+                men.prep = True
+            pw = self.place_words.get(raw1) or self.place_words.get(w1)
+            if pw:
+                men.cue, men.prep = pw, True
+            head = raw1 if raw1 in self.heads else (w1 if w1 in self.heads else None)
+            if head:
+                men.head, men.head_precision = head, self.heads[head]
+                men.start = nt.to_original(before[-1][1], before[-1][2])[0]
+            # relative words, longest first: "شمال شرق", "بالقرب من", "ضواحي"
+            for n in range(min(self.max_rel_words, len(before)), 0, -1):
+                words = [w for w, _, _ in before[-n:]]
+                for key in (" ".join(words), " ".join([_strip_clitic(words[0])] + words[1:])):
+                    if key in self.relations:
+                        break
+                else:
+                    continue
+                men.relation, men.rel_precision = self.relations[key]
+                men.prep = True
+                men.start = nt.to_original(before[-n][1], before[-n][2])[0]
+                break
+        if self._distance.search(norm[max(0, ws - 80):ws]):
+            men.relation, men.rel_precision, men.prep = "distance-from", 2, True
+        return men
+
+    # ------------------------------------------------------------------ filtering
+    def _admissible(self, men: _Mention) -> list[GeoEntry]:
+        key = men.m.key
+        strong = men.cue is not None or men.head is not None or men.relation is not None
+        if key in self.never_alone and not (men.cue or men.head):
+            return []
+        if key in self.needs_context and not (strong or men.prep):
+            return []
+        df = self.common.get(key, 0.0)
+        out = []
+        for e in men.cands:
+            if e.kind == "city" and df >= COMMON_DF and not self._exempt(e, key):
+                if df >= 3 * COMMON_DF and not strong:
+                    continue  # a frequent word (بيان، عنه): only after a place word, head or relation
+                if not (strong or men.prep):
+                    continue
+            if e.kind == "city" and e.pop < SMALL_POP and not (strong or men.prep):
+                continue
+            if e.kind == "city" and e.pop < SMALL_POP and len(key.replace(" ", "")) <= 3 and not strong:
+                continue
+            if men.cue == "country" and e.kind not in ("country",):
+                continue
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _exempt(e: GeoEntry, key: str) -> bool:
+        """A major place under its main name is never held back as a common word."""
+        if key != normalize_key(e.name_ar):
+            return False
+        return e.pop >= 1_000_000 or (e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL"))
+
+    # ------------------------------------------------------------------ scoring
+    def _prior(self, e: GeoEntry, men: _Mention) -> float:
+        if e.kind == "country":
+            return 10.0
+        if e.kind == "nisba":
+            return 9.0
+        if e.kind == "region":
+            return 9.5
+        if e.kind == "admin1":
+            return 8.0 if men.cue == "admin1" else 4.0
+        s = math.log10(e.pop + 10)
+        if men.cue in ("city", "town", "village"):
+            s += 1.0
+        return s
+
+    def _focus(self, mentions: list[_Mention]) -> dict[str, float]:
+        votes: dict[str, float] = {}
+        for men in mentions:
+            if not men.cands:
+                continue
+            ccs = {e.cc for e in men.cands}
+            w = 2.0 if men.title else 1.0
+            if len(ccs) == 1:
+                cc = next(iter(ccs))
+                kinds = {e.kind for e in men.cands}
+                if kinds <= {"city"} and max(e.pop for e in men.cands) < SMALL_POP:
+                    w *= 0.3
+                votes[cc] = votes.get(cc, 0.0) + w
+            else:
+                # a name shared by several countries votes only for a clearly dominant sense
+                big = sorted(men.cands, key=lambda e: e.pop, reverse=True)
+                if big[0].pop > 20 * max(big[1].pop, 1) and big[0].kind == "city":
+                    votes[big[0].cc] = votes.get(big[0].cc, 0.0) + 0.5 * w
+        return votes
+
+    def resolve(self, doc: Document, nt: NormText) -> tuple[list[Place], list[str]]:
+        """Places and focus countries of ``doc`` (whose normalised text is ``nt``)."""
+        title_end = len(doc.title) if doc.title and doc.text.startswith(doc.title) else 0
+        if not title_end:
+            nl = doc.text.find("\n")
+            title_end = nl if 0 < nl < 200 else 0
+        mentions: list[_Mention] = []
+        for mt in self.matcher.find(nt):
+            men = self._context(nt, mt, title_end)
+            men.cands = self._admissible(men)
+            if men.cands:
+                mentions.append(men)
+        votes = self._focus(mentions)
+        top = max(votes.values(), default=0.0)
+        focus = [cc for cc, v in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.25 * top][:4]
+        share = {cc: v / top for cc, v in votes.items()} if top else {}
+        # admin1 areas of places that are unambiguous: co-mentioned places help each other
+        admins = {(e.cc, e.admin1) for men in mentions if len(men.cands) == 1 for e in men.cands
+                  if e.kind in ("city", "admin1")}
+        places: list[Place] = []
+        for men in mentions:
+            best, best_s = None, -1e9
+            for e in men.cands:
+                s = self._prior(e, men) + 3.0 * share.get(e.cc, 0.0)
+                if e.cc in ARAB_WORLD:
+                    s += 1.0
+                if e.kind == "city" and (e.cc, e.admin1) in admins and len(men.cands) > 1:
+                    s += 1.0
+                if s > best_s:
+                    best, best_s = e, s
+            if best is None:
+                continue
+            if best.kind == "city" and best.pop < SMALL_POP and best.cc not in share \
+                    and not (men.cue or men.head or men.relation):
+                continue  # a small village outside the story's countries, with no place word: not taken
+            men.chosen = best
+            places.append(self._place(doc, nt, men))
+        return places, focus
+
+    # ------------------------------------------------------------------ output
+    def _place(self, doc: Document, nt: NormText, men: _Mention) -> Place:
+        e = men.chosen
+        assert e is not None
+        start, end = men.start, men.end
+        kind = {"nisba": "country", "city": "city"}.get(e.kind, e.kind)
+        if e.kind == "city" and e.pop < 1000:
+            kind = "village"
+        via = {"nisba": "nisba", "region": "region"}.get(e.kind, "name")
+        prec = e.precision
+        name, name_en, cc = e.name_ar, e.name_en, e.cc
+        lat, lon, gid = e.lat, e.lon, e.geonameid
+        if e.kind == "nisba":
+            c = self.gaz.country(e.cc)
+            if c is not None:
+                name, name_en, gid = c.name_ar, c.name_en, c.geonameid
+        admin = self.gaz.admin1_of(e) if e.kind == "city" else None
+        if e.kind == "admin1":
+            admin = e
+        relation = men.relation
+        if men.head and e.kind in ("city", "admin1"):
+            kind, via = "facility", "landmark"
+            prec = max(prec, men.head_precision or 1)
+            # the landmark's span: head + name + modifiers (القديم، الدولي ...)
+            ne = men.m.norm_end
+            for w, _ws, we in self._after_words(nt.norm, ne):
+                if w not in self.modifiers:
+                    break
+                ne = we
+            end = nt.to_original(men.m.norm_start, ne)[1]
+            name = doc.text[start:end]
+        if relation and men.rel_precision is not None and not men.head:
+            if e.kind in ("country", "nisba", "admin1", "region"):
+                prec = 3
+            else:
+                prec = max(prec, men.rel_precision)
+        return Place(start=start, end=end, text=doc.text[start:end], name=name, name_en=name_en or None,
+                     country_code=cc, lat=lat, lon=lon, kind=kind,
+                     admin1=admin.name_ar if admin else None, admin1_en=admin.name_en if admin else None,
+                     geonameid=gid, geo_precision=prec, relation=relation, via=via)
