@@ -38,6 +38,7 @@ class PipelineError(ValueError):
 DEFAULT_STAGES: tuple[str, ...] = (
     "rasd.text.stage:Tokenize",
     "rasd.text.stage:SplitSentences",
+    "rasd.geo.stage:RecognizePlaces",
     "rasd.recognize.entities:RecognizeEntities",
     "rasd.recognize.quotes:RecognizeQuotes",
 )
