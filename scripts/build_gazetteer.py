@@ -237,7 +237,7 @@ def common_names(news: Path, out: Path, every: int = 3, min_df: float = 0.001) -
 
     gaz = load_gazetteer()
     pm = PhraseMatcher()
-    for k in gaz.keys():
+    for k in gaz.names():
         pm.add(k, k)
     df: Counter = Counter()
     n = 0

@@ -80,7 +80,7 @@ class Gazetteer:
             return None
         return self._admin1.get((entry.cc, entry.admin1))
 
-    def keys(self) -> Iterable[str]:
+    def names(self) -> Iterable[str]:
         """Every matching key."""
         return self._by_key.keys()
 

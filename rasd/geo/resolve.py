@@ -58,7 +58,7 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher()
-        for k in self.gaz.keys():
+        for k in self.gaz.names():
             self.matcher.add(k, k)
         self.matcher.build()
         stop = load_yaml("geo/stoplist.yaml")
@@ -86,10 +86,9 @@ class PlaceRecognizer:
     def _before_words(norm: str, ws: int, n: int = 5) -> list[tuple[str, int, int]]:
         base = max(0, ws - 80)
         seg = norm[base:ws]
-        cut = None
+        off = 0
         for cut in _BREAK.finditer(seg):
-            pass
-        off = cut.end() if cut is not None else 0
+            off = cut.end()
         return [(m.group(), base + m.start(), base + m.end()) for m in _WORD.finditer(seg, off)][-n:]
 
     @staticmethod
