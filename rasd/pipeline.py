@@ -39,6 +39,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "rasd.text.stage:Tokenize",
     "rasd.text.stage:SplitSentences",
     "rasd.geo.stage:RecognizePlaces",
+    "rasd.recognize.dates:RecognizeDates",
     "rasd.recognize.entities:RecognizeEntities",
     "rasd.recognize.quotes:RecognizeQuotes",
 )

@@ -1,0 +1,516 @@
+"""Date expressions, resolved against the publication date.
+
+Rules run over the normalised text (``rasd.text.stage.norm_text``) and report spans of the original
+text.  They cover explicit Gregorian dates (16 أبريل 2019, 16 نيسان/أبريل, 16/4/2019, 2019-04-16),
+months with or without a year (Levantine, Maghrebi and Egyptian names), years (في 2011), Hijri
+dates (15 رمضان 1440 هـ, converted with hijridate), and expressions relative to publication:
+اليوم، أمس، أمس الأول، غدا، weekdays (الأحد الماضي), offsets (منذ عشرة أيام), spans
+(خلال الأيام الثلاثة الماضية) and periods (الأسبوع الماضي، العام الجاري، مطلع الشهر).
+
+Vocabulary is data: ``rasd/data/dates.yaml``.  Relative expressions get ``relative=True``; without
+a publication date they keep ``value=None`` and precision ``unknown``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.doc import DateMention, Document
+from rasd.lexicon import load_yaml
+from rasd.recognize.numbers import expression_source, value_of
+from rasd.text.normalize import NormText
+from rasd.text.stage import norm_text
+
+_SPACE = re.compile(r"\s+")
+_PFX = r"(?<!\w)[وف]?[بل]?"
+_TRAILING = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
+def _k(s: str) -> str:
+    from rasd.text.normalize import normalize_word
+
+    return _SPACE.sub(" ", normalize_word(str(s))).strip()
+
+
+def _alt(words) -> str:
+    keys = sorted({_k(w) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + r")(?!\w)"
+
+
+def _norm_key(s: str) -> str:
+    return _SPACE.sub(" ", s).strip()
+
+
+@dataclass(slots=True)
+class _Lex:
+    month: dict[str, int]
+    ambiguous: frozenset[str]
+    hijri: dict[str, int]
+    weekday: dict[str, int]
+    day_word: dict[str, int]
+    unit: dict[str, tuple[str, int | None]]  # spelling -> (unit, fixed count: 1, 2 or None)
+    past: frozenset[str]
+    next: frozenset[str]
+    current: frozenset[str]
+    range_past: frozenset[str]
+    range_next: frozenset[str]
+    period: dict[str, str]
+    future: frozenset[str]
+    res: dict[str, re.Pattern]
+
+
+@cache
+def _lex() -> _Lex:
+    d = load_yaml("dates.yaml")
+    month = {_k(f): int(n) for n, forms in d["months"].items() for f in forms}
+    hijri = {_k(f): int(n) for n, forms in d["hijri_months"].items() for f in forms}
+    weekday = {_k(f): int(n) for n, forms in d["weekdays"].items() for f in forms}
+    day_word = {_k(f): int(n) for n, forms in d["day_words"].items() for f in forms}
+    unit: dict[str, tuple[str, int | None]] = {}
+    one, two, many = [], [], []
+    for u, forms in d["units"].items():
+        for f in forms.get("many", []):
+            unit.setdefault(_k(f), (u, None))
+            many.append(f)
+        for f in forms.get("two", []):
+            unit[_k(f)] = (u, 2)
+            two.append(f)
+        for f in forms.get("one", []):
+            unit[_k(f) + "#1"] = (u, 1)
+            one.append(f)
+    period = {_k(f): p for p, forms in d["period_words"].items() for f in forms}
+    past, nxt, cur = d["past_words"], d["next_words"], d["current_words"]
+    num = expression_source()
+    mon = _alt(month)
+    monx = rf"(?P<mon>{mon})(?:\s*[/(\-]\s*(?P<mon2>{mon})(?:\s*\))?)?"
+    wd = _alt(weekday)
+    ywords = r"(?:(?:العام|عام|سنه)\s+)"
+    year = r"(?P<year>(?:1[89]|20|21)\d\d)(?![\d/:\-]|\.\d)"
+    rel = _alt(list(past) + list(nxt) + list(cur))
+    parts = _alt(d["day_parts"])
+    res = {
+        "explicit": re.compile(
+            _PFX + rf"(?P<b>(?:(?:يوم\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
+            rf"{monx}(?:\s*,?\s*(?:من\s+)?{ywords}?{year})?)"),
+        "month_year": re.compile(_PFX + rf"(?P<b>(?:شهر\s+)?{monx}\s*,?\s*(?:من\s+)?{ywords}?{year})"),
+        "month": re.compile(
+            rf"(?:(?P<cue>{_alt(d['month_cues'])})\s+|(?<!\w)[وف]?[بل]?(?=شهر))"
+            rf"(?P<b>(?P<shahr>شهر\s+)?{monx}(?:\s+(?P<rel>{rel}))?)"),
+        "paired_month": re.compile(_PFX + rf"(?P<b>(?P<mon>{mon})\s*[/(]\s*(?P<mon2>{mon})(?:\s*\))?)"),
+        "numeric_dmy": re.compile(r"(?<![\d/.\-])(?P<b>(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
+                                  r"(?P<year>\d{4}))(?![\d/.\-]\d)"),
+        "numeric_ymd": re.compile(r"(?<![\d/.\-])(?P<b>(?P<year>\d{4})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
+                                  r"(?P<day>\d{1,2}))(?![\d/.\-]?\d)"),
+        "hijri": re.compile(
+            _PFX + rf"(?P<b>(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hmon>{_alt(hijri)})"
+            rf"(?:\s*,?\s*(?:من\s+)?{ywords}?(?P<year>1[34]\d\d)(?!\d)"
+            rf"(?:\s*(?P<mark>{_alt(d['hijri_markers'])}|ه(?!\w)))?)?)"),
+        "year": re.compile(
+            rf"(?:(?<!\w)[وف]?[بل]?(?P<cue>{_alt(d['year_cues'])})\s+)(?P<b>{ywords}?{year}"
+            rf"(?:\s*(?:-|/|و|الى|حتي)\s*(?P<year2>(?:1[89]|20|21)\d\d)(?!\d))?)"
+            rf"(?!\s*(?:{_alt(d['hijri_markers'])}|ه(?!\w)))"),
+        "year_word": re.compile(_PFX + rf"(?P<b>(?:العام|عام|سنه|عامي)\s+{year})"),
+        "day_word": re.compile(
+            _PFX + rf"(?P<b>(?:(?P<part>{parts})\s+)?(?P<dw>{_alt(day_word)})"
+            rf"(?!\s+{_alt(d['not_today_after'])})"
+            rf"(?:\s*\(\s*(?:يوم\s+)?(?P<wd1>{wd})\s*\)|\s*,?\s*(?:يوم\s+)?(?P<wd2>{wd}))?)"),
+        "weekday": re.compile(
+            _PFX + rf"(?P<b>(?:(?P<part>{parts})\s+)?(?:يوم\s+)?(?P<wd>{wd})(?:\s+(?P<rel>{_alt(list(past) + list(nxt))}))?)"),
+        "ago": re.compile(
+            _PFX + rf"(?P<b>(?P<ago>{_alt(d['ago_words'])})\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
+            rf"(?:(?P<num>{num})\s+(?P<unit>{_alt(many)})|(?P<unit1>{_alt(one + two)})))"
+            rf"(?!\s*\d)(?!\s+(?:من|علي)(?!\w))(?!\s+(?:شهر\s+)?(?:{wd}|{mon}|{_alt(hijri)}))"),
+        "range": re.compile(
+            rf"(?:(?<!\w)[وف]?(?P<sw>{_alt(d['span_words'])})\s+)?(?P<b>"
+            rf"(?:ال(?P<unit>{_alt(many)})\s+(?:ال)?(?P<num>{num})"
+            rf"|(?:ال)?(?P<num2>{num})\s+(?P<unit2>{_alt(many)})"
+            rf"|ال(?P<unitd>{_alt(two)}))"
+            rf"\s+(?P<rel>{_alt(list(d['range_past_words']) + list(d['range_next_words']))}))"),
+        "period": re.compile(
+            _PFX + rf"(?P<b>(?:(?P<part>{_alt(d['period_parts'])})\s+)?"
+            rf"(?:(?P<pw>{_alt(period)})\s+(?P<rel>{rel})|(?P<this>{_alt(d['this_words'])})\s+(?P<pw2>{_alt(period)})))"),
+        "period_part": re.compile(
+            _PFX + rf"(?P<b>(?P<part>{_alt(d['period_parts'])})\s+(?P<pw>{_alt(period)}))(?!\s+{rel})"),
+    }
+    return _Lex(month, frozenset(_k(a) for a in d["ambiguous_months"]), hijri, weekday, day_word, unit,
+                frozenset(_k(w) for w in past), frozenset(_k(w) for w in nxt), frozenset(_k(w) for w in cur),
+                frozenset(_k(w) for w in d["range_past_words"]), frozenset(_k(w) for w in d["range_next_words"]),
+                period, frozenset(_k(w) for w in d["future_cues"]), res)
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _add_months(d: _dt.date, n: int) -> _dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    m += 1
+    return _dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _minus(pub: _dt.date, unit: str, n: float) -> _dt.date:
+    if unit in ("hour", "minute"):
+        return pub - _dt.timedelta(days=int(n // 24))
+    if unit == "day":
+        return pub - _dt.timedelta(days=round(n))
+    if unit == "week":
+        return pub - _dt.timedelta(days=round(7 * n))
+    if unit == "month":
+        return _add_months(pub, -round(n))
+    return _dt.date(pub.year - round(n), pub.month, min(pub.day, 28) if pub.month == 2 else pub.day)
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int | None, pub: _dt.date | None, slack_days: int = 0) -> int | None:
+    """The year that puts month(/day) nearest before publication (a little after with slack)."""
+    if pub is None:
+        return None
+    limit = pub + _dt.timedelta(days=slack_days)
+    if day is None:
+        return pub.year if month <= limit.month or limit.year > pub.year else pub.year - 1
+    cand = _safe_date(pub.year, month, min(day, calendar.monthrange(pub.year, month)[1]))
+    if cand is None:
+        return pub.year
+    return pub.year if cand <= limit else pub.year - 1
+
+
+def _week_start(d: _dt.date) -> _dt.date:
+    return d - _dt.timedelta(days=d.weekday())
+
+
+def _nearest_weekday(base: _dt.date, wd: int) -> _dt.date:
+    """The date with weekday ``wd`` nearest to ``base`` (within three days; ties go earlier)."""
+    delta = (wd - base.weekday()) % 7
+    return base + _dt.timedelta(days=delta) if delta <= 3 else base - _dt.timedelta(days=7 - delta)
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+@dataclass(slots=True)
+class _Cand:
+    ns: int
+    ne: int
+    value: str | None
+    precision: str
+    end_value: str | None = None
+    relative: bool = False
+    calendar: str = "gregorian"
+    rank: int = 0  # tie-breaker: higher wins between equal lengths
+
+
+def _is_future_context(norm: str, start: int, lex: _Lex) -> bool:
+    lo = max(0, start - 60)
+    window = norm[lo:start]
+    cut = max(window.rfind("."), window.rfind("\n"), window.rfind("?"), window.rfind("!"))
+    if cut >= 0:
+        window = window[cut + 1:]
+    for w in re.findall(r"\w+", window):
+        if w in lex.future or (len(w) > 1 and w[0] in "وف" and w[1:] in lex.future):
+            return True
+    return False
+
+
+def _rel_kind(word: str | None, lex: _Lex) -> str | None:
+    if not word:
+        return None
+    w = _norm_key(word)
+    if w in lex.past or w in lex.range_past:
+        return "past"
+    if w in lex.next or w in lex.range_next:
+        return "next"
+    if w in lex.current:
+        return "current"
+    return None
+
+
+def _explicit(m: re.Match, pub, lex: _Lex, *, with_day: bool) -> _Cand | None:
+    mon = lex.month.get(_norm_key(m.group("mon")))
+    if mon is None:
+        return None
+    if m.groupdict().get("mon2"):
+        mon2 = lex.month.get(_norm_key(m.group("mon2")))
+        if mon2 is not None and mon2 != mon:
+            return None  # two different months: not a paired spelling
+    year = int(m.group("year")) if m.group("year") else None
+    ns, ne = m.start("b"), m.end("b")
+    if with_day:
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            return None
+        y = year or _year_for(mon, day, pub, slack_days=7)
+        if y is None:
+            return _Cand(ns, ne, None, "unknown", rank=3)
+        dt = _safe_date(y, mon, day)
+        if dt is None:
+            return None
+        if m.groupdict().get("wd") and year is None and pub is not None:
+            wd = lex.weekday.get(_norm_key(m.group("wd")))
+            if wd is not None and dt.weekday() != wd:  # the weekday tells the year
+                for yy in (y - 1, y + 1):
+                    alt = _safe_date(yy, mon, day)
+                    if alt is not None and alt.weekday() == wd:
+                        dt = alt
+                        break
+        return _Cand(ns, ne, dt.isoformat(), "day", rank=3)
+    y = year or _year_for(mon, None, pub)
+    if y is None:
+        return _Cand(ns, ne, None, "unknown", rank=2)
+    return _Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", rank=2)
+
+
+def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
+    lex = _lex()
+    norm = nt.norm
+    res = lex.res
+    out: list[_Cand] = []
+    add = out.append
+
+    if any(ch.isdigit() for ch in norm):
+        for m in res["explicit"].finditer(norm):
+            c = _explicit(m, pub, lex, with_day=True)
+            if c:
+                add(c)
+        for m in res["month_year"].finditer(norm):
+            c = _explicit(m, pub, lex, with_day=False)
+            if c:
+                add(c)
+        for key in ("numeric_dmy", "numeric_ymd"):
+            for m in res[key].finditer(norm):
+                y, mo, dd = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+                dt = _safe_date(y, mo, dd)
+                if dt is None and key == "numeric_dmy":
+                    dt = _safe_date(y, dd, mo)  # m/d/y when d/m/y is impossible
+                if dt is not None and 1800 <= y <= 2200:
+                    add(_Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", rank=4))
+        for m in res["year"].finditer(norm):
+            y2 = m.group("year2")
+            if y2 and int(y2) > int(m.group("year")):
+                add(_Cand(m.start("b"), m.end("b"), m.group("year"), "range", end_value=y2, rank=1))
+            else:
+                e = m.start("year") + 4 if y2 else m.end("b")
+                add(_Cand(m.start("b"), e, m.group("year"), "year", rank=1))
+        for m in res["year_word"].finditer(norm):
+            add(_Cand(m.start("b"), m.end("b"), m.group("year"), "year", rank=1))
+        for m in res["hijri"].finditer(norm):
+            c = _hijri(m, pub, lex)
+            if c:
+                add(c)
+    else:
+        for m in res["hijri"].finditer(norm):
+            c = _hijri(m, pub, lex)
+            if c:
+                add(c)
+
+    for key in ("month", "paired_month"):
+        for m in res[key].finditer(norm):
+            mon_key = _norm_key(m.group("mon"))
+            paired = bool(m.group("mon2"))
+            if mon_key in lex.ambiguous and not paired and not (key == "month" and m.group("shahr")):
+                continue
+            mon = lex.month.get(mon_key)
+            if mon is None or (paired and lex.month.get(_norm_key(m.group("mon2"))) != mon):
+                continue
+            rk = _rel_kind(m.groupdict().get("rel"), lex)
+            ns, ne = m.start("b"), m.end("b")
+            if pub is None:
+                add(_Cand(ns, ne, None, "unknown", rank=1))
+                continue
+            if rk == "next":
+                y = pub.year if mon > pub.month else pub.year + 1
+            elif rk == "past":
+                y = pub.year if mon < pub.month else pub.year - 1
+            elif rk == "current":
+                y = pub.year
+            else:
+                y = _year_for(mon, None, pub)
+            add(_Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", relative=False, rank=1))
+
+    for m in res["day_word"].finditer(norm):
+        off = lex.day_word[_norm_key(m.group("dw"))]
+        wd_s = m.group("wd1") or m.group("wd2")
+        ns, ne = m.start("b"), m.end("b")
+        if pub is None:
+            add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
+            continue
+        dt = pub + _dt.timedelta(days=off)
+        if wd_s:
+            wd = lex.weekday[_norm_key(wd_s)]
+            if dt.weekday() != wd:
+                dt = _nearest_weekday(dt, wd)
+        add(_Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2))
+
+    for m in res["weekday"].finditer(norm):
+        wd = lex.weekday[_norm_key(m.group("wd"))]
+        ns, ne = m.start("b"), m.end("b")
+        if pub is None:
+            add(_Cand(ns, ne, None, "unknown", relative=True))
+            continue
+        rk = _rel_kind(m.group("rel"), lex)
+        pw = pub.weekday()
+        if rk == "past":
+            delta = -((pw - wd) % 7 or 7)
+        elif rk == "next":
+            delta = (wd - pw) % 7 or 7
+        elif _is_future_context(norm, ns, lex):
+            delta = (wd - pw) % 7
+        else:
+            delta = -((pw - wd) % 7)
+        add(_Cand(ns, ne, (pub + _dt.timedelta(days=delta)).isoformat(), "day", relative=True))
+
+    for m in res["ago"].finditer(norm):
+        ns, ne = m.start("b"), m.end("b")
+        if m.group("unit1"):
+            u = m.group("unit1")
+            unit, n = lex.unit.get(_norm_key(u) + "#1") or lex.unit[_norm_key(u)]
+        else:
+            unit = lex.unit[_norm_key(m.group("unit"))][0]
+            parsed = value_of(m.group("num"))
+            if parsed is None or parsed[1]:
+                continue  # منذ عدة أيام: too vague to date
+            n = parsed[0]
+        if pub is None:
+            add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
+            continue
+        dt = _minus(pub, unit, n)
+        if unit in ("hour", "day"):
+            add(_Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2))
+        elif unit == "week":
+            add(_Cand(ns, ne, dt.isoformat(), "week", relative=True, rank=2))
+        elif unit == "month":
+            add(_Cand(ns, ne, f"{dt.year:04d}-{dt.month:02d}", "month", relative=True, rank=2))
+        else:
+            add(_Cand(ns, ne, f"{dt.year:04d}", "year", relative=True, rank=2))
+
+    for m in res["range"].finditer(norm):
+        ns = m.start("sw") if m.group("sw") else m.start("b")
+        ne = m.end("b")
+        if m.group("unitd"):
+            unit, n = lex.unit[_norm_key(m.group("unitd"))]
+        else:
+            unit = lex.unit[_norm_key(m.group("unit") or m.group("unit2"))][0]
+            parsed = value_of(m.group("num") or m.group("num2"))
+            if parsed is None or parsed[1]:
+                continue
+            n = parsed[0]
+        if pub is None:
+            add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
+            continue
+        if _rel_kind(m.group("rel"), lex) == "next":
+            start = pub + _dt.timedelta(days=1)
+            end = pub + (pub - _minus(pub, unit, n))
+        else:
+            start = _minus(pub, unit, n)
+            end = pub - _dt.timedelta(days=1) if unit == "day" else pub
+            if unit == "hour" and start == pub:
+                start = pub - _dt.timedelta(days=1)
+        add(_Cand(ns, ne, start.isoformat(), "range", end.isoformat(), relative=True, rank=2))
+
+    for key in ("period", "period_part"):
+        for m in res[key].finditer(norm):
+            c = _period(m, pub, lex)
+            if c:
+                add(c)
+    return out
+
+
+def _hijri(m: re.Match, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    from hijridate import Gregorian, Hijri
+
+    hm = lex.hijri[_norm_key(m.group("hmon"))]
+    day = int(m.group("day")) if m.group("day") else None
+    year = int(m.group("year")) if m.group("year") else None
+    if year is None and (day is None or hm == 2):  # "صفر" alone is zero; a month alone is vague
+        return None
+    ns, ne = m.start("b"), m.end("b")
+    if year is None:
+        if pub is None:
+            return _Cand(ns, ne, None, "unknown", calendar="hijri", rank=3)
+        ph = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+        year = ph.year if (hm, day) <= (ph.month, ph.day) else ph.year - 1
+    try:
+        if day is not None:
+            g = Hijri(year, hm, day).to_gregorian()
+            return _Cand(ns, ne, g.isoformat(), "day", calendar="hijri", rank=3)
+        g = Hijri(year, hm, 1).to_gregorian()
+        return _Cand(ns, ne, f"{g.year:04d}-{g.month:02d}", "month", calendar="hijri", rank=3)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _period(m: re.Match, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    ns, ne = m.start("b"), m.end("b")
+    pw = m.group("pw") or m.groupdict().get("pw2")
+    period = lex.period[_norm_key(pw)]
+    rk = "current" if m.groupdict().get("pw2") or m.groupdict().get("rel") is None else _rel_kind(m.group("rel"), lex)
+    if rk is None:
+        return None
+    if pub is None:
+        return _Cand(ns, ne, None, "unknown", relative=True, rank=1)
+    step = {"past": -1, "next": 1, "current": 0}[rk]
+    if period == "week":
+        s = _week_start(pub) + _dt.timedelta(days=7 * step)
+        return _Cand(ns, ne, s.isoformat(), "week", (s + _dt.timedelta(days=6)).isoformat(), True, rank=1)
+    if period == "month":
+        d = _add_months(pub.replace(day=1), step)
+        return _Cand(ns, ne, f"{d.year:04d}-{d.month:02d}", "month", relative=True, rank=1)
+    return _Cand(ns, ne, f"{pub.year + step:04d}", "year", relative=True, rank=1)
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, longest first (then by rank), in text order."""
+    cands.sort(key=lambda c: (-(c.ne - c.ns), -c.rank, c.ns))
+    taken: list[tuple[int, int]] = []
+    out: list[_Cand] = []
+    for c in cands:
+        if any(c.ns < e and s < c.ne for s, e in taken):
+            continue
+        taken.append((c.ns, c.ne))
+        out.append(c)
+    out.sort(key=lambda c: c.ns)
+    return out
+
+
+def find_dates(nt: NormText, published: _dt.date | None) -> list[DateMention]:
+    """Every date expression of a normalised text, resolved against ``published``."""
+    out: list[DateMention] = []
+    text = nt.original
+    for c in _select(_candidates(nt, published)):
+        s, e = nt.to_original(c.ns, c.ne)
+        while e < len(text) and text[e] in _TRAILING:  # a tatweel or mark dropped by normalisation
+            e += 1
+        value, precision = c.value, c.precision
+        if value is None:
+            precision = "unknown"
+        out.append(DateMention(s, e, text[s:e], value, precision, c.end_value, c.relative, c.calendar))
+    return out
+
+
+class RecognizeDates:
+    """Pipeline stage: add ``doc.dates`` (DateMention), resolved against ``doc.published``."""
+
+    name = "dates"
+    needs = ("sentences",)
+    adds = ("dates",)
+
+    def load(self) -> RecognizeDates:
+        """Compile the rules now rather than on the first document."""
+        _lex()
+        return self
+
+    def __call__(self, doc: Document) -> Document:
+        doc.dates = find_dates(norm_text(doc), doc.published)
+        return doc
+
+
+__all__: list[str] = ["RecognizeDates", "find_dates"]
