@@ -46,6 +46,7 @@ class BatchSummary:
     articles: int = 0  # extracted in this run
     failed: int = 0  # bad records in this run
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the tasks run (all workers)
     articles_per_s: float = 0.0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker
     interrupted: bool = False
@@ -124,6 +125,7 @@ def run_batch(inputs: Sequence[str], out: str | Path, options: BatchOptions | No
         summary.done += 1
         summary.articles += res["ok"]
         summary.failed += res["failed"]
+        summary.cpu_seconds = round(summary.cpu_seconds + res.get("cpu_s", 0.0), 3)
         w = res.get("worker", "?")
         summary.peak_rss_mb[w] = max(summary.peak_rss_mb.get(w, 0.0), res.get("peak_rss_mb", 0.0))
         if bar is not None:
