@@ -51,6 +51,8 @@ def arabic_names(alts: list[str]) -> list[str]:
         a = _HARAKAT.sub("", a).replace("-", " ")
         a = re.sub(r"\s+", " ", a).strip()
         a = _STRIP_PREFIX.sub("", a)
+        if a.startswith("مدينة ") and len(a) - 6 >= 4:
+            a = a[6:]  # "مدينة زنجبار" -> "زنجبار" (but "مدينة حمد", "مدينة نصر" stay whole)
         if len(a.replace(" ", "")) >= 2:
             out.append(a)
     return out
@@ -161,7 +163,7 @@ def build(out_path: Path) -> int:
             continue
         keys = set()
         for n in names:
-            keys |= variants(n, article=pop >= 1_000_000)
+            keys |= variants(n, article=False)
         keys = {k for k in keys if len(k.replace(" ", "")) >= 2}
         if not keys:
             continue

@@ -21,6 +21,7 @@ from rasd.text.normalize import NormText
 
 _WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
 _BREAK = regex.compile(r'[.!?;:\n()"\[\]{}\-,]')
+_RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 # Countries whose places Arabic news mentions most: a small prior in their favour.
@@ -40,7 +41,8 @@ class _Mention:
     rel_precision: int | None = None
     head: str | None = None  # landmark head
     head_precision: int | None = None
-    prep: bool = False  # a place preposition right before
+    prep: bool = False  # a place preposition right before (a separate word)
+    clitic_prep: bool = False  # ب or ل written on the name
     title: bool = False
     chosen: GeoEntry | None = None
 
@@ -58,11 +60,16 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher()
+        stop = load_yaml("geo/stoplist.yaml")
         for k in self.gaz.names():
             self.matcher.add(k, k)
+        self.blocked = {normalize_key(p) for p in stop.get("phrases", [])}
+        for k in self.blocked:
+            self.matcher.add(k, k)
         self.matcher.build()
-        stop = load_yaml("geo/stoplist.yaml")
         self.never_alone = {normalize_key(w) for w in stop["words"]}
+        # landmark heads (مطار، معبر ...) are never places on their own
+        self.never_alone |= {normalize_key(h) for h in load_yaml("geo/landmarks.yaml")["heads"]}
         self.needs_context = {normalize_key(w) for w in stop.get("needs_context", [])}
         _, rows = load_tsv("geo/common_names.tsv")
         self.common = {r["key"]: float(r["df"]) for r in rows}
@@ -107,9 +114,10 @@ class PlaceRecognizer:
     def _context(self, nt: NormText, mt: Match, title_end: int) -> _Mention:
         norm = nt.norm
         ws = mt.norm_start - len(mt.prefix)
-        men = _Mention(mt, mt.start, mt.end, list(self.gaz.lookup(mt.key)), title=mt.start < title_end)
+        cands = [] if mt.key in self.blocked or mt.prefix in _RARE_PREFIX else list(self.gaz.lookup(mt.key))
+        men = _Mention(mt, mt.start, mt.end, cands, title=mt.start < title_end)
         if mt.prefix.endswith(("ب", "ل")):
-            men.prep = True  # بطرابلس، لطرابلس، للقاهرة
+            men.clitic_prep = True  # بطرابلس، لطرابلس، للقاهرة
         before = self._before_words(norm, ws)
         if before and not mt.prefix:
             raw1 = before[-1][0]
@@ -143,19 +151,22 @@ class PlaceRecognizer:
     def _admissible(self, men: _Mention) -> list[GeoEntry]:
         key = men.m.key
         strong = men.cue is not None or men.head is not None or men.relation is not None
-        if key in self.never_alone and not (men.cue or men.head):
+        specific = men.cue is not None and men.cue != "any"
+        if key in self.never_alone and not (specific or men.head):
             return []
         if key in self.needs_context and not (strong or men.prep):
             return []
         df = self.common.get(key, 0.0)
         out = []
         for e in men.cands:
-            if e.kind == "city" and df >= COMMON_DF and not self._exempt(e, key):
-                if df >= 3 * COMMON_DF and not strong:
+            if e.kind == "city" and df >= COMMON_DF and not self._exempt(e, key, df):
+                if df >= 3 * COMMON_DF and not specific:
                     continue  # a frequent word (بيان، عنه): only after a place word, head or relation
-                if not (strong or men.prep):
+                if not (strong or men.prep or men.clitic_prep):
                     continue
-            if e.kind == "city" and e.pop < SMALL_POP and not (strong or men.prep):
+            if e.kind == "city" and e.pop < SMALL_POP and not (strong or men.prep or men.clitic_prep):
+                continue
+            if e.kind == "city" and len(key) <= 2 and not specific:
                 continue
             if e.kind == "city" and e.pop < SMALL_POP and len(key.replace(" ", "")) <= 3 and not strong:
                 continue
@@ -165,11 +176,13 @@ class PlaceRecognizer:
         return out
 
     @staticmethod
-    def _exempt(e: GeoEntry, key: str) -> bool:
+    def _exempt(e: GeoEntry, key: str, df: float) -> bool:
         """A major place under its main name is never held back as a common word."""
         if key != normalize_key(e.name_ar):
             return False
-        return e.pop >= 1_000_000 or (e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL"))
+        if e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL"):
+            return True
+        return e.pop >= 1_000_000 and df < 3 * COMMON_DF
 
     # ------------------------------------------------------------------ scoring
     def _prior(self, e: GeoEntry, men: _Mention) -> float:
