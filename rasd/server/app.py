@@ -50,33 +50,31 @@ class BodyLimit:
                 if too_big:
                     return await _too_large(self.max_bytes)(scope, receive, send)
         seen = 0
+        over = False
 
         async def limited():
-            nonlocal seen
+            nonlocal seen, over
+            if over:
+                return {"type": "http.disconnect"}
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _BodyTooLarge
+                    over = True  # the app sees a disconnect; its response is replaced by a 413
+                    return {"type": "http.disconnect"}
             return msg
 
-        started = False
-
-        async def track(msg):
-            nonlocal started
-            if msg["type"] == "http.response.start":
-                started = True
-            await send(msg)
+        async def guarded(msg):
+            if not over:
+                await send(msg)
 
         try:
-            await self.app(scope, limited, track)
-        except _BodyTooLarge:
-            if not started:
-                await _too_large(self.max_bytes)(scope, receive, send)
-
-
-class _BodyTooLarge(Exception):
-    pass
+            await self.app(scope, limited, guarded)
+        except Exception:
+            if not over:
+                raise
+        if over:
+            await _too_large(self.max_bytes)(scope, receive, send)
 
 
 def _too_large(limit: int) -> JSONResponse:
