@@ -62,7 +62,8 @@ def _child(args: argparse.Namespace) -> None:
     print(json.dumps({
         "engine": args.engine, "workers": s.workers, "records": n, "articles": s.articles, "failed": s.failed,
         "partitions": s.done, "startup_s": round(startup, 2), "run_s": s.seconds, "total_s": round(total, 2),
-        "articles_per_s": round(n / s.seconds, 1), "end_to_end_per_s": round(n / total, 1),
+        "articles_per_s": round(n / s.seconds, 1), "task_cpu_s": s.cpu_seconds,
+        "cpu_ms_per_article": round(1000 * s.cpu_seconds / max(n, 1), 2), "end_to_end_per_s": round(n / total, 1),
         "peak_rss_mb_per_worker": s.peak_rss_mb if args.engine != "local" else {"driver": peak_rss_mb()},
         "complete": s.complete}))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -87,6 +88,36 @@ def run_batch(inputs: Sequence[str], out: str | Path, options: BatchOptions | No
     out = Path(out).resolve()
     files = discover(inputs, exclude=out)
     write_settings(out, tuple(opts.partition_by))
+    with _exclusive(out):
+        return _run(files, out, opts, engine)
+
+
+@contextlib.contextmanager
+def _exclusive(out: Path):
+    """Hold ``OUT/_batch.lock`` for the run: two drivers writing one output would race on its manifest."""
+    import fcntl
+
+    fh = open(out / "_batch.lock", "a+")  # noqa: SIM115
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise ValueError(f"another rasd batch is writing {out}; wait for it or use another --out") from exc
+        yield
+    finally:
+        fh.close()
+
+
+def _remove_temporaries(out: Path) -> None:
+    """Delete half-written files that a killed worker left (hidden ``.*.tmp``; readers skip them)."""
+    for dirpath, _dirs, names in os.walk(out):
+        for name in names:
+            if name.startswith(".") and name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(dirpath, name))
+
+
+def _run(files, out: Path, opts: BatchOptions, engine: str) -> BatchSummary:
     manifest = Manifest(out)
     summary = BatchSummary(out=str(out), engine=engine)
     bar = _progress(opts.progress)
@@ -157,6 +188,8 @@ def run_batch(inputs: Sequence[str], out: str | Path, options: BatchOptions | No
     summary.seconds = round(time.perf_counter() - t0, 3)
     summary.articles_per_s = round((summary.articles + summary.failed) / summary.seconds, 2) if summary.seconds else 0.0
     write_failures(out, manifest)
+    if summary.complete:
+        _remove_temporaries(out)
     write_text_atomic(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n", out / SUMMARY)
     return summary
 

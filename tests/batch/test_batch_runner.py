@@ -139,3 +139,16 @@ def test_other_partitioning_is_refused(corpus, tmp_path):
     shutil.copytree(corpus["ref"], out)
     with pytest.raises(ValueError, match="partitioned by month,country"):
         run_batch([str(corpus["path"])], out, BatchOptions(partition_size=SIZE, partition_by=("month",)))
+
+
+def test_one_driver_at_a_time_and_leftovers_cleaned(corpus, tmp_path):
+    from rasd.batch.runner import _exclusive
+
+    out = tmp_path / "out"
+    shutil.copytree(corpus["ref"], out)
+    with _exclusive(out), pytest.raises(ValueError, match="another rasd batch"):
+        run_batch([str(corpus["path"])], out, BatchOptions(partition_size=SIZE))
+    stale = out / "events" / ".part-x.parquet.0123.tmp"  # what a worker killed mid-write leaves
+    stale.write_bytes(b"half")
+    assert run_batch([str(corpus["path"])], out, BatchOptions(partition_size=SIZE)).complete
+    assert not stale.exists()
