@@ -40,8 +40,10 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "rasd.text.stage:SplitSentences",
     "rasd.geo.stage:RecognizePlaces",
     "rasd.recognize.dates:RecognizeDates",
+    "rasd.recognize.figures:RecognizeFigures",
     "rasd.recognize.entities:RecognizeEntities",
     "rasd.recognize.quotes:RecognizeQuotes",
+    "rasd.events.stage:CodeEvents",
 )
 
 
