@@ -1,0 +1,205 @@
+"""Who acted and against whom: the actor dictionary and the roles around a trigger.
+
+The dictionary is data: ``data/events/actors.tsv`` (named state and non-state actors, with Arabic
+variants, English name, country, ACLED inter code and the dates a role holds), plus the state
+institutions of every country generated from ``state_actor_patterns.tsv`` × ``countries.tsv``
+(الجيش السوري، قوات الأمن العراقية، الرئيس المصري ...).  Rule and tagger entities (PERS, ORG) that
+the dictionary does not know become actors that keep their text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.doc import Actor, Document
+from rasd.lexicon import load_tsv
+from rasd.lexicon.matcher import PhraseMatcher
+from rasd.text.normalize import NormText, normalize_word
+
+
+@dataclass(slots=True, frozen=True)
+class ActorInfo:
+    """A dictionary actor."""
+
+    name: str
+    name_en: str | None
+    country: str | None
+    inter: int | None
+    valid_from: str = ""
+    valid_to: str = ""
+    kind: str = ""
+
+    def valid_on(self, day: _dt.date | None) -> bool:
+        """Whether the role holds on ``day`` (always, when the day is unknown)."""
+        if day is None:
+            return True
+        iso = day.isoformat()
+        if self.valid_from and iso[:len(self.valid_from)] < self.valid_from:
+            return False
+        return not (self.valid_to and iso[:len(self.valid_to)] > self.valid_to)
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mention in the text."""
+
+    start: int
+    end: int
+    text: str
+    info: ActorInfo
+    token: int = -1
+    token_end: int = -1
+    source: str = "dictionary"
+
+
+_GENERIC_KINDS = frozenset({"civilians", "protesters", "rioters", "unidentified"})
+
+
+@cache
+def _matcher() -> PhraseMatcher:
+    m = PhraseMatcher(["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"])
+    _h, rows = load_tsv("events/actors.tsv")
+    for r in rows:
+        info = ActorInfo(r["name"], r["name_en"] or None, r["country"] or None,
+                         int(r["inter"]) if r["inter"] else None, r["valid_from"], r["valid_to"], r["kind"])
+        for v in [r["name"], *r["variants"].split("|")]:
+            if v.strip():
+                m.add(v.strip(), info)
+    _h, countries = load_tsv("events/countries.tsv")
+    _h, patterns = load_tsv("events/state_actor_patterns.tsv")
+    for c in countries:
+        for p in patterns:
+            info = ActorInfo(p["pattern"].replace("{m}", c["nisba_m"].split("|")[0]).replace(
+                "{f}", c["nisba_f"].split("|")[0]), p["name_en"].replace("{country}", c["name_en"]),
+                c["code"], int(p["inter"]), kind=p["kind"])
+            for m_ in c["nisba_m"].split("|"):
+                for f_ in c["nisba_f"].split("|"):
+                    m.add(p["pattern"].replace("{m}", m_).replace("{f}", f_), info)
+        gov = ActorInfo(c["names"].split("|")[0], f"Government of {c['name_en']}", c["code"], 1, kind="country")
+        for n in c["names"].split("|"):
+            m.add(n, gov)
+    m.build()
+    return m
+
+
+def load() -> None:
+    """Build the actor matcher now."""
+    _matcher()
+
+
+_PREP_TOKENS = frozenset(normalize_word(w) for w in ("في", "من", "إلى", "الى", "عن", "على", "داخل", "شمال", "جنوب",
+                                                       "شرق", "غرب", "وسط", "قرب", "حدود", "مدينة", "أنحاء", "عاصمة"))
+
+
+def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
+    """Dictionary actors, then unknown PERS/ORG entities, in text order, without overlaps."""
+    out: list[Mention] = []
+    day = doc.published
+    for m in _matcher().find(nt):
+        infos = [i for i in m.values if i.valid_on(day)] or list(m.values)
+        info = infos[0]
+        tok = token_index(m.start)
+        if info.kind == "country":
+            prev = doc.tokens[tok - 1].norm if tok > 0 else ""
+            if m.prefix.endswith(("ب", "ل")) or prev in _PREP_TOKENS:
+                continue  # في سوريا: a place, not an actor
+        out.append(Mention(m.start, m.end, doc.text[m.start:m.end], info, tok, token_index(m.end - 1) + 1))
+    taken = [(x.start, x.end) for x in out]
+    for e in doc.entities:
+        if e.label not in ("PERS", "ORG") or any(s < e.end and e.start < t for s, t in taken):
+            continue
+        info = ActorInfo(e.canonical or e.text, None, None, None, kind=e.label.lower())
+        out.append(Mention(e.start, e.end, e.text, info, token_index(e.start), token_index(e.end - 1) + 1,
+                           source="entity"))
+    out.sort(key=lambda x: x.start)
+    out = _appositions(out, doc.text)
+    return [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
+
+
+_ATTRIBUTION = re.compile(r"(?:طبقا|وفقا|بحسب|حسب|نقلا عن|لأرقام|لارقام|لمصادر|لبيان|لإحصائية|لاحصائية|أرقام|ارقام|إحصاءات|بيانات|تقرير|تقارير)\s*(?:ل|لـ)?\S*\s*$")
+
+
+def _appositions(ms: list[Mention], text: str) -> list[Mention]:
+    """A title mention followed by a name (الرئيس المصري عبد الفتاح السيسي) is one mention of the name."""
+    out: list[Mention] = []
+    for m in ms:
+        if out and not text[out[-1].end:m.start].strip() and out[-1].info.kind in _TITLE_KINDS \
+                and m.info.kind not in _TITLE_KINDS:
+            prev = out.pop()
+            out.append(Mention(prev.start, m.end, text[prev.start:m.end], m.info, prev.token, m.token_end, m.source))
+            continue
+        out.append(m)
+    return out
+
+
+_TITLE_KINDS = frozenset({"government", "military", "police", "country"})
+
+
+_AGENT_MARKERS = frozenset(normalize_word(w) for w in (
+    "قبل", "يد", "بنيران", "برصاص", "بايدي", "بيد", "بقصف", "بغارات", "بغاره", "لقوات", "شنه", "شنها", "شنته",
+    "نفذه", "نفذها", "نفذته", "تبناه", "تبنته", "اطلقه", "اطلقها", "اطلقته"))
+_WITH = frozenset(normalize_word(w) for w in ("مع", "ضد", "على", "بين", "و"))
+
+
+def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | None = None) -> tuple[Mention | None, Mention | None]:
+    """(actor1, actor2) for ``trig`` from the mentions of its sentence.
+
+    Active verbs take their subject (after the verb, or before it in the clause) as actor1 and the
+    next mention as actor2; passive/victim words (أصيب، قتلى) and patient nouns (اعتقال X) take the
+    mention after them as actor2 and the agent from من قبل / على يد / بنيران / شنه ...
+    """
+    t = trig.token
+    cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
+    after = [m for m in mentions if t <= m.token < min(ce + 12, t + 14) and m.start >= trig.end]
+    before = [m for m in mentions if cs <= m.token < t]
+    agent = None
+    for m in mentions:
+        if m.token > 0 and m.token - 1 >= cs and tokens[m.token - 1].norm in _AGENT_MARKERS:
+            agent = m
+            break
+        if m.token > 1 and tokens[m.token - 1].norm in ("قبل", "يد") and tokens[m.token - 2].norm in ("من", "علي"):
+            agent = m
+            break
+    victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient")
+    if victim_word:
+        a2 = next((m for m in after if m is not agent), None)
+        if a2 is None and trig.pos == "c":
+            a2 = next((m for m in reversed(before) if m is not agent), None)
+        a1 = agent
+        if a1 is None and trig.pos == "n":
+            a1 = next((m for m in before if m is not a2 and m.info.kind not in _GENERIC_KINDS), None)
+        return a1, a2
+    if trig.pos == "pn":
+        a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
+        a2 = next((m for m in before if m.info.kind not in _GENERIC_KINDS), None)
+        return a1, a2
+    if before and trig.pos == "v":
+        a1 = before[-1]
+        a2 = after[0] if after else None
+    elif trig.pos == "v":
+        a1 = after[0] if after and after[0].token - t <= 4 else (agent or fallback)
+        rest = [m for m in after if m is not a1]
+        a2 = rest[0] if rest else None
+    else:  # event nouns: the genitive after them is the agent (قصف الطيران الروسي)
+        near = [m for m in after if m.token - t <= 3]
+        a1 = agent or (near[0] if near else (before[-1] if before else None))
+        rest = [m for m in after if m is not a1]
+        a2 = rest[0] if rest else None
+    if a1 is not None and a2 is not None and a1.info.name == a2.info.name:
+        a2 = None
+    return a1, a2
+
+
+def to_actor(m: Mention, role: str, country: str | None = None) -> Actor:
+    """An :class:`~rasd.doc.Actor` for a mention (generic actors take the event's country)."""
+    info = m.info
+    name_en = info.name_en
+    cc = info.country
+    if info.kind in _GENERIC_KINDS and country:
+        cc = country
+        if name_en:
+            name_en = f"{name_en} ({country})"
+    return Actor(m.start, m.end, m.text, role, info.name, name_en, cc, info.inter)

@@ -1,0 +1,131 @@
+"""An event's date, place and numbers, chosen from the document's layers.
+
+* date: a date mention of the trigger's sentence (nearest, day precision first), else the nearest
+  date before it in its paragraph, else the publication date (precision ``publication``);
+* place: where it happened: a place of the trigger's clause or sentence that is not part of an actor's
+  name (قوات شرق ليبيا) nor of a reporting frame (قال في القاهرة إن ...), finer kinds first, else the
+  paragraph before it, else the article's focus country (ACLED geo_precision 2 and 3 for these);
+* figures: killed / injured / displaced / arrested from doc.figures in the event's sentence or the
+  next one, the ACLED way: sub-totals (بينهم 3 أطفال) are skipped, figures of one sentence add up,
+  repeated reports keep the lowest, vague quantities count as several=3, dozens=12, hundreds=100.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from rasd.doc import DateMention, Document, Place
+
+_KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
+              "country": 1}
+FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
+_TOPIC = re.compile(r"(?:الأوضاع|الاوضاع|الوضع|تطورات|الأزمة|الازمة|أزمة|ازمة|ملف|قضية|بشأن|بشان|حول|حيال|إزاء|ازاء|مستقبل|"
+                    r"باسم|سفير|سفيرة|مبعوث|المبعوث|إلى|الى|نحو|تجاه|مع)\s+(?:\S+\s+)?(?:في\s+|ب|ل)?$")
+_SUBTOTAL = re.compile(r"(?:بينهم|بينهن|منهم|منهن|بينها|منها|معظمهم|أغلبهم|اغلبهم)\s*$")
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    """Start offset of the paragraph (line) that holds ``offset``."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def pick_date(doc: Document, s_start: int, s_end: int, at: int) -> tuple[str | None, str | None, DateMention | None]:
+    """(ISO value, precision, the mention used) for an event word at offset ``at``."""
+    in_sent = [d for d in doc.dates if s_start <= d.start < s_end and d.value]
+    if in_sent:
+        best = min(in_sent, key=lambda d: (d.precision != "day", abs(d.start - at)))
+        return _value(best), best.precision, best
+    p0 = paragraph_start(doc.text, s_start)
+    before = [d for d in doc.dates if p0 <= d.start < s_start and d.value]
+    if before:
+        d = before[-1]
+        return _value(d), d.precision, d
+    if doc.published is not None:
+        return doc.published.isoformat(), "publication", None
+    return None, None, None
+
+
+def _value(d: DateMention) -> str | None:
+    if d.precision == "range" and d.end_value:
+        return d.value
+    return d.value
+
+
+def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tuple[int, int] | None,
+               excluded: list[tuple[int, int]], frame_end: int | None) -> Place | None:
+    """The place where the event at offset ``at`` happened, or None."""
+    def ok(p: Place) -> bool:
+        if not p.country_code:
+            return False
+        if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
+            return False
+        if any(a < p.end and p.start < b for a, b in excluded):
+            return False
+        return not (frame_end is not None and p.start < frame_end and p.start < at)
+
+    cands = [p for p in doc.places if s_start <= p.start < s_end and ok(p)]
+    if cands:
+        def score(p: Place) -> float:
+            s = _KIND_RANK.get(p.kind or "", 2)
+            if clause_span and clause_span[0] <= p.start < clause_span[1]:
+                s += 2
+            s -= abs(p.start - at) / 200
+            if p.start > at:
+                s += 0.5
+            return s
+        best = max(cands, key=score)
+        # a country-level mention next to a finer one of the same country: keep the finer
+        return best
+    p0 = paragraph_start(doc.text, s_start)
+    before = [p for p in doc.places if p0 <= p.start < s_start and ok(p)]
+    if before:
+        best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
+        return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
+    focus = doc.focus_countries[0] if doc.focus_countries else None
+    if focus:
+        same = [p for p in doc.places if p.country_code == focus and ok(p)]
+        if same:
+            country = [p for p in same if p.kind == "country"]
+            best = (country or same)[0]
+            return dataclasses.replace(best, geo_precision=3)
+    return None
+
+
+def sentence_figures(doc: Document, s_start: int, s_end: int) -> dict[str, int]:
+    """ACLED-style counts per kind from doc.figures of one sentence (sub-totals skipped, the rest added)."""
+    out: dict[str, int] = {}
+    seen: set[tuple[str, float, int]] = set()
+    for f in doc.figures:
+        if not (s_start <= f.start < s_end) or f.kind not in FIGURE_FIELDS:
+            continue
+        if _SUBTOTAL.search(doc.text[max(s_start, f.start - 14):f.start]):
+            continue
+        key = (f.kind, f.value, f.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out[f.kind] = out.get(f.kind, 0) + int(f.value)
+    return out
+
+
+def vague_figures(tokens, k0: int, k1: int, cues_at: dict[int, set[str]], vague_values: dict[str, int]) -> dict[str, int]:
+    """Counts from vague quantities (عشرات القتلى → 12) in tokens ``[k0, k1)``."""
+    out: dict[str, int] = {}
+    for k in range(k0, k1):
+        if "vague" not in cues_at.get(k, ()):
+            continue
+        value = vague_values.get(tokens[k].norm)
+        if value is None:
+            for w, v in vague_values.items():
+                if tokens[k].norm.endswith(w):
+                    value = v
+                    break
+        if value is None:
+            continue
+        for j in range(k + 1, min(k1, k + 4)):
+            kinds = [c[3:] for c in cues_at.get(j, ()) if c.startswith("vk:")]
+            if kinds:
+                out.setdefault(kinds[0], value)
+                break
+    return out

@@ -1,0 +1,182 @@
+"""Which event word carries the sentence: clause segmentation and the main predicate.
+
+Arabic news sentences are mostly verb-first (قصفت الطائرات ...), often wrapped in a reporting frame
+(قال الجيش إن ...) and followed by relative or subordinate clauses (... الذي أسفر عن مقتل ...).  This
+module cuts a sentence into clauses at punctuation, coordinators, complementisers and subordinators,
+types each clause (main, reported, sub = relative/subordinate, object = complement of a stance verb)
+and marks, in each main or reported clause, the predicate that carries it: the first verb, an event
+noun under a light verb (شن غارة، اندلعت اشتباكات) or a nominal sentence's head noun (مقتل 5 ...).
+Event words elsewhere (a noun inside a PP, an object of أدان، a relative clause) are *embedded*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.text.normalize import normalize_word
+
+_PUNCT_BOUNDARY = frozenset(",;:()[]-\"«»“”'،؛")
+_COORD = frozenset(normalize_word(w) for w in (
+    "فيما", "بينما", "وبينما", "حيث", "وحيث", "كما", "ثم", "لكن", "ولكن", "لكنه", "لكنها", "بل", "أما", "وأما",
+    "فيما", "وفيما", "كذلك", "أيضا", "إلا", "غير", "فقد", "فإن", "فانه", "فانها",
+))
+_PREDICATE_CUES = frozenset({"light_verbs", "reporting", "stance", "accusation", "denial"})
+_OPAQUE = frozenset({"stance", "accusation", "denial"})
+_PREP = frozenset(normalize_word(w) for w in (
+    "في", "على", "من", "إلى", "عن", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "بسبب", "ضد", "حول",
+    "منذ", "لدى", "مع", "عبر", "وسط", "أثناء", "بشأن", "حيال", "تجاه", "إزاء", "دون", "نحو", "بين",
+))
+
+
+@dataclass(slots=True)
+class Clause:
+    """A stretch of a sentence's tokens [start, end) with its type and first predicate."""
+
+    start: int
+    end: int
+    kind: str  # main | reported | sub | object
+    governor: str | None = None  # cue category of the predicate that governs a complement
+    predicates: list[tuple[int, str]] = field(default_factory=list)  # (token, category)
+
+
+@dataclass(slots=True)
+class TriggerRole:
+    """Where a trigger stands in its sentence."""
+
+    clause: Clause
+    main: bool
+    reason: str
+
+
+def _is_verbish(tok_norm: str) -> bool:
+    return not tok_norm.startswith(("ال", "وال", "بال", "لل", "فال"))
+
+
+def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dict[int, object]) -> list[Clause]:
+    """Cut tokens ``[i0, i1)`` of a sentence into typed clauses."""
+    clauses: list[Clause] = []
+    cur = Clause(i0, i1, "main")
+    last_pred_cat: str | None = None
+    i = i0
+    while i < i1:
+        tok = tokens[i]
+        cats = cues_at.get(i, ())
+        trig = trig_at.get(i)
+        new_kind: str | None = None
+        gov: str | None = None
+        if tok.kind == "punct" and tok.text in _PUNCT_BOUNDARY:
+            nxt = i + 1
+            if nxt < i1 and (_starts_predicate(tokens[nxt], cues_at.get(nxt, ()), trig_at.get(nxt))
+                             or tokens[nxt].norm in _COORD):
+                new_kind = "main"
+            elif cur.kind == "sub" and nxt < i1:
+                new_kind = "sub"
+            else:
+                new_kind = cur.kind if cur.kind != "main" or not clauses else "main"
+            if new_kind is not None:
+                _close(clauses, cur, i)
+                cur = Clause(i + 1, i1, new_kind, cur.governor)
+            i += 1
+            continue
+        if "complementizers" in cats:
+            gov = last_pred_cat
+            kind = {"reporting": "reported", None: cur.kind if cur.kind != "sub" else "sub"}.get(gov, "object")
+            if gov == "light_verbs":
+                kind = cur.kind
+            _close(clauses, cur, i)
+            cur = Clause(i + 1, i1, kind, gov)
+            i += 1
+            continue
+        if "subordinators" in cats and tok.norm not in ("عن", "ضد", "خلال", "وسط", "لدي"):
+            _close(clauses, cur, i)
+            cur = Clause(i + 1, i1, "sub", None)
+            i += 1
+            continue
+        if tok.norm in _COORD and i > i0:
+            _close(clauses, cur, i)
+            cur = Clause(i + 1, i1, "main", None)
+            i += 1
+            continue
+        # و/ف + a predicate: a coordinated clause of the same kind
+        if i > cur.start and tok.norm[:1] in ("و", "ف") and _starts_predicate(tok, cats, trig) \
+                and not (trig is not None and trig.pos not in ("v", "p")):
+            _close(clauses, cur, i)
+            cur = Clause(i, i1, cur.kind if cur.kind != "object" else "object", cur.governor)
+        pcat = _predicate_cat(tok, cats, trig)
+        if pcat is not None:
+            cur.predicates.append((i, pcat))
+            if cur.kind in ("main", "reported"):
+                last_pred_cat = pcat
+        i += 1
+    _close(clauses, cur, i1)
+    return clauses
+
+
+def _close(clauses: list[Clause], cur: Clause, end: int) -> None:
+    cur.end = end
+    if cur.end > cur.start:
+        clauses.append(cur)
+
+
+def _predicate_cat(tok, cats, trig) -> str | None:
+    if trig is not None and trig.pos in ("v", "p"):
+        return "trigger"
+    if not _is_verbish(tok.norm):
+        return None
+    for c in ("denial", "accusation", "stance", "reporting", "light_verbs"):
+        if c in cats:
+            return c
+    if "modality" in cats or "future" in cats:
+        return "modality"
+    return None
+
+
+def _starts_predicate(tok, cats, trig) -> bool:
+    return _predicate_cat(tok, cats, trig) is not None
+
+
+def roles(tokens, clauses: list[Clause], triggers, cues_at) -> dict[int, TriggerRole]:
+    """For each trigger (by id), its clause and whether it carries that clause."""
+    out: dict[int, TriggerRole] = {}
+    for t in triggers:
+        cl = next((c for c in clauses if c.start <= t.token < c.end), None)
+        if cl is None:
+            continue
+        out[id(t)] = _role(tokens, cl, t, cues_at)
+    return out
+
+
+def _role(tokens, cl: Clause, t, cues_at) -> TriggerRole:
+    if cl.kind in ("sub", "object"):
+        return TriggerRole(cl, False, cl.kind)
+    before = [(i, c) for i, c in cl.predicates if i < t.token]
+    verb = t.pos in ("v", "p")
+    if verb:
+        if not before:
+            return TriggerRole(cl, True, "first-verb")
+        first_i, first_c = before[0]
+        if first_c in _OPAQUE or first_c == "modality":
+            return TriggerRole(cl, False, "under-" + first_c)
+        if first_c in ("light_verbs", "reporting"):
+            return TriggerRole(cl, True, "after-" + first_c)
+        return TriggerRole(cl, False, "second-verb")
+    # nouns, participants, casualty words
+    prev = tokens[t.token - 1].norm if t.token - 1 >= cl.start else ""
+    under_prep = prev in _PREP or t.prefix.startswith(("ب", "وب", "فب", "ل", "ول", "فل")) and t.prefix not in ("ل",)
+    if not before:
+        # nominal clause: the noun is the head when it comes first (after particles, figures, adverbs)
+        lead = [tokens[k] for k in range(cl.start, t.token)
+                if tokens[k].kind not in ("punct",) and tokens[k].norm not in ("و", "ف")]
+        if len(lead) <= 1 and not under_prep or all(x.kind == "number" for x in lead):
+            return TriggerRole(cl, True, "nominal-head")
+        return TriggerRole(cl, False, "no-predicate")
+    first_i, first_c = before[0]
+    if first_c in ("light_verbs", "reporting"):
+        # the first event noun after a light/reporting verb carries the clause
+        between = [i for i, _c in before[1:]]
+        if not between and t.token - first_i <= 6:
+            return TriggerRole(cl, True, "under-" + first_c)
+        return TriggerRole(cl, False, "far-from-" + first_c)
+    if first_c == "trigger":
+        return TriggerRole(cl, False, "argument-of-verb")
+    return TriggerRole(cl, False, "under-" + first_c)

@@ -1,0 +1,149 @@
+"""Did it happen?  Factuality of a trigger from the cues around it, and background/generic flags.
+
+``factuality`` is one of asserted | negated | future | hypothetical | reported (the schema's values):
+negation and denial scope over the next few words of their clause; future, conditional, question,
+modality (may, can, fear, warning, attempt, prevention) and accusation (alleged) cues scope over
+what follows them in the sentence.  Separately, ``background`` says a true event is not news:
+history (منذ 2011، وكان ... قد، dates long before publication) or a generic trend (متكررة، موجة).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from rasd.text.normalize import normalize_word
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_QAD = normalize_word("قد")
+_KANA = frozenset(normalize_word(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "فكان", "فكانت"))
+_NEAR_NEG = 3
+_NEAR_MOD = 4
+
+
+@dataclass(slots=True)
+class Factuality:
+    """What the cues say about one trigger."""
+
+    value: str  # asserted | negated | future | hypothetical | reported
+    background: str | None = None  # history | generic | None
+    cue: str | None = None  # the cue word that decided it
+
+
+def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], sentence_text: str,
+          published: _dt.date | None, date_values: list[tuple[int, str]]) -> Factuality:
+    """Factuality of ``trig`` in the sentence of tokens ``[s0, s1)``.
+
+    ``date_values`` are (token index, ISO value) of the dates in the sentence.
+    """
+    t = trig.token
+    cs = clause.start if clause is not None else s0
+    # --- negation: a negator within a few words before, in the same clause -------------------
+    for k in range(max(cs, t - _NEAR_NEG), t):
+        cats = cues_at.get(k, ())
+        if "negation" in cats:
+            nxt = tokens[k + 1].norm if k + 1 < s1 else ""
+            if "negation_exceptions" in cues_at.get(k + 1, ()) or nxt in ("يزال", "تزال", "زال", "زالت", "سيما"):
+                continue
+            return Factuality("negated", cue=tokens[k].text)
+    before = range(s0, t)
+    # denial, accusation, conditional, future, modality anywhere before in the sentence
+    # (but a main coordinated clause after them resets their scope)
+    reset = clause.start if clause is not None and clause.kind == "main" else s0
+    for k in before:
+        cats = cues_at.get(k, ())
+        if not cats:
+            continue
+        if "denial" in cats and k >= s0 and (k >= reset or clause.kind != "main"):
+            return Factuality("negated", cue=tokens[k].text)
+        if "conditional" in cats:
+            return Factuality("hypothetical", cue=tokens[k].text)
+        if "accusation" in cats and (k >= reset or clause.kind != "main"):
+            return Factuality("hypothetical", cue=tokens[k].text)
+    if trig.future:
+        return Factuality("future", cue=trig.prefix)
+    for k in range(cs, t):
+        cats = cues_at.get(k, ())
+        if "future" in cats and tokens[k].norm not in ("خطه",):
+            return Factuality("future", cue=tokens[k].text)
+    # future time words after the trigger in its clause (يعقد الاجتماع الأسبوع المقبل)
+    cend = clause.end if clause is not None else s1
+    for k in range(t + 1, cend):
+        cats = cues_at.get(k, ())
+        if "future" in cats and tokens[k].norm in _FUTURE_TIME:
+            return Factuality("future", cue=tokens[k].text)
+    for k in range(max(cs, t - _NEAR_MOD), t):
+        cats = cues_at.get(k, ())
+        if "modality" in cats:
+            return Factuality("hypothetical", cue=tokens[k].text)
+        if tokens[k].norm in (_QAD, "و" + _QAD) and trig.present:
+            return Factuality("hypothetical", cue=tokens[k].text)
+    if trig.present and k_has(tokens, t - 1, ("قد", "وقد")):
+        return Factuality("hypothetical", cue="قد")
+    stripped = sentence_text.rstrip(" .»\"”'")
+    if stripped.endswith(("?", "؟")) or (s0 < s1 and "question" in cues_at.get(s0, ())):
+        return Factuality("hypothetical", cue="?")
+    value = "asserted"
+    cue = None
+    if clause is not None and clause.kind == "reported":
+        value = "reported"
+    else:
+        for k in range(s0, s1):
+            if "reporting" in cues_at.get(k, ()) and tokens[k].norm in _ATTRIBUTION:
+                value, cue = "reported", tokens[k].text
+                break
+    return Factuality(value, _background(tokens, s0, s1, t, cs, cues_at, published, date_values), cue)
+
+
+def k_has(tokens, k: int, words: tuple[str, ...]) -> bool:
+    """Whether token ``k`` is one of ``words``."""
+    return 0 <= k < len(tokens) and tokens[k].norm in words
+
+
+_FUTURE_TIME = frozenset(normalize_word(w) for w in (
+    "غدا", "المقبل", "المقبله", "القادم", "القادمه", "لاحقا", "قريبا", "مستقبلا"))
+_ATTRIBUTION = frozenset(normalize_word(w) for w in (
+    "بحسب", "حسب", "وفق", "وفقا", "طبقا", "حسبما", "وبحسب", "ووفقا", "وحسب", "نقلا", "افادت", "وافادت",
+    "افاد", "وافاد", "ذكرت", "وذكرت", "قالت", "وقالت", "قال", "وقال", "اعلنت", "واعلنت", "اعلن", "واعلن"))
+
+
+def _background(tokens, s0, s1, t, cs, cues_at, published, date_values) -> str | None:
+    # "كان ... قد" pluperfect before the trigger: background
+    for k in range(s0, t):
+        if tokens[k].norm in _KANA and any(tokens[j].norm == _QAD for j in range(k + 1, min(t + 1, k + 8))):
+            return "history"
+    for k in range(cs, min(s1, t + 12)):
+        cats = cues_at.get(k, ())
+        if "generic" in cats:
+            return "generic"
+        if "history" in cats and tokens[k].norm not in _KANA and tokens[k].norm != "عام" and (k < t or k - t <= 6):
+            return "history"
+    if published is not None:
+        for _k, value in date_values:
+            if not value:
+                continue
+            try:
+                y = int(value[:4])
+            except ValueError:
+                continue
+            if len(value) >= 10:
+                try:
+                    d = _dt.date.fromisoformat(value[:10])
+                except ValueError:
+                    continue
+                if (published - d).days > 45:
+                    return "history"
+            elif len(value) == 7:
+                if (published.year - y) * 12 + published.month - int(value[5:7]) > 2:
+                    return "history"
+            elif y < published.year:
+                return "history"
+        # a bare year in the sentence, older than the publication year
+        for k in range(s0, s1):
+            tok = tokens[k]
+            if tok.kind == "number" and _YEAR.fullmatch(tok.norm) and int(tok.norm) < published.year:
+                prev = tokens[k - 1].norm if k > s0 else ""
+                if prev in ("عام", "العام", "سنه", "منذ", "في", "خلال", "ومنذ") or k == s1 - 1:
+                    return "history"
+    return None

@@ -1,0 +1,99 @@
+"""One event per (type, date, place, actors) per article: mentions of the same event merge.
+
+Two events merge when they have the same PLOVER type and compatible date (equal, or one only known
+from the publication date), place (same name, or one missing, or one only a coarser area of the
+other's country) and first actor (same name, or one missing).  The merged event keeps every
+evidence span, the most specific mode, the lowest reported figure of each kind and the best
+confidence.
+"""
+
+from __future__ import annotations
+
+from rasd.doc import Event
+from rasd.events.coding import mode_rank
+
+
+def _actor1(ev: Event):
+    return next((a for a in ev.actors if a.role == "actor1"), None)
+
+
+def _actor_key(a) -> str | None:
+    return None if a is None else (a.name or a.text)
+
+
+_GENERIC_MODES = frozenset({None, "firearms", "meet", "demonstrate"})
+
+
+def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bool:
+    """Whether ``a`` and ``b`` can be mentions of one event (``weak_loc``: ids of inferred places)."""
+    if a.type != b.type:
+        return False
+    if a.mode != b.mode and a.mode not in _GENERIC_MODES and b.mode not in _GENERIC_MODES:
+        return False
+    if a.date and b.date and a.date != b.date and "publication" not in (a.date_precision, b.date_precision) \
+            and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    la, lb = a.location, b.location
+    if la is not None and lb is not None and id(a) not in weak_loc and id(b) not in weak_loc:
+        if la.country_code != lb.country_code:
+            return False
+        na, nb = la.name or la.text, lb.name or lb.text
+        if na != nb and la.kind not in ("country", "admin1", "region") and lb.kind not in ("country", "admin1", "region"):
+            return False
+    ka, kb = _actor_key(_actor1(a)), _actor_key(_actor1(b))
+    return not (ka and kb and ka != kb)
+
+
+def absorb(into: Event, other: Event) -> None:
+    """Merge ``other`` into ``into`` (in place)."""
+    seen = {(s.start, s.end) for s in into.evidence}
+    for s in other.evidence:
+        if (s.start, s.end) not in seen:
+            into.evidence.append(s)
+            seen.add((s.start, s.end))
+    into.evidence.sort(key=lambda s: s.start)
+    ranks = mode_rank(into.type)
+    if other.mode and (into.mode is None or (other.mode in ranks and (
+            into.mode not in ranks or ranks.index(other.mode) < ranks.index(into.mode)))):
+        into.mode = other.mode
+    if (into.date_precision in (None, "publication")) and other.date and other.date_precision not in (None, "publication"):
+        into.date, into.date_precision = other.date, other.date_precision
+    if other.location is not None and (into.location is None or _finer(other.location, into.location)) \
+            and other.location.geo_precision != 3:
+        into.location = other.location
+    roles = {a.role for a in into.actors}
+    for a in other.actors:
+        if a.role not in roles:
+            into.actors.append(a)
+            roles.add(a.role)
+    for f in ("fatalities", "injured", "displaced", "arrested"):
+        x, y = getattr(into, f), getattr(other, f)
+        if y is not None and (x is None or y < x):
+            setattr(into, f, y)
+    into.confidence = max(into.confidence, other.confidence)
+    into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
+    if into.factuality == "reported" and other.factuality == "asserted":
+        into.factuality = "asserted"
+
+
+_RANK = {"facility": 5, "village": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
+
+
+def _finer(a, b) -> bool:
+    return _RANK.get(a.kind or "", 2) > _RANK.get(b.kind or "", 2) or (
+        (a.geo_precision or 3) < (b.geo_precision or 3) and a.kind == b.kind)
+
+
+def merge_events(events: list[Event], weak_loc: frozenset[int] = frozenset()) -> list[Event]:
+    """Merge compatible mentions, keeping the first mention's order; returns the merged list."""
+    out: list[Event] = []
+    for ev in events:
+        target = next((o for o in out if compatible(o, ev, weak_loc)), None)
+        if target is None:
+            out.append(ev)
+        else:
+            n = len(target.evidence)
+            absorb(target, ev)
+            if len(target.evidence) > n:
+                target.confidence = min(0.99, target.confidence + 0.03)
+    return out

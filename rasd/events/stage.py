@@ -1,0 +1,258 @@
+"""The pipeline stage that codes events: triggers → main predicate → factuality → arguments → merge.
+
+``CodeEvents`` (the last default stage) fills ``doc.events`` with the events that happened
+(factuality asserted or reported, not background history or a generic trend).  The others — negated,
+future, hypothetical, background — are kept in ``doc.cache["events_other"]`` as (event, reason)
+pairs, and in ``doc.events`` too when the stage is built with ``include_all=True``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from rasd.doc import Actor, Document, Event, Span
+from rasd.events import actors as _actors
+from rasd.events import triggers as _triggers
+from rasd.events.arguments import (
+    FIGURE_FIELDS,
+    pick_date,
+    pick_place,
+    sentence_figures,
+    vague_figures,
+)
+from rasd.events.clauses import roles, segment
+from rasd.events.coding import code_acled, mode_rank
+from rasd.events.confidence import score
+from rasd.events.cues import cue_data, cue_matcher
+from rasd.events.factuality import judge
+from rasd.events.merge import merge_events
+from rasd.text.normalize import normalize_word
+from rasd.text.stage import norm_text
+
+HAPPENED = frozenset({"asserted", "reported"})
+_FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST"),
+               "displaced": ("ASSAULT", "COERCE"), "arrested": ("COERCE", "PROTEST")}
+_SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
+
+
+@cache
+def _vague_values() -> dict[str, int]:
+    return {normalize_word(k): int(v) for k, v in (cue_data().get("vague_quantities") or {}).items()}
+
+
+class CodeEvents:
+    """Find and code the events of a document (PLOVER types, ACLED where ACLED codes them)."""
+
+    name = "events"
+    needs = ("sentences",)
+    adds = ("events",)
+
+    def __init__(self, include_all: bool = False) -> None:
+        self.include_all = include_all
+
+    def load(self) -> CodeEvents:
+        """Load the lexicons now."""
+        _triggers.load()
+        _actors.load()
+        cue_matcher()
+        _vague_values()
+        return self
+
+    def __call__(self, doc: Document) -> Document:
+        events, other = code_document(doc)
+        doc.cache["events_other"] = other
+        doc.events = events + ([e for e, _r in other] if self.include_all else [])
+        return doc
+
+
+def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
+    """(events that happened, [(other event, reason)]) of ``doc``."""
+    if not doc.tokens or not doc.sentences:
+        return [], []
+    nt = norm_text(doc)
+    starts = [t.start for t in doc.tokens]
+
+    def token_index(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    trigs = _triggers.find_triggers(nt, doc.tokens, token_index)
+    if not trigs:
+        return [], []
+    cues_at: dict[int, set[str]] = {}
+    for m in cue_matcher().find_all(nt):
+        k = token_index(m.start)
+        vals = set(m.values)
+        if m.prefix in ("ل", "ول", "فل") and vals & {"light_verbs", "reporting"}:
+            vals = {"modality"}  # لعقد، لبحث: a purpose, not a predicate
+        cues_at.setdefault(k, set()).update(vals)
+    tspans = [(t.start, t.end) for t in trigs]
+    mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
+                if m.source != "entity" or not any(a < m.end and m.start < b for a, b in tspans)]
+
+    by_sent: dict[int, list] = {}
+    sent_starts = [s.start for s in doc.sentences]
+    for t in trigs:
+        si = max(0, bisect.bisect_right(sent_starts, t.start) - 1)
+        by_sent.setdefault(si, []).append(t)
+
+    mentions_ev: list[tuple[Event, int, str]] = []  # (event, sentence index, reason)
+    other: list[tuple[Event, str]] = []
+    for si, ts in by_sent.items():
+        s = doc.sentences[si]
+        built = _code_sentence(doc, si, s, ts, cues_at, mentions, token_index)
+        for ev, happened, reason in built:
+            if happened:
+                mentions_ev.append((ev, si, reason))
+            else:
+                other.append((ev, reason))
+    _attach_figures(doc, mentions_ev, cues_at)
+    for ev, _si, _r in mentions_ev:
+        _finish(ev, doc, cues_at)
+    weak_loc = frozenset(id(e) for e, _si, _r in mentions_ev
+                         if e.location is None or e.location.geo_precision == 3 or not (
+                             doc.sentences[_si].start <= e.location.start < doc.sentences[_si].end))
+    merged = merge_events([e for e, _si, _r in mentions_ev], weak_loc)
+    for n, ev in enumerate(merged, 1):
+        ev.id = f"{doc.id or 'doc'}-e{n}"
+    for n, (ev, _r) in enumerate(other, 1):
+        ev.id = f"{doc.id or 'doc'}-x{n}"
+    return merged, other
+
+
+def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
+    tokens = doc.tokens
+    i0, i1 = s.token_start, s.token_end
+    trig_at = {t.token: t for t in ts}
+    clauses = segment(tokens, i0, i1, cues_at, trig_at)
+    rl = roles(tokens, clauses, ts, cues_at)
+    dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end]
+    sent_mentions = [m for m in mentions if s.start <= m.start < s.end]
+    figs = sentence_figures(doc, s.start, s.end)
+    specific_base = _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs)
+    protest_words = sum(1 for t in ts if t.type == "PROTEST" and t.entry.mode != "intervene")
+    out = []
+    mains = [t for t in ts if rl.get(id(t)) is not None and rl[id(t)].main]
+    # a sentence with casualty figures and no main predicate of its own is an ASSAULT report
+    if not mains and ("killed" in figs or "injured" in figs):
+        opaque = any(c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality"))
+        cas = [t for t in ts if t.type == "ASSAULT" and rl.get(id(t)) is not None and rl[id(t)].clause.kind in ("main", "reported")]
+        if cas and not opaque:
+            mains = [cas[0]]
+            rl[id(cas[0])].reason = "figures"
+    for t in mains:
+        role = rl[id(t)]
+        if t.entry.mode == "intervene" and not protest_words:
+            continue
+        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates)
+        specific = specific_base
+        if t.type in _SPECIFIC_NEEDED:
+            needs = t.entry.weak or t.pos in ("n", "pn", "c") or t.present
+            if needs and specific == 0:
+                other_reason = "unspecific"
+                ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
+                out.append((ev, False, other_reason))
+                continue
+        ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
+        happened = fact.value in HAPPENED and fact.background is None
+        out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
+    return out
+
+
+def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs) -> int:
+    n = 0
+    if figs:
+        n += 1
+    if any(doc.tokens[k].kind == "number" for k in range(i0, i1)):
+        n += 1
+    if any("concrete_time" in cues_at.get(k, ()) for k in range(i0, i1)):
+        n += 1
+    if any(s.start <= d.start < s.end for d in doc.dates):
+        n += 1
+    if any(s.start <= p.start < s.end and p.kind not in ("country",) for p in doc.places):
+        n += 1
+    if any(m.info.inter is not None and m.info.kind not in ("civilians", "protesters", "unidentified")
+           for m in sent_mentions):
+        n += 1
+    return n
+
+
+def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> Event:
+    tokens = doc.tokens
+    clause = role.clause
+    ev = Event(type=t.type, evidence=[Span(s.start, s.end, s.text)],
+               trigger=Span(t.start, t.end, doc.text[t.start:t.end]), mode=t.entry.mode,
+               factuality=fact.value)
+    # the most specific mode among the same type's words of the sentence (قتل ... في غارة)
+    ranks = mode_rank(t.type)
+    for o in ts:
+        if o.type == t.type and o.entry.mode in ranks and (ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode)):
+            ev.mode = o.entry.mode
+    if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
+        ev.mode = "excessive"
+    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start)
+    # actors
+    fallback = None
+    if clause.kind == "reported":
+        pre = [m for m in sent_mentions if m.token < clause.start]
+        fallback = pre[0] if pre else None
+    a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback)
+    if a1 is None and fallback is not None and t.pos == "v":
+        a1 = fallback
+    excluded = [(m.start, m.end) for m in sent_mentions]
+    frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
+    cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None
+    ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end)
+    country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
+    if a1 is not None:
+        ev.actors.append(_actors.to_actor(a1, "actor1", country))
+    if a2 is not None:
+        ev.actors.append(_actors.to_actor(a2, "actor2", country))
+    elif t.type in ("ASSAULT", "COERCE"):
+        civ = next((k for k in range(t.token, s.token_end) if "civilians" in cues_at.get(k, ())), None)
+        if civ is not None and not (a1 is not None and a1.token <= civ < a1.token_end):
+            tok = tokens[civ]
+            ev.actors.append(Actor(tok.start, tok.end, tok.text, "actor2", "مدنيون",
+                                   f"Civilians ({country})" if country else "Civilians", country, 7))
+    ev.confidence = score(
+        reason=role.reason, weak=t.entry.weak, actor1_known=a1 is not None and a1.info.inter is not None,
+        actor2=a2 is not None, place_in_sentence=ev.location is not None and s.start <= ev.location.start < s.end,
+        place_any=ev.location is not None, date_explicit=_d is not None and s.start <= _d.start < s.end,
+        figures=False, reported=fact.value == "reported", specific=specific)
+    return ev
+
+
+def _attach_figures(doc: Document, evs: list[tuple[Event, int, str]], cues_at) -> None:
+    by_sent: dict[int, list[Event]] = {}
+    for ev, si, _r in evs:
+        by_sent.setdefault(si, []).append(ev)
+    vv = _vague_values()
+    for si in range(len(doc.sentences)):
+        s = doc.sentences[si]
+        figs = sentence_figures(doc, s.start, s.end)
+        vague = vague_figures(doc.tokens, s.token_start, s.token_end, cues_at, vv)
+        for k, v in vague.items():
+            figs.setdefault(k, v)
+        for kind, value in figs.items():
+            targets = _FIG_TARGET.get(kind, ())
+            ev = None
+            for sj in (si, si - 1):
+                cands = [e for e in by_sent.get(sj, []) if e.type in targets]
+                if kind == "arrested":
+                    cands = [e for e in cands if e.type != "PROTEST" or e.mode in ("intervene", "excessive")] or cands
+                if cands:
+                    cands.sort(key=lambda e: targets.index(e.type))
+                    ev = cands[0]
+                    break
+            if ev is None:
+                continue
+            field = FIGURE_FIELDS[kind]
+            cur = getattr(ev, field)
+            setattr(ev, field, value if cur is None else min(cur, value))
+            ev.confidence = min(0.99, ev.confidence + 0.05)
+
+
+def _finish(ev: Event, doc: Document, cues_at) -> None:
+    code_acled(ev, victims_civilian=any(a.inter == 7 for a in ev.actors))
+    if ev.type == "PROTEST" and ev.sub_event_type == "Peaceful protest" and ev.arrested:
+        ev.sub_event_type = "Protest with intervention"

@@ -1,0 +1,178 @@
+"""Event words (triggers) from the per-type lexicon ``data/events/triggers.yaml``.
+
+Verbs and nouns are matched separately, each with the clitics and suffixes its word class takes,
+so that وقصفت، ويقتلون، بالاشتباكات and غاراتها all hit their entry.  Where a word reads both as a
+verb and as a verbal noun (قتل، قصف), the context decides: the article or a preposition before it
+makes it a noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from rasd.lexicon import load_yaml
+from rasd.lexicon.matcher import PhraseMatcher
+from rasd.text.normalize import NormText, normalize_word
+
+TRIGGERS_FILE = "events/triggers.yaml"
+
+#: the 16 PLOVER event types
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+_PREPOSITIONS = frozenset(normalize_word(w) for w in (
+    "في", "على", "من", "إلى", "عن", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "بسبب", "ضد", "حول",
+    "منذ", "لدى", "مع", "عبر", "وسط", "أثناء", "بشأن", "حيال", "تجاه", "إزاء", "دون", "لوقف", "وقف",
+))
+
+
+@dataclass(slots=True)
+class Entry:
+    """One lexicon entry: its type, word class and coding hints."""
+
+    type: str
+    pos: str  # v | p | n | pn | c
+    mode: str | None
+    sub: str | None
+    gen: str
+    weak: bool
+
+
+@dataclass(slots=True)
+class Trigger:
+    """An event word found in a text (offsets into the original)."""
+
+    start: int
+    end: int
+    key: str
+    entry: Entry
+    prefix: str
+    future: bool = False  # written with the future prefix سـ
+    present: bool = False  # an imperfect verb form
+    token: int = -1  # index of its first token in doc.tokens
+
+    @property
+    def type(self) -> str:
+        """The PLOVER type."""
+        return self.entry.type
+
+    @property
+    def pos(self) -> str:
+        """The word class: v, p, n, pn or c."""
+        return self.entry.pos
+
+
+@cache
+def _lexicon() -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
+    data = load_yaml(TRIGGERS_FILE)
+    cues = load_yaml("events/cues.yaml")
+    verbs = PhraseMatcher(cues["verb_proclitics"], merge_article=False, suffixes=cues["verb_suffixes"])
+    nouns = PhraseMatcher(cues["noun_proclitics"], suffixes=cues["noun_suffixes"])
+    verb_keys: set[str] = set()
+    for typ, entries in data["types"].items():
+        for e in entries:
+            weak_words = {normalize_word(w) for w in e.get("weak_words", []) or []}
+            for w in e["w"]:
+                key = normalize_word(w)
+                ent = Entry(typ, e["pos"], e.get("mode"), e.get("sub"), e.get("gen", "agent"),
+                            bool(e.get("weak")) or key in weak_words)
+                if e["pos"] in ("v", "p"):
+                    verbs.add(w, ent)
+                    verb_keys.add(key)
+                else:
+                    nouns.add(w, ent)
+    verbs.build()
+    nouns.build()
+    return verbs, nouns, frozenset(verb_keys)
+
+
+def load() -> None:
+    """Build the trigger matchers now."""
+    _lexicon()
+
+
+def _is_present(key: str, verb_keys: frozenset[str]) -> bool:
+    first = key.split(" ", 1)[0]
+    if first[:1] == "ي" and len(first) > 3:
+        return True
+    return bool(first[:1] in "تن" and len(first) > 3 and "ي" + first[1:] in verb_keys)
+
+
+def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
+    """Every trigger in the text, longest first and without overlaps, in text order.
+
+    ``token_index(offset)`` maps an original offset to the index of the token that holds it.
+    A span found both as a verb and a noun keeps one reading, chosen from its context.
+    """
+    verbs, nouns, verb_keys = _lexicon()
+    found: list[tuple[int, int, int, Trigger]] = []  # (norm_start, norm_end, priority, trigger)
+    for m in verbs.find_all(nt):
+        future = m.prefix.endswith("س")
+        for ent in m.values:
+            t = Trigger(m.start, m.end, m.key, ent, m.prefix, future, _is_present(m.key, verb_keys))
+            found.append((m.norm_start - len(m.prefix), m.norm_end, 1, t))
+    for m in nouns.find_all(nt):
+        for ent in m.values:
+            t = Trigger(m.start, m.end, m.key, ent, m.prefix)
+            found.append((m.norm_start - len(m.prefix), m.norm_end, 0, t))
+    if not found:
+        return []
+    for item in found:
+        item[3].token = token_index(item[3].start)
+    # resolve: longest first; at equal spans, verb vs noun reading by context
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0], -x[2]))
+    taken: dict[int, tuple[int, int]] = {}
+    chosen: list[Trigger] = []
+    by_span: dict[tuple[int, int], list[Trigger]] = {}
+    for ns, ne, _prio, t in found:
+        span = (ns, ne)
+        if span in by_span:
+            by_span[span].append(t)
+            continue
+        if any(i in taken for i in range(ns, ne)):
+            continue
+        for i in range(ns, ne):
+            taken[i] = span
+        by_span[span] = [t]
+    for ts in by_span.values():
+        t = ts[0] if len(ts) == 1 else _pick_reading(ts, tokens)
+        if t.pos in ("v", "p") and _nounish(t, tokens):
+            t.entry = replace(t.entry, pos="n")
+        chosen.append(t)
+    chosen.sort(key=lambda t: t.start)
+    _halts(chosen, tokens)
+    return chosen
+
+
+_HALT = frozenset(normalize_word(w) for w in ("أوقف", "أوقفت", "أوقفوا", "أوقفا", "أحبط", "أحبطت", "صد", "صدت", "صدوا"))
+_CLASH = Entry("ASSAULT", "v", "clash", "Armed clash", "agent", False)
+
+
+def _halts(chosen: list[Trigger], tokens) -> None:
+    """أوقفت القوات تقدم ...: halting an advance is an armed clash, not an arrest."""
+    for i, t in enumerate(chosen):
+        if t.key not in _HALT:
+            continue
+        for o in chosen[i + 1:i + 4]:
+            if o.token - t.token <= 7 and o.entry.mode in ("troops", "occupy", "firearms") and o.pos == "n":
+                t.entry = _CLASH
+                break
+
+
+def _nounish(t: Trigger, tokens) -> bool:
+    prev = tokens[t.token - 1].norm if t.token > 0 else ""
+    al = t.key.startswith("ال") and not t.key.startswith(("التق", "التح", "التزم"))
+    return ("ال" in t.prefix or al or "ب" in t.prefix
+            or (t.prefix.endswith("ل") and not t.future) or prev in _PREPOSITIONS or prev.isdigit())
+
+
+def _pick_reading(ts: list[Trigger], tokens) -> Trigger:
+    """Between a verb and a noun reading of one word, the one its context supports."""
+    verbs = [t for t in ts if t.pos in ("v", "p")]
+    nouns = [t for t in ts if t.pos not in ("v", "p")]
+    if not verbs or not nouns:
+        return ts[0]
+    return nouns[0] if _nounish(ts[0], tokens) else verbs[0]
