@@ -62,8 +62,9 @@ def absorb(into: Event, other: Event) -> None:
             and other.location.geo_precision != 3:
         into.location = other.location
     roles = {a.role for a in into.actors}
+    names = {a.name or a.text for a in into.actors}
     for a in other.actors:
-        if a.role not in roles:
+        if a.role not in roles and (a.name or a.text) not in names:
             into.actors.append(a)
             roles.add(a.role)
     for f in ("fatalities", "injured", "displaced", "arrested"):

@@ -19,6 +19,8 @@ WRITERS: dict[str, str] = {
     "json": "rasd.io.writers:write_json",
     "jsonl": "rasd.io.writers:write_jsonl",
     "table": "rasd.io.table:write_table",
+    "acled-csv": "rasd.io.acled:write_acled_csv",
+    "plover-jsonl": "rasd.io.plover:write_plover_jsonl",
 }
 
 
