@@ -91,7 +91,8 @@ def load() -> None:
 
 
 _PREP_TOKENS = frozenset(normalize_word(w) for w in ("في", "من", "إلى", "الى", "عن", "على", "داخل", "شمال", "جنوب",
-                                                       "شرق", "غرب", "وسط", "قرب", "حدود", "مدينة", "أنحاء", "عاصمة"))
+                                                       "شرق", "غرب", "وسط", "قرب", "حدود", "مدينة", "أنحاء", "عاصمة",
+                                                       "فوق", "عبر", "داخل", "خارج", "أراضي", "سماء"))
 
 
 def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
@@ -165,6 +166,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             break
     victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient")
     if victim_word:
+        if agent is None:
+            agent = next((m for m in after if m.text[:1] in ("ل", "ب") and m.info.inter in (1, 2, 3, 4, 8)
+                          and m.info.kind not in _GENERIC_KINDS), None)
         a2 = next((m for m in after if m is not agent), None)
         if a2 is None and trig.pos == "c":
             a2 = next((m for m in reversed(before) if m is not agent), None)

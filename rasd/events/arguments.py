@@ -30,11 +30,18 @@ def paragraph_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
-def pick_date(doc: Document, s_start: int, s_end: int, at: int) -> tuple[str | None, str | None, DateMention | None]:
-    """(ISO value, precision, the mention used) for an event word at offset ``at``."""
+def pick_date(doc: Document, s_start: int, s_end: int, at: int,
+              clause_span: tuple[int, int] | None = None) -> tuple[str | None, str | None, DateMention | None]:
+    """(ISO value, precision, the mention used) for an event word at offset ``at``.
+
+    Dates of the event word's own clause come first, then the nearest of its sentence.
+    """
     in_sent = [d for d in doc.dates if s_start <= d.start < s_end and d.value]
     if in_sent:
-        best = min(in_sent, key=lambda d: (d.precision != "day", abs(d.start - at)))
+        def key(d: DateMention):
+            inside = clause_span is not None and clause_span[0] <= d.start < clause_span[1]
+            return (not inside, d.precision != "day", abs(d.start - at))
+        best = min(in_sent, key=key)
         return _value(best), best.precision, best
     p0 = paragraph_start(doc.text, s_start)
     before = [d for d in doc.dates if p0 <= d.start < s_start and d.value]

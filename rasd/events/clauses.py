@@ -28,6 +28,10 @@ _PREP = frozenset(normalize_word(w) for w in (
 ))
 
 
+_TIME_PREP = frozenset(normalize_word(w) for w in (
+    "منذ", "بعد", "قبل", "إثر", "عقب", "ضد", "حول", "بشأن", "حيال", "إزاء", "تجاه", "لوقف", "وقف", "بوقف", "لمنع"))
+
+
 @dataclass(slots=True)
 class Clause:
     """A stretch of a sentence's tokens [start, end) with its type and first predicate."""
@@ -138,15 +142,16 @@ def _starts_predicate(tok, cats, trig) -> bool:
 def roles(tokens, clauses: list[Clause], triggers, cues_at) -> dict[int, TriggerRole]:
     """For each trigger (by id), its clause and whether it carries that clause."""
     out: dict[int, TriggerRole] = {}
+    trig_tokens = frozenset(t.token for t in triggers)
     for t in triggers:
         cl = next((c for c in clauses if c.start <= t.token < c.end), None)
         if cl is None:
             continue
-        out[id(t)] = _role(tokens, cl, t, cues_at)
+        out[id(t)] = _role(tokens, cl, t, cues_at, trig_tokens)
     return out
 
 
-def _role(tokens, cl: Clause, t, cues_at) -> TriggerRole:
+def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRole:
     if cl.kind in ("sub", "object"):
         return TriggerRole(cl, False, cl.kind)
     before = [(i, c) for i, c in cl.predicates if i < t.token]
@@ -158,6 +163,8 @@ def _role(tokens, cl: Clause, t, cues_at) -> TriggerRole:
         if first_c in _OPAQUE or first_c == "modality":
             return TriggerRole(cl, False, "under-" + first_c)
         if first_c in ("light_verbs", "reporting"):
+            if any(first_i < k < t.token for k in trig_tokens):
+                return TriggerRole(cl, False, "after-event-noun")  # تظاهرات تطالب ...: a description
             return TriggerRole(cl, True, "after-" + first_c)
         return TriggerRole(cl, False, "second-verb")
     # nouns, participants, casualty words
@@ -171,6 +178,8 @@ def _role(tokens, cl: Clause, t, cues_at) -> TriggerRole:
             return TriggerRole(cl, True, "nominal-head")
         return TriggerRole(cl, False, "no-predicate")
     first_i, first_c = before[0]
+    if prev in _TIME_PREP:
+        return TriggerRole(cl, False, "after-" + prev)
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, _c in before[1:]]

@@ -108,10 +108,23 @@ _ATTRIBUTION = frozenset(normalize_word(w) for w in (
     "افاد", "وافاد", "ذكرت", "وذكرت", "قالت", "وقالت", "قال", "وقال", "اعلنت", "واعلنت", "اعلن", "واعلن"))
 
 
+def _days_before(published: _dt.date, value: str) -> int:
+    try:
+        return (published - _dt.date.fromisoformat(value[:10])).days
+    except ValueError:
+        return 10**6
+
+
 def _background(tokens, s0, s1, t, cs, cues_at, published, date_values) -> str | None:
+    recent = any("concrete_time" in cues_at.get(k, ()) for k in range(s0, s1)) or (
+        published is not None and any(v and len(v) >= 10 and _days_before(published, v) <= 7 for _k, v in date_values))
+    # a sentence that opens with كان/كانت (وكانت الحكومة أكدت ...) is background, unless recent
+    if tokens[s0].norm in _KANA and not recent:
+        return "history"
     # "كان ... قد" pluperfect before the trigger: background
     for k in range(s0, t):
-        if tokens[k].norm in _KANA and any(tokens[j].norm == _QAD for j in range(k + 1, min(t + 1, k + 8))):
+        if tokens[k].norm in _KANA and not recent and any(
+                tokens[j].norm == _QAD for j in range(k + 1, min(t + 1, k + 8))):
             return "history"
     for k in range(cs, min(s1, t + 12)):
         cats = cues_at.get(k, ())

@@ -140,14 +140,19 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if cas and not opaque:
             mains = [cas[0]]
             rl[id(cas[0])].reason = "figures"
+    armed_ctx = "killed" in figs or "injured" in figs or any(
+        "armed" in cues_at.get(k, ()) for k in range(i0, i1)) or any(
+        t.type == "ASSAULT" and t.pos == "n" and t.entry.ctx is None for t in ts)
     for t in mains:
         role = rl[id(t)]
         if t.entry.mode == "intervene" and not protest_words:
             continue
+        if t.entry.ctx == "armed" and not armed_ctx:
+            continue
         fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates)
         specific = specific_base
         if t.type in _SPECIFIC_NEEDED:
-            needs = t.entry.weak or t.pos in ("n", "pn", "c") or t.present
+            needs = True
             if needs and specific == 0:
                 other_reason = "unspecific"
                 ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
@@ -156,6 +161,12 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
         happened = fact.value in HAPPENED and fact.background is None
         out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
+        if t.type == "ASSAULT" and protest_words and not any(o.type == "PROTEST" for o in mains):
+            pev = _build(doc, s, next(o for o in ts if o.type == "PROTEST"), role, fact, sent_mentions, cues_at,
+                         ts, rl, specific)
+            pev.mode = "excessive" if t.entry.mode in ("firearms", "beat") or "killed" in figs or "injured" in figs \
+                else "intervene"
+            out.append((pev, happened, "protest-victims"))
     return out
 
 
@@ -190,7 +201,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
             ev.mode = o.entry.mode
     if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
         ev.mode = "excessive"
-    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start)
+    cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None
+    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan)
     # actors
     fallback = None
     if clause.kind == "reported":
@@ -201,7 +213,6 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
         a1 = fallback
     excluded = [(m.start, m.end) for m in sent_mentions]
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
-    cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None
     ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end)
     country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
     if a1 is not None:

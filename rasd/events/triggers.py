@@ -39,6 +39,7 @@ class Entry:
     sub: str | None
     gen: str
     weak: bool
+    ctx: str | None = None  # "armed": an event only in a sentence about armed violence
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ def _lexicon() -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
             for w in e["w"]:
                 key = normalize_word(w)
                 ent = Entry(typ, e["pos"], e.get("mode"), e.get("sub"), e.get("gen", "agent"),
-                            bool(e.get("weak")) or key in weak_words)
+                            bool(e.get("weak")) or key in weak_words, e.get("ctx"))
                 if e["pos"] in ("v", "p"):
                     verbs.add(w, ent)
                     verb_keys.add(key)
@@ -109,7 +110,13 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
     """
     verbs, nouns, verb_keys = _lexicon()
     found: list[tuple[int, int, int, Trigger]] = []  # (norm_start, norm_end, priority, trigger)
+    text = nt.original
     for m in verbs.find_all(nt):
+        we = m.end
+        while we < len(text) and text[we].isalpha():
+            we += 1
+        if text[we - 1:we] in ("ة", "ى") and we > m.end or text[m.end - 1:m.end] == "ة":
+            continue  # وزارة is not و + زار + ه: a ta marbuta ends a noun
         future = m.prefix.endswith("س")
         for ent in m.values:
             t = Trigger(m.start, m.end, m.key, ent, m.prefix, future, _is_present(m.key, verb_keys))
@@ -144,7 +151,18 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
         chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     _halts(chosen, tokens)
-    return chosen
+    return [t for t in chosen if not _pretend(t, tokens)]
+
+
+_PRETEND = frozenset(normalize_word(w) for w in ("تظاهر", "يتظاهر", "تتظاهر", "يتظاهرون", "تظاهروا", "تظاهرت"))
+
+
+def _pretend(t: Trigger, tokens) -> bool:
+    """تظاهر ب / بأن means "to pretend", not "to demonstrate"."""
+    if t.key not in _PRETEND or t.token + 1 >= len(tokens):
+        return False
+    nxt = tokens[t.token + 1].norm
+    return nxt.startswith("ب") and not nxt.startswith(("بال" + "اف", "بالمئات", "بالعشرات"))
 
 
 _HALT = frozenset(normalize_word(w) for w in ("أوقف", "أوقفت", "أوقفوا", "أوقفا", "أحبط", "أحبطت", "صد", "صدت", "صدوا"))
