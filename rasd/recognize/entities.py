@@ -14,23 +14,26 @@ org_heads.yaml, given_names.tsv, known_entities.yaml).
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.doc import Document, Entity, Token
 from rasd.lexicon import load_tsv, load_yaml
-from rasd.lexicon.matcher import PhraseMatcher
+from rasd.lexicon.matcher import normalize_key
 from rasd.text.normalize import normalize_word
-from rasd.text.stage import norm_text
 
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 # Words that join parts of a name: عبد الفتاح, أبو بكر, بن سلمان, آل ثاني, ولد الشيخ.
 _CONNECTORS = frozenset(normalize_word(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "ولد", "آل"))
-_NAME_PREFIX = "عبد"  # عبدالله، عبدالرحمن written as one word
+_NAME_PREFIX = "عبد"
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"  # عبدالله، عبدالرحمن written as one word
 
 
-def strip_forms(norm: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 17)
+def strip_forms(norm: str) -> tuple[tuple[int, str], ...]:
     """(prefix length, base) readings of a normalised token: as is, without و/ف, without ب/ل/ك.
 
     ``لل`` + noun is read as ل + ال + noun: the base gets its article back and the prefix length
@@ -45,7 +48,27 @@ def strip_forms(norm: str) -> list[tuple[int, str]]:
         out.append((k + 1, "ا" + rest[1:]))
     elif len(rest) > 3 and rest[0] in _PREP:
         out.append((k + 1, rest[1:]))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 17)
+def _title_cands(norm: str) -> tuple[tuple[int, str], ...]:
+    """Readings of a token whose base can start a title (usually none)."""
+    first = lexicon().title_first
+    return tuple((p, b) for p, b in strip_forms(norm) if b in first)
+
+
+@lru_cache(maxsize=1 << 17)
+def _head_cands(norm: str) -> tuple[tuple[int, str, str, bool], ...]:
+    """Readings of a token whose base can start an organisation head: (plen, base, core, definite)."""
+    first = lexicon().head_first
+    out = []
+    for p, b in strip_forms(norm):
+        definite = b.startswith("ال")
+        core = b[2:] if definite else b
+        if core in first or b in first:
+            out.append((p, b, core, definite))
+    return tuple(out)
 
 
 def _norm_list(words) -> set[str]:
@@ -73,13 +96,16 @@ class Lexicon:
     construct: set[str] = field(default_factory=set)
     role_preps: set[str] = field(default_factory=set)
     stop: set[str] = field(default_factory=set)
+    descriptive: set[str] = field(default_factory=set)
     heads: dict[tuple[str, ...], str] = field(default_factory=dict)
     head_first: set[str] = field(default_factory=set)
     standalone: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     given: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    spelled_words: set[str] = field(default_factory=set)
+    first_bits: dict[str, int] = field(default_factory=dict)  # a word that may start a title 1, head 2, known 8
     known_names: set[str] = field(default_factory=set)  # single-token known person names (السيسي)
-    known: PhraseMatcher | None = None
+    known: dict[str, list[tuple[tuple[str, ...], tuple]]] = field(default_factory=dict)  # first word -> entries
 
 
 _LEX: Lexicon | None = None
@@ -113,6 +139,13 @@ def _load() -> Lexicon:
     lx.construct = _norm_list(t["construct_words"])
     lx.role_preps = _norm_list(t["role_prepositions"])
     lx.stop = _norm_list(t["not_names"])
+    lx.descriptive = _norm_list(t["descriptive_adjectives"])
+    lx.spelled_words = _norm_list(t["spelled_words"])
+    sv = load_yaml("speech_verbs.yaml")
+    for v in sv["verbs"]:
+        lx.stop.update(_norm_list(v["forms"] if isinstance(v, dict) else v))
+    lx.stop.update(_norm_list(sv["complementizers"]))
+    lx.stop.update(_norm_list(sv["participles"]))
     o = load_yaml("org_heads.yaml")
     lx.heads = _phrase_table(o["heads"], "head")
     lx.head_first = {k[0] for k in lx.heads}
@@ -121,19 +154,28 @@ def _load() -> Lexicon:
     _, rows = load_tsv("given_names.tsv")
     lx.given = {normalize_word(r["name"]): (r["gender"], r["ambiguous"] == "1") for r in rows}
     k = load_yaml("known_entities.yaml")
-    m = PhraseMatcher()
+    entries: dict[tuple[str, ...], tuple] = {}
     for label, key in (("PERS", "people"), ("ORG", "orgs")):
         for item in k[key]:
             val = (label, item["name"], item.get("role"))
-            m.add(item["name"], val)
+            entries.setdefault(tuple(normalize_key(item["name"]).split()), val)
             for v in item.get("variants") or []:
-                m.add(v, val)
+                entries.setdefault(tuple(normalize_key(v).split()), val)
                 if label == "PERS" and " " not in v.strip():
                     lx.known_names.add(normalize_word(v))
             if label == "PERS" and " " not in item["name"]:
                 lx.known_names.add(normalize_word(item["name"]))
-    m.build()
-    lx.known = m
+    for key, val in sorted(entries.items(), key=lambda kv: -len(kv[0])):
+        lx.known.setdefault(key[0], []).append((key[1:], val))
+    fb = lx.first_bits
+    for w in lx.title_first:
+        fb[w] = fb.get(w, 0) | 1
+    for w in lx.head_first:
+        for form in (w, "ال" + w, w[2:] if w.startswith("ال") else None):
+            if form:
+                fb[form] = fb.get(form, 0) | 2
+    for w in lx.known:
+        fb[w] = fb.get(w, 0) | 8
     return lx
 
 
@@ -152,30 +194,49 @@ class _Reader:
         self.toks = doc.tokens
         self.lx = lx
         self.n = len(self.toks)
-        self.start_index = {t.start: i for i, t in enumerate(self.toks)}
+        self._starts: list[int] | None = None
         self.place_starts: set[int] = set()
         for p in doc.places:
-            i = self.start_index.get(p.start)
-            if i is None:  # a place after a proclitic: the token starts a little earlier
-                i = self._index_at(p.start)
+            i = self._index_at(p.start)
             if i is not None:
                 self.place_starts.add(i)
-        self.known_at: dict[int, tuple[int, int, int, tuple]] = {}  # token index -> (start, end, last idx, value)
         self.person_tokens: set[int] = set()
+        self.title_idx: list[int] | None = None
+        self.head_idx: list[int] | None = None
+        self.given_idx: list[int] | None = None
+        self.known_idx: list[int] | None = None
+        self.is_word = [t.kind == "word" for t in self.toks]
+        self.norms = [t.norm for t in self.toks]
+        self._titles: dict[int, tuple[str, int, int] | None] = {}
+        self._heads: dict[int, tuple[bool, int, int] | None] = {}
+
+    def candidates(self) -> None:
+        """Find the tokens that may start a title, an organisation head, a given name, a known name."""
+        if len(_FEATS) > 1 << 18:
+            _FEATS.clear()
+        get = _FEATS.get
+        feats = [get(nm) for nm in self.norms]
+        if None in feats:
+            for i, f in enumerate(feats):
+                if f is None:
+                    feats[i] = _FEATS[self.norms[i]] = _features(self.norms[i])
+        w = self.is_word
+        self.title_idx = [i for i, f in enumerate(feats) if f & 1 and w[i]]
+        self.head_idx = [i for i, f in enumerate(feats) if f & 2 and w[i]]
+        self.given_idx = [i for i, f in enumerate(feats) if f & 4 and w[i]]
+        self.known_idx = [i for i, f in enumerate(feats) if f & 8 and w[i]]
 
     def _index_at(self, offset: int) -> int | None:
-        import bisect
-
-        starts = [t.start for t in self.toks] if not hasattr(self, "_starts") else self._starts
-        self._starts = starts
-        i = bisect.bisect_right(starts, offset) - 1
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.toks[i].start <= offset < self.toks[i].end:
             return i
         return None
 
     # --- small predicates -------------------------------------------------------------------
     def word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.toks[i].kind == "word"
+        return 0 <= i < self.n and self.is_word[i]
 
     def joined(self, i: int, j: int) -> bool:
         """Tokens i and j (j = i + 1) are adjacent words on the same line."""
@@ -200,12 +261,16 @@ class _Reader:
 
     def title_at(self, i: int) -> tuple[str, int, int] | None:
         """(kind, tokens, prefix length) of a title starting at token i."""
+        if i in self._titles:
+            return self._titles[i]
+        r = self._titles[i] = self._title_at(i)
+        return r
+
+    def _title_at(self, i: int) -> tuple[str, int, int] | None:
         if not self.word(i):
             return None
         lx = self.lx
-        for plen, base in strip_forms(self.toks[i].norm):
-            if base not in lx.title_first:
-                continue
+        for plen, base in _title_cands(self.toks[i].norm):
             best = None
             for m in (4, 3, 2, 1):
                 if i + m > self.n:
@@ -221,14 +286,16 @@ class _Reader:
 
     def head_at(self, i: int) -> tuple[bool, int, int] | None:
         """(definite, tokens, prefix length) of an organisation head at token i."""
+        if i in self._heads:
+            return self._heads[i]
+        r = self._heads[i] = self._head_at(i)
+        return r
+
+    def _head_at(self, i: int) -> tuple[bool, int, int] | None:
         if not self.word(i):
             return None
         lx = self.lx
-        for plen, base in strip_forms(self.toks[i].norm):
-            definite = base.startswith("ال")
-            core = base[2:] if definite else base
-            if core not in lx.head_first and base not in lx.head_first:
-                continue
+        for plen, base, core, definite in _head_cands(self.toks[i].norm):
             for m in (3, 2, 1):
                 if i + m > self.n:
                     continue
@@ -255,9 +322,15 @@ class _Reader:
                 j += ap
                 continue
             if norm.startswith("ال"):
-                if norm in lx.known_names or j in self.person_tokens or norm in lx.stop:
+                if norm in lx.descriptive or norm in lx.known_names or j in self.person_tokens:
                     break
-                if self.is_adj(norm) or (not had_genitive and norm not in lx.stop):
+                if self.is_adj(norm):
+                    had_genitive = True
+                    j += 1
+                    continue
+                if norm in lx.stop or (not for_role and self.title_at(j) is not None):
+                    break
+                if not had_genitive:
                     had_genitive = True
                     j += 1
                     continue
@@ -267,10 +340,6 @@ class _Reader:
                     break
                 # a genitive noun inside a role: رئيس هيئة الأركان العامة
                 j += 1
-                continue
-            if norm.startswith("وال") and had_genitive and not definite and j > i and len(norm) > 5 \
-                    and self.head_at(j) is None and not for_role:
-                j += 1  # حزب العدالة والتنمية
                 continue
             if self.is_place(j) or (j in self.person_tokens and not for_role and not had_genitive):
                 j += 1
@@ -308,16 +377,28 @@ class _Reader:
             return False
         lx = self.lx
         norm = self.toks[j].norm
+        if norm in lx.known_names or norm in lx.given:
+            return True
         if len(norm) < 2 or norm in lx.stop or norm in lx.title_first or norm in lx.construct:
             return False
+        if norm[0] in "وف":
+            return False  # a conjunction: وهو، وكثير، ومحمد (a new name); وليد، وائل are given names
+        if norm.startswith(("بال", "لل", "وال", "فال", "كال")):
+            return False
+        if self.is_place(j) or (norm[0] in "بل" and (norm[1:] in lx.places or norm[1:] in lx.known_names)):
+            return False
+        text = self.toks[j].text
+        if text.endswith("ه") and len(norm) >= 4 and not norm.endswith("الله"):
+            return False  # غضبه، قواته: a pronoun suffix, not a name
+        if not first:
+            if text.startswith("أ") and len(norm) == 4:
+                return False  # أورد، أكد: a verb after the name
+            if norm.startswith("ي") and len(norm) >= 4:
+                return False  # يقود، يرى
         if self.head_at(j) is not None or self.title_at(j) is not None:
             return False
-        if norm.startswith("ال"):
-            if norm in lx.known_names:
-                return True
-            if first or norm in lx.nisbas or norm in lx.adjectives:
-                return False
-        return True
+        return not (norm.startswith("ال") and (first or norm in lx.nisbas or norm in lx.adjectives or
+                                                norm in lx.descriptive))
 
     def name(self, i: int, *, al_first: bool = False, max_words: int = 4) -> int:
         """End index (exclusive) of a person's name starting at token i (i when none)."""
@@ -345,29 +426,42 @@ class _Reader:
 
     # --- the rules --------------------------------------------------------------------------
     def known_entities(self) -> list[Entity]:
+        """Names of the known list (token-level, proclitics allowed on the first word, longest first)."""
         out = []
-        nt = norm_text(self.doc)
-        for m in self.lx.known.find(nt):
-            label, canonical, role = m.values[0]
-            i = self._index_at(m.start)
-            j = self._index_at(m.end - 1)
-            if i is None or j is None:
+        known, norms, toks = self.lx.known, self.norms, self.toks
+        nxt_ok = 0
+        for i in self.known_idx or []:
+            if i < nxt_ok:
                 continue
-            out.append(Entity(m.start, m.end, self.text[m.start:m.end], label, canonical=canonical,
-                              source="rules", confidence=0.9,
-                              info={"rule": "known", "tokens": (i, j + 1), **({"known_role": role} if role else {})}))
+            hit = None
+            for plen, base in strip_forms(norms[i]):
+                for rest, val in known.get(base, ()):
+                    m = len(rest)
+                    if i + m < self.n and all(norms[i + 1 + k] == rest[k] for k in range(m)) and \
+                            all(self.joined(i + k, i + k + 1) for k in range(m)):
+                        if hit is None or m > hit[1]:
+                            hit = (plen, m, val)
+                        break
+            if hit is None:
+                continue
+            plen, m, (label, canonical, role) = hit
+            s, e = toks[i].start + plen, toks[i + m].end
+            out.append(Entity(s, e, self.text[s:e], label, canonical=canonical, source="rules", confidence=0.9,
+                              info={"rule": "known", "tokens": (i, i + m + 1), **({"known_role": role} if role else {})}))
             if label == "PERS":
-                self.person_tokens.update(range(i, j + 1))
+                self.person_tokens.update(range(i, i + m + 1))
+            nxt_ok = i + m + 1
         return out
 
     def titled_people(self) -> list[Entity]:
         out: list[Entity] = []
-        i = 0
         lx = self.lx
-        while i < self.n:
+        nxt_ok = 0
+        for i in self.title_idx or []:
+            if i < nxt_ok:
+                continue
             t = self.title_at(i)
             if t is None:
-                i += 1
                 continue
             kind, m, plen = t
             title_end = i + m
@@ -384,6 +478,12 @@ class _Reader:
                         j = end
                         continue
                 break
+            if kind == "office" and not self.toks[i].norm[plen:].startswith("ال"):
+                # مسؤول حكومي، مستشار عسكري: an indefinite nisba stays in the role
+                while j < self.n and self.word(j) and self.joined(j - 1, j) and \
+                        self.toks[j].norm.endswith("ي") and len(self.toks[j].norm) >= 4 and \
+                        self.toks[j].norm not in lx.given and self.toks[j].norm not in lx.known_names:
+                    j += 1
             role_end = j
             name_end = self.name(j, al_first=kind in ("rank", "honorific"))
             confidence = 0.85
@@ -397,13 +497,13 @@ class _Reader:
                     name_end = j + 1
                     confidence = 0.6
             if name_end == j:
-                i = max(i + 1, title_end)
+                nxt_ok = title_end
                 continue
             role_start = self.toks[i].start + plen
             role = self.text[role_start:self.toks[role_end - 1].end] if role_end > i else None
             ent = self._person(j, name_end, role, confidence, "title", title_kind=kind)
             out.append(ent)
-            i = name_end
+            nxt_ok = name_end
         return out
 
     def _person(self, i: int, e: int, role: str | None, confidence: float, rule: str, **info) -> Entity:
@@ -445,40 +545,40 @@ class _Reader:
     def given_name_people(self, taken: set[int]) -> list[Entity]:
         out = []
         lx = self.lx
-        i = 0
-        while i < self.n:
-            if i in taken or not self.word(i):
-                i += 1
+        given = lx.given
+        nxt_ok = 0
+        for i in self.given_idx or []:
+            if i < nxt_ok or i in taken or not self.word(i):
                 continue
-            norm = self.toks[i].norm
-            g = lx.given.get(norm)
-            compound = norm.startswith(_NAME_PREFIX) and len(norm) > 4 or norm == "عبد"
-            if g is None and not compound:
-                i += 1
+            norm = self.norms[i]
+            g = given.get(norm)
+            if g is None and not (len(norm) > 4 or norm == "عبد"):
                 continue
+            if g is not None and norm.endswith("ي") and self.toks[i].text.rstrip(_HARAKAT).endswith("ى") \
+                    and norm in lx.spelled_words:
+                continue  # على (on) is not علي (Ali)
             e = self.name(i)
             if e - i < 2 or any(k in taken for k in range(i, e)):
-                i += 1
                 continue
             ambiguous = g is not None and g[1]
             if ambiguous:
                 nxt = self.toks[i + 1].norm
                 prev = self.toks[i - 1].norm if i > 0 else ""
                 if not (nxt in lx.given or nxt in lx.known_names or _is_speech(prev)):
-                    i += 1
                     continue
             out.append(self._person(i, e, None, 0.6 if ambiguous else 0.7, "given-name"))
-            i = e
+            nxt_ok = e
         return out
 
     def organisations(self, taken: set[int]) -> list[Entity]:
         out = []
-        i = 0
         lx = self.lx
-        while i < self.n:
+        nxt_ok = 0
+        for i in self.head_idx or []:
+            if i < nxt_ok:
+                continue
             h = self.head_at(i)
             if h is None or i in taken:
-                i += 1
                 continue
             definite, m, plen = h
             end = self.complement(i + m, definite=definite, for_role=False)
@@ -490,7 +590,6 @@ class _Reader:
                 nxt = self.toks[i + 1].norm if i + 1 < self.n else ""
                 subject = (plen == 0 and (prev.endswith("ت") or _is_speech(prev))) or _is_speech(nxt)
                 if not (definite and core in lx.standalone and m == 1 and subject):
-                    i += 1
                     continue
                 conf = 0.6
             s = self.toks[i].start + plen
@@ -502,7 +601,7 @@ class _Reader:
                 canonical = "ا" + text  # للحكومة -> الحكومة
             out.append(Entity(s, e_, text, "ORG", canonical=canonical, source="rules", confidence=conf,
                               info={"rule": "head", "tokens": (i, end)}))
-            i = end
+            nxt_ok = end
         return out
 
     def surname_links(self, people: list[Entity], taken: set[int]) -> list[Entity]:
@@ -511,10 +610,14 @@ class _Reader:
         by_surname: dict[str, str | None] = {}
         for p in people:
             a, b = p.info["tokens"]
-            if b - a < 2:
+            if b - a < 2 or p.confidence < 0.7:
                 continue
+            first = self.toks[a].norm
+            if not (first in lx.given or first.startswith(_NAME_PREFIX) or p.info.get("rule") == "known"):
+                continue  # only names that look like names lend their surname
             last = self.toks[b - 1].norm
-            if len(last) < 3 or last in lx.stop:
+            if len(last) < 3 or last in lx.stop or last.endswith("ا") or self.is_place(b - 1) or \
+                    last in lx.nisbas or last in lx.adjectives:
                 continue
             canon = p.canonical or p.text
             if by_surname.get(last, canon) != canon:
@@ -524,7 +627,11 @@ class _Reader:
         if not by_surname:
             return []
         out = []
-        for i, tok in enumerate(self.toks):
+        norms = self.norms
+        tails = {sn[-3:] for sn in by_surname}
+        cands = [i for i, nm in enumerate(norms) if nm[-3:] in tails]
+        for i in cands:
+            tok = self.toks[i]
             if i in taken or tok.kind != "word":
                 continue
             for plen, base in strip_forms(tok.norm):
@@ -545,6 +652,17 @@ class _Reader:
 
 
 _SPEECH: frozenset[str] | None = None
+_FEATS: dict[str, int] = {}  # normalised token -> feature bits (see _features)
+
+
+def _features(nm: str) -> int:
+    """1 may start a title, 2 an organisation head, 4 a given name, 8 a known name."""
+    lx = _LEX or lexicon()
+    f = 4 if nm in lx.given or nm.startswith(_NAME_PREFIX) else 0
+    get = lx.first_bits.get
+    # a superset of the readings of strip_forms (the rules check again): cheap for unseen words
+    f |= get(nm, 0) | get(nm[1:], 0) | get(nm[2:], 0) | get("ا" + nm[1:], 0) | get("ا" + nm[2:], 0)
+    return f
 
 
 def _is_speech(norm: str) -> bool:
@@ -585,6 +703,7 @@ def recognize_entities(doc: Document) -> list[Entity]:
     if not doc.tokens:
         return []
     r = _Reader(doc, lexicon())
+    r.candidates()
     known = r.known_entities()
     titled = r.titled_people()
     people: list[Entity] = []
@@ -594,10 +713,9 @@ def recognize_entities(doc: Document) -> list[Entity]:
     for p in titled:
         k = known_by_start.get(p.start)
         if k is not None and k.label == "PERS":
-            p.canonical = k.canonical
-            if k.end > p.end:  # the known name is longer than the rule's: trust the list
-                p.end, p.text = k.end, k.text
-                p.info["tokens"] = k.info["tokens"]
+            p.canonical = k.canonical  # the list knows where the name ends
+            p.end, p.text = k.end, k.text
+            p.info["tokens"] = k.info["tokens"]
         people.append(p)
         taken.update(range(*p.info["tokens"]))
     for k in known:

@@ -30,6 +30,13 @@ _CUT_WORDS = frozenset(normalize_word(w) for w in (
     "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ", "ل", "للصحفيين", "للصحافيين", "للصحافة", "لوسائل", "مع",
     "من", "عن", "حول", "إلى", "بشأن", "تعليقا", "ردا", "الذي", "التي", "والذي", "والتي", "صدر", "صدرت",
     "نشر", "نشرته", "نشرت", "تلقت", "وزع", "وزعته", "اليوم", "الليلة", "مؤخرا", "أيضا", "كذلك"))
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
+_VERBS: dict[str, tuple[frozenset[str], int, bool, bool] | None] = {}  # token norm -> verb reading (cache)
+_NOT_COMP_BEFORE = frozenset(normalize_word(w) for w in (
+    "بعد", "قبل", "منذ", "حتى", "دون", "بدون", "رغم", "برغم", "بعدما", "عوضا", "بدلا", "لدرجة", "درجة"))
+_LEADING = frozenset(normalize_word(w) for w in (
+    "إليه", "إليها", "إليهم", "له", "لها", "لهم", "عليه", "عليها", "فيه", "فيها", "منه", "عنه", "أيضا", "بدوره",
+    "بدورها", "كذلك", "بدورهم", "من", "جهته", "جهتها", "وقتها", "حينها", "آنذاك", "حينذاك", "بعدها", "سابقا"))
 _SKIP_BEFORE_VERB = frozenset(normalize_word(w) for w in ("قد", "كان", "وكان", "فقد", "وقد", "لقد", "بدوره", "بدورها", "،", ","))
 
 
@@ -48,6 +55,10 @@ class QuoteLexicon:
     documents: set[str] = field(default_factory=set)
     channels: dict[tuple[str, ...], str] = field(default_factory=dict)
     unnamed: set[str] = field(default_factory=set)
+    channel_first: set[str] = field(default_factory=set)
+    maqsura: set[str] = field(default_factory=set)  # verb forms written with final ى (رأى، نفى)
+    term_words: set[str] = field(default_factory=set)  # words before a quoted title or name
+    media: set[str] = field(default_factory=set)
 
 
 _QLEX: QuoteLexicon | None = None
@@ -65,8 +76,10 @@ def quote_lexicon() -> QuoteLexicon:
                 for v in d["verbs"]:
                     forms = v["forms"] if isinstance(v, dict) else v
                     extra = frozenset(_forms(v.get("comp", []))) if isinstance(v, dict) else frozenset()
-                    for f in _forms(forms):
-                        q.verbs[f] = extra
+                    for f in forms:
+                        q.verbs[normalize_word(f)] = extra
+                        if f.endswith("ى"):
+                            q.maqsura.add(normalize_word(f))
                 q.participles = set(_forms(d["participles"]))
                 q.comps = set(_forms(d["complementizers"]))
                 for a in d["according"]:
@@ -76,6 +89,9 @@ def quote_lexicon() -> QuoteLexicon:
                     for v in variants:
                         q.channels[tuple(normalize_word(v).split())] = name
                 q.unnamed = set(_forms(d["unnamed_sources"]))
+                q.channel_first = {k[0] for k in q.channels}
+                q.term_words = set(_forms(d["term_words"]))
+                q.media = set(_forms(d["media"]))
                 _QLEX = q
     return _QLEX
 
@@ -117,7 +133,8 @@ class _QuoteReader:
         for e in doc.entities:
             if e.role and e.canonical and e.label.startswith("PERS"):
                 self.roles.setdefault(e.canonical, e.role)
-        self.speakers: list[Speaker] = []  # in text order, for anaphora
+        self.speakers: list[Speaker] = []  # sorted by the offset where each was named, for anaphora
+        self.speaker_at: list[int] = []
         self.sent_end: list[int] = [0] * self.n
         for s in doc.sentences:
             for k in range(s.token_start, s.token_end):
@@ -178,7 +195,11 @@ class _QuoteReader:
         """The speaker named by tokens [a, b) after a speech verb, and the channel if any."""
         toks = self.toks
         channel = None
+        first_words = self.q.channel_first
         for k in range(a + 1, b):
+            nm = toks[k].norm
+            if nm not in first_words and nm[1:] not in first_words:
+                continue
             for key, name in self.q.channels.items():
                 m = len(key)
                 if k + m <= b and all(toks[k + x].norm == key[x] or
@@ -188,18 +209,37 @@ class _QuoteReader:
                     break
             if channel:
                 break
-        while a < b and toks[a].kind == "punct":
+        while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING):
             a += 1
-        if a >= b:
+        if a >= b or toks[a].norm in _CUT_WORDS:
             return None, channel
         # an entity that starts the subject, or a person named after a title in it
         end = a
-        while end < b and not (end > a and (toks[end].norm in _CUT_WORDS or toks[end].text in _COMMAS)):
+        while end < b and not (end > a and (toks[end].norm in _CUT_WORDS or toks[end].kind == "punct")):
             end += 1
+        first = toks[a].norm
+        core = first[2:] if first.startswith("ال") else first
+        if core.endswith("ا") and core[:-1] in self.q.unnamed:
+            core = core[:-1]  # مصدرا
+        unnamed = core in self.q.unnamed or first in self.q.unnamed
+        titled = self.r.title_at(a) is not None
+        reach = min(b, end + 12) if titled or unnamed else end
+        if unnamed and a not in self.ents_at and not any(
+                self.ents_at.get(k) is not None and self.ents_at[k].label.startswith("PERS") for k in range(a, reach)):
+            # مصدر أمني، أحد مسؤولي السفارة الليبية: an unnamed source, maybe of a named body
+            role = None
+            for k in range(a + 1, end):
+                e = self.ents_at.get(k)
+                if e is not None:
+                    role = e.canonical or e.text
+                    break
+            stext = self.text[toks[a].start:toks[end - 1].end]
+            return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, role=role, kind="person"), channel
         best: Entity | None = None
-        for k in range(a, end):
+        stop_at = reach  # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري
+        for k in range(a, stop_at):
             e = self.ents_at.get(k)
-            if e is None:
+            if e is None or (k >= end and not e.label.startswith("PERS")):
                 continue
             if e.label.startswith("PERS"):
                 best = e
@@ -208,23 +248,29 @@ class _QuoteReader:
                 best = e
         if best is not None:
             return self._entity_speaker(best), channel
-        first = toks[a].norm
-        core = first[2:] if first.startswith("ال") else first
+        if core in self.q.media and end < b and toks[end].text in _OPENERS:
+            close = end + 1
+            while close < b and toks[close].text not in ("»", "”", '"'):
+                close += 1
+            if close < b:  # موقع «مراسل سوري»: a medium named in quotes
+                stext = self.text[toks[a].start:toks[close].end]
+                return Speaker(toks[a].start, toks[close].end, stext, name=stext, kind="organisation"), channel
         if core in self.q.documents:
             return self._document(a, end, first.startswith("ال")), channel
         stext = self.text[toks[a].start:toks[end - 1].end]
-        if self.r.title_at(a) is not None:
+        if titled:
             person = self._by_role(stext)
             if person is not None:
                 sp = self._entity_speaker(person)
                 sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
                 return sp, channel
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
-        if core in self.q.unnamed or first in self.q.unnamed:
-            return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="person"), channel
         if self.r.head_at(a) is not None:
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="organisation"), channel
-        if end - a > 5:
+        if first in self.r.lx.stop:
+            return None, channel  # ذلك، هذا ...: no subject named here
+        if end - a > 2 or any(toks[k].norm[:1] in "بلك" and toks[k].norm[1:3] == "ال" or
+                              toks[k].text.endswith(("ً", "اً", "ًا")) for k in range(a, end)):
             return None, channel
         return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="unknown"), channel
 
@@ -245,7 +291,7 @@ class _QuoteReader:
         toks = self.toks
         head = toks[a].norm[2:] if definite else toks[a].norm
         if definite:  # البيان: the statement already named
-            for sp in reversed(self.speakers):
+            for sp in reversed(self.speakers[:bisect.bisect_left(self.speaker_at, toks[a].start)]):
                 if sp.kind == "document" and sp.name and normalize_word(sp.name).split()[0] in (head, "ال" + head):
                     return Speaker(toks[a].start, toks[a].end, toks[a].text, name=sp.name, role=sp.role,
                                    kind="document")
@@ -275,31 +321,63 @@ class _QuoteReader:
                 e = self.ents_at.get(j)
                 if e is not None and self.tok_at(e.end - 1) == k:
                     return self._entity_speaker(e)
-        if self.speakers:
-            last = self.speakers[-1]
+            # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
+            for j in range(k, max(sent_start, k - 6) - 1, -1):
+                if self.toks[j].kind == "punct":
+                    break
+                nm = self.toks[j].norm
+                core = nm[2:] if nm.startswith("ال") else nm
+                if core in self.q.unnamed or (core.endswith("ا") and core[:-1] in self.q.unnamed):
+                    sp, _ = self.speaker_from(j, v)
+                    if sp is not None:
+                        return sp
+        last = self.last_speaker(self.toks[v].start)
+        if last is not None:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         return None
+
+    def remember(self, sp: Speaker | None, offset: int) -> None:
+        """Note who spoke at ``offset`` (for a later verb without a subject)."""
+        if sp is None:
+            return
+        k = bisect.bisect_right(self.speaker_at, offset)
+        self.speaker_at.insert(k, offset)
+        self.speakers.insert(k, sp)
+
+    def last_speaker(self, offset: int) -> Speaker | None:
+        """The speaker named last before ``offset``."""
+        k = bisect.bisect_left(self.speaker_at, offset)
+        return self.speakers[k - 1] if k else None
 
     def sentence_start(self, i: int) -> int:
         s = self.doc.sentence_of(self.toks[i].start)
         return s.token_start if s is not None else 0
 
     # --- reported speech --------------------------------------------------------------------
-    def verb_at(self, i: int) -> tuple[frozenset[str], int] | None:
-        """(extra complementisers, proclitic length) when token i is a speech verb or participle."""
+    def verb_at(self, i: int) -> tuple[frozenset[str], int, bool] | None:
+        """(extra complementisers, proclitic length, participle?) for a speech verb or participle."""
         t = self.toks[i]
         if t.kind != "word":
             return None
-        norm = t.norm
+        r = _VERBS.get(t.norm, 0)
+        if r == 0:
+            r = _VERBS[t.norm] = self._verb(t.norm)
+            if len(_VERBS) > 1 << 18:
+                _VERBS.clear()
+        if r is not None and r[2] and not t.text.rstrip(_HARAKAT).endswith("ى"):
+            return None  # رأي (an opinion) is not رأى (he saw)
+        return (r[0], r[1], r[3]) if r is not None else None
+
+    def _verb(self, norm: str) -> tuple[frozenset[str], int, bool, bool] | None:
         for plen in (0, 1, 2):
             if plen and (len(norm) - plen < 3 or norm[plen - 1] not in "وفس"):
                 break
             base = norm[plen:]
             extra = self.q.verbs.get(base)
             if extra is not None:
-                return extra, plen
+                return extra, plen, base in self.q.maqsura, False
             if base in self.q.participles:
-                return frozenset(_forms(("إلى", "على"))), plen
+                return frozenset(_forms(("إلى", "على"))), plen, False, True
         return None
 
     def clause_end(self, k: int, limit: int) -> int:
@@ -314,6 +392,8 @@ class _QuoteReader:
                 depth += 1
             elif t.text in ("»", "”"):
                 depth = max(0, depth - 1)
+            elif depth == 0 and t.text in _ENDERS:
+                break
             elif depth == 0 and t.text in _COMMAS and j + 1 < limit:
                 nxt = toks[j + 1].norm
                 base = nxt[1:] if nxt[:1] in "وف" and len(nxt) > 3 else nxt
@@ -339,18 +419,27 @@ class _QuoteReader:
             if vinfo is None or (i in direct_tok and direct_tok[i].open_tok != i):
                 i += 1
                 continue
-            extra, plen = vinfo
+            extra, plen, participle = vinfo
+            at_verb = toks[i].start
             limit = self.sent_end[i]
             k = i + 1
+            reach = i + 30
+            if participle:  # مضيفا أن / مشيرا إلى أن: no subject between
+                nx = toks[i + 1].norm if i + 1 < limit else ""
+                reach = i + 2 if nx in self.q.comps or toks[i + 1].text == ":" or i + 1 in direct_at else \
+                    (i + 3 if nx in extra else i + 1)
             found = None  # ("direct", idx) | ("reported", content start)
-            while k < limit and k < i + 30:
+            while k < limit and k < reach:
                 t = toks[k]
                 if k in direct_at:
                     d = direct_at[k]
-                    after = d.close_tok + 1
-                    if d.words < 4 and any(toks[x].norm in self.q.comps for x in range(after, min(limit, after + 8))):
-                        k = after  # لـ«الشرق الأوسط» إن ...: a name in quotes inside the subject
+                    if d.words < 4 or self._attached(d) or self._is_name(d) or (
+                            k == i + 1 and any(toks[x].norm in self.q.comps
+                                               for x in range(d.close_tok + 1, min(limit, d.close_tok + 8)))):
+                        k = d.close_tok + 1  # لـ«الشرق الأوسط»، «داعش»: a name in quotes, not speech
                         continue
+                    if extra:
+                        break  # دعا إلى / كشف عن take their content, not a quotation
                     found = ("direct", k)
                     break
                 if t.text == ":":
@@ -360,15 +449,25 @@ class _QuoteReader:
                         found = ("reported", k + 1)
                     break
                 if t.norm in self.q.comps:
+                    if toks[k - 1].norm in _NOT_COMP_BEFORE:
+                        k += 1  # بعد أن، قبل أن: a time clause, not what was said
+                        continue
                     found = ("reported", k + 1)
                     break
                 if t.norm in extra:
                     nxt = toks[k + 1].norm if k + 1 < limit else ""
-                    found = ("reported", k + 2 if nxt in self.q.comps else k + 1)
+                    if nxt in self.q.comps:
+                        found = ("reported", k + 2)
                     break
-                if k > i + 1 and self.verb_at(k) is not None:
-                    break
-                if t.text in _ENDERS:
+                if k > i + 1:
+                    v2 = self.verb_at(k)
+                    if v2 is not None:
+                        if v2[2]:  # ويوضح X، قائلا إن ...: the participle goes with this verb
+                            extra = v2[0]
+                            k += 1
+                            continue
+                        break
+                if t.text in _ENDERS or t.text in ("؛", ";"):
                     break
                 k += 1
             if found is None:
@@ -391,14 +490,21 @@ class _QuoteReader:
                 if at >= limit:
                     i += 1
                     continue
+                while at < limit and toks[at].kind == "punct" and toks[at].text not in _OPENERS:
+                    at += 1
+                if at >= limit:
+                    i += 1
+                    continue
                 last = self.clause_end(at, limit)
+                if sum(1 for x in range(at, last + 1) if toks[x].kind != "punct") < 2:
+                    i += 1
+                    continue
                 s, e = toks[at].start, toks[last].end
-                inner = [d for d in directs if d.start >= s and d.end <= e]
+                inner = [d for d in directs if d.start >= s and d.end <= e and d.words >= 4]
                 if inner and sum(d.end - d.start for d in inner) * 2 >= e - s:
                     for d in inner:
                         self._direct_quote(d, speaker, cue, channel)
-                    if speaker is not None:
-                        self.speakers.append(speaker)
+                    self.remember(speaker, at_verb)
                     i = last + 1
                     continue
                 for d in inner:
@@ -406,8 +512,7 @@ class _QuoteReader:
                 q = Quote(s, e, self.text[s:e], "reported", speaker=speaker, cue=cue, channel=channel)
                 quotes.append(q)
                 i = last + 1
-            if speaker is not None:
-                self.speakers.append(speaker)
+            self.remember(speaker, at_verb)
         # direct quotes that no cue before them claimed
         prev_d: _Direct | None = None
         for d in directs:
@@ -419,6 +524,24 @@ class _QuoteReader:
         quotes.sort(key=lambda q: q.start)
         return quotes
 
+    def _is_name(self, d: _Direct) -> bool:
+        """A quoted stretch that is exactly a name found by the entity stages («المرصد السوري»)."""
+        i = self.tok_at(d.start)
+        e = self.ents_at.get(i) if i is not None else None
+        return e is not None and e.end >= d.end - 1
+
+    def _term_word(self, k: int) -> bool:
+        nm = self.toks[k].norm
+        return nm in self.q.term_words or (nm[:1] in "وب" and nm[1:] in self.q.term_words)
+
+    def _attached(self, d: _Direct) -> bool:
+        """A quote written onto a clitic or word (بـ«...», لـ«...»): a term, not a quotation."""
+        o = d.open_tok
+        if o == 0:
+            return False
+        prev = self.toks[o - 1]
+        return prev.end == self.toks[o].start and prev.kind == "word"
+
     def _direct_quote(self, d: _Direct, speaker: Speaker | None, cue: Span | None, channel: str | None) -> Quote:
         if d.quote is None:
             d.quote = Quote(d.start, d.end, self.text[d.start:d.end], "direct", speaker=speaker, cue=cue,
@@ -429,6 +552,9 @@ class _QuoteReader:
 
     def _unclaimed(self, d: _Direct, prev: _Direct | None) -> None:
         toks = self.toks
+        if d.words < 4 or self._attached(d) or self._is_name(d) or \
+                (d.open_tok > 0 and self._term_word(d.open_tok - 1)):
+            return  # a term, name or title in quotes («داعش»، بـ«الخيانة»، تحت عنوان «...»), not a quotation
         # 1. a speaker after the quote: «...»، قال الوزير / «...» بحسب الوزير
         j = d.close_tok + 1
         while j < self.n and toks[j].text in _COMMAS:
@@ -438,10 +564,10 @@ class _QuoteReader:
             if v is not None:
                 limit = self.sent_end[j]
                 sp, channel = self.speaker_from(j + 1, min(limit, j + 12)) if j + 1 < limit else (None, None)
-                if sp is not None:
+                if sp is not None and sp.kind != "unknown":
                     cue = Span(toks[j].start + v[1], toks[j].end, self.text[toks[j].start + v[1]:toks[j].end])
                     self._direct_quote(d, sp, cue, channel)
-                    self.speakers.append(sp)
+                    self.remember(sp, d.start)
                     return
             for key in self.q.according:
                 m = len(key)
@@ -451,24 +577,42 @@ class _QuoteReader:
                     if a < limit and toks[a].norm in ("ما", "ل"):
                         a += 1
                     sp, channel = self.speaker_from(a, min(limit, a + 10)) if a < limit else (None, None)
-                    if sp is not None:
+                    if sp is not None and sp.kind != "unknown":
                         self._direct_quote(d, sp, Span(toks[j].start, toks[j + m - 1].end,
                                                        self.text[toks[j].start:toks[j + m - 1].end]), channel)
-                        self.speakers.append(sp)
+                        self.remember(sp, d.start)
                         return
-        # 2. a paragraph that opens with « continues the quote before it
+        # 2. a statement announced before a colon: وفيما يلي نص البيان: «...»
+        o = d.open_tok
+        if o > 0 and toks[o - 1].text == ":":
+            sent_start = self.sentence_start(o - 1)
+            for k in range(o - 2, max(sent_start, o - 10) - 1, -1):
+                nm = toks[k].norm
+                e = self.ents_at.get(k)
+                if toks[k].text in ("»", "”"):
+                    break  # do not look into another quotation
+                if e is not None:
+                    sp = self._entity_speaker(e)
+                elif (nm[2:] if nm.startswith("ال") else nm) in self.q.documents:
+                    sp = self._document(k, o - 1, nm.startswith("ال"))
+                else:
+                    continue
+                self._direct_quote(d, sp, None, None)
+                self.remember(sp, d.start)
+                return
+        # 3. a paragraph that opens with « continues the quote before it
         if prev is not None and prev.quote is not None and d.paragraph_start and \
                 (prev.runs_on or self._paragraphs_between(prev, d) <= 1):
             pq = prev.quote
             self._direct_quote(d, pq.speaker, pq.cue, pq.channel)
             return
-        # 3. a long quote of its own: the most recent speaker of this or the previous paragraph
-        if d.words >= 4:
-            sp = self.speakers[-1] if self.speakers else None
-            if sp is not None and self._near(sp.end, d.start):
-                self._direct_quote(d, sp, None, None)
-            else:
-                self._direct_quote(d, None, None, None)
+        # 4. a quote that opens a sentence: the most recent speaker of this or the previous paragraph
+        sp = self.last_speaker(d.start)
+        opens = self.sentence_start(o) >= o - 1
+        if sp is not None and opens and self._near(sp.end, d.start):
+            self._direct_quote(d, sp, None, None)
+        else:
+            self._direct_quote(d, None, None, None)
 
     def _paragraphs_between(self, a: _Direct, b: _Direct) -> int:
         return self.text.count("\n", a.end, b.start)
