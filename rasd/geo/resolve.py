@@ -43,6 +43,7 @@ class _Mention:
     head_precision: int | None = None
     prep: bool = False  # a place preposition right before (a separate word)
     clitic_prep: bool = False  # ب or ل written on the name
+    capital_after: bool = False  # "تونس العاصمة", "الجزائر العاصمة": the city, not the country
     title: bool = False
     chosen: GeoEntry | None = None
 
@@ -143,6 +144,9 @@ class PlaceRecognizer:
                 men.prep = True
                 men.start = nt.to_original(before[-n][1], before[-n][2])[0]
                 break
+        after = self._after_words(norm, mt.norm_end, 1)
+        if after and after[0][0] == "العاصمه":
+            men.capital_after = True
         if self._distance.search(norm[max(0, ws - 80):ws]):
             men.relation, men.rel_precision, men.prep = "distance-from", 2, True
         return men
@@ -164,7 +168,8 @@ class PlaceRecognizer:
                     continue  # a frequent word (بيان، عنه): only after a place word, head or relation
                 if not (strong or men.prep or men.clitic_prep):
                     continue
-            if e.kind == "city" and e.pop < SMALL_POP and not (strong or men.prep or men.clitic_prep):
+            if e.kind == "city" and e.pop < SMALL_POP and not (strong or men.prep or men.clitic_prep) \
+                    and not (" " in key and e.cc in ARAB_WORLD and df < COMMON_DF):
                 continue
             if e.kind == "city" and len(key) <= 2 and not specific:
                 continue
@@ -175,19 +180,18 @@ class PlaceRecognizer:
             out.append(e)
         return out
 
-    @staticmethod
-    def _exempt(e: GeoEntry, key: str, df: float) -> bool:
+    def _exempt(self, e: GeoEntry, key: str, df: float) -> bool:
         """A major place under its main name is never held back as a common word."""
         if key != normalize_key(e.name_ar):
             return False
-        if e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL"):
+        if e.capital or (e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL")):
             return True
-        return e.pop >= 1_000_000 and df < 3 * COMMON_DF
+        return e.pop >= 100_000 and df < 20 * COMMON_DF
 
     # ------------------------------------------------------------------ scoring
     def _prior(self, e: GeoEntry, men: _Mention) -> float:
         if e.kind == "country":
-            return 10.0
+            return 8.0
         if e.kind == "nisba":
             return 9.0
         if e.kind == "region":
@@ -195,8 +199,8 @@ class PlaceRecognizer:
         if e.kind == "admin1":
             return 8.0 if men.cue == "admin1" else 4.0
         s = math.log10(e.pop + 10)
-        if men.cue in ("city", "town", "village"):
-            s += 1.0
+        if men.cue in ("city", "town", "village") or men.capital_after:
+            s += 3.0 if men.capital_after else 1.0
         return s
 
     def _focus(self, mentions: list[_Mention]) -> dict[str, float]:
