@@ -270,6 +270,8 @@ class _Reader:
         if not self.word(i):
             return None
         lx = self.lx
+        if self.toks[i].text.rstrip(_HARAKAT).endswith("ى"):
+            return None  # وإلى (and to) is not والي (a governor)
         for plen, base in _title_cands(self.toks[i].norm):
             best = None
             for m in (4, 3, 2, 1):
@@ -377,6 +379,8 @@ class _Reader:
             return False
         lx = self.lx
         norm = self.toks[j].norm
+        if norm in lx.spelled_words and self.toks[j].text.rstrip(_HARAKAT).endswith("ى"):
+            return False  # على is not علي
         if norm in lx.known_names or norm in lx.given:
             return True
         if len(norm) < 2 or norm in lx.stop or norm in lx.title_first or norm in lx.construct:
@@ -397,8 +401,8 @@ class _Reader:
                 return False  # يقود، يرى
         if self.head_at(j) is not None or self.title_at(j) is not None:
             return False
-        return not (norm.startswith("ال") and (first or norm in lx.nisbas or norm in lx.adjectives or
-                                                norm in lx.descriptive))
+        # a nisba after a first name is a family name (سعيد المصري); before any name it is a role word
+        return not (norm.startswith("ال") and (first or norm in lx.adjectives or norm in lx.descriptive))
 
     def name(self, i: int, *, al_first: bool = False, max_words: int = 4) -> int:
         """End index (exclusive) of a person's name starting at token i (i when none)."""
@@ -409,7 +413,9 @@ class _Reader:
                 break
             norm = toks[j].norm if self.word(j) else ""
             if norm in _CONNECTORS:
-                if self.word(j + 1) and self.joined(j, j + 1) and toks[j + 1].norm not in self.lx.stop:
+                nxt = toks[j + 1].norm if j + 1 < self.n else ""
+                if self.word(j + 1) and self.joined(j, j + 1) and (
+                        nxt not in self.lx.stop or nxt in self.lx.given or nxt in self.lx.known_names):
                     j += 2
                     words += 1
                     continue
