@@ -19,7 +19,6 @@ router = APIRouter()
 
 MAX_PAGE = 10_000
 MAX_POINTS = 200_000
-_EPOCH = _dt.date(1970, 1, 1).toordinal()
 
 
 def _backend(request: Request):
@@ -108,31 +107,47 @@ def _json(body, media_type: str, headers: dict | None = None, status: int = 200)
     return Response(data, status_code=status, media_type=media_type, headers=headers)
 
 
-@router.get("/points", summary="Located events, compact, for the map and the timeline")
+@router.get("/points", summary="All matching events, compact, for the map and the timeline")
 def points(
     request: Request,
     flt: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS,
 ):
-    """Columns of equal length: ``id``, ``lat``, ``lon``, ``t`` (index into ``types``), ``f``
-    (fatalities) and ``d`` (day number since 1970-01-01, or -1 when undated)."""
-    rows = _backend(request).points(flt, limit + 1)
+    """Columns of equal length, newest first: ``id``, ``lat``, ``lon`` (null when not located),
+    ``t`` (index into ``types``), ``f`` (fatalities) and ``d`` (day number since 1970-01-01, -1
+    when undated).  Cached per filter until the corpus changes."""
+    backend = _backend(request)
+    version = backend.version() if hasattr(backend, "version") else None
+    key = ("points", version, tuple(getattr(flt, f) for f in flt.__slots__), limit)
+    cache = request.app.state.cache
+    body = cache.get(key) if version is not None else None
+    if body is None:
+        body = points_body(backend.points(flt, limit + 1), limit)
+        if version is not None:
+            cache.put(key, body)
+    headers = {"Cache-Control": "no-cache"}
+    if body[1] is not None and "gzip" in request.headers.get("accept-encoding", ""):
+        headers["Content-Encoding"] = "gzip"
+        headers["Vary"] = "Accept-Encoding"
+        return Response(body[1], media_type="application/json", headers=headers)
+    return Response(body[0], media_type="application/json", headers=headers)
+
+
+def points_body(rows: list[tuple], limit: int) -> tuple[bytes, bytes | None]:
+    """The /api/points JSON (and its gzip when large) from (id, lat, lon, type, fat, day) rows."""
+    import gzip
+
     truncated = len(rows) > limit
     rows = rows[:limit]
     types: dict[str, int] = {}
-    ids, lat, lon, t, f, d = [], [], [], [], [], []
-    for eid, la, lo, ty, fat, day in rows:
-        ids.append(eid)
-        lat.append(round(la, 4))
-        lon.append(round(lo, 4))
-        t.append(types.setdefault(ty or "?", len(types)))
-        f.append(int(fat or 0))
-        try:
-            d.append(_dt.date.fromisoformat(day[:10]).toordinal() - _EPOCH)
-        except (TypeError, ValueError):
-            d.append(-1)
-    return _json({"n": len(ids), "truncated": truncated, "types": list(types), "id": ids,
-                  "lat": lat, "lon": lon, "t": t, "f": f, "d": d}, "application/json")
+    if rows:
+        ids, lat, lon, ty, f, d = (list(c) for c in zip(*rows, strict=True))
+    else:
+        ids, lat, lon, ty, f, d = [], [], [], [], [], []
+    t = [types.setdefault(x or "?", len(types)) for x in ty]
+    data = json.dumps({"n": len(ids), "truncated": truncated, "types": list(types), "id": ids, "lat": lat,
+                       "lon": lon, "t": t, "f": f, "d": d}, ensure_ascii=False, separators=(",", ":")).encode()
+    return data, (gzip.compress(data, compresslevel=5) if len(data) > 20_000 else None)
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence spans and its article")

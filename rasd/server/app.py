@@ -9,8 +9,10 @@ Every asset is served from ``rasd/server/static``: no CDN, no remote tiles or fo
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import os
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -107,7 +109,14 @@ def create_app(backend: Backend | None = None, *, db: str | os.PathLike | None =
     if token is None:
         token = os.environ.get("RASD_TOKEN") or None
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Warm the caches of the dashboard's first requests (all points, stats) off the event loop.
+        threading.Thread(target=_warm, args=(app,), daemon=True, name="rasd-warm").start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="rasd",
         version=__version__,
         description="Arabic news → structured, geocoded, source-attributed events, every field "
@@ -116,6 +125,9 @@ def create_app(backend: Backend | None = None, *, db: str | os.PathLike | None =
         docs_url=None, redoc_url=None,
     )
     app.state.backend = backend
+    from rasd.server.store_backend import _LRU
+
+    app.state.cache = _LRU(24)
     app.state.token = token
     app.include_router(router, prefix="/api")
 
@@ -177,6 +189,24 @@ def create_app(backend: Backend | None = None, *, db: str | os.PathLike | None =
 
     app.add_middleware(BodyLimit, max_bytes=max_body)
     return app
+
+
+def _warm(app: FastAPI) -> None:
+    """Compute /api/stats and the unfiltered /api/points once, so the first page load is fast."""
+    from rasd.server.api import MAX_POINTS, points_body
+    from rasd.server.backend import EventFilter
+
+    backend = app.state.backend
+    try:
+        backend.stats()
+        version = backend.version() if hasattr(backend, "version") else None
+        if version is None:
+            return
+        flt = EventFilter()
+        key = ("points", version, tuple(getattr(flt, f) for f in flt.__slots__), MAX_POINTS)
+        app.state.cache.put(key, points_body(backend.points(flt, MAX_POINTS + 1), MAX_POINTS))
+    except Exception:  # noqa: BLE001 - warming is an optimisation; requests report real errors
+        pass
 
 
 def check_token(request: Request) -> None:

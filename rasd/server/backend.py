@@ -56,7 +56,11 @@ class Backend(Protocol):
         """(total matching, one page of flat event records), newest first."""
 
     def points(self, flt: EventFilter, limit: int) -> list[tuple]:
-        """(id, lat, lon, type, fatalities, date) of matching located events, for the map."""
+        """(id, lat, lon, type, fatalities, day number since 1970-01-01 or -1) of matching events,
+        newest first (lat/lon None when not located): the map's and the timeline's data."""
+
+    def version(self) -> Any:
+        """A value that changes whenever the corpus changes (for caches)."""
 
     def event(self, event_id: str) -> tuple[dict, dict] | None:
         """(the full event dict, its article dict with text and all annotations) or None."""
@@ -205,6 +209,7 @@ class MemoryBackend:
     writable = True
 
     def __init__(self, docs: list[Document] | None = None) -> None:
+        self._version = 0
         self._articles: dict[str, dict] = {}
         self._events: list[dict] = []
         self._full: dict[str, tuple[dict, str]] = {}
@@ -218,7 +223,12 @@ class MemoryBackend:
         self._events.sort(key=sort_key, reverse=True)
         return out
 
+    def version(self) -> int:
+        """Bumped by every ingest."""
+        return self._version
+
     def _add(self, doc: Document) -> dict:
+        self._version += 1
         if doc.id is None:
             doc.id = f"a{len(self._articles) + 1}"
         art = article_dict(doc)
@@ -248,15 +258,11 @@ class MemoryBackend:
         return len(rows), rows[offset:offset + limit]
 
     def points(self, flt: EventFilter, limit: int) -> list[tuple]:
-        """Located events for the map."""
+        """Compact rows for the map and the timeline."""
         out = []
-        for r in self._filtered(flt):
-            if r["lat"] is None or r["lon"] is None:
-                continue
+        for r in self._filtered(flt)[:limit]:
             out.append((r["id"], r["lat"], r["lon"], r["type"], r["fatalities"] or 0,
-                        (r["date"] or r["published"] or "")[:10]))
-            if len(out) >= limit:
-                break
+                        day_number((r["date"] or r["published"] or "")[:10])))
         return out
 
     def event(self, event_id: str) -> tuple[dict, dict] | None:
@@ -306,6 +312,17 @@ def summarize(records: list[dict], n_articles: int) -> dict:
         "first_date": min(days) if days else None,
         "last_date": max(days) if days else None,
     }
+
+
+_EPOCH = _dt.date(1970, 1, 1).toordinal()
+
+
+def day_number(s: str | None) -> int:
+    """Days since 1970-01-01 of a YYYY-MM-DD string, or -1."""
+    try:
+        return _dt.date.fromisoformat(s[:10]).toordinal() - _EPOCH
+    except (TypeError, ValueError):
+        return -1
 
 
 def _is_day(s: str) -> bool:
