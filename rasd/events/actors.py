@@ -165,6 +165,12 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             agent = m
             break
     victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient")
+    if trig.pos == "v" and not before and trig.type == "ASSAULT" and t + 1 < len(tokens):
+        # unvocalised قتل 3 مدنيين reads as the passive: a number or victims right after the verb
+        first_after = after[0] if after else None
+        if tokens[t + 1].kind == "number" or (first_after is not None and first_after.token - t <= 3
+                                              and first_after.info.kind == "civilians"):
+            victim_word = True
     if victim_word:
         if agent is None:
             agent = next((m for m in after if m.text[:1] in ("ل", "ب") and m.info.inter in (1, 2, 3, 4, 8)

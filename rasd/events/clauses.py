@@ -50,6 +50,30 @@ class TriggerRole:
     clause: Clause
     main: bool
     reason: str
+    head: int | None = None  # the governing verb's token, for a noun under a verb
+
+
+_STRICT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+_NOT_VERB = frozenset(normalize_word(w) for w in (
+    "في", "على", "من", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "أن", "إن", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض",
+    "وفي", "ومن", "وعلى", "وبعد", "وقبل", "وخلال", "كما", "حيث", "لكن", "وكان", "وكانت", "كان", "كانت", "قد", "وقد",
+    "لقد", "ولقد", "هو", "هي", "هم", "أما", "وأما", "بين", "عند", "لدى", "أمس", "اليوم", "رغم", "ورغم"))
+
+
+def _unknown_verb_first(tokens, cl: Clause, t) -> bool:
+    """Whether the clause opens with a word that reads as a verb (أرسلت الإمارات ... مساعدات)."""
+    k = cl.start
+    while k < t.token and tokens[k].kind == "punct":
+        k += 1
+    if k >= t.token or t.token - k > 7:
+        return False
+    w = tokens[k]
+    n = w.norm
+    if w.kind != "word" or n in _NOT_VERB or w.text.startswith(("ال", "وال", "بال", "فال", "لل")) \
+            or n.endswith(("ه", "ات")):
+        return False
+    prev = tokens[t.token - 1].norm if t.token > 0 else ""
+    return prev not in _PREP or prev in ("الي", "علي", "ب")
 
 
 def _is_verbish(tok_norm: str) -> bool:
@@ -165,11 +189,13 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         if first_c in ("light_verbs", "reporting"):
             if any(first_i < k < t.token for k in trig_tokens):
                 return TriggerRole(cl, False, "after-event-noun")  # تظاهرات تطالب ...: a description
-            return TriggerRole(cl, True, "after-" + first_c)
+            return TriggerRole(cl, True, "after-" + first_c, first_i)
         return TriggerRole(cl, False, "second-verb")
     # nouns, participants, casualty words
     prev = tokens[t.token - 1].norm if t.token - 1 >= cl.start else ""
     under_prep = prev in _PREP or t.prefix.startswith(("ب", "وب", "فب", "ل", "ول", "فل")) and t.prefix not in ("ل",)
+    if not before and t.type not in _STRICT_TYPES and _unknown_verb_first(tokens, cl, t):
+        return TriggerRole(cl, True, "under-verb", cl.start)
     if not before:
         # nominal clause: the noun is the head when it comes first (after particles, figures, adverbs)
         lead = [tokens[k] for k in range(cl.start, t.token)
@@ -180,11 +206,13 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     first_i, first_c = before[0]
     if prev in _TIME_PREP:
         return TriggerRole(cl, False, "after-" + prev)
+    if t.entry.heads:
+        return TriggerRole(cl, True, "under-head", first_i)
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, _c in before[1:]]
         if not between and t.token - first_i <= 6:
-            return TriggerRole(cl, True, "under-" + first_c)
+            return TriggerRole(cl, True, "under-" + first_c, first_i)
         return TriggerRole(cl, False, "far-from-" + first_c)
     if first_c == "trigger":
         return TriggerRole(cl, False, "argument-of-verb")

@@ -32,15 +32,25 @@ class Factuality:
 
 
 def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], sentence_text: str,
-          published: _dt.date | None, date_values: list[tuple[int, str]]) -> Factuality:
+          published: _dt.date | None, date_values: list[tuple[int, str]], head: int | None = None) -> Factuality:
     """Factuality of ``trig`` in the sentence of tokens ``[s0, s1)``.
 
     ``date_values`` are (token index, ISO value) of the dates in the sentence.
     """
     t = trig.token
     cs = clause.start if clause is not None else s0
-    # --- negation: a negator within a few words before, in the same clause -------------------
-    for k in range(max(cs, t - _NEAR_NEG), t):
+    # --- negation: a negator within a few words before the word or its governing verb --------
+    near = list(range(max(cs, t - _NEAR_NEG), t))
+    if head is not None and head < t:
+        near = list(range(max(s0, head - _NEAR_NEG), head + 1)) + near
+    # a negator opening the clause (ولم تفرض الدول أي عقوبات) negates its first predicate's words
+    k0 = cs
+    while k0 < t and tokens[k0].kind == "punct":
+        k0 += 1
+    if k0 < t and "negation" in cues_at.get(k0, ()) and t - k0 <= 8 \
+            and "negation_exceptions" not in cues_at.get(k0 + 1, ()):
+        return Factuality("negated", cue=tokens[k0].text)
+    for k in near:
         cats = cues_at.get(k, ())
         if "negation" in cats:
             nxt = tokens[k + 1].norm if k + 1 < s1 else ""

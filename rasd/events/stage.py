@@ -89,6 +89,12 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     tspans = [(t.start, t.end) for t in trigs]
     mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
                 if m.source != "entity" or not any(a < m.end and m.start < b for a, b in tspans)]
+    # an event word inside a known actor's name (قوات الدعم السريع، حزب العمال) is not an event
+    aspans = [(m.start, m.end) for m in mentions if m.source == "dictionary"
+              and m.info.kind not in ("protesters", "civilians", "rioters", "unidentified")]
+    trigs = [t for t in trigs if not any(a <= t.start and t.end <= b and b - a > t.end - t.start for a, b in aspans)]
+    if not trigs:
+        return [], []
 
     by_sent: dict[int, list] = {}
     sent_starts = [s.start for s in doc.sentences]
@@ -149,15 +155,12 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             continue
         if t.entry.ctx == "armed" and not armed_ctx:
             continue
-        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates)
+        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
         specific = specific_base
-        if t.type in _SPECIFIC_NEEDED:
-            needs = True
-            if needs and specific == 0:
-                other_reason = "unspecific"
-                ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
-                out.append((ev, False, other_reason))
-                continue
+        if t.type in _SPECIFIC_NEEDED and specific == 0 and fact.value in HAPPENED and fact.background is None:
+            ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
+            out.append((ev, False, "unspecific"))
+            continue
         ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
         happened = fact.value in HAPPENED and fact.background is None
         out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
@@ -167,6 +170,17 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             pev.mode = "excessive" if t.entry.mode in ("firearms", "beat") or "killed" in figs or "injured" in figs \
                 else "intervene"
             out.append((pev, happened, "protest-victims"))
+    # words under a future, modal or conditional frame are kept aside with the reason
+    for t in ts:
+        role = rl.get(id(t))
+        if role is None or role.main or not (role.clause.governor == "modality" or role.reason == "under-modality"):
+            continue
+        if any(o is t for o in mains):
+            continue
+        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
+        if fact.value not in HAPPENED:
+            out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base), False,
+                        fact.value))
     return out
 
 

@@ -40,6 +40,7 @@ class Entry:
     gen: str
     weak: bool
     ctx: str | None = None  # "armed": an event only in a sentence about armed violence
+    heads: frozenset[str] = frozenset()  # verbs that must govern the word (حمل ... مسؤولية)
 
 
 @dataclass(slots=True)
@@ -79,10 +80,13 @@ def _lexicon() -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
             for w in e["w"]:
                 key = normalize_word(w)
                 ent = Entry(typ, e["pos"], e.get("mode"), e.get("sub"), e.get("gen", "agent"),
-                            bool(e.get("weak")) or key in weak_words, e.get("ctx"))
+                            bool(e.get("weak")) or key in weak_words, e.get("ctx"),
+                            frozenset(normalize_word(h) for h in e.get("heads", []) or []))
                 if e["pos"] in ("v", "p"):
                     verbs.add(w, ent)
                     verb_keys.add(key)
+                    if e["pos"] == "v":  # the same word after ال / ب / a preposition is a verbal noun
+                        nouns.add(w, replace(ent, pos="n"))
                 else:
                     nouns.add(w, ent)
     verbs.build()
@@ -93,6 +97,14 @@ def _lexicon() -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
 def load() -> None:
     """Build the trigger matchers now."""
     _lexicon()
+
+
+def _ta_marbuta_clash(text: str, m) -> bool:
+    """Whether a match ends inside a word that ends in ة although its key does not (وزارة ≠ و + زار + ه)."""
+    we = m.end
+    while we < len(text) and text[we].isalpha():
+        we += 1
+    return text[we - 1:we] == "ة" and not m.key.endswith("ه") or (we > m.end and text[we - 1:we] == "ى")
 
 
 def _is_present(key: str, verb_keys: frozenset[str]) -> bool:
@@ -115,13 +127,15 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
         we = m.end
         while we < len(text) and text[we].isalpha():
             we += 1
-        if text[we - 1:we] in ("ة", "ى") and we > m.end or text[m.end - 1:m.end] == "ة":
+        if _ta_marbuta_clash(text, m):
             continue  # وزارة is not و + زار + ه: a ta marbuta ends a noun
         future = m.prefix.endswith("س")
         for ent in m.values:
             t = Trigger(m.start, m.end, m.key, ent, m.prefix, future, _is_present(m.key, verb_keys))
             found.append((m.norm_start - len(m.prefix), m.norm_end, 1, t))
     for m in nouns.find_all(nt):
+        if _ta_marbuta_clash(text, m):
+            continue
         for ent in m.values:
             t = Trigger(m.start, m.end, m.key, ent, m.prefix)
             found.append((m.norm_start - len(m.prefix), m.norm_end, 0, t))
@@ -145,6 +159,9 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
             taken[i] = span
         by_span[span] = [t]
     for ts in by_span.values():
+        ts = [t for t in ts if not t.entry.heads or _has_head(t, tokens)]
+        if not ts:
+            continue
         t = ts[0] if len(ts) == 1 else _pick_reading(ts, tokens)
         if t.pos in ("v", "p") and _nounish(t, tokens):
             t.entry = replace(t.entry, pos="n")
@@ -167,6 +184,14 @@ def _pretend(t: Trigger, tokens) -> bool:
 
 _HALT = frozenset(normalize_word(w) for w in ("أوقف", "أوقفت", "أوقفوا", "أوقفا", "أحبط", "أحبطت", "صد", "صدت", "صدوا"))
 _CLASH = Entry("ASSAULT", "v", "clash", "Armed clash", "agent", False)
+
+
+def _has_head(t: Trigger, tokens) -> bool:
+    for k in range(max(0, t.token - 7), t.token):
+        w = tokens[k].norm
+        if w in t.entry.heads or (w[:1] in ("و", "ف") and w[1:] in t.entry.heads):
+            return True
+    return False
 
 
 def _halts(chosen: list[Trigger], tokens) -> None:

@@ -1,0 +1,46 @@
+"""Actors: the dictionary (dated roles, ACLED inter codes) and who did what to whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import rasd
+from rasd.events.actors import ActorInfo
+
+
+def _actors(text, pub="2024-05-12", type_=None):
+    doc = rasd.extract(text, published=pub)
+    evs = [e for e in doc.events if type_ is None or e.type == type_]
+    assert evs, [(e.type, r) for e, r in doc.cache["events_other"]]
+    return {a.role: a for a in evs[0].actors}
+
+
+def test_verb_first_subject_and_object():
+    a = _actors("قصف الجيش السوري مواقع هيئة تحرير الشام في ريف إدلب أمس.", type_="ASSAULT")
+    assert a["actor1"].name_en == "Military Forces of Syria" and a["actor1"].inter == 1
+    assert a["actor2"].inter == 2
+
+
+def test_title_and_name_are_one_actor():
+    a = _actors("التقى الرئيس المصري عبد الفتاح السيسي المشير خليفة حفتر في القاهرة أمس.", "2019-04-16", "CONSULT")
+    assert a["actor1"].name == "عبد الفتاح السيسي"
+    assert a["actor2"].name == "خليفة حفتر"
+
+
+def test_passive_victims_and_agent():
+    a = _actors("قتل ثلاثة مدنيين برصاص قوات الدعم السريع في مدينة نيالا أمس.", type_="ASSAULT")
+    assert a["actor1"].name_en.startswith("RSF")
+    assert a["actor2"].inter == 7
+
+
+def test_roles_are_dated():
+    info = ActorInfo("x", None, None, 1, "2014-06-08", "")
+    assert info.valid_on(dt.date(2019, 1, 1)) and not info.valid_on(dt.date(2013, 1, 1))
+    old = ActorInfo("y", None, None, 1, "1981", "2011-02-11")
+    assert old.valid_on(dt.date(2011, 2, 1)) and not old.valid_on(dt.date(2012, 1, 1))
+
+
+def test_unknown_actors_keep_their_text():
+    doc = rasd.extract("التقى الوزير سمير الخطيب السفير مراد العلي في الرباط أمس.", published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "CONSULT"]
+    assert ev and all(a.text for a in ev[0].actors)

@@ -1,0 +1,34 @@
+"""Date, place and figures of an event, the ACLED way."""
+
+from __future__ import annotations
+
+import rasd
+from rasd.doc import Document, Figure, Sentence
+from rasd.events.arguments import sentence_figures
+
+
+def test_subtotals_are_not_added_and_figures_of_a_sentence_add_up():
+    text = "قتل 14 شخصا بينهم 3 أطفال و5 جنود."
+    doc = Document(text=text, sentences=[Sentence(0, len(text), text)])
+    doc.figures = [Figure(4, 6, "14", 14, "killed"), Figure(18, 19, "3", 3, "killed"),
+                   Figure(26, 27, "5", 5, "killed")]
+    assert sentence_figures(doc, 0, len(text)) == {"killed": 19}
+
+
+def test_vague_quantities():
+    doc = rasd.extract("قتل عشرات المسلحين في اشتباكات مع الجيش في ريف حماة أمس.", published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev and ev[0].fatalities in (12, None) or ev[0].fatalities == 12
+
+
+def test_date_from_the_sentence_and_place_where_it_happened():
+    doc = rasd.extract("وقال مسؤول في القاهرة إن غارة جوية استهدفت مدينة درنة أمس.", published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev and ev[0].date == "2024-05-11"
+    assert ev[0].location is not None and ev[0].location.country_code == "LY"
+
+
+def test_publication_date_fallback_has_its_own_precision():
+    doc = rasd.extract("اندلعت اشتباكات عنيفة بين الجيش ومسلحين في مدينة درنة.", published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev and ev[0].date == "2024-05-12" and ev[0].date_precision == "publication"
