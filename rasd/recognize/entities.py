@@ -205,7 +205,6 @@ class _Reader:
         self.head_idx: list[int] | None = None
         self.given_idx: list[int] | None = None
         self.known_idx: list[int] | None = None
-        self.is_word = [t.kind == "word" for t in self.toks]
         self.norms = [t.norm for t in self.toks]
         self._titles: dict[int, tuple[str, int, int] | None] = {}
         self._heads: dict[int, tuple[bool, int, int] | None] = {}
@@ -220,11 +219,12 @@ class _Reader:
             for i, f in enumerate(feats):
                 if f is None:
                     feats[i] = _FEATS[self.norms[i]] = _features(self.norms[i])
-        w = self.is_word
-        self.title_idx = [i for i, f in enumerate(feats) if f & 1 and w[i]]
-        self.head_idx = [i for i, f in enumerate(feats) if f & 2 and w[i]]
-        self.given_idx = [i for i, f in enumerate(feats) if f & 4 and w[i]]
-        self.known_idx = [i for i, f in enumerate(feats) if f & 8 and w[i]]
+        toks = self.toks
+        hits = [i for i, f in enumerate(feats) if f and toks[i].kind == "word"]
+        self.title_idx = [i for i in hits if feats[i] & 1]
+        self.head_idx = [i for i in hits if feats[i] & 2]
+        self.given_idx = [i for i in hits if feats[i] & 4]
+        self.known_idx = [i for i in hits if feats[i] & 8]
 
     def _index_at(self, offset: int) -> int | None:
         if self._starts is None:
@@ -236,7 +236,7 @@ class _Reader:
 
     # --- small predicates -------------------------------------------------------------------
     def word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.is_word[i]
+        return 0 <= i < self.n and self.toks[i].kind == "word"
 
     def joined(self, i: int, j: int) -> bool:
         """Tokens i and j (j = i + 1) are adjacent words on the same line."""
@@ -666,8 +666,17 @@ def _features(nm: str) -> int:
     lx = _LEX or lexicon()
     f = 4 if nm in lx.given or nm.startswith(_NAME_PREFIX) else 0
     get = lx.first_bits.get
-    # a superset of the readings of strip_forms (the rules check again): cheap for unseen words
-    f |= get(nm, 0) | get(nm[1:], 0) | get(nm[2:], 0) | get("ا" + nm[1:], 0) | get("ا" + nm[2:], 0)
+    # the readings of strip_forms, written out (the rules check again): cheap for unseen words
+    f |= get(nm, 0)
+    c = nm[:1]
+    if c in "وفبلك":
+        f |= get(nm[1:], 0)
+        if c in "وف" and nm[1:2] in "بلك":
+            f |= get(nm[2:], 0)
+            if nm[1:3] == "لل":
+                f |= get("ا" + nm[2:], 0)
+        elif nm.startswith("لل"):
+            f |= get("ا" + nm[1:], 0)
     return f
 
 

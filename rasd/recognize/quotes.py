@@ -135,12 +135,9 @@ class _QuoteReader:
                 self.roles.setdefault(e.canonical, e.role)
         self.speakers: list[Speaker] = []  # sorted by the offset where each was named, for anaphora
         self.speaker_at: list[int] = []
-        self.sent_end: list[int] = [0] * self.n
+        self.sent_end: list[int] = [self.n] * self.n
         for s in doc.sentences:
-            for k in range(s.token_start, s.token_end):
-                self.sent_end[k] = s.token_end
-        if not doc.sentences:
-            self.sent_end = [self.n] * self.n
+            self.sent_end[s.token_start:s.token_end] = [s.token_end] * (s.token_end - s.token_start)
 
     def tok_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -153,42 +150,58 @@ class _QuoteReader:
 
     # --- direct quotes ----------------------------------------------------------------------
     def direct_quotes(self) -> list[_Direct]:
+        """Stretches between quotation marks, or from « to the end of its paragraph."""
         out: list[_Direct] = []
-        toks, n = self.toks, self.n
-        i = 0
-        while i < n:
+        toks, text = self.toks, self.text
+        opens = [i for i, t in enumerate(toks) if t.text in _OPENERS and t.kind == "punct"]
+        nxt_ok = 0
+        for i in opens:
+            if i < nxt_ok:
+                continue
             ch = toks[i].text
-            closer = _OPENERS.get(ch)
-            if closer is None or toks[i].kind != "punct":
-                i += 1
-                continue
-            para_start = i == 0 or self.newline_between(i - 1, i)
-            depth, j, close = 1, i + 1, None
-            while j < n:
-                if self.newline_between(j - 1, j):
+            closer = _OPENERS[ch]
+            o = toks[i].start
+            pe = text.find("\n", o)
+            if pe < 0:
+                pe = len(text)
+            # the matching closer on the same paragraph (« » nest)
+            pos, depth = o + 1, 1
+            close_at = -1
+            while True:
+                c = text.find(closer, pos, pe)
+                if c < 0:
                     break
-                t = toks[j].text
-                if t == closer:
-                    depth -= 1
-                    if depth == 0:
-                        close = j
-                        break
-                elif t == ch and closer != ch:
-                    depth += 1
-                j += 1
-            if close is None and (ch not in ("«", "“") or j == i + 1):
-                i += 1
+                if closer != ch:
+                    depth += text.count(ch, pos, c)
+                depth -= 1
+                if depth <= 0:
+                    close_at = c
+                    break
+                pos = c + 1
+            if close_at < 0:
+                if ch not in ("«", "“"):
+                    continue
+                j = self.tok_before(pe)  # runs on to the end of the paragraph
+                close = None
+                last = j
+            else:
+                close = self.tok_at(close_at)
+                if close is None:
+                    continue
+                last = close - 1
+            if last is None or last <= i:
                 continue
-            runs_on = close is None
-            last = close - 1 if close is not None else j - 1
-            if last <= i:
-                i = (close or j) + 1 if close is not None else i + 1
-                continue
+            para_start = i == 0 or "\n" in text[toks[i - 1].end:o]
             s, e = toks[i + 1].start, toks[last].end
             words = sum(1 for k in range(i + 1, last + 1) if toks[k].kind != "punct")
-            out.append(_Direct(s, e, i, close if close is not None else last, words, para_start, runs_on))
-            i = (close + 1) if close is not None else j
+            out.append(_Direct(s, e, i, close if close is not None else last, words, para_start, close is None))
+            nxt_ok = (close if close is not None else last) + 1
         return out
+
+    def tok_before(self, offset: int) -> int | None:
+        """The last token that ends at or before ``offset``."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        return i if i >= 0 else None
 
     # --- speakers ---------------------------------------------------------------------------
     def speaker_from(self, a: int, b: int) -> tuple[Speaker | None, str | None]:
@@ -405,7 +418,7 @@ class _QuoteReader:
         return last
 
     def run(self) -> list[Quote]:
-        toks, n = self.toks, self.n
+        toks = self.toks
         directs = self.direct_quotes()
         direct_at = {d.open_tok: d for d in directs}
         direct_tok: dict[int, _Direct] = {}
@@ -413,8 +426,14 @@ class _QuoteReader:
             for k in range(d.open_tok, d.close_tok + 1):
                 direct_tok[k] = d
         quotes: list[Quote] = []
+        vget = _VERBS.get
+        vals = [vget(t.norm, 0) for t in toks]
+        cands = [i for i, v in enumerate(vals) if v != 0 and v is not None or v == 0 and toks[i].kind == "word"]
         i = 0
-        while i < n:
+        for c in cands:
+            if c < i:
+                continue
+            i = c
             vinfo = self.verb_at(i)
             if vinfo is None or (i in direct_tok and direct_tok[i].open_tok != i):
                 i += 1
