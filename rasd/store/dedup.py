@@ -1,0 +1,115 @@
+"""Exact and near-duplicate detection: content hashes and MinHash LSH kept in the store itself.
+
+The content hash is SHA-256 of the *normalised* text (Arabic foldings of :mod:`rasd.text.normalize`,
+punctuation dropped, whitespace collapsed), so the same article with other diacritics, spacing or
+quote marks is one article.  Near-duplicates (the same wire story republished by several outlets,
+lightly edited) are found with a datasketch MinHash over word 3-shingles; the signature's bands are
+stored in the ``lsh`` table, so the index persists across runs and lives in the same transaction as
+the article (nothing to rebuild, nothing to lose on a crash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import zlib
+from functools import cache
+
+import numpy as np
+import regex
+
+_normalize = importlib.import_module("rasd.text.normalize")
+
+NUM_PERM = 128
+SHINGLE = 3
+THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "the same story"
+
+_WORD = regex.compile(r"\w+")
+
+
+def norm_string(text: str) -> str:
+    """The matching form of a whole text (:func:`rasd.text.normalize.normalize` without the offset map)."""
+    table = getattr(_normalize, "_FULL_TABLE", None)
+    if table is None:  # pragma: no cover - the normaliser changed its internals
+        return _normalize.normalize(text).norm
+    return text.translate(table).lower()
+
+
+def words_of(norm: str) -> list[str]:
+    """The words of a normalised text."""
+    return _WORD.findall(norm)
+
+
+def normalised_words(text: str) -> list[str]:
+    """The words of the normalised text (folded letters, no diacritics or punctuation)."""
+    return _WORD.findall(norm_string(text))
+
+
+def content_hash(words: list[str]) -> str:
+    """SHA-256 (hex) of the normalised words joined by single spaces."""
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """Distinct 32-bit hashes of the word 3-shingles (of the words when there are fewer than 3).
+
+    A shingle's hash mixes the CRC-32 of its words, which is much cheaper than hashing joined strings.
+    """
+    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    if len(h) >= SHINGLE:
+        h = (h[:-2] * np.uint64(0x9E3779B1)) ^ (h[1:-1] * np.uint64(0x85EBCA77)) ^ h[2:]
+        h &= np.uint64(0xFFFFFFFF)
+    return np.unique(h)
+
+
+@cache
+def _minhash_template():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+
+
+# (bands, rows per band) that datasketch's MinHashLSH chooses for THRESHOLD=0.5 and NUM_PERM=128
+# (datasketch.lsh._optimal_param(0.5, 128, 0.5, 0.5)); fixed here because importing it needs scipy
+# and because stored band keys must not change under the store's feet.
+_BANDS = (25, 5)
+
+
+def bands() -> tuple[int, int]:
+    """(number of bands, rows per band) of the LSH index."""
+    return _BANDS
+
+
+def signature(words: list[str]) -> np.ndarray:
+    """The MinHash signature (``NUM_PERM`` uint32 values) of a text's shingles (datasketch MinHash)."""
+    m = _minhash_template().copy()
+    hv = shingle_hashes(words)
+    if len(hv):
+        m.update_batch(hv.tolist())
+    return m.hashvalues.astype(np.uint32)
+
+
+def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
+    """(band, key) pairs of a signature: a signed 64-bit hash of each band's rows."""
+    b, r = bands()
+    raw = sig.astype("<u4").tobytes()
+    out = []
+    for i in range(b):
+        h = hashlib.blake2b(raw[i * r * 4:(i + 1) * r * 4], digest_size=8).digest()
+        out.append((i, int.from_bytes(h, "little", signed=True)))
+    return out
+
+
+def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """The Jaccard similarity that two signatures estimate."""
+    return float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
+
+
+def sig_to_blob(sig: np.ndarray) -> bytes:
+    """A signature as bytes for the store."""
+    return sig.astype("<u4").tobytes()
+
+
+def sig_from_blob(blob: bytes) -> np.ndarray:
+    """A signature read back from the store."""
+    return np.frombuffer(blob, dtype="<u4")

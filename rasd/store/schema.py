@@ -1,0 +1,165 @@
+"""The SQLite schema of the corpus store, as an ordered list of migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied; :func:`migrate` applies the rest,
+each in its own transaction, so a store made by an older rasd is upgraded in place when opened.
+Append new migrations to :data:`MIGRATIONS`; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: articles, extraction results, events (+ R*Tree), entities, places, quotes, failures, FTS, LSH
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE articles (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,            -- stable: 'a' + 16 hex digits of the content hash
+        ext_id TEXT,                        -- the id the input gave the article, if any
+        title TEXT,
+        source TEXT,
+        url TEXT,
+        published TEXT,                     -- YYYY-MM-DD
+        text TEXT NOT NULL,                 -- verbatim; every offset points into it
+        content_hash TEXT NOT NULL UNIQUE,  -- sha256 of the normalised text
+        near_duplicate_of INTEGER REFERENCES articles(rid) ON DELETE SET NULL,
+        similarity REAL,                    -- estimated Jaccard with near_duplicate_of
+        origin TEXT,                        -- file (and line) it was read from
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_ext_id ON articles(ext_id);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_near_dup ON articles(near_duplicate_of);
+
+    CREATE TABLE extractions (
+        article_rid INTEGER PRIMARY KEY REFERENCES articles(rid) ON DELETE CASCADE,
+        rasd_version TEXT NOT NULL,
+        pipeline TEXT NOT NULL,             -- fingerprint of stages, their code and data
+        created_at TEXT NOT NULL,
+        n_events INTEGER NOT NULL DEFAULT 0,
+        error TEXT,                         -- set when extraction failed (reprocess retries it)
+        result BLOB NOT NULL                -- zlib(JSON of Document.to_dict() without events)
+    );
+    CREATE INDEX extractions_version ON extractions(rasd_version, pipeline);
+
+    CREATE TABLE events (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,            -- '<article id>-e<n>'
+        article_rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        type TEXT, mode TEXT, event_type TEXT, sub_event_type TEXT, disorder_type TEXT,
+        date TEXT,                          -- as extracted (YYYY, YYYY-MM or YYYY-MM-DD)
+        day TEXT,                           -- event date, else the article's publication date
+        country TEXT, lat REAL, lon REAL,
+        fatalities INTEGER, injured INTEGER, displaced INTEGER, arrested INTEGER,
+        civilian_targeting INTEGER NOT NULL DEFAULT 0,
+        factuality TEXT, confidence REAL,
+        actors TEXT,                        -- casefolded actor names and mentions, for --actor
+        dup INTEGER NOT NULL DEFAULT 0,     -- 1 when the article is a near-duplicate
+        data TEXT NOT NULL                  -- the event as JSON (Document.to_dict schema)
+    );
+    CREATE INDEX events_article ON events(article_rid);
+    CREATE INDEX events_day ON events(day);
+    CREATE INDEX events_country_day ON events(country, day);
+    CREATE INDEX events_type_day ON events(type, day);
+    CREATE INDEX events_acled_day ON events(event_type COLLATE NOCASE, day);
+    CREATE INDEX events_fatalities ON events(fatalities);
+    CREATE VIRTUAL TABLE events_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+
+    CREATE TABLE entities (
+        article_rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        label TEXT, canonical TEXT
+    );
+    CREATE INDEX entities_article ON entities(article_rid);
+    CREATE INDEX entities_canonical ON entities(canonical);
+
+    CREATE TABLE places (
+        article_rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        name TEXT, name_en TEXT, country TEXT, lat REAL, lon REAL, kind TEXT, geonameid INTEGER
+    );
+    CREATE INDEX places_article ON places(article_rid);
+    CREATE INDEX places_country ON places(country);
+
+    CREATE TABLE quotes (
+        article_rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        kind TEXT, speaker TEXT, speaker_role TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article_rid);
+
+    CREATE TABLE failures (
+        rid INTEGER PRIMARY KEY,
+        item TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        time TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (item, reason)
+    );
+
+    -- normalised title and text (diacritics, hamza seats, alef forms ... folded), and the
+    -- proclitic-stripped forms of words that had one, so that غزة finds بغزة
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, stems, tokenize = 'unicode61');
+
+    -- MinHash signatures and LSH band keys, for near-duplicates across runs
+    CREATE TABLE minhash (
+        article_rid INTEGER PRIMARY KEY REFERENCES articles(rid) ON DELETE CASCADE,
+        sig BLOB NOT NULL
+    );
+    CREATE TABLE lsh (
+        band INTEGER NOT NULL, key INTEGER NOT NULL,
+        article_rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+        PRIMARY KEY (band, key, article_rid)
+    ) WITHOUT ROWID;
+    CREATE INDEX lsh_article ON lsh(article_rid);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(RuntimeError):
+    """The store was made by a newer rasd (or is not a rasd store)."""
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring ``conn``'s schema up to :data:`SCHEMA_VERSION`; returns the version found."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaError(f"store schema version {found} is newer than this rasd ({SCHEMA_VERSION}); "
+                          "upgrade rasd")
+    for version in range(found, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # re-check inside the write lock: another process may have migrated meanwhile
+            if conn.execute("PRAGMA user_version").fetchone()[0] > version:
+                conn.execute("ROLLBACK")
+                continue
+            for stmt in _statements(MIGRATIONS[version]):
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return found
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (no ';' inside our statements' literals)."""
+    out, buf = [], []
+    for line in script.splitlines():
+        stripped = line.split("--", 1)[0]
+        buf.append(stripped)
+        if stripped.rstrip().endswith(";"):
+            stmt = "\n".join(buf).strip()
+            if stmt.strip(";").strip():
+                out.append(stmt)
+            buf = []
+    rest = "\n".join(buf).strip()
+    if rest:
+        out.append(rest)
+    return out

@@ -1,0 +1,756 @@
+"""The embedded corpus store: one SQLite file (WAL, foreign keys, versioned migrations).
+
+Writing: each article, its deduplication keys, its full-text entry and all its extraction rows go in
+one transaction with the rest of a small batch, so a process killed at any moment leaves whole
+articles only, and running the same ingest again skips what was stored (content hashes) and finishes
+the rest.  Reading: indexed event filters (date, country, type, ACLED type, fatalities, an R*Tree for
+distance), FTS5 search over normalised text with snippets of the original, statistics, streaming
+exports.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import regex
+
+from rasd.doc import Document
+from rasd.io.validate import InputError, check_text
+from rasd.store import dedup
+from rasd.store.base import AddResult, EventQuery, IngestSummary
+from rasd.store.schema import migrate
+
+DEFAULT_DB = "rasd.db"
+MAX_REPORTED_FAILURES = 1000
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def default_path() -> str:
+    """The store path: ``$RASD_DB`` or ``./rasd.db``."""
+    return os.environ.get("RASD_DB") or DEFAULT_DB
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (None when a coordinate is missing)."""
+    if lat1 is None or lon1 is None:
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _stems(words: list[str]) -> str:
+    """Proclitic-stripped forms of the words that carry one (و ف ب ل ك ال ...), for search."""
+    out = []
+    for w in words:
+        for p in _PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 2:
+                out.append(w[len(p):])
+                break
+    return " ".join(out)
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 query from user text: normalised words, all required (None when there are none)."""
+    words = dedup.words_of(dedup.norm_string(query))
+    if not words:
+        return None
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    norm: str
+    words: list[str]
+    hash: str
+    sig: Any
+    keys: list[tuple[int, int]]
+
+
+class Store:
+    """The SQLite corpus store.  ``Store.open(path)``; ``Store.memory()`` for tests.
+
+    Not thread-safe: use one Store per thread (or process); SQLite's WAL lets many readers work
+    while one writer ingests.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._fingerprint: str | None = None
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, readonly: bool = False) -> Store:
+        """Open (creating and migrating as needed) the store at ``path`` (default: :func:`default_path`)."""
+        path = str(path) if path is not None else default_path()
+        if path != ":memory:" and not readonly:
+            parent = Path(path).resolve().parent
+            if not parent.is_dir():
+                raise OSError(f"directory {parent} does not exist")
+        if readonly:
+            if not Path(path).is_file():
+                raise OSError(f"no store at {path}")
+            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=30)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if path != ":memory:" and not readonly:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise OSError(f"cannot switch {path} to WAL mode (got {mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA cache_size = -65536")
+            if not readonly:
+                migrate(conn)
+            conn.create_function("haversine", 4, haversine_km, deterministic=True)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise OSError(f"{path} is not a rasd store ({exc})") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    @classmethod
+    def memory(cls) -> Store:
+        """An in-memory store (same schema and code), for unit tests."""
+        return cls.open(":memory:")
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite)."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    # ------------------------------------------------------------------ writing
+
+    def _prepare(self, text: str) -> _Prepared:
+        norm = dedup.norm_string(text)
+        words = dedup.words_of(norm)
+        sig = dedup.signature(words)
+        return _Prepared(norm, words, dedup.content_hash(words), sig, dedup.band_keys(sig))
+
+    def _exact(self, h: str) -> tuple[int, str] | None:
+        return self.conn.execute("SELECT rid, id FROM articles WHERE content_hash = ?", (h,)).fetchone()
+
+    def _near(self, prep: _Prepared) -> tuple[int, float] | None:
+        """The stored article this one nearly repeats (its root), with the estimated similarity."""
+        if not prep.words:
+            return None
+        marks = ",".join("(?,?)" for _ in prep.keys)
+        flat = [x for k in prep.keys for x in k]
+        rows = self.conn.execute(
+            f"SELECT DISTINCT m.article_rid, m.sig FROM lsh l JOIN (VALUES {marks}) v "
+            "ON l.band = v.column1 AND l.key = v.column2 JOIN minhash m ON m.article_rid = l.article_rid",
+            flat).fetchall()
+        best = None
+        for rid, blob in rows:
+            sim = dedup.jaccard(prep.sig, dedup.sig_from_blob(blob))
+            if sim >= dedup.THRESHOLD and (best is None or sim > best[1]):
+                best = (rid, sim)
+        if best is None:
+            return None
+        root = self.conn.execute("SELECT near_duplicate_of FROM articles WHERE rid = ?", (best[0],)).fetchone()
+        return (root[0] or best[0], best[1])
+
+    def _insert_article(self, prep: _Prepared, doc: Document, *, ext_id: str | None, origin: str | None,
+                        near: tuple[int, float] | None) -> int:
+        aid = "a" + prep.hash[:16]
+        cur = self.conn.execute(
+            "INSERT INTO articles (id, ext_id, title, source, url, published, text, content_hash, "
+            "near_duplicate_of, similarity, origin, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (aid, ext_id, doc.title, doc.source, doc.url,
+             doc.published.isoformat() if doc.published else None, doc.text, prep.hash,
+             near[0] if near else None, round(near[1], 4) if near else None, origin, _now()))
+        rid = cur.lastrowid
+        title_norm = dedup.norm_string(doc.title) if doc.title else ""
+        self.conn.execute("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
+                          (rid, title_norm, prep.norm, _stems(prep.words + dedup.words_of(title_norm))))
+        self.conn.execute("INSERT INTO minhash (article_rid, sig) VALUES (?,?)",
+                          (rid, dedup.sig_to_blob(prep.sig)))
+        self.conn.executemany("INSERT OR IGNORE INTO lsh (band, key, article_rid) VALUES (?,?,?)",
+                              [(b, k, rid) for b, k in prep.keys])
+        return rid
+
+    def _delete_extraction(self, rid: int) -> None:
+        c = self.conn
+        c.execute("DELETE FROM events_geo WHERE id IN (SELECT rid FROM events WHERE article_rid = ?)", (rid,))
+        for table in ("events", "entities", "places", "quotes", "extractions"):
+            c.execute(f"DELETE FROM {table} WHERE article_rid = ?", (rid,))
+
+    def _insert_extraction(self, rid: int, aid: str, doc: Document | None, *, dup: bool,
+                           error: str | None = None, pipeline=None) -> int:
+        """All rows of one article's extraction (or a row recording that it failed)."""
+        from rasd.store.version import current_version, pipeline_fingerprint
+
+        if self._fingerprint is None or pipeline is not None:
+            fp = pipeline_fingerprint(pipeline)
+            if pipeline is None:
+                self._fingerprint = fp
+        else:
+            fp = self._fingerprint
+        c = self.conn
+        if doc is None:
+            c.execute("INSERT INTO extractions (article_rid, rasd_version, pipeline, created_at, n_events, "
+                      "error, result) VALUES (?,?,?,?,0,?,?)",
+                      (rid, current_version(), fp, _now(), error, zlib.compress(b"{}")))
+            return 0
+        d = doc.to_dict()
+        d["id"] = aid
+        events = d.pop("events")
+        published = d.get("published")
+        seen: set[str] = set()
+        ev_rows, geo = [], []
+        for i, ev in enumerate(events):
+            eid = ev.get("id")
+            if not eid or eid in seen:
+                eid = f"{aid}-e{i + 1}"
+            elif not str(eid).startswith(aid):
+                eid = f"{aid}-{eid}"
+            seen.add(eid)
+            ev["id"] = eid
+            loc = ev.get("location") or {}
+            actors = ev.get("actors") or []
+            names = "\x1f".join(x.casefold() for a in actors for x in (a.get("name"), a.get("text"),
+                                                                        a.get("name_en")) if x)
+            date = ev.get("date")
+            day = (date or published or None)
+            ev_rows.append((eid, rid, i, ev.get("type"), ev.get("mode"), ev.get("event_type"),
+                            ev.get("sub_event_type"), ev.get("disorder_type"), date,
+                            day[:10] if day else None, loc.get("country_code"), loc.get("lat"),
+                            loc.get("lon"), _int(ev.get("fatalities")), _int(ev.get("injured")),
+                            _int(ev.get("displaced")), _int(ev.get("arrested")),
+                            1 if ev.get("civilian_targeting") else 0, ev.get("factuality"),
+                            ev.get("confidence"), names, 1 if dup else 0,
+                            json.dumps(ev, ensure_ascii=False)))
+        for row in ev_rows:
+            cur = c.execute(
+                "INSERT INTO events (id, article_rid, idx, type, mode, event_type, sub_event_type, "
+                "disorder_type, date, day, country, lat, lon, fatalities, injured, displaced, arrested, "
+                "civilian_targeting, factuality, confidence, actors, dup, data) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+            if row[11] is not None and row[12] is not None:
+                geo.append((cur.lastrowid, row[11], row[11], row[12], row[12]))
+        if geo:
+            c.executemany("INSERT INTO events_geo (id, min_lat, max_lat, min_lon, max_lon) VALUES (?,?,?,?,?)",
+                          geo)
+        c.executemany('INSERT INTO entities (article_rid, start, "end", text, label, canonical) '
+                      "VALUES (?,?,?,?,?,?)",
+                      [(rid, e.start, e.end, e.text, e.label, e.canonical) for e in doc.entities])
+        c.executemany('INSERT INTO places (article_rid, start, "end", text, name, name_en, country, lat, lon, '
+                      "kind, geonameid) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                      [(rid, p.start, p.end, p.text, p.name, p.name_en, p.country_code, p.lat, p.lon,
+                        p.kind, p.geonameid) for p in doc.places])
+        c.executemany('INSERT INTO quotes (article_rid, start, "end", text, kind, speaker, speaker_role) '
+                      "VALUES (?,?,?,?,?,?,?)",
+                      [(rid, q.start, q.end, q.text, q.kind,
+                        (q.speaker.name or q.speaker.text) if q.speaker else None,
+                        q.speaker.role if q.speaker else None) for q in doc.quotes])
+        blob = zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+        c.execute("INSERT INTO extractions (article_rid, rasd_version, pipeline, created_at, n_events, error, "
+                  "result) VALUES (?,?,?,?,?,NULL,?)",
+                  (rid, current_version(), fp, _now(), len(ev_rows), blob))
+        return len(ev_rows)
+
+    def _fail(self, item: str, reason: str, summary: IngestSummary | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO failures (item, reason, time) VALUES (?,?,?) "
+            "ON CONFLICT (item, reason) DO UPDATE SET time = excluded.time, count = count + 1",
+            (item, reason, _now()))
+        if summary is not None:
+            summary.failed += 1
+            if len(summary.failures) < MAX_REPORTED_FAILURES:
+                summary.failures.append((item, reason))
+
+    def add_document(self, doc: Document, *, origin: str | None = None, ext_id: str | None = None,
+                     pipeline=None) -> AddResult:
+        """Store an extracted Document in its own transaction (deduplicated; events of a
+        near-duplicate are kept but left out of queries by default).  Its ``id`` is kept as ``ext_id``."""
+        check_text(doc.text)
+        self._begin()
+        try:
+            res = self._add(doc, origin=origin, ext_id=ext_id or doc.id, extracted=True, pipeline=pipeline)
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        return res
+
+    def _add(self, doc: Document, *, origin: str | None, ext_id: str | None, extracted: bool,
+             pipeline=None, prep: _Prepared | None = None) -> AddResult:
+        prep = prep or self._prepare(doc.text)
+        found = self._exact(prep.hash)
+        if found:
+            return AddResult(found[1], "duplicate")
+        near = self._near(prep)
+        rid = self._insert_article(prep, doc, ext_id=ext_id, origin=origin, near=near)
+        aid = "a" + prep.hash[:16]
+        n = self._insert_extraction(rid, aid, doc if extracted else None, dup=near is not None,
+                                    pipeline=pipeline)
+        near_id = None
+        if near:
+            near_id = self.conn.execute("SELECT id FROM articles WHERE rid = ?", (near[0],)).fetchone()[0]
+        return AddResult(aid, "near-duplicate" if near else "stored", n, near_id,
+                         round(near[1], 4) if near else None)
+
+    def ingest(self, paths: Iterable[str | os.PathLike], **options) -> IngestSummary:
+        """Read every article under ``paths`` (files, directories, JSONL, JSON, HTML, RSS/Atom, ``-``),
+        skip those already stored, extract and store the rest.  Options: ``pipeline``,
+        ``progress`` (bool), ``batch_size``, ``commit_seconds``."""
+        from rasd.store.sources import iter_items
+
+        return self._ingest_items(iter_items(paths), **options)
+
+    def ingest_records(self, records: Iterable[dict], **options) -> IngestSummary:
+        """Ingest records (``text``/``content``, ``id``, ``title``, ``published``, ``source``, ``url``)."""
+        from rasd.store.sources import Item
+
+        def items():
+            for n, rec in enumerate(records, start=1):
+                rid = rec.get("id") if isinstance(rec, dict) else None
+                yield Item(f"record[{rid if rid is not None else n}]",
+                           record=rec if isinstance(rec, dict) else None,
+                           error=None if isinstance(rec, dict) else "not a record")
+
+        return self._ingest_items(items(), **options)
+
+    def _ingest_items(self, items, *, pipeline=None, progress: bool = False, batch_size: int = 200,
+                      commit_seconds: float = 2.0) -> IngestSummary:
+        from rasd.api import parse_published
+        from rasd.io.records import record_to_kwargs
+        from rasd.progress import progress_bar
+
+        pipe = pipeline
+        summary = IngestSummary()
+        t0 = time.perf_counter()
+        pending, last = 0, time.monotonic()
+        self._begin()
+        try:
+            for item in progress_bar(items, progress, unit="article"):
+                if item.error is not None:
+                    self._fail(item.name, item.error, summary)
+                    continue
+                try:
+                    kw = record_to_kwargs(item.record)
+                    check_text(kw["text"])
+                    try:
+                        published = parse_published(kw["published"])
+                    except InputError:
+                        published = None
+                except InputError as exc:
+                    self._fail(item.name, str(exc), summary)
+                    continue
+                prep = self._prepare(kw["text"])
+                found = self._exact(prep.hash)
+                if found:
+                    summary.duplicates += 1
+                    continue
+                aid = "a" + prep.hash[:16]
+                doc = Document(text=kw["text"], id=aid, published=published, source=kw["source"],
+                               url=kw["url"], title=kw["title"])
+                error = None
+                try:
+                    if pipe is None:
+                        from rasd.pipeline import default_pipeline
+
+                        pipe = default_pipeline()
+                    doc = pipe(doc)
+                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the ingest
+                    error = f"extraction failed: {type(exc).__name__}: {exc}"
+                    self._fail(item.name, error, summary)
+                near = self._near(prep)
+                rid = self._insert_article(prep, doc, ext_id=kw["id"], origin=item.name, near=near)
+                if error is None:
+                    summary.events += self._insert_extraction(rid, aid, doc, dup=near is not None,
+                                                              pipeline=pipe)
+                else:
+                    self._insert_extraction(rid, aid, None, dup=near is not None, error=error, pipeline=pipe)
+                summary.ingested += 1
+                summary.near_duplicates += near is not None
+                pending += 1
+                if pending >= batch_size or time.monotonic() - last > commit_seconds:
+                    self._commit()
+                    self._begin()
+                    pending, last = 0, time.monotonic()
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        summary.seconds = time.perf_counter() - t0
+        return summary
+
+    def reprocess(self, *, pipeline=None, all: bool = False, progress: bool = False, batch_size: int = 100,
+                  limit: int | None = None) -> IngestSummary:
+        """Re-extract stored articles whose results another rasd version or pipeline made (or that
+        failed, or have none); every article with ``all``."""
+        from rasd.pipeline import default_pipeline
+        from rasd.progress import progress_bar
+        from rasd.store.version import current_version, pipeline_fingerprint
+
+        pipe = pipeline or default_pipeline()
+        fp, ver = pipeline_fingerprint(pipe), current_version()
+        cond = "1" if all else ("x.article_rid IS NULL OR x.error IS NOT NULL OR x.rasd_version != ? "
+                                "OR x.pipeline != ?")
+        args: list = [] if all else [ver, fp]
+        sql = ("SELECT a.rid, a.id, a.text, a.title, a.source, a.url, a.published, a.near_duplicate_of "
+               "FROM articles a LEFT JOIN extractions x ON x.article_rid = a.rid "
+               f"WHERE {cond} ORDER BY a.rid")
+        rids = [r[0] for r in self.conn.execute(sql.replace("a.rid, a.id, a.text, a.title, a.source, a.url, "
+                                                            "a.published, a.near_duplicate_of", "a.rid"), args)]
+        if limit is not None:
+            rids = rids[:limit]
+        summary = IngestSummary()
+        t0 = time.perf_counter()
+        pending = 0
+        self._begin()
+        try:
+            for rid in progress_bar(rids, progress, unit="article", total=len(rids)):
+                r = self.conn.execute("SELECT id, text, title, source, url, published, near_duplicate_of, "
+                                      "origin FROM articles WHERE rid = ?", (rid,)).fetchone()
+                aid, text, title, source, url, published, near, origin = r
+                doc = Document(text=text, id=aid, title=title, source=source, url=url,
+                               published=_dt.date.fromisoformat(published) if published else None)
+                self._delete_extraction(rid)
+                try:
+                    doc = pipe(doc)
+                except Exception as exc:  # noqa: BLE001
+                    err = f"extraction failed: {type(exc).__name__}: {exc}"
+                    self._fail(origin or aid, err, summary)
+                    self._insert_extraction(rid, aid, None, dup=near is not None, error=err, pipeline=pipe)
+                else:
+                    summary.events += self._insert_extraction(rid, aid, doc, dup=near is not None, pipeline=pipe)
+                    summary.ingested += 1
+                pending += 1
+                if pending >= batch_size:
+                    self._commit()
+                    self._begin()
+                    pending = 0
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        summary.seconds = time.perf_counter() - t0
+        return summary
+
+    # ------------------------------------------------------------------ events
+
+    def _where(self, q: EventQuery) -> tuple[str, list]:
+        cond, args = [], []
+        if not q.include_duplicates:
+            cond.append("e.dup = 0")
+        if q.country:
+            cond.append("e.country = ?")
+            args.append(q.country.upper())
+        if q.type:
+            cond.append("e.type = ?")
+            args.append(q.type.upper())
+        if q.acled_type:
+            cond.append("e.event_type = ? COLLATE NOCASE")
+            args.append(q.acled_type)
+        if q.since:
+            cond.append("e.day >= ?")
+            args.append(str(q.since))
+        if q.until:
+            cond.append("e.day <= ?")
+            args.append(str(q.until))
+        if q.min_fatalities is not None:
+            cond.append("e.fatalities >= ?")
+            args.append(int(q.min_fatalities))
+        if q.actor:
+            cond.append("instr(e.actors, ?) > 0")
+            args.append(q.actor.casefold())
+        if q.near:
+            lat, lon, km = (float(x) for x in q.near)
+            dlat = km / 110.574
+            coslat = math.cos(math.radians(lat))
+            dlon = 180.0 if coslat < 1e-6 else min(180.0, km / (111.320 * coslat))
+            cond.append("e.rid IN (SELECT id FROM events_geo WHERE min_lat >= ? AND max_lat <= ? "
+                        "AND min_lon >= ? AND max_lon <= ?)")
+            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+            cond.append("haversine(e.lat, e.lon, ?, ?) <= ?")
+            args += [lat, lon, km]
+        if q.q:
+            fq = fts_query(q.q)
+            if fq is None:
+                cond.append("0")
+            else:
+                cond.append("e.article_rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+                args.append(fq)
+        if q.article_id:
+            cond.append("e.article_rid = (SELECT rid FROM articles WHERE id = ?)")
+            args.append(q.article_id)
+        return (" AND ".join(cond) or "1"), args
+
+    _EVENT_COLS = "e.id, e.data, a.id, a.title, a.source, a.url, a.published, a.near_duplicate_of"
+
+    @staticmethod
+    def _event_row(row) -> dict:
+        eid, data, aid, title, source, url, published, near = row
+        ev = json.loads(data)
+        ev["id"] = eid
+        ev["article_id"] = aid
+        ev["article"] = {"id": aid, "title": title, "source": source, "url": url, "published": published,
+                         "near_duplicate": near is not None}
+        return ev
+
+    def events(self, query: EventQuery | None = None, *, limit: int = 100, offset: int = 0,
+               **filters) -> list[dict]:
+        """One page of matching events, newest first (event day, then storage order).
+
+        Each is the event dict of ``Document.to_dict()`` (with its stable ``id``) plus
+        ``article_id`` and ``article`` (id, title, source, url, published, near_duplicate).
+        """
+        q = EventQuery.of(query, **filters)
+        where, args = self._where(q)
+        sql = (f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.rid = e.article_rid "
+               f"WHERE {where} ORDER BY e.day DESC, e.rid DESC LIMIT ? OFFSET ?")
+        return [self._event_row(r) for r in self.conn.execute(sql, [*args, int(limit), int(offset)])]
+
+    def count_events(self, query: EventQuery | None = None, **filters) -> int:
+        """How many events match."""
+        q = EventQuery.of(query, **filters)
+        where, args = self._where(q)
+        return self.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", args).fetchone()[0]
+
+    def iter_events(self, query: EventQuery | None = None, *, batch: int = 2000, **filters) -> Iterator[dict]:
+        """Every matching event in storage order, fetched ``batch`` rows at a time (bounded memory)."""
+        q = EventQuery.of(query, **filters)
+        where, args = self._where(q)
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT e.rid, {self._EVENT_COLS} FROM events e JOIN articles a ON a.rid = e.article_rid "
+                f"WHERE e.rid > ? AND {where} ORDER BY e.rid LIMIT ?", [last, *args, batch]).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield self._event_row(r[1:])
+            last = rows[-1][0]
+
+    def event(self, event_id: str) -> dict | None:
+        """One event by its id."""
+        r = self.conn.execute(f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.rid = e.article_rid "
+                              "WHERE e.id = ?", (event_id,)).fetchone()
+        return self._event_row(r) if r else None
+
+    # ------------------------------------------------------------------ articles
+
+    def _article_rid(self, article_id: str) -> int | None:
+        r = self.conn.execute("SELECT rid FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if r is None:
+            r = self.conn.execute("SELECT rid FROM articles WHERE ext_id = ? ORDER BY rid LIMIT 1",
+                                  (article_id,)).fetchone()
+        return r[0] if r else None
+
+    def article(self, article_id: str) -> dict | None:
+        """The article (by rasd id, or the id its input gave it): ``Document.to_dict()`` with its events,
+        plus ``text``, ``ext_id``, ``near_duplicate_of``, ``similarity``, ``origin``, ``ingested_at`` and
+        ``extraction`` (rasd_version, pipeline, created_at, error)."""
+        rid = self._article_rid(article_id)
+        if rid is None:
+            return None
+        a = self.conn.execute(
+            "SELECT a.id, a.ext_id, a.title, a.source, a.url, a.published, a.text, n.id, a.similarity, "
+            "a.origin, a.ingested_at FROM articles a LEFT JOIN articles n ON n.rid = a.near_duplicate_of "
+            "WHERE a.rid = ?", (rid,)).fetchone()
+        x = self.conn.execute("SELECT rasd_version, pipeline, created_at, error, result FROM extractions "
+                              "WHERE article_rid = ?", (rid,)).fetchone()
+        d = json.loads(zlib.decompress(x[4])) if x else {}
+        out = {"id": a[0], "published": a[5], "source": a[3], "url": a[4], "title": a[2],
+               "focus_countries": [], "sentences": [], "entities": [], "places": [], "dates": [],
+               "figures": [], "quotes": []}
+        out.update({k: v for k, v in d.items() if k not in ("id", "published", "source", "url", "title")})
+        out["events"] = []
+        for eid, data in self.conn.execute("SELECT id, data FROM events WHERE article_rid = ? ORDER BY idx",
+                                           (rid,)):
+            ev = json.loads(data)
+            ev["id"] = eid
+            out["events"].append(ev)
+        out.update({"text": a[6], "ext_id": a[1], "near_duplicate_of": a[7], "similarity": a[8],
+                    "origin": a[9], "ingested_at": a[10],
+                    "extraction": None if x is None else {"rasd_version": x[0], "pipeline": x[1],
+                                                          "created_at": x[2], "error": x[3]}})
+        return out
+
+    def document(self, article_id: str) -> Document | None:
+        """The article as a typed :class:`~rasd.doc.Document`."""
+        from rasd.store.codec import document_from_dict
+
+        d = self.article(article_id)
+        return None if d is None else document_from_dict(d, d["text"])
+
+    def articles(self, *, limit: int = 100, offset: int = 0, include_duplicates: bool = True) -> list[dict]:
+        """Article metadata (no text), in storage order."""
+        cond = "" if include_duplicates else "WHERE a.near_duplicate_of IS NULL"
+        rows = self.conn.execute(
+            "SELECT a.id, a.ext_id, a.title, a.source, a.url, a.published, n.id, a.similarity, "
+            "(SELECT n_events FROM extractions WHERE article_rid = a.rid) "
+            f"FROM articles a LEFT JOIN articles n ON n.rid = a.near_duplicate_of {cond} "
+            "ORDER BY a.rid LIMIT ? OFFSET ?", (int(limit), int(offset)))
+        keys = ("id", "ext_id", "title", "source", "url", "published", "near_duplicate_of", "similarity", "events")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def failures(self, *, limit: int = 100, offset: int = 0) -> list[dict]:
+        """Recorded failures, newest first: item, reason, time, count."""
+        rows = self.conn.execute("SELECT item, reason, time, count FROM failures ORDER BY time DESC, rid DESC "
+                                 "LIMIT ? OFFSET ?", (int(limit), int(offset)))
+        return [dict(zip(("item", "reason", "time", "count"), r, strict=True)) for r in rows]
+
+    # ------------------------------------------------------------------ search
+
+    def count_search(self, query: str) -> int:
+        """How many articles match ``query``."""
+        fq = fts_query(query)
+        if fq is None:
+            return 0
+        return self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (fq,)).fetchone()[0]
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, width: int = 160) -> list[dict]:
+        """Articles matching every word of ``query`` (normalised like the text: diacritics, hamza and
+        alef forms, ta marbuta, alef maqsura folded; a word also matches after و ف ب ل ك ال),
+        best first.  Each hit: ``article_id``, ``title``, ``published``, ``source``, ``url``,
+        ``events``, ``near_duplicate_of``, ``score`` and ``snippet`` — an excerpt of the ORIGINAL text
+        (``text``, its ``start`` offset in the article, ``match``: [start, end] pairs in the excerpt)."""
+        fq = fts_query(query)
+        if fq is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.published, a.source, a.url, n.id, a.text, f.rank, "
+            "(SELECT n_events FROM extractions WHERE article_rid = a.rid) "
+            "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f "
+            "JOIN articles a ON a.rid = f.rowid LEFT JOIN articles n ON n.rid = a.near_duplicate_of "
+            "ORDER BY f.rank", (fq, int(limit), int(offset))).fetchall()
+        terms = dedup.words_of(dedup.norm_string(query))
+        return [{"article_id": r[0], "title": r[1], "published": r[2], "source": r[3], "url": r[4],
+                 "near_duplicate_of": r[5], "events": r[8] or 0, "score": round(-r[7], 4),
+                 "snippet": snippet(r[6], terms, width)} for r in rows]
+
+    # ------------------------------------------------------------------ statistics
+
+    def stats(self) -> dict:
+        """Totals; events by PLOVER type, ACLED type and country; date ranges; failures; versions."""
+        c = self.conn
+
+        def one(sql, *args):
+            return c.execute(sql, args).fetchone()
+
+        def grouped(col):
+            return dict(c.execute(f"SELECT {col}, count(*) n FROM events WHERE dup = 0 AND {col} IS NOT NULL "
+                                  f"GROUP BY {col} ORDER BY n DESC, {col}"))
+
+        from rasd.store.version import current_version
+
+        ev = one("SELECT count(*), count(lat), coalesce(sum(fatalities), 0), min(day), max(day) "
+                 "FROM events WHERE dup = 0")
+        art = one("SELECT count(*), count(near_duplicate_of), min(published), max(published) FROM articles")
+        versions = [{"rasd_version": v, "pipeline": p, "articles": n, "failed": f} for v, p, n, f in c.execute(
+            "SELECT rasd_version, pipeline, count(*), count(error) FROM extractions "
+            "GROUP BY rasd_version, pipeline ORDER BY count(*) DESC")]
+        return {
+            "articles": art[0],
+            "near_duplicates": art[1],
+            "events": ev[0],
+            "events_of_near_duplicates": one("SELECT count(*) FROM events WHERE dup = 1")[0],
+            "located": ev[1],
+            "fatalities": ev[2],
+            "by_type": grouped("type"),
+            "by_acled_type": grouped("event_type"),
+            "by_country": grouped("country"),
+            "first_date": ev[3],
+            "last_date": ev[4],
+            "published_first": art[2],
+            "published_last": art[3],
+            "failures": one("SELECT count(*) FROM failures")[0],
+            "extractions": versions,
+            "rasd_version": current_version(),
+            "schema_version": one("PRAGMA user_version")[0],
+            "path": self.path,
+        }
+
+    # ------------------------------------------------------------------ exports
+
+    def export(self, fmt: str, out: str | os.PathLike | TextIO | None = None,
+               query: EventQuery | None = None, **filters) -> int:
+        """Stream matching events (all by default) to ``out`` (a path, a text file, or stdout) as
+        ``acled-csv``, ``plover-jsonl``, ``geojson``, ``jsonl``, ``json`` or ``parquet`` (a path);
+        returns the number of events written.  Memory stays bounded whatever the store's size."""
+        from rasd.store.export import export_events
+
+        return export_events(self.iter_events(query, **filters), fmt, out)
+
+
+def _int(v) -> int | None:
+    if v is None:
+        return None
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def snippet(text: str, terms: list[str], width: int = 160) -> dict:
+    """An excerpt of the original ``text`` around the first normalised match of any of ``terms``.
+
+    Matching runs on the normalised text; the match offsets are mapped back to the original with
+    :meth:`rasd.text.normalize.NormText.to_original`, so the excerpt is verbatim.
+    """
+    from rasd.text.normalize import normalize
+
+    nt = normalize(text)
+    spans = []
+    if terms:
+        pat = regex.compile("|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
+        for m in pat.finditer(nt.norm):
+            spans.append(nt.to_original(m.start(), m.end()))
+            if len(spans) >= 20:
+                break
+    if not spans:
+        return {"text": text[:width], "start": 0, "match": []}
+    first = spans[0][0]
+    a = max(0, first - width // 3)
+    # do not cut a word at the left edge
+    sp = text.rfind(" ", max(0, a - 20), a)
+    if a > 0 and sp >= 0:
+        a = sp + 1
+    b = min(len(text), a + width)
+    sp = text.find(" ", b, min(len(text), b + 20))
+    if sp >= 0:
+        b = sp
+    return {"text": text[a:b], "start": a, "match": [[s - a, e - a] for s, e in spans if s >= a and e <= b]}
