@@ -76,8 +76,7 @@ def _compare(a: Path, b: Path) -> dict:
     res = {}
     for t in TABLES:
         ta, tb = read_table(a, t), read_table(b, t)
-        keys = [("article_id", "ascending"), ("n", "ascending")] if "n" in ta.column_names else \
-            [(ta.column_names[0], "ascending"), ("record", "ascending")]
+        keys = [(c, "ascending") for c in ("article_id", "n", "input", "record") if c in ta.column_names]
         res[t] = ta.num_rows == tb.num_rows and ta.sort_by(keys).equals(tb.sort_by(keys))
     ids = read_table(b, "articles", columns=["article_id"]).column("article_id").to_pylist()
     res["no_duplicates"] = len(ids) == len(set(ids))

@@ -26,6 +26,7 @@ class TaskArgs:
     out: str
     partition_by: tuple[str, ...]
     fault: dict | None = None
+    documents: bool = True
 
 
 def run_local(specs: Iterator[PartitionSpec], args: TaskArgs, on_result: OnResult, on_error: OnError) -> dict:
@@ -33,7 +34,7 @@ def run_local(specs: Iterator[PartitionSpec], args: TaskArgs, on_result: OnResul
     get_pipeline()
     for spec in specs:
         try:
-            res = process_partition(spec, args.out, args.partition_by, args.fault)
+            res = process_partition(spec, args.out, args.partition_by, args.fault, args.documents)
         except Exception as exc:  # noqa: BLE001 - one unreadable partition must not stop the batch
             on_error(spec, f"{type(exc).__name__}: {exc}")
             continue
@@ -89,7 +90,7 @@ def run_dask(specs: Iterator[PartitionSpec], args: TaskArgs, on_result: OnResult
             spec = next(specs, None)
             if spec is None:
                 return False
-            fut = client.submit(process_partition, spec, args.out, args.partition_by, args.fault,
+            fut = client.submit(process_partition, spec, args.out, args.partition_by, args.fault, args.documents,
                                 key=f"rasd-batch-{run}-{spec.id}", pure=False)
             pending[fut.key] = spec
             ac.add(fut)

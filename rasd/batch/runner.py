@@ -29,6 +29,7 @@ class BatchOptions:
     partition_by: tuple[str, ...] = PARTITION_KEYS
     limit: int | None = None  # only the first N records of the inputs, in order
     progress: bool = False
+    documents: bool = True  # keep text + full result per article (the `documents` table, for import)
     in_flight: int | None = None  # partitions submitted ahead (default 2 per worker)
     fault: dict | None = None  # test hook, see rasd.batch.worker.process_partition
 
@@ -171,7 +172,7 @@ def _run(files, out: Path, opts: BatchOptions, engine: str) -> BatchSummary:
 
     from rasd.batch.engines import TaskArgs, run_dask, run_local
 
-    args = TaskArgs(str(out), tuple(opts.partition_by), opts.fault)
+    args = TaskArgs(str(out), tuple(opts.partition_by), opts.fault, opts.documents)
     try:
         if engine == "local":
             info = run_local(planned(), args, on_result, on_error)

@@ -34,7 +34,7 @@ ROW_TABLES: dict[str, tuple[str, type]] = {
     "figures": ("figures", D.Figure),
     "dates": ("dates", D.DateMention),
 }
-TABLES: tuple[str, ...] = ("articles", *ROW_TABLES, "failures")
+TABLES: tuple[str, ...] = ("articles", *ROW_TABLES, "documents", "failures")
 PARTITION_KEYS = ("month", "country")
 
 _SCALARS = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_()}
@@ -93,6 +93,9 @@ def columns(table: str) -> tuple[Column, ...]:
             Column("record", pa.int64(), ("record",)),
             Column("partition", pa.string(), ("partition",)),
         )
+    if table == "documents":  # what `rasd import` needs to rebuild a Document: the text and to_dict()
+        return (Column("article_id", pa.string(), ("id",)), Column("text", pa.string(), ("text",)),
+                Column("document", pa.string(), ("document",), json=True))
     if table == "failures":
         return (Column("id", pa.string(), ("id",)), Column("reason", pa.string(), ("reason",)),
                 Column("input", pa.string(), ("input",)), Column("record", pa.int64(), ("record",)),
@@ -196,10 +199,12 @@ def _row_country(table: str, item: dict, default: str | None) -> str | None:
     return default
 
 
-def document_rows(d: dict, *, input: str, record: int, partition: str) -> dict[str, list[dict]]:
+def document_rows(d: dict, *, input: str, record: int, partition: str,
+                  text: str | None = None) -> dict[str, list[dict]]:
     """The rows that one document (``Document.to_dict()``) adds to each table.
 
-    Each row carries its partition keys as ``__month`` and ``__country``.
+    Each row carries its partition keys as ``__month`` and ``__country``.  With ``text`` (the
+    article's verbatim text) the ``documents`` table gets the text and the whole ``to_dict()``.
     """
     published = d.get("published")
     month = str(published)[:7] if published else None
@@ -211,6 +216,8 @@ def document_rows(d: dict, *, input: str, record: int, partition: str) -> dict[s
     for k in _COUNTS:
         art[f"n_{k}"] = len(d.get(k) or [])
     out["articles"] = [art]
+    out["documents"] = [] if text is None else [
+        {"id": d.get("id"), "text": text, "document": d, "__month": month, "__country": country}]
     for table, (key, _cls) in ROW_TABLES.items():
         rows = []
         for n, item in enumerate(d.get(key) or []):

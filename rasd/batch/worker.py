@@ -52,11 +52,12 @@ def _worker_name() -> str:
 
 
 def process_partition(spec: PartitionSpec, out: str, partition_by: tuple[str, ...],
-                      fault: dict | None = None) -> dict[str, Any]:
+                      fault: dict | None = None, documents: bool = True) -> dict[str, Any]:
     """Extract one partition and write its files; a summary for the manifest.
 
     A bad record or an article that fails becomes a row of the ``failures`` table; an input that
     cannot be read at all raises (the driver reports the partition as failed and goes on).
+    With ``documents`` the ``documents`` table keeps each article's text and full result.
     ``fault`` is a test hook: ``{"kill_once": marker path, "chunk": k}`` kills this worker
     process once, after the first file of chunk ``k`` is written.
     """
@@ -80,7 +81,9 @@ def process_partition(spec: PartitionSpec, out: str, partition_by: tuple[str, ..
         ok += 1
         d = result.to_dict()
         d["chars"] = len(result.text)
-        for table, trows in document_rows(d, input=spec.tag, record=pos, partition=spec.id).items():
+        trows_by_table = document_rows(d, input=spec.tag, record=pos, partition=spec.id,
+                                       text=result.text if documents else None)
+        for table, trows in trows_by_table.items():
             rows[table].extend(trows)
     del items
     hook = None

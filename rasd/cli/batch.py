@@ -29,10 +29,14 @@ EXIT_INTERRUPTED = 130
               help="Hive directory keys: month,country | month | country | none.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Only the first N records of the inputs (for quick runs).")
+@click.option("--documents/--no-documents", default=True, show_default=True,
+              help="Also keep each article's text and full result (the documents table, which "
+                   "`rasd import` needs).")
 @click.option("--strict", is_flag=True, help="Exit with code 3 when any record or partition failed.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar with articles/s on stderr (default: when a terminal).")
-def batch(inputs, out, engine, workers, scheduler, partition_size, partition_by, limit, strict, progress):
+def batch(inputs, out, engine, workers, scheduler, partition_size, partition_by, limit, documents, strict,
+          progress):
     """Extract a corpus into a Parquet dataset, on one machine or a Dask cluster.
 
     INPUT is a JSONL file (plain or .gz, one article a line: id, text or content, title,
@@ -46,7 +50,7 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, partition_by,
     keys = () if partition_by.strip().lower() in ("", "none") else \
         tuple(k.strip() for k in partition_by.split(",") if k.strip())
     opts = BatchOptions(engine="dask" if scheduler else engine, workers=workers, scheduler=scheduler,
-                        partition_size=partition_size, partition_by=keys, limit=limit,
+                        partition_size=partition_size, partition_by=keys, limit=limit, documents=documents,
                         progress=sys.stderr.isatty() if progress is None else progress)
     try:
         s = run_batch(inputs, out, opts)
