@@ -258,9 +258,9 @@ def build(out_path: Path) -> int:
     capitals = {gc.get("capital") for gc in gcountries.values()}
     best_cap: dict[str, dict] = {}
     for r in rows:
-        if r["kind"] == "city" and gcountries.get(r["cc"], {}).get("capital") == r["name_en"] and r["name_en"] in capitals:
-            if r["cc"] not in best_cap or r["pop"] > best_cap[r["cc"]]["pop"]:
-                best_cap[r["cc"]] = r
+        is_cap = r["kind"] == "city" and gcountries.get(r["cc"], {}).get("capital") == r["name_en"]
+        if is_cap and r["name_en"] in capitals and (r["cc"] not in best_cap or r["pop"] > best_cap[r["cc"]]["pop"]):
+            best_cap[r["cc"]] = r
     for r in rows:
         r["capital"] = "1" if best_cap.get(r["cc"]) is r else ""
     lines = ["\t".join(FIELDS)]
@@ -284,7 +284,7 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def common_names(news: Path, out: Path, every: int = 3, min_df: float = 0.001) -> int:
+def common_names(news: Path, out: Path, every: int = 3, min_df: float = 0.0002) -> int:
     """Document frequency of every gazetteer key in a news corpus (JSONL with title/content).
 
     Written to ``out`` as a TSV (key, df) for keys in at least ``min_df`` of the articles: the stage

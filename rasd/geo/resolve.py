@@ -20,7 +20,7 @@ from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
 from rasd.text.normalize import NormText
 
 _WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
-_BREAK = regex.compile(r'[.!?;:\n()"\[\]{}\-,]')
+_LAST_BREAK = regex.compile(r'[.!?;:\n()"\[\]{}\-,][^.!?;:\n()"\[\]{}\-,]*$')
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -63,6 +63,9 @@ class PlaceRecognizer:
         self.matcher = PhraseMatcher()
         stop = load_yaml("geo/stoplist.yaml")
         for k in self.gaz.names():
+            if len(k) <= 2 and not any(e.kind == "admin1" or (e.cc in ARAB_WORLD and e.pop >= 100_000)
+                                       for e in self.gaz.lookup(k)):
+                continue  # two-letter names (قم، بن، دو) are mostly pieces of other words
             self.matcher.add(k, k)
         self.blocked = {normalize_key(p) for p in stop.get("phrases", [])}
         for k in self.blocked:
@@ -91,13 +94,25 @@ class PlaceRecognizer:
 
     # ------------------------------------------------------------------ context
     @staticmethod
-    def _before_words(norm: str, ws: int, n: int = 5) -> list[tuple[str, int, int]]:
-        base = max(0, ws - 80)
+    def _before_words(norm: str, ws: int, n: int = 4) -> list[tuple[str, int]]:
+        """Up to ``n`` words before normalised offset ``ws`` in the same clause, with their starts."""
+        base = max(0, ws - 60)
+        m = _LAST_BREAK.search(norm, base, ws)
+        if m:
+            base = m.start() + 1
+        out: list[tuple[str, int]] = []
+        pos = ws
         seg = norm[base:ws]
-        off = 0
-        for cut in _BREAK.finditer(seg):
-            off = cut.end()
-        return [(m.group(), base + m.start(), base + m.end()) for m in _WORD.finditer(seg, off)][-n:]
+        for w in reversed(seg.split()):
+            i = seg.rfind(w, 0, pos - base)
+            pos = base + i
+            if not w.isalnum():
+                break
+            out.append((w, pos))
+            if len(out) >= n:
+                break
+        out.reverse()
+        return out
 
     @staticmethod
     def _after_words(norm: str, e: int, n: int = 2) -> list[tuple[str, int, int]]:
@@ -115,12 +130,14 @@ class PlaceRecognizer:
     def _context(self, nt: NormText, mt: Match, title_end: int) -> _Mention:
         norm = nt.norm
         ws = mt.norm_start - len(mt.prefix)
-        cands = [] if mt.key in self.blocked or mt.prefix in _RARE_PREFIX else list(self.gaz.lookup(mt.key))
-        men = _Mention(mt, mt.start, mt.end, cands, title=mt.start < title_end)
+        cands = [] if mt.key in self.blocked or mt.prefix in _RARE_PREFIX else self.gaz.lookup(mt.key)
+        men = _Mention(mt, mt.start, mt.end, list(cands), title=mt.start < title_end)
+        if not cands:
+            return men
         if mt.prefix.endswith(("ب", "ل")):
             men.clitic_prep = True  # بطرابلس، لطرابلس، للقاهرة
-        before = self._before_words(norm, ws)
-        if before and not mt.prefix:
+        before = self._before_words(norm, ws) if not mt.prefix else []
+        if before:
             raw1 = before[-1][0]
             w1 = _strip_clitic(raw1)
             if raw1 in self.preps or w1 in self.preps:
@@ -131,23 +148,24 @@ class PlaceRecognizer:
             head = raw1 if raw1 in self.heads else (w1 if w1 in self.heads else None)
             if head:
                 men.head, men.head_precision = head, self.heads[head]
-                men.start = nt.to_original(before[-1][1], before[-1][2])[0]
+                men.start = nt.to_original(before[-1][1], before[-1][1] + 1)[0]
             # relative words, longest first: "شمال شرق", "بالقرب من", "ضواحي"
             for n in range(min(self.max_rel_words, len(before)), 0, -1):
-                words = [w for w, _, _ in before[-n:]]
-                for key in (" ".join(words), " ".join([_strip_clitic(words[0])] + words[1:])):
-                    if key in self.relations:
-                        break
-                else:
-                    continue
+                words = [w for w, _ in before[-n:]]
+                key = " ".join(words)
+                if key not in self.relations:
+                    key = " ".join([_strip_clitic(words[0])] + words[1:])
+                    if key not in self.relations:
+                        continue
                 men.relation, men.rel_precision = self.relations[key]
                 men.prep = True
-                men.start = nt.to_original(before[-n][1], before[-n][2])[0]
+                men.start = nt.to_original(before[-n][1], before[-n][1] + 1)[0]
                 break
         after = self._after_words(norm, mt.norm_end, 1)
         if after and after[0][0] == "العاصمه":
             men.capital_after = True
-        if self._distance.search(norm[max(0, ws - 80):ws]):
+        seg = norm[max(0, ws - 70):ws]
+        if ("بعد" in seg or "مسافه" in seg) and self._distance.search(seg):
             men.relation, men.rel_precision, men.prep = "distance-from", 2, True
         return men
 
@@ -187,6 +205,27 @@ class PlaceRecognizer:
         if e.capital or (e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL")):
             return True
         return e.pop >= 100_000 and df < 20 * COMMON_DF
+
+    def _city_ok(self, e: GeoEntry, men: _Mention, in_focus: bool) -> bool:
+        """Is a resolved town taken?  Minor places outside the story's countries, and foreign towns
+        (often people's names: فلاديمير، إليزابيث), need a preposition or place word before them."""
+        specific = men.cue is not None and men.cue != "any"
+        if specific or men.head:
+            return True
+        located = men.prep or men.relation is not None
+        if e.cc not in ARAB_WORLD and e.cc != "IL" and not (e.capital and e.pop >= 1_000_000) and not located:
+            return False
+        if in_focus:
+            return True
+        if e.pop < SMALL_POP and not men.relation:
+            return False
+        key = men.m.key
+        major = e.capital or e.pop >= 1_000_000 or (e.pop >= 100_000 and e.cc in ARAB_WORLD)
+        if major:
+            return True
+        if key != normalize_key(e.name_ar) or self.common.get(key, 0.0) >= COMMON_DF:
+            return False
+        return located
 
     # ------------------------------------------------------------------ scoring
     def _prior(self, e: GeoEntry, men: _Mention) -> float:
@@ -255,9 +294,8 @@ class PlaceRecognizer:
                     best, best_s = e, s
             if best is None:
                 continue
-            if best.kind == "city" and best.pop < SMALL_POP and best.cc not in share \
-                    and not (men.cue or men.head or men.relation):
-                continue  # a small village outside the story's countries, with no place word: not taken
+            if best.kind == "city" and not self._city_ok(best, men, best.cc in share):
+                continue  # a minor or foreign place without the context that would make it one
             men.chosen = best
             places.append(self._place(doc, nt, men))
         return places, focus
