@@ -95,7 +95,8 @@ def columns(table: str) -> tuple[Column, ...]:
         )
     if table == "documents":  # what `rasd import` needs to rebuild a Document: the text and to_dict()
         return (Column("article_id", pa.string(), ("id",)), Column("text", pa.string(), ("text",)),
-                Column("document", pa.string(), ("document",), json=True))
+                Column("document", pa.string(), ("document",), json=True),
+                Column("input", pa.string(), ("input",)), Column("record", pa.int64(), ("record",)))
     if table == "failures":
         return (Column("id", pa.string(), ("id",)), Column("reason", pa.string(), ("reason",)),
                 Column("input", pa.string(), ("input",)), Column("record", pa.int64(), ("record",)),
@@ -217,7 +218,8 @@ def document_rows(d: dict, *, input: str, record: int, partition: str,
         art[f"n_{k}"] = len(d.get(k) or [])
     out["articles"] = [art]
     out["documents"] = [] if text is None else [
-        {"id": d.get("id"), "text": text, "document": d, "__month": month, "__country": country}]
+        {"id": d.get("id"), "text": text, "document": d, "input": input, "record": record,
+         "__month": month, "__country": country}]
     for table, (key, _cls) in ROW_TABLES.items():
         rows = []
         for n, item in enumerate(d.get(key) or []):

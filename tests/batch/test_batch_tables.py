@@ -90,3 +90,12 @@ def test_partition_roundtrip(tmp_path):
     assert write_partition(tmp_path, "p0", rows, ("month", "country")) == files
     assert read_table(tmp_path, "articles").num_rows == 2
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")]
+
+
+def test_documents_table_keeps_text_and_result():
+    d = _doc()
+    rows = document_rows(d.to_dict(), input="x.jsonl", record=4, partition="p0", text=d.text)
+    [r] = to_arrow("documents", rows["documents"]).to_pylist()
+    assert r["text"] == TEXT and (r["input"], r["record"]) == ("x.jsonl", 4)
+    assert json.loads(r["document"]) == json.loads(json.dumps(d.to_dict(), ensure_ascii=False))
+    assert document_rows(d.to_dict(), input="x", record=0, partition="p0")["documents"] == []
