@@ -22,6 +22,12 @@ COMMANDS: dict[str, str] = {
     "extract": "rasd.cli.extract:extract",
     "batch": "rasd.cli.batch:batch",
     "serve": "rasd.cli.serve:serve",
+    "ingest": "rasd.cli.store_cmds:ingest",
+    "reprocess": "rasd.cli.store_cmds:reprocess",
+    "events": "rasd.cli.store_cmds:events",
+    "search": "rasd.cli.store_cmds:search",
+    "stats": "rasd.cli.store_cmds:stats",
+    "export": "rasd.cli.store_cmds:export",
 }
 
 

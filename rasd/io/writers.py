@@ -21,6 +21,7 @@ WRITERS: dict[str, str] = {
     "table": "rasd.io.table:write_table",
     "acled-csv": "rasd.io.acled:write_acled_csv",
     "plover-jsonl": "rasd.io.plover:write_plover_jsonl",
+    "geojson": "rasd.io.geojson:write_geojson",
 }
 
 
