@@ -33,7 +33,9 @@ _CUT_WORDS = frozenset(normalize_word(w) for w in (
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _VERBS: dict[str, tuple[frozenset[str], int, bool, bool] | None] = {}  # token norm -> verb reading (cache)
 _NOT_COMP_BEFORE = frozenset(normalize_word(w) for w in (
-    "بعد", "قبل", "منذ", "حتى", "دون", "بدون", "رغم", "برغم", "بعدما", "عوضا", "بدلا", "لدرجة", "درجة"))
+    "بعد", "قبل", "منذ", "حتى", "دون", "بدون", "رغم", "برغم", "بعدما", "عوضا", "بدلا", "لدرجة", "درجة",
+    "إلا", "غير", "كما", "بما", "حيث", "مع", "لو", "يجب", "ينبغي", "يمكن", "بد", "لابد", "يريد", "تريد",
+    "يريدون", "المفترض", "المقرر", "المتوقع", "المرجح", "المنتظر", "أجل", "بمجرد", "شأن"))
 _LEADING = frozenset(normalize_word(w) for w in (
     "إليه", "إليها", "إليهم", "له", "لها", "لهم", "عليه", "عليها", "فيه", "فيها", "منه", "عنه", "أيضا", "بدوره",
     "بدورها", "كذلك", "بدورهم", "من", "جهته", "جهتها", "وقتها", "حينها", "آنذاك", "حينذاك", "بعدها", "سابقا"))
@@ -59,6 +61,7 @@ class QuoteLexicon:
     maqsura: set[str] = field(default_factory=set)  # verb forms written with final ى (رأى، نفى)
     term_words: set[str] = field(default_factory=set)  # words before a quoted title or name
     media: set[str] = field(default_factory=set)
+    according1: set[str] = field(default_factory=set)  # one-word "according to" (بحسب، وفق)
 
 
 _QLEX: QuoteLexicon | None = None
@@ -92,6 +95,7 @@ def quote_lexicon() -> QuoteLexicon:
                 q.channel_first = {k[0] for k in q.channels}
                 q.term_words = set(_forms(d["term_words"]))
                 q.media = set(_forms(d["media"]))
+                q.according1 = {k[0] for k in q.according if len(k) == 1} - {normalize_word("حسبما")}
                 _QLEX = q
     return _QLEX
 
@@ -246,8 +250,12 @@ class _QuoteReader:
                 if e is not None:
                     role = e.canonical or e.text
                     break
-            stext = self.text[toks[a].start:toks[end - 1].end]
-            return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, role=role, kind="person"), channel
+            e2 = a + 1
+            while e2 < end and (toks[e2].norm not in self.r.lx.stop or
+                                toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
+                e2 += 1
+            stext = self.text[toks[a].start:toks[e2 - 1].end]
+            return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person"), channel
         best: Entity | None = None
         stop_at = reach  # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري
         for k in range(a, stop_at):
@@ -391,6 +399,8 @@ class _QuoteReader:
                 return extra, plen, base in self.q.maqsura, False
             if base in self.q.participles:
                 return frozenset(_forms(("إلى", "على"))), plen, False, True
+            if base in self.q.according1:  # وبحسب المتحدث، فإن ...
+                return frozenset(), plen, False, False
         return None
 
     def clause_end(self, k: int, limit: int) -> int:
@@ -493,8 +503,11 @@ class _QuoteReader:
                 i += 1
                 continue
             subj_end = k
-            if subj_end > i + 1:
-                speaker, channel = self.speaker_from(i + 1, subj_end)
+            subj_start = i + 1
+            if toks[i].norm[plen:] in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
+                subj_start += 1  # وفقا لـ الوزارة
+            if subj_end > subj_start:
+                speaker, channel = self.speaker_from(subj_start, subj_end)
             else:
                 speaker, channel = None, None
             if speaker is None:
