@@ -53,6 +53,11 @@ class TriggerRole:
     head: int | None = None  # the governing verb's token, for a noun under a verb
 
 
+_ANNOUNCE = frozenset(normalize_word(w) for w in (
+    "أعلن", "أعلنت", "وأعلن", "وأعلنت", "أعلنوا", "يعلن", "تعلن", "أكد", "أكدت", "وأكد", "وأكدت", "أفاد", "أفادت",
+    "وأفاد", "وأفادت", "ذكر", "ذكرت", "وذكر", "وذكرت", "نقل", "نقلت", "ونقل", "ونقلت", "كشف", "كشفت", "وكشف",
+    "وكشفت", "بث", "بثت", "أورد", "أوردت", "رصد", "رصدت", "ورصد", "ورصدت", "وثق", "وثقت", "نعى", "نعت", "ونعى",
+    "ونعت", "تبنى", "تبنت", "وتبنى", "وتبنت"))
 _STRICT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 _NOT_VERB = frozenset(normalize_word(w) for w in (
     "في", "على", "من", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "أن", "إن", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض",
@@ -97,10 +102,8 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             if nxt < i1 and (_starts_predicate(tokens[nxt], cues_at.get(nxt, ()), trig_at.get(nxt))
                              or tokens[nxt].norm in _COORD):
                 new_kind = "main"
-            elif cur.kind == "sub" and nxt < i1:
-                new_kind = "sub"
             else:
-                new_kind = cur.kind if cur.kind != "main" or not clauses else "main"
+                new_kind = None  # an apposition or a PP between commas: the clause goes on
             if new_kind is not None:
                 _close(clauses, cur, i)
                 cur = Clause(i + 1, i1, new_kind, cur.governor)
@@ -200,7 +203,7 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         # nominal clause: the noun is the head when it comes first (after particles, figures, adverbs)
         lead = [tokens[k] for k in range(cl.start, t.token)
                 if tokens[k].kind not in ("punct",) and tokens[k].norm not in ("و", "ف")]
-        if len(lead) <= 1 and not under_prep or all(x.kind == "number" for x in lead):
+        if (len(lead) <= 1 and not under_prep) or (lead and all(x.kind == "number" for x in lead)):
             return TriggerRole(cl, True, "nominal-head")
         return TriggerRole(cl, False, "no-predicate")
     first_i, first_c = before[0]
@@ -208,6 +211,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, False, "after-" + prev)
     if t.entry.heads:
         return TriggerRole(cl, True, "under-head", first_i)
+    if first_c == "reporting" and tokens[first_i].norm not in _ANNOUNCE:
+        return TriggerRole(cl, False, "after-speech-verb")
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, _c in before[1:]]

@@ -19,6 +19,8 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _QAD = normalize_word("قد")
 _KANA = frozenset(normalize_word(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "فكان", "فكانت"))
 _NEAR_NEG = 3
+_BACKGROUND_OPENERS = frozenset(normalize_word(w) for w in (
+    "يذكر", "ويذكر", "تجدر", "وتجدر", "يشار", "ويشار", "يُذكر", "جدير", "وجدير"))
 _NEAR_MOD = 4
 
 
@@ -126,8 +128,14 @@ def _days_before(published: _dt.date, value: str) -> int:
 
 
 def _background(tokens, s0, s1, t, cs, cues_at, published, date_values) -> str | None:
-    recent = any("concrete_time" in cues_at.get(k, ()) for k in range(s0, s1)) or (
-        published is not None and any(v and len(v) >= 10 and _days_before(published, v) <= 7 for _k, v in date_values))
+    dated = [v for _k, v in date_values if v and len(v) >= 10]
+    if dated and published is not None:
+        recent = any(_days_before(published, v) <= 7 for v in dated)
+    else:
+        recent = any("concrete_time" in cues_at.get(k, ()) for k in range(s0, s1))
+    # يذكر أن / تجدر الإشارة / يشار إلى أن open a background sentence
+    if any(tokens[k].norm in _BACKGROUND_OPENERS for k in range(s0, min(s1, s0 + 2))):
+        return "history"
     # a sentence that opens with كان/كانت (وكانت الحكومة أكدت ...) is background, unless recent
     if tokens[s0].norm in _KANA and not recent:
         return "history"

@@ -135,14 +135,16 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end]
     sent_mentions = [m for m in mentions if s.start <= m.start < s.end]
     figs = sentence_figures(doc, s.start, s.end)
-    specific_base = _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs)
+    specific_base = _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs,
+                                 any(t.pos == "c" for t in ts))
     protest_words = sum(1 for t in ts if t.type == "PROTEST" and t.entry.mode != "intervene")
     out = []
     mains = [t for t in ts if rl.get(id(t)) is not None and rl[id(t)].main]
     # a sentence with casualty figures and no main predicate of its own is an ASSAULT report
     if not mains and ("killed" in figs or "injured" in figs):
         opaque = any(c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality"))
-        cas = [t for t in ts if t.type == "ASSAULT" and rl.get(id(t)) is not None and rl[id(t)].clause.kind in ("main", "reported")]
+        cas = [t for t in ts if t.type == "ASSAULT" and t.pos in ("c", "p") and rl.get(id(t)) is not None
+               and rl[id(t)].clause.kind in ("main", "reported")]
         if cas and not opaque:
             mains = [cas[0]]
             rl[id(cas[0])].reason = "figures"
@@ -184,7 +186,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     return out
 
 
-def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs) -> int:
+def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool = False) -> int:
     n = 0
     if figs:
         n += 1
@@ -198,6 +200,8 @@ def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs) -> int:
         n += 1
     if any(m.info.inter is not None and m.info.kind not in ("civilians", "protesters", "unidentified")
            for m in sent_mentions):
+        n += 1
+    if casualties:
         n += 1
     return n
 
