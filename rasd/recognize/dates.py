@@ -61,6 +61,9 @@ class _Lex:
     period: dict[str, str]
     future: frozenset[str]
     res: dict[str, re.Pattern]
+    triggers: object  # Aho-Corasick automaton: first word -> families of rules that may start there
+    month_cues: frozenset[str]
+    year_cues: frozenset[str]
 
 
 @cache
@@ -89,57 +92,76 @@ def _lex() -> _Lex:
     monx = rf"(?P<mon>{mon})(?:\s*[/(\-]\s*(?P<mon2>{mon})(?:\s*\))?)?"
     wd = _alt(weekday)
     ywords = r"(?:(?:العام|عام|سنه)\s+)"
-    year = r"(?P<year>(?:1[89]|20|21)\d\d)(?![\d/:\-]|\.\d)"
+    year = r"(?P<year>(?:1\d|20|21)\d\d)(?![\d/:\-]|\.\d)"
     rel = _alt(list(past) + list(nxt) + list(cur))
     parts = _alt(d["day_parts"])
+    # after a month: الماضي / المقبل, or من العام الماضي / من هذا العام
+    yrel = (rf"(?:\s+(?P<rel>{rel})|\s+من\s+(?:(?P<this>هذا|هذه)\s+(?:العام|السنه)"
+            rf"|(?:العام|السنه)\s+(?P<yrel>{rel})))")
     res = {
         "explicit": re.compile(
-            _PFX + rf"(?P<b>(?:(?:يوم\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
-            rf"{monx}(?:\s*,?\s*(?:من\s+)?{ywords}?{year})?)"),
-        "month_year": re.compile(_PFX + rf"(?P<b>(?:شهر\s+)?{monx}\s*,?\s*(?:من\s+)?{ywords}?{year})"),
-        "month": re.compile(
-            rf"(?:(?P<cue>{_alt(d['month_cues'])})\s+|(?<!\w)[وف]?[بل]?(?=شهر))"
-            rf"(?P<b>(?P<shahr>شهر\s+)?{monx}(?:\s+(?P<rel>{rel}))?)"),
-        "paired_month": re.compile(_PFX + rf"(?P<b>(?P<mon>{mon})\s*[/(]\s*(?P<mon2>{mon})(?:\s*\))?)"),
+            rf"(?P<b>(?:(?:يوم\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
+            rf"{monx}(?:\s*,?\s*(?:من\s+)?{ywords}?{year}|{yrel})?)"),
+        "month_year": re.compile(rf"(?P<b>(?:شهر\s+)?{monx}\s*,?\s*(?:من\s+)?{ywords}?{year})"),
+        "month": re.compile(rf"(?P<b>(?P<shahr>شهر\s+)?{monx}{yrel}?)"),
         "numeric_dmy": re.compile(r"(?<![\d/.\-])(?P<b>(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
                                   r"(?P<year>\d{4}))(?![\d/.\-]\d)"),
         "numeric_ymd": re.compile(r"(?<![\d/.\-])(?P<b>(?P<year>\d{4})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
                                   r"(?P<day>\d{1,2}))(?![\d/.\-]?\d)"),
         "hijri": re.compile(
-            _PFX + rf"(?P<b>(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hmon>{_alt(hijri)})"
+            rf"(?P<b>(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hmon>{_alt(hijri)})"
             rf"(?:\s*,?\s*(?:من\s+)?{ywords}?(?P<year>1[34]\d\d)(?!\d)"
             rf"(?:\s*(?P<mark>{_alt(d['hijri_markers'])}|ه(?!\w)))?)?)"),
         "year": re.compile(
-            rf"(?:(?<!\w)[وف]?[بل]?(?P<cue>{_alt(d['year_cues'])})\s+)(?P<b>{ywords}?{year}"
+            rf"(?P<b>(?P<yw>(?:العام|عام|سنه|عامي)\s+)?{year}"
             rf"(?:\s*(?:-|/|و|الى|حتي)\s*(?P<year2>(?:1[89]|20|21)\d\d)(?!\d))?)"
             rf"(?!\s*(?:{_alt(d['hijri_markers'])}|ه(?!\w)))"),
-        "year_word": re.compile(_PFX + rf"(?P<b>(?:العام|عام|سنه|عامي)\s+{year})"),
         "day_word": re.compile(
-            _PFX + rf"(?P<b>(?:(?P<part>{parts})\s+)?(?P<dw>{_alt(day_word)})"
+            rf"(?P<b>(?:(?P<part>{parts})\s+)?(?P<dw>{_alt(day_word)})"
             rf"(?!\s+{_alt(d['not_today_after'])})"
             rf"(?:\s*\(\s*(?:يوم\s+)?(?P<wd1>{wd})\s*\)|\s*,?\s*(?:يوم\s+)?(?P<wd2>{wd}))?)"),
         "weekday": re.compile(
-            _PFX + rf"(?P<b>(?:(?P<part>{parts})\s+)?(?:يوم\s+)?(?P<wd>{wd})(?:\s+(?P<rel>{_alt(list(past) + list(nxt))}))?)"),
+            rf"(?P<b>(?:(?P<part>{parts})\s+)?(?:يوم\s+)?(?P<wd>{wd})(?:\s+(?P<rel>{_alt(list(past) + list(nxt))}))?)"),
         "ago": re.compile(
-            _PFX + rf"(?P<b>(?P<ago>{_alt(d['ago_words'])})\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
+            rf"(?P<b>(?P<ago>{_alt(d['ago_words'])})\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
             rf"(?:(?P<num>{num})\s+(?P<unit>{_alt(many)})|(?P<unit1>{_alt(one + two)})))"
-            rf"(?!\s*\d)(?!\s+(?:من|علي)(?!\w))(?!\s+(?:شهر\s+)?(?:{wd}|{mon}|{_alt(hijri)}))"),
+            rf"(?!\s*\d)(?!\s+من(?!\w))(?!\s+علي(?!\w)(?!\s+الاقل))(?!\s+(?:شهر\s+)?(?:{wd}|{mon}|{_alt(hijri)}))"),
         "range": re.compile(
-            rf"(?:(?<!\w)[وف]?(?P<sw>{_alt(d['span_words'])})\s+)?(?P<b>"
+            rf"(?P<b>"
             rf"(?:ال(?P<unit>{_alt(many)})\s+(?:ال)?(?P<num>{num})"
             rf"|(?:ال)?(?P<num2>{num})\s+(?P<unit2>{_alt(many)})"
             rf"|ال(?P<unitd>{_alt(two)}))"
             rf"\s+(?P<rel>{_alt(list(d['range_past_words']) + list(d['range_next_words']))}))"),
+        "span_before": re.compile(rf"(?<!\w)[وف]?(?P<sw>{_alt(d['span_words'])})\s+$"),
         "period": re.compile(
-            _PFX + rf"(?P<b>(?:(?P<part>{_alt(d['period_parts'])})\s+)?"
+            rf"(?P<b>(?:(?P<part>{_alt(d['period_parts'])})\s+)?"
             rf"(?:(?P<pw>{_alt(period)})\s+(?P<rel>{rel})|(?P<this>{_alt(d['this_words'])})\s+(?P<pw2>{_alt(period)})))"),
         "period_part": re.compile(
-            _PFX + rf"(?P<b>(?P<part>{_alt(d['period_parts'])})\s+(?P<pw>{_alt(period)}))(?!\s+{rel})"),
+            rf"(?P<b>(?P<part>{_alt(d['period_parts'])})\s+(?P<pw>{_alt(period)}))(?!\s+(?:{rel}|\d))"),
     }
+    first = lambda words: {_k(w).split(" ")[0] for w in words}  # noqa: E731
+    trig: dict[str, set[str]] = {}
+    for fam, words in (
+        ("explicit", ["يوم", *weekday]), ("month_year", ["شهر", *month]), ("month", ["شهر", *month]),
+        ("hijri", ["شهر", *hijri]), ("year", ["عام", "العام", "سنه", "عامي"]),
+        ("day_word", [*d["day_parts"], *day_word]), ("weekday", [*d["day_parts"], "يوم", *weekday]),
+        ("ago", d["ago_words"]),
+        ("range", ["ال" + _k(u) for u in many + two]),
+        ("period", [*d["period_parts"], *period, *d["this_words"]]), ("period_part", d["period_parts"]),
+    ):
+        for w in first(words):
+            trig.setdefault(w, set()).add(fam)
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w, fams in trig.items():
+        auto.add_word(w, (w, tuple(sorted(fams))))
+    auto.make_automaton()
     return _Lex(month, frozenset(_k(a) for a in d["ambiguous_months"]), hijri, weekday, day_word, unit,
                 frozenset(_k(w) for w in past), frozenset(_k(w) for w in nxt), frozenset(_k(w) for w in cur),
                 frozenset(_k(w) for w in d["range_past_words"]), frozenset(_k(w) for w in d["range_next_words"]),
-                period, frozenset(_k(w) for w in d["future_cues"]), res)
+                period, frozenset(_k(w) for w in d["future_cues"]), res, auto,
+                frozenset(_k(w) for w in d["month_cues"]), frozenset(_k(w) for w in d["year_cues"]))
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -234,6 +256,27 @@ def _rel_kind(word: str | None, lex: _Lex) -> str | None:
     return None
 
 
+def _year_by_words(m: re.Match, mon: int, day: int | None, pub: _dt.date | None, lex: _Lex) -> int | None:
+    """The year a month (and day) takes from الماضي / المقبل / من العام الماضي / من هذا العام."""
+    if pub is None:
+        return None
+    g = m.groupdict()
+    if g.get("this"):
+        return pub.year
+    yrel = _rel_kind(g.get("yrel"), lex)
+    if yrel is not None:
+        return pub.year + {"past": -1, "next": 1, "current": 0}[yrel]
+    rk = _rel_kind(g.get("rel"), lex)
+    key, ref = (mon, day or 0), (pub.month, pub.day if day else 0)
+    if rk == "past":
+        return pub.year if key < ref else pub.year - 1
+    if rk == "next":
+        return pub.year if key > ref else pub.year + 1
+    if rk == "current":
+        return pub.year
+    return None
+
+
 def _explicit(m: re.Match, pub, lex: _Lex, *, with_day: bool) -> _Cand | None:
     mon = lex.month.get(_norm_key(m.group("mon")))
     if mon is None:
@@ -248,7 +291,7 @@ def _explicit(m: re.Match, pub, lex: _Lex, *, with_day: bool) -> _Cand | None:
         day = int(m.group("day"))
         if not 1 <= day <= 31:
             return None
-        y = year or _year_for(mon, day, pub, slack_days=7)
+        y = year or _year_by_words(m, mon, day, pub, lex) or _year_for(mon, day, pub, slack_days=7)
         if y is None:
             return _Cand(ns, ne, None, "unknown", rank=3)
         dt = _safe_date(y, mon, day)
@@ -263,10 +306,62 @@ def _explicit(m: re.Match, pub, lex: _Lex, *, with_day: bool) -> _Cand | None:
                         dt = alt
                         break
         return _Cand(ns, ne, dt.isoformat(), "day", rank=3)
-    y = year or _year_for(mon, None, pub)
+    y = year or _year_by_words(m, mon, None, pub, lex) or _year_for(mon, None, pub)
     if y is None:
         return _Cand(ns, ne, None, "unknown", rank=2)
     return _Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", rank=2)
+
+
+_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_FAMILIES = ("explicit", "numeric_dmy", "numeric_ymd", "hijri", "year", "range")
+
+
+def _starts(norm: str, lex: _Lex) -> dict[str, list[int]]:
+    """Positions where each family of rules may start: trigger words and digit runs."""
+    n = len(norm)
+    out: dict[str, list[int]] = {}
+    for end_idx, (key, fams) in lex.triggers.iter(norm):
+        e = end_idx + 1
+        if e < n and norm[e].isalnum():
+            continue
+        s = e - len(key)
+        ws = s
+        while ws > 0 and norm[ws - 1].isalnum():
+            ws -= 1
+        if norm[ws:s] not in _CLITICS:
+            continue
+        for f in fams:
+            out.setdefault(f, []).append(s)
+    for m in _DIGIT_RUN.finditer(norm):
+        s = m.start()
+        for f in _DIGIT_FAMILIES:
+            out.setdefault(f, []).append(s)
+        if norm[s - 2:s] == "ال":
+            out["range"].append(s - 2)
+    return out
+
+
+def _span_word_before(norm: str, pos: int, lex: _Lex) -> int | None:
+    """Start of a span word (خلال، طوال، على مدى) right before ``pos``, if any."""
+    m = lex.res["span_before"].search(norm, max(0, pos - 16), pos)
+    return m.start("sw") if m else None
+
+
+def _prev_word(norm: str, pos: int) -> str:
+    """The word before ``pos`` without its proclitic (و، ف، ب، ل)."""
+    j = pos
+    while j > 0 and norm[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > 0 and norm[i - 1].isalnum():
+        i -= 1
+    w = norm[i:j]
+    if len(w) > 3 and w[:2] in ("وب", "ول", "فب", "فل", "وف"):
+        return w[2:]
+    if len(w) > 2 and w[0] in "وفبل" and w[1:3] != "" and w not in ("في", "بعد", "بين", "فوق"):
+        return w[1:] if w[1:] and (w[1:] in _lex().month_cues or w[1:] in _lex().year_cues) else w
+    return w
 
 
 def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
@@ -276,67 +371,62 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
     out: list[_Cand] = []
     add = out.append
 
-    if any(ch.isdigit() for ch in norm):
-        for m in res["explicit"].finditer(norm):
-            c = _explicit(m, pub, lex, with_day=True)
-            if c:
-                add(c)
-        for m in res["month_year"].finditer(norm):
-            c = _explicit(m, pub, lex, with_day=False)
-            if c:
-                add(c)
-        for key in ("numeric_dmy", "numeric_ymd"):
-            for m in res[key].finditer(norm):
-                y, mo, dd = int(m.group("year")), int(m.group("month")), int(m.group("day"))
-                dt = _safe_date(y, mo, dd)
-                if dt is None and key == "numeric_dmy":
-                    dt = _safe_date(y, dd, mo)  # m/d/y when d/m/y is impossible
-                if dt is not None and 1800 <= y <= 2200:
-                    add(_Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", rank=4))
-        for m in res["year"].finditer(norm):
-            y2 = m.group("year2")
-            if y2 and int(y2) > int(m.group("year")):
-                add(_Cand(m.start("b"), m.end("b"), m.group("year"), "range", end_value=y2, rank=1))
-            else:
-                e = m.start("year") + 4 if y2 else m.end("b")
-                add(_Cand(m.start("b"), e, m.group("year"), "year", rank=1))
-        for m in res["year_word"].finditer(norm):
-            add(_Cand(m.start("b"), m.end("b"), m.group("year"), "year", rank=1))
-        for m in res["hijri"].finditer(norm):
-            c = _hijri(m, pub, lex)
-            if c:
-                add(c)
-    else:
-        for m in res["hijri"].finditer(norm):
-            c = _hijri(m, pub, lex)
-            if c:
-                add(c)
+    starts = _starts(norm, lex)
 
-    for key in ("month", "paired_month"):
-        for m in res[key].finditer(norm):
-            mon_key = _norm_key(m.group("mon"))
-            paired = bool(m.group("mon2"))
-            if mon_key in lex.ambiguous and not paired and not (key == "month" and m.group("shahr")):
-                continue
-            mon = lex.month.get(mon_key)
-            if mon is None or (paired and lex.month.get(_norm_key(m.group("mon2"))) != mon):
-                continue
-            rk = _rel_kind(m.groupdict().get("rel"), lex)
-            ns, ne = m.start("b"), m.end("b")
-            if pub is None:
-                add(_Cand(ns, ne, None, "unknown", rank=1))
-                continue
-            if rk == "next":
-                y = pub.year if mon > pub.month else pub.year + 1
-            elif rk == "past":
-                y = pub.year if mon < pub.month else pub.year - 1
-            elif rk == "current":
-                y = pub.year
-            else:
-                y = _year_for(mon, None, pub)
-            add(_Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", relative=False, rank=1))
+    def each(fam: str):
+        rx = res[fam]
+        for pos in starts.get(fam, ()):
+            m = rx.match(norm, pos)
+            if m is not None:
+                yield m
 
-    for m in res["day_word"].finditer(norm):
+    for m in each("explicit"):
+        c = _explicit(m, pub, lex, with_day=True)
+        if c:
+            add(c)
+    for m in each("month_year"):
+        c = _explicit(m, pub, lex, with_day=False)
+        if c:
+            add(c)
+    for key in ("numeric_dmy", "numeric_ymd"):
+        for m in each(key):
+            y, mo, dd = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+            dt = _safe_date(y, mo, dd)
+            if dt is None and key == "numeric_dmy":
+                dt = _safe_date(y, dd, mo)  # m/d/y when d/m/y is impossible
+            if dt is not None and 1800 <= y <= 2200:
+                add(_Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", rank=4))
+    for m in each("year"):
+        if not m.group("yw") and (int(m.group("year")) < 1800 or _prev_word(norm, m.start()) not in lex.year_cues):
+            continue
+        y2 = m.group("year2")
+        if y2 and int(y2) > int(m.group("year")):
+            add(_Cand(m.start("b"), m.end("b"), m.group("year"), "range", end_value=y2, rank=1))
+        else:
+            e = m.start("year") + 4 if y2 else m.end("b")
+            add(_Cand(m.start("b"), e, m.group("year"), "year", rank=1))
+    for m in each("hijri"):
+        c = _hijri(m, pub, lex)
+        if c:
+            add(c)
+
+    for m in each("month"):
+        mon_key = _norm_key(m.group("mon"))
+        paired = bool(m.group("mon2"))
+        if not (paired or m.group("shahr")) and (
+                mon_key in lex.ambiguous or _prev_word(norm, m.start()) not in lex.month_cues):
+            continue
+        mon = lex.month.get(mon_key)
+        if mon is None or (paired and lex.month.get(_norm_key(m.group("mon2"))) != mon):
+            continue
+        ns, ne = m.start("b"), m.end("b")
+        if pub is None:
+            add(_Cand(ns, ne, None, "unknown", rank=1))
+            continue
+        y = _year_by_words(m, mon, None, pub, lex) or _year_for(mon, None, pub)
+        add(_Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", relative=False, rank=1))
+
+    for m in each("day_word"):
         off = lex.day_word[_norm_key(m.group("dw"))]
         wd_s = m.group("wd1") or m.group("wd2")
         ns, ne = m.start("b"), m.end("b")
@@ -350,7 +440,7 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
                 dt = _nearest_weekday(dt, wd)
         add(_Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2))
 
-    for m in res["weekday"].finditer(norm):
+    for m in each("weekday"):
         wd = lex.weekday[_norm_key(m.group("wd"))]
         ns, ne = m.start("b"), m.end("b")
         if pub is None:
@@ -368,7 +458,7 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
             delta = -((pw - wd) % 7)
         add(_Cand(ns, ne, (pub + _dt.timedelta(days=delta)).isoformat(), "day", relative=True))
 
-    for m in res["ago"].finditer(norm):
+    for m in each("ago"):
         ns, ne = m.start("b"), m.end("b")
         if m.group("unit1"):
             u = m.group("unit1")
@@ -392,8 +482,11 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
         else:
             add(_Cand(ns, ne, f"{dt.year:04d}", "year", relative=True, rank=2))
 
-    for m in res["range"].finditer(norm):
-        ns = m.start("sw") if m.group("sw") else m.start("b")
+    for m in each("range"):
+        ns = m.start("b")
+        sw = _span_word_before(norm, ns, lex)
+        if sw is not None:
+            ns = sw
         ne = m.end("b")
         if m.group("unitd"):
             unit, n = lex.unit[_norm_key(m.group("unitd"))]
@@ -417,7 +510,7 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
         add(_Cand(ns, ne, start.isoformat(), "range", end.isoformat(), relative=True, rank=2))
 
     for key in ("period", "period_part"):
-        for m in res[key].finditer(norm):
+        for m in each(key):
             c = _period(m, pub, lex)
             if c:
                 add(c)

@@ -27,6 +27,7 @@ _TOK = re.compile(r"\w+|[^\w\s]")
 _CLAUSE_STOP = frozenset(".,;:!?()[]\"'«»-–—/\n")
 _CASUALTY = ("killed", "injured", "displaced", "arrested", "missing")
 _CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
+_PREFIXES = frozenset(c + a for c in _CLITICS for a in ("", "ال")) | {"لل", "ولل", "فلل"}
 
 
 def _k(s: str) -> str:
@@ -51,6 +52,10 @@ class _Lex:
     not_counted: frozenset[str]
     count_nouns: frozenset[str]
     qual_map: dict[str, str]
+    dual_auto: object  # Aho-Corasick automaton over the dual forms
+    qual_last: frozenset[str]  # last words of the qualifiers before a number (a cheap pre-check)
+    qual_after_words: tuple[str, ...]
+    year_suffixes: frozenset[str]
 
 
 def _alt(words) -> str:
@@ -81,7 +86,7 @@ def _lex() -> _Lex:
         for f in forms:
             qb.append((_k(f), q))
     qual_map = dict(qb)
-    qual_before = re.compile(r"(?<!\w)[وفب]?(?P<q>" + _alt(qual_map) + r")\s*$")
+    qual_before = re.compile(r"(?<!\w)[وف]?[بل]?(?P<q>" + _alt(qual_map) + r")\s*$")
     qual_after = sorted(((_k(f), q) for q, forms in d["qualifiers_after"].items() for f in forms),
                         key=lambda p: -len(p[0]))
     dual: dict[str, str] = {}
@@ -96,23 +101,45 @@ def _lex() -> _Lex:
                frozenset(d["age_units"]), frozenset(_k(w) for w in d["age_cues"]),
                frozenset(_k(w) for w in d["time_cues"]), frozenset(_k(w) for w in d["index_cues"]),
                qual_before, qual_after, dual, frozenset(_k(w) for w in d["not_counted"]),
-               frozenset(_k(w) for w in d["count_nouns"]), qual_map)
+               frozenset(_k(w) for w in d["count_nouns"]), qual_map, _automaton(dual),
+               frozenset(k.split(" ")[-1] for k in qual_map),
+               tuple({k.split(" ")[-1] for k, _ in qual_after}),
+               frozenset(_k(w) for w in d["year_suffixes"]))
     return lex
+
+
+def _automaton(keys):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in keys:
+        auto.add_word(k, k)
+    if len(keys):
+        auto.make_automaton()
+    return auto
+
+
+_EXPANDED: dict[int, tuple[object, dict[str, tuple[str, int]]]] = {}
+
+
+def _expand(table) -> dict[str, tuple[str, int]]:
+    """Every written form of ``table``'s keys with a proclitic and/or the article: form -> (key, prefix length)."""
+    got = _EXPANDED.get(id(table))
+    if got is not None and got[0] is table:
+        return got[1]
+    out: dict[str, tuple[str, int]] = {}
+    for c in _CLITICS:
+        arts = ("", "ال", "ل") if c.endswith("ل") else ("", "ال")
+        for a in arts:
+            for key in table:
+                out.setdefault(c + a + key, (key, len(c) + len(a)))
+    _EXPANDED[id(table)] = (table, out)
+    return out
 
 
 def _strip(word: str, table) -> tuple[str, int] | None:
     """``word`` or ``word`` minus a proclitic (and the article) found in ``table``: (key, prefix length)."""
-    for c in _CLITICS:
-        if c and not word.startswith(c):
-            continue
-        rest = word[len(c):]
-        if rest in table:
-            return rest, len(c)
-        if rest.startswith("ال") and rest[2:] in table:
-            return rest[2:], len(c) + 2
-        if c.endswith("ل") and rest.startswith("ل") and rest[1:] in table:  # لل = ل + ال
-            return rest[1:], len(c) + 1
-    return None
+    return _expand(table).get(word)
 
 
 @dataclass(slots=True)
@@ -120,10 +147,6 @@ class _Tok:
     start: int
     end: int
     text: str
-
-
-def _tokens(norm: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOK.finditer(norm)]
 
 
 def _is_punct(t: _Tok) -> bool:
@@ -138,23 +161,36 @@ class _Reader:
         self.norm = nt.norm
         self.doc = doc
         self.lex = _lex()
-        self.toks = _tokens(self.norm)
-        self.starts = [t.start for t in self.toks]
-        self.blocked: list[tuple[int, int]] = []  # normalised spans of explicit dates
         self.numbers = find_numbers(self.norm)
         self.num_starts = [n.start for n in self.numbers]
         self.num_ends = [n.end for n in self.numbers]
+        self.blocked: list[tuple[int, int]] = []  # normalised spans of explicit dates
         for dm in doc.dates:
             if not dm.relative:
                 self.blocked.append((nt.to_norm(dm.start), nt.to_norm(dm.end)))
 
     # ---------------------------------------------------------------- helpers
-    def tok_after(self, pos: int) -> int:
-        return bisect.bisect_left(self.starts, pos)
+    def next_toks(self, pos: int, k: int = 1) -> list[_Tok]:
+        """Up to ``k`` tokens starting at or after ``pos``."""
+        out: list[_Tok] = []
+        for m in _TOK.finditer(self.norm, pos, pos + 24 * k):
+            out.append(_Tok(m.start(), m.end(), m.group()))
+            if len(out) == k:
+                break
+        return out
 
-    def tok_before(self, pos: int) -> int:
-        """Index of the last token that ends at or before ``pos`` (-1 if none)."""
-        return bisect.bisect_left(self.starts, pos) - 1
+    def toks_before(self, pos: int) -> list[_Tok]:
+        """The tokens of the ~80 characters before ``pos``, nearest first (a cut first word dropped)."""
+        lo = max(0, pos - 80)
+        ms = list(_TOK.finditer(self.norm, lo, pos))
+        if lo > 0 and ms and ms[0].start() == lo and self.norm[lo - 1].isalnum():
+            ms = ms[1:]
+        return [_Tok(m.start(), m.end(), m.group()) for m in reversed(ms)]
+
+    def prev_tok(self, pos: int) -> _Tok | None:
+        """The token that ends at or before ``pos`` (whitespace skipped)."""
+        toks = self.toks_before(pos)
+        return toks[0] if toks else None
 
     def span(self, ns: int, ne: int) -> Span:
         s, e = self.nt.to_original(ns, ne)
@@ -167,161 +203,188 @@ class _Reader:
     def in_date(self, ns: int, ne: int) -> bool:
         return any(ns < e and s < ne for s, e in self.blocked)
 
-    # ---------------------------------------------------------------- classification
-    def unit_after(self, ne: int, i: int) -> tuple[str, str, int, int] | None:
-        """(kind, unit, norm start, norm end) of a unit right after the number."""
-        lex = self.lex
-        rest = self.norm[ne:ne + 30]
-        lead = len(rest) - len(rest.lstrip())
-        if rest[lead:lead + 1] == "%":
-            return "percent", "%", ne + lead, ne + lead + 1
-        low = _SPACE.sub(" ", rest[lead:])
-        for phrase, kind, canon in lex.unit_phrases:
-            if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
-                # map the phrase end back through the original whitespace
-                end = ne + lead
-                for _ in phrase.split(" "):
-                    j = self.tok_after(end)
-                    end = self.toks[j].end if j < len(self.toks) else end
-                return kind, canon, ne + lead, end
-        if i < len(self.toks) and not _is_punct(self.toks[i]):
-            t = self.toks[i]
-            if t.text in lex.unit:
-                kind, canon = lex.unit[t.text]
-                return kind, canon, t.start, t.end
-        return None
-
     def back_words(self, pos: int, limit: int = 4) -> list[_Tok]:
         """Up to ``limit`` word tokens before ``pos`` in the same clause, nearest first."""
-        out = []
-        j = self.tok_before(pos)
-        while j >= 0 and len(out) < limit:
-            t = self.toks[j]
-            if _is_punct(t) or t.text[0].isdigit() or self.in_number(t.start):
+        return self._words(self.toks_before(pos), limit)
+
+    def _words(self, toks: list[_Tok], limit: int) -> list[_Tok]:
+        out: list[_Tok] = []
+        for t in toks:
+            if len(out) >= limit or _is_punct(t) or t.text[0].isdigit() or self.in_number(t.start):
                 break
             out.append(t)
-            j -= 1
         return out
 
+    # ---------------------------------------------------------------- classification
+    def unit_after(self, ne: int, nxt: _Tok | None) -> tuple[str, str, int, int] | None:
+        """(kind, unit, norm start, norm end) of a unit right after the number."""
+        lex = self.lex
+        if nxt is None:
+            return None
+        if nxt.text == "%":
+            return "percent", "%", nxt.start, nxt.end
+        if _is_punct(nxt):
+            return None
+        if nxt.text in lex.unit:
+            kind, canon = lex.unit[nxt.text]
+            return kind, canon, nxt.start, nxt.end
+        first = nxt.text
+        for phrase, kind, canon in lex.unit_phrases:
+            words = phrase.split(" ")
+            if first != words[0] and not (first[:1] in "بو" and first[1:] == words[0]):
+                continue
+            toks = self.next_toks(nxt.start, len(words))
+            got = [t.text for t in toks]
+            got[0] = words[0] if got and got[0] != words[0] else got[0]
+            if got == words:
+                return kind, canon, nxt.start, toks[-1].end
+        return None
+
     def qualifier_before(self, ns: int) -> tuple[str, int] | None:
-        seg_start = max(0, ns - 30)
-        m = self.lex.qual_before.search(self.norm, seg_start, ns)
+        m = self.lex.qual_before.search(self.norm, max(0, ns - 30), ns)
         if m is None:
             return None
         q = self.lex.qual_map.get(_SPACE.sub(" ", m.group("q")))
         return (q, m.start()) if q else None
 
     def qualifier_after(self, pos: int) -> str | None:
-        rest = _SPACE.sub(" ", self.norm[pos:pos + 20]).lstrip()
+        rest = self.norm[pos:pos + 20]
+        if not any(w in rest for w in self.lex.qual_after_words):
+            return None
+        rest = _SPACE.sub(" ", rest).lstrip()
         for phrase, q in self.lex.qual_after:
             if rest.startswith(phrase):
                 return q
         return None
 
-    def classify(self, nm: NumberMatch, prev: Figure | None, prev_end_tok: int) -> Figure | None:
-        lex, norm, toks = self.lex, self.norm, self.toks
+    def cue_back(self, back: list[_Tok]) -> str | None:
+        lex = self.lex
+        for t in back:
+            hit = _strip(t.text, lex.cue_before)
+            if hit:
+                return lex.cue_before[hit[0]]
+            hit = _strip(t.text, lex.kind_noun)
+            if hit and (t.text.startswith("ال") or hit[1] >= 2):  # عدد القتلى
+                return lex.kind_noun[hit[0]]
+        return None
+
+    def cue_ahead(self, pos: int) -> str | None:
+        lex = self.lex
+        for i, t in enumerate(self.next_toks(pos, 3)):
+            if _is_punct(t):
+                break
+            hit = _strip(t.text, lex.cue_after)
+            if hit:
+                return lex.cue_after[hit[0]]
+            if i == 0 and t.text in lex.kind_noun:  # an adjective: 4 صيادين مفقودين
+                return lex.kind_noun[t.text]
+        return None
+
+    def classify(self, nm: NumberMatch, prev_end: int, prev_kind: str | None) -> Figure | None:
+        lex, norm = self.lex, self.norm
         ns, ne = nm.start, nm.end
         if self.in_date(ns, ne):
             return None
-        i_after = self.tok_after(ne)
-        back = self.back_words(ns - len(nm.prefix), 6)
-        nxt = toks[i_after] if i_after < len(toks) else None
+        ws = ns - len(nm.prefix)
+        after = self.next_toks(ne, 3)
+        nxt = after[0] if after else None
         # clock times, reference numbers, long ids
         if nxt is not None and nxt.text == ":" and nxt.start == ne and norm[ne + 1:ne + 2].isdigit():
             return None
-        if back and (back[0].text in lex.time_cues or back[0].text in lex.index_cues
-                     or (_strip(back[0].text, lex.index_cues) is not None)):
+        before = self.toks_before(ws)
+        p = before[0] if before else None
+        if p is not None and (p.text in lex.time_cues or _strip(p.text, lex.index_cues) is not None):
             return None
         if nm.digits_only:
-            raw = norm[ns:ne].lstrip("ال")
+            raw = norm[ns:ne].removeprefix("ال")
             if len(raw) >= 7 and raw.isdigit():
                 return None
-        qual = self.qualifier_before(ns - len(nm.prefix))
+            if norm[ne:ne + 1] in "/\\" and norm[ne + 1:ne + 2].isdigit():
+                return None  # 46/86, 4/8/1436: a reference or a date
+            if norm[ns - 1:ns] in "/\\" and norm[ns - 2:ns - 1].isdigit():
+                return None
+            if nxt is not None and nxt.text in ("-", ")", ".") and (p is None or p.text in ("\n", ".", ":")
+                                                                 or "\n" in norm[p.end:ws]):
+                return None  # "3 - ..." a list item
+        if not nm.digits_only and nm.end - nm.start <= 5 and norm[ns:ne] in ("عشر", "عشره") and p is not None \
+                and p.text.startswith("ال"):
+            return None  # القرن السابع عشر: an ordinal
+        qual = self.qualifier_before(ws) if p is not None and _strip(p.text, lex.qual_last) else None
         qualifier = qual[0] if qual else None
-        back_from = qual[1] if qual else ns - len(nm.prefix)
-        if qual:
-            back = self.back_words(back_from, 6)
+        back = self.back_words(qual[1], 5) if qual else self._words(before, 5)
         approximate = nm.vague or qualifier == "about"
         kind: str | None = None
         unit: str | None = None
         counted: tuple[int, int] | None = None
 
-        u = self.unit_after(ne, i_after)
-        counted_end = ne
+        u = self.unit_after(ne, nxt)
         if u is not None:
             kind, unit, us, ue = u
-            counted, counted_end = (us, ue), ue
+            counted = (us, ue)
             if kind == "duration" and unit in lex.age_units:
                 opened = norm[max(0, ns - 3):ns].strip().endswith("(")
                 if opened or any(_strip(t.text, lex.age_cues) for t in back[:4]):
                     kind = "age"
+        elif nm.value == 1 and not nm.digits_only and back:
+            # "واحد" follows its noun: مرة واحدة، يوم واحد
+            if back[0].text in lex.not_counted or _strip(back[0].text, lex.not_counted):
+                return None
+            counted = (back[0].start, back[0].end)
         else:
-            # a counted noun: after the number, or (الأيام الثلاثة) before an article number
-            j = i_after
-            if nxt is not None and nxt.text == "من" and j + 1 < len(toks):
-                j += 1
-            if j < len(toks) and not _is_punct(toks[j]) and not toks[j].text[0].isdigit():
-                t = toks[j]
-                two = f"{t.text} {toks[j + 1].text}" if j + 1 < len(toks) else ""
-                if two and _strip(two, lex.kind_phrase):
-                    kind = lex.kind_phrase[_strip(two, lex.kind_phrase)[0]]
-                    counted = (t.start, toks[j + 1].end)
+            # the counted noun after the number (skipping من), or before an article number (الأيام الثلاثة)
+            cand = after
+            if cand and cand[0].text == "من":
+                cand = cand[1:] + self.next_toks(cand[-1].end, 1)
+            if cand and not _is_punct(cand[0]) and not cand[0].text[0].isdigit():
+                t = cand[0]
+                two = f"{t.text} {cand[1].text}" if len(cand) > 1 else ""
+                phr = _strip(two, lex.kind_phrase) if two else None
+                if phr:
+                    kind = lex.kind_phrase[phr[0]]
+                    counted = (t.start, cand[1].end)
                 else:
                     hit = _strip(t.text, lex.kind_noun)
                     if hit:
                         kind = lex.kind_noun[hit[0]]
                         counted = (t.start + hit[1], t.end)
-                    elif t.text not in lex.not_counted and _strip(t.text, lex.not_counted) is None:
+                    elif _strip(t.text, lex.not_counted) is None and not self.in_number(t.start):
                         counted = (t.start, t.end)
-                if counted:
-                    counted_end = counted[1]
-            if nm.article and back:
-                prev_word = back[0]
-                if prev_word.text.startswith("ال") or prev_word.text.startswith("لل"):
-                    w = prev_word.text
-                    if _strip(w, lex.unit):
-                        k_, canon = lex.unit[_strip(w, lex.unit)[0]]
-                        kind, unit = k_, canon
-                        counted = (prev_word.start, prev_word.end)
-                    elif _strip(w, lex.kind_noun):
-                        kind = lex.kind_noun[_strip(w, lex.kind_noun)[0]]
-                        counted = (prev_word.start, prev_word.end)
-                    elif counted is None or (counted and counted[0] >= ne):
-                        counted = (prev_word.start, prev_word.end)
+            if nm.article and back and back[0].text.startswith(("ال", "لل")):
+                w = back[0]
+                hit_u = _strip(w.text, lex.unit)
+                hit_k = _strip(w.text, lex.kind_noun)
+                if hit_u:
+                    kind, unit = lex.unit[hit_u[0]]
+                    counted = (w.start, w.end)
+                elif hit_k:
+                    kind = lex.kind_noun[hit_k[0]]
+                    counted = (w.start, w.end)
+                else:
+                    counted = (w.start, w.end)  # الجنود الثلاثة
         if kind is None:
-            for t in back:
-                hit = _strip(t.text, lex.cue_before)
-                if hit:
-                    kind = lex.cue_before[hit[0]]
-                    break
-                hit = _strip(t.text, lex.kind_noun)
-                if hit and (t.text.startswith("ال") or hit[1] >= 2):
-                    kind = lex.kind_noun[hit[0]]
-                    break
+            kind = self.cue_back(back)
         if kind is None:
-            j = self.tok_after(counted_end)
-            for t in toks[j:j + 3]:
-                if _is_punct(t):
-                    break
-                hit = _strip(t.text, lex.cue_after)
-                if hit:
-                    kind = lex.cue_after[hit[0]]
-                    break
-        if (kind is None and prev is not None and nm.prefix.startswith("و") and prev.kind in _CASUALTY
-                and prev_end_tok >= self.tok_before(ns - len(nm.prefix))):
-            kind = prev.kind  # مقتل 3 جنود و5 مدنيين
+            kind = self.cue_ahead(counted[1] if counted and counted[1] > ne else ne)
+        if kind is None and prev_kind in _CASUALTY and nm.prefix.startswith("و"):
+            p = self.prev_tok(ws)
+            if p is not None and p.end == prev_end:
+                kind = prev_kind  # مقتل 3 جنود و5 مدنيين
+        if kind is None and nm.digits_only and norm[ns:ne].isdigit() and 3 <= ne - ns <= 4 and (
+                (nxt is not None and nxt.text in lex.year_suffixes)
+                or norm[ne:ne + 1] in ("م", "ه") and not norm[ne + 1:ne + 2].isalnum()):
+            kind, counted = "year", None
         if kind is None:
             year_like = (nm.digits_only and not nm.article and 1900 <= nm.value <= 2100
-                         and float(nm.value).is_integer() and "," not in norm[ns:ne] and "." not in norm[ns:ne])
+                         and float(nm.value).is_integer() and norm[ns:ne].isdigit())
             counted_text = norm[counted[0]:counted[1]] if counted else ""
-            if year_like and not (counted_text in lex.count_nouns or _strip(counted_text, lex.count_nouns)):
+            if year_like and _strip(counted_text, lex.count_nouns) is None:
                 kind, counted = "year", None
             else:
-                kind = "count"
                 if nm.article and counted is None:
                     return None  # الـ35: an ordinal-like use
+                kind = "count"
         if qualifier is None:
-            qualifier = self.qualifier_after(ne if counted is None else max(ne, counted[1]))
+            qualifier = self.qualifier_after(max(ne, counted[1]) if counted else ne)
             if qualifier == "about":
                 approximate = True
         s, e = self.nt.to_original(ns, ne)
@@ -331,54 +394,45 @@ class _Reader:
     def duals(self, taken: list[tuple[int, int]]) -> list[tuple[int, Figure]]:
         """Dual nouns (قتيلان، جنديين) as figures of 2."""
         lex = self.lex
+        norm = self.norm
+        n = len(norm)
         out = []
-        for t in self.toks:
-            if len(t.text) < 5 or not t.text.endswith(("ان", "ين")):
+        for end_idx, key in lex.dual_auto.iter(norm):
+            e = end_idx + 1
+            if e < n and norm[e].isalnum():
                 continue
-            hit = _strip(t.text, lex.dual)
-            if not hit:
+            s = e - len(key)
+            w0 = s
+            while w0 > 0 and norm[w0 - 1].isalnum():
+                w0 -= 1
+            pre = norm[w0:s]
+            if pre not in _PREFIXES:
                 continue
-            ns = t.start + hit[1]
-            if any(ns < e and s < t.end for s, e in taken) or self.in_date(ns, t.end):
+            if any(s < te and ts < e for ts, te in taken) or self.in_date(s, e):
                 continue
-            kind = lex.dual[hit[0]]
+            kind = lex.dual[key]
             if kind == "count":
-                kind = None
-                for b in self.back_words(t.start, 4):
-                    h = _strip(b.text, lex.cue_before)
-                    if h:
-                        kind = lex.cue_before[h[0]]
-                        break
-                if kind is None:
-                    j = self.tok_after(t.end)
-                    for a in self.toks[j:j + 3]:
-                        h = _strip(a.text, lex.cue_after)
-                        if h:
-                            kind = lex.cue_after[h[0]]
-                            break
-                kind = kind or "count"
-            sp = self.span(ns, t.end)
-            out.append((ns, Figure(sp.start, sp.end, sp.text, 2.0, kind, None, False, None, sp)))
+                kind = self.cue_back(self.back_words(w0, 4)) or self.cue_ahead(e) or "count"
+            sp = self.span(s, e)
+            out.append((s, Figure(sp.start, sp.end, sp.text, 2.0, kind, None, False, None, sp)))
         return out
 
     def read(self) -> list[Figure]:
         found: list[tuple[int, Figure]] = []
-        prev: Figure | None = None
-        prev_end_tok = -10
+        prev_end, prev_kind = -1, None
         taken: list[tuple[int, int]] = []
         consumed_to = -1
         for nm in self.numbers:
-            if nm.start < consumed_to:  # inside a unit already read (في المئة)
+            if nm.start < consumed_to:  # inside a unit or noun already read (في المئة)
                 continue
-            fig = self.classify(nm, prev, prev_end_tok)
+            fig = self.classify(nm, prev_end, prev_kind)
             taken.append((nm.start, nm.end))
             if fig is None:
                 continue
             found.append((nm.start, fig))
-            prev = fig
-            end = self.nt.to_norm(fig.counted.end) if fig.counted else nm.end
+            end = self.nt.to_norm(fig.counted.end) if fig.counted and fig.counted.end > fig.end else nm.end
             consumed_to = max(nm.end, end)
-            prev_end_tok = self.tok_before(end)
+            prev_end, prev_kind = end, fig.kind
         found.extend(self.duals(taken))
         found.sort(key=lambda p: p[0])
         return [f for _, f in found]

@@ -98,13 +98,6 @@ def expression_source() -> str:
     return rf"(?:{DIGITS}|{w})(?:\s+و?\s*(?:ال)?{w})*"
 
 
-@cache
-def _regexes() -> tuple[re.Pattern, re.Pattern]:
-    expr = re.compile(rf"(?<!\w)(?P<pfx>[وف]?[بلك]?)(?P<art>ال)?(?P<num>{expression_source()})")
-    part = re.compile(rf"(?P<d>{DIGITS})|(?:(?<=\s)ال)?(?P<w>{word_alternation()})")
-    return expr, part
-
-
 def parse_digits(s: str) -> float | None:
     """The value of an ASCII digit string with separators: 1,200 -> 1200; 1.5 -> 1.5; 13,000 -> 13000."""
     if "," in s and "." in s:
@@ -133,31 +126,86 @@ def parse_digits(s: str) -> float | None:
         return None
 
 
-def value_of(expr: str) -> tuple[float, bool] | None:
-    """Value and vagueness of a normalised number expression ("ثلاثه الاف" -> (3000.0, False))."""
-    _, part_re = _regexes()
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+_DIGIT_RE = re.compile(DIGITS)
+
+
+@cache
+def _automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in _lexicon():
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
+@dataclass(slots=True)
+class _Hit:
+    ws: int  # start of the written word (proclitic and article included)
+    s: int  # start of the number itself
+    e: int
+    pfx: str
+    art: bool
+    word: _Word | None  # None for digits
+    value: float
+
+
+def _hits(norm: str) -> list[_Hit]:
+    n = len(norm)
     lex = _lexicon()
-    parts: list[tuple[str, float, _Word | None]] = []
-    for m in part_re.finditer(expr):
-        if m.group("d"):
-            v = parse_digits(m.group("d"))
-            if v is None:
-                return None
-            parts.append(("d", v, None))
-        else:
-            w = lex.get(_SPACE.sub(" ", m.group("w")))
-            if w is None:
-                return None
-            parts.append((w.kind, w.value, w))
-    if not parts:
-        return None
+    by_start: dict[int, _Hit] = {}
+    for m in _DIGIT_RE.finditer(norm):
+        s, e = m.span()
+        v = parse_digits(m.group())
+        if v is None:
+            continue
+        ws = s
+        while ws > 0 and norm[ws - 1].isalpha():
+            ws -= 1
+        pre = norm[ws:s]
+        art = pre.endswith("ال")
+        pfx = pre[:-2] if art else pre
+        if pfx not in _PROCLITICS:
+            ws, pfx, art = s, "", False
+        by_start[s] = _Hit(ws, s, e, pfx, art, None, v)
+    for end_idx, key in _automaton().iter(norm):
+        e = end_idx + 1
+        if e < n and norm[e].isalnum():
+            continue
+        s = e - len(key)
+        ws = s
+        while ws > 0 and norm[ws - 1].isalnum():
+            ws -= 1
+        pre = norm[ws:s]
+        art = pre.endswith("ال")
+        pfx = pre[:-2] if art else pre
+        if pfx not in _PROCLITICS:
+            continue
+        w = lex[key]
+        if (art and not w.article) or (pfx and not w.proclitic):
+            continue
+        old = by_start.get(s)
+        if old is None or old.e < e:
+            by_start[s] = _Hit(ws, s, e, pfx, art, w, w.value)
+    return [by_start[k] for k in sorted(by_start)]
+
+
+def _combine(parts: list[_Hit]) -> tuple[float, bool]:
     total = cur = 0.0
     vague = False
-    for i, (kind, v, w) in enumerate(parts):
-        nxt = parts[i + 1][0] if i + 1 < len(parts) else None
-        if kind == "vague" and w is not None:
+    for i, h in enumerate(parts):
+        w = h.word
+        kind = "d" if w is None else w.kind
+        v = h.value
+        nxt = parts[i + 1].word.kind if i + 1 < len(parts) and parts[i + 1].word is not None else None
+        if kind == "vague":
             if i > 0 and w.plural_mult:  # ثلاثة آلاف: a multiplier here
                 kind = "mult"
+            elif i > 0 and parts[i - 1].word is not None and parts[i - 1].word.kind == "vague":
+                cur *= v  # عدة مئات: several hundred
+                continue
             else:
                 vague = True
                 cur += w.times if nxt in ("mult", "vague") else v
@@ -165,13 +213,10 @@ def value_of(expr: str) -> tuple[float, bool] | None:
         if kind == "mult":
             if cur == 0 and total == 0:
                 total = v
-                if w is not None and w.plural_mult and i == 0:
+                if w.plural_mult and i == 0:
                     vague = True
-            elif v >= 2 * 1000 and str(int(v))[0] == "2":  # a dual after a number: nonsense, add
-                total += cur + v
-                cur = 0.0
             else:
-                total = (total + cur) * v if cur == 0 else total + cur * v
+                total = total + (cur or 1) * v
                 cur = 0.0
         elif kind == "hundred" and v == 100 and 1 <= cur < 10:
             cur *= 100
@@ -180,31 +225,44 @@ def value_of(expr: str) -> tuple[float, bool] | None:
     return total + cur, vague
 
 
+def _groups(norm: str) -> list[list[_Hit]]:
+    groups: list[list[_Hit]] = []
+    last_end = -1
+    for h in _hits(norm):
+        if h.s < last_end:
+            continue
+        if groups:
+            g = groups[-1]
+            prev = g[-1]
+            gap = norm[prev.e:h.ws]
+            if (h.word is not None and gap and gap.isspace() and h.pfx in ("", "و")
+                    and (not h.art or h.word.kind in ("mult", "vague"))
+                    and (g[0].word is not None or (h.word.kind in ("mult",) or h.word.plural_mult))
+                    and not (h.pfx == "و" and prev.word is None)
+                    and not (h.pfx == "و" and h.word.kind in ("mult", "vague"))):
+                g.append(h)
+                last_end = h.e
+                continue
+        groups.append([h])
+        last_end = h.e
+    return groups
+
+
+def value_of(expr: str) -> tuple[float, bool] | None:
+    """Value and vagueness of a normalised number expression ("ثلاثه الاف" -> (3000.0, False))."""
+    groups = _groups(expr)
+    if not groups:
+        return None
+    return _combine(groups[0])
+
+
 def find_numbers(norm: str) -> list[NumberMatch]:
     """Every number expression in normalised text, in order."""
-    expr_re, _ = _regexes()
-    lex = _lexicon()
     out: list[NumberMatch] = []
-    for m in expr_re.finditer(norm):
-        num = m.group("num")
-        pfx = m.group("pfx")
-        art = m.group("art") is not None
-        is_digit = num[0].isdigit()
-        if not is_digit:
-            first = _SPACE.sub(" ", _regexes()[1].match(num).group("w"))
-            w = lex.get(first)
-            if w is None:
-                continue
-            if art and not w.article:
-                continue
-            if pfx and not w.proclitic:
-                continue
-            # "أحد"/"إحدى" alone are not listed; a bare وعشر etc. is fine.
-        parsed = value_of(num)
-        if parsed is None:
-            continue
-        value, vague = parsed
-        start = m.start("art") if art else m.start("num")
-        out.append(NumberMatch(start, m.end("num"), value, vague, not is_digit or " " in num, art,
-                               is_digit and " " not in num, pfx))
+    for g in _groups(norm):
+        first, last = g[0], g[-1]
+        value, vague = _combine(g)
+        digits_only = len(g) == 1 and first.word is None
+        start = first.s - 2 if first.art else first.s
+        out.append(NumberMatch(start, last.e, value, vague, not digits_only, first.art, digits_only, first.pfx))
     return out
