@@ -330,13 +330,24 @@ class _QuoteReader:
         text = self.text[toks[a].start:toks[e - 1].end]
         return Speaker(toks[a].start, toks[e - 1].end, text, name=text, role=role, kind="document")
 
-    def anaphora(self, v: int) -> Speaker | None:
+    def anaphora(self, v: int, participle: bool = False) -> Speaker | None:
         """The subject of a verb with none after it: an entity just before it, else the last speaker."""
         k = v - 1
         sent_start = self.sentence_start(v)
+        if participle:  # ..., مضيفا أن: the subject of the sentence's verb
+            last = self.last_speaker(self.toks[v].start)
+            if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
+                    >= self.toks[sent_start].start:
+                return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        # أما رئيس الرابطة ...، فقال: the topic after أما
+        for j in range(sent_start, min(v, sent_start + 3)):
+            if self.toks[j].norm == "اما" and self.toks[v].norm.startswith("ف"):
+                sp, _ = self.speaker_from(j + 1, v)
+                if sp is not None:
+                    return sp
         while k >= sent_start and (self.toks[k].norm in _SKIP_BEFORE_VERB):
             k -= 1
-        if k >= sent_start:
+        if k >= sent_start and not participle:
             # an entity that ends at token k
             for j in range(k, max(sent_start, k - 6) - 1, -1):
                 e = self.ents_at.get(j)
@@ -344,7 +355,7 @@ class _QuoteReader:
                     return self._entity_speaker(e)
             # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
             for j in range(k, max(sent_start, k - 6) - 1, -1):
-                if self.toks[j].kind == "punct":
+                if self.toks[j].kind == "punct" or self.toks[j].norm in ("وهو", "وهي", "وهم"):
                     break
                 nm = self.toks[j].norm
                 core = nm[2:] if nm.startswith("ال") else nm
@@ -491,6 +502,9 @@ class _QuoteReader:
                 if k > i + 1:
                     v2 = self.verb_at(k)
                     if v2 is not None:
+                        if toks[k - 1].norm in ("وهو", "وهي", "وهم"):
+                            k += 1  # وهو يرى ...: a clause about the subject
+                            continue
                         if v2[2]:  # ويوضح X، قائلا إن ...: the participle goes with this verb
                             extra = v2[0]
                             k += 1
@@ -500,6 +514,14 @@ class _QuoteReader:
                     break
                 k += 1
             if found is None:
+                # no content here, but the subject may speak next (أكد الوزير X سيطرة ...، لافتا إلى أن)
+                for x in range(i + 1, min(k, i + 6)):
+                    e = self.ents_at.get(x)
+                    if e is not None:
+                        self.remember(self._entity_speaker(e), at_verb)
+                        break
+                    if toks[x].kind == "punct" or toks[x].norm in _CUT_WORDS:
+                        break
                 i += 1
                 continue
             subj_end = k
@@ -511,7 +533,7 @@ class _QuoteReader:
             else:
                 speaker, channel = None, None
             if speaker is None:
-                speaker = self.anaphora(i)
+                speaker = self.anaphora(i, participle)
             cue = Span(toks[i].start + plen, toks[i].end, self.text[toks[i].start + plen:toks[i].end])
             kind, at = found
             if kind == "direct":
