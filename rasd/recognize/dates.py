@@ -64,6 +64,7 @@ class _Lex:
     triggers: object  # Aho-Corasick automaton: first word -> families of rules that may start there
     month_cues: frozenset[str]
     year_cues: frozenset[str]
+    not_today_before: frozenset[str]
 
 
 @cache
@@ -95,6 +96,7 @@ def _lex() -> _Lex:
     year = r"(?P<year>(?:1\d|20|21)\d\d)(?![\d/:\-]|\.\d)"
     rel = _alt(list(past) + list(nxt) + list(cur))
     parts = _alt(d["day_parts"])
+    wdlead = rf"(?:(?:يوم\s+)?(?P<wd>{wd})\s*,?\s*(?:الموافق\s+)?)?"
     # after a month: الماضي / المقبل, or من العام الماضي / من هذا العام
     yrel = (rf"(?:\s+(?P<rel>{rel})|\s+من\s+(?:(?P<this>هذا|هذه)\s+(?:العام|السنه)"
             rf"|(?:العام|السنه)\s+(?P<yrel>{rel})))")
@@ -104,8 +106,9 @@ def _lex() -> _Lex:
             rf"{monx}(?:\s*,?\s*(?:من\s+)?{ywords}?{year}|{yrel})?)"),
         "month_year": re.compile(rf"(?P<b>(?:شهر\s+)?{monx}\s*,?\s*(?:من\s+)?{ywords}?{year})"),
         "month": re.compile(rf"(?P<b>(?P<shahr>شهر\s+)?{monx}{yrel}?)"),
-        "numeric_dmy": re.compile(r"(?<![\d/.\-])(?P<b>(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
-                                  r"(?P<year>\d{4}))(?![\d/.\-]\d)"),
+        "numeric_dmy": re.compile(
+            rf"(?<![\d/.\-])(?P<b>{wdlead}(?P<day>\d{{1,2}})\s?(?P<sep>[/.\-])\s?(?P<month>\d{{1,2}})\s?(?P=sep)\s?"
+            rf"(?P<year>\d{{4}})(?:\s*(?P<mark>ه(?!\w)|{_alt(d['hijri_markers'])}))?)(?![\d/.\-]\d)"),
         "numeric_ymd": re.compile(r"(?<![\d/.\-])(?P<b>(?P<year>\d{4})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
                                   r"(?P<day>\d{1,2}))(?![\d/.\-]?\d)"),
         "hijri": re.compile(
@@ -142,7 +145,7 @@ def _lex() -> _Lex:
     first = lambda words: {_k(w).split(" ")[0] for w in words}  # noqa: E731
     trig: dict[str, set[str]] = {}
     for fam, words in (
-        ("explicit", ["يوم", *weekday]), ("month_year", ["شهر", *month]), ("month", ["شهر", *month]),
+        ("explicit", ["يوم", *weekday]), ("numeric_dmy", ["يوم", *weekday]), ("month_year", ["شهر", *month]), ("month", ["شهر", *month]),
         ("hijri", ["شهر", *hijri]), ("year", ["عام", "العام", "سنه", "عامي"]),
         ("day_word", [*d["day_parts"], *day_word]), ("weekday", [*d["day_parts"], "يوم", *weekday]),
         ("ago", d["ago_words"]),
@@ -161,7 +164,8 @@ def _lex() -> _Lex:
                 frozenset(_k(w) for w in past), frozenset(_k(w) for w in nxt), frozenset(_k(w) for w in cur),
                 frozenset(_k(w) for w in d["range_past_words"]), frozenset(_k(w) for w in d["range_next_words"]),
                 period, frozenset(_k(w) for w in d["future_cues"]), res, auto,
-                frozenset(_k(w) for w in d["month_cues"]), frozenset(_k(w) for w in d["year_cues"]))
+                frozenset(_k(w) for w in d["month_cues"]), frozenset(_k(w) for w in d["year_cues"]),
+                frozenset(_k(w) for w in d["not_today_before"]))
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -275,6 +279,16 @@ def _year_by_words(m: re.Match, mon: int, day: int | None, pub: _dt.date | None,
     if rk == "current":
         return pub.year
     return None
+
+
+def _hijri_to_gregorian(y: int, m: int, d: int) -> _dt.date | None:
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return _dt.date(g.year, g.month, g.day)
 
 
 def _explicit(m: re.Match, pub, lex: _Lex, *, with_day: bool) -> _Cand | None:
@@ -391,6 +405,11 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
     for key in ("numeric_dmy", "numeric_ymd"):
         for m in each(key):
             y, mo, dd = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+            if key == "numeric_dmy" and 1300 <= y < 1500:  # 9/9/1436 هـ: a Hijri date
+                g = _hijri_to_gregorian(y, mo, dd)
+                if g is not None:
+                    add(_Cand(m.start("b"), m.end("b"), g.isoformat(), "day", calendar="hijri", rank=4))
+                continue
             dt = _safe_date(y, mo, dd)
             if dt is None and key == "numeric_dmy":
                 dt = _safe_date(y, dd, mo)  # m/d/y when d/m/y is impossible
@@ -427,6 +446,8 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
         add(_Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", relative=False, rank=1))
 
     for m in each("day_word"):
+        if not m.group("part") and _prev_word(norm, m.start()) in lex.not_today_before:
+            continue  # عين اليوم، روسيا اليوم: names
         off = lex.day_word[_norm_key(m.group("dw"))]
         wd_s = m.group("wd1") or m.group("wd2")
         ns, ne = m.start("b"), m.end("b")

@@ -411,7 +411,7 @@ class _Reader:
             if any(s < te and ts < e for ts, te in taken) or self.in_date(s, e):
                 continue
             kind = lex.dual[key]
-            if kind == "count":
+            if kind == "person":
                 kind = self.cue_back(self.back_words(w0, 4)) or self.cue_ahead(e) or "count"
             sp = self.span(s, e)
             out.append((s, Figure(sp.start, sp.end, sp.text, 2.0, kind, None, False, None, sp)))

@@ -183,3 +183,12 @@ def test_seed_article_dates(seed_path):
     rng = by_text["خلال الأيام الثلاثة الماضية"]
     assert rng.precision == "range" and rng.end_value in ("2019-04-15", "2019-04-16")
     assert by_text["2011"].precision == "year"
+
+
+def test_numeric_hijri_date_with_weekday():
+    d = _one("أقيمت الصلاة يوم الجمعة 9 / 9 / 1436هـ في الجامع")
+    assert (d.text, d.value, d.calendar) == ("يوم الجمعة 9 / 9 / 1436هـ", "2015-06-26", "hijri")
+
+
+def test_today_inside_a_name_is_not_a_date():
+    assert [d.text for d in _dates("نقلت عين اليوم أن الوفد وصل")] == []

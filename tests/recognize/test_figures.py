@@ -160,3 +160,8 @@ def test_seed_article_figures(seed_path):
     displaced = [f for f in doc.figures if f.kind == "displaced"]
     assert displaced[0].qualifier == "more-than"
     assert not any(f.value == 2011 and f.kind != "year" for f in doc.figures)
+
+
+def test_dual_objects_do_not_take_casualty_kinds():
+    got = _figs("أدى القصف إلى مقتل من في السيارتين")
+    assert [(f.text, f.kind) for f in got] == [("السيارتين"[2:], "count")]
