@@ -199,6 +199,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     under_prep = prev in _PREP or t.prefix.startswith(("ب", "وب", "فب", "ل", "ول", "فل")) and t.prefix not in ("ل",)
     if not before and t.type not in _STRICT_TYPES and _unknown_verb_first(tokens, cl, t):
         return TriggerRole(cl, True, "under-verb", cl.start)
+    if t.pos == "pn" and not (before and before[0][1] == "light_verbs"):
+        return TriggerRole(cl, False, "participants")  # المتظاهرون: an event only under خرج، تجمع ...
     if not before:
         # nominal clause: the noun is the head when it comes first (after particles, figures, adverbs)
         lead = [tokens[k] for k in range(cl.start, t.token)

@@ -105,7 +105,11 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             if "reporting" in cues_at.get(k, ()) and tokens[k].norm in _ATTRIBUTION:
                 value, cue = "reported", tokens[k].text
                 break
-    return Factuality(value, _background(tokens, s0, s1, t, cs, cues_at, published, date_values), cue)
+    bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present)
+    if bg is None and trig.present and trig.type in ("ASSAULT", "PROTEST") and not date_values and not any(
+            "concrete_time" in cues_at.get(k, ()) for k in range(s0, s1)):
+        bg = "generic"  # يقتلون ...: an imperfect with no time of its own is a habit or a trend
+    return Factuality(value, bg, cue)
 
 
 def k_has(tokens, k: int, words: tuple[str, ...]) -> bool:
@@ -127,7 +131,10 @@ def _days_before(published: _dt.date, value: str) -> int:
         return 10**6
 
 
-def _background(tokens, s0, s1, t, cs, cues_at, published, date_values) -> str | None:
+def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present: bool = False) -> str | None:
+    # كان + an imperfect verb: a habit of the past (كانت تقصف ...)
+    if present and any(tokens[k].norm in _KANA for k in range(max(s0, t - 3), t)):
+        return "history"
     dated = [v for _k, v in date_values if v and len(v) >= 10]
     if dated and published is not None:
         recent = any(_days_before(published, v) <= 7 for v in dated)
@@ -175,6 +182,8 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values) -> str |
             tok = tokens[k]
             if tok.kind == "number" and _YEAR.fullmatch(tok.norm) and int(tok.norm) < published.year:
                 prev = tokens[k - 1].norm if k > s0 else ""
-                if prev in ("عام", "العام", "سنه", "منذ", "في", "خلال", "ومنذ") or k == s1 - 1:
+                nxt = tokens[k + 1].norm if k + 1 < s1 else ""
+                if prev in ("عام", "العام", "سنه", "منذ", "في", "خلال", "ومنذ", "/", "-") or k == s1 - 1 \
+                        or nxt in ("م", "للميلاد"):
                     return "history"
     return None

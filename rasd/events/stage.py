@@ -37,6 +37,11 @@ _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETRE
 
 
 @cache
+def _name_heads() -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in cue_data().get("name_heads", []))
+
+
+@cache
 def _vague_values() -> dict[str, int]:
     return {normalize_word(k): int(v) for k, v in (cue_data().get("vague_quantities") or {}).items()}
 
@@ -79,6 +84,8 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     trigs = _triggers.find_triggers(nt, doc.tokens, token_index)
     if not trigs:
         return [], []
+    heads = _name_heads()
+    trigs = [t for t in trigs if not (t.token > 0 and not t.prefix and doc.tokens[t.token - 1].norm in heads)]
     cues_at: dict[int, set[str]] = {}
     for m in cue_matcher().find_all(nt):
         k = token_index(m.start)
