@@ -358,6 +358,12 @@ class _Reader:
             if norm in lx.stop and norm not in lx.role_preps:
                 break
             if for_role and norm in lx.role_preps and j + 1 < self.n:
+                if j + 1 in self.person_tokens:  # المتحدث باسم دي ميستورا: a known person
+                    e = j + 1
+                    while e in self.person_tokens and e < self.n:
+                        e += 1
+                    j = e
+                    continue
                 end = self.complement(j + 1, definite=False, for_role=True)
                 if end > j + 1:
                     j = end
@@ -394,6 +400,10 @@ class _Reader:
         text = self.toks[j].text
         if text.endswith("ه") and len(norm) >= 4 and not norm.endswith("الله"):
             return False  # غضبه، قواته: a pronoun suffix, not a name
+        if "ً" in text or (norm.endswith("ا") and len(norm) >= 5):
+            return False  # أدوارا، إيجابية: an accusative noun, not a name
+        if first and norm[0] in "بلك" and j + 1 < self.n and self.toks[j + 1].norm.startswith("ال"):
+            return False  # لحقوق الإنسان: a preposition phrase
         if not first:
             if text.startswith("أ") and len(norm) == 4:
                 return False  # أورد، أكد: a verb after the name
@@ -502,6 +512,12 @@ class _Reader:
                     role_end = j
                     name_end = j + 1
                     confidence = 0.6
+            if name_end == j and j + 1 < self.n and self.toks[j].text in ("،", ",") and \
+                    self._name_follows(j + 1):
+                # مدير المركز، مهند العيساوي: the name after a comma
+                e2 = self.name(j + 1)
+                if e2 - (j + 1) >= 2:
+                    j, name_end = j + 1, e2
             if name_end == j:
                 nxt_ok = title_end
                 continue

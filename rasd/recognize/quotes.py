@@ -293,6 +293,9 @@ class _QuoteReader:
         if end - a > 2 or any(toks[k].norm[:1] in "بلك" and toks[k].norm[1:3] == "ال" or
                               toks[k].text.endswith(("ً", "اً", "ًا")) for k in range(a, end)):
             return None, channel
+        if (first.startswith("ال") and not first.endswith(("ي", "يون", "يين"))) or \
+                (end - a == 1 and first[:1] in "بل" and len(first) > 4):
+            return None, channel  # الانتباه، لبرينان: a common noun or a preposition phrase, not a name
         return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="unknown"), channel
 
     def _entity_speaker(self, e: Entity) -> Speaker:
@@ -339,6 +342,15 @@ class _QuoteReader:
             if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
                     >= self.toks[sent_start].start:
                 return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+            first_org = None
+            for j in range(sent_start, v):  # the first person named in the sentence, else a body
+                e = self.ents_at.get(j)
+                if e is not None:
+                    if e.label.startswith("PERS"):
+                        return self._entity_speaker(e)
+                    first_org = first_org or e
+            if first_org is not None:
+                return self._entity_speaker(first_org)
         # أما رئيس الرابطة ...، فقال: the topic after أما
         for j in range(sent_start, min(v, sent_start + 3)):
             if self.toks[j].norm == "اما" and self.toks[v].norm.startswith("ف"):
