@@ -195,6 +195,9 @@ def build(out_path: Path) -> int:
                          geonameid=c["geonameid"], keys=keys))
 
     # --- extra press spellings (team TSV), joined to GeoNames when the place is there
+    by_cc: dict[str, list[dict]] = {}
+    for c in cities.values():
+        by_cc.setdefault(c["countrycode"], []).append(c)
     by_id = {r["id"]: r for r in rows}
     _, xrows = load_tsv("geo/extra_places.tsv")
     for i, r in enumerate(xrows):
@@ -204,7 +207,7 @@ def build(out_path: Path) -> int:
         want = _fold(r["geonames"]) if r["geonames"] else None
         match = None
         if want:
-            cand = [c for c in cities.values() if c["countrycode"] == cc and _fold(c["name"]) == want]
+            cand = [c for c in by_cc.get(cc, []) if _fold(c["name"]) == want]
             if cand:
                 match = max(cand, key=lambda c: int(c.get("population") or 0))
         if match is not None and f"gn:{match['geonameid']}" in by_id:
@@ -225,9 +228,6 @@ def build(out_path: Path) -> int:
         by_id[rows[-1]["id"]] = rows[-1]
 
     # --- admin1 (team TSV), joined to the GeoNames city named as its capital
-    by_cc: dict[str, list[dict]] = {}
-    for c in cities.values():
-        by_cc.setdefault(c["countrycode"], []).append(c)
     _, arows = load_tsv("geo/admin1.tsv")
     for r in arows:
         cc, code = r["cc"], r["code"]

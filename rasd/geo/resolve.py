@@ -148,18 +148,21 @@ class PlaceRecognizer:
             head = raw1 if raw1 in self.heads else (w1 if w1 in self.heads else None)
             if head:
                 men.head, men.head_precision = head, self.heads[head]
-                men.start = nt.to_original(before[-1][1], before[-1][1] + 1)[0]
+                hs = before[-1][1] + len(raw1) - len(head)  # after a clitic (بمطار)
+                men.start = nt.to_original(hs, hs + 1)[0]
             # relative words, longest first: "شمال شرق", "بالقرب من", "ضواحي"
             for n in range(min(self.max_rel_words, len(before)), 0, -1):
                 words = [w for w, _ in before[-n:]]
-                key = " ".join(words)
+                key, skip = " ".join(words), 0
                 if key not in self.relations:
-                    key = " ".join([_strip_clitic(words[0])] + words[1:])
+                    first = _strip_clitic(words[0])
+                    key, skip = " ".join([first] + words[1:]), len(words[0]) - len(first)
                     if key not in self.relations:
                         continue
                 men.relation, men.rel_precision = self.relations[key]
                 men.prep = True
-                men.start = nt.to_original(before[-n][1], before[-n][1] + 1)[0]
+                rs = before[-n][1] + skip  # the relative word, after a clitic (وشمال، بضواحي)
+                men.start = nt.to_original(rs, rs + 1)[0]
                 break
         after = self._after_words(norm, mt.norm_end, 1)
         if after and after[0][0] == "العاصمه":
