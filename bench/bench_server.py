@@ -44,21 +44,18 @@ def free_port() -> int:
 def build_store(path: Path, n_events: int) -> tuple[int, float]:
     """Ingest sample articles until the store holds ``n_events`` events; (events, seconds)."""
     from rasd.server.sample import sample_corpus
-    from rasd.server.store_backend import open_store
+    from rasd.server.store_backend import StoreBackend, build_store
 
     t0 = time.perf_counter()
-    store = open_store(path)
     made, batch, seed = 0, 2000, 0
     while made < n_events:
-        docs = sample_corpus(batch, seed=1000 + seed, days=365, start="2023-07-01")
+        docs = sample_corpus(batch, seed=1000 + seed, days=365, start="2023-07-01", events_per_article=(2, 4))
         for d in docs:
             d.id = f"b{seed}-{d.id}"
-        store.ingest(docs)
-        made += sum(len(d.events) for d in docs)
+        build_store(path, docs)
+        made = StoreBackend(path).stats()["events"]  # near-duplicates' events do not count
         seed += 1
         print(f"  store: {made:,} events", file=sys.stderr, end="\r")
-    if hasattr(store, "close"):
-        store.close()
     print(file=sys.stderr)
     return made, time.perf_counter() - t0
 
@@ -184,6 +181,7 @@ def main() -> None:
     ap.add_argument("--db", help="an existing store to serve (default: build one in a temp dir)")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--write-docs", action="store_true")
+    ap.add_argument("--build-only", action="store_true", help="build the store at --db and stop")
     a = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="rasd-bench-")
@@ -193,6 +191,8 @@ def main() -> None:
         n, secs = build_store(db, a.events)
         built = (n, secs)
         print(f"built store: {n:,} events in {secs:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
+    if a.build_only:
+        return
     port = free_port()
     cmd = [sys.executable, "-c", "from rasd.cli import main; main()", "serve", "--db", str(db), "--host", HOST, "--port", str(port),
            "--workers", str(a.workers)]

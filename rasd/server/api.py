@@ -188,7 +188,15 @@ def search(
 @router.get("/stats", summary="Corpus statistics")
 def stats(request: Request):
     """Totals, and counts by PLOVER type, ACLED type, country; first and last event day."""
-    out = dict(_backend(request).stats())
+    backend = _backend(request)
+    version = backend.version() if hasattr(backend, "version") else None
+    key = ("stats", version)
+    got = request.app.state.cache.get(key) if version is not None else None
+    if got is None:
+        got = backend.stats()
+        if version is not None:
+            request.app.state.cache.put(key, got)
+    out = dict(got)
     out["writable"] = bool(request.app.state.token)
     return _json(out, "application/json")
 

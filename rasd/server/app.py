@@ -198,10 +198,10 @@ def _warm(app: FastAPI) -> None:
 
     backend = app.state.backend
     try:
-        backend.stats()
         version = backend.version() if hasattr(backend, "version") else None
         if version is None:
             return
+        app.state.cache.put(("stats", version), backend.stats())
         flt = EventFilter()
         key = ("points", version, tuple(getattr(flt, f) for f in flt.__slots__), MAX_POINTS)
         app.state.cache.put(key, points_body(backend.points(flt, MAX_POINTS + 1), MAX_POINTS))

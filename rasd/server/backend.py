@@ -248,6 +248,8 @@ class MemoryBackend:
                 if all(t.casefold() in (a["text"] + " " + (a.get("title") or "")).casefold() for t in terms)}
 
     def _filtered(self, flt: EventFilter) -> list[dict]:
+        if flt.is_empty():
+            return self._events
         hits = self._text_hits(flt.q) if flt.q else None
         return [r for r in self._events
                 if matches(r, flt) and (hits is None or r["article_id"] in hits)]

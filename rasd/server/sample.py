@@ -77,6 +77,16 @@ TEMPLATES: list[_Tmpl] = [
     _Tmpl("ACCUSE", "اتهم", "اتهم {a1} {a2} بخرق الهدنة في ريف {place} أمس."),
 ]
 
+BACKGROUND = [
+    "وتشهد المنطقة توتراً متصاعداً منذ أسابيع", "ويعاني السكان من نقص حاد في الوقود والدواء",
+    "وكانت المدينة قد شهدت هدوءاً نسبياً خلال الشهر الماضي", "وتتبادل الأطراف الاتهامات بالمسؤولية عن التصعيد",
+    "ولم تعلن أي جهة مسؤوليتها حتى الآن", "وأغلقت المدارس والأسواق أبوابها في عدة أحياء",
+    "ودعت منظمات حقوقية إلى حماية المدنيين", "وتحدث شهود عيان عن حالة من الذعر بين الأهالي",
+    "ويأتي ذلك بعد أيام من جولة مفاوضات لم تسفر عن نتائج", "وارتفعت أسعار المواد الغذائية بشكل ملحوظ",
+    "وانقطعت شبكات الاتصال عن أجزاء واسعة من المنطقة", "وتوقفت حركة النقل على الطريق الرئيسي لساعات",
+    "وقال سكان إن الخدمات الأساسية شبه متوقفة", "وتراجعت حركة التجارة مع المناطق المجاورة",
+]
+
 QUOTES = ["الوضع تحت السيطرة", "نطالب بتحقيق مستقل وعاجل", "لن نسمح بتكرار ما حدث", "المساعدات لا تكفي الجميع"]
 
 
@@ -167,6 +177,8 @@ def make_article(i: int, rng: random.Random, published: _dt.date, n_events: int 
             if tmpl.figure in ("killed", "injured", "displaced", "arrested"):
                 setattr(ev, "fatalities" if tmpl.figure == "killed" else tmpl.figure, n)
         doc.events.append(ev)
+    # background, different from article to article (so that samples are not near-duplicates)
+    b.add("، ".join(rng.sample(BACKGROUND, 3)) + f"، بحسب ما أفاد به {rng.randint(2, 90)} من السكان. ")
     # a quote with its speaker
     who = rng.choice(PEOPLE)
     s_who = b.add("وقال ")[1]

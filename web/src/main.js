@@ -16,7 +16,9 @@ const state = {
   list: { total: 0, events: [], offset: 0 }, selected: null, seq: 0,
 };
 // For tests and the curious: the live state and counts of what is on screen.
-window.rasd = { state, ready: false };
+window.rasd = { state, ready: false, timings: {} };
+const T0 = performance.now();
+const mark = (name) => { window.rasd.timings[name] = Math.round(performance.now() - T0); };
 
 async function api(path, opts) {
   const r = await fetch(path, opts);
@@ -91,16 +93,21 @@ async function refresh({ fit = true } = {}) {
   window.rasd.ready = false;
   const p = query();
   if (state.near) p.set("near", state.near.join(","));
+  const listDone = loadList(false, seq);
   const cols = await api("/api/points?" + p);
+  mark("points");
   if (seq !== state.seq) return;
   state.cols = cols;
   timeline.setData(cols.d, cols.t, cols.types);
   if (state.range) timeline.setRange(state.range, false);
+  mark("timeline");
   map.setPoints(cols, rowsInRange(), fit);
+  mark("map");
   renderLegend();
-  await loadList(false);
+  await listDone;
+  mark("list");
   renderChips();
-  if (seq === state.seq) window.rasd.ready = true;
+  if (seq === state.seq && state.booted) window.rasd.ready = true;
 }
 
 function listParams(offset) {
@@ -117,10 +124,11 @@ function listParams(offset) {
   return p;
 }
 
-async function loadList(append) {
+async function loadList(append, seq) {
   const offset = append ? state.list.events.length : 0;
   const p = listParams(offset);
   const res = await api("/api/events?" + p);
+  if (seq !== undefined && seq !== state.seq) return;
   state.list = { total: res.total, events: append ? state.list.events.concat(res.events) : res.events };
   renderList(append ? res.events : null);
   const csv = listParams(0); csv.set("format", "csv"); csv.set("limit", 10000);
@@ -230,6 +238,8 @@ async function openEvent(id) {
     if (state.selected !== id) return;
     clear($("card")).append(eventCard(event, article));
     renderArticle($("article"), article, event);
+    const loc = event.location || {};
+    map.focus(loc.lat, loc.lon);
     history.replaceState(null, "", "#/event/" + encodeURIComponent(id));
   } catch (err) {
     clear($("card")).append(el("div", { class: "error", text: err.message }));
@@ -238,6 +248,7 @@ async function openEvent(id) {
 
 function closeEvent() {
   state.selected = null;
+  map.focus(null, null);
   $("detail").hidden = true;
   document.body.classList.remove("with-detail");
   map.invalidate();
@@ -336,11 +347,12 @@ async function start() {
   $("try-form").addEventListener("submit", tryArticle);
   window.addEventListener("hashchange", route);
   const basemap = map.loadBasemap("/static/countries-50m.json");
-  const [stats] = await Promise.all([api("/api/stats"), basemap]);
-  state.stats = stats;
-  renderFacets();
   route();
-  await refresh();
+  const statsDone = api("/api/stats").then((stats) => { mark("stats"); state.stats = stats; renderFacets(); });
+  await Promise.all([statsDone, basemap.then(() => mark("basemap")), refresh()]);
+  mark("ready");
+  state.booted = true;
+  window.rasd.ready = true;
   route();
 }
 

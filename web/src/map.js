@@ -17,7 +17,8 @@ export class EventMap {
       preferCanvas: true, worldCopyJump: true, minZoom: 2, maxZoom: 13, zoomSnap: 0.5,
       attributionControl: false, center: [25, 35], zoom: 3,
     });
-    this.shapes = L.canvas({ padding: 0.2 });
+    this.map.createPane("basemap").style.zIndex = 350;  // below the events, whatever loads first
+    this.shapes = L.canvas({ padding: 0.2, pane: "basemap" });
     this.dots = L.canvas({ padding: 0.2 });
     this.layer = L.layerGroup().addTo(this.map);
     this.index = null;
@@ -31,7 +32,7 @@ export class EventMap {
     const topo = await (await fetch(url)).json();
     const geo = feature(topo, topo.objects.countries);
     L.geoJSON(geo, {
-      renderer: this.shapes, interactive: false,
+      renderer: this.shapes, interactive: false, pane: "basemap",
       style: { color: "#8a9a9e", weight: 0.6, fillColor: "#e9e4d8", fillOpacity: 1 },
     }).addTo(this.map);
     this.layer.bringToFront?.();
@@ -72,6 +73,7 @@ export class EventMap {
 
   draw() {
     this.layer.clearLayers();
+    if (this.ring) this.ring.bringToFront();
     this.rendered = { clusters: 0, points: 0 };
     if (!this.index) return;
     const b = this.map.getBounds();
@@ -109,6 +111,16 @@ export class EventMap {
         this.rendered.points++;
       }
     }
+  }
+
+  /** Ring the selected event and bring it into view (without zooming out). */
+  focus(lat, lon) {
+    if (this.ring) { this.ring.remove(); this.ring = null; }
+    if (lat === null || lat === undefined || lon === null || lon === undefined) return;
+    this.ring = L.circleMarker([lat, lon], { renderer: this.dots, radius: 16, color: "#111", weight: 3,
+      fill: false, dashArray: "4 3", interactive: false }).addTo(this.map);
+    const z = Math.max(this.map.getZoom(), 6);
+    this.map.setView([lat, lon], z, { animate: false });
   }
 
   invalidate() { this.map.invalidateSize(); }
