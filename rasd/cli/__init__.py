@@ -21,6 +21,9 @@ EXIT_RESOURCE = 4
 COMMANDS: dict[str, str] = {
     "extract": "rasd.cli.extract:extract",
     "batch": "rasd.cli.batch:batch",
+    "ner": "rasd.cli.ner:ner",
+    "eval": "rasd.cli.eval:eval_group",
+    "import": "rasd.cli.batch:import_",
     "serve": "rasd.cli.serve:serve",
     "ingest": "rasd.cli.store_cmds:ingest",
     "reprocess": "rasd.cli.store_cmds:reprocess",

@@ -71,3 +71,38 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, partition_by,
         raise SystemExit(EXIT_INTERRUPTED)
     if strict and (s.failed or s.failed_partitions):
         raise SystemExit(EXIT_PARTIAL)
+
+
+@click.command("import")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False), envvar="RASD_DB",
+              help="The store (SQLite file; created if missing). Default: $RASD_DB.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+def import_(directory, db, progress):
+    """Load a `rasd batch` output directory into the corpus store.
+
+    Every article of the finished partitions is stored with its results (text, entities, places,
+    quotes, events); the store deduplicates by content, so importing twice changes nothing.
+    The batch's bad records are added to the store's failures.
+    """
+    from rasd.batch.importer import import_batch
+    from rasd.store import Store
+    from rasd.store.schema import SchemaError
+
+    try:
+        store = Store.open(db)
+    except (OSError, SchemaError) as exc:
+        fail(f"cannot open the store {db}: {exc}", EXIT_RESOURCE)
+    try:
+        with store:
+            s = import_batch(directory, store, progress=sys.stderr.isatty() if progress is None else progress)
+    except ValueError as exc:
+        fail(str(exc))
+    if s.incomplete:
+        click.echo(f"rasd: warning: the batch in {directory} did not finish; imported its finished "
+                   "partitions (rerun `rasd batch`, then import again)", err=True)
+    for origin, reason in (s.problems or [])[:20]:
+        click.echo(f"rasd: failed {origin}: {reason}", err=True)
+    click.echo(f"rasd: imported {s.stored} articles ({s.near_duplicates} near-duplicates), {s.duplicates} "
+               f"already stored, {s.failed} failed; {s.events} events; {s.failures} batch failures recorded; "
+               f"{s.partitions} partitions, {s.seconds:.1f} s", err=True)
