@@ -521,8 +521,10 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
             add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
             continue
         if _rel_kind(m.group("rel"), lex) == "next":
-            start = pub + _dt.timedelta(days=1)
-            end = pub + (pub - _minus(pub, unit, n))
+            if unit in ("hour", "minute"):
+                start, end = pub, pub + _dt.timedelta(days=max(1, -(-int(n) // 24)))
+            else:
+                start, end = pub + _dt.timedelta(days=1), pub + (pub - _minus(pub, unit, n))
         else:
             start = _minus(pub, unit, n)
             end = pub - _dt.timedelta(days=1) if unit == "day" else pub

@@ -24,6 +24,7 @@ from rasd.text.stage import norm_text
 
 _SPACE = re.compile(r"\s+")
 _TOK = re.compile(r"\w+|[^\w\s]")
+_ARTICLE_WORD = re.compile(r"[وفبلك]{0,2}(?:ال|لل)\w")
 _CLAUSE_STOP = frozenset(".,;:!?()[]\"'«»-–—/\n")
 _CASUALTY = ("killed", "injured", "displaced", "arrested", "missing")
 _CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
@@ -264,7 +265,7 @@ class _Reader:
             if hit:
                 return lex.cue_before[hit[0]]
             hit = _strip(t.text, lex.kind_noun)
-            if hit and (t.text.startswith("ال") or hit[1] >= 2):  # عدد القتلى
+            if hit and (t.text.startswith("ال") or hit[1] >= 2 or t is back[0]):  # عدد القتلى، جثث 48
                 return lex.kind_noun[hit[0]]
         return None
 
@@ -295,6 +296,8 @@ class _Reader:
         p = before[0] if before else None
         if p is not None and (p.text in lex.time_cues or _strip(p.text, lex.index_cues) is not None):
             return None
+        if p is not None and p.text in ("(", '"') and len(before) > 1 and _strip(before[1].text, lex.index_cues):
+            return None  # قرار (2216)
         if nm.digits_only:
             raw = norm[ns:ne].removeprefix("ال")
             if len(raw) >= 7 and raw.isdigit():
@@ -349,7 +352,7 @@ class _Reader:
                         counted = (t.start + hit[1], t.end)
                     elif _strip(t.text, lex.not_counted) is None and not self.in_number(t.start):
                         counted = (t.start, t.end)
-            if nm.article and back and back[0].text.startswith(("ال", "لل")):
+            if nm.article and back and _ARTICLE_WORD.match(back[0].text):
                 w = back[0]
                 hit_u = _strip(w.text, lex.unit)
                 hit_k = _strip(w.text, lex.kind_noun)

@@ -114,6 +114,8 @@ def parse_digits(s: str) -> float | None:
             s = s.replace(",", ".")
         else:
             return None
+    elif s.count(".") == 1 and len(s.split(".")[1]) == 3 and s.split(".")[0] not in ("", "0"):
+        s = s.replace(".", "")  # 340.000: a thousands separator (a decimal before a multiplier is re-read)
     elif s.count(".") > 1:
         groups = s.split(".")
         if all(len(g) == 3 for g in groups[1:]):
@@ -150,6 +152,7 @@ class _Hit:
     art: bool
     word: _Word | None  # None for digits
     value: float
+    raw: str = ""
 
 
 def _hits(norm: str) -> list[_Hit]:
@@ -169,7 +172,7 @@ def _hits(norm: str) -> list[_Hit]:
         pfx = pre[:-2] if art else pre
         if pfx not in _PROCLITICS:
             ws, pfx, art = s, "", False
-        by_start[s] = _Hit(ws, s, e, pfx, art, None, v)
+        by_start[s] = _Hit(ws, s, e, pfx, art, None, v, m.group())
     for end_idx, key in _automaton().iter(norm):
         e = end_idx + 1
         if e < n and norm[e].isalnum():
@@ -210,6 +213,8 @@ def _combine(parts: list[_Hit]) -> tuple[float, bool]:
                 vague = True
                 cur += w.times if nxt in ("mult", "vague") else v
                 continue
+        if kind == "d" and nxt == "mult" and h.raw.count(".") == 1 and "," not in h.raw:
+            v = float(h.raw)  # 1.500 مليون: a decimal before a multiplier
         if kind == "mult":
             if cur == 0 and total == 0:
                 total = v
@@ -236,7 +241,9 @@ def _groups(norm: str) -> list[list[_Hit]]:
             prev = g[-1]
             gap = norm[prev.e:h.ws]
             if (h.word is not None and gap and gap.isspace() and h.pfx in ("", "و")
-                    and (not h.art or h.word.kind in ("mult", "vague"))
+                    and (not h.art or h.word.kind in ("mult", "vague") or g[0].art
+                         or (h.pfx == "و" and h.word.kind == "ten" and prev.word is not None
+                             and prev.word.kind == "unit"))
                     and (g[0].word is not None or (h.word.kind in ("mult",) or h.word.plural_mult))
                     and not (h.pfx == "و" and prev.word is None)
                     and not (h.pfx == "و" and h.word.kind in ("mult", "vague"))):
@@ -261,6 +268,8 @@ def find_numbers(norm: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for g in _groups(norm):
         first, last = g[0], g[-1]
+        if first.art and first.word is not None and first.word.kind == "ten" and len(g) == 1:
+            continue  # القرن العشرين، العشرين من يوليو: an ordinal
         value, vague = _combine(g)
         digits_only = len(g) == 1 and first.word is None
         start = first.s - 2 if first.art else first.s

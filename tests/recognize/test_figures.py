@@ -165,3 +165,18 @@ def test_seed_article_figures(seed_path):
 def test_dual_objects_do_not_take_casualty_kinds():
     got = _figs("أدى القصف إلى مقتل من في السيارتين")
     assert [(f.text, f.kind) for f in got] == [("السيارتين"[2:], "count")]
+
+
+def test_dot_thousands_and_decimal_before_multiplier():
+    got = _figs("وزعت مساعدات على 340.000 شخص بكلفة 1.5 مليون دولار")
+    assert [(f.value, f.kind) for f in got] == [(340000.0, "count"), (1_500_000.0, "money")]
+
+
+def test_model_numbers_and_bracketed_references_are_not_counts():
+    assert _figs("وصلت طائرات إف 16 تنفيذا للقرار (2216)") == []
+
+
+def test_article_tens_are_ordinals_but_compound_article_numbers_count():
+    assert _figs("شهد القرن العشرين حروبا") == []
+    f = _one("ستحسم الساعات الأربع والعشرين المقبلة الأمر")
+    assert (f.value, f.kind, f.unit) == (24.0, "duration", "hour")

@@ -63,3 +63,8 @@ def test_weekday_and_particles_are_not_numbers():
 
 def test_separate_numbers_stay_separate():
     assert [v for _, v, _ in _nums("قتل 5 وأصيب ثلاثة")] == [5.0, 3.0]
+
+
+def test_compound_with_article():
+    assert value_of(normalize("الأربع والعشرين").norm) is not None
+    assert _nums("الساعات الأربع والعشرين") == [("الاربع والعشرين", 24.0, False)]
