@@ -27,12 +27,26 @@ THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "the same story"
 _WORD = regex.compile(r"\w+")
 
 
+# Hamza seats fold to the bare hamza before normalising, so that the two spellings of a word
+# (مسؤول / مسئول) meet; 1:1, so offsets of the original are unchanged.
+HAMZA_FOLD = str.maketrans({"ؤ": "ء", "ئ": "ء"})
+_TABLE = {**getattr(_normalize, "_FULL_TABLE", {}), ord("ؤ"): "ء", ord("ئ"): "ء"}
+
+
 def norm_string(text: str) -> str:
-    """The matching form of a whole text (:func:`rasd.text.normalize.normalize` without the offset map)."""
-    table = getattr(_normalize, "_FULL_TABLE", None)
-    if table is None:  # pragma: no cover - the normaliser changed its internals
-        return _normalize.normalize(text).norm
-    return text.translate(table).lower()
+    """The matching form of a whole text: :func:`rasd.text.normalize.normalize` (without the offset
+    map) of the text with hamza seats folded (:data:`HAMZA_FOLD`)."""
+    if len(_TABLE) <= 2:  # pragma: no cover - the normaliser changed its internals
+        return _normalize.normalize(text.translate(HAMZA_FOLD)).norm
+    return text.translate(_TABLE).lower()
+
+
+def norm_text(text: str):
+    """The :class:`~rasd.text.normalize.NormText` (with its map to ``text``) whose ``norm`` is
+    :func:`norm_string` of ``text``."""
+    nt = _normalize.normalize(text.translate(HAMZA_FOLD))
+    nt.original = text
+    return nt
 
 
 def words_of(norm: str) -> list[str]:

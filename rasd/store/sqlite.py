@@ -32,6 +32,7 @@ from rasd.store.schema import migrate
 
 DEFAULT_DB = "rasd.db"
 MAX_REPORTED_FAILURES = 1000
+_MARKS = regex.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 
@@ -54,23 +55,37 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def strip_proclitics(word: str) -> str | None:
+    """``word`` without its proclitics (و ف ب ل ك ال and their combinations), or None when it has
+    none or too little would remain."""
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return None
+
+
 def _stems(words: list[str]) -> str:
-    """Proclitic-stripped forms of the words that carry one (و ف ب ل ك ال ...), for search."""
+    """Proclitic-stripped forms of the words that carry one, for search."""
+    return " ".join(s for s in map(strip_proclitics, words) if s)
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """For each word of the normalised query, the forms that may match it (itself, and without
+    its proclitics)."""
     out = []
-    for w in words:
-        for p in _PROCLITICS:
-            if w.startswith(p) and len(w) - len(p) >= 2:
-                out.append(w[len(p):])
-                break
-    return " ".join(out)
+    for w in dedup.words_of(dedup.norm_string(query)):
+        s = strip_proclitics(w)
+        out.append([w, s] if s else [w])
+    return out
 
 
 def fts_query(query: str) -> str | None:
-    """An FTS5 query from user text: normalised words, all required (None when there are none)."""
-    words = dedup.words_of(dedup.norm_string(query))
-    if not words:
+    """An FTS5 query from user text: every normalised word required, in any of its forms (None
+    when there are no words)."""
+    groups = query_terms(query)
+    if not groups:
         return None
-    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+    return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
 
 
 @dataclass(slots=True)
@@ -657,7 +672,7 @@ class Store:
             "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f "
             "JOIN articles a ON a.rid = f.rowid LEFT JOIN articles n ON n.rid = a.near_duplicate_of "
             "ORDER BY f.rank", (fq, int(limit), int(offset))).fetchall()
-        terms = dedup.words_of(dedup.norm_string(query))
+        terms = [t for g in query_terms(query) for t in g]
         return [{"article_id": r[0], "title": r[1], "published": r[2], "source": r[3], "url": r[4],
                  "near_duplicate_of": r[5], "events": r[8] or 0, "score": round(-r[7], 4),
                  "snippet": snippet(r[6], terms, width)} for r in rows]
@@ -731,14 +746,14 @@ def snippet(text: str, terms: list[str], width: int = 160) -> dict:
     Matching runs on the normalised text; the match offsets are mapped back to the original with
     :meth:`rasd.text.normalize.NormText.to_original`, so the excerpt is verbatim.
     """
-    from rasd.text.normalize import normalize
-
-    nt = normalize(text)
+    nt = dedup.norm_text(text)
     spans = []
     if terms:
         pat = regex.compile("|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
         for m in pat.finditer(nt.norm):
-            spans.append(nt.to_original(m.start(), m.end()))
+            a, b = nt.to_original(m.start(), m.end())
+            tail = _MARKS.match(text, b)  # the diacritics of the last letter belong to the match
+            spans.append((a, tail.end() if tail else b))
             if len(spans) >= 20:
                 break
     if not spans:

@@ -1,0 +1,281 @@
+"""The SQLite corpus store on real files: schema, idempotent ingest, near-duplicates, queries, search."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from rasd.doc import Document, Event, Place, Span
+from rasd.store import CorpusStore, EventQuery, Store
+from rasd.store.schema import SCHEMA_VERSION, SchemaError
+from tests.store.corpus import StubPipeline, article, write_jsonl
+
+N = 60
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    p = tmp_path / "corpus.jsonl"
+    write_jsonl(p, [article(i) for i in range(N)])
+    return p
+
+
+@pytest.fixture
+def store(tmp_path, corpus):
+    st = Store.open(tmp_path / "rasd.db")
+    st.ingest([corpus], pipeline=StubPipeline())
+    yield st
+    st.close()
+
+
+def test_open_creates_wal_schema_with_foreign_keys(tmp_path):
+    path = tmp_path / "s.db"
+    with Store.open(path) as st:
+        c = st.conn
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+        assert {"articles", "extractions", "events", "entities", "places", "quotes", "failures",
+                "articles_fts", "events_geo", "minhash", "lsh"} <= tables
+        assert isinstance(st, CorpusStore)
+    with Store.open(path) as st:  # reopening applies no migration twice
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    Store.open(path).close()
+    c = sqlite3.connect(path)
+    c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    c.commit()
+    c.close()
+    with pytest.raises(SchemaError):
+        Store.open(path)
+
+
+def test_not_a_store(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(OSError):
+        Store.open(bad)
+
+
+def test_default_path_from_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DB", str(tmp_path / "env.db"))
+    with Store.open() as st:
+        assert st.path == str(tmp_path / "env.db")
+    assert (tmp_path / "env.db").is_file()
+
+
+def test_ingest_is_idempotent(store, corpus):
+    assert store.stats()["articles"] == N
+    events_before = store.count_events()
+    again = store.ingest([corpus], pipeline=StubPipeline())
+    assert (again.ingested, again.duplicates, again.failed) == (0, N, 0)
+    assert store.stats()["articles"] == N
+    assert store.count_events() == events_before
+    # the same text with diacritics, tatweel, other spacing and quote marks is the same article
+    rec = article(3)
+    rec["text"] = rec["text"].replace("قصفت", "قَصَفَتْ").replace(" ", "  ").replace("،", "ـ،")
+    s = store.ingest_records([rec], pipeline=StubPipeline())
+    assert (s.ingested, s.duplicates) == (0, 1)
+
+
+def test_ids_are_stable_and_unique(store, tmp_path, corpus):
+    ids = [a["id"] for a in store.articles(limit=1000)]
+    assert len(ids) == len(set(ids)) == N
+    ev_ids = [e["id"] for e in store.events(limit=1000)]
+    assert len(ev_ids) == len(set(ev_ids))
+    assert all(e.startswith(e_art) for e, e_art in ((x["id"], x["article_id"]) for x in store.events(limit=5)))
+    with Store.open(tmp_path / "other.db") as other:  # ids depend on content only
+        other.ingest([corpus], pipeline=StubPipeline())
+        assert sorted(a["id"] for a in other.articles(limit=1000)) == sorted(ids)
+    one = store.article(ids[0])
+    assert one["id"] == ids[0] and one["text"]
+    assert store.article(one["ext_id"])["id"] == ids[0]  # also found by the input's own id
+
+
+def _wire(intro: str) -> str:
+    body = ("أعلنت السلطات المحلية في مدينة مصراتة أن فرق الإنقاذ انتشلت جثث سبعة أشخاص من تحت أنقاض مبنى "
+            "سكني انهار بعد قصف استهدف المنطقة الصناعية فجر اليوم، وأضافت أن عمليات البحث ما زالت مستمرة "
+            "عن مفقودين آخرين، فيما نقل المصابون إلى مستشفى المدينة المركزي لتلقي العلاج. وأكد مسؤول في "
+            "البلدية أن الأضرار طالت عشرات المنازل والمحال التجارية في الشوارع المحيطة بالمبنى، وأن لجنة "
+            "فنية ستقدر الخسائر خلال الأيام المقبلة تمهيدا لتعويض المتضررين.")
+    return intro + " " + body
+
+
+def test_near_duplicates_are_linked_across_runs(tmp_path):
+    path = tmp_path / "nd.db"
+    first = {"id": "w1", "text": _wire("(وكالة الأنباء) -"), "published": "2024-02-01", "source": "وكالة"}
+    second = {"id": "w2", "text": _wire("نقلت صحيفتنا عن مصادر رسمية:") + " وللقصة بقية.",
+              "published": "2024-02-01", "source": "صحيفة"}
+    other = article(5)
+    with Store.open(path) as st:
+        s = st.ingest_records([first, other], pipeline=StubPipeline())
+        assert (s.ingested, s.near_duplicates) == (2, 0)
+    with Store.open(path) as st:  # a later run still finds the first (LSH persisted in the file)
+        s = st.ingest_records([second], pipeline=StubPipeline())
+        assert (s.ingested, s.near_duplicates, s.duplicates) == (1, 1, 0)
+        a1, a2 = st.article("w1"), st.article("w2")
+        assert a2["near_duplicate_of"] == a1["id"] and a1["near_duplicate_of"] is None
+        assert a2["similarity"] >= 0.5
+        # its events are stored but left out of queries, counts and exports unless asked for
+        assert len(a2["events"]) == 1
+        assert st.count_events(article_id=a2["id"]) == 0
+        assert st.count_events(article_id=a2["id"], include_duplicates=True) == 1
+        assert st.stats()["near_duplicates"] == 1
+    gen = [article(i) for i in range(40)]
+    with Store.open(tmp_path / "gen.db") as st:  # distinct stories are not linked
+        assert st.ingest_records(gen, pipeline=StubPipeline()).near_duplicates == 0
+
+
+def _doc(text: str, **kw) -> Document:
+    return Document(text=text, **kw)
+
+
+def _event_doc(i: int, city: str, cc: str, lat: float, lon: float, typ: str, acled: str | None,
+               dead: int | None, actor: str, day: str) -> Document:
+    from rasd.doc import Actor
+
+    text = f"خبر اختباري رقم {i}: وقع حادث في {city} وقالت {actor} إن الحصيلة {dead or 0} قتلى."
+    doc = _doc(text, title=f"اختبار {i}", source="اختبار")
+    p = text.find(city)
+    a = text.find(actor)
+    doc.events.append(Event(type=typ, evidence=[Span(0, len(text), text)], date=day, date_precision="day",
+                            location=Place(p, p + len(city), city, name=city, country_code=cc, lat=lat, lon=lon),
+                            actors=[Actor(a, a + len(actor), actor, "actor1", name=actor)],
+                            fatalities=dead, event_type=acled))
+    return doc
+
+
+@pytest.fixture
+def qstore():
+    st = Store.memory()  # the in-memory stand-in: same code, no file
+    rows = [
+        (1, "طرابلس", "LY", 32.8872, 13.1913, "ASSAULT", "Battles", 5, "قوات الحكومة", "2024-03-01"),
+        (2, "تاجوراء", "LY", 32.8817, 13.3506, "ASSAULT", "Explosions/Remote violence", 12, "جماعة مسلحة", "2024-03-05"),
+        (3, "بنغازي", "LY", 32.1167, 20.0667, "PROTEST", "Protests", None, "متظاهرون", "2024-03-10"),
+        (4, "تعز", "YE", 13.5795, 44.0209, "ASSAULT", "Battles", 3, "جماعة مسلحة", "2024-02-20"),
+        (5, "الزاوية", "LY", 32.7571, 12.7276, "CONSULT", None, None, "قوات الحكومة", "2024-04-01"),
+    ]
+    for r in rows:
+        assert st.add_document(_event_doc(*r)).status == "stored"
+    yield st
+    st.close()
+
+
+def _types(rows):
+    return sorted(r["article"]["title"] for r in rows)
+
+
+def test_event_filters(qstore):
+    st = qstore
+    assert st.count_events() == 5
+    assert st.count_events(country="ly") == 4
+    assert st.count_events(type="assault") == 3
+    assert st.count_events(acled_type="battles") == 2
+    assert st.count_events(since="2024-03-01", until="2024-03-10") == 3
+    assert st.count_events(min_fatalities=5) == 2
+    assert st.count_events(actor="مسلحة") == 2
+    assert st.count_events(country="LY", type="ASSAULT", min_fatalities=10) == 1
+    # near: Tajoura is ~15 km from Tripoli's centre, Zawiya ~43 km, Benghazi ~650 km
+    assert _types(st.events(near=(32.8872, 13.1913, 20))) == ["اختبار 1", "اختبار 2"]
+    assert st.count_events(near=(32.8872, 13.1913, 50)) == 3
+    assert st.count_events(near=(32.8872, 13.1913, 1000)) == 4
+    # a point inside the bounding box but outside the circle is dropped by the exact distance
+    assert st.count_events(near=(32.0, 12.5, 80)) == 0
+    assert st.count_events(EventQuery(country="YE")) == 1
+
+
+def test_event_pagination_and_schema(qstore):
+    page1 = qstore.events(limit=2, offset=0)
+    page2 = qstore.events(limit=2, offset=2)
+    page3 = qstore.events(limit=2, offset=4)
+    ids = [e["id"] for e in page1 + page2 + page3]
+    assert len(ids) == len(set(ids)) == 5
+    days = [e["date"] for e in page1 + page2 + page3]
+    assert days == sorted(days, reverse=True)  # newest first
+    ev = page1[0]
+    # the event schema of rasd extract, plus the article
+    assert {"type", "evidence", "trigger", "location", "actors", "fatalities", "event_type", "id"} <= set(ev)
+    assert ev["article"]["title"] and ev["article_id"]
+    assert qstore.event(ev["id"])["id"] == ev["id"]
+    doc = qstore.document(ev["article_id"])
+    assert doc.events[0].location.country_code == ev["location"]["country_code"]
+    text = doc.text
+    span = ev["evidence"][0]
+    assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_failures_are_recorded(tmp_path):
+    with Store.open(tmp_path / "f.db") as st:
+        s = st.ingest_records([{"id": "x", "text": "English only, no Arabic here."}, {"title": "بلا نص"},
+                               article(1)], pipeline=StubPipeline())
+        assert (s.ingested, s.failed) == (1, 2)
+        reasons = {f["reason"] for f in st.failures()}
+        assert "no Arabic text found" in reasons
+        assert any("no 'text'" in r for r in reasons)
+        assert st.stats()["failures"] == 2
+
+
+def test_extraction_errors_keep_the_article(tmp_path):
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    broken.names = ["broken"]
+    with Store.open(tmp_path / "e.db") as st:
+        s = st.ingest_records([article(1)], pipeline=broken)
+        assert (s.ingested, s.failed) == (1, 1)
+        art = st.article("t1")
+        assert art["extraction"]["error"].startswith("extraction failed: RuntimeError")
+        # reprocess retries it
+        r = st.reprocess(pipeline=StubPipeline())
+        assert r.ingested == 1 and st.article("t1")["extraction"]["error"] is None
+        assert st.count_events() == 1
+
+
+def test_reprocess_only_outdated(tmp_path, corpus):
+    with Store.open(tmp_path / "r.db") as st:
+        st.ingest([corpus], pipeline=StubPipeline(tag="old"))
+        before = st.stats()["extractions"]
+        assert len(before) == 1
+        s = st.reprocess(pipeline=StubPipeline(tag="new"))
+        assert s.ingested == N
+        after = st.stats()["extractions"]
+        assert len(after) == 1 and after[0]["pipeline"] != before[0]["pipeline"]
+        assert st.reprocess(pipeline=StubPipeline(tag="new")).ingested == 0
+        n_events = st.count_events()
+        assert st.reprocess(pipeline=StubPipeline(tag="new"), all=True).ingested == N
+        assert st.count_events() == n_events  # replaced, not added
+        assert st.conn.execute("SELECT count(*) FROM events_geo").fetchone()[0] == \
+            st.conn.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+
+
+def test_search_normalises_both_sides(tmp_path):
+    text = ("أعلنت وزارة الصحة في غزّة أنّ المستشفى الإندونيسي استقبل مصابين، وقال مسؤولٌ إنّ الطواقم "
+            "تعمل بلا توقف منذ مساء الأحد في مدينةِ رفح وبالقرب من معبر كرم أبو سالم.")
+    other = "عقد مجلس المدينة اجتماعا لبحث مشروع الطرق الجديدة في الضاحية الشمالية خلال الشهر المقبل."
+    with Store.open(tmp_path / "s.db") as st:
+        st.ingest_records([{"id": "g", "text": text, "title": "تقرير من غزة"},
+                           {"id": "o", "text": other}], pipeline=StubPipeline())
+        gid = st.article("g")["id"]
+        for q in ("غزة", "غزّة", "غزه", "الاندونيسي", "الإندونيسي", "إندونيسي", "مسؤول", "مسئول",
+                  "مدينة رفح", "القرب", "كرم ابو سالم"):
+            hits = st.search(q)
+            assert [h["article_id"] for h in hits] == [gid], q
+            sn = hits[0]["snippet"]
+            # the snippet is the original text, and the match points at the original word
+            assert text[sn["start"]:sn["start"] + len(sn["text"])] == sn["text"]
+            assert sn["match"], q
+            s, e = sn["match"][0]
+            assert sn["text"][s:e].replace("\u0651", "").replace("\u064c", "")
+        s, e = st.search("مسؤول")[0]["snippet"]["match"][0]
+        assert st.search("مسؤول")[0]["snippet"]["text"][s:e] == "مسؤولٌ"
+        assert st.search("طائرة") == [] and st.count_search("طائرة") == 0
+        assert st.count_search("الضاحية الشمالية") == 1
+        assert st.count_search("المدينة") == 2  # also مدينةِ (the article dropped)
+        assert st.search("...") == []
+        # events can be restricted by a full-text query too
+        assert st.count_events(q="غزة") == st.count_events(article_id=gid)
