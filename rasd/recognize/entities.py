@@ -418,6 +418,7 @@ class _Reader:
         """End index (exclusive) of a person's name starting at token i (i when none)."""
         j, words = i, 0
         toks = self.toks
+        surname = False
         while j < self.n and words < max_words:
             if j > i and not self.joined(j - 1, j):
                 break
@@ -430,12 +431,15 @@ class _Reader:
                     words += 1
                     continue
                 break
+            if surname and norm not in self.lx.given:
+                break  # حسان الجبوري استمرار ...: a family name with the article ends the name
             if not self.name_token_ok(j, first=(j == i and not al_first)):
                 if al_first and j == i and self.word(j) and toks[j].norm.startswith("ال") and \
                         toks[j].norm not in self.lx.stop and not self.is_adj(toks[j].norm):
                     pass
                 else:
                     break
+            surname = j > i and norm.startswith("ال")
             j += 1
             words += 1
         return j
@@ -507,7 +511,8 @@ class _Reader:
                     self.toks[i].norm[plen:].startswith("ال") and role_end - title_end == 1:
                 # الرئيس السيسي: the only word after a bare title is a surname
                 last = self.toks[role_end - 1].norm
-                if last not in lx.nisbas and last not in lx.adjectives and last not in lx.stop:
+                if last in lx.known_names or not (self.is_adj(last) or last in lx.stop or
+                                                  last in lx.descriptive):
                     j = role_end - 1
                     role_end = j
                     name_end = j + 1
@@ -518,6 +523,9 @@ class _Reader:
                 e2 = self.name(j + 1)
                 if e2 - (j + 1) >= 2:
                     j, name_end = j + 1, e2
+            if name_end == j + 1 and kind == "office" and not self.toks[i].norm[plen:].startswith("ال") and \
+                    self.toks[j].norm not in lx.given and self.toks[j].norm not in lx.known_names:
+                name_end = j  # قاضي تحقيق، قيادي برتبة: an indefinite post takes a full name
             if name_end == j:
                 nxt_ok = title_end
                 continue

@@ -173,3 +173,19 @@ def test_seed_people_and_organisations(seed_entities):
     assert roles["عباس كامل"] == "رئيس المخابرات العامة المصرية"
     for e in seed_entities.entities:
         assert seed_entities.text[e.start:e.end] == e.text
+
+
+def test_title_followed_by_a_nisba_only_is_not_a_person():
+    text = "ولا تخفي المعارضة السورية قلقها من التطورات."
+    assert _ents(text, "PERS") == []
+
+
+def test_indefinite_post_needs_a_full_name():
+    text = "ومثل المتهمون أمام قاضي تحقيق في العاصمة."
+    assert _ents(text, "PERS") == []
+
+
+def test_name_after_a_comma_following_the_post():
+    text = "وأكد مدير المرصد الوطني، مهند الراوي، أن الأرقام دقيقة."
+    e = _one(_ents(text, "PERS"), "مهند الراوي")
+    assert e.role == "مدير المرصد الوطني"

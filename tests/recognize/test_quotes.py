@@ -158,3 +158,26 @@ def test_seed_quotes_and_speakers(seed_quotes):
     assert salame[0].text.startswith("كان اليوم يوم ملتقاكم")
     assert salame[1].text.startswith("لكن الرياح راحت")
     assert salame[0].speaker.role == "مبعوث الأمم المتحدة"
+
+
+def test_participle_takes_the_subject_of_the_sentence():
+    text = "وأكد وزير النقل العراقي حسان الجبوري استمرار العمل في المطار، لافتا إلى أن الرحلات لم تتوقف."
+    (q,) = _quotes(text)
+    assert q.text == "الرحلات لم تتوقف"
+    assert q.speaker.name == "حسان الجبوري"
+
+
+def test_topic_after_amma_speaks():
+    text = "أما رئيس نقابة الأطباء نادر الخطيب، وهو أحد المعتقلين، فقال: «لم نرتكب أي مخالفة طوال عملنا»."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "نادر الخطيب"
+
+
+def test_however_anna_is_not_reported_speech():
+    text = "وأعلنت الحكومة خطة جديدة، إلا أن النقابات رفضتها."
+    assert _quotes(text) == []
+
+
+def test_headline_in_quotes_is_not_a_quote():
+    text = "ونشرت الصحيفة التقرير تحت عنوان «المدينة تنهض من تحت الركام ببطء»."
+    assert _quotes(text) == []
