@@ -79,13 +79,14 @@ _DF: dict[str, float] = {}
 
 
 def canonical(names: list[str]) -> str:
-    """The most frequent spelling (normalised), written in its most careful form (hamza, ة)."""
+    """The main Arabic name: a form with the article if there is one (الرقة rather than رقة), else the
+    most frequent spelling, then the one most used in news, written in its most careful form (hamza, ة)."""
     by_key = Counter(normalize_key(n) for n in names)
     forms = sorted(set(names))
 
     def score(f: str):
         k = normalize_key(f)
-        return (by_key[k], _DF.get(k, 0.0), f.endswith("ة") or "أ" in f or "إ" in f, f.startswith("ال"),
+        return (f.startswith("ال"), by_key[k], _DF.get(k, 0.0), f.endswith("ة") or "أ" in f or "إ" in f, f.startswith("ال"),
                 not f.endswith("ى"), -len(f), f)
 
     return max(forms, key=score)

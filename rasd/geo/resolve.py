@@ -177,7 +177,7 @@ class PlaceRecognizer:
         key = men.m.key
         strong = men.cue is not None or men.head is not None or men.relation is not None
         specific = men.cue is not None and men.cue != "any"
-        if key in self.never_alone and not (specific or men.head):
+        if key in self.never_alone and not specific:
             return []
         if key in self.needs_context and not (strong or men.prep):
             return []
@@ -216,7 +216,9 @@ class PlaceRecognizer:
         if specific or men.head:
             return True
         located = men.prep or men.relation is not None
-        if e.cc not in ARAB_WORLD and e.cc != "IL" and not (e.capital and e.pop >= 1_000_000) and not located:
+        big = e.pop >= 1_000_000 and (e.capital or (men.m.key == normalize_key(e.name_ar)
+                                                     and self.common.get(men.m.key, 0.0) < COMMON_DF))
+        if e.cc not in ARAB_WORLD and e.cc != "IL" and not big and not located:
             return False
         if in_focus:
             return True
@@ -235,7 +237,7 @@ class PlaceRecognizer:
         if e.kind == "country":
             return 8.0
         if e.kind == "nisba":
-            return 9.0
+            return 7.5  # below the country: السعودية، سورية are names before they are adjectives
         if e.kind == "region":
             return 9.5
         if e.kind == "admin1":
