@@ -100,31 +100,44 @@ def _items_of(path: str) -> Iterator[Item]:
 
 
 def _json(data: bytes, name: str) -> Iterator[Item]:
-    from rasd.io.readers import decode_bytes
-
-    text = decode_bytes(data).lstrip("\ufeff")
+    """A JSON object or array (UTF-8); JSON lines are accepted too, each bad line its own failure."""
     try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        # stdin (or a .json file) may be JSON lines after all
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        if len(lines) > 1 and lines[0].lstrip().startswith("{"):
-            for n, ln in enumerate(lines, start=1):
-                try:
-                    rec = json.loads(ln)
-                except json.JSONDecodeError as e:
-                    yield Item(f"{name}:{n}", error=f"line {n}: malformed JSON ({e.msg})")
-                    continue
-                yield _record(rec, f"{name}:{n}")
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if not _jsonl_like(data):
+                raise InputError(f"malformed JSON ({exc.msg} at line {exc.lineno})") from exc
+        else:
+            if isinstance(obj, dict):
+                yield _record(obj, name)
+            elif isinstance(obj, list):
+                for n, rec in enumerate(obj, start=1):
+                    yield _record(rec, f"{name}#{n}")
+            else:
+                raise InputError("JSON is neither an object nor an array of objects")
             return
-        raise InputError(f"malformed JSON ({exc.msg} at line {exc.lineno})") from exc
-    if isinstance(obj, dict):
-        yield _record(obj, name)
-    elif isinstance(obj, list):
-        for n, rec in enumerate(obj, start=1):
-            yield _record(rec, f"{name}#{n}")
-    else:
-        raise InputError("JSON is neither an object nor an array of objects")
+    elif not _jsonl_like(data):
+        raise InputError("JSON is not valid UTF-8")
+    for n, raw in enumerate(data.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            yield Item(f"{name}:{n}", error=f"line {n}: not UTF-8")
+        except json.JSONDecodeError as e:
+            yield Item(f"{name}:{n}", error=f"line {n}: malformed JSON ({e.msg})")
+        else:
+            yield _record(rec, f"{name}:{n}")
+
+
+def _jsonl_like(data: bytes) -> bool:
+    lines = [ln for ln in data.splitlines() if ln.strip()]
+    return len(lines) > 1 and lines[0].lstrip(b"\xef\xbb\xbf \t").startswith(b"{")
 
 
 def _record(rec: object, name: str) -> Item:
