@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from rasd.doc import DateMention, Document
 from rasd.lexicon import load_yaml
 from rasd.recognize.numbers import expression_source, value_of
@@ -327,7 +329,7 @@ def _explicit(m: re.Match, pub, lex: _Lex, *, with_day: bool) -> _Cand | None:
 
 
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = regex.compile(r"[0-9]+")  # the regex module scans for digits much faster
 _DIGIT_FAMILIES = ("explicit", "numeric_dmy", "numeric_ymd", "hijri", "year", "range")
 
 

@@ -181,8 +181,8 @@ class _Reader:
         return out
 
     def toks_before(self, pos: int) -> list[_Tok]:
-        """The tokens of the ~80 characters before ``pos``, nearest first (a cut first word dropped)."""
-        lo = max(0, pos - 80)
+        """The tokens of the ~50 characters before ``pos``, nearest first (a cut first word dropped)."""
+        lo = max(0, pos - 50)
         ms = list(_TOK.finditer(self.norm, lo, pos))
         if lo > 0 and ms and ms[0].start() == lo and self.norm[lo - 1].isalnum():
             ms = ms[1:]

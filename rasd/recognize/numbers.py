@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from rasd.lexicon import load_yaml
 from rasd.text.normalize import normalize_word
 
@@ -129,7 +131,7 @@ def parse_digits(s: str) -> float | None:
 
 
 _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
-_DIGIT_RE = re.compile(DIGITS)
+_DIGIT_RE = regex.compile(r"[0-9]+(?:[.,][0-9]+)*")  # the regex module scans for digits much faster
 
 
 @cache
