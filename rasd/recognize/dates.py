@@ -106,6 +106,8 @@ def _lex() -> _Lex:
         "explicit": re.compile(
             rf"(?P<b>(?:(?:يوم\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
             rf"{monx}(?:\s*,?\s*(?:من\s+)?{ywords}?{year}|{yrel})?)"),
+        "day_of_month": re.compile(
+            rf"(?P<b>{wdlead}(?P<day>[0-3]?\d)(?!\d)\s+(?:من\s+)?(?:(?P<this>هذا|هذه)\s+الشهر|الشهر\s+(?P<rel>{rel})))"),
         "month_year": re.compile(rf"(?P<b>(?:شهر\s+)?{monx}\s*,?\s*(?:من\s+)?{ywords}?{year})"),
         "month": re.compile(rf"(?P<b>(?P<shahr>شهر\s+)?{monx}{yrel}?)"),
         "numeric_dmy": re.compile(
@@ -147,7 +149,7 @@ def _lex() -> _Lex:
     first = lambda words: {_k(w).split(" ")[0] for w in words}  # noqa: E731
     trig: dict[str, set[str]] = {}
     for fam, words in (
-        ("explicit", ["يوم", *weekday]), ("numeric_dmy", ["يوم", *weekday]), ("month_year", ["شهر", *month]), ("month", ["شهر", *month]),
+        ("explicit", ["يوم", *weekday]), ("numeric_dmy", ["يوم", *weekday]), ("day_of_month", ["يوم", *weekday]), ("month_year", ["شهر", *month]), ("month", ["شهر", *month]),
         ("hijri", ["شهر", *hijri]), ("year", ["عام", "العام", "سنه", "عامي"]),
         ("day_word", [*d["day_parts"], *day_word]), ("weekday", [*d["day_parts"], "يوم", *weekday]),
         ("ago", d["ago_words"]),
@@ -330,7 +332,7 @@ def _explicit(m: re.Match, pub, lex: _Lex, *, with_day: bool) -> _Cand | None:
 
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 _DIGIT_RUN = regex.compile(r"[0-9]+")  # the regex module scans for digits much faster
-_DIGIT_FAMILIES = ("explicit", "numeric_dmy", "numeric_ymd", "hijri", "year", "range")
+_DIGIT_FAMILIES = ("day_of_month", "explicit", "numeric_dmy", "numeric_ymd", "hijri", "year", "range")
 
 
 def _starts(norm: str, lex: _Lex) -> dict[str, list[int]]:
@@ -400,6 +402,18 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
         c = _explicit(m, pub, lex, with_day=True)
         if c:
             add(c)
+    for m in each("day_of_month"):
+        day = int(m.group("day"))
+        rk = "current" if m.group("this") else _rel_kind(m.group("rel"), lex)
+        if rk is None or not 1 <= day <= 31:
+            continue
+        if pub is None:
+            add(_Cand(m.start("b"), m.end("b"), None, "unknown", relative=True, rank=3))
+            continue
+        first = _add_months(pub.replace(day=1), {"past": -1, "next": 1, "current": 0}[rk])
+        dt = _safe_date(first.year, first.month, day)
+        if dt is not None:
+            add(_Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", relative=True, rank=3))
     for m in each("month_year"):
         c = _explicit(m, pub, lex, with_day=False)
         if c:

@@ -166,9 +166,9 @@ class _Reader:
         self.num_starts = [n.start for n in self.numbers]
         self.num_ends = [n.end for n in self.numbers]
         self.blocked: list[tuple[int, int]] = []  # normalised spans of explicit dates
+        self.relative: list[tuple[int, int]] = []  # relative dates: only durations inside (منذ عشرة أيام)
         for dm in doc.dates:
-            if not dm.relative:
-                self.blocked.append((nt.to_norm(dm.start), nt.to_norm(dm.end)))
+            (self.relative if dm.relative else self.blocked).append((nt.to_norm(dm.start), nt.to_norm(dm.end)))
 
     # ---------------------------------------------------------------- helpers
     def next_toks(self, pos: int, k: int = 1) -> list[_Tok]:
@@ -386,6 +386,8 @@ class _Reader:
                 if nm.article and counted is None:
                     return None  # الـ35: an ordinal-like use
                 kind = "count"
+        if kind != "duration" and any(ns < e and s < ne for s, e in self.relative):
+            return None  # the day of "12 من الشهر الجاري"
         if qualifier is None:
             qualifier = self.qualifier_after(max(ne, counted[1]) if counted else ne)
             if qualifier == "about":

@@ -192,3 +192,8 @@ def test_numeric_hijri_date_with_weekday():
 
 def test_today_inside_a_name_is_not_a_date():
     assert [d.text for d in _dates("نقلت عين اليوم أن الوفد وصل")] == []
+
+
+def test_day_of_this_or_last_month():
+    got = _dates("في 12 من الشهر الجاري وفي 28 الشهر الماضي")
+    assert [(d.text, d.value) for d in got] == [("12 من الشهر الجاري", "2019-04-12"), ("28 الشهر الماضي", "2019-03-28")]
