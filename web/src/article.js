@@ -167,7 +167,7 @@ export function installTooltip() {
     for (const i of span.dataset.anns.split(",")) {
       const a = host._anns[Number(i)];
       if (!a) continue;
-      const box = el("div", { class: "tip-item " + a.cls.split(" ").pop() });
+      const box = el("div", { class: "tip-item k-" + a.kind });
       for (const line of a.lines.length ? a.lines : [a.kind]) box.append(el("div", { dir: "auto", text: line }));
       tip.append(box);
     }

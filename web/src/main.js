@@ -101,7 +101,7 @@ async function refresh({ fit = true } = {}) {
   timeline.setData(cols.d, cols.t, cols.types);
   if (state.range) timeline.setRange(state.range, false);
   mark("timeline");
-  map.setPoints(cols, rowsInRange(), fit);
+  map.setPoints(cols, rowsInRange(), fit && !state.selected);
   mark("map");
   renderLegend();
   await listDone;
@@ -268,7 +268,7 @@ async function tryArticle(ev) {
   try {
     const body = { text: $("try-text").value, published: $("try-date").value || null, title: $("try-title").value || null };
     lastTry = await api("/api/extract", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    renderTry(null);
+    renderTry(lastTry.events.length ? 0 : null);
   } catch (e) {
     err.textContent = `${t("error")}: ${e.message}`;
     err.hidden = false;
