@@ -84,6 +84,12 @@ class PlaceRecognizer:
         self.heads = {normalize_key(k): int(v) for k, v in lm["heads"].items()}
         self.head_forms = {h: lm_h for lm_h, h in ((k, normalize_key(k)) for k in lm["heads"])}
         self.modifiers = {normalize_key(w) for w in lm["modifiers"]}
+        vw = pw.get("village_words", [])
+        self._village_re = regex.compile(
+            r"(?<![\p{L}])(?:و|ف|ب|وب)?(" + "|".join(regex.escape(normalize_key(w)) for w in vw)
+            + r")\s+(\p{L}{2,})(?:\s+(\p{L}{2,}))?") if vw else regex.compile(r"(?!x)x")
+        self.not_names = {normalize_key(w) for w in pw.get("not_names", [])}
+        self.compound_first = {normalize_key(w) for w in pw.get("compound_first", [])}
         rel = load_yaml("geo/relations.yaml")
         self.relations = {normalize_key(k): (v[0], int(v[1])) for k, v in rel["before"].items()}
         self.max_rel_words = max(len(k.split()) for k in self.relations)
@@ -230,7 +236,7 @@ class PlaceRecognizer:
             return True
         if key != normalize_key(e.name_ar) or self.common.get(key, 0.0) >= COMMON_DF:
             return False
-        return located
+        return located or (" " in key and e.cc in ARAB_WORLD and e.pop >= SMALL_POP)
 
     # ------------------------------------------------------------------ scoring
     def _prior(self, e: GeoEntry, men: _Mention) -> float:
@@ -303,7 +309,35 @@ class PlaceRecognizer:
                 continue  # a minor or foreign place without the context that would make it one
             men.chosen = best
             places.append(self._place(doc, nt, men))
+        places.extend(self._unresolved(doc, nt, mentions, focus))
+        places.sort(key=lambda p: p.start)
         return places, focus
+
+    def _unresolved(self, doc: Document, nt: NormText, mentions: list[_Mention], focus: list[str]) -> list[Place]:
+        """Names after قرية/بلدة/مخيم/ناحية that the gazetteer lacks: kept, unresolved, in the focus country."""
+        out: list[Place] = []
+        norm = nt.norm
+        taken = [(men.m.norm_start, men.m.norm_end) for men in mentions]
+        for m in self._village_re.finditer(norm):
+            w1, w2 = m.group(2), m.group(3)
+            if not w1 or w1 in self.not_names or w1 in self.never_alone or (w1.endswith("يه") and not w1.startswith("ال")):
+                continue
+            if w1.startswith(("لل", "ل")) and not w1.startswith("ال"):
+                continue  # مخيم للاجئين
+            if w1.endswith(("ها", "هم", "هما")) or (w1[0] in "يت" and len(w1) >= 4):
+                continue  # pronoun suffixes (حينها) and imperfect verbs (يسيطر، تبعد)
+            bare = _strip_clitic(w1)
+            if bare in self.relations or bare in self.place_words or w1 in self.place_words:
+                continue
+            ns, ne = m.start(2), m.end(2)
+            if w2 and w1 in self.compound_first:
+                ne = m.end(3)
+            if any(a < ne and b > ns for a, b in taken):
+                continue
+            s, e = nt.to_original(ns, ne)
+            out.append(Place(start=s, end=e, text=doc.text[s:e], name=doc.text[s:e], country_code=focus[0] if focus else None,
+                             kind="village", via="name", unresolved_reason="not in the gazetteer"))
+        return out
 
     # ------------------------------------------------------------------ output
     def _place(self, doc: Document, nt: NormText, men: _Mention) -> Place:
