@@ -219,8 +219,10 @@ class PlaceRecognizer:
         """Is a resolved town taken?  Minor places outside the story's countries, and foreign towns
         (often people's names: فلاديمير، إليزابيث), need a preposition or place word before them."""
         specific = men.cue is not None and men.cue != "any"
-        if specific or men.head:
+        if specific:
             return True
+        if men.head:  # مطار طرابلس: a town; معسكر الحمزة far from the story: the camp's own name
+            return in_focus or e.capital or e.pop >= 100_000
         located = men.prep or men.relation is not None
         big = e.pop >= 1_000_000 and (e.capital or (men.m.key == normalize_key(e.name_ar)
                                                      and self.common.get(men.m.key, 0.0) < COMMON_DF))
