@@ -183,6 +183,7 @@ def _add_months(d: _dt.date, n: int) -> _dt.date:
 
 
 def _minus(pub: _dt.date, unit: str, n: float) -> _dt.date:
+    """``pub`` minus ``n`` units (raises ValueError/OverflowError far outside the calendar)."""
     if unit in ("hour", "minute"):
         return pub - _dt.timedelta(days=int(n // 24))
     if unit == "day":
@@ -509,7 +510,10 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
         if pub is None:
             add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
             continue
-        dt = _minus(pub, unit, n)
+        try:
+            dt = _minus(pub, unit, n)
+        except (ValueError, OverflowError):
+            continue  # منذ 3000 عام: before the calendar
         if unit in ("hour", "day"):
             add(_Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2))
         elif unit == "week":
@@ -535,6 +539,10 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
             n = parsed[0]
         if pub is None:
             add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
+            continue
+        try:
+            _minus(pub, unit, 2 * n)
+        except (ValueError, OverflowError):
             continue
         if _rel_kind(m.group("rel"), lex) == "next":
             if unit in ("hour", "minute"):

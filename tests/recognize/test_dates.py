@@ -197,3 +197,7 @@ def test_today_inside_a_name_is_not_a_date():
 def test_day_of_this_or_last_month():
     got = _dates("في 12 من الشهر الجاري وفي 28 الشهر الماضي")
     assert [(d.text, d.value) for d in got] == [("12 من الشهر الجاري", "2019-04-12"), ("28 الشهر الماضي", "2019-03-28")]
+
+
+def test_offsets_beyond_the_calendar_are_dropped_not_raised():
+    assert _dates("بني المعبد منذ 3200 عام وقبل 20000 سنة") == []
