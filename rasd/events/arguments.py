@@ -71,7 +71,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return False
         return not (frame_end is not None and p.start < frame_end and p.start < at)
 
-    cands = [p for p in doc.places if s_start <= p.start < s_end and ok(p)]
+    cands = [p for p in doc.places if s_start <= p.start < s_end]
+    cands = [p for p in cands if ok(p)]
     if cands:
         def score(p: Place) -> float:
             s = _KIND_RANK.get(p.kind or "", 2)
@@ -85,16 +86,16 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         # a country-level mention next to a finer one of the same country: keep the finer
         return best
     p0 = paragraph_start(doc.text, s_start)
-    before = [p for p in doc.places if p0 <= p.start < s_start and ok(p)]
+    before = [p for p in doc.places if p0 <= p.start < s_start]
+    before = [p for p in before if ok(p)]
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
     focus = doc.focus_countries[0] if doc.focus_countries else None
     if focus:
-        same = [p for p in doc.places if p.country_code == focus and ok(p)]
-        if same:
-            country = [p for p in same if p.kind == "country"]
-            best = (country or same)[0]
+        same = [p for p in doc.places if p.country_code == focus]
+        best = next((p for p in same if p.kind == "country" and ok(p)), None) or next((p for p in same if ok(p)), None)
+        if best is not None:
             return dataclasses.replace(best, geo_precision=3)
     return None
 

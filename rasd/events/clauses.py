@@ -150,6 +150,8 @@ def _close(clauses: list[Clause], cur: Clause, end: int) -> None:
 
 
 def _predicate_cat(tok, cats, trig) -> str | None:
+    if trig is None and not cats:
+        return None
     if trig is not None and trig.pos in ("v", "p"):
         return "trigger"
     if not _is_verbish(tok.norm):

@@ -1,20 +1,27 @@
-"""The cue lexicon (negation, future, reporting verbs, clause markers ...) as one matcher over a text."""
+"""The cue lexicon (negation, future, reporting verbs, clause markers ...) looked up token by token.
+
+Cues are looked up only in the sentences that hold an event word, each token with and without its
+proclitics (و ف ب ل ...), multi-word cues by their first word; so the cost follows the number of
+event sentences, not the length of the article.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
 from rasd.lexicon import load_yaml
-from rasd.lexicon.matcher import PhraseMatcher
+from rasd.text.normalize import normalize_word
 
 CUES_FILE = "events/cues.yaml"
 
 #: cue categories that are plain word lists in cues.yaml
 CATEGORIES = (
     "negation", "denial", "future", "conditional", "modality", "accusation", "stance", "reporting",
-    "subordinators", "noun_governors", "complementizers", "light_verbs", "history", "generic",
+    "subordinators", "complementizers", "light_verbs", "history", "generic",
     "question", "concrete_time", "civilians", "armed", "subtotal", "cumulative", "negation_exceptions",
 )
+_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
+_PURPOSE = frozenset({"ل", "ول", "فل"})
 
 
 @cache
@@ -24,17 +31,81 @@ def cue_data() -> dict:
 
 
 @cache
-def cue_matcher() -> PhraseMatcher:
-    """One clitic-aware matcher whose values are the cue categories of each phrase."""
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]]:
     data = cue_data()
-    m = PhraseMatcher(["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك"], suffixes=())
+    single: dict[str, set[str]] = {}
+    multi: dict[str, dict[tuple[str, ...], set[str]]] = {}
+
+    def add(phrase: str, cat: str) -> None:
+        words = normalize_word(phrase).split()
+        if not words:
+            return
+        if len(words) == 1:
+            single.setdefault(words[0], set()).add(cat)
+        else:
+            multi.setdefault(words[0], {}).setdefault(tuple(words[1:]), set()).add(cat)
+
     for cat in CATEGORIES:
         for w in data.get(cat, []) or []:
-            m.add(w, cat)
+            add(w, cat)
     for w in (data.get("vague_quantities") or {}):
-        m.add(w, "vague")
+        add(w, "vague")
     for kind, words in (data.get("vague_kinds") or {}).items():
         for w in words:
-            m.add(w, "vk:" + kind)
-    m.build()
-    return m
+            add(w, "vk:" + kind)
+    return ({k: frozenset(v) for k, v in single.items()},
+            {k: sorted(((rest, frozenset(c)) for rest, c in d.items()), key=lambda x: -len(x[0]))
+             for k, d in multi.items()})
+
+
+def load() -> None:
+    """Build the cue tables now."""
+    _tables()
+
+
+_FORM_CACHE: dict[str, tuple[frozenset[str], tuple]] = {}
+
+
+def _forms(w: str) -> tuple[frozenset[str], tuple]:
+    """(single-word categories, multi-word candidates) of a token's normalised form; cached."""
+    hit = _FORM_CACHE.get(w)
+    if hit is not None:
+        return hit
+    single, multi = _tables()
+    found: set[str] = set()
+    cands: list = []
+    for prefix, form in [("", w)] + [(p, w[len(p):]) for p in _PROCLITICS if w.startswith(p) and len(w) - len(p) >= 2]:
+        cats = single.get(form)
+        if cats:
+            if prefix in _PURPOSE and cats & {"light_verbs", "reporting"}:
+                cats = frozenset({"modality"})
+            found |= cats
+        cands.extend(multi.get(form, ()))
+    out = (frozenset(found), tuple(cands))
+    if len(_FORM_CACHE) < 200_000:
+        _FORM_CACHE[w] = out
+    return out
+
+
+def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
+    """Add to ``out`` the cue categories found at each token of ``tokens[i0:i1]``.
+
+    A light or reporting verb written with the purpose lam (لعقد، لبحث) counts as modality.
+    """
+    for k in range(i0, i1):
+        tok = tokens[k]
+        if tok.kind != "word":
+            continue
+        cats, cands = _forms(tok.norm)
+        found = set(cats) if cands else cats
+        if cands and k + 1 < i1:
+            second = tokens[k + 1].norm
+            for rest, mcats in cands:
+                if rest[0] != second:
+                    continue
+                n = len(rest)
+                if k + n < i1 and all(tokens[k + 1 + j].norm == rest[j] for j in range(1, n)):
+                    found = set(found) | mcats
+                    break
+        if found:
+            out.setdefault(k, set()).update(found)

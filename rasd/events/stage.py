@@ -24,7 +24,8 @@ from rasd.events.arguments import (
 from rasd.events.clauses import roles, segment
 from rasd.events.coding import code_acled, mode_rank
 from rasd.events.confidence import score
-from rasd.events.cues import cue_data, cue_matcher
+from rasd.events.cues import cue_data, cues_for
+from rasd.events.cues import load as _load_cues
 from rasd.events.factuality import judge
 from rasd.events.merge import merge_events
 from rasd.text.normalize import normalize_word
@@ -60,7 +61,7 @@ class CodeEvents:
         """Load the lexicons now."""
         _triggers.load()
         _actors.load()
-        cue_matcher()
+        _load_cues()
         _vague_values()
         return self
 
@@ -87,19 +88,24 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     heads = _name_heads()
     trigs = [t for t in trigs if not (t.token > 0 and not t.prefix and doc.tokens[t.token - 1].norm in heads)]
     cues_at: dict[int, set[str]] = {}
-    for m in cue_matcher().find_all(nt):
-        k = token_index(m.start)
-        vals = set(m.values)
-        if m.prefix in ("ل", "ول", "فل") and vals & {"light_verbs", "reporting"}:
-            vals = {"modality"}  # لعقد، لبحث: a purpose, not a predicate
-        cues_at.setdefault(k, set()).update(vals)
     tspans = [(t.start, t.end) for t in trigs]
     mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
                 if m.source != "entity" or not any(a < m.end and m.start < b for a, b in tspans)]
     # an event word inside a known actor's name (قوات الدعم السريع، حزب العمال) is not an event
-    aspans = [(m.start, m.end) for m in mentions if m.source == "dictionary"
-              and m.info.kind not in ("protesters", "civilians", "rioters", "unidentified")]
-    trigs = [t for t in trigs if not any(a <= t.start and t.end <= b and b - a > t.end - t.start for a, b in aspans)]
+    aspans = sorted((m.start, m.end) for m in mentions if m.source == "dictionary"
+                    and m.info.kind not in ("protesters", "civilians", "rioters", "unidentified"))
+    astarts = [a for a, _b in aspans]
+
+    def inside_actor(t) -> bool:
+        i = bisect.bisect_right(astarts, t.start) - 1
+        while i >= 0 and aspans[i][1] > t.start:
+            a, b = aspans[i]
+            if a <= t.start and t.end <= b and b - a > t.end - t.start:
+                return True
+            i -= 1
+        return False
+
+    trigs = [t for t in trigs if not inside_actor(t)]
     if not trigs:
         return [], []
 
@@ -109,6 +115,13 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
         si = max(0, bisect.bisect_right(sent_starts, t.start) - 1)
         by_sent.setdefault(si, []).append(t)
 
+    for si in by_sent:
+        s = doc.sentences[si]
+        cues_for(doc.tokens, s.token_start, s.token_end, cues_at)
+        # the next sentence too: its figures may belong to this sentence's event
+        if si + 1 < len(doc.sentences) and si + 1 not in by_sent:
+            n = doc.sentences[si + 1]
+            cues_for(doc.tokens, n.token_start, n.token_end, cues_at)
     mentions_ev: list[tuple[Event, int, str]] = []  # (event, sentence index, reason)
     other: list[tuple[Event, str]] = []
     for si, ts in by_sent.items():
@@ -201,9 +214,9 @@ def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool 
         n += 1
     if any("concrete_time" in cues_at.get(k, ()) for k in range(i0, i1)):
         n += 1
-    if any(s.start <= d.start < s.end for d in doc.dates):
+    if _any_in(doc.dates, s.start, s.end):
         n += 1
-    if any(s.start <= p.start < s.end and p.kind not in ("country",) for p in doc.places):
+    if _any_in(doc.places, s.start, s.end, lambda p: p.kind != "country"):
         n += 1
     if any(m.info.inter is not None and m.info.kind not in ("civilians", "protesters", "unidentified")
            for m in sent_mentions):
@@ -211,6 +224,16 @@ def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool 
     if casualties:
         n += 1
     return n
+
+
+def _any_in(items, start: int, end: int, pred=None) -> bool:
+    """Whether an annotation of ``items`` (sorted by start) starts in ``[start, end)`` (and meets ``pred``)."""
+    i = bisect.bisect_left(items, start, key=lambda a: a.start)
+    while i < len(items) and items[i].start < end:
+        if pred is None or pred(items[i]):
+            return True
+        i += 1
+    return False
 
 
 def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> Event:
@@ -263,7 +286,8 @@ def _attach_figures(doc: Document, evs: list[tuple[Event, int, str]], cues_at) -
     for ev, si, _r in evs:
         by_sent.setdefault(si, []).append(ev)
     vv = _vague_values()
-    for si in range(len(doc.sentences)):
+    wanted = sorted({si for si in by_sent} | {si + 1 for si in by_sent if si + 1 < len(doc.sentences)})
+    for si in wanted:
         s = doc.sentences[si]
         figs = sentence_figures(doc, s.start, s.end)
         vague = vague_figures(doc.tokens, s.token_start, s.token_end, cues_at, vv)
