@@ -14,6 +14,7 @@ which move with every ingest).
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections import OrderedDict
@@ -75,6 +76,12 @@ class StoreBackend:
         self._writer = None
         self.totals = _LRU(1024)
         self.store().stats()  # fail early when the file is not a store
+        try:
+            from rasd.server.index import EventIndex
+
+            self.index: Any = EventIndex()
+        except ImportError:  # numpy absent: every question goes to SQLite
+            self.index = None
 
     def store(self):
         """This thread's read-only Store."""
@@ -95,8 +102,37 @@ class StoreBackend:
 
     # -- the Backend interface -------------------------------------------------------------------
 
+    def _indexed(self):
+        """The column index, up to date with the store (None without numpy)."""
+        if self.index is None:
+            return None
+        st = self.store()
+        self.index.refresh(st.conn, self.version())
+        return self.index
+
+    _EVENT_COLS = "e.rid, e.id, e.data, a.id, a.title, a.source, a.url, a.published"
+
+    def _events_by_rid(self, rids: list[int]) -> list[dict]:
+        """Flat records of the events with these row ids, in that order."""
+        if not rids:
+            return []
+        marks = ",".join("?" * len(rids))
+        rows = self.store().conn.execute(
+            f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.rid = e.article_rid "
+            f"WHERE e.rid IN ({marks})", rids).fetchall()
+        by_rid = {}
+        for rid, eid, data, aid, title, source, url, published in rows:
+            ev = json.loads(data)
+            by_rid[rid] = flat_event(ev, {"id": aid, "title": title, "source": source, "url": url,
+                                          "published": published}, eid)
+        return [by_rid[r] for r in rids if r in by_rid]
+
     def events(self, flt: EventFilter, limit: int, offset: int) -> tuple[int, list[dict]]:
-        """(total, one page) newest first; totals are cached per filter and store version."""
+        """(total, one page) newest first."""
+        idx = self._indexed()
+        if idx is not None:
+            total, rids = idx.page(flt, limit, offset, self.store().conn)
+            return total, self._events_by_rid(rids)
         st = self.store()
         q = _query(flt)
         key = (self.version(), self._key(flt))
@@ -110,6 +146,9 @@ class StoreBackend:
 
     def points(self, flt: EventFilter, limit: int) -> list[tuple]:
         """(id, lat, lon, type, fatalities, day number) of matching events, newest first."""
+        idx = self._indexed()
+        if idx is not None:
+            return idx.points(flt, limit, self.store().conn)
         st = self.store()
         where, args = st._where(_query(flt))  # the store's own filter clause, parameterised
         return st.conn.execute(

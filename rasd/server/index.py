@@ -1,0 +1,200 @@
+"""An in-memory column index of the store's events, for the API's filters, counts and the map.
+
+The store's ``events`` rows carry the whole event JSON, so a count over a filter that its indexes do
+not cover reads most of the table (hundreds of ms at 100k events).  The server answers the
+dashboard's questions (how many, which page, every point for the map) from a few numpy columns of
+that table instead, loaded once (one scan) and extended incrementally as articles arrive; only the
+100 events of a page are then read from SQLite, by primary key.
+
+Filter semantics are the store's own (``rasd.store.sqlite.Store._where``): near-duplicates left
+out; country and PLOVER type exact (upper case); ACLED type case-insensitive; since/until on the
+event day (the event date, else the publication date), inclusive; min_fatalities on the reported
+count; actor a substring of the casefolded actor names; near a great-circle distance; q the store's
+full-text index.  ``tests/server/test_index.py`` checks the index against the store on every filter.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from typing import Any
+
+import numpy as np
+
+from rasd.server.backend import EventFilter
+
+_EPOCH_JD = 2440587.5
+
+
+class EventIndex:
+    """Columns of the store's events (rid order), refreshed when the store changes."""
+
+    COLS = ("rid", "article_rid", "dup", "dayn", "fatalities")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.version: tuple | None = None
+        self._clear()
+
+    def _clear(self) -> None:
+        self.max_rid = 0
+        self.count = -1
+        self.n = 0
+        self.rid = np.zeros(0, np.int64)
+        self.article_rid = np.zeros(0, np.int64)
+        self.dup = np.zeros(0, bool)
+        self.day: list[str | None] = []  # the store's day strings (compared like SQLite does)
+        self.dayn = np.zeros(0, np.int32)  # days since 1970 (-1 unknown), for the timeline
+        self.fat = np.zeros(0, np.float64)  # NaN when not reported
+        self.lat = np.zeros(0, np.float64)
+        self.lon = np.zeros(0, np.float64)
+        self.ids: list[str] = []
+        self.type: np.ndarray = np.zeros(0, object)
+        self.acled: np.ndarray = np.zeros(0, object)
+        self.country: np.ndarray = np.zeros(0, object)
+        self.actors: list[str] = []
+        self.order = np.zeros(0, np.int64)  # positions sorted newest first (day desc, rid desc)
+        self.has_day = np.zeros(0, bool)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def refresh(self, conn: sqlite3.Connection, version: tuple) -> bool:
+        """Bring the columns up to date with the store (when ``version``, the store's highest
+        event and article row ids, moved); True when something changed."""
+        if version == self.version:
+            return False
+        with self.lock:
+            if version == self.version:
+                return False
+            max_rid, count = conn.execute("SELECT coalesce(max(rid), 0), count(*) FROM events").fetchone()
+            if max_rid == self.max_rid and count == self.count:
+                self.version = version
+                return False
+            rows = conn.execute(
+                "SELECT rid, article_rid, dup, day, "
+                f"coalesce(CAST(julianday(substr(day, 1, 10)) - {_EPOCH_JD} AS INTEGER), -1), "
+                "fatalities, lat, lon, id, type, event_type, country, coalesce(actors, '') "
+                "FROM events WHERE rid > ? ORDER BY rid", (self.max_rid,)).fetchall()
+            incremental = self.count >= 0 and self.n + len(rows) == count
+            self._extend(rows, reset=not incremental)
+            if not incremental:  # rows were deleted (re-extraction): reload everything
+                rows = conn.execute(
+                    "SELECT rid, article_rid, dup, day, "
+                    f"coalesce(CAST(julianday(substr(day, 1, 10)) - {_EPOCH_JD} AS INTEGER), -1), "
+                    "fatalities, lat, lon, id, type, event_type, country, coalesce(actors, '') "
+                    "FROM events ORDER BY rid").fetchall()
+                self._extend(rows, reset=True)
+            self.max_rid, self.count = max_rid, count
+            self.version = version
+            return True
+
+    def _extend(self, rows: list[tuple], *, reset: bool) -> None:
+        if reset:
+            self._clear()
+        if not rows:
+            self._sort()
+            return
+        cols = list(zip(*rows, strict=True))
+        self.rid = np.concatenate([self.rid, np.asarray(cols[0], np.int64)])
+        self.article_rid = np.concatenate([self.article_rid, np.asarray(cols[1], np.int64)])
+        self.dup = np.concatenate([self.dup, np.asarray(cols[2], bool)])
+        self.day += list(cols[3])
+        self.dayn = np.concatenate([self.dayn, np.asarray(cols[4], np.int32)])
+        self.fat = np.concatenate([self.fat, np.asarray([np.nan if v is None else v for v in cols[5]], np.float64)])
+        self.lat = np.concatenate([self.lat, np.asarray([np.nan if v is None else v for v in cols[6]], np.float64)])
+        self.lon = np.concatenate([self.lon, np.asarray([np.nan if v is None else v for v in cols[7]], np.float64)])
+        self.ids += list(cols[8])
+        self.type = np.concatenate([self.type, np.asarray(cols[9], object)])
+        self.acled = np.concatenate([self.acled, np.asarray([(v or "").casefold() or None for v in cols[10]],
+                                                            object)])
+        self.country = np.concatenate([self.country, np.asarray(cols[11], object)])
+        self.actors += list(cols[12])
+        self.n = len(self.ids)
+        self._sort()
+
+    def _sort(self) -> None:
+        # newest first: day descending (NULL days last, as SQLite orders DESC), then rid descending
+        n = self.n
+        if not n:
+            self.order = np.zeros(0, np.int64)
+            self.day_rank = np.zeros(0, np.int64)
+            return
+        self.has_day = np.asarray([d is not None for d in self.day], bool)
+        uniq, inv = np.unique(np.asarray([d or "" for d in self.day], dtype=str), return_inverse=True)
+        self.day_rank = inv.astype(np.int64)  # rank of the day string (lexicographic, like SQLite)
+        self._uniq_days = uniq
+        self.order = np.lexsort((-self.rid, -self.day_rank))
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def mask(self, flt: EventFilter, conn: sqlite3.Connection | None = None) -> np.ndarray:
+        """Which rows (rid order) pass ``flt``."""
+        m = ~self.dup
+        if flt.country:
+            m &= self.country == flt.country.upper()
+        if flt.type:
+            m &= self.type == flt.type.upper()
+        if flt.acled_type:
+            m &= self.acled == flt.acled_type.casefold()
+        if flt.since or flt.until:
+            m &= self.has_day
+            if flt.since:
+                m &= self.day_rank >= np.searchsorted(self._uniq_days, flt.since, side="left")
+            if flt.until:
+                m &= self.day_rank < np.searchsorted(self._uniq_days, flt.until, side="right")
+        if flt.min_fatalities is not None:
+            with np.errstate(invalid="ignore"):
+                m &= self.fat >= flt.min_fatalities
+        if flt.actor:
+            needle = flt.actor.casefold()
+            cand = np.flatnonzero(m)
+            keep = np.zeros(self.n, bool)
+            acts = self.actors
+            keep[[i for i in cand if needle in acts[i]]] = True
+            m &= keep
+        if flt.near:
+            lat, lon, km = flt.near
+            p1, p2 = np.radians(lat), np.radians(self.lat)
+            dp, dl = p2 - p1, np.radians(self.lon - lon)
+            h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+            with np.errstate(invalid="ignore"):
+                d = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+                m &= d <= km
+        if flt.q:
+            m &= self._text(flt.q, conn)
+        return m
+
+    def _text(self, q: str, conn: sqlite3.Connection | None) -> np.ndarray:
+        from rasd.store.sqlite import fts_query
+
+        fq = fts_query(q)
+        if fq is None or conn is None:
+            return np.zeros(self.n, bool)
+        rids = np.fromiter((r for (r,) in conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (fq,))), np.int64)
+        return np.isin(self.article_rid, rids)
+
+    def select(self, flt: EventFilter, conn: sqlite3.Connection | None = None) -> np.ndarray:
+        """Positions of matching rows, newest first."""
+        m = self.mask(flt, conn)
+        return self.order[m[self.order]]
+
+    def page(self, flt: EventFilter, limit: int, offset: int,
+             conn: sqlite3.Connection | None = None) -> tuple[int, list[int]]:
+        """(total, the rids of one page, newest first)."""
+        pos = self.select(flt, conn)
+        return len(pos), [int(r) for r in self.rid[pos[offset:offset + limit]]]
+
+    def points(self, flt: EventFilter, limit: int, conn: sqlite3.Connection | None = None) -> list[tuple]:
+        """(id, lat, lon, type, fatalities, day number) rows, newest first."""
+        pos = self.select(flt, conn)[:limit]
+        lat = np.round(self.lat[pos], 4)
+        lon = np.round(self.lon[pos], 4)
+        fat = np.nan_to_num(self.fat[pos]).astype(np.int64)
+        ids, typ, dayn = self.ids, self.type, self.dayn
+        out: list[tuple[Any, ...]] = []
+        for k, i in enumerate(pos.tolist()):
+            la, lo = float(lat[k]), float(lon[k])
+            out.append((ids[i], None if la != la else la, None if lo != lo else lo, typ[i], int(fat[k]),
+                        int(dayn[i])))
+        return out
