@@ -29,7 +29,8 @@ _CUT_WORDS = frozenset(normalize_word(w) for w in (
     "اليوم", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
     "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ", "ل", "للصحفيين", "للصحافيين", "للصحافة", "لوسائل", "مع",
     "من", "عن", "حول", "إلى", "بشأن", "تعليقا", "ردا", "الذي", "التي", "والذي", "والتي", "صدر", "صدرت",
-    "نشر", "نشرته", "نشرت", "تلقت", "وزع", "وزعته", "اليوم", "الليلة", "مؤخرا", "أيضا", "كذلك"))
+    "نشر", "نشرته", "نشرت", "تلقت", "وزع", "وزعته", "اليوم", "الليلة", "مؤخرا", "أيضا", "كذلك", "وهو", "وهي",
+    "وهم", "هاتفيا", "هاتفياً", "حاليا"))
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _VERBS: dict[str, tuple[frozenset[str], int, bool, bool] | None] = {}  # token norm -> verb reading (cache)
 _NOT_COMP_BEFORE = frozenset(normalize_word(w) for w in (
@@ -257,7 +258,8 @@ class _QuoteReader:
             stext = self.text[toks[a].start:toks[e2 - 1].end]
             return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person"), channel
         best: Entity | None = None
-        stop_at = reach  # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري
+        # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري; otherwise the name opens the subject
+        stop_at = reach if titled else min(end, a + 2)
         for k in range(a, stop_at):
             e = self.ents_at.get(k)
             if e is None or (k >= end and not e.label.startswith("PERS")):
@@ -293,9 +295,9 @@ class _QuoteReader:
         if end - a > 2 or any(toks[k].norm[:1] in "بلك" and toks[k].norm[1:3] == "ال" or
                               toks[k].text.endswith(("ً", "اً", "ًا")) for k in range(a, end)):
             return None, channel
-        if (first.startswith("ال") and not first.endswith(("ي", "يون", "يين"))) or \
-                (end - a == 1 and first[:1] in "بل" and len(first) > 4):
-            return None, channel  # الانتباه، لبرينان: a common noun or a preposition phrase, not a name
+        if first.startswith("ال") and not first.endswith(("ي", "يون", "يين")) and \
+                not (end - a == 2 and self.r.is_adj(toks[a + 1].norm)):
+            return None, channel  # الانتباه: a common noun, not a name (المقاومة الشعبية is kept)
         return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="unknown"), channel
 
     def _entity_speaker(self, e: Entity) -> Speaker:
