@@ -271,8 +271,8 @@ class _Reader:
 
     def cue_ahead(self, pos: int) -> str | None:
         lex = self.lex
-        for i, t in enumerate(self.next_toks(pos, 3)):
-            if _is_punct(t):
+        for i, t in enumerate(self.next_toks(pos, 5)):
+            if _is_punct(t) or t.text[0].isdigit() or self.in_number(t.start):
                 break
             hit = _strip(t.text, lex.cue_after)
             if hit:
@@ -313,6 +313,8 @@ class _Reader:
                 and p.text.startswith("ال"):
             return None  # القرن السابع عشر: an ordinal
         qual = self.qualifier_before(ws) if p is not None and _strip(p.text, lex.qual_last) else None
+        if qual and qual[1] < prev_end:
+            qual = None  # "على الأقل" of the figure before: 39 متمردا على الأقل و17 ...
         qualifier = qual[0] if qual else None
         back = self.back_words(qual[1], 5) if qual else self._words(before, 5)
         approximate = nm.vague or qualifier == "about"
@@ -336,6 +338,8 @@ class _Reader:
         else:
             # the counted noun after the number (skipping من), or before an article number (الأيام الثلاثة)
             cand = after
+            if cand and cand[0].text in (")", '"') and norm[max(0, ns - 2):ns].strip() in ("(", '"'):
+                cand = cand[1:] + self.next_toks(cand[-1].end, 1)  # (200) طفل
             if cand and cand[0].text == "من":
                 cand = cand[1:] + self.next_toks(cand[-1].end, 1)
             if cand and not _is_punct(cand[0]) and not cand[0].text[0].isdigit():
@@ -347,9 +351,12 @@ class _Reader:
                     counted = (t.start, cand[1].end)
                 else:
                     hit = _strip(t.text, lex.kind_noun)
+                    verb = _strip(t.text, lex.cue_after)
                     if hit:
                         kind = lex.kind_noun[hit[0]]
                         counted = (t.start + hit[1], t.end)
+                    elif verb:
+                        kind = lex.cue_after[verb[0]]  # 5 قتلوا
                     elif _strip(t.text, lex.not_counted) is None and not self.in_number(t.start):
                         counted = (t.start, t.end)
             if nm.article and back and _ARTICLE_WORD.match(back[0].text):
@@ -368,10 +375,10 @@ class _Reader:
             kind = self.cue_back(back)
         if kind is None:
             kind = self.cue_ahead(counted[1] if counted and counted[1] > ne else ne)
-        if kind is None and prev_kind in _CASUALTY and nm.prefix.startswith("و"):
-            p = self.prev_tok(ws)
-            if p is not None and p.end == prev_end:
-                kind = prev_kind  # مقتل 3 جنود و5 مدنيين
+        if kind is None and prev_kind in _CASUALTY and nm.prefix.startswith("و") and 0 <= ws - prev_end < 40:
+            gap = self.next_toks(prev_end, 7)
+            if all(t.start >= ws or not (_is_punct(t) or self.in_number(t.start)) for t in gap):
+                kind = prev_kind  # مقتل 3 جنود و5 مدنيين، مقتل 25 مسلحا من التنظيم وسبعة من ...
         if kind is None and nm.digits_only and norm[ns:ne].isdigit() and 3 <= ne - ns <= 4 and (
                 (nxt is not None and nxt.text in lex.year_suffixes)
                 or norm[ne:ne + 1] in ("م", "ه") and not norm[ne + 1:ne + 2].isalnum()):
@@ -436,6 +443,13 @@ class _Reader:
                 continue
             found.append((nm.start, fig))
             end = self.nt.to_norm(fig.counted.end) if fig.counted and fig.counted.end > fig.end else nm.end
+            if fig.qualifier in ("at-least", "about"):  # 39 متمردا على الأقل و17 ...
+                for phrase, _q in self.lex.qual_after:
+                    rest = self.norm[end:end + len(phrase) + 4]
+                    k = rest.find(phrase)
+                    if 0 <= k <= 2:
+                        end += k + len(phrase)
+                        break
             consumed_to = max(nm.end, end)
             prev_end, prev_kind = end, fig.kind
         found.extend(self.duals(taken))

@@ -180,3 +180,19 @@ def test_article_tens_are_ordinals_but_compound_article_numbers_count():
     assert _figs("شهد القرن العشرين حروبا") == []
     f = _one("ستحسم الساعات الأربع والعشرين المقبلة الأمر")
     assert (f.value, f.kind, f.unit) == (24.0, "duration", "hour")
+
+
+def test_conjoined_after_a_qualifier_and_a_prepositional_phrase():
+    got = _figs("قتل 39 مسلحا على الأقل و17 جنديا، وتسبب القصف بمقتل 25 عنصرا من التنظيم وسبعة من المدنيين")
+    assert [(f.value, f.kind, f.qualifier) for f in got] == [
+        (39.0, "killed", "at-least"), (17.0, "killed", None), (25.0, "killed", None), (7.0, "killed", None)]
+
+
+def test_verb_right_after_the_number():
+    got = _figs("وكان 5 قتلوا وأصيب 11 آخرين")
+    assert [(f.value, f.kind) for f in got] == [(5.0, "killed"), (11.0, "injured")]
+
+
+def test_cue_several_words_after():
+    f = _one("قالت مصادر إن جنديين تركيين وحارسا مسلحا قتلوا عند الحدود")
+    assert (f.text, f.kind) == ("جنديين", "killed")
