@@ -118,7 +118,7 @@ def _lex() -> _Lex:
         "hijri": re.compile(
             rf"(?P<b>(?:(?P<day>[0-3]?\d)\s+(?:من\s+)?)?(?:شهر\s+)?(?P<hmon>{_alt(hijri)})"
             rf"(?:\s*,?\s*(?:من\s+)?{ywords}?(?P<year>1[34]\d\d)(?!\d)"
-            rf"(?:\s*(?P<mark>{_alt(d['hijri_markers'])}|ه(?!\w)))?)?)"),
+            rf"(?:\s*(?P<mark>{_alt(d['hijri_markers'])}|ه(?!\w)))?|\s+(?P<rel>{rel}))?)"),
         "year": re.compile(
             rf"(?P<b>(?P<yw>(?:العام|عام|سنه|عامي)\s+)?{year}"
             rf"(?:\s*(?:-|/|و|الى|حتي)\s*(?P<year2>(?:1[89]|20|21)\d\d)(?!\d))?)"
@@ -449,8 +449,9 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
     for m in each("month"):
         mon_key = _norm_key(m.group("mon"))
         paired = bool(m.group("mon2"))
+        dated = m.group("rel") or m.group("yrel") or m.group("this")  # مارس الماضي
         if not (paired or m.group("shahr")) and (
-                mon_key in lex.ambiguous or _prev_word(norm, m.start()) not in lex.month_cues):
+                (mon_key in lex.ambiguous and not dated) or (not dated and _prev_word(norm, m.start()) not in lex.month_cues)):
             continue
         mon = lex.month.get(mon_key)
         if mon is None or (paired and lex.month.get(_norm_key(m.group("mon2"))) != mon):
@@ -570,9 +571,25 @@ def _hijri(m: re.Match, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
     hm = lex.hijri[_norm_key(m.group("hmon"))]
     day = int(m.group("day")) if m.group("day") else None
     year = int(m.group("year")) if m.group("year") else None
+    rk = _rel_kind(m.group("rel"), lex)
+    ns, ne = m.start("b"), m.end("b")
+    if year is None and day is None and rk in ("past", "next", "current"):  # رمضان الماضي
+        if pub is None:
+            return _Cand(ns, ne, None, "unknown", relative=True, calendar="hijri", rank=3)
+        ph = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+        if rk == "past":
+            year = ph.year if hm < ph.month else ph.year - 1
+        elif rk == "next":
+            year = ph.year if hm > ph.month else ph.year + 1
+        else:
+            year = ph.year
+        try:
+            g = Hijri(year, hm, 1).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        return _Cand(ns, ne, f"{g.year:04d}-{g.month:02d}", "month", relative=True, calendar="hijri", rank=3)
     if year is None and (day is None or hm == 2):  # "صفر" alone is zero; a month alone is vague
         return None
-    ns, ne = m.start("b"), m.end("b")
     if year is None:
         if pub is None:
             return _Cand(ns, ne, None, "unknown", calendar="hijri", rank=3)

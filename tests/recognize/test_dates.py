@@ -201,3 +201,9 @@ def test_day_of_this_or_last_month():
 
 def test_offsets_beyond_the_calendar_are_dropped_not_raised():
     assert _dates("بني المعبد منذ 3200 عام وقبل 20000 سنة") == []
+
+
+def test_ambiguous_month_with_past_word_and_hijri_month_relative():
+    got = _dates("في مارس الماضي وفي رمضان الماضي")
+    assert [(d.text, d.value, d.calendar) for d in got] == [
+        ("مارس الماضي", "2019-03", "gregorian"), ("رمضان الماضي", "2018-05", "hijri")]
