@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -20,7 +21,7 @@ from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
 from rasd.text.normalize import NormText
 
 _WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
-_LAST_BREAK = regex.compile(r'[.!?;:\n()"\[\]{}\-,][^.!?;:\n()"\[\]{}\-,]*$')
+_BREAK_CHARS = tuple('.!?;:\n()"[]{}-,')
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -48,6 +49,7 @@ class _Mention:
     chosen: GeoEntry | None = None
 
 
+@lru_cache(maxsize=32768)
 def _strip_clitic(word: str) -> str:
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -77,6 +79,13 @@ class PlaceRecognizer:
         self.needs_context = {normalize_key(w) for w in stop.get("needs_context", [])}
         _, rows = load_tsv("geo/common_names.tsv")
         self.common = {r["key"]: float(r["df"]) for r in rows}
+        # names that can only be places after a place word: stop words, and frequent words whose
+        # every sense is a minor town (بيان، التحالف)
+        self.cue_only = set(self.never_alone)
+        for k, df in self.common.items():
+            es = self.gaz.lookup(k)
+            if df >= 3 * COMMON_DF and es and all(e.kind == "city" and not self._exempt(e, k, df) for e in es):
+                self.cue_only.add(k)
         pw = load_yaml("geo/place_words.yaml")
         self.place_words = {normalize_key(k): v for k, v in pw["words"].items()}
         self.preps = {normalize_key(w) for w in pw["prepositions"]}
@@ -93,6 +102,7 @@ class PlaceRecognizer:
         rel = load_yaml("geo/relations.yaml")
         self.relations = {normalize_key(k): (v[0], int(v[1])) for k, v in rel["before"].items()}
         self.max_rel_words = max(len(k.split()) for k in self.relations)
+        self.rel_last = {k.split()[-1] for k in self.relations}
         units = "|".join(regex.escape(normalize_key(u)) for u in rel["distance_units"])
         self._distance = regex.compile(
             r"(?:علي\s+)?(?:بعد|مسافه|مسافة)\s+(?:\S+\s+){0,2}?\d*\s*(?:\S+\s+)?(?:" + units
@@ -103,12 +113,13 @@ class PlaceRecognizer:
     def _before_words(norm: str, ws: int, n: int = 4) -> list[tuple[str, int]]:
         """Up to ``n`` words before normalised offset ``ws`` in the same clause, with their starts."""
         base = max(0, ws - 60)
-        m = _LAST_BREAK.search(norm, base, ws)
-        if m:
-            base = m.start() + 1
+        seg = norm[base:ws]
+        cut = max(seg.rfind(c) for c in _BREAK_CHARS)
+        if cut >= 0:
+            base += cut + 1
+            seg = seg[cut + 1:]
         out: list[tuple[str, int]] = []
         pos = ws
-        seg = norm[base:ws]
         for w in reversed(seg.split()):
             i = seg.rfind(w, 0, pos - base)
             pos = base + i
@@ -142,6 +153,19 @@ class PlaceRecognizer:
             return men
         if mt.prefix.endswith(("ب", "ل")):
             men.clitic_prep = True  # بطرابلس، لطرابلس، للقاهرة
+        if mt.key in self.cue_only:
+            # a stop word or frequent word (الجمعة، بيان): only a place word right before makes it a place
+            if mt.prefix:
+                men.cands = []
+                return men
+            tail = norm[max(0, ws - 12):ws]
+            prev = tail.rsplit(None, 1)[-1] if tail.endswith(" ") and tail.strip() else ""
+            cue = self.place_words.get(prev) or self.place_words.get(_strip_clitic(prev))
+            if not cue or cue == "any":
+                men.cands = []
+                return men
+        if all(e.kind == "nisba" for e in cands):
+            return men  # adjectives: no place word, relation or landmark applies
         before = self._before_words(norm, ws) if not mt.prefix else []
         if before:
             raw1 = before[-1][0]
@@ -157,7 +181,8 @@ class PlaceRecognizer:
                 hs = before[-1][1] + len(raw1) - len(head)  # after a clitic (بمطار)
                 men.start = nt.to_original(hs, hs + 1)[0]
             # relative words, longest first: "شمال شرق", "بالقرب من", "ضواحي"
-            for n in range(min(self.max_rel_words, len(before)), 0, -1):
+            rel_n = min(self.max_rel_words, len(before)) if (raw1 in self.rel_last or w1 in self.rel_last) else 0
+            for n in range(rel_n, 0, -1):
                 words = [w for w, _ in before[-n:]]
                 key, skip = " ".join(words), 0
                 if key not in self.relations:
@@ -170,8 +195,7 @@ class PlaceRecognizer:
                 rs = before[-n][1] + skip  # the relative word, after a clitic (وشمال، بضواحي)
                 men.start = nt.to_original(rs, rs + 1)[0]
                 break
-        after = self._after_words(norm, mt.norm_end, 1)
-        if after and after[0][0] == "العاصمه":
+        if norm.startswith(" العاصمه", mt.norm_end):
             men.capital_after = True
         seg = norm[max(0, ws - 70):ws]
         if ("بعد" in seg or "مسافه" in seg) and self._distance.search(seg):
