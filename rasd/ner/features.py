@@ -1,0 +1,210 @@
+"""CRF features for Arabic NER over a list of tokens.
+
+Per token: the normalised word; its clitic split (a proclitic ``و ف ب ل ك`` or a combination, and
+``لل`` read as ``ل`` + ``ال``) chosen by corpus frequency, the stem and the stem without the article;
+prefixes and suffixes; shape (digits, Latin, punctuation, length); lexicon membership (countries,
+cities, given names, titles, organisation heads, currency/MISC words), single-word and multi-word;
+word-cluster ids at several granularities (learnt from raw news, see scripts/ner_clusters.py) and a
+frequency band.  Neighbours in a +-2 window contribute their stems, clusters and lexicon kinds.
+
+Features are strings (binary features for python-crfsuite).  Per-token parts are cached by token,
+so a sentence costs a few dictionary look-ups and list concatenations per token.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.text.normalize import normalize_word
+
+# Proclitic sequences (conjunction + preposition) that may stand before a name in the same word.
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
+
+
+@dataclass
+class Resources:
+    """What the features look up: lexicon kinds, multi-word lexicon entries, word clusters."""
+
+    lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> kinds
+    # (first word, second word) -> [(words, kind)]
+    phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    clusters: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)  # word -> (count, ids)
+    cluster_names: tuple[str, ...] = ()
+    use_clusters: bool = True
+    use_lexicon: bool = True
+    max_phrase: int = 4
+
+    def count(self, w: str) -> int:
+        """Corpus frequency of a normalised word (0 when unknown)."""
+        c = self.clusters.get(w)
+        return c[0] if c else 0
+
+
+def load_resources(lexicon_rows: list[dict[str, str]] | None = None, clusters_path=None, *,
+                   use_clusters: bool = True, use_lexicon: bool = True) -> Resources:
+    """Build :class:`Resources` from lexicon rows (form, kind) and a clusters.tsv.gz file."""
+    res = Resources(use_clusters=use_clusters, use_lexicon=use_lexicon)
+    lex: dict[str, set[str]] = {}
+    for row in lexicon_rows or ():
+        words = tuple(row["form"].split())
+        if len(words) == 1:
+            lex.setdefault(words[0], set()).add(row["kind"])
+        elif 1 < len(words) <= res.max_phrase:
+            res.phrases.setdefault(words[:2], []).append((words, row["kind"]))
+    res.lexicon = {w: tuple(sorted(k)) for w, k in lex.items()}
+    if clusters_path is not None:
+        with gzip.open(clusters_path, "rt", encoding="utf-8") if str(clusters_path).endswith(".gz") \
+                else open(clusters_path, encoding="utf-8") as fh:
+            next(fh)  # provenance
+            header = next(fh).rstrip("\n").split("\t")
+            res.cluster_names = tuple(header[2:])
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                res.clusters[parts[0]] = (int(parts[1]), tuple(parts[2:]))
+    return res
+
+
+def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
+    """``(proclitic, stem)`` of a normalised token.
+
+    A proclitic is split off when the stem is a more frequent word in the raw news than the whole
+    token (``وفرنسا`` -> ``و`` + ``فرنسا``; ``وليد`` stays whole).  ``لل`` + noun is read as ``ل`` +
+    ``ال`` + noun.  Without cluster counts, a proclitic is split when the stem is in the lexicon."""
+    best, best_score = ("", norm), res.count(norm)
+    if best_score == 0 and norm in res.lexicon:
+        best_score = 1
+    for p in _PROCLITICS:
+        if len(norm) - len(p) < 2 or not norm.startswith(p):
+            continue
+        stem = norm[len(p):]
+        if p.endswith("ل") and stem.startswith("ل"):  # لل + noun = ل + ال + noun
+            stem = "ا" + stem
+        sc = res.count(stem)
+        if sc == 0 and (stem in res.lexicon or (stem.startswith("ال") and stem[2:] in res.lexicon)):
+            sc = 1
+        if sc > best_score:
+            best, best_score = (p, stem), sc
+    return best
+
+
+def _shape(tok: str) -> str:
+    if all(c in _DIGITS for c in tok):
+        return "num"
+    if any(c in _DIGITS for c in tok):
+        return "hasnum"
+    if tok.isascii() and tok.isalpha():
+        return "lat"
+    if not any(c.isalpha() for c in tok):
+        return "pun"
+    return "ar"
+
+
+def _lenband(n: int) -> str:
+    return str(n) if n < 5 else ("5" if n < 7 else "7")
+
+
+class Featurizer:
+    """Turns token lists into lists of feature strings; per-token work cached."""
+
+    def __init__(self, res: Resources, window: int = 2) -> None:
+        self.res = res
+        self.window = window
+        # neighbour offsets, and for each the index into a unit's neighbour tuple
+        self._offsets = tuple(o for o in range(-window, window + 1) if o)
+        self._unit = lru_cache(maxsize=200_000)(self._unit_uncached)
+
+    def _lex(self, stem: str, base: str, norm: str) -> tuple[str, ...]:
+        lex = self.res.lexicon
+        kinds: set[str] = set()
+        for w in {norm, stem, base, "ال" + base}:
+            k = lex.get(w)
+            if k:
+                kinds.update(k)
+        return tuple(sorted(kinds))
+
+    def _unit_uncached(self, tok: str):
+        """(own features, neighbour features by offset, stem, base) of one token."""
+        res = self.res
+        norm = normalize_word(tok)
+        shape = _shape(norm)
+        if shape in ("num", "hasnum"):
+            key = "".join("0" if c in _DIGITS else c for c in norm)
+            own = ["shape=" + shape, "w=" + key[:6]]
+            nb = tuple([f"{o}:shape={shape}"] for o in self._offsets)
+            return own, nb, key, key
+        pre, stem = split_clitics(norm, res) if shape == "ar" else ("", norm)
+        base = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        own = ["w=" + norm, "s=" + stem, "b=" + base, "pre=" + pre, "shape=" + shape,
+               "len=" + _lenband(len(base)), "b2=" + base[:2], "b3=" + base[:3],
+               "x1=" + base[-1:], "x2=" + base[-2:], "x3=" + base[-3:]]
+        if base is not stem:
+            own.append("al")
+        nbk: list[str] = [f"s={stem}"]
+        if res.use_lexicon:
+            kinds = self._lex(stem, base, norm)
+            own += ["L=" + k for k in kinds]
+            nbk += ["L=" + k for k in kinds]
+        if res.use_clusters and res.clusters:
+            c = res.clusters.get(norm) or res.clusters.get(stem)
+            if c is None:
+                own.append("c=unk")
+                own.append("f=0")
+                nbk.append("c=unk")
+            else:
+                names = res.cluster_names
+                own += [f"{names[i]}={c[1][i]}" for i in range(len(names))]
+                own.append(f"f={min(int(math.log2(c[0] + 1)), 14)}")
+                # neighbours: the two middle granularities
+                nbk += [f"{names[i]}={c[1][i]}" for i in range(1, min(3, len(names)))]
+        nb = []
+        for o in self._offsets:
+            feats = nbk if abs(o) == 1 else nbk[:1] + [f for f in nbk if f.startswith("L=")]
+            nb.append([f"{o}:{f}" for f in feats])
+        return own, tuple(nb), stem, base
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        """Feature lists for one sentence."""
+        unit = self._unit
+        units = [unit(t) for t in tokens]
+        n = len(units)
+        out = []
+        offs = tuple(enumerate(self._offsets))
+        stems = [u[2] for u in units]
+        phr = self._phrases([u[3] for u in units], stems) if self.res.use_lexicon and n > 1 else None
+        for i in range(n):
+            own = units[i][0]
+            f = own + [f"s-1s0={stems[i - 1]}|{stems[i]}" if i else "BOS",
+                       f"s0s1={stems[i]}|{stems[i + 1]}" if i < n - 1 else "EOS"]
+            for k, o in offs:
+                j = i + o
+                if 0 <= j < n:
+                    f += units[j][1][k]
+            if phr is not None and phr[i]:
+                f += phr[i]
+            out.append(f)
+        return out
+
+    def _phrases(self, bases: list[str], stems: list[str]) -> list[list[str]] | None:
+        """Multi-word lexicon matches: ``P=B-kind`` / ``P=I-kind`` on the covered tokens."""
+        phrases = self.res.phrases
+        out: list[list[str]] | None = None
+        n = len(stems)
+        for i in range(n - 1):
+            s1, b1 = stems[i + 1], bases[i + 1]
+            cands = (phrases.get((stems[i], s1)) or phrases.get((bases[i], s1))
+                     or phrases.get((stems[i], b1)) or phrases.get((bases[i], b1)))
+            if not cands:
+                continue
+            for words, kind in cands:
+                k = len(words)
+                if i + k <= n and all(stems[i + j] == words[j] or bases[i + j] == words[j] for j in range(2, k)):
+                    if out is None:
+                        out = [[] for _ in range(n)]
+                    out[i].append("P=B-" + kind)
+                    for j in range(1, k):
+                        out[i + j].append("P=I-" + kind)
+        return out

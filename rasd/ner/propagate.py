@@ -1,0 +1,68 @@
+"""Document-level label propagation: a name the tagger found once is found again elsewhere.
+
+Within a window of sentences (a document, or nearby sentences of a CoNLL file), every token
+sequence the tagger labelled as an entity is collected by its clitic-free form; an untagged run of
+the same tokens elsewhere gets the same label (the majority label when the tagger disagreed with
+itself).  Single words shorter than ``min_chars`` and words that the tagger left untagged more
+often than it tagged them are not propagated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rasd.ner.conll import spans
+
+
+def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int = 3,
+              max_len: int = 4) -> list[list[str]]:
+    """New tag lists for ``sents`` (token list, tag list) with labels spread to repeated names.
+
+    ``stem`` maps a token to its clitic-free matching form (first token of a name only)."""
+    found: dict[tuple[str, ...], Counter] = {}
+    for toks, tags in sents:
+        for i, j, label in spans(tags):
+            if j - i > max_len:
+                continue
+            key = (stem(toks[i]), *toks[i + 1:j])
+            if len(key) == 1 and len(key[0]) < min_chars:
+                continue
+            found.setdefault(key, Counter())[label] += 1
+    if not found:
+        return [list(t) for _, t in sents]
+    best = {k: c.most_common(1)[0] for k, c in found.items()}
+    # how often each single-token key stays untagged (evidence against propagating it)
+    untagged: Counter = Counter()
+    for toks, tags in sents:
+        for t, g in zip(toks, tags, strict=True):
+            if g == "O":
+                k = (stem(t),)
+                if k in best:
+                    untagged[k] += 1
+    lengths = sorted({len(k) for k in best}, reverse=True)
+    out = []
+    for toks, tags in sents:
+        new = list(tags)
+        i, n = 0, len(toks)
+        while i < n:
+            done = False
+            if new[i] == "O":
+                for ln in lengths:
+                    if i + ln > n or any(new[i + x] != "O" for x in range(ln)):
+                        continue
+                    key = (stem(toks[i]), *toks[i + 1:i + ln])
+                    hit = best.get(key)
+                    if hit is None or (ln == 1 and untagged[key] >= hit[1]):
+                        continue
+                    if i + ln < n and new[i + ln].startswith("I-"):
+                        continue
+                    new[i] = "B-" + hit[0]
+                    for x in range(1, ln):
+                        new[i + x] = "I-" + hit[0]
+                    i += ln
+                    done = True
+                    break
+            if not done:
+                i += 1
+        out.append(new)
+    return out

@@ -1,0 +1,127 @@
+"""Pipeline stage: the CRF tagger's entities, merged with the rule-based ones already in
+``doc.entities`` (people, organisations) and with ``doc.places`` (evidence for LOC).
+
+Span rule: the tagger labels whole tokens (ANERcorp style: ``وفرنسا`` is B-LOC); in the pipeline an
+entity's span leaves out a proclitic on its first token (و ف ب ل ك and combinations; ``لل`` keeps
+the second ل, the article's), chosen by :func:`rasd.ner.features.split_clitics`, the same split the
+rule recognisers make.  ``doc.text[e.start:e.end] == e.text`` always.
+
+Merge (decided by measurement, see docs/ner.md and scripts/ner_merge_eval.py): where a rule entity
+and a tagger entity overlap, the winner is given per label by :data:`RULES_WIN`; an entity of
+either side that overlaps nothing is kept; places that no entity covers are added as LOC when
+:data:`ADD_PLACES` is true.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from rasd.doc import Document, Entity, Token
+from rasd.ner.conll import spans
+from rasd.ner.features import split_clitics
+from rasd.text.normalize import normalize
+
+# label of the rule entity -> True when the rule entity wins an overlap with a tagger entity
+RULES_WIN: dict[str, bool] = {"PERS": True, "ORG": True, "LOC": True, "MISC": False}
+ADD_PLACES = True
+TAGGER_CONFIDENCE = 0.8
+
+
+def proclitic_chars(tok: Token, res) -> int:
+    """How many characters of ``tok.text`` form a proclitic to leave out of an entity span."""
+    if tok.kind != "word":
+        return 0
+    pre, _stem = split_clitics(tok.norm, res)
+    if not pre:
+        return 0
+    nt = normalize(tok.text)
+    k = len(pre)
+    if k >= len(nt.norm):
+        return 0
+    return nt.to_original(k, k + 1)[0]
+
+
+def tagger_entities(doc: Document, tagger) -> list[Entity]:
+    """The tagger's entities of ``doc``, sentence by sentence, spans without proclitics."""
+    res = tagger.resources
+    out: list[Entity] = []
+    sents = doc.sentences or []
+    ranges = [(s.token_start, s.token_end) for s in sents] or [(0, len(doc.tokens))]
+    text = doc.text
+    for a, b in ranges:
+        toks = doc.tokens[a:b]
+        if not toks:
+            continue
+        tags = tagger.tag([t.text for t in toks])
+        for i, j, label in spans(tags):
+            first, last = toks[i], toks[j - 1]
+            start = first.start + proclitic_chars(first, res)
+            end = last.end
+            if start >= end:
+                continue
+            out.append(Entity(start, end, text[start:end], label, source="tagger",
+                              confidence=TAGGER_CONFIDENCE))
+    return out
+
+
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
+          rules_win: dict[str, bool] | None = None, add_places: bool | None = None) -> list[Entity]:
+    """Merge rule and tagger entities (and places as LOC) into one sorted, non-conflicting list.
+
+    Rule entities that overlap each other are all kept (the rule stage's own business)."""
+    rules_win = RULES_WIN if rules_win is None else rules_win
+    add_places = ADD_PLACES if add_places is None else add_places
+    kept_tagged: list[Entity] = []
+    dropped_rules: set[int] = set()
+    for t in tagged:
+        over = [(k, r) for k, r in enumerate(rules) if _overlaps(r, t)]
+        if not over:
+            kept_tagged.append(t)
+            continue
+        same = [r for _, r in over if r.start == t.start and r.end == t.end and r.label == t.label]
+        if same:
+            same[0].info["tagger"] = True
+            continue
+        if all(rules_win.get(r.label, True) for _, r in over):
+            continue
+        dropped_rules.update(k for k, _ in over)
+        kept_tagged.append(t)
+    out = [r for k, r in enumerate(rules) if k not in dropped_rules] + kept_tagged
+    if add_places:
+        for p in places:
+            if not any(_overlaps(p, e) for e in out):
+                out.append(Entity(p.start, p.end, p.text, "LOC", canonical=p.name, source="gazetteer",
+                                  confidence=0.9))
+    out.sort(key=lambda e: (e.start, -e.end))
+    return out
+
+
+class TagEntities:
+    """Pipeline stage: statistical NER (CRF) merged with the rule entities and places."""
+
+    name = "ner"
+    needs = ("tokens", "sentences")
+    adds = ("entities",)
+
+    def __init__(self, tagger=None) -> None:
+        self._tagger = tagger
+        self._lock = threading.Lock()
+
+    def load(self):
+        """Load the CRF model, lexicon and clusters now."""
+        if self._tagger is None:
+            with self._lock:
+                if self._tagger is None:
+                    from rasd.ner.tagger import default_tagger
+
+                    self._tagger = default_tagger()
+        return self._tagger.load()
+
+    def __call__(self, doc: Document) -> Document:
+        tagger = self.load()
+        doc.entities = merge(doc.entities, tagger_entities(doc, tagger), doc.places)
+        return doc

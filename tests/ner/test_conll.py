@@ -1,0 +1,53 @@
+"""CoNLL reading/writing, IOB2 repair and exact-span scoring on hand-made cases."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from rasd.ner.conll import read_conll, repair_iob2, score, spans, write_conll
+
+
+def test_read_conll_first_column_tabs_and_spaces():
+    text = "أحمد\tB-PERS\textra\nقال O\n\n\nفي\tO\nباريس\tB-LOC\n"
+    sents = list(read_conll(io.StringIO(text), gold=True))
+    assert sents == [(["أحمد", "قال"], ["B-PERS", "O"]), (["في", "باريس"], ["O", "B-LOC"])]
+    assert [t for t, _ in read_conll(io.StringIO(text))] == [["أحمد", "قال"], ["في", "باريس"]]
+
+
+def test_write_conll_keeps_sentence_breaks():
+    buf = io.StringIO()
+    write_conll(buf, [(["أ", "ب"], ["O", "B-LOC"]), (["ج"], ["O"])])
+    assert buf.getvalue() == "أ\tO\nب\tB-LOC\n\nج\tO\n\n"
+
+
+def test_repair_iob2():
+    assert repair_iob2(["I-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"]) == \
+        ["B-PERS", "I-PERS", "O", "B-LOC", "B-ORG", "B-LOC"]
+    assert repair_iob2(["B-X-Y", "junk"]) == ["B-X-Y", "O"]  # unknown prefixes become O
+
+
+def test_spans_conll_semantics():
+    assert spans(["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-ORG"]) == \
+        [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+    assert spans(["O", "I-LOC", "I-LOC"]) == [(1, 3, "LOC")]
+
+
+def test_score_exact_span():
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-ORG", "I-ORG", "I-ORG"]]
+    pred = [["B-PERS", "O", "O", "B-LOC"], ["B-ORG", "I-ORG", "I-ORG"]]
+    s = score(gold, pred)
+    # PERS predicted with the wrong end: one false positive and one false negative
+    assert (s["PERS"].tp, s["PERS"].fp, s["PERS"].fn) == (0, 1, 1)
+    assert (s["LOC"].tp, s["ORG"].tp) == (1, 1)
+    assert s["micro"].precision == pytest.approx(2 / 3)
+    assert s["micro"].recall == pytest.approx(2 / 3)
+    wrong_type = score([["B-LOC"]], [["B-ORG"]])
+    assert wrong_type["micro"].f1 == 0.0
+    assert (wrong_type["LOC"].fn, wrong_type["ORG"].fp) == (1, 1)
+
+
+def test_score_rejects_length_mismatch():
+    with pytest.raises(ValueError):
+        score([["O", "O"]], [["O"]])

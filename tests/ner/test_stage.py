@@ -1,0 +1,79 @@
+"""The pipeline stage: tags to character offsets (proclitics left out) and the merge with rules."""
+
+from __future__ import annotations
+
+from rasd.doc import Document, Entity, Place
+from rasd.ner.features import load_resources
+from rasd.ner.stage import TagEntities, merge, tagger_entities
+from rasd.text.stage import SplitSentences, Tokenize
+
+
+class StubTagger:
+    """Tags given words (by their text) as entities: a stand-in for the CRF model."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        res = load_resources([])
+        res.clusters = {"فرنسا": (900, ("1",)), "بيروت": (800, ("1",)), "المدينة": (10, ("1",)),
+                        "المدينه": (700, ("2",))}
+        self.resources = res
+
+    def load(self):
+        return self
+
+    def tag(self, tokens):
+        return [self.table.get(t, "O") for t in tokens]
+
+
+def _doc(text: str) -> Document:
+    return SplitSentences()(Tokenize()(Document(text)))
+
+
+def test_entity_offsets_exclude_proclitics():
+    text = "زار الوزير بيروت وفرنسا. ثم عاد إلى المدينة وللمدينة حكاية."
+    tagger = StubTagger({"بيروت": "B-LOC", "وفرنسا": "B-LOC", "وللمدينة": "B-LOC", "الوزير": "B-PERS",
+                         "عاد": "I-PERS"})
+    ents = tagger_entities(_doc(text), tagger)
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+    got = [(e.text, e.label) for e in ents]
+    assert ("بيروت", "LOC") in got and ("فرنسا", "LOC") in got
+    assert ("لمدينة", "LOC") in got  # و + ل taken off; لل keeps the article's lam
+    assert ("الوزير", "PERS") in got and ("عاد", "PERS") in got  # a stray I- starts a new entity
+
+
+def test_diacritics_in_proclitic_keep_offsets():
+    text = "وَفَرَنْسا دولة."
+    ents = tagger_entities(_doc(text), StubTagger({"وَفَرَنْسا": "B-LOC"}))
+    assert [e.text for e in ents] == ["فَرَنْسا"]
+    assert text[ents[0].start:ents[0].end] == ents[0].text
+
+
+def test_merge_policies():
+    rule = Entity(0, 10, "x" * 10, "PERS", source="rules")
+    tag_same = Entity(0, 10, "x" * 10, "PERS", source="tagger")
+    tag_short = Entity(4, 10, "x" * 6, "PERS", source="tagger")
+    tag_alone = Entity(20, 25, "y" * 5, "ORG", source="tagger")
+    place = Place(30, 35, "z" * 5)
+    out = merge([rule], [tag_same, tag_alone], [place], rules_win={"PERS": True}, add_places=True)
+    assert [(e.start, e.end, e.label, e.source) for e in out] == \
+        [(0, 10, "PERS", "rules"), (20, 25, "ORG", "tagger"), (30, 35, "LOC", "gazetteer")]
+    assert out[0].info.get("tagger") is True
+    r2 = Entity(0, 10, "x" * 10, "PERS", source="rules")
+    out = merge([r2], [tag_short], [], rules_win={"PERS": True}, add_places=False)
+    assert [(e.start, e.source) for e in out] == [(0, "rules")]
+    r3 = Entity(0, 10, "x" * 10, "PERS", source="rules")
+    out = merge([r3], [tag_short], [], rules_win={"PERS": False}, add_places=False)
+    assert [(e.start, e.source) for e in out] == [(4, "tagger")]
+
+
+def test_stage_on_document_keeps_offsets():
+    text = "أعلن الرئيس إيمانويل ماكرون من بيروت.\nوقال إن فرنسا ستساعد."
+    doc = _doc(text)
+    doc.entities = [Entity(12, 27, text[12:27], "PERS", source="rules")]
+    stage = TagEntities(StubTagger({"إيمانويل": "B-PERS", "ماكرون": "I-PERS", "بيروت": "B-LOC",
+                                    "فرنسا": "B-LOC"}))
+    doc = stage(doc)
+    assert [(e.text, e.label) for e in doc.entities] == \
+        [("إيمانويل ماكرون", "PERS"), ("بيروت", "LOC"), ("فرنسا", "LOC")]
+    assert all(text[e.start:e.end] == e.text for e in doc.entities)
