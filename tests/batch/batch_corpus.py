@@ -61,7 +61,7 @@ def write_corpus(path: Path, n: int = 40, *, bad: bool = True, start: int = 0) -
         rec = article(i)
         good.append(rec["id"])
         lines.append(json.dumps(rec, ensure_ascii=False))
-        if bad and i % 8 == 3 and nbad < len(BAD_LINES):
+        if bad and i % 4 == 3 and nbad < len(BAD_LINES):
             lines.append(BAD_LINES[nbad])
             nbad += 1
         if i % 11 == 5:

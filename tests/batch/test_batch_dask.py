@@ -12,7 +12,7 @@ from tests.batch.batch_corpus import article_ids, snapshot, write_corpus
 
 pytest.importorskip("distributed")
 
-SIZE = 6
+SIZE = 4
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +29,8 @@ def cluster():
 def corpus(tmp_path_factory):
     """Generated articles (with bad records) in two files, one gzipped, and a local reference run."""
     base = tmp_path_factory.mktemp("dask")
-    good1, bad1 = write_corpus(base / "in" / "a.jsonl", 24)
-    good2, bad2 = write_corpus(base / "in" / "b.jsonl.gz", 18, start=100)
+    good1, bad1 = write_corpus(base / "in" / "a.jsonl", 14)
+    good2, bad2 = write_corpus(base / "in" / "b.jsonl.gz", 8, start=100)
     ref = base / "ref"
     s = run_batch([str(base / "in")], ref, BatchOptions(partition_size=SIZE))
     return {"in": base / "in", "good": good1 + good2, "nbad": bad1 + bad2, "ref": ref, "summary": s,

@@ -18,8 +18,8 @@ pytest.importorskip("rasd.store")
 @pytest.fixture(scope="module")
 def batch_out(tmp_path_factory):
     base = tmp_path_factory.mktemp("imp")
-    good, nbad = write_corpus(base / "news.jsonl", 18)
-    run_batch([str(base / "news.jsonl")], base / "out", BatchOptions(partition_size=5))
+    good, nbad = write_corpus(base / "news.jsonl", 10)
+    run_batch([str(base / "news.jsonl")], base / "out", BatchOptions(partition_size=4))
     return {"src": base / "news.jsonl", "out": base / "out", "good": good, "nbad": nbad}
 
 

@@ -12,14 +12,14 @@ from rasd.batch.manifest import Manifest
 from rasd.batch.output import read_table
 from tests.batch.batch_corpus import article_ids, snapshot, write_corpus
 
-SIZE = 7
+SIZE = 5
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """40 generated articles with 5 bad records, and a reference output of one full local run."""
+    """24 generated articles with 3 bad records, and a reference output of one full local run."""
     base = tmp_path_factory.mktemp("corpus")
-    good, nbad = write_corpus(base / "in" / "news.jsonl", 40)
+    good, nbad = write_corpus(base / "in" / "news.jsonl", 24)
     ref = base / "ref"
     summary = run_batch([str(base / "in" / "news.jsonl")], ref, BatchOptions(partition_size=SIZE))
     return {"path": base / "in" / "news.jsonl", "good": good, "nbad": nbad, "ref": ref, "summary": summary,
@@ -55,8 +55,8 @@ def test_rerun_does_nothing(corpus, tmp_path):
 
 def test_resume_after_limit(corpus, tmp_path):
     out = tmp_path / "out"
-    first = run_batch([str(corpus["path"])], out, BatchOptions(partition_size=SIZE, limit=17))
-    assert first.done == 3 and first.articles + first.failed == 17
+    first = run_batch([str(corpus["path"])], out, BatchOptions(partition_size=SIZE, limit=12))
+    assert first.done == 3 and first.articles + first.failed == 12
     second = run_batch([str(corpus["path"])], out, BatchOptions(partition_size=SIZE))
     # the two full chunks are kept; the cut chunk (other content) is redone, then the rest
     assert second.skipped == 2 and second.done == corpus["summary"].partitions - 2
@@ -101,19 +101,19 @@ def test_torn_manifest_line_is_redone(corpus, tmp_path):
 
 def test_changed_input_replaces_its_partitions(tmp_path):
     src = tmp_path / "in" / "news.jsonl"
-    write_corpus(src, 20, bad=False)
+    write_corpus(src, 7, bad=False)
     out = tmp_path / "out"
-    run_batch([str(src)], out, BatchOptions(partition_size=SIZE))
-    write_corpus(src, 30, bad=False)  # grown: the last, short chunk changes and new chunks appear
-    s = run_batch([str(src)], out, BatchOptions(partition_size=SIZE))
-    assert s.skipped == 2 and s.done == 3
+    run_batch([str(src)], out, BatchOptions(partition_size=3))
+    write_corpus(src, 11, bad=False)  # grown: the last, short chunk changes and new chunks appear
+    s = run_batch([str(src)], out, BatchOptions(partition_size=3))
+    assert s.skipped == 2 and s.done == 2
     ids = article_ids(out)
-    assert sorted(ids) == [f"gen-{i:03d}" for i in range(30)]
-    write_corpus(src, 9, bad=False)  # shrunk: the partitions past its end are removed
-    s = run_batch([str(src)], out, BatchOptions(partition_size=SIZE))
-    assert sorted(article_ids(out)) == [f"gen-{i:03d}" for i in range(9)]
+    assert sorted(ids) == [f"gen-{i:03d}" for i in range(11)]
+    write_corpus(src, 4, bad=False)  # shrunk: the partitions past its end are removed
+    s = run_batch([str(src)], out, BatchOptions(partition_size=3))
+    assert sorted(article_ids(out)) == [f"gen-{i:03d}" for i in range(4)]
     fresh = tmp_path / "fresh"
-    run_batch([str(src)], fresh, BatchOptions(partition_size=SIZE))
+    run_batch([str(src)], fresh, BatchOptions(partition_size=3))
     assert snapshot(out) == snapshot(fresh)
 
 
