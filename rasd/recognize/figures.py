@@ -371,6 +371,10 @@ class _Reader:
                     counted = (w.start, w.end)
                 else:
                     counted = (w.start, w.end)  # الجنود الثلاثة
+        if kind in ("displaced", "arrested", "missing") and counted is not None:
+            fate = self.cue_ahead(counted[1])
+            if fate in ("killed", "injured"):
+                kind = fate  # ألفا لاجئ لقوا حتفهم: refugees who died
         if kind is None:
             kind = self.cue_back(back)
         if kind is None:

@@ -78,6 +78,9 @@ def _lexicon() -> dict[str, _Word]:
         for f in forms:
             k = _key(f)
             lex[k] = _Word("mult", float(val), article=k in plural, plural_mult=k in plural)
+    for val, forms in data.get("fractions", {}).items():
+        for f in forms:
+            lex[_key(f)] = _Word("frac", float(val), proclitic=True)
     for entry in data["vague"]:
         for f in entry["forms"]:
             k = _key(f)
@@ -225,6 +228,9 @@ def _combine(parts: list[_Hit]) -> tuple[float, bool]:
             else:
                 total = total + (cur or 1) * v
                 cur = 0.0
+        elif kind == "frac":
+            cur += v  # نصف مليون: multiplied by the multiplier that follows
+            continue
         elif kind == "hundred" and v == 100 and 1 <= cur < 10:
             cur *= 100
         else:
@@ -270,6 +276,9 @@ def find_numbers(norm: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for g in _groups(norm):
         first, last = g[0], g[-1]
+        if any(h.word is not None and h.word.kind == "frac" for h in g) and not (
+                len(g) == 2 and g[0].word.kind == "frac" and g[1].word.kind in ("mult", "vague")):
+            continue  # نصف alone is "half", not a number
         if first.art and first.word is not None and first.word.kind == "ten" and len(g) == 1:
             continue  # القرن العشرين، العشرين من يوليو: an ordinal
         value, vague = _combine(g)

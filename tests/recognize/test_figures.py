@@ -196,3 +196,8 @@ def test_verb_right_after_the_number():
 def test_cue_several_words_after():
     f = _one("قالت مصادر إن جنديين تركيين وحارسا مسلحا قتلوا عند الحدود")
     assert (f.text, f.kind) == ("جنديين", "killed")
+
+
+def test_fate_after_a_status_noun():
+    f = _one("أعلنت المنظمة أن أكثر من ألفي لاجئ لقوا حتفهم هذا العام")
+    assert (f.value, f.kind, f.qualifier) == (2000.0, "killed", "more-than")

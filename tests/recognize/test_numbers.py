@@ -68,3 +68,8 @@ def test_separate_numbers_stay_separate():
 def test_compound_with_article():
     assert value_of(normalize("الأربع والعشرين").norm) is not None
     assert _nums("الساعات الأربع والعشرين") == [("الاربع والعشرين", 24.0, False)]
+
+
+def test_half_before_a_multiplier_only():
+    assert _nums("عاد نصف مليون نازح") == [("نصف مليون", 500000.0, False)]
+    assert _nums("يمثل نصف السكان") == []
