@@ -89,3 +89,147 @@ def evaluate(rows: list[dict[str, str]], stage, km: float = 25.0) -> GeoScore:
             elif ok:
                 sc.failures.append(f"distance {mention!r}: {[(p.text, p.name_en, p.lat, p.lon) for p in ok]}")
     return sc
+
+
+# --------------------------------------------------------------------------- corpora (../shared, not shipped)
+
+def _run(stage, text: str, title: str | None = None) -> Document:
+    from rasd.text.sentences import split_sentences
+    from rasd.text.tokenize import tokenize
+
+    doc = Document(text=text, title=title)
+    doc.tokens = tokenize(text)
+    doc.sentences = split_sentences(text, doc.tokens)
+    return stage(doc)
+
+
+def conll_overlap(path_tags: list[tuple[str, list[str]]], stage, labels: tuple[str, ...], doc_size: int) -> dict:
+    """Recall of gold entities with ``labels`` and the gold tags under each non-nisba place.
+
+    ``path_tags`` is a token stream: (token, [tags]) with None tokens as sentence breaks.
+    """
+    from collections import Counter
+
+    sents: list[list[tuple[str, list[str]]]] = [[]]
+    for tok in path_tags:
+        if tok is None:
+            if sents[-1]:
+                sents.append([])
+        else:
+            sents[-1].append(tok)
+    total = hit = 0
+    under: Counter = Counter()
+    for i in range(0, len(sents), doc_size):
+        text, spans = "", []
+        for s in sents[i:i + doc_size]:
+            for w, tags in s:
+                a = len(text)
+                text += w
+                spans.append((a, len(text), tags))
+                text += " "
+            text = text.rstrip(" ") + "\n"
+        doc = _run(stage, text)
+        places = [p for p in doc.places if p.via != "nisba"]
+        j = 0
+        while j < len(spans):
+            lab = next((t[2:] for t in spans[j][2] if t.startswith("B-") and t[2:] in labels), None)
+            if lab is None:
+                j += 1
+                continue
+            k = j + 1
+            while k < len(spans) and f"I-{lab}" in spans[k][2]:
+                k += 1
+            a, b = spans[j][0], spans[k - 1][1]
+            total += 1
+            hit += any(p.start < b and p.end > a for p in places)
+            j = k
+        for p in places:
+            tags = {t[2:] for a, b, ts in spans if a < p.end and b > p.start for t in ts if t != "O"}
+            under["place" if tags & set(labels) else (",".join(sorted(tags)) or "O")] += 1
+    n = sum(under.values())
+    return {"gold": total, "recall": hit / total if total else 0.0, "places": n,
+            "on_gold_place": under["place"] / n if n else 0.0, "under": dict(under.most_common())}
+
+
+def read_anercorp(path: Path) -> list:
+    """ANERcorp (token TAB tag), cut into sentences at full stops."""
+    out: list = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue
+        w, t = line.rsplit("\t", 1)
+        out.append((w, [t]))
+        if w == ".":
+            out.append(None)
+    return out
+
+
+def read_wojood(*paths: Path) -> list:
+    """Wojood samples (token SPACE tags..., blank line between sentences)."""
+    out: list = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                out.append(None)
+                continue
+            parts = line.split(" ")
+            out.append((parts[0], parts[1:]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the Geo figures of docs/benchmarks.md (needs ../shared for the corpora)."""
+    import argparse
+    import json
+    import time
+
+    from rasd.geo.stage import RecognizePlaces
+
+    ap = argparse.ArgumentParser(description="rasd geo evaluation")
+    ap.add_argument("what", choices=["sentences", "anercorp", "wojood", "speed"])
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
+    args = ap.parse_args(argv)
+    stage = RecognizePlaces()
+    if args.what == "sentences":
+        sc = evaluate(read_rows(Path(__file__).resolve().parents[2] / "tests" / "geo" / "sentences.tsv"), stage)
+        print(f"rows {sc.rows}; country {sc.country_ok}/{sc.positives} = {sc.country_accuracy:.3f}; "
+              f"within 25 km {sc.within_km}/{sc.with_coords} = {sc.distance_accuracy:.3f}; "
+              f"false positives {sc.false_positives}/{sc.negatives}")
+        for f in sc.failures:
+            print("  ", f)
+    elif args.what == "anercorp":
+        r = conll_overlap(read_anercorp(args.shared / "data/ner/anercorp-train.tsv"), stage, ("LOC",), 15)
+        print(json.dumps(r, ensure_ascii=False))
+    elif args.what == "wojood":
+        d = args.shared / "data/ner"
+        r = conll_overlap(read_wojood(d / "wojood-sample-train.txt", d / "wojood-sample-val.txt"), stage,
+                          ("GPE", "LOC", "FAC"), 20)
+        print(json.dumps(r, ensure_ascii=False))
+    else:
+        from rasd.text.stage import norm_text
+
+        stage.load()
+        docs = []
+        with open(args.shared / "data/news/saudinewsnet-conflict.jsonl", encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i % 4 == 0:
+                    docs.append(json.loads(line)["content"])
+                if len(docs) >= 300:
+                    break
+        words = sum(len(t.split()) for t in docs) / len(docs)
+        best = float("inf")
+        for _ in range(5):
+            ds = [Document(text=t) for t in docs]
+            for d in ds:
+                norm_text(d)
+            t0 = time.process_time()
+            for d in ds:
+                stage(d)
+            best = min(best, (time.process_time() - t0) / len(ds) * 1000)
+        print(f"{len(docs)} articles, {words:.0f} words each: stage CPU {best:.2f} ms/article "
+              f"({best * 400 / words:.2f} ms per 400 words), best of 5, normalisation excluded")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
