@@ -257,12 +257,19 @@ class PlaceRecognizer:
         if e.pop < SMALL_POP and not men.relation:
             return False
         key = men.m.key
-        major = e.capital or e.pop >= 1_000_000 or (e.pop >= 100_000 and e.cc in ARAB_WORLD)
-        if major:
+        if e.capital:
             return True
         if key != normalize_key(e.name_ar) or self.common.get(key, 0.0) >= COMMON_DF:
-            return False
+            return False  # outside the story's countries: only under its main name, never a frequent word
+        if e.pop >= 1_000_000 or (e.pop >= 100_000 and e.cc in ARAB_WORLD):
+            return True
         return located or (" " in key and e.cc in ARAB_WORLD and e.pop >= SMALL_POP)
+
+    def _admin1_ok(self, e: GeoEntry, men: _Mention, in_focus: bool) -> bool:
+        """A first-level division named bare (قبلي، الجوف) outside the story's countries needs context."""
+        if men.cue in ("admin1", "city", "town") or in_focus or men.relation:
+            return True
+        return men.prep and self.common.get(men.m.key, 0.0) < COMMON_DF
 
     # ------------------------------------------------------------------ scoring
     def _prior(self, e: GeoEntry, men: _Mention) -> float:
@@ -331,8 +338,11 @@ class PlaceRecognizer:
                     best, best_s = e, s
             if best is None:
                 continue
-            if best.kind == "city" and not self._city_ok(best, men, best.cc in share):
+            in_focus = best.cc in focus
+            if best.kind == "city" and not self._city_ok(best, men, in_focus):
                 continue  # a minor or foreign place without the context that would make it one
+            if best.kind == "admin1" and not self._admin1_ok(best, men, in_focus):
+                continue  # a bare division name far from the story (تجمع قبلي)
             men.chosen = best
             places.append(self._place(doc, nt, men))
         places.extend(self._unresolved(doc, nt, mentions, focus))
@@ -361,7 +371,8 @@ class PlaceRecognizer:
             if any(a < ne and b > ns for a, b in taken):
                 continue
             s, e = nt.to_original(ns, ne)
-            out.append(Place(start=s, end=e, text=doc.text[s:e], name=doc.text[s:e], country_code=focus[0] if focus else None,
+            out.append(Place(start=s, end=e, text=doc.text[s:e], name=doc.text[s:e],
+                             country_code=focus[0] if len(focus) == 1 else None,
                              kind="village", via="name", unresolved_reason="not in the gazetteer"))
         return out
 
