@@ -330,8 +330,8 @@ class _Reader:
                     had_genitive = True
                     j += 1
                     continue
-                if norm in lx.stop or (not for_role and self.title_at(j) is not None):
-                    break
+                if norm in lx.stop or self.title_at(j) is not None:
+                    break  # a title after the complement (... العميد سمير) starts again
                 if not had_genitive:
                     had_genitive = True
                     j += 1
@@ -389,7 +389,7 @@ class _Reader:
             return False  # على is not علي
         if norm in lx.known_names or norm in lx.given:
             return True
-        if len(norm) < 2 or norm in lx.stop or norm in lx.title_first or norm in lx.construct:
+        if len(norm) < 2 or norm in lx.construct or (norm in lx.stop and norm not in lx.title_first):
             return False
         if norm[0] in "وف":
             return False  # a conjunction: وهو، وكثير، ومحمد (a new name); وليد، وائل are given names
@@ -409,8 +409,14 @@ class _Reader:
                 return False  # أورد، أكد: a verb after the name
             if norm.startswith("ي") and len(norm) >= 4:
                 return False  # يقود، يرى
-        if self.head_at(j) is not None or self.title_at(j) is not None:
+        if self.head_at(j) is not None:
             return False
+        t = self.title_at(j)
+        if t is not None:
+            # العميد سمير الحاج: an honorific closing a name is a family name
+            nxt = self.toks[j + 1] if j + 1 < self.n else None
+            return not first and t[0] == "honorific" and t[1] == 1 and norm.startswith("ال") and (
+                nxt is None or nxt.kind != "word" or not self._name_follows(j + 1))
         # a nisba after a first name is a family name (سعيد المصري); before any name it is a role word
         return not (norm.startswith("ال") and (first or norm in lx.adjectives or norm in lx.descriptive))
 
@@ -487,9 +493,11 @@ class _Reader:
             title_end = i + m
             # further titles and the complement of an office
             j = title_end
+            rank_at = None  # a rank or honorific just before the name (المتحدث باسم ... العميد سمير)
             while True:
                 t2 = self.title_at(j) if j < self.n and self.joined(j - 1, j) else None
                 if t2 is not None and t2[2] == 0:
+                    rank_at = (j, j + t2[1])
                     j += t2[1]
                     continue
                 if kind == "office" or j > title_end:
@@ -524,14 +532,18 @@ class _Reader:
                 if e2 - (j + 1) >= 2:
                     j, name_end = j + 1, e2
             if name_end == j + 1 and kind == "office" and not self.toks[i].norm[plen:].startswith("ال") and \
-                    self.toks[j].norm not in lx.given and self.toks[j].norm not in lx.known_names:
+                    (lx.given.get(self.toks[j].norm, ("", True))[1]) and self.toks[j].norm not in lx.known_names:
                 name_end = j  # قاضي تحقيق، قيادي برتبة: an indefinite post takes a full name
             if name_end == j:
                 nxt_ok = title_end
                 continue
             role_start = self.toks[i].start + plen
+            extra = {}
+            if rank_at is not None and rank_at[0] > i and role_end == rank_at[1]:
+                extra["title"] = self.text[self.toks[rank_at[0]].start:self.toks[role_end - 1].end]
+                role_end = rank_at[0]
             role = self.text[role_start:self.toks[role_end - 1].end] if role_end > i else None
-            ent = self._person(j, name_end, role, confidence, "title", title_kind=kind)
+            ent = self._person(j, name_end, role, confidence, "title", title_kind=kind, **extra)
             out.append(ent)
             nxt_ok = name_end
         return out

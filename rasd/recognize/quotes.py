@@ -33,6 +33,7 @@ _CUT_WORDS = frozenset(normalize_word(w) for w in (
     "وهم", "هاتفيا", "هاتفياً", "حاليا"))
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _VERBS: dict[str, tuple[frozenset[str], int, bool, bool] | None] = {}  # token norm -> verb reading (cache)
+_RELATIVES = frozenset(normalize_word(w) for w in ("الذي", "التي", "الذين", "ما", "وما", "مما", "كما", "فيما"))
 _NOT_COMP_BEFORE = frozenset(normalize_word(w) for w in (
     "بعد", "قبل", "منذ", "حتى", "دون", "بدون", "رغم", "برغم", "بعدما", "عوضا", "بدلا", "لدرجة", "درجة",
     "إلا", "غير", "كما", "بما", "حيث", "مع", "لو", "يجب", "ينبغي", "يمكن", "بد", "لابد", "يريد", "تريد",
@@ -40,7 +41,8 @@ _NOT_COMP_BEFORE = frozenset(normalize_word(w) for w in (
 _LEADING = frozenset(normalize_word(w) for w in (
     "إليه", "إليها", "إليهم", "له", "لها", "لهم", "عليه", "عليها", "فيه", "فيها", "منه", "عنه", "أيضا", "بدوره",
     "بدورها", "كذلك", "بدورهم", "من", "جهته", "جهتها", "وقتها", "حينها", "آنذاك", "حينذاك", "بعدها", "سابقا"))
-_SKIP_BEFORE_VERB = frozenset(normalize_word(w) for w in ("قد", "كان", "وكان", "فقد", "وقد", "لقد", "بدوره", "بدورها", "،", ","))
+_SKIP_BEFORE_VERB = frozenset(normalize_word(w) for w in (
+    "قد", "كان", "وكان", "فقد", "وقد", "لقد", "بدوره", "بدورها", "،", ",", "حين", "عندما", "حينما", "وهنا", "هنا"))
 
 
 def _forms(items) -> list[str]:
@@ -229,11 +231,12 @@ class _QuoteReader:
                 break
         while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING):
             a += 1
-        if a >= b or toks[a].norm in _CUT_WORDS:
+        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)):
             return None, channel
         # an entity that starts the subject, or a person named after a title in it
         end = a
-        while end < b and not (end > a and (toks[end].norm in _CUT_WORDS or toks[end].kind == "punct")):
+        while end < b and not (end > a and ((toks[end].norm in _CUT_WORDS and not self._ali(end)) or
+                                            toks[end].kind == "punct")):
             end += 1
         first = toks[a].norm
         core = first[2:] if first.startswith("ال") else first
@@ -307,11 +310,17 @@ class _QuoteReader:
         return Speaker(e.start, e.end, e.text, name=name, role=role, kind=kind)
 
     def _by_role(self, role_text: str) -> Entity | None:
+        """The person given this role in the document (exactly, else the only one whose role starts so)."""
         key = normalize_word(role_text)
+        prefixed: dict[str, Entity] = {}
         for e in self.doc.entities:
-            if e.role and e.label.startswith("PERS") and normalize_word(e.role) == key:
-                return e
-        return None
+            if e.role and e.label.startswith("PERS"):
+                r = normalize_word(e.role)
+                if r == key:
+                    return e
+                if r.startswith(key + " "):
+                    prefixed.setdefault(e.canonical or e.text, e)
+        return next(iter(prefixed.values())) if len(prefixed) == 1 else None
 
     def _document(self, a: int, end: int, definite: bool) -> Speaker:
         toks = self.toks
@@ -475,6 +484,9 @@ class _QuoteReader:
                 continue
             extra, plen, participle = vinfo
             at_verb = toks[i].start
+            if i > 0 and toks[i - 1].norm in _RELATIVES:
+                i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking
+                continue
             limit = self.sent_end[i]
             k = i + 1
             reach = i + 30
@@ -592,6 +604,11 @@ class _QuoteReader:
         quotes.sort(key=lambda q: q.start)
         return quotes
 
+    def _ali(self, k: int) -> bool:
+        """علي (a name) rather than على (on): the same letters once normalised."""
+        t = self.toks[k]
+        return t.norm in self.r.lx.spelled_words and not t.text.rstrip(_HARAKAT).endswith("ى")
+
     def _is_name(self, d: _Direct) -> bool:
         """A quoted stretch that is exactly a name found by the entity stages («المرصد السوري»)."""
         i = self.tok_at(d.start)
@@ -668,13 +685,24 @@ class _QuoteReader:
                 self._direct_quote(d, sp, None, None)
                 self.remember(sp, d.start)
                 return
-        # 3. a paragraph that opens with « continues the quote before it
+        # 3. a verb that ends the paragraph before: ... حين قال\n«...»
+        k = o - 1
+        if k >= 0 and toks[k].text == ":":
+            k -= 1
+        if d.paragraph_start and k >= 0 and self.verb_at(k) is not None:
+            sp = self.anaphora(k)
+            if sp is not None:
+                cue = Span(toks[k].start, toks[k].end, toks[k].text)
+                self._direct_quote(d, sp, cue, None)
+                self.remember(sp, d.start)
+                return
+        # 4. a paragraph that opens with « continues the quote before it
         if prev is not None and prev.quote is not None and d.paragraph_start and \
                 (prev.runs_on or self._paragraphs_between(prev, d) <= 1):
             pq = prev.quote
             self._direct_quote(d, pq.speaker, pq.cue, pq.channel)
             return
-        # 4. a quote that opens a sentence: the most recent speaker of this or the previous paragraph
+        # 5. a quote that opens a sentence: the most recent speaker of this or the previous paragraph
         sp = self.last_speaker(d.start)
         opens = self.sentence_start(o) >= o - 1
         if sp is not None and opens and self._near(sp.end, d.start):

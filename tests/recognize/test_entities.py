@@ -189,3 +189,10 @@ def test_name_after_a_comma_following_the_post():
     text = "وأكد مدير المرصد الوطني، مهند الراوي، أن الأرقام دقيقة."
     e = _one(_ents(text, "PERS"), "مهند الراوي")
     assert e.role == "مدير المرصد الوطني"
+
+
+def test_rank_between_role_and_name_is_kept_apart():
+    text = "وقال المتحدث باسم المقاومة في المدينة العميد سامر الحاج إن الهجوم صُد."
+    e = _one(_ents(text, "PERS"), "سامر الحاج")
+    assert e.role == "المتحدث باسم المقاومة في المدينة"
+    assert e.info["title"] == "العميد"

@@ -181,3 +181,15 @@ def test_however_anna_is_not_reported_speech():
 def test_headline_in_quotes_is_not_a_quote():
     text = "ونشرت الصحيفة التقرير تحت عنوان «المدينة تنهض من تحت الركام ببطء»."
     assert _quotes(text) == []
+
+
+def test_relative_clause_verb_is_not_a_cue():
+    text = "وأوقفت الشرطة ثلاثة شبان الذين يتوقع أن يمثلوا أمام القضاء."
+    assert _quotes(text) == []
+
+
+def test_ali_the_name_is_not_the_preposition():
+    text = "وأكد علي الراشد، الناطق باسم البلدية، أن المياه عادت."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "علي الراشد"
+    assert q.speaker.role == "الناطق باسم البلدية"
