@@ -120,27 +120,29 @@ def _automaton(keys):
     return auto
 
 
-_EXPANDED: dict[int, tuple[object, dict[str, tuple[str, int]]]] = {}
+_EXPANDED: dict[int, dict[str, tuple[str, int]]] = {}
+_EXPANDED_OF: dict[int, object] = {}  # keeps each expanded table alive so its id stays unique
 
 
 def _expand(table) -> dict[str, tuple[str, int]]:
     """Every written form of ``table``'s keys with a proclitic and/or the article: form -> (key, prefix length)."""
-    got = _EXPANDED.get(id(table))
-    if got is not None and got[0] is table:
-        return got[1]
     out: dict[str, tuple[str, int]] = {}
     for c in _CLITICS:
         arts = ("", "ال", "ل") if c.endswith("ل") else ("", "ال")
         for a in arts:
             for key in table:
                 out.setdefault(c + a + key, (key, len(c) + len(a)))
-    _EXPANDED[id(table)] = (table, out)
+    _EXPANDED[id(table)] = out
+    _EXPANDED_OF[id(table)] = table
     return out
 
 
 def _strip(word: str, table) -> tuple[str, int] | None:
     """``word`` or ``word`` minus a proclitic (and the article) found in ``table``: (key, prefix length)."""
-    return _expand(table).get(word)
+    exp = _EXPANDED.get(id(table))
+    if exp is None:
+        exp = _expand(table)
+    return exp.get(word)
 
 
 @dataclass(slots=True)
