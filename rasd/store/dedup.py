@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import regex
@@ -69,7 +69,8 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
 
     A shingle's hash mixes the CRC-32 of its words, which is much cheaper than hashing joined strings.
     """
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    encoded = " ".join(words).encode("utf-8").split()
+    h = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(encoded))
     if len(h) >= SHINGLE:
         h = (h[:-2] * np.uint64(0x9E3779B1)) ^ (h[1:-1] * np.uint64(0x85EBCA77)) ^ h[2:]
         h &= np.uint64(0xFFFFFFFF)
@@ -127,3 +128,32 @@ def sig_to_blob(sig: np.ndarray) -> bytes:
 def sig_from_blob(blob: bytes) -> np.ndarray:
     """A signature read back from the store."""
     return np.frombuffer(blob, dtype="<u4")
+
+
+@cache
+def _spellings() -> tuple[dict[str, str], str]:
+    """For each normalised character, the original characters that fold to it; and the dropped ones."""
+    inv: dict[str, set[str]] = {}
+    dropped = []
+    for src, dst in _TABLE.items():
+        if dst is None or dst == "":
+            dropped.append(chr(src))
+        elif len(dst) == 1:
+            inv.setdefault(dst, {dst}).add(chr(src))
+    return {k: "".join(sorted(v)) for k, v in inv.items()}, "".join(dropped)
+
+
+@lru_cache(maxsize=256)
+def original_pattern(terms: tuple[str, ...]):
+    """A regex that finds any of the normalised ``terms`` in ORIGINAL text: each character matches
+    every spelling that folds to it, and dropped marks (diacritics, tatweel) may follow any letter."""
+    inv, dropped = _spellings()
+    marks = "[" + regex.escape(dropped) + "]*" if dropped else ""
+    alts = []
+    for t in terms:
+        parts = []
+        for ch in t:
+            chars = inv.get(ch, ch)
+            parts.append(("[" + regex.escape(chars) + "]" if len(chars) > 1 else regex.escape(ch)) + marks)
+        alts.append("".join(parts))
+    return regex.compile("|".join(alts), regex.IGNORECASE)

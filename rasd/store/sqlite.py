@@ -32,7 +32,6 @@ from rasd.store.schema import migrate
 
 DEFAULT_DB = "rasd.db"
 MAX_REPORTED_FAILURES = 1000
-_MARKS = regex.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]+")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 
@@ -64,9 +63,13 @@ def strip_proclitics(word: str) -> str | None:
     return None
 
 
-def _stems(words: list[str]) -> str:
-    """Proclitic-stripped forms of the words that carry one, for search."""
-    return " ".join(s for s in map(strip_proclitics, words) if s)
+_STEM_RE = regex.compile(r"\b(?:" + "|".join(_PROCLITICS) + r")(\w{3,})")
+
+
+def _stems(norm: str) -> str:
+    """Proclitic-stripped forms of the words of a normalised text that carry one, for search
+    (the same forms as :func:`strip_proclitics`)."""
+    return " ".join(_STEM_RE.findall(norm))
 
 
 def query_terms(query: str) -> list[list[str]]:
@@ -217,7 +220,7 @@ class Store:
         rid = cur.lastrowid
         title_norm = dedup.norm_string(doc.title) if doc.title else ""
         self.conn.execute("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
-                          (rid, title_norm, prep.norm, _stems(prep.words + dedup.words_of(title_norm))))
+                          (rid, title_norm, prep.norm, _stems(prep.norm + " " + title_norm)))
         self.conn.execute("INSERT INTO minhash (article_rid, sig) VALUES (?,?)",
                           (rid, dedup.sig_to_blob(prep.sig)))
         self.conn.executemany("INSERT OR IGNORE INTO lsh (band, key, article_rid) VALUES (?,?,?)",
@@ -247,7 +250,9 @@ class Store:
                       "error, result) VALUES (?,?,?,?,0,?,?)",
                       (rid, current_version(), fp, _now(), error, zlib.compress(b"{}")))
             return 0
-        d = doc.to_dict()
+        from rasd.store.codec import document_to_dict
+
+        d = document_to_dict(doc)
         d["id"] = aid
         events = d.pop("events")
         published = d.get("published")
@@ -327,6 +332,43 @@ class Store:
             self._rollback()
             raise
         return res
+
+    def add_documents(self, docs: Iterable[Document], *, batch_size: int = 500, pipeline=None,
+                      progress: bool = False) -> IngestSummary:
+        """Store many extracted Documents (e.g. ``rasd import`` of batch output), ``batch_size`` a
+        transaction; deduplicated like :meth:`ingest`.  ``pipeline`` names what made them (for the
+        version stamp; default: the current default pipeline)."""
+        from rasd.progress import progress_bar
+
+        summary = IngestSummary()
+        t0 = time.perf_counter()
+        pending = 0
+        self._begin()
+        try:
+            for doc in progress_bar(docs, progress, unit="article"):
+                try:
+                    check_text(doc.text)
+                except InputError as exc:
+                    self._fail(doc.id or "document", str(exc), summary)
+                    continue
+                res = self._add(doc, origin=None, ext_id=doc.id, extracted=True, pipeline=pipeline)
+                if res.status == "duplicate":
+                    summary.duplicates += 1
+                    continue
+                summary.ingested += 1
+                summary.events += res.events
+                summary.near_duplicates += res.status == "near-duplicate"
+                pending += 1
+                if pending >= batch_size:
+                    self._commit()
+                    self._begin()
+                    pending = 0
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        summary.seconds = time.perf_counter() - t0
+        return summary
 
     def _add(self, doc: Document, *, origin: str | None, ext_id: str | None, extracted: bool,
              pipeline=None, prep: _Prepared | None = None) -> AddResult:
@@ -741,19 +783,17 @@ def _int(v) -> int | None:
 
 
 def snippet(text: str, terms: list[str], width: int = 160) -> dict:
-    """An excerpt of the original ``text`` around the first normalised match of any of ``terms``.
+    """An excerpt of the original ``text`` around the first match of any of ``terms`` (normalised
+    words), with the matches' [start, end] offsets inside the excerpt.
 
-    Matching runs on the normalised text; the match offsets are mapped back to the original with
-    :meth:`rasd.text.normalize.NormText.to_original`, so the excerpt is verbatim.
+    The terms are matched on the original text itself, through a pattern that accepts every
+    spelling the normaliser folds (أ إ آ ا، ة ه، ى ي، ؤ ئ ء ...) and the marks it drops (diacritics,
+    tatweel), so offsets need no mapping and the excerpt is verbatim.
     """
-    nt = dedup.norm_text(text)
     spans = []
     if terms:
-        pat = regex.compile("|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
-        for m in pat.finditer(nt.norm):
-            a, b = nt.to_original(m.start(), m.end())
-            tail = _MARKS.match(text, b)  # the diacritics of the last letter belong to the match
-            spans.append((a, tail.end() if tail else b))
+        for m in dedup.original_pattern(tuple(sorted(set(terms), key=len, reverse=True))).finditer(text):
+            spans.append((m.start(), m.end()))
             if len(spans) >= 20:
                 break
     if not spans:
