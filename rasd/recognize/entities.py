@@ -103,6 +103,7 @@ class Lexicon:
     places: set[str] = field(default_factory=set)
     given: dict[str, tuple[str, bool]] = field(default_factory=dict)
     spelled_words: set[str] = field(default_factory=set)
+    time_words: set[str] = field(default_factory=set)
     first_bits: dict[str, int] = field(default_factory=dict)  # a word that may start a title 1, head 2, known 8
     known_names: set[str] = field(default_factory=set)  # single-token known person names (السيسي)
     known: dict[str, list[tuple[tuple[str, ...], tuple]]] = field(default_factory=dict)  # first word -> entries
@@ -141,6 +142,7 @@ def _load() -> Lexicon:
     lx.stop = _norm_list(t["not_names"])
     lx.descriptive = _norm_list(t["descriptive_adjectives"])
     lx.spelled_words = _norm_list(t["spelled_words"])
+    lx.time_words = _norm_list(t["time_words"])
     sv = load_yaml("speech_verbs.yaml")
     for v in sv["verbs"]:
         lx.stop.update(_norm_list(v["forms"] if isinstance(v, dict) else v))
@@ -330,8 +332,8 @@ class _Reader:
                     had_genitive = True
                     j += 1
                     continue
-                if norm in lx.stop or self.title_at(j) is not None:
-                    break  # a title after the complement (... العميد سمير) starts again
+                if norm in lx.time_words or self.title_at(j) is not None or (norm in lx.stop and had_genitive):
+                    break  # a time word; a title after the complement (... العميد سمير) starts again
                 if not had_genitive:
                     had_genitive = True
                     j += 1
