@@ -34,6 +34,7 @@ from rasd.text.stage import norm_text
 HAPPENED = frozenset({"asserted", "reported"})
 _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST"),
                "displaced": ("ASSAULT", "COERCE"), "arrested": ("COERCE", "PROTEST")}
+_REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
 
@@ -133,6 +134,14 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
             else:
                 other.append((ev, reason))
     _attach_figures(doc, mentions_ev, cues_at)
+    # a death toll in the thousands is a war's running total, not one event
+    kept = []
+    for ev, si, r in mentions_ev:
+        if (ev.fatalities or 0) >= 1000:
+            other.append((ev, "generic"))
+        else:
+            kept.append((ev, si, r))
+    mentions_ev = kept
     for ev, _si, _r in mentions_ev:
         _finish(ev, doc, cues_at)
     weak_loc = frozenset(id(e) for e, _si, _r in mentions_ev
@@ -168,6 +177,15 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if cas and not opaque:
             mains = [cas[0]]
             rl[id(cas[0])].reason = "figures"
+    # an instrument of remote violence (دمرت ... بـ7 غارات، قتل ... بقذيفة) makes the sentence an ASSAULT
+    if not any(t.type == "ASSAULT" for t in mains):
+        inst = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.prefix.endswith("ب")
+                     and t.entry.mode in _REMOTE and rl.get(id(t)) is not None
+                     and rl[id(t)].clause.kind in ("main", "reported")), None)
+        if inst is not None and not any(c for c in clauses for _i, c in c.predicates[:1]
+                                        if c in ("stance", "accusation", "denial", "modality")):
+            mains = [t for t in mains if not (t.entry.weak or t.type in ("MOBILIZE", "COERCE"))] + [inst]
+            rl[id(inst)].reason = "instrument"
     armed_ctx = "killed" in figs or "injured" in figs or any(
         "armed" in cues_at.get(k, ()) for k in range(i0, i1)) or any(
         t.type == "ASSAULT" and t.pos == "n" and t.entry.ctx is None for t in ts)
@@ -179,7 +197,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             continue
         fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
         specific = specific_base
-        if t.type in _SPECIFIC_NEEDED and specific == 0 and fact.value in HAPPENED and fact.background is None:
+        if (t.type in _SPECIFIC_NEEDED or t.entry.weak) and specific == 0 and fact.value in HAPPENED \
+                and fact.background is None:
             ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
             out.append((ev, False, "unspecific"))
             continue

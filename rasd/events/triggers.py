@@ -167,6 +167,8 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
             t.entry = replace(t.entry, pos="n")
         chosen.append(t)
     chosen.sort(key=lambda t: t.start)
+    stop = _stopwords()
+    chosen = [t for t in chosen if not _stopped(t, tokens, stop)]
     _halts(chosen, tokens)
     return [t for t in chosen if not _pretend(t, tokens)]
 
@@ -184,6 +186,22 @@ def _pretend(t: Trigger, tokens) -> bool:
 
 _HALT = frozenset(normalize_word(w) for w in ("أوقف", "أوقفت", "أوقفوا", "أوقفا", "أحبط", "أحبطت", "صد", "صدت", "صدوا"))
 _CLASH = Entry("ASSAULT", "v", "clash", "Armed clash", "agent", False)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in load_yaml("events/cues.yaml").get("not_triggers", []))
+
+
+def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
+    """Whether the trigger's word (alone or with the next word) is a known look-alike (فجرا، فجر اليوم)."""
+    if t.token < 0 or t.token >= len(tokens):
+        return False
+    w = tokens[t.token].norm
+    if w[:1] in "وف" and w[1:] in stop:
+        w = w[1:]
+    nxt = tokens[t.token + 1].norm if t.token + 1 < len(tokens) else ""
+    return w in stop or f"{w} {nxt}" in stop
 
 
 def _has_head(t: Trigger, tokens) -> bool:
