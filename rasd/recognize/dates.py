@@ -139,6 +139,7 @@ def _lex() -> _Lex:
             rf"|(?:ال)?(?P<num2>{num})\s+(?P<unit2>{_alt(many)})"
             rf"|ال(?P<unitd>{_alt(two)}))"
             rf"\s+(?P<rel>{_alt(list(d['range_past_words']) + list(d['range_next_words']))}))"),
+        "part_before": re.compile(rf"(?<!\w)[وف]?[بل]?(?P<p>{_alt(d['period_parts'])})\s+$"),
         "span_before": re.compile(rf"(?<!\w)[وف]?(?P<sw>{_alt(d['span_words'])})\s+$"),
         "period": re.compile(
             rf"(?P<b>(?:(?P<part>{_alt(d['period_parts'])})\s+)?"
@@ -457,6 +458,9 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
         if mon is None or (paired and lex.month.get(_norm_key(m.group("mon2"))) != mon):
             continue
         ns, ne = m.start("b"), m.end("b")
+        part = lex.res["part_before"].search(norm, max(0, ns - 12), ns)
+        if part is not None:
+            ns = part.start("p")  # مطلع آذار، أواخر أيلول الماضي
         if pub is None:
             add(_Cand(ns, ne, None, "unknown", rank=1))
             continue

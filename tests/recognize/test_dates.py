@@ -207,3 +207,8 @@ def test_ambiguous_month_with_past_word_and_hijri_month_relative():
     got = _dates("في مارس الماضي وفي رمضان الماضي")
     assert [(d.text, d.value, d.calendar) for d in got] == [
         ("مارس الماضي", "2019-03", "gregorian"), ("رمضان الماضي", "2018-05", "hijri")]
+
+
+def test_part_of_a_named_month_is_in_the_span():
+    got = _dates("عاد مطلع آذار وغادر أواخر أيلول الماضي")
+    assert [(d.text, d.value) for d in got] == [("مطلع آذار", "2019-03"), ("أواخر أيلول الماضي", "2018-09")]
