@@ -128,7 +128,8 @@ def _lex() -> _Lex:
             rf"(?!\s+{_alt(d['not_today_after'])})"
             rf"(?:\s*\(\s*(?:يوم\s+)?(?P<wd1>{wd})\s*\)|\s*,?\s*(?:يوم\s+)?(?P<wd2>{wd}))?)"),
         "weekday": re.compile(
-            rf"(?P<b>(?:(?P<part>{parts})\s+)?(?:يوم\s+)?(?P<wd>{wd})(?:\s+(?P<rel>{_alt(list(past) + list(nxt))}))?)"),
+            rf"(?P<b>(?:(?P<part>{parts})\s+)?(?:يومي?\s+)?(?P<wd>{wd})(?:\s+(?P<rel>{_alt(list(past) + list(nxt))}))?)"
+            rf"(?:(?=\s+و{wd}\s+(?P<rel2>{_alt(list(past) + list(nxt))})))?"),
         "ago": re.compile(
             rf"(?P<b>(?P<ago>{_alt(d['ago_words'])})\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
             rf"(?:(?P<num>{num})\s+(?P<unit>{_alt(many)})|(?P<unit1>{_alt(one + two)})))"
@@ -152,7 +153,7 @@ def _lex() -> _Lex:
     for fam, words in (
         ("explicit", ["يوم", *weekday]), ("numeric_dmy", ["يوم", *weekday]), ("day_of_month", ["يوم", *weekday]), ("month_year", ["شهر", *month]), ("month", ["شهر", *month]),
         ("hijri", ["شهر", *hijri]), ("year", ["عام", "العام", "سنه", "عامي"]),
-        ("day_word", [*d["day_parts"], *day_word]), ("weekday", [*d["day_parts"], "يوم", *weekday]),
+        ("day_word", [*d["day_parts"], *day_word]), ("weekday", [*d["day_parts"], "يوم", "يومي", *weekday]),
         ("ago", d["ago_words"]),
         ("range", ["ال" + _k(u) for u in many + two]),
         ("period", [*d["period_parts"], *period, *d["this_words"]]), ("period_part", d["period_parts"]),
@@ -489,7 +490,7 @@ def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
         if pub is None:
             add(_Cand(ns, ne, None, "unknown", relative=True))
             continue
-        rk = _rel_kind(m.group("rel"), lex)
+        rk = _rel_kind(m.group("rel") or m.group("rel2"), lex)  # يومي الاثنين والثلاثاء الماضيين
         pw = pub.weekday()
         if rk == "past":
             delta = -((pw - wd) % 7 or 7)

@@ -212,3 +212,8 @@ def test_ambiguous_month_with_past_word_and_hijri_month_relative():
 def test_part_of_a_named_month_is_in_the_span():
     got = _dates("عاد مطلع آذار وغادر أواخر أيلول الماضي")
     assert [(d.text, d.value) for d in got] == [("مطلع آذار", "2019-03"), ("أواخر أيلول الماضي", "2018-09")]
+
+
+def test_two_weekdays_share_the_past_word():
+    got = _dates("سيطرت عليها يومي الاثنين والثلاثاء الماضيين")
+    assert [d.value for d in got] == ["2019-04-08", "2019-04-09"]
