@@ -15,8 +15,10 @@ full-text index.  ``tests/server/test_index.py`` checks the index against the st
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -24,6 +26,7 @@ import numpy as np
 from rasd.server.backend import EventFilter
 
 _EPOCH_JD = 2440587.5
+CACHE_POSITIONS = 4_000_000  # row positions kept for repeated filters (32 MB)
 
 
 class EventIndex:
@@ -49,10 +52,16 @@ class EventIndex:
         self.lat = np.zeros(0, np.float64)
         self.lon = np.zeros(0, np.float64)
         self.ids: list[str] = []
-        self.type: np.ndarray = np.zeros(0, object)
-        self.acled: np.ndarray = np.zeros(0, object)
-        self.country: np.ndarray = np.zeros(0, object)
+        self.types: list[str | None] = []  # per row, for the map
+        self.codes: dict[str, dict[str | None, int]] = {"type": {}, "acled": {}, "country": {}}
+        self.type = np.zeros(0, np.int32)  # categorical codes (see self.codes)
+        self.acled = np.zeros(0, np.int32)
+        self.country = np.zeros(0, np.int32)
         self.actors: list[str] = []
+        self.actor_blob = ""  # every row's actors, NUL-separated, for substring search
+        self.actor_starts = np.zeros(0, np.int64)
+        self.cache: OrderedDict = OrderedDict()  # filter -> positions, bounded by total size
+        self.cached = 0
         self.order = np.zeros(0, np.int64)  # positions sorted newest first (day desc, rid desc)
         self.has_day = np.zeros(0, bool)
 
@@ -104,13 +113,25 @@ class EventIndex:
         self.lat = np.concatenate([self.lat, np.asarray([np.nan if v is None else v for v in cols[6]], np.float64)])
         self.lon = np.concatenate([self.lon, np.asarray([np.nan if v is None else v for v in cols[7]], np.float64)])
         self.ids += list(cols[8])
-        self.type = np.concatenate([self.type, np.asarray(cols[9], object)])
-        self.acled = np.concatenate([self.acled, np.asarray([(v or "").casefold() or None for v in cols[10]],
-                                                            object)])
-        self.country = np.concatenate([self.country, np.asarray(cols[11], object)])
-        self.actors += list(cols[12])
+        self.types += list(cols[9])
+        self.type = np.concatenate([self.type, self._code("type", cols[9])])
+        self.acled = np.concatenate([self.acled, self._code("acled", [(v or "").casefold() or None
+                                                                      for v in cols[10]])])
+        self.country = np.concatenate([self.country, self._code("country", cols[11])])
+        self.actors += [a.replace("\0", " ") for a in cols[12]]
         self.n = len(self.ids)
+        lengths = np.fromiter((len(a) + 1 for a in self.actors), np.int64, self.n)
+        self.actor_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        self.actor_blob = "\0".join(self.actors) + "\0"
         self._sort()
+
+    def _code(self, col: str, values) -> np.ndarray:
+        table = self.codes[col]
+        return np.fromiter((table.setdefault(v, len(table)) for v in values), np.int32, len(values))
+
+    def _eq(self, col: str, value: str | None) -> np.ndarray:
+        code = self.codes[col].get(value)
+        return np.zeros(self.n, bool) if code is None else getattr(self, col) == code
 
     def _sort(self) -> None:
         # newest first: day descending (NULL days last, as SQLite orders DESC), then rid descending
@@ -131,11 +152,11 @@ class EventIndex:
         """Which rows (rid order) pass ``flt``."""
         m = ~self.dup
         if flt.country:
-            m &= self.country == flt.country.upper()
+            m &= self._eq("country", flt.country.upper())
         if flt.type:
-            m &= self.type == flt.type.upper()
+            m &= self._eq("type", flt.type.upper())
         if flt.acled_type:
-            m &= self.acled == flt.acled_type.casefold()
+            m &= self._eq("acled", flt.acled_type.casefold())
         if flt.since or flt.until:
             m &= self.has_day
             if flt.since:
@@ -147,10 +168,11 @@ class EventIndex:
                 m &= self.fat >= flt.min_fatalities
         if flt.actor:
             needle = flt.actor.casefold()
-            cand = np.flatnonzero(m)
             keep = np.zeros(self.n, bool)
-            acts = self.actors
-            keep[[i for i in cand if needle in acts[i]]] = True
+            if "\0" not in needle:
+                hits = [mt.start() for mt in re.finditer(re.escape(needle), self.actor_blob)]
+                if hits:
+                    keep[np.searchsorted(self.actor_starts, np.asarray(hits, np.int64), side="right") - 1] = True
             m &= keep
         if flt.near:
             lat, lon, km = flt.near
@@ -175,15 +197,30 @@ class EventIndex:
         return np.isin(self.article_rid, rids)
 
     def select(self, flt: EventFilter, conn: sqlite3.Connection | None = None) -> np.ndarray:
-        """Positions of matching rows, newest first."""
+        """Positions of matching rows, newest first (cached per filter until the store changes)."""
+        key = (self.version, tuple(getattr(flt, f) for f in flt.__slots__))
+        with self.lock:
+            got = self.cache.get(key)
+            if got is not None:
+                self.cache.move_to_end(key)
+                return got
         m = self.mask(flt, conn)
-        return self.order[m[self.order]]
+        pos = self.order[m[self.order]]
+        with self.lock:
+            if key not in self.cache and len(pos) <= CACHE_POSITIONS // 4:
+                self.cache[key] = pos
+                self.cached += len(pos)
+                while self.cached > CACHE_POSITIONS and self.cache:
+                    _, old = self.cache.popitem(last=False)
+                    self.cached -= len(old)
+        return pos
 
     def page(self, flt: EventFilter, limit: int, offset: int,
-             conn: sqlite3.Connection | None = None) -> tuple[int, list[int]]:
-        """(total, the rids of one page, newest first)."""
+             conn: sqlite3.Connection | None = None) -> tuple[int, list[tuple[int, str]]]:
+        """(total, (rid, event id) of one page, newest first)."""
         pos = self.select(flt, conn)
-        return len(pos), [int(r) for r in self.rid[pos[offset:offset + limit]]]
+        page = pos[offset:offset + limit].tolist()
+        return len(pos), [(int(self.rid[i]), self.ids[i]) for i in page]
 
     def points(self, flt: EventFilter, limit: int, conn: sqlite3.Connection | None = None) -> list[tuple]:
         """(id, lat, lon, type, fatalities, day number) rows, newest first."""
@@ -191,7 +228,7 @@ class EventIndex:
         lat = np.round(self.lat[pos], 4)
         lon = np.round(self.lon[pos], 4)
         fat = np.nan_to_num(self.fat[pos]).astype(np.int64)
-        ids, typ, dayn = self.ids, self.type, self.dayn
+        ids, typ, dayn = self.ids, self.types, self.dayn
         out: list[tuple[Any, ...]] = []
         for k, i in enumerate(pos.tolist()):
             la, lo = float(lat[k]), float(lon[k])

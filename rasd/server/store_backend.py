@@ -75,6 +75,7 @@ class StoreBackend:
         self._write_lock = threading.Lock()
         self._writer = None
         self.totals = _LRU(1024)
+        self.records = _LRU(40_000)  # (rid, event id) -> flat record (stored events do not change)
         self.store().stats()  # fail early when the file is not a store
         try:
             from rasd.server.index import EventIndex
@@ -112,27 +113,31 @@ class StoreBackend:
 
     _EVENT_COLS = "e.rid, e.id, e.data, a.id, a.title, a.source, a.url, a.published"
 
-    def _events_by_rid(self, rids: list[int]) -> list[dict]:
-        """Flat records of the events with these row ids, in that order."""
-        if not rids:
+    def _events_by_rid(self, keys: list[tuple[int, str]]) -> list[dict]:
+        """Flat records of the events with these (row id, event id), in that order."""
+        if not keys:
             return []
-        marks = ",".join("?" * len(rids))
-        rows = self.store().conn.execute(
-            f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.rid = e.article_rid "
-            f"WHERE e.rid IN ({marks})", rids).fetchall()
-        by_rid = {}
-        for rid, eid, data, aid, title, source, url, published in rows:
-            ev = json.loads(data)
-            by_rid[rid] = flat_event(ev, {"id": aid, "title": title, "source": source, "url": url,
-                                          "published": published}, eid)
+        rids = [r for r, _ in keys]
+        by_rid = {r: rec for r, eid in keys if (rec := self.records.get((r, eid))) is not None}
+        missing = [r for r in rids if r not in by_rid]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = self.store().conn.execute(
+                f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.rid = e.article_rid "
+                f"WHERE e.rid IN ({marks})", missing).fetchall()
+            for rid, eid, data, aid, title, source, url, published in rows:
+                rec = flat_event(json.loads(data), {"id": aid, "title": title, "source": source, "url": url,
+                                                    "published": published}, eid)
+                by_rid[rid] = rec
+                self.records.put((rid, eid), rec)
         return [by_rid[r] for r in rids if r in by_rid]
 
     def events(self, flt: EventFilter, limit: int, offset: int) -> tuple[int, list[dict]]:
         """(total, one page) newest first."""
         idx = self._indexed()
         if idx is not None:
-            total, rids = idx.page(flt, limit, offset, self.store().conn)
-            return total, self._events_by_rid(rids)
+            total, keys = idx.page(flt, limit, offset, self.store().conn)
+            return total, self._events_by_rid(keys)
         st = self.store()
         q = _query(flt)
         key = (self.version(), self._key(flt))
