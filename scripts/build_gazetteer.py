@@ -216,14 +216,17 @@ def build(out_path: Path) -> int:
             row["keys"] |= keys
             row["name_ar"] = r["name_ar"]
             row["pop"] = max(row["pop"], int(r["pop"] or 0))
+            row["prominent"] = r.get("prominent") == "1"
             continue
         if match is not None:
-            rows.append(dict(id=f"gn:{match['geonameid']}", kind="city", cc=cc, lat=round(match["latitude"], 5),
+            rows.append(dict(prominent=r.get("prominent") == "1",
+                             id=f"gn:{match['geonameid']}", kind="city", cc=cc, lat=round(match["latitude"], 5),
                              lon=round(match["longitude"], 5), pop=max(int(match.get("population") or 0), int(r["pop"] or 0)),
                              admin1=match.get("admin1code") or "", name_ar=r["name_ar"], name_en=match["name"],
                              precision=1, geonameid=match["geonameid"], keys=keys))
         else:
-            rows.append(dict(id=f"extra:{i}", kind="city", cc=cc, lat=float(r["lat"]), lon=float(r["lon"]),
+            rows.append(dict(prominent=r.get("prominent") == "1",
+                             id=f"extra:{i}", kind="city", cc=cc, lat=float(r["lat"]), lon=float(r["lon"]),
                              pop=int(r["pop"] or 0), admin1="", name_ar=r["name_ar"], name_en=r["geonames"] or "",
                              precision=1, geonameid="", keys=keys))
         by_id[rows[-1]["id"]] = rows[-1]
@@ -263,7 +266,7 @@ def build(out_path: Path) -> int:
         if is_cap and r["name_en"] in capitals and (r["cc"] not in best_cap or r["pop"] > best_cap[r["cc"]]["pop"]):
             best_cap[r["cc"]] = r
     for r in rows:
-        r["capital"] = "1" if best_cap.get(r["cc"]) is r else ""
+        r["capital"] = "1" if best_cap.get(r["cc"]) is r or r.get("prominent") else ""
     lines = ["\t".join(FIELDS)]
     for r in rows:
         r["keys"] = sorted(r["keys"])

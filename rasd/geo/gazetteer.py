@@ -36,7 +36,7 @@ class GeoEntry:
     precision: int = 1
     geonameid: int | None = None
     keys: tuple[str, ...] = field(default_factory=tuple)  # normalised matching keys
-    capital: bool = False  # a country's capital city
+    capital: bool = False  # a country's capital (or a city as prominent in the news: جنيف، لاهاي)
 
 
 class Gazetteer:

@@ -219,9 +219,9 @@ class PlaceRecognizer:
                     continue  # a frequent word (بيان، عنه): only after a place word, head or relation
                 if not (strong or men.prep or men.clitic_prep):
                     continue
-            if e.kind == "city" and e.pop < SMALL_POP and not (strong or men.prep or men.clitic_prep) \
+            if e.kind == "city" and e.pop < SMALL_POP and not (strong or men.prep) \
                     and not (" " in key and e.cc in ARAB_WORLD and df < COMMON_DF):
-                continue
+                continue  # a village needs في/من/إلى or a place word (للحجب is not "to Al-Hajab")
             if e.kind == "city" and len(key) <= 2 and not specific:
                 continue
             if e.kind == "city" and e.pop < SMALL_POP and len(key.replace(" ", "")) <= 3 and not strong:
@@ -250,8 +250,8 @@ class PlaceRecognizer:
         located = men.prep or men.relation is not None
         big = e.pop >= 1_000_000 and (e.capital or (men.m.key == normalize_key(e.name_ar)
                                                      and self.common.get(men.m.key, 0.0) < COMMON_DF))
-        if e.cc not in ARAB_WORLD and e.cc != "IL" and not big and not located:
-            return False
+        if e.cc not in ARAB_WORLD and e.cc != "IL" and not big and not (located and in_focus):
+            return False  # a foreign town: only in a story about its country (أبينا، مرادي are words)
         if in_focus:
             return True
         if e.pop < SMALL_POP and not men.relation:
@@ -263,7 +263,7 @@ class PlaceRecognizer:
             return False  # outside the story's countries: only under its main name, never a frequent word
         if e.pop >= 1_000_000 or (e.pop >= 100_000 and e.cc in ARAB_WORLD):
             return True
-        return located or (" " in key and e.cc in ARAB_WORLD and e.pop >= SMALL_POP)
+        return located
 
     def _admin1_ok(self, e: GeoEntry, men: _Mention, in_focus: bool) -> bool:
         """A first-level division named bare (قبلي، الجوف) outside the story's countries needs context."""
@@ -296,8 +296,12 @@ class PlaceRecognizer:
             if len(ccs) == 1:
                 cc = next(iter(ccs))
                 kinds = {e.kind for e in men.cands}
-                if kinds <= {"city"} and max(e.pop for e in men.cands) < SMALL_POP:
+                top_pop = max(e.pop for e in men.cands)
+                if kinds <= {"city"} and top_pop < SMALL_POP:
                     w *= 0.3
+                if kinds <= {"city"} and cc not in ARAB_WORLD and top_pop < 1_000_000 \
+                        and not any(e.capital for e in men.cands):
+                    w *= 0.2  # a foreign town's name is often a word (أبينا): it hardly sets the story's country
                 votes[cc] = votes.get(cc, 0.0) + w
             else:
                 # a name shared by several countries votes only for a clearly dominant sense
@@ -345,12 +349,13 @@ class PlaceRecognizer:
                 continue  # a bare division name far from the story (تجمع قبلي)
             men.chosen = best
             places.append(self._place(doc, nt, men))
-        places.extend(self._unresolved(doc, nt, mentions, focus))
+        places.extend(self._unresolved(doc, nt, mentions))
         places.sort(key=lambda p: p.start)
         return places, focus
 
-    def _unresolved(self, doc: Document, nt: NormText, mentions: list[_Mention], focus: list[str]) -> list[Place]:
-        """Names after قرية/بلدة/مخيم/ناحية that the gazetteer lacks: kept, unresolved, in the focus country."""
+    def _unresolved(self, doc: Document, nt: NormText, mentions: list[_Mention]) -> list[Place]:
+        """Names after قرية/بلدة/مخيم/ناحية that the gazetteer lacks: kept as places, unresolved (no
+        country: the story's country is a guess the caller can make from ``doc.focus_countries``)."""
         out: list[Place] = []
         norm = nt.norm
         taken = [(men.m.norm_start, men.m.norm_end) for men in mentions]
@@ -372,7 +377,7 @@ class PlaceRecognizer:
                 continue
             s, e = nt.to_original(ns, ne)
             out.append(Place(start=s, end=e, text=doc.text[s:e], name=doc.text[s:e],
-                             country_code=focus[0] if len(focus) == 1 else None,
+                             country_code=None,
                              kind="village", via="name", unresolved_reason="not in the gazetteer"))
         return out
 
