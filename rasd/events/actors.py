@@ -145,7 +145,8 @@ _AGENT_MARKERS = frozenset(normalize_word(w) for w in (
 _WITH = frozenset(normalize_word(w) for w in ("مع", "ضد", "على", "بين", "و"))
 
 
-def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | None = None) -> tuple[Mention | None, Mention | None]:
+def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | None = None,
+           head: int | None = None) -> tuple[Mention | None, Mention | None]:
     """(actor1, actor2) for ``trig`` from the mentions of its sentence.
 
     Active verbs take their subject (after the verb, or before it in the clause) as actor1 and the
@@ -164,6 +165,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         if m.token > 1 and tokens[m.token - 1].norm in ("قبل", "يد") and tokens[m.token - 2].norm in ("من", "علي"):
             agent = m
             break
+    pair = _between(mentions, tokens, cs, ce)
+    if pair is not None and trig.type == "ASSAULT" and (trig.entry.mode == "clash" or trig.pos in ("p", "c")):
+        return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي
     victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient")
     if trig.pos == "v" and not before and trig.type == "ASSAULT" and t + 1 < len(tokens):
         # unvocalised قتل 3 مدنيين reads as the passive: a number or victims right after the verb
@@ -193,14 +197,36 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a1 = after[0] if after and after[0].token - t <= 4 else (agent or fallback)
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
+    elif head is not None and head < t:  # شن الطيران غارات / الطيران شن غارات: the light verb's subject
+        subj = [m for m in mentions if cs <= m.token < t and m.token != head]
+        a1 = agent or (subj[-1] if subj else None)
+        rest = [m for m in after if m is not a1]
+        a2 = rest[0] if rest else None
     else:  # event nouns: the genitive after them is the agent (قصف الطيران الروسي)
         near = [m for m in after if m.token - t <= 3]
         a1 = agent or (near[0] if near else (before[-1] if before else None))
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
-    if a1 is not None and a2 is not None and a1.info.name == a2.info.name:
-        a2 = None
+    if a1 is not None and a2 is not None and (a1.info.name == a2.info.name or _apposed(a1, a2, tokens)):
+        later = [m for m in mentions if m.start > a2.end and m.token < ce + 12 and m.info.name != a1.info.name]
+        a2 = later[0] if later and not _apposed(a2, later[0], tokens) else None
     return a1, a2
+
+
+def _apposed(a: Mention, b: Mention, tokens) -> bool:
+    """Whether ``b`` follows ``a`` with no word between (المتحدث باسم الحوثيين يحيى سريع)."""
+    return 0 <= b.token - a.token_end <= 0
+
+
+def _between(mentions: list[Mention], tokens, cs: int, ce: int) -> tuple[Mention, Mention] | None:
+    """The two sides of "بين X و Y" in the clause, if any."""
+    for m in mentions:
+        if cs < m.token < ce and tokens[m.token - 1].norm in ("بين", "وبين"):
+            nxt = next((o for o in mentions if o.token > m.token and o.text[:1] == "و" and o.token - m.token_end <= 2),
+                       None)
+            if nxt is not None:
+                return m, nxt
+    return None
 
 
 def to_actor(m: Mention, role: str, country: str | None = None) -> Actor:

@@ -61,12 +61,17 @@ def absorb(into: Event, other: Event) -> None:
     if other.location is not None and (into.location is None or _finer(other.location, into.location)) \
             and other.location.geo_precision != 3:
         into.location = other.location
-    roles = {a.role for a in into.actors}
     names = {a.name or a.text for a in into.actors}
     for a in other.actors:
-        if a.role not in roles and (a.name or a.text) not in names:
+        if (a.name or a.text) in names:
+            continue
+        mine = next((x for x in into.actors if x.role == a.role), None)
+        if mine is None:
             into.actors.append(a)
-            roles.add(a.role)
+        elif _weaker(mine, a):
+            into.actors[into.actors.index(mine)] = a
+        names.add(a.name or a.text)
+    into.actors.sort(key=lambda x: x.role)
     for f in ("fatalities", "injured", "displaced", "arrested"):
         x, y = getattr(into, f), getattr(other, f)
         if y is not None and (x is None or y < x):
@@ -75,6 +80,11 @@ def absorb(into: Event, other: Event) -> None:
     into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
     if into.factuality == "reported" and other.factuality == "asserted":
         into.factuality = "asserted"
+
+
+def _weaker(a, b) -> bool:
+    """Whether actor ``a`` says less than ``b`` (unknown or generic civilians vs a known armed actor)."""
+    return (a.inter is None and b.inter is not None) or (a.inter == 7 and b.inter not in (None, 7))
 
 
 _RANK = {"facility": 5, "village": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}

@@ -264,7 +264,10 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
     # the most specific mode among the same type's words of the sentence (قتل ... في غارة)
     ranks = mode_rank(t.type)
     for o in ts:
-        if o.type == t.type and o.entry.mode in ranks and (ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode)):
+        orole = rl.get(id(o))
+        if o is t or o.type != t.type or orole is None or orole.main or o.entry.mode not in ranks:
+            continue  # only the words embedded around this event refine it (قتل ... في غارة)
+        if ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode):
             ev.mode = o.entry.mode
     if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
         ev.mode = "excessive"
@@ -275,7 +278,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
     if clause.kind == "reported":
         pre = [m for m in sent_mentions if m.token < clause.start]
         fallback = pre[0] if pre else None
-    a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback)
+    head = role.head if role.reason in ("under-light_verbs", "under-verb") else None
+    a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback, head)
     if a1 is None and fallback is not None and t.pos == "v":
         a1 = fallback
     excluded = [(m.start, m.end) for m in sent_mentions]
