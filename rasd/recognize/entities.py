@@ -393,7 +393,8 @@ class _Reader:
             return True
         if len(norm) < 2 or norm in lx.construct or (norm in lx.stop and norm not in lx.title_first):
             return False
-        if norm[0] in "وف":
+        if norm[0] == "و" or (norm[0] == "ف" and (norm[1:] in lx.stop or norm[1:] in lx.given or
+                                                  norm[1:] in lx.known_names)):
             return False  # a conjunction: وهو، وكثير، ومحمد (a new name); وليد، وائل are given names
         if norm.startswith(("بال", "لل", "وال", "فال", "كال")):
             return False
@@ -406,11 +407,10 @@ class _Reader:
             return False  # أدوارا، إيجابية: an accusative noun, not a name
         if first and norm[0] in "بلك" and j + 1 < self.n and self.toks[j + 1].norm.startswith("ال"):
             return False  # لحقوق الإنسان: a preposition phrase
-        if not first:
-            if text.startswith("أ") and len(norm) == 4:
-                return False  # أورد، أكد: a verb after the name
-            if norm.startswith("ي") and len(norm) >= 4:
-                return False  # يقود، يرى
+        if norm.startswith("ي") and len(norm) >= 4:
+            return False  # يقود، يبقى: a verb, not a name (يوسف، يحيى are given names)
+        if not first and text.startswith("أ") and len(norm) == 4:
+            return False  # أورد، أكد: a verb after the name
         if self.head_at(j) is not None:
             return False
         t = self.title_at(j)
@@ -427,6 +427,7 @@ class _Reader:
         j, words = i, 0
         toks = self.toks
         surname = False
+        prev_given = True  # after a connector pair (عبد ربه، بن سلمان) the chain goes on
         while j < self.n and words < max_words:
             if j > i and not self.joined(j - 1, j):
                 break
@@ -437,10 +438,13 @@ class _Reader:
                         nxt not in self.lx.stop or nxt in self.lx.given or nxt in self.lx.known_names):
                     j += 2
                     words += 1
+                    prev_given = True
                     continue
                 break
             if surname and norm not in self.lx.given:
                 break  # حسان الجبوري استمرار ...: a family name with the article ends the name
+            if words >= 2 and not prev_given and norm not in self.lx.given and norm not in self.lx.known_names:
+                break  # a third name needs a father's name before it (محمد صادق إسماعيل)
             if not self.name_token_ok(j, first=(j == i and not al_first)):
                 if al_first and j == i and self.word(j) and toks[j].norm.startswith("ال") and \
                         toks[j].norm not in self.lx.stop and not self.is_adj(toks[j].norm):
@@ -448,6 +452,7 @@ class _Reader:
                 else:
                     break
             surname = j > i and norm.startswith("ال")
+            prev_given = norm in self.lx.given or norm in self.lx.known_names
             j += 1
             words += 1
         return j
@@ -486,12 +491,15 @@ class _Reader:
         lx = self.lx
         nxt_ok = 0
         for i in self.title_idx or []:
-            if i < nxt_ok:
-                continue
+            if i < nxt_ok or i in self.person_tokens:
+                continue  # قائد inside الباجي قائد السبسي
             t = self.title_at(i)
             if t is None:
                 continue
             kind, m, plen = t
+            if i > 0 and self.toks[i].norm.endswith("ه") and self.toks[i - 1].norm.startswith("ال") and \
+                    self.title_at(i - 1) is None and self.joined(i - 1, i):
+                continue  # المحاور الرئيسة: an adjective, not a title
             title_end = i + m
             # further titles and the complement of an office
             j = title_end
@@ -514,7 +522,13 @@ class _Reader:
                         self.toks[j].norm.endswith("ي") and len(self.toks[j].norm) >= 4 and \
                         self.toks[j].norm not in lx.given and self.toks[j].norm not in lx.known_names:
                     j += 1
+            if kind in ("rank", "honorific") and j + 1 < self.n and self.word(j) and self.is_adj(self.toks[j].norm) \
+                    and self.toks[j].norm not in lx.known_names and self.name_token_ok(j + 1, first=True):
+                j += 1  # المهندس البريطاني فرانك: the nisba describes the title (اللواء التركي alone is a name)
             role_end = j
+            if j < self.n and self.toks[j].norm == "باسم":
+                nxt_ok = title_end  # الناطق باسم ...: the preposition, not the name Basem
+                continue
             name_end = self.name(j, al_first=kind in ("rank", "honorific"))
             confidence = 0.85
             if name_end == j and role_end > title_end and kind == "office" and \

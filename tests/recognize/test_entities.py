@@ -196,3 +196,18 @@ def test_rank_between_role_and_name_is_kept_apart():
     e = _one(_ents(text, "PERS"), "سامر الحاج")
     assert e.role == "المتحدث باسم المقاومة في المدينة"
     assert e.info["title"] == "العميد"
+
+
+def test_spokesman_for_is_not_the_name_basem():
+    text = "وقال الناطق باسم «غرفة العمليات المشتركة» إن الهجوم فشل."
+    assert _ents(text, "PERS") == []
+
+
+def test_nisba_after_an_honorific_describes_it_when_a_name_follows():
+    people = _ents("وصمم المهندس البريطاني فرانك ميلر الجسر.", "PERS")
+    assert _one(people, "فرانك ميلر").role == "المهندس البريطاني"
+    assert _one(_ents("وقال اللواء الكعبي إن الحدود آمنة.", "PERS"), "الكعبي").role == "اللواء"
+
+
+def test_verb_after_a_title_is_not_a_name():
+    assert _ents("ترك منصب الرئيس يبقى السؤال مطروحا.", "PERS") == []
