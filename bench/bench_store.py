@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import datetime as _dt
 import json
@@ -129,10 +130,8 @@ def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
                 for ev in d["events"]:
                     ev.pop("id", None)
                     if ev.get("date") and len(ev["date"]) == 10:
-                        try:
+                        with contextlib.suppress(ValueError):
                             ev["date"] = (_dt.date.fromisoformat(ev["date"]) + shift).isoformat()
-                        except ValueError:
-                            pass
                     loc = ev.get("location")
                     if loc and loc.get("lat") is not None:
                         loc["lat"] = max(-89.0, min(89.0, loc["lat"] + ((r * 7) % 11 - 5) * 0.05))

@@ -10,6 +10,7 @@ the article (nothing to rebuild, nothing to lose on a crash).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib
 import zlib
@@ -157,3 +158,57 @@ def original_pattern(terms: tuple[str, ...]):
             parts.append(("[" + regex.escape(chars) + "]" if len(chars) > 1 else regex.escape(ch)) + marks)
         alts.append("".join(parts))
     return regex.compile("|".join(alts), regex.IGNORECASE)
+
+
+@cache
+def _drop_re():
+    import re  # the standard engine is several times faster than `regex` for this character class
+
+    _inv, dropped = _spellings()
+    return re.compile("[" + re.escape(dropped) + "]") if dropped else None
+
+
+def find_in_original(text: str, terms: list[str], limit: int = 20, norm: str | None = None) -> list[tuple[int, int]]:
+    """Where the normalised ``terms`` occur in the ORIGINAL ``text``: (start, end) pairs, in order,
+    at most ``limit``; a match's end covers the marks (diacritics) of its last letter.  ``norm`` is
+    :func:`norm_string` of ``text`` when the caller has it."""
+    if norm is None:
+        norm = norm_string(text)
+    dre = _drop_re()
+    mapped = dre is not None and len(norm) != len(text)
+    hits = []
+    for t in set(terms):
+        if not t:
+            continue
+        pos = norm.find(t)
+        while pos >= 0 and len(hits) < 4 * limit:
+            hits.append((pos, pos + len(t)))
+            pos = norm.find(t, pos + len(t))
+    hits.sort()
+    out, last = [], -1
+    for a, b in hits:
+        if a < last:
+            continue  # overlaps the previous match (a shorter form of the same word)
+        out.append((a, b))
+        last = b
+        if len(out) >= limit:
+            break
+    if not mapped:
+        return out
+
+    drops = [m.start() for m in dre.finditer(text)]
+
+    def to_orig(p: int) -> int:
+        # the original index of normalised index p: p plus the dropped marks before it
+        k = bisect.bisect_right(drops, p)
+        while k < len(drops) and drops[k] <= p + k:
+            k += 1
+        return p + k
+
+    res = []
+    for a, b in out:
+        oa, ob = to_orig(a), to_orig(b - 1) + 1
+        while ob < len(text) and dre.match(text, ob):
+            ob += 1
+        res.append((oa, ob))
+    return res

@@ -710,14 +710,15 @@ class Store:
             return []
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, a.source, a.url, n.id, a.text, f.rank, "
-            "(SELECT n_events FROM extractions WHERE article_rid = a.rid) "
-            "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f "
+            "(SELECT n_events FROM extractions WHERE article_rid = a.rid), f.body "
+            "FROM (SELECT rowid, rank, body FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank "
+            "LIMIT ? OFFSET ?) f "
             "JOIN articles a ON a.rid = f.rowid LEFT JOIN articles n ON n.rid = a.near_duplicate_of "
             "ORDER BY f.rank", (fq, int(limit), int(offset))).fetchall()
         terms = [t for g in query_terms(query) for t in g]
         return [{"article_id": r[0], "title": r[1], "published": r[2], "source": r[3], "url": r[4],
                  "near_duplicate_of": r[5], "events": r[8] or 0, "score": round(-r[7], 4),
-                 "snippet": snippet(r[6], terms, width)} for r in rows]
+                 "snippet": snippet(r[6], terms, width, norm=r[9])} for r in rows]
 
     # ------------------------------------------------------------------ statistics
 
@@ -782,20 +783,14 @@ def _int(v) -> int | None:
         return None
 
 
-def snippet(text: str, terms: list[str], width: int = 160) -> dict:
+def snippet(text: str, terms: list[str], width: int = 160, norm: str | None = None) -> dict:
     """An excerpt of the original ``text`` around the first match of any of ``terms`` (normalised
     words), with the matches' [start, end] offsets inside the excerpt.
 
-    The terms are matched on the original text itself, through a pattern that accepts every
-    spelling the normaliser folds (أ إ آ ا، ة ه، ى ي، ؤ ئ ء ...) and the marks it drops (diacritics,
-    tatweel), so offsets need no mapping and the excerpt is verbatim.
+    The terms are found in the normalised text and mapped back to the original (past the marks the
+    normaliser drops), so the excerpt is verbatim and the match covers the word as written.
     """
-    spans = []
-    if terms:
-        for m in dedup.original_pattern(tuple(sorted(set(terms), key=len, reverse=True))).finditer(text):
-            spans.append((m.start(), m.end()))
-            if len(spans) >= 20:
-                break
+    spans = dedup.find_in_original(text, sorted(set(terms), key=len, reverse=True), norm=norm) if terms else []
     if not spans:
         return {"text": text[:width], "start": 0, "match": []}
     first = spans[0][0]
