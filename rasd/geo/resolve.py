@@ -65,9 +65,12 @@ class PlaceRecognizer:
         self.matcher = PhraseMatcher()
         stop = load_yaml("geo/stoplist.yaml")
         for k in self.gaz.names():
-            if len(k) <= 2 and not any(e.kind == "admin1" or (e.cc in ARAB_WORLD and e.pop >= 100_000)
-                                       for e in self.gaz.lookup(k)):
+            es = self.gaz.lookup(k)
+            if len(k) <= 2 and not any(e.kind == "admin1" or (e.cc in ARAB_WORLD and e.pop >= 100_000) for e in es):
                 continue  # two-letter names (قم، بن، دو) are mostly pieces of other words
+            if len(k) == 3 and all(e.kind == "city" and not e.capital and (
+                    e.pop < SMALL_POP or (e.cc not in ARAB_WORLD and e.cc != "IL" and e.pop < 1_000_000)) for e in es):
+                continue  # three-letter names of villages and foreign towns: never taken alone, and costly to match
             self.matcher.add(k, k)
         self.blocked = {normalize_key(p) for p in stop.get("phrases", [])}
         for k in self.blocked:
