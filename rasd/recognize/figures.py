@@ -271,9 +271,16 @@ class _Reader:
                 return lex.kind_noun[hit[0]]
         return None
 
-    def cue_ahead(self, pos: int) -> str | None:
+    def cue_ahead(self, pos: int, toks: list[_Tok] | None = None) -> str | None:
+        """The kind a verb or adjective after ``pos`` gives (within five tokens of the clause)."""
         lex = self.lex
-        for i, t in enumerate(self.next_toks(pos, 5)):
+        if toks is not None:
+            toks = [t for t in toks if t.start >= pos][:5]
+            if len(toks) < 5 and (not toks or toks[-1].end < len(self.norm)):
+                toks = self.next_toks(pos, 5)
+        else:
+            toks = self.next_toks(pos, 5)
+        for i, t in enumerate(toks):
             if _is_punct(t) or t.text[0].isdigit() or self.in_number(t.start):
                 break
             hit = _strip(t.text, lex.cue_after)
@@ -289,7 +296,7 @@ class _Reader:
         if self.in_date(ns, ne):
             return None
         ws = ns - len(nm.prefix)
-        after = self.next_toks(ne, 3)
+        after = self.next_toks(ne, 8)
         nxt = after[0] if after else None
         # clock times, reference numbers, long ids
         if nxt is not None and nxt.text == ":" and nxt.start == ne and norm[ne + 1:ne + 2].isdigit():
@@ -374,13 +381,13 @@ class _Reader:
                 else:
                     counted = (w.start, w.end)  # الجنود الثلاثة
         if kind in ("displaced", "arrested", "missing") and counted is not None:
-            fate = self.cue_ahead(counted[1])
+            fate = self.cue_ahead(counted[1], after)
             if fate in ("killed", "injured"):
                 kind = fate  # ألفا لاجئ لقوا حتفهم: refugees who died
         if kind is None:
             kind = self.cue_back(back)
         if kind is None:
-            kind = self.cue_ahead(counted[1] if counted and counted[1] > ne else ne)
+            kind = self.cue_ahead(counted[1] if counted and counted[1] > ne else ne, after)
         if kind is None and prev_kind in _CASUALTY and nm.prefix.startswith("و") and 0 <= ws - prev_end < 40:
             gap = self.next_toks(prev_end, 7)
             if all(t.start >= ws or not (_is_punct(t) or self.in_number(t.start)) for t in gap):
