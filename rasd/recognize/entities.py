@@ -100,6 +100,7 @@ class Lexicon:
     heads: dict[tuple[str, ...], str] = field(default_factory=dict)
     head_first: set[str] = field(default_factory=set)
     standalone: set[str] = field(default_factory=set)
+    not_after_bi: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     given: dict[str, tuple[str, bool]] = field(default_factory=dict)
     spelled_words: set[str] = field(default_factory=set)
@@ -152,6 +153,7 @@ def _load() -> Lexicon:
     lx.heads = _phrase_table(o["heads"], "head")
     lx.head_first = {k[0] for k in lx.heads}
     lx.standalone = _norm_list(o["standalone"])
+    lx.not_after_bi = _norm_list(o["not_after_bi"])
     lx.places = _norm_list(o["places"])
     _, rows = load_tsv("given_names.tsv")
     lx.given = {normalize_word(r["name"]): (r["gender"], r["ambiguous"] == "1") for r in rows}
@@ -349,7 +351,8 @@ class _Reader:
                 j += 1
                 had_genitive = True
                 continue
-            if norm in lx.construct or self.head_at(j) is not None:
+            h = self.head_at(j)
+            if norm in lx.construct or (h is not None and h[2] == 0):
                 # a construct noun must itself be followed by its genitive
                 end = self.complement(j + 1, definite=False, for_role=for_role)
                 if end > j + 1:
@@ -405,6 +408,8 @@ class _Reader:
             return False  # غضبه، قواته: a pronoun suffix, not a name
         if "ً" in text or (norm.endswith("ا") and len(norm) >= 5):
             return False  # أدوارا، إيجابية: an accusative noun, not a name
+        if norm[0] in "بلك" and norm[1:] in lx.stop:
+            return False  # بذلك، لهذا
         if first and norm[0] in "بلك" and j + 1 < self.n and self.toks[j + 1].norm.startswith("ال"):
             return False  # لحقوق الإنسان: a preposition phrase
         if norm.startswith("ي") and len(norm) >= 4:
@@ -559,6 +564,8 @@ class _Reader:
                 extra["title"] = self.text[self.toks[rank_at[0]].start:self.toks[role_end - 1].end]
                 role_end = rank_at[0]
             role = self.text[role_start:self.toks[role_end - 1].end] if role_end > i else None
+            if role and plen and self.toks[i].norm[plen - 1:plen + 1] == "لل":
+                role = "ا" + role  # للرئيس السابق -> الرئيس السابق
             ent = self._person(j, name_end, role, confidence, "title", title_kind=kind, **extra)
             out.append(ent)
             nxt_ok = name_end
@@ -639,6 +646,8 @@ class _Reader:
             if h is None or i in taken:
                 continue
             definite, m, plen = h
+            if plen and self.toks[i].norm[plen - 1] == "ب" and self.toks[i].norm[plen:] in lx.not_after_bi:
+                continue  # بقيادة المملكة، برئاسة الوزير: "led by", not a body
             end = self.complement(i + m, definite=definite, for_role=False)
             base = strip_forms(self.toks[i].norm)
             conf = 0.8
