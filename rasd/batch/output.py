@@ -8,6 +8,7 @@ Layout of ``OUT``::
     failures.jsonl                   every bad record: {"id", "reason", "input", "record"}
     articles/month=2015-07/country=YE/part-<partition id>.parquet
     events/...  places/...  entities/...  quotes/...  figures/...  dates/...
+    documents/part-<partition id>.parquet   (text + full result of each article, for `rasd import`)
     failures/part-<partition id>.parquet
 
 A partition's files have deterministic names and are written to a hidden temporary name, then
@@ -27,7 +28,7 @@ from urllib.parse import quote
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from rasd.batch.tables import PARTITION_KEYS, TABLES, schema, to_arrow
+from rasd.batch.tables import PARTITION_KEYS, TABLES, UNPARTITIONED, schema, to_arrow
 
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 SETTINGS = "_batch.json"
@@ -48,7 +49,7 @@ def relative_path(table: str, pid: str, month: str | None, country: str | None,
                   partition_by: Iterable[str]) -> str:
     """Where a partition's rows of one month and country go, relative to the output directory."""
     parts = [table]
-    if table != "failures":
+    if table not in UNPARTITIONED:
         keys = set(partition_by)
         if "month" in keys:
             parts.append(f"month={_key_value(month)}")
@@ -88,7 +89,7 @@ def write_partition(out: str | Path, pid: str, rows: dict[str, list[dict]], part
         groups: dict[tuple[str | None, str | None], list[dict]] = {}
         for r in rows.get(table) or []:
             groups.setdefault((r.get("__month"), r.get("__country")), []).append(r)
-        if table == "failures" and groups:
+        if table in UNPARTITIONED and groups:
             groups = {(None, None): [r for g in groups.values() for r in g]}
         for (month, country), group in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
             rel = relative_path(table, pid, month, country, keys)
@@ -136,7 +137,7 @@ def read_table(out: str | Path, table: str, *, columns: list[str] | None = None)
     """A whole table of a batch output, partition keys (``month``, ``country``) included as columns."""
     import pyarrow.dataset as ds
 
-    keys = [] if table == "failures" else [k for k in PARTITION_KEYS if k in read_settings(out)["partition_by"]]
+    keys = [] if table in UNPARTITIONED else [k for k in PARTITION_KEYS if k in read_settings(out)["partition_by"]]
     full = schema(table)
     for k in keys:
         full = full.append(pa.field(k, pa.string()))

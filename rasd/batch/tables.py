@@ -36,6 +36,7 @@ ROW_TABLES: dict[str, tuple[str, type]] = {
 }
 TABLES: tuple[str, ...] = ("articles", *ROW_TABLES, "documents", "failures")
 PARTITION_KEYS = ("month", "country")
+UNPARTITIONED = ("documents", "failures")  # one file per partition: read whole, not filtered
 
 _SCALARS = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_()}
 _COUNTS = ("sentences", "entities", "places", "dates", "figures", "quotes", "events")

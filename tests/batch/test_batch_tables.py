@@ -77,10 +77,12 @@ def test_partition_roundtrip(tmp_path):
     d1, d2 = _doc(), Document(text="خبر بلا تاريخ", id="a2")
     rows = {t: [] for t in TABLES}
     for i, d in enumerate((d1, d2)):
-        for t, r in document_rows(d.to_dict(), input="x", record=i, partition="p0").items():
+        for t, r in document_rows(d.to_dict(), input="x", record=i, partition="p0", text=d.text).items():
             rows[t].extend(r)
     files = write_partition(tmp_path, "p0", rows, ("month", "country"))
     assert "events/month=2024-03/country=YE/part-p0.parquet" in files
+    assert "documents/part-p0.parquet" in files  # read whole: not split by month and country
+    assert read_table(tmp_path, "documents").num_rows == 2
     assert "articles/month=__HIVE_DEFAULT_PARTITION__/country=__HIVE_DEFAULT_PARTITION__/part-p0.parquet" in files
     arts = sorted(read_table(tmp_path, "articles").to_pylist(), key=lambda r: r["article_id"])
     assert [(a["article_id"], a["month"], a["country"]) for a in arts] == [("a1", "2024-03", "YE"), ("a2", None, None)]
