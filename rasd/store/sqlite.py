@@ -528,6 +528,12 @@ class Store:
 
     # ------------------------------------------------------------------ events
 
+    def where_sql(self, query: EventQuery | None = None, **filters) -> tuple[str, list]:
+        """The SQL condition (over ``events e``) and parameters that select the events matching a
+        filter: the store's exact semantics, for callers that run their own compact queries on the
+        ``events`` table (map points, column indexes).  Stable across schema migrations."""
+        return self._where(EventQuery.of(query, **filters))
+
     def _where(self, q: EventQuery) -> tuple[str, list]:
         cond, args = [], []
         if not q.include_duplicates:
