@@ -204,7 +204,7 @@ def main() -> None:
         if stats["events"] < a.events:
             print(f"warning: the store holds fewer than {a.events:,} events", file=sys.stderr)
         t0 = time.perf_counter()
-        with urllib.request.urlopen(f"http://{HOST}:{port}/api/points", timeout=30) as r:
+        with urllib.request.urlopen(f"http://{HOST}:{port}/api/points", timeout=300) as r:
             r.read()
         cold_points = time.perf_counter() - t0
         asyncio.run(drive(port, 4, 2.0, 2000))  # warm-up

@@ -26,6 +26,9 @@ import numpy as np
 from rasd.server.backend import EventFilter
 
 _EPOCH_JD = 2440587.5
+_SELECT = ("SELECT rid, article_rid, dup, day, "
+           f"coalesce(CAST(julianday(substr(day, 1, 10)) - {_EPOCH_JD} AS INTEGER), -1), "
+           "fatalities, lat, lon, id, type, event_type, country, coalesce(actors, '') FROM events")
 CACHE_POSITIONS = 4_000_000  # row positions kept for repeated filters (32 MB)
 
 
@@ -79,20 +82,12 @@ class EventIndex:
             if max_rid == self.max_rid and count == self.count:
                 self.version = version
                 return False
-            rows = conn.execute(
-                "SELECT rid, article_rid, dup, day, "
-                f"coalesce(CAST(julianday(substr(day, 1, 10)) - {_EPOCH_JD} AS INTEGER), -1), "
-                "fatalities, lat, lon, id, type, event_type, country, coalesce(actors, '') "
-                "FROM events WHERE rid > ? ORDER BY rid", (self.max_rid,)).fetchall()
-            incremental = self.count >= 0 and self.n + len(rows) == count
-            self._extend(rows, reset=not incremental)
-            if not incremental:  # rows were deleted (re-extraction): reload everything
-                rows = conn.execute(
-                    "SELECT rid, article_rid, dup, day, "
-                    f"coalesce(CAST(julianday(substr(day, 1, 10)) - {_EPOCH_JD} AS INTEGER), -1), "
-                    "fatalities, lat, lon, id, type, event_type, country, coalesce(actors, '') "
-                    "FROM events ORDER BY rid").fetchall()
-                self._extend(rows, reset=True)
+            first = self.count < 0
+            rows = conn.execute(_SELECT + " WHERE rid > ? ORDER BY rid", (self.max_rid,)).fetchall()
+            if first or self.n + len(rows) == count:
+                self._extend(rows, reset=first)
+            else:  # rows were deleted (re-extraction): reload everything
+                self._extend(conn.execute(_SELECT + " ORDER BY rid").fetchall(), reset=True)
             self.max_rid, self.count = max_rid, count
             self.version = version
             return True
@@ -120,14 +115,17 @@ class EventIndex:
         self.country = np.concatenate([self.country, self._code("country", cols[11])])
         self.actors += [a.replace("\0", " ") for a in cols[12]]
         self.n = len(self.ids)
-        lengths = np.fromiter((len(a) + 1 for a in self.actors), np.int64, self.n)
+        lengths = np.fromiter(map(len, self.actors), np.int64, self.n) + 1
         self.actor_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
         self.actor_blob = "\0".join(self.actors) + "\0"
         self._sort()
 
     def _code(self, col: str, values) -> np.ndarray:
+        """Categorical codes of ``values`` (None and "" share one code: neither matches a filter)."""
         table = self.codes[col]
-        return np.fromiter((table.setdefault(v, len(table)) for v in values), np.int32, len(values))
+        uniq, inv = np.unique(np.asarray([v or "" for v in values], dtype=str), return_inverse=True)
+        local = np.asarray([table.setdefault(u or None, len(table)) for u in uniq.tolist()], np.int32)
+        return local[inv] if len(values) else np.zeros(0, np.int32)
 
     def _eq(self, col: str, value: str | None) -> np.ndarray:
         code = self.codes[col].get(value)
