@@ -21,6 +21,7 @@ from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
 from rasd.text.normalize import NormText
 
 _WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
+_DATELINE = regex.compile(r"\s*(?:\(\w+\)\s*)?[-:]")
 _BREAK_CHARS = tuple('.!?;:\n()"[]{}-,')
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
@@ -205,6 +206,12 @@ class PlaceRecognizer:
             men.relation, men.rel_precision, men.prep = "distance-from", 2, True
         return men
 
+    @staticmethod
+    def _line_start(norm: str, pos: int) -> bool:
+        """Is ``pos`` within the first two words of a line (a dateline position)?"""
+        ls = norm.rfind("\n", 0, pos) + 1
+        return len(norm[ls:pos].split()) <= 1
+
     # ------------------------------------------------------------------ filtering
     def _admissible(self, men: _Mention) -> list[GeoEntry]:
         key = men.m.key
@@ -322,10 +329,25 @@ class PlaceRecognizer:
         mentions: list[_Mention] = []
         for mt in self.matcher.find(nt):
             men = self._context(nt, mt, title_end)
+            if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
+                men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
             men.cands = self._admissible(men)
             if men.cands:
                 mentions.append(men)
         votes = self._focus(mentions)
+        if doc.title and not title_end:
+            # a title given apart from the text still says which countries the story is about
+            from rasd.text.normalize import normalize
+
+            tnt = normalize(doc.title)
+            extra = []
+            for mt in self.matcher.find(tnt):
+                men = self._context(tnt, mt, len(doc.title) + 1)
+                men.cands = self._admissible(men)
+                if men.cands:
+                    extra.append(men)
+            for cc, v in self._focus(extra).items():
+                votes[cc] = votes.get(cc, 0.0) + v
         top = max(votes.values(), default=0.0)
         focus = [cc for cc, v in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.25 * top][:4]
         share = {cc: v / top for cc, v in votes.items()} if top else {}

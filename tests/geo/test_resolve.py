@@ -105,3 +105,16 @@ def test_title_and_dateline_weigh_in(stage):
     text = "احتجاجات في لبنان\nطرابلس - شهدت طرابلس احتجاجات واسعة أمس."
     d = stage(_doc(text))
     assert {p.country_code for p in d.places if p.text == "طرابلس"} == {"LB"}
+
+
+def test_a_title_given_apart_sets_the_focus(stage):
+    d = _doc("شهدت طرابلس احتجاجات واسعة أمس وقطع المحتجون الطرق.", title="احتجاجات في شمال لبنان")
+    d = stage(d)
+    assert {p.country_code for p in d.places if p.text == "طرابلس"} == {"LB"}
+    assert d.focus_countries[0] == "LB"
+
+
+def test_dateline_weighs_in(stage):
+    # one Libyan adjective against a Lebanese dateline: the dateline counts double
+    d = stage(_doc("صيدا - قال زائر ليبي إن الوضع في طرابلس هادئ بعد اشتباكات الأمس."))
+    assert {p.country_code for p in d.places if p.text == "طرابلس"} == {"LB"}
