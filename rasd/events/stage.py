@@ -229,7 +229,7 @@ def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool 
     n = 0
     if figs:
         n += 1
-    if any(doc.tokens[k].kind == "number" for k in range(i0, i1)):
+    if any(doc.tokens[k].kind == "number" and not _is_year(doc.tokens[k].norm) for k in range(i0, i1)):
         n += 1
     if any("concrete_time" in cues_at.get(k, ()) for k in range(i0, i1)):
         n += 1
@@ -243,6 +243,10 @@ def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool 
     if casualties:
         n += 1
     return n
+
+
+def _is_year(s: str) -> bool:
+    return len(s) == 4 and s.isdigit() and s[:2] in ("19", "20")
 
 
 def _any_in(items, start: int, end: int, pred=None) -> bool:
