@@ -50,6 +50,12 @@ class _Mention:
     chosen: GeoEntry | None = None
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Approximate distance in km (equirectangular; enough to tell near from far)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
 @lru_cache(maxsize=32768)
 def _strip_clitic(word: str) -> str:
     for p in _PROCLITICS:
@@ -271,9 +277,9 @@ class PlaceRecognizer:
             return True
         if key != normalize_key(e.name_ar) or self.common.get(key, 0.0) >= COMMON_DF:
             return False  # outside the story's countries: only under its main name, never a frequent word
-        if e.pop >= 1_000_000 or (e.pop >= 100_000 and e.cc in ARAB_WORLD):
+        if e.pop >= 1_000_000:
             return True
-        return located
+        return located  # e.g. "والرمادي" in a list of colours is not Ramadi
 
     def _admin1_ok(self, e: GeoEntry, men: _Mention, in_focus: bool) -> bool:
         """A first-level division named bare (قبلي، الجوف) outside the story's countries needs context."""
@@ -354,15 +360,21 @@ class PlaceRecognizer:
         # admin1 areas of places that are unambiguous: co-mentioned places help each other
         admins = {(e.cc, e.admin1) for men in mentions if len(men.cands) == 1 for e in men.cands
                   if e.kind in ("city", "admin1")}
+        anchors = [(men.m.norm_start, e.lat, e.lon) for men in mentions if len(men.cands) == 1
+                   for e in men.cands if e.kind == "city" and e.lat is not None]
         places: list[Place] = []
         for men in mentions:
             best, best_s = None, -1e9
+            near = [(la, lo) for pos, la, lo in anchors if abs(pos - men.m.norm_start) < 300] \
+                if len(men.cands) > 1 else []
             for e in men.cands:
                 s = self._prior(e, men) + 3.0 * share.get(e.cc, 0.0)
                 if e.cc in ARAB_WORLD:
                     s += 1.0
                 if e.kind == "city" and (e.cc, e.admin1) in admins and len(men.cands) > 1:
                     s += 1.0
+                if near and e.lat is not None and any(_km(e.lat, e.lon, la, lo) < 500 for la, lo in near):
+                    s += 1.5  # a town near the towns named around it (الموصل أو الرقة: Raqqa in Syria)
                 if s > best_s:
                     best, best_s = e, s
             if best is None:
