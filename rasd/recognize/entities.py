@@ -92,6 +92,7 @@ class Lexicon:
     title_first: set[str] = field(default_factory=set)
     adjectives: set[str] = field(default_factory=set)
     adj_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    adj_first: set[str] = field(default_factory=set)
     nisbas: set[str] = field(default_factory=set)
     construct: set[str] = field(default_factory=set)
     role_preps: set[str] = field(default_factory=set)
@@ -137,6 +138,7 @@ def _load() -> Lexicon:
             lx.adjectives.add(key[0])
         else:
             lx.adj_phrases[key] = a
+    lx.adj_first = {k[0] for k in lx.adj_phrases}
     lx.nisbas = _norm_list(t["nisbas"])
     lx.construct = _norm_list(t["construct_words"])
     lx.role_preps = _norm_list(t["role_prepositions"])
@@ -256,6 +258,8 @@ class _Reader:
 
     def adj_phrase(self, i: int) -> int:
         """Length in tokens of an adjective phrase (المعترف بها دوليا) starting at i, else 0."""
+        if self.toks[i].norm not in self.lx.adj_first:
+            return 0
         for key in self.lx.adj_phrases:
             m = len(key)
             if i + m <= self.n and all(self.toks[i + k].norm == key[k] for k in range(m)) and \
@@ -695,8 +699,12 @@ class _Reader:
             return []
         out = []
         norms = self.norms
-        tails = {sn[-3:] for sn in by_surname}
-        cands = [i for i, nm in enumerate(norms) if nm[-3:] in tails]
+        forms = set()
+        for sn in by_surname:  # the surname with the proclitics it may carry
+            forms.update(p + sn for p in _SURNAME_PREFIXES)
+            if sn.startswith("ال"):
+                forms.update(p + "ل" + sn[1:] for p in ("", "و", "ف"))  # للسيسي
+        cands = [i for i, nm in enumerate(norms) if nm in forms]
         for i in cands:
             tok = self.toks[i]
             if i in taken or tok.kind != "word":
@@ -718,6 +726,7 @@ class _Reader:
         return out
 
 
+_SURNAME_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _SPEECH: frozenset[str] | None = None
 _FEATS: dict[str, int] = {}  # normalised token -> feature bits (see _features)
 
@@ -780,6 +789,7 @@ def recognize_entities(doc: Document) -> list[Entity]:
         return []
     r = _Reader(doc, lexicon())
     r.candidates()
+    doc.cache["entities.reader"] = r  # the quotes stage reuses its token tables (and drops it)
     known = r.known_entities()
     titled = r.titled_people()
     people: list[Entity] = []

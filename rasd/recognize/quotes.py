@@ -123,7 +123,7 @@ class _QuoteReader:
         self.toks = doc.tokens
         self.n = len(self.toks)
         self.q = quote_lexicon()
-        self.r = _Reader(doc, lexicon())
+        self.r = doc.cache.pop("entities.reader", None) or _Reader(doc, lexicon())
         self.starts = [t.start for t in self.toks]
         self.ents_at: dict[int, Entity] = {}
         for e in sorted(doc.entities, key=lambda e: (e.start, -(e.end - e.start))):
@@ -160,7 +160,15 @@ class _QuoteReader:
         """Stretches between quotation marks, or from « to the end of its paragraph."""
         out: list[_Direct] = []
         toks, text = self.toks, self.text
-        opens = [i for i, t in enumerate(toks) if t.text in _OPENERS and t.kind == "punct"]
+        opens = []
+        for mark in _OPENERS:
+            pos = text.find(mark)
+            while pos >= 0:
+                k = self.tok_at(pos)
+                if k is not None and toks[k].kind == "punct":
+                    opens.append(k)
+                pos = text.find(mark, pos + 1)
+        opens.sort()
         nxt_ok = 0
         for i in opens:
             if i < nxt_ok:
