@@ -65,12 +65,26 @@ def content_hash(words: list[str]) -> str:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
+_NONWORD = regex.compile(r"\W+")
+
+
+def fingerprint(norm: str) -> tuple[str, np.ndarray, int]:
+    """(content hash, MinHash signature, number of words) of a normalised text, in one pass:
+    the same values as :func:`content_hash` and :func:`signature` of its words."""
+    joined = _NONWORD.sub(" ", norm).strip().encode("utf-8")
+    encoded = joined.split(b" ") if joined else []
+    return hashlib.sha256(joined).hexdigest(), _signature_of(encoded), len(encoded)
+
+
 def shingle_hashes(words: list[str]) -> np.ndarray:
     """Distinct 32-bit hashes of the word 3-shingles (of the words when there are fewer than 3).
 
     A shingle's hash mixes the CRC-32 of its words, which is much cheaper than hashing joined strings.
     """
-    encoded = " ".join(words).encode("utf-8").split()
+    return _shingle_hashes(" ".join(words).encode("utf-8").split())
+
+
+def _shingle_hashes(encoded: list[bytes]) -> np.ndarray:
     h = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(encoded))
     if len(h) >= SHINGLE:
         h = (h[:-2] * np.uint64(0x9E3779B1)) ^ (h[1:-1] * np.uint64(0x85EBCA77)) ^ h[2:]
@@ -98,8 +112,12 @@ def bands() -> tuple[int, int]:
 
 def signature(words: list[str]) -> np.ndarray:
     """The MinHash signature (``NUM_PERM`` uint32 values) of a text's shingles (datasketch MinHash)."""
+    return _signature_of(" ".join(words).encode("utf-8").split())
+
+
+def _signature_of(encoded: list[bytes]) -> np.ndarray:
     m = _minhash_template().copy()
-    hv = shingle_hashes(words)
+    hv = _shingle_hashes(encoded)
     if len(hv):
         m.update_batch(hv.tolist())
     return m.hashvalues.astype(np.uint32)

@@ -94,7 +94,7 @@ def fts_query(query: str) -> str | None:
 @dataclass(slots=True)
 class _Prepared:
     norm: str
-    words: list[str]
+    words: int  # how many
     hash: str
     sig: Any
     keys: list[tuple[int, int]]
@@ -181,9 +181,8 @@ class Store:
 
     def _prepare(self, text: str) -> _Prepared:
         norm = dedup.norm_string(text)
-        words = dedup.words_of(norm)
-        sig = dedup.signature(words)
-        return _Prepared(norm, words, dedup.content_hash(words), sig, dedup.band_keys(sig))
+        h, sig, n_words = dedup.fingerprint(norm)
+        return _Prepared(norm, n_words, h, sig, dedup.band_keys(sig))
 
     def _exact(self, h: str) -> tuple[int, str] | None:
         return self.conn.execute("SELECT rid, id FROM articles WHERE content_hash = ?", (h,)).fetchone()
@@ -303,7 +302,7 @@ class Store:
                       [(rid, q.start, q.end, q.text, q.kind,
                         (q.speaker.name or q.speaker.text) if q.speaker else None,
                         q.speaker.role if q.speaker else None) for q in doc.quotes])
-        blob = zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
+        blob = zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
         c.execute("INSERT INTO extractions (article_rid, rasd_version, pipeline, created_at, n_events, error, "
                   "result) VALUES (?,?,?,?,?,NULL,?)",
                   (rid, current_version(), fp, _now(), len(ev_rows), blob))
@@ -486,11 +485,9 @@ class Store:
         cond = "1" if all else ("x.article_rid IS NULL OR x.error IS NOT NULL OR x.rasd_version != ? "
                                 "OR x.pipeline != ?")
         args: list = [] if all else [ver, fp]
-        sql = ("SELECT a.rid, a.id, a.text, a.title, a.source, a.url, a.published, a.near_duplicate_of "
-               "FROM articles a LEFT JOIN extractions x ON x.article_rid = a.rid "
-               f"WHERE {cond} ORDER BY a.rid")
-        rids = [r[0] for r in self.conn.execute(sql.replace("a.rid, a.id, a.text, a.title, a.source, a.url, "
-                                                            "a.published, a.near_duplicate_of", "a.rid"), args)]
+        sql = (f"SELECT a.rid FROM articles a LEFT JOIN extractions x ON x.article_rid = a.rid WHERE {cond} "
+               "ORDER BY a.rid")
+        rids = [r[0] for r in self.conn.execute(sql, args)]
         if limit is not None:
             rids = rids[:limit]
         summary = IngestSummary()
