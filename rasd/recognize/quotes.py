@@ -65,6 +65,7 @@ class QuoteLexicon:
     term_words: set[str] = field(default_factory=set)  # words before a quoted title or name
     media: set[str] = field(default_factory=set)
     according1: set[str] = field(default_factory=set)  # one-word "according to" (بحسب، وفق)
+    relay_verbs: set[str] = field(default_factory=set)  # نقل: X relays what Y said (عن Y)
 
 
 _QLEX: QuoteLexicon | None = None
@@ -98,6 +99,7 @@ def quote_lexicon() -> QuoteLexicon:
                 q.channel_first = {k[0] for k in q.channels}
                 q.term_words = set(_forms(d["term_words"]))
                 q.media = set(_forms(d["media"]))
+                q.relay_verbs = set(_forms(d["relay_verbs"]))
                 q.according1 = {k[0] for k in q.according if len(k) == 1} - {normalize_word("حسبما")}
                 _QLEX = q
     return _QLEX
@@ -564,6 +566,14 @@ class _QuoteReader:
                 subj_start += 1  # وفقا لـ الوزارة
             if subj_end > subj_start:
                 speaker, channel = self.speaker_from(subj_start, subj_end)
+                if toks[i].norm[plen:] in self.q.relay_verbs:
+                    # ونقلت رويترز عن المتحدث X قوله إن ...: the one quoted speaks, the relay is the channel
+                    an = next((x for x in range(subj_start + 1, subj_end) if toks[x].norm == "عن"), None)
+                    if an is not None:
+                        quoted, _ = self.speaker_from(an + 1, subj_end)
+                        if quoted is not None:
+                            channel = speaker.name if speaker is not None else channel
+                            speaker = quoted
             else:
                 speaker, channel = None, None
             if speaker is None:

@@ -193,3 +193,10 @@ def test_ali_the_name_is_not_the_preposition():
     (q,) = _quotes(text)
     assert q.speaker.name == "علي الراشد"
     assert q.speaker.role == "الناطق باسم البلدية"
+
+
+def test_relayed_speech_names_the_quoted_source():
+    text = "ونقلت وكالة الأنباء الرسمية عن وزير الصحة نبيل الحمدي قوله إن اللقاحات وصلت."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "نبيل الحمدي"
+    assert q.channel == "وكالة الأنباء الرسمية"
