@@ -67,6 +67,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return False
         if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
             return False
+        if "الجنسية" in doc.text[p.end:p.end + 12]:
+            return False  # سوري الجنسية: a person's nationality, not where it happened
         if any(a < p.end and p.start < b for a, b in excluded):
             return False
         return not (frame_end is not None and p.start < frame_end and p.start < at)

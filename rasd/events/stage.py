@@ -183,7 +183,9 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                      and t.entry.mode in _REMOTE and rl.get(id(t)) is not None
                      and rl[id(t)].clause.kind in ("main", "reported")), None)
         if inst is not None and not any(c for c in clauses for _i, c in c.predicates[:1]
-                                        if c in ("stance", "accusation", "denial", "modality")):
+                                        if c in ("stance", "accusation", "denial", "modality")) \
+                and not any(cues_at.get(k, set()) & {"modality", "future", "conditional", "light_verbs"}
+                            for k in range(i0, inst.token)):
             mains = [t for t in mains if not (t.entry.weak or t.type in ("MOBILIZE", "COERCE"))] + [inst]
             rl[id(inst)].reason = "instrument"
     armed_ctx = "killed" in figs or "injured" in figs or any(
@@ -300,6 +302,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
             tok = tokens[civ]
             ev.actors.append(Actor(tok.start, tok.end, tok.text, "actor2", "مدنيون",
                                    f"Civilians ({country})" if country else "Civilians", country, 7))
+    if ev.type == "COERCE" and ev.mode == "expel" and a2 is not None and a2.info.inter in (1, 2, 3, 4):
+        ev.type, ev.mode = "ASSAULT", "occupy"  # طردت القوات المسلحين من المديرية: ground taken by force
     ev.confidence = score(
         reason=role.reason, weak=t.entry.weak, actor1_known=a1 is not None and a1.info.inter is not None,
         actor2=a2 is not None, place_in_sentence=ev.location is not None and s.start <= ev.location.start < s.end,
