@@ -414,6 +414,9 @@ class _Reader:
             return False  # أدوارا، إيجابية: an accusative noun, not a name
         if norm[0] in "بلك" and norm[1:] in lx.stop:
             return False  # بذلك، لهذا
+        core = norm[1:] if norm[0] in "بل" and len(norm) > 5 else norm
+        if len(core) == 5 and core[0] == "ت" and core[3] == "ي":
+            return False  # تدشين، لتعزيز: a verbal noun (تفعيل), not a name
         if first and norm[0] in "بلك" and j + 1 < self.n and self.toks[j + 1].norm.startswith("ال"):
             return False  # لحقوق الإنسان: a preposition phrase
         if norm.startswith("ي") and len(norm) >= 4:
@@ -809,11 +812,13 @@ def recognize_entities(doc: Document) -> list[Entity]:
         if k.label == "PERS" and not any(t in taken for t in range(a, b)):
             people.append(k)
             taken.update(range(a, b))
+    for k in known:  # a known organisation is neither a name part nor a surname (داعش)
+        if k.label == "ORG":
+            taken.update(range(*k.info["tokens"]))
     people.extend(r.given_name_people(taken))
     for p in people:
         taken.update(range(*p.info["tokens"]))
     links = r.surname_links(people, taken)
-    # a surname of a full name found in the known list counts too (حفتر after خليفة حفتر)
     orgs_taken: set[int] = set()
     orgs: list[Entity] = []
     for k in known:
