@@ -221,7 +221,7 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, _c in before[1:]]
-        if not between and t.token - first_i <= 6:
+        if not between and t.token - first_i <= (12 if first_c == "light_verbs" else 6):
             return TriggerRole(cl, True, "under-" + first_c, first_i)
         return TriggerRole(cl, False, "far-from-" + first_c)
     if first_c == "trigger":
