@@ -414,6 +414,8 @@ class _Reader:
             return False  # أدوارا، إيجابية: an accusative noun, not a name
         if norm[0] in "بلك" and norm[1:] in lx.stop:
             return False  # بذلك، لهذا
+        if norm.startswith("ال") and norm.endswith("يه") and (norm[:-1] in lx.nisbas or norm[:-1] in lx.adjectives):
+            return False  # الأمنية، الشعبية: a feminine adjective, not a family name (الفراية is one)
         core = norm[1:] if norm[0] in "بل" and len(norm) > 5 else norm
         if len(core) == 5 and core[0] == "ت" and core[3] == "ي":
             return False  # تدشين، لتعزيز: a verbal noun (تفعيل), not a name
@@ -690,6 +692,8 @@ class _Reader:
             if not (first in lx.given or first.startswith(_NAME_PREFIX) or p.info.get("rule") == "known"):
                 continue  # only names that look like names lend their surname
             last = self.toks[b - 1].norm
+            if self.toks[b - 2].norm in _CONNECTORS or last.endswith("الله"):
+                continue  # عبد الله، بن سلمان: not a family name to link
             if len(last) < 3 or last in lx.stop or last.endswith("ا") or self.is_place(b - 1) or \
                     last in lx.nisbas or last in lx.adjectives:
                 continue
