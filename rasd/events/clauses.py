@@ -200,10 +200,15 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     # nouns, participants, casualty words
     prev = tokens[t.token - 1].norm if t.token - 1 >= cl.start else ""
     under_prep = prev in _PREP or t.prefix.startswith(("ب", "وب", "فب", "ل", "ول", "فل")) and t.prefix not in ("ل",)
-    if not before and t.type not in _STRICT_TYPES and _unknown_verb_first(tokens, cl, t):
+    strict = t.type in _STRICT_TYPES and t.entry.mode not in ("intervene", "riot")
+    if not before and not strict and t.pos != "pn" and _unknown_verb_first(tokens, cl, t):
         return TriggerRole(cl, True, "under-verb", cl.start)
-    if t.pos == "pn" and not (before and before[0][1] == "light_verbs"):
-        return TriggerRole(cl, False, "participants")  # المتظاهرون: an event only under خرج، تجمع ...
+    if t.pos == "pn":
+        # المتظاهرون: an event as the subject right after a verb (رفع المتظاهرون، خرج المحتجون)
+        if (before and before[0][1] == "light_verbs") or (not before and _unknown_verb_first(tokens, cl, t)
+                                                           and t.token - cl.start <= 2 and not t.prefix):
+            return TriggerRole(cl, True, "participants-subject", before[0][0] if before else cl.start)
+        return TriggerRole(cl, False, "participants")
     if not before:
         # nominal clause: the noun is the head when it comes first (after particles, figures, adverbs)
         lead = [tokens[k] for k in range(cl.start, t.token)

@@ -184,6 +184,6 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
                 prev = tokens[k - 1].norm if k > s0 else ""
                 nxt = tokens[k + 1].norm if k + 1 < s1 else ""
                 if prev in ("عام", "العام", "سنه", "منذ", "في", "خلال", "ومنذ", "/", "-") or k in (s0, s1 - 1) \
-                        or nxt in ("م", "للميلاد"):
+                        or nxt in ("م", "للميلاد", "-", "–"):
                     return "history"
     return None

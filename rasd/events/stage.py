@@ -38,6 +38,14 @@ _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "gr
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
 
+def _strip(w: str) -> str:
+    """A word without its conjunction or preposition proclitic (لقناة → قناة)."""
+    for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    return w
+
+
 @cache
 def _name_heads() -> frozenset[str]:
     return frozenset(normalize_word(w) for w in cue_data().get("name_heads", []))
@@ -87,7 +95,7 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     if not trigs:
         return [], []
     heads = _name_heads()
-    trigs = [t for t in trigs if not (t.token > 0 and not t.prefix and doc.tokens[t.token - 1].norm in heads)]
+    trigs = [t for t in trigs if not (t.token > 0 and not t.prefix and _strip(doc.tokens[t.token - 1].norm) in heads)]
     cues_at: dict[int, set[str]] = {}
     tspans = [(t.start, t.end) for t in trigs]
     mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
