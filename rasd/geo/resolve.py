@@ -29,6 +29,9 @@ _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "
 # Countries whose places Arabic news mentions most: a small prior in their favour.
 ARAB_WORLD = frozenset(["DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH"])
 SMALL_POP = 5000  # a village below this needs context to be taken
+# relations that place something at a town (not وسط/قلب/داخل, which also read "midfielder", "heart of")
+_LOCATING = frozenset({"outskirts", "around", "near", "countryside", "north-of", "south-of", "east-of", "west-of",
+                       "northeast-of", "northwest-of", "southeast-of", "southwest-of", "distance-from", "entrance"})
 COMMON_DF = 0.001  # a name in more than 0.1% of news articles is likely a common word too
 
 
@@ -48,6 +51,7 @@ class _Mention:
     capital_after: bool = False  # "تونس العاصمة", "الجزائر العاصمة": the city, not the country
     title: bool = False
     chosen: GeoEntry | None = None
+    vote: tuple[str, float] | None = None  # the focus vote this mention cast
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -255,31 +259,48 @@ class PlaceRecognizer:
             return True
         return e.pop >= 100_000 and df < 20 * COMMON_DF
 
-    def _city_ok(self, e: GeoEntry, men: _Mention, in_focus: bool) -> bool:
-        """Is a resolved town taken?  Minor places outside the story's countries, and foreign towns
-        (often people's names: فلاديمير، إليزابيث), need a preposition or place word before them."""
+    @staticmethod
+    def _major(e: GeoEntry) -> bool:
+        """A capital (or prominent venue), a city of a million, or of 100,000 in the Arab world."""
+        return e.capital or e.pop >= 1_000_000 or (e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL"))
+
+    def _city_ok(self, e: GeoEntry, men: _Mention, in_focus: bool, elsewhere: bool) -> bool:
+        """Is a resolved town taken?  ``in_focus``: its country is one of the story's (by other
+        mentions); ``elsewhere``: the story is clearly about another country.  Minor places outside the
+        story's countries and foreign towns (often words or names: فلاديمير، أبينا) need context."""
         specific = men.cue is not None and men.cue != "any"
         if specific:
             return True
+        key = men.m.key
+        main = key.replace(" ", "") == normalize_key(e.name_ar).replace(" ", "")  # بن غازي = بنغازي
+        df = self.common.get(key, 0.0)
+        major = self._major(e)
         if men.head:  # مطار طرابلس: a town; معسكر الحمزة far from the story: the camp's own name
-            return in_focus or e.capital or e.pop >= 100_000
-        located = men.prep or men.relation is not None
-        big = e.pop >= 1_000_000 and (e.capital or (men.m.key == normalize_key(e.name_ar)
-                                                     and self.common.get(men.m.key, 0.0) < COMMON_DF))
-        if e.cc not in ARAB_WORLD and e.cc != "IL" and not big and not (located and in_focus):
+            return in_focus or major or not elsewhere
+        located = men.prep or men.relation in _LOCATING
+        big = e.pop >= 1_000_000 and (e.capital or (main and df < 5 * COMMON_DF))
+        if e.cc not in ARAB_WORLD and e.cc != "IL" and not (big or e.capital) and not (located and in_focus):
             return False  # a foreign town: only in a story about its country (أبينا، مرادي are words)
         if in_focus:
             return True
-        if e.pop < SMALL_POP and not men.relation:
+        if not main:
+            return False  # outside the story's countries: only under its main name (رباط is not الرباط)
+        if major and (df < COMMON_DF or e.capital or e.pop >= 100_000):
+            return e.pop >= 1_000_000 or e.capital or located or not elsewhere
+        if e.pop < SMALL_POP and men.relation not in _LOCATING:
             return False
-        key = men.m.key
-        if e.capital:
+        if df >= COMMON_DF and (elsewhere or not located):
+            return False  # a minor town whose name is a frequent word, far from the story
+        return located and not elsewhere  # e.g. "والرمادي" in a list of colours is not Ramadi
+
+    def _weak(self, e: GeoEntry, key: str) -> bool:
+        """A name that may well be a word: a minor town, a secondary spelling, a frequent word."""
+        if e.kind != "city":
+            return " " not in key and self.common.get(key, 0.0) >= COMMON_DF
+        if key.replace(" ", "") != normalize_key(e.name_ar).replace(" ", "") or not self._major(e):
             return True
-        if key != normalize_key(e.name_ar) or self.common.get(key, 0.0) >= COMMON_DF:
-            return False  # outside the story's countries: only under its main name, never a frequent word
-        if e.pop >= 1_000_000:
-            return True
-        return located  # e.g. "والرمادي" in a list of colours is not Ramadi
+        # a foreign city whose name is also a frequent word (خفي "hidden" = Hefei)
+        return e.cc not in ARAB_WORLD and e.cc != "IL" and not e.capital and self.common.get(key, 0.0) >= 5 * COMMON_DF
 
     def _admin1_ok(self, e: GeoEntry, men: _Mention, in_focus: bool) -> bool:
         """A first-level division named bare (قبلي، الجوف) outside the story's countries needs context."""
@@ -318,7 +339,10 @@ class PlaceRecognizer:
                 if kinds <= {"city"} and cc not in ARAB_WORLD and top_pop < 1_000_000 \
                         and not any(e.capital for e in men.cands):
                     w *= 0.2  # a foreign town's name is often a word (أبينا): it hardly sets the story's country
+                elif kinds <= {"city"} and top_pop < 100_000 and not (men.prep or men.cue or men.relation):
+                    w *= 0.5  # a minor town named without a preposition is weak evidence
                 votes[cc] = votes.get(cc, 0.0) + w
+                men.vote = (cc, w)
             else:
                 # a name shared by several countries votes only for a clearly dominant sense
                 big = sorted(men.cands, key=lambda e: e.pop, reverse=True)
@@ -379,8 +403,11 @@ class PlaceRecognizer:
                     best, best_s = e, s
             if best is None:
                 continue
-            in_focus = best.cc in focus
-            if best.kind == "city" and not self._city_ok(best, men, in_focus):
+            own = men.vote[1] if men.vote and men.vote[0] == best.cc and self._weak(best, men.m.key) else 0.0
+            # in the story's countries; a minor or word-like name cannot vouch for its own country
+            in_focus = best.cc in focus and votes.get(best.cc, 0.0) - own >= 0.5
+            elsewhere = bool(focus) and focus[0] != best.cc and votes[focus[0]] >= 2.0 and best.cc not in focus
+            if best.kind == "city" and not self._city_ok(best, men, in_focus, elsewhere):
                 continue  # a minor or foreign place without the context that would make it one
             if best.kind == "admin1" and not self._admin1_ok(best, men, in_focus):
                 continue  # a bare division name far from the story (تجمع قبلي)
