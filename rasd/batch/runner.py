@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import time
@@ -177,9 +178,14 @@ def _run(files, out: Path, opts: BatchOptions, engine: str) -> BatchSummary:
         if engine == "local":
             info = run_local(planned(), args, on_result, on_error)
         else:
-            info = run_dask(iter(planned()), args, on_result, on_error,
-                            workers=opts.workers or os.cpu_count() or 1, scheduler=opts.scheduler,
-                            in_flight=opts.in_flight)
+            specs = planned()
+            first = next(specs, None)
+            if first is None:  # nothing left to do: no cluster to start
+                info = {"workers": 0}
+            else:
+                info = run_dask(itertools.chain([first], specs), args, on_result, on_error,
+                                workers=opts.workers or os.cpu_count() or 1, scheduler=opts.scheduler,
+                                in_flight=opts.in_flight)
         summary.workers = info["workers"]
     except KeyboardInterrupt:
         summary.interrupted = True

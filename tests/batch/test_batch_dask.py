@@ -60,3 +60,7 @@ def test_killed_worker_loses_and_duplicates_nothing(cluster, corpus, tmp_path):
     assert snapshot(out) == corpus["snap"]
     assert len(Manifest(out)) == corpus["summary"].partitions
     assert not [p for p in out.rglob(".*.tmp")]
+    # rerunning a finished job does nothing (and starts no cluster)
+    again = run_batch([str(corpus["in"])], out, BatchOptions(engine="dask", workers=2, partition_size=SIZE))
+    assert (again.done, again.skipped, again.workers) == (0, corpus["summary"].partitions, 0)
+    assert snapshot(out) == corpus["snap"]
