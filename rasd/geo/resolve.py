@@ -279,8 +279,11 @@ class PlaceRecognizer:
             return in_focus or major or not elsewhere
         located = men.prep or men.relation in _LOCATING
         big = e.pop >= 1_000_000 and (e.capital or (main and df < 5 * COMMON_DF))
-        if e.cc not in ARAB_WORLD and e.cc != "IL" and not (big or e.capital) and not (located and in_focus):
-            return False  # a foreign town: only in a story about its country (أبينا، مرادي are words)
+        if e.cc not in ARAB_WORLD and e.cc != "IL":
+            if not (big or e.capital) and not (located and in_focus):
+                return False  # a foreign town: only in a story about its country (أبينا، مرادي are words)
+            if e.capital and df >= COMMON_DF and not located and not in_focus:
+                return False  # a foreign capital whose name is also a word (ديلي ميل)
         if in_focus:
             return True
         if not main:
