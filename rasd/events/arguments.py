@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from rasd.doc import DateMention, Document, Place
 
@@ -23,6 +24,16 @@ FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "dis
 _TOPIC = re.compile(r"(?:الأوضاع|الاوضاع|الوضع|تطورات|الأزمة|الازمة|أزمة|ازمة|ملف|قضية|بشأن|بشان|حول|حيال|إزاء|ازاء|مستقبل|"
                     r"باسم|سفير|سفيرة|مبعوث|المبعوث|إلى|الى|نحو|تجاه|مع)\s+(?:\S+\s+)?(?:في\s+|ب|ل)?$")
 _SUBTOTAL = re.compile(r"(?:بينهم|بينهن|منهم|منهن|بينها|منها|معظمهم|أغلبهم|اغلبهم)\s*$")
+
+
+@cache
+def _best_place():
+    """``rasd.geo.locate.best_place`` when the geo package provides it, else None."""
+    try:
+        from rasd.geo.locate import best_place
+    except ImportError:
+        return None
+    return best_place
 
 
 def paragraph_start(text: str, offset: int) -> int:
@@ -73,6 +84,13 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return False
         return not (frame_end is not None and p.start < frame_end and p.start < at)
 
+    helper = _best_place()
+    if helper is not None and clause_span is not None:
+        # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters
+        lo = max(clause_span[0], frame_end) if frame_end is not None and frame_end <= at else clause_span[0]
+        p = helper(doc, lo, clause_span[1], trigger=at)
+        if p is not None and ok(p) and s_start <= p.start < s_end:
+            return p
     cands = [p for p in doc.places if s_start <= p.start < s_end]
     cands = [p for p in cands if ok(p)]
     if cands:
