@@ -282,7 +282,7 @@ class PlaceRecognizer:
         if e.cc not in ARAB_WORLD and e.cc != "IL":
             if not (big or e.capital) and not (located and in_focus):
                 return False  # a foreign town: only in a story about its country (أبينا، مرادي are words)
-            if e.capital and df >= COMMON_DF and not located and not in_focus:
+            if e.capital and e.pop < 1_000_000 and df >= COMMON_DF and not located and not in_focus:
                 return False  # a foreign capital whose name is also a word (ديلي ميل)
         if in_focus:
             return True
