@@ -45,6 +45,15 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     near = list(range(max(cs, t - _NEAR_NEG), t))
     if head is not None and head < t:
         near = list(range(max(s0, head - _NEAR_NEG), head + 1)) + near
+    # a complement inherits the negation or modality of the clause that governs it
+    # (لا نستطيع الجزم بأن تركيا تدعم ...)
+    if clause is not None and clause.kind in ("reported", "object") and clause.start > s0:
+        for k in range(max(s0, clause.start - 6), clause.start):
+            cats = cues_at.get(k, ())
+            if "negation" in cats and "negation_exceptions" not in cues_at.get(k + 1, ()):
+                return Factuality("negated", cue=tokens[k].text)
+            if "modality" in cats or "conditional" in cats:
+                return Factuality("hypothetical", cue=tokens[k].text)
     # a negator opening the clause (ولم تفرض الدول أي عقوبات) negates its first predicate's words
     k0 = cs
     while k0 < t and tokens[k0].kind == "punct":

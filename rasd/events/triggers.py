@@ -170,7 +170,7 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
     stop = _stopwords()
     chosen = [t for t in chosen if not _stopped(t, tokens, stop)]
     _halts(chosen, tokens)
-    return [t for t in chosen if not _pretend(t, tokens)]
+    return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens)]
 
 
 _PRETEND = frozenset(normalize_word(w) for w in ("تظاهر", "يتظاهر", "تتظاهر", "يتظاهرون", "تظاهروا", "تظاهرت"))
@@ -182,6 +182,16 @@ def _pretend(t: Trigger, tokens) -> bool:
         return False
     nxt = tokens[t.token + 1].norm
     return nxt.startswith("ب") and not nxt.startswith(("بال" + "اف", "بالمئات", "بالعشرات"))
+
+
+_CITE = frozenset(normalize_word(w) for w in ("استشهد", "استشهدت", "يستشهد", "تستشهد"))
+
+
+def _cites(t: Trigger, tokens) -> bool:
+    """استشهد بـ means "to cite", not "to be killed"."""
+    if t.key not in _CITE or t.token + 1 >= len(tokens):
+        return False
+    return tokens[t.token + 1].norm.startswith("ب")
 
 
 _HALT = frozenset(normalize_word(w) for w in ("أوقف", "أوقفت", "أوقفوا", "أوقفا", "أحبط", "أحبطت", "صد", "صدت", "صدوا"))
@@ -226,6 +236,9 @@ def _halts(chosen: list[Trigger], tokens) -> None:
 def _nounish(t: Trigger, tokens) -> bool:
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
     al = t.key.startswith("ال") and not t.key.startswith(("التق", "التح", "التزم"))
+    k = t.key.split(" ", 1)[0]
+    if (len(k) == 5 and k[0] == "ت" and k[3] == "ي") or (len(k) >= 6 and k[0] == "ا" and k[-2] == "ا"):
+        return True  # تفعيل / افتعال، استفعال: verbal-noun patterns (تنسيق، اعتقال، استهداف)
     return ("ال" in t.prefix or al or "ب" in t.prefix
             or (t.prefix.endswith("ل") and not t.future) or prev in _PREPOSITIONS or prev.isdigit())
 
