@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -153,6 +154,22 @@ def wait_up(port: int, proc: subprocess.Popen, timeout: float = 120) -> dict:
     raise SystemExit("server did not come up")
 
 
+def proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children so far (Linux /proc)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for p in pids:
+        try:
+            f = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(f[11]) + int(f[12])) / tick
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(p / 100 * len(xs)))] if xs else float("nan")
@@ -208,7 +225,9 @@ def main() -> None:
             r.read()
         cold_points = time.perf_counter() - t0
         asyncio.run(drive(port, 4, 2.0, 2000))  # warm-up
+        cpu0 = proc_cpu(proc.pid)
         lat, errors, wall = asyncio.run(drive(port, a.clients, a.seconds, a.max_requests))
+        cpu = proc_cpu(proc.pid) - cpu0
     finally:
         proc.terminate()
         try:
@@ -221,7 +240,8 @@ def main() -> None:
         "errors": len(errors), "rps": round(len(ms) / wall, 1), "p50_ms": round(pct(ms, 50), 1),
         "p90_ms": round(pct(ms, 90), 1), "p99_ms": round(pct(ms, 99), 1), "max_ms": round(max(ms), 1),
         "mean_ms": round(statistics.fmean(ms), 1), "points_all_ms": round(cold_points * 1000),
-        "workers": a.workers,
+        "workers": a.workers, "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(ms)), 2),
+        "load_average": os.getloadavg()[0],
     }
     print(json.dumps(res, indent=1))
     if errors:

@@ -9,6 +9,7 @@ import json
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -23,6 +24,16 @@ MAX_POINTS = 200_000
 
 def _backend(request: Request):
     return request.app.state.backend
+
+
+async def _run(request: Request, fn, *args):
+    """Run a backend call: inline when its data is in memory (fast; no thread hand-off), in the
+    thread pool when it may have to load (the store's index on start-up or after an ingest)."""
+    backend = _backend(request)
+    ready = getattr(backend, "ready", None)
+    if ready is not None and ready():
+        return fn(*args)
+    return await run_in_threadpool(fn, *args)
 
 
 def _day(value: str | None, name: str) -> str | None:
@@ -69,7 +80,7 @@ Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
 @router.get("/events", summary="Events, filtered and paginated (json, geojson or csv)")
-def list_events(
+async def list_events(
     request: Request,
     flt: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")] = 100,
@@ -79,7 +90,15 @@ def list_events(
     """Events newest first, with the CLI's filters.  JSON gives ``total`` and one page of flat
     records; GeoJSON a FeatureCollection (null geometry when the event has no coordinates);
     CSV one row an event (the JSON keys as header)."""
-    total, rows = _backend(request).events(flt, limit, offset)
+    backend = _backend(request)
+    if format == "json" and hasattr(backend, "events_json"):
+        got = await _run(request, backend.events_json, flt, limit, offset)
+        if got is not None:  # records serialised once, cached: the page is a join
+            total, frags = got
+            body = (f'{{"total":{total},"limit":{limit},"offset":{offset},"events":['.encode()
+                    + b",".join(frags) + b"]}")
+            return Response(body, media_type="application/json", headers={"X-Total-Count": str(total)})
+    total, rows = await _run(request, backend.events, flt, limit, offset)
     headers = {"X-Total-Count": str(total)}
     if format == "csv":
         buf = io.StringIO()
@@ -108,7 +127,7 @@ def _json(body, media_type: str, headers: dict | None = None, status: int = 200)
 
 
 @router.get("/points", summary="All matching events, compact, for the map and the timeline")
-def points(
+async def points(
     request: Request,
     flt: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS,
@@ -122,7 +141,8 @@ def points(
     cache = request.app.state.cache
     body = cache.get(key) if version is not None else None
     if body is None:
-        body = points_body(backend.points(flt, limit + 1), limit)
+        rows = await run_in_threadpool(backend.points, flt, limit + 1)
+        body = await run_in_threadpool(points_body, rows, limit)
         if version is not None:
             cache.put(key, body)
     headers = {"Cache-Control": "no-cache"}
@@ -151,10 +171,10 @@ def points_body(rows: list[tuple], limit: int) -> tuple[bytes, bytes | None]:
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence spans and its article")
-def get_event(request: Request, event_id: str):
+async def get_event(request: Request, event_id: str):
     """The full event (evidence, trigger, actors with offsets, location, figures) and its article:
     verbatim text plus all annotations with offsets."""
-    got = _backend(request).event(event_id)
+    got = await run_in_threadpool(_backend(request).event, event_id)
     if got is None:
         raise HTTPException(404, f"no event with id {event_id!r}")
     ev, article = got
@@ -162,16 +182,16 @@ def get_event(request: Request, event_id: str):
 
 
 @router.get("/articles/{article_id}", summary="One article: verbatim text and all annotations")
-def get_article(request: Request, article_id: str):
+async def get_article(request: Request, article_id: str):
     """The article's metadata, its ``text`` exactly as ingested, and every layer with offsets."""
-    art = _backend(request).article(article_id)
+    art = await run_in_threadpool(_backend(request).article, article_id)
     if art is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return _json(art, "application/json")
 
 
 @router.get("/search", summary="Full-text search over the articles")
-def search(
+async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="words to find")],
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
@@ -180,20 +200,20 @@ def search(
     """Articles matching ``q``; each hit has a plain-text ``snippet`` with match offsets in it."""
     if not q.strip():
         raise HTTPException(422, "q: give at least one word to search for")
-    total, hits = _backend(request).search(q.strip(), limit, offset)
+    total, hits = await run_in_threadpool(_backend(request).search, q.strip(), limit, offset)
     return _json({"q": q, "total": total, "limit": limit, "offset": offset, "results": hits},
                  "application/json")
 
 
 @router.get("/stats", summary="Corpus statistics")
-def stats(request: Request):
+async def stats(request: Request):
     """Totals, and counts by PLOVER type, ACLED type, country; first and last event day."""
     backend = _backend(request)
     version = backend.version() if hasattr(backend, "version") else None
     key = ("stats", version)
     got = request.app.state.cache.get(key) if version is not None else None
     if got is None:
-        got = backend.stats()
+        got = await run_in_threadpool(backend.stats)
         if version is not None:
             request.app.state.cache.put(key, got)
     out = dict(got)

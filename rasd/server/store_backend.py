@@ -76,6 +76,7 @@ class StoreBackend:
         self._writer = None
         self.totals = _LRU(1024)
         self.records = _LRU(40_000)  # (rid, event id) -> flat record (stored events do not change)
+        self.fragments = _LRU(100_000)  # (rid, event id) -> the record as JSON bytes
         self.store().stats()  # fail early when the file is not a store
         try:
             from rasd.server.index import EventIndex
@@ -103,6 +104,10 @@ class StoreBackend:
 
     # -- the Backend interface -------------------------------------------------------------------
 
+    def ready(self) -> bool:
+        """Whether the index is loaded and current (so questions are answered from memory)."""
+        return self.index is not None and self.index.version == self.version()
+
     def _indexed(self):
         """The column index, up to date with the store (None without numpy)."""
         if self.index is None:
@@ -113,8 +118,9 @@ class StoreBackend:
 
     _EVENT_COLS = "e.rid, e.id, e.data, a.id, a.title, a.source, a.url, a.published"
 
-    def _events_by_rid(self, keys: list[tuple[int, str]]) -> list[dict]:
-        """Flat records of the events with these (row id, event id), in that order."""
+    def _events_by_rid(self, keys: list[tuple[int, str]], with_rid: bool = False) -> list[dict]:
+        """Flat records of the events with these (row id, event id), in that order (with ``_rid``
+        added to copies when ``with_rid``)."""
         if not keys:
             return []
         rids = [r for r, _ in keys]
@@ -130,7 +136,34 @@ class StoreBackend:
                                                     "published": published}, eid)
                 by_rid[rid] = rec
                 self.records.put((rid, eid), rec)
+        if with_rid:
+            return [{**by_rid[r], "_rid": r} for r in rids if r in by_rid]
         return [by_rid[r] for r in rids if r in by_rid]
+
+    def _fragments_sql(self, rids: list[int]) -> dict[int, bytes]:
+        """Flat records (:func:`~rasd.server.backend.flat_event`) of these events as JSON, built
+        by SQLite's JSON functions from the stored event (values copied as stored)."""
+        marks = ",".join("?" * len(rids))
+        rows = self.store().conn.execute(f"SELECT e.rid, {_FLAT_SQL} FROM events e JOIN articles a "
+                                         f"ON a.rid = e.article_rid WHERE e.rid IN ({marks})", rids).fetchall()
+        return {rid: js.encode() for rid, js in rows}
+
+    def events_json(self, flt: EventFilter, limit: int, offset: int) -> tuple[int, list[bytes]] | None:
+        """(total, one page as JSON fragments), each record serialised once and cached; None
+        without the index."""
+        idx = self._indexed()
+        if idx is None:
+            return None
+        total, keys = idx.page(flt, limit, offset, self.store().conn)
+        got = [self.fragments.get(k) for k in keys]
+        need = [k[0] for k, f in zip(keys, got, strict=True) if f is None]
+        if need:
+            made = self._fragments_sql(need)
+            for i, k in enumerate(keys):
+                if got[i] is None and k[0] in made:
+                    got[i] = made[k[0]]
+                    self.fragments.put(k, got[i])
+        return total, [f for f in got if f is not None]
 
     def events(self, flt: EventFilter, limit: int, offset: int) -> tuple[int, list[dict]]:
         """(total, one page) newest first."""
@@ -197,6 +230,39 @@ class StoreBackend:
             res = self._writer.add_document(doc, origin="api")
         return {"id": res.id, "status": res.status, "events": res.events,
                 "near_duplicate_of": res.near_duplicate_of}
+
+
+def _j(path: str) -> str:
+    return f"e.data -> '{path}'"
+
+
+def _name_or_text(v: str) -> str:
+    return f"coalesce(nullif({v} ->> 'name', ''), nullif({v} ->> 'text', ''), '')"
+
+
+def _role(role: str) -> str:
+    return (f"(SELECT {_name_or_text('value')} FROM json_each(e.data, '$.actors') "
+            f"WHERE value ->> 'role' = '{role}' ORDER BY key LIMIT 1)")
+
+
+# json_object(...) of the flat record, key for key as rasd.server.backend.flat_event builds it.
+_FLAT_SQL = "json_object(" + ", ".join([
+    "'id', e.id", "'article_id', a.id",
+    *(f"'{k}', {_j('$.' + k)}" for k in ("type", "mode", "event_type", "sub_event_type", "disorder_type",
+                                          "date", "date_precision")),
+    f"'country_code', {_j('$.location.country_code')}",
+    "'place', CASE WHEN coalesce(e.data ->> '$.location.name', '') <> '' THEN e.data -> '$.location.name' "
+    "ELSE e.data -> '$.location.text' END",
+    f"'place_en', {_j('$.location.name_en')}", f"'admin1', {_j('$.location.admin1')}",
+    f"'lat', {_j('$.location.lat')}", f"'lon', {_j('$.location.lon')}",
+    f"'geo_precision', {_j('$.location.geo_precision')}",
+    f"'actor1', {_role('actor1')}", f"'actor2', {_role('actor2')}",
+    f"'actors', json((SELECT json_group_array({_name_or_text('value')}) FROM json_each(e.data, '$.actors')))",
+    *(f"'{k}', {_j('$.' + k)}" for k in ("fatalities", "injured", "displaced", "arrested")),
+    "'civilian_targeting', json(CASE WHEN e.data ->> '$.civilian_targeting' THEN 'true' ELSE 'false' END)",
+    f"'factuality', {_j('$.factuality')}", f"'confidence', {_j('$.confidence')}",
+    "'source', a.source", "'title', a.title", "'url', a.url", "'published', a.published",
+]) + ")"
 
 
 def build_store(path: str | os.PathLike, docs: list[Document]) -> Any:

@@ -74,3 +74,20 @@ def test_index_follows_new_articles(backend, tmp_path):
     after, page = b.events(EventFilter(), 100000, 0)
     assert after == before + len(extra[0].events)
     assert after == b.store().count_events(_query(EventFilter()))
+
+
+def test_sql_built_records_equal_python_ones(backend):
+    """The JSON records SQLite builds for pages are exactly what flat_event() makes."""
+    import json
+
+    from rasd.server.backend import flat_event
+
+    rows = backend.store().conn.execute(
+        "SELECT e.rid, e.id, e.data, a.id, a.title, a.source, a.url, a.published FROM events e "
+        "JOIN articles a ON a.rid = e.article_rid").fetchall()
+    made = backend._fragments_sql([r[0] for r in rows])
+    assert len(made) == len(rows)
+    for rid, eid, data, aid, title, source, url, published in rows:
+        want = flat_event(json.loads(data), {"id": aid, "title": title, "source": source, "url": url,
+                                             "published": published}, eid)
+        assert json.loads(made[rid]) == want
