@@ -21,6 +21,8 @@ from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
 from rasd.text.normalize import NormText
 
 _WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
+_QUOTES_OPEN = frozenset('«"“\'')
+_QUOTES_CLOSE = frozenset('»"”\'')
 _DATELINE = regex.compile(r"\s*(?:\(\w+\)\s*)?[-:]")
 _BREAK_CHARS = tuple('.!?;:\n()"[]{}-,')
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
@@ -362,6 +364,10 @@ class PlaceRecognizer:
         mentions: list[_Mention] = []
         for mt in self.matcher.find(nt):
             men = self._context(nt, mt, title_end)
+            if mt.start > 0 and mt.end < len(doc.text) and doc.text[mt.start - 1] in _QUOTES_OPEN \
+                    and doc.text[mt.end] in _QUOTES_CLOSE:
+                # «الرياض»، "الوطن": a quoted bare name is a newspaper, club or operation more often than a place
+                men.cands = [e for e in men.cands if e.kind in ("country", "region")]
             if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
                 men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
             men.cands = self._admissible(men)
