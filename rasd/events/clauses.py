@@ -116,7 +116,7 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             if gov == "light_verbs":
                 kind = cur.kind
             _close(clauses, cur, i)
-            cur = Clause(i + 1, i1, kind, gov)
+            cur = Clause(i + 1, i1, kind, gov or "comp")
             i += 1
             continue
         if "subordinators" in cats and tok.norm not in ("عن", "ضد", "خلال", "وسط", "لدي"):
