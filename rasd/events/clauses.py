@@ -201,7 +201,7 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     prev = tokens[t.token - 1].norm if t.token - 1 >= cl.start else ""
     under_prep = prev in _PREP or t.prefix.startswith(("ب", "وب", "فب", "ل", "ول", "فل")) and t.prefix not in ("ل",)
     strict = t.type in _STRICT_TYPES and t.entry.mode not in ("intervene", "riot")
-    if not before and not strict and t.pos != "pn" and _unknown_verb_first(tokens, cl, t):
+    if not before and not strict and t.pos != "pn" and "ل" not in t.prefix and _unknown_verb_first(tokens, cl, t):
         return TriggerRole(cl, True, "under-verb", cl.start)
     if t.pos == "pn":
         # المتظاهرون: an event as the subject right after a verb (رفع المتظاهرون، خرج المحتجون)

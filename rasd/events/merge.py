@@ -40,8 +40,12 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bo
         na, nb = la.name or la.text, lb.name or lb.text
         if na != nb and la.kind not in ("country", "admin1", "region") and lb.kind not in ("country", "admin1", "region"):
             return False
-    ka, kb = _actor_key(_actor1(a)), _actor_key(_actor1(b))
-    return not (ka and kb and ka != kb)
+    a1, b1 = _actor1(a), _actor1(b)
+    ka, kb = _actor_key(a1), _actor_key(b1)
+    if ka and kb and ka != kb:
+        # two names of one state (الرئاسة المصرية / السيسي) are one side
+        return bool(a1.country_code and a1.country_code == b1.country_code and a1.inter == b1.inter == 1)
+    return True
 
 
 def absorb(into: Event, other: Event) -> None:
