@@ -15,7 +15,7 @@ full-text index.  ``tests/server/test_index.py`` checks the index against the st
 
 from __future__ import annotations
 
-import re
+import gc
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -56,13 +56,13 @@ class EventIndex:
         self.lon = np.zeros(0, np.float64)
         self.ids: list[str] = []
         self.types: list[str | None] = []  # per row, for the map
-        self.codes: dict[str, dict[str | None, int]] = {"type": {}, "acled": {}, "country": {}}
+        self.codes: dict[str, dict[str | None, int]] = {"type": {}, "acled": {}, "country": {}, "actor": {}}
         self.type = np.zeros(0, np.int32)  # categorical codes (see self.codes)
         self.acled = np.zeros(0, np.int32)
         self.country = np.zeros(0, np.int32)
         self.actors: list[str] = []
-        self.actor_blob = ""  # every row's actors, NUL-separated, for substring search
-        self.actor_starts = np.zeros(0, np.int64)
+        self.actor = np.zeros(0, np.int32)  # code of the row's actors string (distinct strings are few)
+        self.actor_names: list[str] = []
         self.cache: OrderedDict = OrderedDict()  # filter -> positions, bounded by total size
         self.cached = 0
         self.order = np.zeros(0, np.int64)  # positions sorted newest first (day desc, rid desc)
@@ -90,6 +90,10 @@ class EventIndex:
                 self._extend(conn.execute(_SELECT + " ORDER BY rid").fetchall(), reset=True)
             self.max_rid, self.count = max_rid, count
             self.version = version
+            # the columns' hundreds of thousands of strings never die young: keep them out of
+            # the cyclic collector's full passes (otherwise a pause of tens of ms now and then)
+            gc.collect()
+            gc.freeze()
             return True
 
     def _extend(self, rows: list[tuple], *, reset: bool) -> None:
@@ -113,11 +117,12 @@ class EventIndex:
         self.acled = np.concatenate([self.acled, self._code("acled", [(v or "").casefold() or None
                                                                       for v in cols[10]])])
         self.country = np.concatenate([self.country, self._code("country", cols[11])])
-        self.actors += [a.replace("\0", " ") for a in cols[12]]
+        self.actors += list(cols[12])
+        self.actor = np.concatenate([self.actor, self._code("actor", cols[12])])
+        self.actor_names = [None] * len(self.codes["actor"])
+        for name, code in self.codes["actor"].items():
+            self.actor_names[code] = name or ""
         self.n = len(self.ids)
-        lengths = np.fromiter(map(len, self.actors), np.int64, self.n) + 1
-        self.actor_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-        self.actor_blob = "\0".join(self.actors) + "\0"
         self._sort()
 
     def _code(self, col: str, values) -> np.ndarray:
@@ -166,12 +171,8 @@ class EventIndex:
                 m &= self.fat >= flt.min_fatalities
         if flt.actor:
             needle = flt.actor.casefold()
-            keep = np.zeros(self.n, bool)
-            if "\0" not in needle:
-                hits = [mt.start() for mt in re.finditer(re.escape(needle), self.actor_blob)]
-                if hits:
-                    keep[np.searchsorted(self.actor_starts, np.asarray(hits, np.int64), side="right") - 1] = True
-            m &= keep
+            codes = [c for c, name in enumerate(self.actor_names) if needle in name]
+            m &= np.isin(self.actor, np.asarray(codes, np.int32))
         if flt.near:
             lat, lon, km = flt.near
             p1, p2 = np.radians(lat), np.radians(self.lat)
