@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 FORMATS = ("acled-csv", "plover-jsonl", "geojson", "jsonl", "json", "parquet")
-PARQUET_BATCH = 50_000
+PARQUET_BATCH = 10_000
 
 # Flat event columns of the Parquet export (and of table-like consumers).
 FLAT_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -116,6 +116,27 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX lsh_article ON lsh(article_rid);
     """,
+    # 2: indexes that answer filters, counts and statistics without reading event rows (each leads
+    # with dup, as every default query has dup = 0; the day index also covers --actor scans); the
+    # R*Tree carries dup, so distance counts never touch the events table; failed extractions
+    # have a partial index.
+    """
+    DROP INDEX events_day;
+    DROP INDEX events_country_day;
+    DROP INDEX events_type_day;
+    DROP INDEX events_acled_day;
+    DROP INDEX events_fatalities;
+    CREATE INDEX events_dup_day ON events(dup, day, actors);
+    CREATE INDEX events_dup_country ON events(dup, country, day);
+    CREATE INDEX events_dup_type ON events(dup, type, day);
+    CREATE INDEX events_dup_acled ON events(dup, event_type COLLATE NOCASE, day);
+    CREATE INDEX events_dup_fatalities ON events(dup, fatalities);
+    DROP TABLE events_geo;
+    CREATE VIRTUAL TABLE events_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon, +dup);
+    INSERT INTO events_geo (id, min_lat, max_lat, min_lon, max_lon, dup)
+        SELECT rid, lat, lat, lon, lon, dup FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
+    CREATE INDEX extractions_failed ON extractions(article_rid) WHERE error IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -286,10 +286,10 @@ class Store:
                 "civilian_targeting, factuality, confidence, actors, dup, data) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
             if row[11] is not None and row[12] is not None:
-                geo.append((cur.lastrowid, row[11], row[11], row[12], row[12]))
+                geo.append((cur.lastrowid, row[11], row[11], row[12], row[12], 1 if dup else 0))
         if geo:
-            c.executemany("INSERT INTO events_geo (id, min_lat, max_lat, min_lon, max_lon) VALUES (?,?,?,?,?)",
-                          geo)
+            c.executemany("INSERT INTO events_geo (id, min_lat, max_lat, min_lon, max_lon, dup) "
+                          "VALUES (?,?,?,?,?,?)", geo)
         c.executemany('INSERT INTO entities (article_rid, start, "end", text, label, canonical) '
                       "VALUES (?,?,?,?,?,?)",
                       [(rid, e.start, e.end, e.text, e.label, e.canonical) for e in doc.entities])
@@ -533,8 +533,8 @@ class Store:
 
     def _where(self, q: EventQuery) -> tuple[str, list]:
         cond, args = [], []
-        if not q.include_duplicates:
-            cond.append("e.dup = 0")
+        # every index leads with dup: name it in both cases so that they can be used
+        cond.append("e.dup IN (0, 1)" if q.include_duplicates else "e.dup = 0")
         if q.country:
             cond.append("e.country = ?")
             args.append(q.country.upper())
@@ -561,11 +561,13 @@ class Store:
             dlat = km / 110.574
             coslat = math.cos(math.radians(lat))
             dlon = 180.0 if coslat < 1e-6 else min(180.0, km / (111.320 * coslat))
-            cond.append("e.rid IN (SELECT id FROM events_geo WHERE min_lat >= ? AND max_lat <= ? "
-                        "AND min_lon >= ? AND max_lon <= ?)")
-            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
-            cond.append("haversine(e.lat, e.lon, ?, ?) <= ?")
-            args += [lat, lon, km]
+            # the R*Tree's bounding box, then the exact distance on its coordinates (float32, exact to
+            # well under a metre), without reading event rows; "+e.rid" keeps the planner on the
+            # day-ordered index, so a page stops after LIMIT matches
+            cond.append("+e.rid IN (SELECT id FROM events_geo WHERE min_lat >= ? AND max_lat <= ? "
+                        "AND min_lon >= ? AND max_lon <= ? AND haversine(min_lat, min_lon, ?, ?) <= ?"
+                        + ("" if q.include_duplicates else " AND dup = 0") + ")")
+            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lon, km]
         if q.q:
             fq = fts_query(q.q)
             if fq is None:
@@ -599,8 +601,11 @@ class Store:
         """
         q = EventQuery.of(query, **filters)
         where, args = self._where(q)
-        sql = (f"SELECT {self._EVENT_COLS} FROM events e JOIN articles a ON a.rid = e.article_rid "
-               f"WHERE {where} ORDER BY e.day DESC, e.rid DESC LIMIT ? OFFSET ?")
+        # the page's row ids first (from the indexes alone), then only those rows are read
+        sql = (f"SELECT {self._EVENT_COLS} FROM (SELECT e.rid, e.day FROM events e WHERE {where} "
+               "ORDER BY e.day DESC, e.rid DESC LIMIT ? OFFSET ?) p "
+               "JOIN events e ON e.rid = p.rid JOIN articles a ON a.rid = e.article_rid "
+               "ORDER BY p.day DESC, p.rid DESC")
         return [self._event_row(r) for r in self.conn.execute(sql, [*args, int(limit), int(offset)])]
 
     def count_events(self, query: EventQuery | None = None, **filters) -> int:
@@ -732,18 +737,27 @@ class Store:
         def one(sql, *args):
             return c.execute(sql, args).fetchone()
 
-        def grouped(col):
-            return dict(c.execute(f"SELECT {col}, count(*) n FROM events WHERE dup = 0 AND {col} IS NOT NULL "
-                                  f"GROUP BY {col} ORDER BY n DESC, {col}"))
+        def grouped(col, collate=""):
+            return dict(c.execute(f"SELECT {col} {collate}, count(*) n FROM events WHERE dup = 0 AND {col} IS NOT NULL "
+                                  f"GROUP BY 1 ORDER BY n DESC, 1"))
 
         from rasd.store.version import current_version
 
-        ev = one("SELECT count(*), count(lat), coalesce(sum(fatalities), 0), min(day), max(day) "
-                 "FROM events WHERE dup = 0")
-        art = one("SELECT count(*), count(near_duplicate_of), min(published), max(published) FROM articles")
-        versions = [{"rasd_version": v, "pipeline": p, "articles": n, "failed": f} for v, p, n, f in c.execute(
-            "SELECT rasd_version, pipeline, count(*), count(error) FROM extractions "
-            "GROUP BY rasd_version, pipeline ORDER BY count(*) DESC")]
+        # every figure from an index (or the R*Tree), never from event or article rows
+        ev = (one("SELECT count(*) FROM events WHERE dup = 0")[0],
+              one("SELECT count(*) FROM events_geo WHERE dup = 0")[0],
+              one("SELECT coalesce(sum(fatalities), 0) FROM events WHERE dup = 0 AND fatalities > 0")[0],
+              one("SELECT min(day) FROM events WHERE dup = 0 AND day IS NOT NULL")[0],
+              one("SELECT max(day) FROM events WHERE dup = 0")[0])
+        art = (one("SELECT count(*) FROM articles")[0],
+               one("SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL")[0],
+               one("SELECT min(published) FROM articles WHERE published IS NOT NULL")[0],
+               one("SELECT max(published) FROM articles")[0])
+        failed = dict(c.execute("SELECT x.rasd_version || ' ' || x.pipeline, count(*) FROM extractions x "
+                                "WHERE error IS NOT NULL GROUP BY 1"))
+        versions = [{"rasd_version": v, "pipeline": p, "articles": n, "failed": failed.get(f"{v} {p}", 0)}
+                    for v, p, n in c.execute("SELECT rasd_version, pipeline, count(*) FROM extractions "
+                                             "GROUP BY rasd_version, pipeline ORDER BY count(*) DESC")]
         return {
             "articles": art[0],
             "near_duplicates": art[1],
@@ -752,7 +766,7 @@ class Store:
             "located": ev[1],
             "fatalities": ev[2],
             "by_type": grouped("type"),
-            "by_acled_type": grouped("event_type"),
+            "by_acled_type": grouped("event_type", "COLLATE NOCASE"),
             "by_country": grouped("country"),
             "first_date": ev[3],
             "last_date": ev[4],

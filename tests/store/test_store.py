@@ -279,3 +279,50 @@ def test_search_normalises_both_sides(tmp_path):
         assert st.search("...") == []
         # events can be restricted by a full-text query too
         assert st.count_events(q="غزة") == st.count_events(article_id=gid)
+
+
+def test_real_pipeline_round_trip(tmp_path):
+    """The default pipeline's result, stored and read back, is the same result."""
+    import rasd
+    from tests.conftest import EXAMPLES
+
+    src = EXAMPLES / "taiz-clashes.ar.txt"
+    direct = rasd.extract(src.read_text(encoding="utf-8").lstrip("\ufeff"))
+    with Store.open(tmp_path / "real.db") as st:
+        s = st.ingest([src])
+        assert (s.ingested, s.failed) == (1, 0)
+        art = st.articles()[0]
+        stored = st.article(art["id"])
+        text = stored["text"]
+        assert text == src.read_text(encoding="utf-8").lstrip("\ufeff")
+        assert len(stored["events"]) == len(direct.events) == s.events
+        assert stored["entities"] == direct.to_dict()["entities"]
+        assert stored["places"] == direct.to_dict()["places"]
+        for layer in ("entities", "places", "quotes", "figures", "dates"):
+            for a in stored[layer]:
+                assert text[a["start"]:a["end"]] == a["text"], layer
+        for ev in st.events(limit=100, include_duplicates=True):
+            for sp in ev["evidence"]:
+                assert text[sp["start"]:sp["end"]] == sp["text"]
+        assert st.reprocess().ingested == 0  # made by the current pipeline
+
+
+def test_migration_from_version_1(tmp_path):
+    """A store made with schema 1 is upgraded in place when opened, its data kept."""
+    from rasd.store.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "v1.db"
+    c = sqlite3.connect(path, isolation_level=None)
+    for stmt in _statements(MIGRATIONS[0]):
+        c.execute(stmt)
+    c.execute("PRAGMA user_version = 1")
+    c.execute("INSERT INTO articles (rid, id, text, content_hash, ingested_at) VALUES (1, 'a1', 'نص', 'h', 'now')")
+    c.execute("INSERT INTO events (rid, id, article_rid, idx, type, day, lat, lon, data) "
+              "VALUES (1, 'a1-e1', 1, 0, 'ASSAULT', '2024-01-01', 32.9, 13.2, '{\"type\": \"ASSAULT\"}')")
+    c.execute("INSERT INTO events_geo VALUES (1, 32.9, 32.9, 13.2, 13.2)")
+    c.close()
+    with Store.open(path) as st:
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert st.count_events(near=(32.9, 13.2, 5)) == 1
+        assert st.events()[0]["id"] == "a1-e1"
+        assert st.stats()["located"] == 1
