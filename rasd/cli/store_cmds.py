@@ -193,9 +193,10 @@ def events(db, country, type_, acled_type, since, until, actor, near, min_fatali
 @db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="Page size.")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many.")
+@click.option("--newest", is_flag=True, help="Last stored first instead of best match first.")
 @click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json", "jsonl"]),
               help="Output: readable snippets, a JSON array of hits, or JSON lines.")
-def search(query, db, limit, offset, fmt):
+def search(query, db, limit, offset, newest, fmt):
     """Full-text search over stored articles.
 
     Every word of QUERY must occur; diacritics, hamza and alef forms, ta marbuta and alef maqsura
@@ -204,7 +205,7 @@ def search(query, db, limit, offset, fmt):
     """
     st = _open(db, must_exist=True)
     try:
-        hits = st.search(query, limit=limit, offset=offset)
+        hits = st.search(query, limit=limit, offset=offset, order="newest" if newest else "rank")
         total = st.count_search(query) if fmt == "table" else None
     finally:
         st.close()

@@ -707,22 +707,26 @@ class Store:
             return 0
         return self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (fq,)).fetchone()[0]
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0, width: int = 160) -> list[dict]:
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, width: int = 160,
+               order: str = "rank") -> list[dict]:
         """Articles matching every word of ``query`` (normalised like the text: diacritics, hamza and
         alef forms, ta marbuta, alef maqsura folded; a word also matches after و ف ب ل ك ال),
-        best first.  Each hit: ``article_id``, ``title``, ``published``, ``source``, ``url``,
+        best first (BM25; ``order="newest"``: last stored first, cheaper on very common words).  Each hit: ``article_id``, ``title``, ``published``, ``source``, ``url``,
         ``events``, ``near_duplicate_of``, ``score`` and ``snippet`` — an excerpt of the ORIGINAL text
         (``text``, its ``start`` offset in the article, ``match``: [start, end] pairs in the excerpt)."""
+        if order not in ("rank", "newest"):
+            raise ValueError("order must be 'rank' or 'newest'")
+        key = "rank" if order == "rank" else "rowid DESC"
         fq = fts_query(query)
         if fq is None:
             return []
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, a.source, a.url, n.id, a.text, f.rank, "
             "(SELECT n_events FROM extractions WHERE article_rid = a.rid), f.body "
-            "FROM (SELECT rowid, rank, body FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank "
+            f"FROM (SELECT rowid, rank, body FROM articles_fts WHERE articles_fts MATCH ? ORDER BY {key} "
             "LIMIT ? OFFSET ?) f "
             "JOIN articles a ON a.rid = f.rowid LEFT JOIN articles n ON n.rid = a.near_duplicate_of "
-            "ORDER BY f.rank", (fq, int(limit), int(offset))).fetchall()
+            f"ORDER BY f.{key}", (fq, int(limit), int(offset))).fetchall()
         terms = [t for g in query_terms(query) for t in g]
         return [{"article_id": r[0], "title": r[1], "published": r[2], "source": r[3], "url": r[4],
                  "near_duplicate_of": r[5], "events": r[8] or 0, "score": round(-r[7], 4),

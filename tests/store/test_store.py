@@ -276,6 +276,8 @@ def test_search_normalises_both_sides(tmp_path):
         assert st.search("طائرة") == [] and st.count_search("طائرة") == 0
         assert st.count_search("الضاحية الشمالية") == 1
         assert st.count_search("المدينة") == 2  # also مدينةِ (the article dropped)
+        newest = [h["article_id"] for h in st.search("المدينة", order="newest")]
+        assert newest == [st.article("o")["id"], gid]  # last stored first
         assert st.search("...") == []
         # events can be restricted by a full-text query too
         assert st.count_events(q="غزة") == st.count_events(article_id=gid)

@@ -80,6 +80,8 @@ def test_search_cli(db):
     assert all("مصراتة" in h["snippet"]["text"] for h in hits)
     out = run("search", "--db", str(db), "مصراته").stdout  # ta marbuta folded
     assert "[مصراتة]" in out
+    newest = json.loads(run("search", "--db", str(db), "مصراتة", "--newest", "--format", "json").stdout)
+    assert {h["article_id"] for h in newest} == {h["article_id"] for h in hits}
 
 
 def test_exports(db, tmp_path):
