@@ -14,6 +14,7 @@ which move with every ingest).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -71,6 +72,8 @@ class StoreBackend:
         if not self.path.is_file():
             raise FileNotFoundError(f"no store at {self.path}")
         self.writable = writable
+        if writable:
+            migrate_if_needed(self.path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._writer = None
@@ -188,7 +191,7 @@ class StoreBackend:
         if idx is not None:
             return idx.points(flt, limit, self.store().conn)
         st = self.store()
-        where, args = st._where(_query(flt))  # the store's own filter clause, parameterised
+        where, args = st.where_sql(_query(flt))  # the store's own filter clause, parameterised
         return st.conn.execute(
             f"SELECT e.id, round(e.lat, 4), round(e.lon, 4), e.type, coalesce(e.fatalities, 0), "
             f"coalesce(CAST(julianday(substr(e.day, 1, 10)) - {_EPOCH_JD} AS INTEGER), -1) "
@@ -269,14 +272,19 @@ def build_store(path: str | os.PathLike, docs: list[Document]) -> Any:
     """A store at ``path`` holding ``docs`` (already extracted), for tests, demos and benchmarks."""
     st = open_store(path)
     try:
-        st._begin()
-        try:
-            for d in docs:
-                st._add(d, origin="sample", ext_id=d.id, extracted=True)
-            st._commit()
-        except BaseException:
-            st._rollback()
-            raise
+        st.add_documents(docs, batch_size=1000)
     finally:
         st.close()
     return path
+
+
+def migrate_if_needed(path: str | os.PathLike) -> None:
+    """Bring an older store's schema up to date (opening it once read-write), when we may write."""
+    import sqlite3
+
+    from rasd.store.schema import SCHEMA_VERSION
+
+    with contextlib.closing(sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)) as c:
+        found = c.execute("PRAGMA user_version").fetchone()[0]
+    if found < SCHEMA_VERSION and os.access(path, os.W_OK):
+        open_store(path).close()
