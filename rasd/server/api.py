@@ -45,7 +45,7 @@ def _day(value: str | None, name: str) -> str | None:
         raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
-def event_filter(
+async def event_filter(
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 country code, e.g. YE",
                                          max_length=2, min_length=2)] = None,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT", max_length=40)] = None,
