@@ -107,7 +107,6 @@ class PlaceRecognizer:
         self.preps = {normalize_key(w) for w in pw["prepositions"]}
         lm = load_yaml("geo/landmarks.yaml")
         self.heads = {normalize_key(k): int(v) for k, v in lm["heads"].items()}
-        self.head_forms = {h: lm_h for lm_h, h in ((k, normalize_key(k)) for k in lm["heads"])}
         self.modifiers = {normalize_key(w) for w in lm["modifiers"]}
         vw = pw.get("village_words", [])
         self._village_re = regex.compile(
