@@ -59,6 +59,12 @@ async def event_filter(
     q: Annotated[str | None, Query(description="full-text query over the articles", max_length=500)] = None,
 ) -> EventFilter:
     """The event filters of the query string, validated."""
+    return make_filter(country, type, acled_type, since, until, actor, near, min_fatalities, q)
+
+
+def make_filter(country=None, type=None, acled_type=None, since=None, until=None, actor=None, near=None,
+                min_fatalities=None, q=None) -> EventFilter:
+    """An :class:`EventFilter` from checked query values (HTTPException 422 for bad ones)."""
     near_t = None
     if near:
         try:
@@ -119,6 +125,51 @@ async def list_events(
         return _json(body, "application/geo+json", headers)
     return _json({"total": total, "limit": limit, "offset": offset, "events": rows},
                  "application/json", headers)
+
+
+# Query values of GET /api/events that the fast path accepts without FastAPI's validation; anything
+# else (a bad value, another format, an unknown store state) goes the documented, validated way.
+_MAXLEN = {"country": 2, "type": 40, "acled_type": 80, "since": 10, "until": 10, "actor": 200, "near": 60,
+           "q": 500}
+
+
+def fast_events(app, query_string: bytes) -> Response | None:
+    """GET /api/events as JSON without per-request parameter modelling (the dashboard's hot path),
+    or None to let the validated route answer.  Same filters, same body."""
+    from urllib.parse import parse_qsl
+
+    backend = app.state.backend
+    if not hasattr(backend, "events_json") or not backend.ready():
+        return None
+    vals: dict[str, str] = dict(parse_qsl(query_string.decode("utf-8", "replace"), keep_blank_values=True))
+    if vals.get("format", "json") != "json":
+        return None
+    kw: dict = {}
+    try:
+        for k, n in _MAXLEN.items():
+            v = vals.get(k)
+            if v is None or v == "":
+                continue
+            if len(v) > n or (k == "country" and len(v) != 2):
+                return None
+            kw[k] = v
+        if vals.get("min_fatalities", "") != "":
+            kw["min_fatalities"] = int(vals["min_fatalities"])
+            if kw["min_fatalities"] < 0:
+                return None
+        limit = int(vals.get("limit") or 100)
+        offset = int(vals.get("offset") or 0)
+        if not (1 <= limit <= MAX_PAGE and 0 <= offset <= 10_000_000):
+            return None
+        flt = make_filter(**kw)
+    except (ValueError, HTTPException):
+        return None
+    got = backend.events_json(flt, limit, offset)
+    if got is None:
+        return None
+    total, frags = got
+    body = f'{{"total":{total},"limit":{limit},"offset":{offset},"events":['.encode() + b",".join(frags) + b"]}"
+    return Response(body, media_type="application/json", headers={"X-Total-Count": str(total)})
 
 
 def _json(body, media_type: str, headers: dict | None = None, status: int = 200) -> Response:

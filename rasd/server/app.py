@@ -56,6 +56,24 @@ class SecurityHeaders:
         await self.app(scope, receive, add)
 
 
+class FastPath:
+    """ASGI middleware: GET /api/events (JSON) answered straight from the backend's in-memory
+    index when the request is well-formed; everything else reaches the FastAPI routes."""
+
+    def __init__(self, app, fastapi_app) -> None:
+        self.app = app
+        self.fastapi_app = fastapi_app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/api/events":
+            from rasd.server.api import fast_events
+
+            resp = fast_events(self.fastapi_app, scope.get("query_string", b""))
+            if resp is not None:
+                return await resp(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
 class BodyLimit:
     """ASGI middleware: refuse request bodies over ``max_bytes`` with a JSON 413."""
 
@@ -174,6 +192,7 @@ def create_app(backend: Backend | None = None, *, db: str | os.PathLike | None =
             parts.append(f"{loc or 'request'}: {err.get('msg', 'invalid')}")
         return error_response(422, "; ".join(parts) or "invalid request")
 
+    app.add_middleware(FastPath, fastapi_app=app)
     app.add_middleware(SecurityHeaders)
 
     if cors_origins:

@@ -108,3 +108,15 @@ def test_ingest_through_the_api(store_path, tmp_path):
     assert r.json()["id"]
     assert c.get("/api/stats").json()["articles"] == before + 1
     assert c.get("/api/articles/api-1").json()["text"] == article["text"]
+
+
+def test_bad_parameters_still_get_clear_errors_on_the_fast_path(client):
+    client.get("/api/events", params={"limit": 1})  # the index is loaded: the fast path is on
+    for params, fragment in (({"limit": 0}, "limit"), ({"country": "SYR"}, "country"),
+                             ({"since": "soon"}, "since"), ({"min_fatalities": "many"}, "min_fatalities"),
+                             ({"near": "1,2"}, "near"), ({"format": "xml"}, "format")):
+        r = client.get("/api/events", params=params)
+        assert r.status_code == 422 and fragment in r.json()["error"], params
+    r = client.get("/api/events", params={"country": "SY", "limit": 3})
+    assert r.status_code == 200 and r.headers["content-security-policy"]
+    assert len(r.json()["events"]) == 3 and r.json()["total"] == int(r.headers["x-total-count"])
