@@ -450,7 +450,8 @@ class PlaceRecognizer:
             s, e = nt.to_original(ns, ne)
             out.append(Place(start=s, end=e, text=doc.text[s:e], name=doc.text[s:e],
                              country_code=None,
-                             kind="village", via="name", unresolved_reason="not in the gazetteer"))
+                             kind="village", via="name", geo_precision=2,  # ACLED: a small place near a town
+                             unresolved_reason="not in the gazetteer"))
         return out
 
     # ------------------------------------------------------------------ output

@@ -118,3 +118,11 @@ def test_dateline_weighs_in(stage):
     # one Libyan adjective against a Lebanese dateline: the dateline counts double
     d = stage(_doc("صيدا - قال زائر ليبي إن الوضع في طرابلس هادئ بعد اشتباكات الأمس."))
     assert {p.country_code for p in d.places if p.text == "طرابلس"} == {"LB"}
+
+
+def test_every_place_has_a_precision_and_unknown_villages_stay_unresolved(stage):
+    d = stage(_doc("اقتحمت القوات قرية الزعفرانة الصغيرة قرب حمص، ثم قصفت مخيم الوافدين."))
+    unresolved = [p for p in d.places if p.unresolved_reason]
+    assert {p.text for p in unresolved} >= {"الزعفرانة"}
+    assert all(p.country_code is None and p.lat is None and p.geo_precision == 2 for p in unresolved)
+    assert all(p.geo_precision in (1, 2, 3) for p in d.places)
