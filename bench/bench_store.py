@@ -195,6 +195,9 @@ def bench_queries(db: Path) -> None:
             "count_events --near 200 km": lambda: st.count_events(near=(15.35, 44.2, 200)),
             "search 'الحوثيين' (20 hits)": lambda: st.search("الحوثيين", limit=20),
             "search 'غارات جوية' (20 hits)": lambda: st.search("غارات جوية", limit=20),
+            "search 'الحوثيين' --newest": lambda: st.search("الحوثيين", limit=20, order="newest"),
+            "--actor الحوثي (common)": lambda: st.events(actor="الحوثي", limit=50),
+            "count_events --actor الحوثي": lambda: st.count_events(actor="الحوثي"),
             "count_search 'داعش'": lambda: st.count_search("داعش"),
             "stats": st.stats,
         }

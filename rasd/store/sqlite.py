@@ -44,6 +44,11 @@ def _now() -> str:
     return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# great-circle distance in km from (min_lat, min_lon) of the R*Tree to the point (?, ?, ? = lat, lat, lon)
+_HAVERSINE_SQL = ("2 * 6371.0088 * asin(min(1.0, sqrt(pow(sin(radians(min_lat - ?) / 2), 2) + "
+                  "cos(radians(?)) * cos(radians(min_lat)) * pow(sin(radians(min_lon - ?) / 2), 2))))")
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (None when a coordinate is missing)."""
     if lat1 is None or lon1 is None:
@@ -111,6 +116,11 @@ class Store:
         self.conn = conn
         self.path = path
         self._fingerprint: str | None = None
+        try:  # SQLite's own math functions (when compiled in) are faster than a Python callback
+            conn.execute("SELECT asin(sqrt(pow(sin(radians(1.0)), 2)))").fetchone()
+            self._haversine_sql = _HAVERSINE_SQL
+        except sqlite3.OperationalError:
+            self._haversine_sql = "haversine(min_lat, min_lon, ?, 0 * ? + ?)"  # same parameters
 
     # ------------------------------------------------------------------ opening
 
@@ -229,6 +239,8 @@ class Store:
     def _delete_extraction(self, rid: int) -> None:
         c = self.conn
         c.execute("DELETE FROM events_geo WHERE id IN (SELECT rid FROM events WHERE article_rid = ?)", (rid,))
+        c.execute("INSERT INTO events_actors (events_actors, rowid, actors) SELECT 'delete', rid, actors "
+                  "FROM events WHERE article_rid = ? AND actors != ''", (rid,))
         for table in ("events", "entities", "places", "quotes", "extractions"):
             c.execute(f"DELETE FROM {table} WHERE article_rid = ?", (rid,))
 
@@ -256,7 +268,7 @@ class Store:
         events = d.pop("events")
         published = d.get("published")
         seen: set[str] = set()
-        ev_rows, geo = [], []
+        ev_rows, geo, actor_rows = [], [], []
         for i, ev in enumerate(events):
             eid = ev.get("id")
             if not eid or eid in seen:
@@ -285,8 +297,12 @@ class Store:
                 "disorder_type, date, day, country, lat, lon, fatalities, injured, displaced, arrested, "
                 "civilian_targeting, factuality, confidence, actors, dup, data) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+            if row[20]:
+                actor_rows.append((cur.lastrowid, row[20]))
             if row[11] is not None and row[12] is not None:
                 geo.append((cur.lastrowid, row[11], row[11], row[12], row[12], 1 if dup else 0))
+        if actor_rows:
+            c.executemany("INSERT INTO events_actors (rowid, actors) VALUES (?,?)", actor_rows)
         if geo:
             c.executemany("INSERT INTO events_geo (id, min_lat, max_lat, min_lon, max_lon, dup) "
                           "VALUES (?,?,?,?,?,?)", geo)
@@ -554,8 +570,12 @@ class Store:
             cond.append("e.fatalities >= ?")
             args.append(int(q.min_fatalities))
         if q.actor:
+            needle = q.actor.casefold()
+            if len(needle) >= 3:  # the trigram index finds the candidates
+                cond.append("e.rid IN (SELECT rowid FROM events_actors WHERE events_actors MATCH ?)")
+                args.append('"' + needle.replace('"', '""') + '"')
             cond.append("instr(e.actors, ?) > 0")
-            args.append(q.actor.casefold())
+            args.append(needle)
         if q.near:
             lat, lon, km = (float(x) for x in q.near)
             dlat = km / 110.574
@@ -565,9 +585,9 @@ class Store:
             # well under a metre), without reading event rows; "+e.rid" keeps the planner on the
             # day-ordered index, so a page stops after LIMIT matches
             cond.append("+e.rid IN (SELECT id FROM events_geo WHERE min_lat >= ? AND max_lat <= ? "
-                        "AND min_lon >= ? AND max_lon <= ? AND haversine(min_lat, min_lon, ?, ?) <= ?"
+                        f"AND min_lon >= ? AND max_lon <= ? AND {self._haversine_sql} <= ?"
                         + ("" if q.include_duplicates else " AND dup = 0") + ")")
-            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lon, km]
+            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lat, lon, km]
         if q.q:
             fq = fts_query(q.q)
             if fq is None:
@@ -749,7 +769,7 @@ class Store:
 
         # every figure from an index (or the R*Tree), never from event or article rows
         ev = (one("SELECT count(*) FROM events WHERE dup = 0")[0],
-              one("SELECT count(*) FROM events_geo WHERE dup = 0")[0],
+              one("SELECT count(*) FROM events WHERE dup = 0 AND lat IS NOT NULL")[0],
               one("SELECT coalesce(sum(fatalities), 0) FROM events WHERE dup = 0 AND fatalities > 0")[0],
               one("SELECT min(day) FROM events WHERE dup = 0 AND day IS NOT NULL")[0],
               one("SELECT max(day) FROM events WHERE dup = 0")[0])

@@ -328,3 +328,21 @@ def test_migration_from_version_1(tmp_path):
         assert st.count_events(near=(32.9, 13.2, 5)) == 1
         assert st.events()[0]["id"] == "a1-e1"
         assert st.stats()["located"] == 1
+
+
+def test_near_without_sql_math_functions(qstore):
+    """The Python distance function gives the same answers when SQLite has no math functions."""
+    with_math = [qstore.count_events(near=(32.8872, 13.1913, km)) for km in (20, 50, 1000)]
+    qstore._haversine_sql = "haversine(min_lat, min_lon, ?, 0 * ? + ?)"
+    assert [qstore.count_events(near=(32.8872, 13.1913, km)) for km in (20, 50, 1000)] == with_math == [2, 3, 4]
+
+
+def test_actor_index_follows_reprocess(tmp_path, corpus):
+    with Store.open(tmp_path / "act.db") as st:
+        st.ingest([corpus], pipeline=StubPipeline())
+        n = st.count_events(actor="جماعة مسلحة")
+        assert n > 0 and st.count_events(actor="مسلحة") == n
+        assert st.count_events(actor="مس") >= n  # short needles scan
+        st.reprocess(pipeline=StubPipeline(tag="again"), all=True)
+        assert st.count_events(actor="جماعة مسلحة") == n
+        assert st.conn.execute("INSERT INTO events_actors (events_actors) VALUES ('integrity-check')") is not None
