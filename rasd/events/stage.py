@@ -35,6 +35,7 @@ HAPPENED = frozenset({"asserted", "reported"})
 _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST"),
                "displaced": ("ASSAULT", "COERCE"), "arrested": ("COERCE", "PROTEST")}
 _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
+_REFINERS = _REMOTE | {"clash", "sexual", "abduct", "excessive", "riot", "intervene"}
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
 
@@ -281,8 +282,9 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
     ranks = mode_rank(t.type)
     for o in ts:
         orole = rl.get(id(o))
-        if o is t or o.type != t.type or orole is None or orole.main or o.entry.mode not in ranks:
-            continue  # only the words embedded around this event refine it (قتل ... في غارة)
+        if o is t or o.type != t.type or orole is None or orole.main or o.entry.mode not in _REFINERS \
+                or orole.clause.kind == "sub" or o.entry.mode not in ranks:
+            continue  # only the words around this event in its own clause refine it (قتل ... في غارة)
         if ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode):
             ev.mode = o.entry.mode
     if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
