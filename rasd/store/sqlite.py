@@ -28,7 +28,7 @@ from rasd.doc import Document
 from rasd.io.validate import InputError, check_text
 from rasd.store import dedup
 from rasd.store.base import AddResult, EventQuery, IngestSummary
-from rasd.store.schema import migrate
+from rasd.store.schema import SCHEMA_VERSION, SchemaError, migrate
 
 DEFAULT_DB = "rasd.db"
 MAX_REPORTED_FAILURES = 1000
@@ -151,10 +151,18 @@ class Store:
             conn.execute("PRAGMA cache_size = -65536")
             if not readonly:
                 migrate(conn)
+            else:
+                found = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # is it a database?
+                if found < SCHEMA_VERSION:  # upgrade once through a writable connection
+                    cls.open(path).close()
             conn.create_function("haversine", 4, haversine_km, deterministic=True)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise OSError(f"{path} is not a rasd store ({exc})") from exc
+        except SchemaError:
+            conn.close()
+            raise
         except BaseException:
             conn.close()
             raise

@@ -346,3 +346,19 @@ def test_actor_index_follows_reprocess(tmp_path, corpus):
         st.reprocess(pipeline=StubPipeline(tag="again"), all=True)
         assert st.count_events(actor="جماعة مسلحة") == n
         assert st.conn.execute("INSERT INTO events_actors (events_actors) VALUES ('integrity-check')") is not None
+
+
+def test_readonly_open(tmp_path):
+    path = tmp_path / "ro.db"
+    with Store.open(path) as st:
+        st.ingest_records([article(1)], pipeline=StubPipeline())
+    with Store.open(path, readonly=True) as ro:
+        assert ro.count_events() == 1
+        with pytest.raises(sqlite3.OperationalError):
+            ro.conn.execute("DELETE FROM failures")
+    bad = tmp_path / "bad.db"
+    bad.write_text("this is not sqlite")
+    with pytest.raises(OSError):
+        Store.open(bad, readonly=True)
+    with pytest.raises(OSError):
+        Store.open(tmp_path / "absent.db", readonly=True)
