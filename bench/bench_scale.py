@@ -31,6 +31,7 @@ def _child(args: argparse.Namespace) -> None:
     """Run one engine (in a child process) and print its measurements as JSON."""
     import logging
 
+    import rasd
     from rasd.batch import BatchOptions, run_batch
     from rasd.batch.manifest import Manifest
     from rasd.batch.worker import get_pipeline, peak_rss_mb
@@ -75,7 +76,7 @@ def _child(args: argparse.Namespace) -> None:
         "driver_cpu_s": round(time.process_time() - c0, 1),
         "out_files": sum(1 for p in Path(args.out).rglob("*.parquet")),
         "out_mb": round(sum(p.stat().st_size for p in Path(args.out).rglob("*") if p.is_file()) / 2**20, 1),
-        "complete": s.complete}))
+        "complete": s.complete, "rasd_from": str(Path(rasd.__file__).parent)}))
 
 
 def _compare(a: Path, b: Path) -> dict:
@@ -115,6 +116,14 @@ def main() -> None:
                            "load_before": os.getloadavg()},
                "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     with tempfile.TemporaryDirectory(prefix="rasd-bench-scale-") as tmp:
+        # Both engines run one frozen copy of the code: the working tree may change during the run.
+        import shutil
+
+        shutil.copytree(ROOT / "rasd", Path(tmp) / "code" / "rasd", ignore=shutil.ignore_patterns("__pycache__"))
+        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "code")}
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=False).stdout.strip()
+        results["code"] = f"working tree at {head} (frozen copy)"
         outs = {}
         for engine in ("local", "dask"):
             outs[engine] = Path(tmp) / engine
@@ -124,7 +133,7 @@ def main() -> None:
                 cmd += ["--limit", str(args.limit)]
             if args.progress:
                 cmd.append("--progress")
-            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
             if proc.returncode:
                 sys.exit(f"bench_scale: {engine} run failed:\n{proc.stderr[-3000:]}")
             results[engine] = json.loads(proc.stdout.strip().splitlines()[-1])

@@ -32,8 +32,25 @@ def get_pipeline():
             if _pipeline is None:
                 from rasd.pipeline import default_pipeline
 
-                _pipeline = default_pipeline().load()
+                pipe = default_pipeline().load()
+                _warm_up(pipe)
+                _pipeline = pipe
     return _pipeline
+
+
+_WARM_UP = ("قال مسؤول في وزارة الداخلية أمس إن ثلاثة أشخاص قتلوا وأصيب خمسة آخرون في انفجار "
+            "استهدف سوقا شعبية في مدينة حلب، مضيفا: «نلاحق المسؤولين عن الهجوم».")
+
+
+def _warm_up(pipe) -> None:
+    """Run one short team-written sentence through the pipeline, so that whatever its stages still
+    build on first use (caches, compiled patterns) is built at worker start, not in the first task."""
+    from rasd.doc import Document
+
+    try:
+        pipe(Document(text=_WARM_UP, id="warm-up"))
+    except Exception:  # noqa: BLE001 - a warm-up failure must not stop a worker; real tasks will report
+        pass
 
 
 def peak_rss_mb() -> float:
