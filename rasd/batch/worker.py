@@ -8,6 +8,7 @@ is reduced to table rows as soon as it is extracted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import socket
@@ -47,10 +48,8 @@ def _warm_up(pipe) -> None:
     build on first use (caches, compiled patterns) is built at worker start, not in the first task."""
     from rasd.doc import Document
 
-    try:
+    with contextlib.suppress(Exception):  # a warm-up failure must not stop a worker; tasks will report
         pipe(Document(text=_WARM_UP, id="warm-up"))
-    except Exception:  # noqa: BLE001 - a warm-up failure must not stop a worker; real tasks will report
-        pass
 
 
 def peak_rss_mb() -> float:
