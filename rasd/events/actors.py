@@ -197,7 +197,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a1 = after[0] if after and after[0].token - t <= 4 else (agent or fallback)
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
-    elif head is not None and head < t:  # شن الطيران غارات / الطيران شن غارات: the light verb's subject
+    elif head is not None and head < t and (agent is not None or any(
+            cs <= m.token < t and m.token != head for m in mentions)):
+        # شن الطيران غارات / الطيران شن غارات: the light verb's subject
         subj = [m for m in mentions if cs <= m.token < t and m.token != head]
         a1 = agent or (subj[-1] if subj else None)
         rest = [m for m in after if m is not a1]
