@@ -223,6 +223,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, True, "under-head", first_i)
     if first_c == "reporting" and tokens[first_i].norm not in _ANNOUNCE:
         return TriggerRole(cl, False, "after-speech-verb")
+    if first_c in ("light_verbs", "reporting") and t.prefix in ("ل", "لل", "ول", "ولل", "فل", "فلل"):
+        return TriggerRole(cl, False, "genitive")  # الشرارة الأولى للتظاهرات: a complement of another noun
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, _c in before[1:]]
