@@ -189,7 +189,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     # an instrument of remote violence (دمرت ... بـ7 غارات، قتل ... بقذيفة) makes the sentence an ASSAULT
     if not any(t.type == "ASSAULT" for t in mains):
         inst = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n"
-                     and (t.prefix.endswith("ب") or (t.token > 0 and tokens[t.token - 1].norm == "في"
+                     and (t.prefix in ("ب", "وب", "فب", "بال", "وبال", "فبال") or (t.token > 0 and tokens[t.token - 1].norm == "في"
                                                      and any(m.type == "COERCE" for m in mains)))
                      and t.entry.mode in _REMOTE and rl.get(id(t)) is not None
                      and rl[id(t)].clause.kind in ("main", "reported")), None)
