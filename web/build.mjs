@@ -27,8 +27,9 @@ await build({
   bundle: true, minify: true, format: "iife", outfile: join(out, "swagger", "docs-init.js"), logLevel: "warning",
 });
 
-// The basemap: Natural Earth 1:50m country shapes (public domain), as TopoJSON.
+// The basemap: Natural Earth 1:110m and 1:50m country shapes (public domain), as TopoJSON.
 copyFileSync(join(nm, "world-atlas", "countries-50m.json"), join(out, "countries-50m.json"));
+copyFileSync(join(nm, "world-atlas", "countries-110m.json"), join(out, "countries-110m.json"));
 copyFileSync(join(nm, "world-atlas", "LICENSE"), join(out, "countries-50m.LICENSE.txt"));
 // Swagger UI for /docs, served locally.
 for (const f of ["swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "LICENSE"]) {

@@ -284,7 +284,10 @@ def migrate_if_needed(path: str | os.PathLike) -> None:
 
     from rasd.store.schema import SCHEMA_VERSION
 
-    with contextlib.closing(sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)) as c:
-        found = c.execute("PRAGMA user_version").fetchone()[0]
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)) as c:
+            found = c.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise OSError(f"{path} is not a rasd store ({exc})") from exc
     if found < SCHEMA_VERSION and os.access(path, os.W_OK):
         open_store(path).close()

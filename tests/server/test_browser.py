@@ -204,7 +204,7 @@ def test_hostile_article_is_shown_as_text(page, server):
 def test_map_renders_shapes_and_points(page, server):
     url, _ = server
     _load(page, url + "/")
-    assert page.evaluate("window.rasd.map.basemapFeatures") > 200
+    assert page.evaluate("window.rasd.map.basemapFeatures") > 150
     rendered = page.evaluate("window.rasd.map.rendered")
     assert rendered["clusters"] + rendered["points"] > 0
     box = page.locator("#map").bounding_box()

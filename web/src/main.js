@@ -101,11 +101,14 @@ async function refresh({ fit = true } = {}) {
   timeline.setData(cols.d, cols.t, cols.types);
   if (state.range) timeline.setRange(state.range, false);
   mark("timeline");
+  await listDone;
+  mark("list");
+  // let the list and the timeline paint before the clustering of (maybe) 100k points
+  await new Promise((r) => { requestAnimationFrame(() => setTimeout(r, 0)); setTimeout(r, 100); });
+  if (seq !== state.seq) return;
   map.setPoints(cols, rowsInRange(), fit && !state.selected);
   mark("map");
   renderLegend();
-  await listDone;
-  mark("list");
   renderChips();
   if (seq === state.seq && state.booted) window.rasd.ready = true;
 }
@@ -346,7 +349,7 @@ async function start() {
   $("detail-close").addEventListener("click", closeEvent);
   $("try-form").addEventListener("submit", tryArticle);
   window.addEventListener("hashchange", route);
-  const basemap = map.loadBasemap("/static/countries-50m.json");
+  const basemap = map.loadBasemap("/static/countries-110m.json", "/static/countries-50m.json");
   route();
   const statsDone = api("/api/stats").then((stats) => { mark("stats"); state.stats = stats; renderFacets(); });
   await Promise.all([statsDone, basemap.then(() => mark("basemap")), refresh()]);

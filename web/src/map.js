@@ -7,7 +7,7 @@ import { typeColor } from "./colors.js";
 import { el } from "./dom.js";
 import { typeLabel, fmtNum } from "./i18n.js";
 
-const MAX_CLUSTER_ZOOM = 11;
+const MAX_CLUSTER_ZOOM = 10;
 
 export class EventMap {
   constructor(node, { onEvent, onPlace }) {
@@ -28,20 +28,36 @@ export class EventMap {
     L.control.attribution({ prefix: false }).addAttribution("Natural Earth").addTo(this.map);
   }
 
-  async loadBasemap(url) {
+  /** Country shapes: the light 1:110m set first; the detailed 1:50m set once the user zooms in. */
+  async loadBasemap(coarseUrl, fineUrl) {
+    this.basemap = await this._shapes(coarseUrl);
+    this.fineUrl = fineUrl;
+    const upgrade = async () => {
+      if (!this.fineUrl || this.map.getZoom() < 4.5) return;
+      const url = this.fineUrl;
+      this.fineUrl = null;
+      const fine = await this._shapes(url);
+      this.basemap.remove();
+      this.basemap = fine;
+    };
+    this.map.on("zoomend", upgrade);
+  }
+
+  async _shapes(url) {
     const topo = await (await fetch(url)).json();
     const geo = feature(topo, topo.objects.countries);
-    L.geoJSON(geo, {
+    const layer = L.geoJSON(geo, {
       renderer: this.shapes, interactive: false, pane: "basemap",
       style: { color: "#8a9a9e", weight: 0.6, fillColor: "#e9e4d8", fillOpacity: 1 },
     }).addTo(this.map);
-    this.layer.bringToFront?.();
     this.basemapFeatures = geo.features.length;
+    return layer;
   }
 
   /** Points: {lat, lon, t, f, id} columns, an index mask (which rows to show). */
   setPoints(cols, rows, fit) {
     this.types = cols.types;
+    const t0 = performance.now();
     const feats = [];
     for (const i of rows) {
       if (cols.lat[i] === null || cols.lon[i] === null) continue;
@@ -49,16 +65,10 @@ export class EventMap {
         properties: { i, t: cols.t[i], f: cols.f[i] } });
     }
     this.cols = cols;
-    this.index = new Supercluster({
-      radius: 42, maxZoom: MAX_CLUSTER_ZOOM, minPoints: 3,
-      map: (p) => ({ f: p.f, t: p.t, m: null }),
-      reduce: (acc, p) => {
-        if (!acc.m) acc.m = { [acc.t]: 1 };
-        if (p.m) for (const k in p.m) acc.m[k] = (acc.m[k] || 0) + p.m[k];
-        else acc.m[p.t] = (acc.m[p.t] || 0) + 1;
-        acc.f += p.f;
-      },
-    }).load(feats);
+    // no map/reduce: a cluster's colour comes from a sample of its leaves when it is drawn
+    const t1 = performance.now();
+    this.index = new Supercluster({ radius: 45, minZoom: 2, maxZoom: MAX_CLUSTER_ZOOM, minPoints: 3 }).load(feats);
+    const t2 = performance.now();
     this.count = feats.length;
     if (fit && feats.length) {
       let s = 90, w = 180, n = -90, e = -180;
@@ -66,9 +76,18 @@ export class EventMap {
         const [x, y] = f.geometry.coordinates;
         if (y < s) s = y; if (y > n) n = y; if (x < w) w = x; if (x > e) e = x;
       }
-      this.map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 7, animate: false });
+      const bounds = L.latLngBounds([[s, w], [n, e]]);
+      // re-projecting the shapes costs: move only when the points are not already well in view
+      const view = this.map.getBounds();
+      const span = (b) => (b.getEast() - b.getWest()) * (b.getNorth() - b.getSouth());
+      if (!view.contains(bounds) || span(bounds) < span(view) / 16) {
+        this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7, animate: false });
+      }
     }
+    const t3 = performance.now();
     this.draw();
+    this.timings = { features: Math.round(t1 - t0), cluster: Math.round(t2 - t1), fit: Math.round(t3 - t2),
+      draw: Math.round(performance.now() - t3) };
   }
 
   draw() {
@@ -85,8 +104,13 @@ export class EventMap {
       const [lon, lat] = it.geometry.coordinates;
       const p = it.properties;
       if (p.cluster) {
-        let best = p.t, bn = -1;
-        for (const k in p.m || {}) if (p.m[k] > bn) { bn = p.m[k]; best = Number(k); }
+        const tally = {};
+        let best = 0, bn = -1;
+        for (const leaf of this.index.getLeaves(p.cluster_id, 40)) {
+          const k = leaf.properties.t;
+          tally[k] = (tally[k] || 0) + 1;
+          if (tally[k] > bn) { bn = tally[k]; best = k; }
+        }
         const n = p.point_count;
         const size = Math.round(22 + Math.min(26, Math.sqrt(n) * 1.6));
         const dot = el("div", { class: "cluster", text: fmtNum(n),
