@@ -59,6 +59,28 @@ def run(path: str, *, limit: int | None = None, sample: int = 30, seed: int = 7)
                         "evidence": e.evidence[0].text[:300]} for aid, e in picked]}
 
 
+def sentence_sample(path: str, words: list[str], *, n: int = 40, seed: int = 1, articles: int = 300) -> list[dict]:
+    """A random sample of sentences that contain one of ``words``, with the event types rasd found in
+    each (and the ones it kept aside, with the reason): material for labelling by hand."""
+    with open(path, encoding="utf-8") as fh:
+        arts = [json.loads(line) for line in fh]
+    rng = random.Random(seed)
+    rng.shuffle(arts)
+    out = []
+    for doc in extract_many(arts[:articles]):
+        if isinstance(doc, Failure):
+            continue
+        for s in doc.sentences:
+            if not any(w in s.text for w in words):
+                continue
+            found = sorted({e.type for e in doc.events if any(sp.start == s.start for sp in e.evidence)})
+            aside = sorted({(e.type, r) for e, r in doc.cache.get("events_other", [])
+                            if any(sp.start == s.start for sp in e.evidence)})
+            out.append({"article": doc.id, "types": found, "aside": aside, "text": s.text})
+    rng.shuffle(out)
+    return out[:n]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -66,9 +88,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--sentences", help="comma-separated words: print a labelling sample of sentences instead")
     args = ap.parse_args(argv)
-    json.dump(run(args.path, limit=args.limit, sample=args.sample, seed=args.seed), sys.stdout,
-              ensure_ascii=False, indent=1)
+    if args.sentences:
+        result = sentence_sample(args.path, args.sentences.split(","), n=args.sample, seed=args.seed)
+    else:
+        result = run(args.path, limit=args.limit, sample=args.sample, seed=args.seed)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
 
