@@ -154,6 +154,34 @@ def wait_up(port: int, proc: subprocess.Popen, timeout: float = 120) -> dict:
     raise SystemExit("server did not come up")
 
 
+def dashboard_times(port: int, loads: int = 3) -> list[dict] | None:
+    """Load the dashboard in headless Debian chromium ``loads`` times: milliseconds from navigation
+    to the list and timeline painted, and to the map clustered (all events)."""
+    if not os.path.exists("/usr/bin/chromium"):
+        print("no /usr/bin/chromium: dashboard timing skipped", file=sys.stderr)
+        return None
+    from playwright.sync_api import sync_playwright
+
+    out = []
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--no-first-run"])
+        page = b.new_page(viewport={"width": 1400, "height": 860}, bypass_csp=True)
+        for _ in range(loads):
+            page.goto(f"http://{HOST}:{port}/")
+            page.wait_for_function("window.rasd && window.rasd.ready === true", timeout=60000, polling=20)
+            t = page.evaluate("""() => { const nav = performance.getEntriesByType('navigation')[0];
+                const base = performance.timeOrigin; const m = window.rasd.timings;
+                const off = (window.rasd.t0 || 0);
+                return {html: Math.round(nav.domContentLoadedEventEnd), list: Math.round(off + m.list),
+                        map: Math.round(off + m.map), points: window.rasd.map.count}; }""")
+            out.append(t)
+            print("dashboard:", t)
+        b.close()
+    return out
+
+
 def proc_cpu(pid: int) -> float:
     """CPU seconds (user + system) of a process and its children so far (Linux /proc)."""
     total = 0.0
@@ -200,6 +228,7 @@ def main() -> None:
     ap.add_argument("--write-docs", action="store_true")
     ap.add_argument("--build-only", action="store_true", help="build the store at --db and stop")
     ap.add_argument("--runs", type=int, default=1, help="load runs against the same server")
+    ap.add_argument("--dashboard", action="store_true", help="also time the dashboard in headless chromium")
     a = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="rasd-bench-")
@@ -229,6 +258,7 @@ def main() -> None:
         with urllib.request.urlopen(f"http://{HOST}:{port}/api/points", timeout=300) as r:
             r.read()
         warm_points = time.perf_counter() - t0
+        page = dashboard_times(port) if a.dashboard else None
         asyncio.run(drive(port, 4, 2.0, 2000))  # warm-up
         runs = []
         for _ in range(a.runs):
@@ -255,10 +285,13 @@ def main() -> None:
         print(json.dumps(res))
         if errors:
             print("first errors:", *errors[:5], sep="\n  ", file=sys.stderr)
+    if page:
+        print("dashboard loads:", page)
     print(f"/api/points (all {stats['events']:,} events): first {cold_points * 1000:.0f} ms "
           f"(loads the column index), then {warm_points * 1000:.0f} ms")
     if a.write_docs:
         cmdline = ("python bench/bench_server.py" + (f" --workers {a.workers}" if a.workers > 1 else "")
+                   + (" --dashboard" if a.dashboard else "")
                    + (f" --runs {a.runs}" if a.runs > 1 else "") + " --write-docs")
         rows = "".join(
             f"| {r['requests']:,} | {r['errors']} | {r['rps']} | {r['p50_ms']} ms | {r['p90_ms']} ms | "
@@ -277,7 +310,12 @@ def main() -> None:
             "|---|---|---|---|---|---|---|---|---|\n" + rows + "\n"
             f"`/api/points` for all {stats['events']:,} events (what the dashboard loads first): "
             f"{cold_points * 1000:.0f} ms for the first request after start-up (it waits for the column index: "
-            f"one scan of the store), {warm_points * 1000:.0f} ms after that (cached, gzipped).\n")
+            f"one scan of the store), {warm_points * 1000:.0f} ms after that (cached, gzipped).\n"
+            + ("" if not page else
+               "\nThe dashboard in headless Debian chromium (software rendering), "
+               f"{page[0]['points']:,} events, from navigation: "
+               + "; ".join(f"list and timeline painted at {t['list']} ms, map clustered at {t['map']} ms"
+                           for t in page) + ".\n"))
 
 
 if __name__ == "__main__":

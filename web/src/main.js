@@ -18,6 +18,7 @@ const state = {
 // For tests and the curious: the live state and counts of what is on screen.
 window.rasd = { state, ready: false, timings: {} };
 const T0 = performance.now();
+window.rasd.t0 = T0;  // timings are relative to this (ms since navigation)
 const mark = (name) => { window.rasd.timings[name] = Math.round(performance.now() - T0); };
 
 async function api(path, opts) {
