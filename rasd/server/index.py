@@ -38,7 +38,7 @@ class EventIndex:
     COLS = ("rid", "article_rid", "dup", "dayn", "fatalities")
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()  # held by refresh and by every query: columns change together
         self.version: tuple | None = None
         self._clear()
 
@@ -197,37 +197,38 @@ class EventIndex:
 
     def select(self, flt: EventFilter, conn: sqlite3.Connection | None = None) -> np.ndarray:
         """Positions of matching rows, newest first (cached per filter until the store changes)."""
-        key = (self.version, tuple(getattr(flt, f) for f in flt.__slots__))
         with self.lock:
+            key = (self.version, tuple(getattr(flt, f) for f in flt.__slots__))
             got = self.cache.get(key)
             if got is not None:
                 self.cache.move_to_end(key)
                 return got
-        m = self.mask(flt, conn)
-        pos = self.order[m[self.order]]
-        with self.lock:
-            if key not in self.cache and len(pos) <= CACHE_POSITIONS // 4:
+            m = self.mask(flt, conn)
+            pos = self.order[m[self.order]]
+            if len(pos) <= CACHE_POSITIONS // 4:
                 self.cache[key] = pos
                 self.cached += len(pos)
                 while self.cached > CACHE_POSITIONS and self.cache:
                     _, old = self.cache.popitem(last=False)
                     self.cached -= len(old)
-        return pos
+            return pos
 
     def page(self, flt: EventFilter, limit: int, offset: int,
              conn: sqlite3.Connection | None = None) -> tuple[int, list[tuple[int, str]]]:
         """(total, (rid, event id) of one page, newest first)."""
-        pos = self.select(flt, conn)
-        page = pos[offset:offset + limit].tolist()
-        return len(pos), [(int(self.rid[i]), self.ids[i]) for i in page]
+        with self.lock:
+            pos = self.select(flt, conn)
+            page = pos[offset:offset + limit].tolist()
+            return len(pos), [(int(self.rid[i]), self.ids[i]) for i in page]
 
     def points(self, flt: EventFilter, limit: int, conn: sqlite3.Connection | None = None) -> list[tuple]:
         """(id, lat, lon, type, fatalities, day number) rows, newest first."""
-        pos = self.select(flt, conn)[:limit]
-        lat = np.round(self.lat[pos], 4)
-        lon = np.round(self.lon[pos], 4)
-        fat = np.nan_to_num(self.fat[pos]).astype(np.int64)
-        ids, typ, dayn = self.ids, self.types, self.dayn
+        with self.lock:
+            pos = self.select(flt, conn)[:limit]
+            lat = np.round(self.lat[pos], 4)
+            lon = np.round(self.lon[pos], 4)
+            fat = np.nan_to_num(self.fat[pos]).astype(np.int64)
+            ids, typ, dayn = self.ids, self.types, self.dayn
         out: list[tuple[Any, ...]] = []
         for k, i in enumerate(pos.tolist()):
             la, lo = float(lat[k]), float(lon[k])
