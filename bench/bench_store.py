@@ -101,8 +101,8 @@ def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
     """A store of >= target events: the real store copied round after round with SQL, each copy
     with new ids and content hashes, event days shifted by 37 days a round and coordinates moved
     by up to 0.25 degrees (the ``day``/``lat``/``lon`` columns that queries use; the event JSON is
-    copied as is).  Articles, extraction rows, events, the R*Tree, entities, places, quotes and the
-    full-text index are all copied, so every index has the size it would have."""
+    copied as is).  Articles, extraction rows, events, the R*Tree, the actor index, entities, places,
+    quotes and the full-text index are all copied, so every index has the size it would have."""
     import shutil
     import sqlite3
 
@@ -141,6 +141,8 @@ def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
         c.execute(f"INSERT INTO events ({', '.join(ev_cols)}) SELECT {', '.join(sel)} FROM events WHERE rid < {E}")
         c.execute(f"INSERT INTO events_geo SELECT rid, lat, lat, lon, lon, dup FROM events "
                   f"WHERE rid >= {r * E} AND rid < {(r + 1) * E} AND lat IS NOT NULL")
+        c.execute(f"INSERT INTO events_actors (rowid, actors) SELECT rid, actors FROM events "
+                  f"WHERE rid >= {r * E} AND rid < {(r + 1) * E} AND actors != ''")
         for table in ("entities", "places", "quotes"):
             cols = [x[1] for x in c.execute(f"PRAGMA table_info({table})")]
             sel = [f"article_rid + {r * A}" if x == "article_rid" else f'"{x}"' for x in cols]

@@ -49,6 +49,21 @@ _HAVERSINE_SQL = ("2 * 6371.0088 * asin(min(1.0, sqrt(pow(sin(radians(min_lat - 
                   "cos(radians(?)) * cos(radians(min_lat)) * pow(sin(radians(min_lon - ?) / 2), 2))))")
 
 
+def _inner_box(lat: float, lon: float, km: float) -> tuple[float, float, float, float] | None:
+    """A lat/lon box certainly inside the circle of ``km`` around (lat, lon) (None when the circle
+    is too large or too close to a pole for the flat approximation to be safely conservative)."""
+    if km > 1000:
+        return None
+    half = 0.9 * km / math.sqrt(2)  # a square inscribed in the circle, with a 10 % margin
+    dlat = half / 111.195
+    if abs(lat) + dlat >= 80:
+        return None
+    # east-west km per degree is largest at the latitude nearest the equator: use it (conservative)
+    nearest = 0.0 if (lat - dlat) * (lat + dlat) <= 0 else min(abs(lat - dlat), abs(lat + dlat))
+    dlon = half / (111.195 * math.cos(math.radians(nearest)))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (None when a coordinate is missing)."""
     if lat1 is None or lon1 is None:
@@ -586,16 +601,23 @@ class Store:
             args.append(needle)
         if q.near:
             lat, lon, km = (float(x) for x in q.near)
-            dlat = km / 110.574
-            coslat = math.cos(math.radians(lat))
-            dlon = 180.0 if coslat < 1e-6 else min(180.0, km / (111.320 * coslat))
+            # the spherical cap's exact bounding box (angular radius delta), plus a small margin
+            delta = km / 6371.0088
+            dlat = math.degrees(delta) + 1e-4
+            if abs(lat) + dlat >= 90 or delta >= math.pi / 2:
+                dlon = 360.0
+            else:
+                dlon = math.degrees(math.asin(min(1.0, math.sin(delta) / math.cos(math.radians(lat))))) + 1e-4
             # the R*Tree's bounding box, then the exact distance on its coordinates (float32, exact to
-            # well under a metre), without reading event rows; "+e.rid" keeps the planner on the
-            # day-ordered index, so a page stops after LIMIT matches
+            # well under a metre), without reading event rows; points inside a square well within the
+            # circle skip the trigonometry; "+e.rid" keeps the planner on the day-ordered index, so a
+            # page stops after LIMIT matches
+            inner = _inner_box(lat, lon, km)
+            shortcut = ("(min_lat BETWEEN ? AND ? AND min_lon BETWEEN ? AND ?) OR " if inner else "")
             cond.append("+e.rid IN (SELECT id FROM events_geo WHERE min_lat >= ? AND max_lat <= ? "
-                        f"AND min_lon >= ? AND max_lon <= ? AND {self._haversine_sql} <= ?"
+                        f"AND min_lon >= ? AND max_lon <= ? AND ({shortcut}{self._haversine_sql} <= ?)"
                         + ("" if q.include_duplicates else " AND dup = 0") + ")")
-            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lat, lon, km]
+            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, *(inner or ()), lat, lat, lon, km]
         if q.q:
             fq = fts_query(q.q)
             if fq is None:

@@ -362,3 +362,36 @@ def test_readonly_open(tmp_path):
         Store.open(bad, readonly=True)
     with pytest.raises(OSError):
         Store.open(tmp_path / "absent.db", readonly=True)
+
+
+def test_near_matches_exact_distance_on_random_points():
+    """The indexed distance filter (box, inner-box shortcut, SQL trigonometry) agrees with
+    haversine on every point, across latitudes and radii."""
+    import random
+
+    from rasd.store.sqlite import haversine_km
+
+    rnd = random.Random(7)
+    st = Store.memory()
+    pts = []
+    for i in range(300):
+        lat, lon = rnd.uniform(-60, 70), rnd.uniform(-170, 170)
+        pts.append((lat, lon))
+        st.add_document(_event_doc(i, "طرابلس", "LY", lat, lon, "ASSAULT", None, 1, "قوات الحكومة", "2024-01-01"))
+    for _ in range(25):
+        clat, clon = rnd.choice(pts)
+        clat += rnd.uniform(-3, 3)
+        clon += rnd.uniform(-3, 3)
+        for km in (5, 150, 600, 2500):
+            want = sum(1 for a, b in pts if haversine_km(a, b, clat, clon) <= km - 0.01)
+            most = sum(1 for a, b in pts if haversine_km(a, b, clat, clon) <= km + 0.01)
+            got = st.count_events(near=(clat, clon, km), include_duplicates=True)  # alike texts
+            assert want <= got <= most, (clat, clon, km)
+    st.close()
+
+
+def test_actor_filter_equals_substring_scan(store):
+    for needle in ("مسلحة", "قوات", "الأمن", "مس", "غير موجود"):
+        want = store.conn.execute("SELECT count(*) FROM events WHERE dup = 0 AND instr(actors, ?) > 0",
+                                  (needle.casefold(),)).fetchone()[0]
+        assert store.count_events(actor=needle) == want, needle
