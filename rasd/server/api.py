@@ -57,13 +57,15 @@ async def event_filter(
                                       max_length=60)] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, description="at least this many killed")] = None,
     q: Annotated[str | None, Query(description="full-text query over the articles", max_length=500)] = None,
+    include_duplicates: Annotated[bool, Query(description="also events of near-duplicate articles")] = False,
 ) -> EventFilter:
     """The event filters of the query string, validated."""
-    return make_filter(country, type, acled_type, since, until, actor, near, min_fatalities, q)
+    return make_filter(country, type, acled_type, since, until, actor, near, min_fatalities, q,
+                       include_duplicates)
 
 
 def make_filter(country=None, type=None, acled_type=None, since=None, until=None, actor=None, near=None,
-                min_fatalities=None, q=None) -> EventFilter:
+                min_fatalities=None, q=None, include_duplicates=False) -> EventFilter:
     """An :class:`EventFilter` from checked query values (HTTPException 422 for bad ones)."""
     near_t = None
     if near:
@@ -79,7 +81,8 @@ def make_filter(country=None, type=None, acled_type=None, since=None, until=None
         raise HTTPException(422, f"since ({s}) is after until ({until})")
     return EventFilter(country=country.upper() if country else None, type=type.upper() if type else None,
                        acled_type=acled_type or None, since=s, until=u, actor=actor or None, near=near_t,
-                       min_fatalities=min_fatalities, q=(q or "").strip() or None)
+                       min_fatalities=min_fatalities, q=(q or "").strip() or None,
+                       include_duplicates=bool(include_duplicates))
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -142,7 +145,7 @@ def fast_events(app, query_string: bytes) -> Response | None:
     if not hasattr(backend, "events_json") or not backend.ready():
         return None
     vals: dict[str, str] = dict(parse_qsl(query_string.decode("utf-8", "replace"), keep_blank_values=True))
-    if vals.get("format", "json") != "json":
+    if vals.get("format", "json") != "json" or "include_duplicates" in vals:
         return None
     kw: dict = {}
     try:

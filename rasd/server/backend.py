@@ -41,10 +41,11 @@ class EventFilter:
     near: tuple[float, float, float] | None = None  # lat, lon, km
     min_fatalities: int | None = None
     q: str | None = None  # full-text query over articles
+    include_duplicates: bool = False  # also events of near-duplicate articles (store only)
 
     def is_empty(self) -> bool:
         """True when no filter is set."""
-        return all(getattr(self, f) in (None, "") for f in self.__slots__)
+        return all(getattr(self, f) in (None, "", False) for f in self.__slots__)
 
 
 class Backend(Protocol):

@@ -153,7 +153,7 @@ class EventIndex:
 
     def mask(self, flt: EventFilter, conn: sqlite3.Connection | None = None) -> np.ndarray:
         """Which rows (rid order) pass ``flt``."""
-        m = ~self.dup
+        m = np.ones(self.n, bool) if flt.include_duplicates else ~self.dup
         if flt.country:
             m &= self._eq("country", flt.country.upper())
         if flt.type:

@@ -31,6 +31,8 @@ FILTERS = [
     EventFilter(near=(15.0, 44.0, 400.0), type="PROTEST"),
     EventFilter(q="حلب"),
     EventFilter(q="بتعز", since="2024-02-01"),
+    EventFilter(include_duplicates=True),
+    EventFilter(include_duplicates=True, country="SY"),
 ]
 
 
@@ -41,8 +43,14 @@ def backend(tmp_path_factory):
     odd = make_article(500, random.Random(2), _dt.date(2024, 2, 5), n_events=1)
     odd.id = "odd"
     odd.events.append(Event(type="CONSULT", evidence=list(odd.events[0].evidence), confidence=0.4))
+    # a near-duplicate of the first article (one more word): its events are left out by default
+    dup = make_article(0, random.Random(2), _dt.date(2024, 2, 5), n_events=1)
+    dup.text, dup.id = docs[0].text + " عاجل", "near-dup"
+    dup.events, dup.entities, dup.places, dup.dates = (list(docs[0].events), list(docs[0].entities),
+                                                       list(docs[0].places), list(docs[0].dates))
+    dup.figures, dup.quotes = list(docs[0].figures), list(docs[0].quotes)
     path = tmp_path_factory.mktemp("idx") / "i.db"
-    build_store(path, [*docs, odd])
+    build_store(path, [*docs, odd, dup])
     return StoreBackend(path)
 
 
@@ -50,6 +58,7 @@ def backend(tmp_path_factory):
 def test_index_equals_store(backend, flt):
     assert backend.index is not None
     st = backend.store()
+    assert st.stats()["events_of_near_duplicates"] > 0
     q = _query(flt)
     want = [e["id"] for e in st.events(q, limit=100000)]
     total, page = backend.events(flt, 100000, 0)
