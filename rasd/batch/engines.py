@@ -56,6 +56,12 @@ def _preload_plugin():
     return PreloadPipeline()
 
 
+# Dask settings for rasd's workers: the statistical profiler (a stack sample of the task thread
+# every 10 ms) costs CPU on every pure-Python task and is of no use to a batch job.  Applied to
+# the LocalCluster's workers; on a real cluster set it in the workers' Dask config (docs/scale.md).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 def run_dask(specs: Iterator[PartitionSpec], args: TaskArgs, on_result: OnResult, on_error: OnError, *,
              workers: int = 2, scheduler: str | None = None, in_flight: int | None = None,
              memory_limit: str | None = "auto") -> dict:
@@ -67,15 +73,17 @@ def run_dask(specs: Iterator[PartitionSpec], args: TaskArgs, on_result: OnResult
     """
     import uuid
 
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR,
-                               memory_limit=memory_limit)
+        with dask.config.set(WORKER_CONFIG):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR,
+                                   memory_limit=memory_limit)
         client = Client(cluster)
     try:
         client.register_plugin(_preload_plugin())
