@@ -43,12 +43,14 @@ def _child(args: argparse.Namespace) -> None:
         startup = time.perf_counter() - t0
         scheduler = None
     else:
+        import dask
         from distributed import Client, LocalCluster
 
-        from rasd.batch.engines import _preload_plugin
+        from rasd.batch.engines import WORKER_CONFIG, _preload_plugin
 
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        with dask.config.set(WORKER_CONFIG):  # the same workers as `rasd batch --engine dask`
+            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
         with Client(cluster) as c:  # load the pipeline on every worker before the clock starts
             c.register_plugin(_preload_plugin())
             c.wait_for_workers(args.workers)
