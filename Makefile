@@ -34,6 +34,7 @@ gazetteer: install  ## rebuild rasd/data/geo/gazetteer.tsv.gz offline from GeoNa
 train-ner: install  ## rebuild the NER lexicon, word clusters and CRF model (rasd/data/ner/, see docs/ner.md)
 	$(BIN)/python scripts/ner_lexicons.py
 	$(BIN)/python scripts/ner_clusters.py --seed 13
+	$(BIN)/python scripts/ner_profiles.py
 	$(BIN)/python scripts/train_ner.py --seed 13
 
 clean:

@@ -42,6 +42,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "rasd.recognize.dates:RecognizeDates",
     "rasd.recognize.figures:RecognizeFigures",
     "rasd.recognize.entities:RecognizeEntities",
+    "rasd.ner.stage:TagEntities",
     "rasd.recognize.quotes:RecognizeQuotes",
     "rasd.events.stage:CodeEvents",
 )

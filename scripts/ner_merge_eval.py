@@ -57,7 +57,16 @@ def main() -> None:
             cur.append(cols)
     if cur:
         sents.append(cur)
+    everything = frozenset({"PERS", "ORG", "LOC", "MISC"})
+    tw = {"PERS": False, "ORG": False}
     policies = {
+        "tagger wins, rule PERS alone kept": dict(rules_win=tw, add_places=False, keep_alone=frozenset({"PERS"})),
+        "tagger wins, rule ORG alone kept": dict(rules_win=tw, add_places=False, keep_alone=frozenset({"ORG"})),
+        "tagger wins, no rule alone": dict(rules_win=tw, add_places=False, keep_alone=frozenset()),
+        "rules win, no rule alone": dict(rules_win={"PERS": True, "ORG": True}, add_places=False,
+                                         keep_alone=frozenset()),
+        "PERS rules win, no rule alone": dict(rules_win={"PERS": True, "ORG": False}, add_places=False,
+                                              keep_alone=frozenset()),
         "tagger only": dict(rules_win={}, add_places=False, rules=False),
         "rules+places only": dict(rules_win={}, add_places=True, tagger=False),
         "tagger wins, +places": dict(rules_win={"PERS": False, "ORG": False}, add_places=True),
@@ -101,7 +110,8 @@ def main() -> None:
             r = [Entity(e.start, e.end, e.text, e.label) for e in rules] if pol.get("rules", True) else []
             t = [Entity(e.start, e.end, e.text, e.label) for e in tagged] if pol.get("tagger", True) else []
             merged = merge(r, t, doc.places if pol.get("rules", True) else (),
-                           rules_win=pol["rules_win"], add_places=pol["add_places"])
+                           rules_win=pol["rules_win"], add_places=pol["add_places"],
+                           keep_alone=pol.get("keep_alone", everything))
             pred = {(e.start, e.end, e.label) for e in merged}
             for s in pred & gold:
                 tp[name][s[2]] += 1

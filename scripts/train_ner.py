@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rasd.ner.conll import format_scores, read_conll, repair_iob2, score  # noqa: E402
-from rasd.ner.tagger import build_featurizer  # noqa: E402
+from rasd.ner.tagger import build_featurizer, write_model_attributes  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "ner"
 MODEL = ROOT / "rasd" / "data" / "ner" / "model.crfsuite"
@@ -92,10 +92,11 @@ def main() -> None:
     ap.add_argument("--folds", default=None, help="only these folds (comma list), for quick runs")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
-    ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--minfreq", type=float, default=0)
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--no-lexicon", action="store_true")
+    ap.add_argument("--no-profiles", action="store_true", help="leave out the context-profile features")
     ap.add_argument("--wojood", action="store_true", help="add the mapped Wojood sample to training")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", type=Path, default=MODEL)
@@ -106,9 +107,11 @@ def main() -> None:
     random.seed(args.seed)
     sents = load_sentences(SHARED / "anercorp-train.tsv")
     extra = load_wojood(SHARED / "wojood-sample-train.txt") if args.wojood else []
-    feat = build_featurizer(use_clusters=not args.no_clusters, use_lexicon=not args.no_lexicon)
+    feat = build_featurizer(use_clusters=not args.no_clusters, use_lexicon=not args.no_lexicon,
+                            use_profiles=not args.no_profiles)
     if not args.cv:
         secs = train(sents + extra, feat, args.out, args)
+        write_model_attributes(str(args.out))
         print(f"trained on {len(sents)} sentences in {secs:.0f}s -> {args.out} "
               f"({args.out.stat().st_size // 1024} KB)")
         return

@@ -22,7 +22,9 @@ def eval_group():
 @click.option("--model", "model", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A CRF model file other than the shipped one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def ner(conll, pred, model, as_json):
+@click.option("--window", type=int, default=100, show_default=True,
+              help="As for rasd ner: sentences over which names are propagated (0: off).")
+def ner(conll, pred, model, as_json, window):
     """Exact-span (CoNLL) precision, recall and F1 per type and micro-averaged.
 
     An entity counts as found only when its first token, last token and type all match."""
@@ -45,7 +47,7 @@ def ner(conll, pred, model, as_json):
                 tagger.load()
             except ModelMissing as exc:
                 fail(str(exc), EXIT_RESOURCE)
-            preds = [tagger.tag(toks) for toks, _ in gold]
+            preds = tagger.tag_document([toks for toks, _ in gold], window=window, propagate=window > 0)
         scores = score([repair_iob2(g) for _, g in gold], preds)
     except UnicodeDecodeError as exc:
         fail(f"not UTF-8 text ({exc.reason} at byte {exc.start})")

@@ -15,7 +15,10 @@ from rasd.cli import EXIT_RESOURCE, fail
               help="Write token<TAB>tag lines here, same sentence breaks (default: stdout).")
 @click.option("--model", "model", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A CRF model file other than the shipped one (rasd/data/ner/model.crfsuite).")
-def ner(conll, out, model):
+@click.option("--window", type=int, default=100, show_default=True,
+              help="Sentences over which a name found once is propagated to its repetitions "
+                   "(0: tag each sentence alone).")
+def ner(conll, out, model, window):
     """Tag named entities (IOB2 over PERS, LOC, ORG, MISC) in a CoNLL-style token file."""
     from rasd.ner.conll import read_conll, write_conll
     from rasd.ner.tagger import ModelMissing, Tagger, default_tagger
@@ -28,7 +31,9 @@ def ner(conll, out, model):
     try:
         with click.open_file(conll, "r", encoding="utf-8-sig", errors="strict") as fh, \
                 click.open_file(out, "w", encoding="utf-8") as dst:
-            write_conll(dst, ((toks, tagger.tag(toks)) for toks, _ in read_conll(fh)))
+            sents = [toks for toks, _ in read_conll(fh)]
+            tags = tagger.tag_document(sents, window=window, propagate=window > 0)
+            write_conll(dst, zip(sents, tags, strict=True))
     except UnicodeDecodeError as exc:
         fail(f"{conll}: not UTF-8 text ({exc.reason} at byte {exc.start})")
     except OSError as exc:

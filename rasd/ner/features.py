@@ -34,6 +34,7 @@ class Resources:
     phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     clusters: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)  # word -> (count, ids)
     cluster_names: tuple[str, ...] = ()
+    profiles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> context-profile features
     use_clusters: bool = True
     use_lexicon: bool = True
     max_phrase: int = 4
@@ -44,9 +45,14 @@ class Resources:
         return c[0] if c else 0
 
 
-def load_resources(lexicon_rows: list[dict[str, str]] | None = None, clusters_path=None, *,
-                   use_clusters: bool = True, use_lexicon: bool = True) -> Resources:
-    """Build :class:`Resources` from lexicon rows (form, kind) and a clusters.tsv.gz file."""
+def _open(path):
+    return gzip.open(path, "rt", encoding="utf-8") if str(path).endswith(".gz") else open(path, encoding="utf-8")
+
+
+def load_resources(lexicon_rows: list[dict[str, str]] | None = None, clusters_path=None, profiles_path=None,
+                   *, use_clusters: bool = True, use_lexicon: bool = True) -> Resources:
+    """Build :class:`Resources` from lexicon rows (form, kind), a clusters.tsv.gz file and a
+    profiles.tsv.gz file (either file may be None)."""
     res = Resources(use_clusters=use_clusters, use_lexicon=use_lexicon)
     lex: dict[str, set[str]] = {}
     for row in lexicon_rows or ():
@@ -57,14 +63,21 @@ def load_resources(lexicon_rows: list[dict[str, str]] | None = None, clusters_pa
             res.phrases.setdefault(words[:2], []).append((words, row["kind"]))
     res.lexicon = {w: tuple(sorted(k)) for w, k in lex.items()}
     if clusters_path is not None:
-        with gzip.open(clusters_path, "rt", encoding="utf-8") if str(clusters_path).endswith(".gz") \
-                else open(clusters_path, encoding="utf-8") as fh:
+        with _open(clusters_path) as fh:
             next(fh)  # provenance
             header = next(fh).rstrip("\n").split("\t")
             res.cluster_names = tuple(header[2:])
             for line in fh:
                 parts = line.rstrip("\n").split("\t")
                 res.clusters[parts[0]] = (int(parts[1]), tuple(parts[2:]))
+    if profiles_path is not None:
+        with _open(profiles_path) as fh:
+            next(fh)
+            names = next(fh).rstrip("\n").split("\t")[1:]
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                res.profiles[parts[0]] = tuple(f"pr{n}={v}" for n, v in zip(names, parts[1:], strict=True)
+                                               if v != "0")
     return res
 
 
@@ -110,9 +123,12 @@ def _lenband(n: int) -> str:
 class Featurizer:
     """Turns token lists into lists of feature strings; per-token work cached."""
 
-    def __init__(self, res: Resources, window: int = 2) -> None:
+    def __init__(self, res: Resources, window: int = 2, known: frozenset[str] | None = None) -> None:
         self.res = res
         self.window = window
+        # when set (tagging with a trained model), features the model has no weight for are dropped
+        # here, once per word type, instead of being looked up by crfsuite for every token
+        self.known = known
         # neighbour offsets, and for each the index into a unit's neighbour tuple
         self._offsets = tuple(o for o in range(-window, window + 1) if o)
         self._unit = lru_cache(maxsize=200_000)(self._unit_uncached)
@@ -135,6 +151,9 @@ class Featurizer:
             key = "".join("0" if c in _DIGITS else c for c in norm)
             own = ["shape=" + shape, "w=" + key[:6]]
             nb = tuple([f"{o}:shape={shape}"] for o in self._offsets)
+            if self.known is not None:
+                own = [f for f in own if f in self.known]
+                nb = tuple([f for f in x if f in self.known] for x in nb)
             return own, nb, key, key
         pre, stem = split_clitics(norm, res) if shape == "ar" else ("", norm)
         base = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
@@ -160,10 +179,18 @@ class Featurizer:
                 own.append(f"f={min(int(math.log2(c[0] + 1)), 14)}")
                 # neighbours: the two middle granularities
                 nbk += [f"{names[i]}={c[1][i]}" for i in range(1, min(3, len(names)))]
+        if res.profiles:
+            prof = res.profiles.get(norm) or res.profiles.get(stem)
+            if prof:
+                own += prof
         nb = []
         for o in self._offsets:
             feats = nbk if abs(o) == 1 else nbk[:1] + [f for f in nbk if f.startswith("L=")]
             nb.append([f"{o}:{f}" for f in feats])
+        if self.known is not None:
+            known = self.known
+            own = [f for f in own if f in known]
+            nb = [[f for f in x if f in known] for x in nb]
         return own, tuple(nb), stem, base
 
     def sentence(self, tokens: list[str]) -> list[list[str]]:
@@ -176,9 +203,8 @@ class Featurizer:
         stems = [u[2] for u in units]
         phr = self._phrases([u[3] for u in units], stems) if self.res.use_lexicon and n > 1 else None
         for i in range(n):
-            own = units[i][0]
-            f = own + [f"s-1s0={stems[i - 1]}|{stems[i]}" if i else "BOS",
-                       f"s0s1={stems[i]}|{stems[i + 1]}" if i < n - 1 else "EOS"]
+            f = units[i][0] + [f"s-1s0={stems[i - 1]}|{stems[i]}" if i else "BOS",
+                               f"s0s1={stems[i]}|{stems[i + 1]}" if i < n - 1 else "EOS"]
             for k, o in offs:
                 j = i + o
                 if 0 <= j < n:

@@ -15,10 +15,12 @@ from rasd.ner.conll import spans
 
 
 def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int = 3,
-              max_len: int = 4) -> list[list[str]]:
+              max_len: int = 4, surnames: bool = True) -> list[list[str]]:
     """New tag lists for ``sents`` (token list, tag list) with labels spread to repeated names.
 
-    ``stem`` maps a token to its clitic-free matching form (first token of a name only)."""
+    ``stem`` maps a token to its clitic-free matching form (first token of a name only).  With
+    ``surnames``, the last word of a multi-word person name is propagated alone as well
+    (كوفي أنان ... أنان)."""
     found: dict[tuple[str, ...], Counter] = {}
     for toks, tags in sents:
         for i, j, label in spans(tags):
@@ -28,6 +30,8 @@ def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int 
             if len(key) == 1 and len(key[0]) < min_chars:
                 continue
             found.setdefault(key, Counter())[label] += 1
+            if surnames and label == "PERS" and j - i > 1 and len(toks[j - 1]) >= min_chars:
+                found.setdefault((stem(toks[j - 1]),), Counter())[label] += 1
     if not found:
         return [list(t) for _, t in sents]
     best = {k: c.most_common(1)[0] for k, c in found.items()}

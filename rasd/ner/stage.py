@@ -7,9 +7,11 @@ the second ل, the article's), chosen by :func:`rasd.ner.features.split_clitics`
 rule recognisers make.  ``doc.text[e.start:e.end] == e.text`` always.
 
 Merge (decided by measurement, see docs/ner.md and scripts/ner_merge_eval.py): where a rule entity
-and a tagger entity overlap, the winner is given per label by :data:`RULES_WIN`; an entity of
-either side that overlaps nothing is kept; places that no entity covers are added as LOC when
-:data:`ADD_PLACES` is true.
+and a tagger entity overlap and differ, the winner is given per label by :data:`RULES_WIN` (the
+tagger, measured); the same span found by both is kept once (the rule entity, with
+``info["tagger"] = True``); an entity of either side that overlaps nothing is kept (labels in
+:data:`KEEP_ALONE`); places that no entity covers are added as LOC only when :data:`ADD_PLACES`
+is true (off: measured to cost precision, and they are in ``doc.places`` anyway).
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from rasd.ner.features import split_clitics
 from rasd.text.normalize import normalize
 
 # label of the rule entity -> True when the rule entity wins an overlap with a tagger entity
-RULES_WIN: dict[str, bool] = {"PERS": True, "ORG": True, "LOC": True, "MISC": False}
-ADD_PLACES = True
+RULES_WIN: dict[str, bool] = {"PERS": False, "ORG": False, "LOC": False, "MISC": False}
+ADD_PLACES = False
+# labels of rule entities kept where the tagger found nothing
+KEEP_ALONE: frozenset[str] = frozenset({"PERS", "ORG", "LOC", "MISC"})
 TAGGER_CONFIDENCE = 0.8
 
 
@@ -48,11 +52,9 @@ def tagger_entities(doc: Document, tagger) -> list[Entity]:
     sents = doc.sentences or []
     ranges = [(s.token_start, s.token_end) for s in sents] or [(0, len(doc.tokens))]
     text = doc.text
-    for a, b in ranges:
-        toks = doc.tokens[a:b]
-        if not toks:
-            continue
-        tags = tagger.tag([t.text for t in toks])
+    sent_toks = [doc.tokens[a:b] for a, b in ranges if b > a]
+    all_tags = tagger.tag_document([[t.text for t in toks] for toks in sent_toks])
+    for toks, tags in zip(sent_toks, all_tags, strict=True):
         for i, j, label in spans(tags):
             first, last = toks[i], toks[j - 1]
             start = first.start + proclitic_chars(first, res)
@@ -69,12 +71,16 @@ def _overlaps(a, b) -> bool:
 
 
 def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
-          rules_win: dict[str, bool] | None = None, add_places: bool | None = None) -> list[Entity]:
+          rules_win: dict[str, bool] | None = None, add_places: bool | None = None,
+          keep_alone: frozenset[str] | None = None) -> list[Entity]:
     """Merge rule and tagger entities (and places as LOC) into one sorted, non-conflicting list.
 
+    ``rules_win[label]``: the rule entity wins an overlap; ``keep_alone``: labels of rule entities
+    kept when no tagger entity overlaps them; ``add_places``: uncovered places become LOC.
     Rule entities that overlap each other are all kept (the rule stage's own business)."""
     rules_win = RULES_WIN if rules_win is None else rules_win
     add_places = ADD_PLACES if add_places is None else add_places
+    keep_alone = KEEP_ALONE if keep_alone is None else keep_alone
     kept_tagged: list[Entity] = []
     dropped_rules: set[int] = set()
     for t in tagged:
@@ -89,8 +95,14 @@ def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
         if all(rules_win.get(r.label, True) for _, r in over):
             continue
         dropped_rules.update(k for k, _ in over)
+        for _, r in over:  # keep what the rules knew about the same name
+            if r.label == t.label:
+                t.role = t.role or r.role
+                t.info.setdefault("rules", r.text)
         kept_tagged.append(t)
-    out = [r for k, r in enumerate(rules) if k not in dropped_rules] + kept_tagged
+    touched = {k for k, r in enumerate(rules) for t in tagged if _overlaps(r, t)}
+    out = [r for k, r in enumerate(rules)
+           if k not in dropped_rules and (k in touched or r.label in keep_alone)] + kept_tagged
     if add_places:
         for p in places:
             if not any(_overlaps(p, e) for e in out):

@@ -11,19 +11,50 @@ from rasd.ner.features import Featurizer, load_resources
 MODEL_NAME = "ner/model.crfsuite"
 LEXICON_NAME = "ner/lexicon.tsv"
 CLUSTERS_NAME = "ner/clusters.tsv.gz"
+PROFILES_NAME = "ner/profiles.tsv.gz"
 
 
 class ModelMissing(RuntimeError):
     """The NER model file is not installed (run ``make train-ner``)."""
 
 
-def build_featurizer(*, use_clusters: bool = True, use_lexicon: bool = True) -> Featurizer:
-    """The featurizer with the shipped lexicon and clusters (training and tagging share it)."""
+def build_featurizer(*, use_clusters: bool = True, use_lexicon: bool = True,
+                     use_profiles: bool = True) -> Featurizer:
+    """The featurizer with the shipped lexicon, clusters and context profiles (training and
+    tagging share it)."""
     rows = load_tsv(LEXICON_NAME)[1] if use_lexicon else []
     cpath = data_path(CLUSTERS_NAME)
     clusters = cpath if use_clusters and cpath.is_file() else None
-    res = load_resources(rows, clusters, use_clusters=use_clusters, use_lexicon=use_lexicon)
+    ppath = data_path(PROFILES_NAME)
+    profiles = ppath if use_profiles and ppath.is_file() else None
+    res = load_resources(rows, clusters, profiles, use_clusters=use_clusters, use_lexicon=use_lexicon)
     return Featurizer(res)
+
+
+def model_attributes(tg, path: str) -> frozenset[str]:
+    """The feature strings a model has weights for: from ``<model>.attrs.gz`` written at training
+    time, else from the model itself (slower)."""
+    import gzip
+    import os
+
+    side = path + ".attrs.gz"
+    if os.path.isfile(side):
+        with gzip.open(side, "rt", encoding="utf-8") as fh:
+            return frozenset(fh.read().split("\n"))
+    return frozenset(a for a, _label in tg.info().state_features)
+
+
+def write_model_attributes(path: str) -> None:
+    """Write ``<model>.attrs.gz``: the model's feature strings, one a line (for fast loading)."""
+    import gzip
+
+    import pycrfsuite
+
+    tg = pycrfsuite.Tagger()
+    tg.open(path)
+    attrs = sorted({a for a, _label in tg.info().state_features})
+    with gzip.GzipFile(path + ".attrs.gz", "wb", mtime=0) as fh:
+        fh.write("\n".join(attrs).encode("utf-8"))
 
 
 class Tagger:
@@ -48,7 +79,9 @@ class Tagger:
                         tg.open(path)
                     except (OSError, ValueError) as exc:
                         raise ModelMissing(f"NER model not found or unreadable: {path}") from exc
-                    self._feat = build_featurizer()
+                    feat = build_featurizer()
+                    feat.known = model_attributes(tg, path)
+                    self._feat = feat
                     self._tagger = tg
         return self
 
@@ -69,6 +102,26 @@ class Tagger:
             return []
         self.load()
         return repair_iob2(self._tagger.tag(self._feat.sentence(tokens)))
+
+    def tag_document(self, sentences: list[list[str]], *, window: int = 100,
+                     propagate: bool = True) -> list[list[str]]:
+        """Tags for the sentences of one document (or of a CoNLL file, in windows of ``window``
+        sentences): each sentence tagged alone, then names found once are propagated to their
+        untagged repetitions (:func:`rasd.ner.propagate.propagate`)."""
+        tags = [self.tag(s) for s in sentences]
+        if not propagate:
+            return tags
+        from rasd.ner.propagate import propagate as spread
+
+        stem = self._stem
+        out: list[list[str]] = []
+        for b in range(0, len(sentences), window):
+            block = list(zip(sentences[b:b + window], tags[b:b + window], strict=True))
+            out += [repair_iob2(t) for t in spread(block, stem)]
+        return out
+
+    def _stem(self, token: str) -> str:
+        return self._feat._unit(token)[2]  # cached with the token's features
 
     def tag_marginals(self, tokens: list[str]) -> tuple[list[str], list[float]]:
         """Tags and, per token, the marginal probability of its tag."""

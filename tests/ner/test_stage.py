@@ -24,6 +24,9 @@ class StubTagger:
     def tag(self, tokens):
         return [self.table.get(t, "O") for t in tokens]
 
+    def tag_document(self, sentences, **_kw):
+        return [self.tag(s) for s in sentences]
+
 
 def _doc(text: str) -> Document:
     return SplitSentences()(Tokenize()(Document(text)))
@@ -77,3 +80,18 @@ def test_stage_on_document_keeps_offsets():
     assert [(e.text, e.label) for e in doc.entities] == \
         [("إيمانويل ماكرون", "PERS"), ("بيروت", "LOC"), ("فرنسا", "LOC")]
     assert all(text[e.start:e.end] == e.text for e in doc.entities)
+
+
+def test_default_pipeline_entities_have_exact_offsets(bad_spans):
+    """The real model in the default pipeline: offsets exact, tagger entities present."""
+    import rasd
+
+    text = ("أعلن وزير الخارجية الفرنسي جان إيف لودريان من بيروت أن فرنسا ستقدم مساعدات إلى لبنان. "
+            "وقال لودريان إن بلاده ستعمل مع الأمم المتحدة، وأضاف أن الرئيس اللبناني التقى السفير الأمريكي.")
+    doc = rasd.extract(text)
+    assert not bad_spans(doc)
+    assert any(e.source == "tagger" for e in doc.entities)
+    texts = {e.text for e in doc.entities}
+    assert "لبنان" in texts or "فرنسا" in texts
+    for e in doc.entities:
+        assert not (e.source == "tagger" and e.text.startswith("و") and e.text[1:] in texts)
