@@ -77,6 +77,8 @@ class StoreBackend:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._writer = None
+        self._bg: threading.Thread | None = None
+        self._bg_lock = threading.Lock()
         self.totals = _LRU(1024)
         self.records = _LRU(40_000)  # (rid, event id) -> flat record (stored events do not change)
         self.fragments = _LRU(100_000)  # (rid, event id) -> the record as JSON bytes
@@ -111,13 +113,26 @@ class StoreBackend:
         """Whether the index is loaded and current (so questions are answered from memory)."""
         return self.index is not None and self.index.version == self.version()
 
-    def _indexed(self):
-        """The column index, up to date with the store (None without numpy)."""
+    def _indexed(self, wait: bool = False):
+        """The column index if it is current.  Otherwise: with ``wait``, bring it up to date now;
+        without, start that in the background and return None (the caller asks the store's SQL,
+        so the API answers at once after start-up or an ingest)."""
         if self.index is None:
             return None
-        st = self.store()
-        self.index.refresh(st.conn, self.version())
-        return self.index
+        version = self.version()
+        if self.index.version == version:
+            return self.index
+        if wait:
+            self.index.refresh(self.store().conn, version)
+            return self.index
+        with self._bg_lock:
+            if self._bg is None or not self._bg.is_alive():
+                self._bg = threading.Thread(target=self._refresh_now, daemon=True, name="rasd-index")
+                self._bg.start()
+        return None
+
+    def _refresh_now(self) -> None:
+        self.index.refresh(self.store().conn, self.version())
 
     _EVENT_COLS = "e.rid, e.id, e.data, a.id, a.title, a.source, a.url, a.published"
 
@@ -187,7 +202,7 @@ class StoreBackend:
 
     def points(self, flt: EventFilter, limit: int) -> list[tuple]:
         """(id, lat, lon, type, fatalities, day number) of matching events, newest first."""
-        idx = self._indexed()
+        idx = self._indexed(wait=True)
         if idx is not None:
             return idx.points(flt, limit, self.store().conn)
         st = self.store()

@@ -51,7 +51,10 @@ def backend(tmp_path_factory):
     dup.figures, dup.quotes = list(docs[0].figures), list(docs[0].quotes)
     path = tmp_path_factory.mktemp("idx") / "i.db"
     build_store(path, [*docs, odd, dup])
-    return StoreBackend(path)
+    b = StoreBackend(path)
+    b.points(EventFilter(), 1)  # waits for the column index
+    assert b.ready()
+    return b
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=[str(i) for i in range(len(FILTERS))])
@@ -80,6 +83,10 @@ def test_index_follows_new_articles(backend, tmp_path):
     for d in extra:
         d.id = "extra-" + d.id
     b.ingest(extra[0])
+    after, page = b.events(EventFilter(), 100000, 0)  # the store's SQL while the index catches up
+    assert after == before + len(extra[0].events)
+    b.points(EventFilter(), 1)
+    assert b.ready()
     after, page = b.events(EventFilter(), 100000, 0)
     assert after == before + len(extra[0].events)
     assert after == b.store().count_events(_query(EventFilter()))
