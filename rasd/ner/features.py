@@ -22,6 +22,7 @@ from rasd.text.normalize import normalize_word
 
 # Proclitic sequences (conjunction + preposition) that may stand before a name in the same word.
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_FIRST = frozenset(p[0] for p in _PROCLITICS)
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
 
 
@@ -87,6 +88,8 @@ def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
     A proclitic is split off when the stem is a more frequent word in the raw news than the whole
     token (``وفرنسا`` -> ``و`` + ``فرنسا``; ``وليد`` stays whole).  ``لل`` + noun is read as ``ل`` +
     ``ال`` + noun.  Without cluster counts, a proclitic is split when the stem is in the lexicon."""
+    if not norm or norm[0] not in _FIRST:
+        return "", norm
     best, best_score = ("", norm), res.count(norm)
     if best_score == 0 and norm in res.lexicon:
         best_score = 1
