@@ -26,7 +26,7 @@ class BatchOptions:
     engine: str = "local"
     workers: int | None = None  # Dask LocalCluster size (default: the machine's cores)
     scheduler: str | None = None  # address of a running Dask scheduler (implies engine="dask")
-    partition_size: int = 1000
+    partition_size: int = 500
     partition_by: tuple[str, ...] = PARTITION_KEYS
     limit: int | None = None  # only the first N records of the inputs, in order
     progress: bool = False

@@ -23,7 +23,7 @@ EXIT_INTERRUPTED = 130
 @click.option("--scheduler", metavar="ADDRESS",
               help="Connect to a running Dask scheduler (e.g. tcp://10.0.0.5:8786) instead of "
                    "starting a LocalCluster; implies --engine dask.")
-@click.option("--partition-size", type=click.IntRange(min=1), default=1000, show_default=True,
+@click.option("--partition-size", type=click.IntRange(min=1), default=500, show_default=True,
               help="Records per partition (one task); bounds each worker's memory.")
 @click.option("--partition-by", default="month,country", show_default=True,
               help="Hive directory keys: month,country | month | country | none.")
