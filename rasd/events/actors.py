@@ -53,6 +53,7 @@ class Mention:
     token: int = -1
     token_end: int = -1
     source: str = "dictionary"
+    role_spans: tuple[tuple[int, int], ...] = ()  # a person's title/apposition spans (same participant)
 
 
 _GENERIC_KINDS = frozenset({"civilians", "protesters", "rioters", "unidentified"})
@@ -114,7 +115,7 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
             continue
         info = ActorInfo(e.canonical or e.text, None, None, None, kind=e.label.lower())
         out.append(Mention(e.start, e.end, e.text, info, token_index(e.start), token_index(e.end - 1) + 1,
-                           source="entity"))
+                           source="entity", role_spans=_role_spans(e, doc.text)))
     out.sort(key=lambda x: x.start)
     out = _appositions(out, doc.text)
     return [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
@@ -123,14 +124,57 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
 _ATTRIBUTION = re.compile(r"(?:طبقا|وفقا|بحسب|حسب|نقلا عن|لأرقام|لارقام|لمصادر|لبيان|لإحصائية|لاحصائية|أرقام|ارقام|إحصاءات|بيانات|تقرير|تقارير)\s*(?:ل|لـ)?\S*\s*$")
 
 
+def _role_spans(e, text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of a person's role: the title before the name (Entity.role) and an apposition after it."""
+    spans = []
+    if e.role:
+        role = e.role
+        lo = max(0, e.start - len(role) - 40)
+        i = text.rfind(role, lo, e.start)
+        if i < 0 and role.startswith("ا"):
+            i = text.rfind(role[1:], lo, e.start)  # للرئيس -> الرئيس
+            role = role[1:]
+        if i >= 0:
+            spans.append((i, i + len(role)))
+    rs = e.info.get("role_span") if e.info else None
+    if rs:
+        spans.append((int(rs[0]), int(rs[1])))
+    return tuple(spans)
+
+
+def _in_role(m: Mention, person: Mention) -> bool:
+    return any(s <= m.start and m.end <= t for s, t in person.role_spans)
+
+
+def _join(title: Mention, person: Mention, text: str) -> Mention:
+    """One participant from a person and a dictionary mention of their own title or apposition."""
+    p, t = person.info, title.info
+    info = p if p.inter is not None or t.kind not in _TITLE_KINDS and t.inter is None else ActorInfo(
+        p.name, p.name_en or t.name_en, p.country or t.country, t.inter, kind=p.kind)
+    s, e = min(title.start, person.start), max(title.end, person.end)
+    return Mention(s, e, text[s:e], info, min(title.token, person.token), max(title.token_end, person.token_end),
+                   person.source, person.role_spans)
+
+
 def _appositions(ms: list[Mention], text: str) -> list[Mention]:
-    """A title mention followed by a name (الرئيس المصري عبد الفتاح السيسي) is one mention of the name."""
+    """A title mention followed by a name (الرئيس المصري عبد الفتاح السيسي) is one mention of the name.
+
+    So is a dictionary mention inside a person's role span (وزير الخارجية السعودي الأمير فيصل بن فرحان;
+    خليفة حفتر قائد قوات شرق ليبيا): the title and the name are one participant.
+    """
     out: list[Mention] = []
     for m in ms:
+        if out and m.role_spans and _in_role(out[-1], m):
+            out.append(_join(out.pop(), m, text))
+            continue
+        if out and out[-1].role_spans and _in_role(m, out[-1]):
+            out.append(_join(m, out.pop(), text))
+            continue
         if out and not text[out[-1].end:m.start].strip() and out[-1].info.kind in _TITLE_KINDS \
                 and m.info.kind not in _TITLE_KINDS:
             prev = out.pop()
-            out.append(Mention(prev.start, m.end, text[prev.start:m.end], m.info, prev.token, m.token_end, m.source))
+            out.append(Mention(prev.start, m.end, text[prev.start:m.end], m.info, prev.token, m.token_end, m.source,
+                               m.role_spans))
             continue
         out.append(m)
     return out

@@ -18,7 +18,7 @@ CUES_FILE = "events/cues.yaml"
 CATEGORIES = (
     "negation", "denial", "future", "conditional", "modality", "accusation", "stance", "reporting",
     "subordinators", "complementizers", "light_verbs", "history", "generic",
-    "question", "concrete_time", "civilians", "armed", "subtotal", "cumulative", "negation_exceptions",
+    "question", "concrete_time", "civilians", "armed", "subtotal", "cumulative", "negation_exceptions", "purpose",
 )
 _PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
 _PURPOSE = frozenset({"ل", "ول", "فل"})

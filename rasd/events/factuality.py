@@ -83,6 +83,13 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             return Factuality("hypothetical", cue=tokens[k].text)
         if "accusation" in cats and (k >= reset or clause.kind != "main"):
             return Factuality("hypothetical", cue=tokens[k].text)
+    # a purpose frame (لبحث، من أجل، بهدف) before the word in its clause, with no comma between: the aim
+    # or topic of talks (التقى الوزير وفدا لبحث وقف إطلاق النار) is not an event that happened
+    for k in range(t - 1, s0 - 1, -1):
+        if tokens[k].kind == "punct":
+            break
+        if "purpose" in cues_at.get(k, ()):
+            return Factuality("hypothetical", cue=tokens[k].text)
     if trig.future:
         return Factuality("future", cue=trig.prefix)
     for k in range(cs, t):

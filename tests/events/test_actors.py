@@ -44,3 +44,22 @@ def test_unknown_actors_keep_their_text():
     doc = rasd.extract("التقى الوزير سمير الخطيب السفير مراد العلي في الرباط أمس.", published="2024-05-12")
     ev = [e for e in doc.events if e.type == "CONSULT"]
     assert ev and all(a.text for a in ev[0].actors)
+
+
+def test_title_before_a_name_with_honorific_is_one_participant():
+    # team-written: the minister's title, the honorific and the name are one person; actor2 is the army
+    a = _actors("استقبل وزير الخارجية المصري الدكتور سامح شكري أمس في القاهرة وفدا من الجيش السوداني.",
+                "2020-03-10", "CONSULT")
+    assert a["actor1"].name == "سامح شكري"
+    assert a["actor2"].name != "سامح شكري" and "الجيش السوداني" in a["actor2"].text
+
+
+def test_organisation_mention_never_resolves_to_a_person():
+    # team-written: forces and governments led by a person are organisations, not that person
+    a = _actors("اشتبكت قوات حكومة الوفاق مع الجيش الوطني الليبي جنوب طرابلس صباح أمس.", "2019-05-02",
+                "ASSAULT")
+    assert {a["actor1"].name, a["actor2"].name} == {"حكومة الوفاق الوطني", "الجيش الوطني الليبي"}
+    from rasd.events.actors import _matcher
+    from rasd.text.normalize import normalize
+    for m in _matcher().find(normalize("قالت الحكومة المعترف بها دوليا وقوات شرق ليبيا والجيش السوداني")):
+        assert all(i.name not in ("فايز السراج", "خليفة حفتر", "عبد الفتاح البرهان") for i in m.values)

@@ -49,3 +49,12 @@ def test_include_all_flag_keeps_every_event():
 def test_still_is_not_a_negation():
     happened, _ = _happened("ولا تزال الاشتباكات مستمرة في أطراف مدينة الفاشر منذ صباح اليوم.")
     assert "ASSAULT" in happened
+
+
+def test_purpose_frame_is_not_an_event():
+    # team-written: the topic of talks under لبحث / بهدف is not an agreement that happened
+    doc = rasd.extract("اجتمع المبعوث الأممي أمس في عمان بممثلين عن الطرفين لبحث وقف إطلاق النار في الجنوب.",
+                       published="2024-05-12")
+    assert [e.type for e in doc.events] == ["CONSULT"]
+    doc = rasd.extract("التقى الوزير نظيره التركي صباح اليوم بهدف التوصل إلى اتفاق حول المياه.", published="2024-05-12")
+    assert "AGREE" not in [e.type for e in doc.events]
