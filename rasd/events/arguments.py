@@ -103,7 +103,11 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
                 s += 0.5
             return s
         best = max(cands, key=score)
-        # a country-level mention next to a finer one of the same country: keep the finer
+        if _KIND_RANK.get(best.kind or "", 2) < 3:
+            # only a country (or nisba) in the sentence: the latest town of that country in its paragraph
+            town = _recent_town(doc, paragraph_start(doc.text, s_start), s_start, best.country_code, ok)
+            if town is not None:
+                return town
         return best
     p0 = paragraph_start(doc.text, s_start)
     before = [p for p in doc.places if p0 <= p.start < s_start]
@@ -112,12 +116,30 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
     focus = doc.focus_countries[0] if doc.focus_countries else None
+    # no place in the sentence nor its paragraph: the latest town of the focus country in the sentences
+    # just before (one-sentence paragraphs), before falling back to the country itself
+    town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, ok) if focus else None
+    if town is not None:
+        return town
     if focus:
         same = [p for p in doc.places if p.country_code == focus]
         best = next((p for p in same if p.kind == "country" and ok(p)), None) or next((p for p in same if ok(p)), None)
         if best is not None:
             return dataclasses.replace(best, geo_precision=3)
     return None
+
+
+_LOOKBACK = 400  # characters before the paragraph searched for a town when the event has no place
+
+
+def _recent_town(doc: Document, lo: int, hi: int, country: str | None, ok) -> Place | None:
+    """The last town-level place (city, village, facility, landmark, admin2) of ``country`` in ``[lo, hi)``."""
+    towns = [p for p in doc.places if lo <= p.start < hi and _KIND_RANK.get(p.kind or "", 2) >= 3
+             and (country is None or p.country_code == country) and ok(p)]
+    if not towns:
+        return None
+    best = towns[-1]
+    return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
 
 
 def sentence_figures(doc: Document, s_start: int, s_end: int) -> dict[str, int]:

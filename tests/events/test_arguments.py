@@ -32,3 +32,13 @@ def test_publication_date_fallback_has_its_own_precision():
     doc = rasd.extract("اندلعت اشتباكات عنيفة بين الجيش ومسلحين في مدينة درنة.", published="2024-05-12")
     ev = [e for e in doc.events if e.type == "ASSAULT"]
     assert ev and ev[0].date == "2024-05-12" and ev[0].date_precision == "publication"
+
+
+def test_event_without_place_takes_the_recent_town_not_the_nisba():
+    # team-written: one sentence per paragraph; the arrests sentence names no place of its own
+    text = ("احتشد مئات اللبنانيين مساء الجمعة في ساحة الشهداء وسط بيروت احتجاجا على غلاء المعيشة.\n"
+            "وأفاد شهود بأن قوات الأمن فرقت المحتشدين بالقوة، فيما اعتقلت الشرطة 15 شابا.")
+    doc = rasd.extract(text, published="2024-05-12")
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert ev.location is not None and ev.location.kind != "country"
+    assert ev.location.country_code == "LB" and ev.location.geo_precision == 2
