@@ -42,6 +42,9 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bo
             return False
     a1, b1 = _actor1(a), _actor1(b)
     ka, kb = _actor_key(a1), _actor_key(b1)
+    if ka and kb and ka != kb and a.mode == b.mode == "clash" and (
+            kb in {_actor_key(x) for x in a.actors} or ka in {_actor_key(x) for x in b.actors}):
+        return True  # a clash has two sides: the same fight told from the other side
     if ka and kb and ka != kb:
         # two names of one state (الرئاسة المصرية / السيسي) are one side
         return bool(a1.country_code and a1.country_code == b1.country_code and a1.inter == b1.inter == 1)

@@ -238,6 +238,24 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     return out
 
 
+def _clash_sides(a1, a2, mentions):
+    """Fight or clash words name two sides: a missing side is another armed actor of the sentence
+    (ودار القتال ... بعد أن أوقفت الجماعات الموالية للحكومة تقدم قوات شرق ليبيا)."""
+    have = {m.info.name for m in (a1, a2) if m is not None}
+    for m in mentions:
+        if m.info.inter not in (1, 2, 3, 4, 8) or m.info.kind in ("civilians", "protesters", "rioters", "unidentified") \
+                or m.info.name in have:
+            continue
+        if a1 is None:
+            a1 = m
+        elif a2 is None:
+            a2 = m
+        else:
+            break
+        have.add(m.info.name)
+    return a1, a2
+
+
 def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool = False) -> int:
     n = 0
     if figs:
@@ -300,6 +318,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
     a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback, head)
     if a1 is None and fallback is not None and t.pos == "v":
         a1 = fallback
+    if t.type == "ASSAULT" and t.entry.mode == "clash" and (a1 is None or a2 is None):
+        a1, a2 = _clash_sides(a1, a2, sent_mentions)
     excluded = [(m.start, m.end) for m in sent_mentions]
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
     ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end)

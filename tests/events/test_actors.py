@@ -63,3 +63,14 @@ def test_organisation_mention_never_resolves_to_a_person():
     from rasd.text.normalize import normalize
     for m in _matcher().find(normalize("قالت الحكومة المعترف بها دوليا وقوات شرق ليبيا والجيش السوداني")):
         assert all(i.name not in ("فايز السراج", "خليفة حفتر", "عبد الفتاح البرهان") for i in m.values)
+
+
+def test_clash_word_takes_both_armed_sides_of_its_sentence():
+    # team-written: the fight word has no subject; the two armed sides are named later in the sentence
+    text = ("وسقط في المعارك 30 قتيلا خلال يومين.\n"
+            "ودار القتال أمس في محيط مدينة سرت بعدما صدت القوات الموالية لحكومة الوفاق تقدم قوات شرق ليبيا.")
+    doc = rasd.extract(text, published="2019-05-02")
+    evs = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(evs) == 1
+    names = {a.name for a in evs[0].actors}
+    assert names == {"حكومة الوفاق الوطني", "الجيش الوطني الليبي"}
