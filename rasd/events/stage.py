@@ -172,6 +172,12 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     rl = roles(tokens, clauses, ts, cues_at)
     dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end]
     sent_mentions = [m for m in mentions if s.start <= m.start < s.end]
+    act = [t.token for t in ts if _activity_noun(t, tokens, sent_mentions)]
+    if act:  # with the verbal nouns coordinated to it (قتال داعش وطرده)
+        ts = [t for t in ts if t.token not in act and not (
+            t.pos in ("n", "v") and (t.prefix or "").startswith("و") and any(0 < t.token - k <= 4 for k in act))]
+    if not ts:
+        return []
     figs = sentence_figures(doc, s.start, s.end)
     specific_base = _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs,
                                  any(t.pos == "c" for t in ts))
@@ -236,6 +242,28 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base), False,
                         fact.value))
     return out
+
+
+_ACTIVITY_BEFORE = frozenset(normalize_word(w) for w in ("في", "على", "عن", "الى", "إلى", "هي", "هو", "أولوية",
+                                                         "اولويه", "مهمة", "مهمه", "بعد"))
+
+
+def _activity_noun(t, tokens, mentions) -> bool:
+    """An indefinite fight noun whose genitive is the enemy (نجحوا في قتال داعش، الأولوية لقتال التنظيم)
+    names an activity or aim, not a fight that happened: its object follows at once, after a
+    preposition, the purpose lam or a copula."""
+    if t.type != "ASSAULT" or t.pos != "n" or t.entry.mode != "clash":
+        return False
+    w = tokens[t.token].norm
+    if w[len(t.prefix or ""):].startswith("ال") or w.startswith(("ال", "وال", "بال", "فال", "لل")):
+        return False
+    nxt = t.token + 1
+    while nxt < len(tokens) and tokens[nxt].kind == "punct" and tokens[nxt].text in "(«\"“":
+        nxt += 1
+    if not any(m.token == nxt for m in mentions):
+        return False
+    prev = tokens[t.token - 1].norm if t.token > 0 else ""
+    return (t.prefix or "").endswith(("ل", "ب")) or prev in _ACTIVITY_BEFORE
 
 
 def _clash_sides(a1, a2, mentions):
