@@ -143,6 +143,7 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
             else:
                 other.append((ev, reason))
     _attach_figures(doc, mentions_ev, cues_at)
+    _intervened(doc, mentions_ev, by_sent)
     # a death toll in the thousands is a war's running total, not one event
     kept = []
     for ev, si, r in mentions_ev:
@@ -401,6 +402,18 @@ def _attach_figures(doc: Document, evs: list[tuple[Event, int, str]], cues_at) -
             cur = getattr(ev, field)
             setattr(ev, field, value if cur is None else min(cur, value))
             ev.confidence = min(0.99, ev.confidence + 0.05)
+
+
+def _intervened(doc, mentions_ev, by_sent) -> None:
+    """A protest is one with intervention when the next sentence of the article tells of its dispersal
+    (فرقت الشرطة المحتجين، الغاز المسيل للدموع) without a protest of its own."""
+    for ev, si, _r in mentions_ev:
+        if ev.type != "PROTEST" or ev.mode not in (None, "demonstrate"):
+            continue
+        nxt = by_sent.get(si + 1, ())
+        if any(t.type == "PROTEST" and t.entry.mode == "intervene" for t in nxt) and not any(
+                e.type == "PROTEST" and sj == si + 1 for e, sj, _r in mentions_ev):
+            ev.mode = "intervene"
 
 
 def _finish(ev: Event, doc: Document, cues_at) -> None:

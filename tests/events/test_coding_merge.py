@@ -62,3 +62,12 @@ def test_one_article_one_event_per_fight():
     doc = rasd.extract(text, published="2024-05-12")
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(assaults) == 1 and len(assaults[0].evidence) == 2
+
+
+def test_protest_dispersed_in_the_next_sentence_is_with_intervention():
+    # team-written: the protest sentence, then its dispersal told in the next one
+    text = ("اعتصم عشرات العمال أمس أمام مقر الشركة في مدينة صفاقس احتجاجا على تأخر الأجور.\n"
+            "وأفاد شهود بأن الشرطة فرقت المعتصمين بالهراوات قبل أن تعيد فتح الطريق.")
+    doc = rasd.extract(text, published="2024-05-12")
+    ev = next(e for e in doc.events if e.type == "PROTEST")
+    assert ev.sub_event_type == "Protest with intervention"
