@@ -113,5 +113,5 @@ def merge_events(events: list[Event], weak_loc: frozenset[int] = frozenset()) ->
             n = len(target.evidence)
             absorb(target, ev)
             if len(target.evidence) > n:
-                target.confidence = min(0.99, target.confidence + 0.03)
+                target.confidence = round(min(0.99, target.confidence + 0.03), 3)
     return out

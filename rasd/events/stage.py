@@ -401,7 +401,7 @@ def _attach_figures(doc: Document, evs: list[tuple[Event, int, str]], cues_at) -
             field = FIGURE_FIELDS[kind]
             cur = getattr(ev, field)
             setattr(ev, field, value if cur is None else min(cur, value))
-            ev.confidence = min(0.99, ev.confidence + 0.05)
+            ev.confidence = round(min(0.99, ev.confidence + 0.05), 3)
 
 
 def _intervened(doc, mentions_ev, by_sent) -> None:
