@@ -37,24 +37,26 @@ def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int 
     best = {k: c.most_common(1)[0] for k, c in found.items()}
     # how often each single-token key stays untagged (evidence against propagating it)
     untagged: Counter = Counter()
-    for toks, tags in sents:
-        for t, g in zip(toks, tags, strict=True):
+    stems = [[stem(t) for t in toks] for toks, _tags in sents]  # once per token
+    for (_toks, tags), sst in zip(sents, stems, strict=True):
+        for s, g in zip(sst, tags, strict=True):
             if g == "O":
-                k = (stem(t),)
+                k = (s,)
                 if k in best:
                     untagged[k] += 1
     lengths = sorted({len(k) for k in best}, reverse=True)
+    firsts = {k[0] for k in best}  # a name can only start at a token whose stem starts a key
     out = []
-    for toks, tags in sents:
+    for (toks, tags), sst in zip(sents, stems, strict=True):
         new = list(tags)
         i, n = 0, len(toks)
         while i < n:
             done = False
-            if new[i] == "O":
+            if new[i] == "O" and sst[i] in firsts:
                 for ln in lengths:
                     if i + ln > n or any(new[i + x] != "O" for x in range(ln)):
                         continue
-                    key = (stem(toks[i]), *toks[i + 1:i + ln])
+                    key = (sst[i], *toks[i + 1:i + ln])
                     hit = best.get(key)
                     if hit is None or (ln == 1 and untagged[key] >= hit[1]):
                         continue
