@@ -108,9 +108,9 @@ def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
 
 
 def _shape(tok: str) -> str:
-    if all(c in _DIGITS for c in tok):
+    if _DIGITS.issuperset(tok):
         return "num"
-    if any(c in _DIGITS for c in tok):
+    if not _DIGITS.isdisjoint(tok):
         return "hasnum"
     if tok.isascii() and tok.isalpha():
         return "lat"
