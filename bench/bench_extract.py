@@ -9,6 +9,7 @@ wall time of a fresh `python -c "import rasd; rasd.extract(...)"` (gazetteer ind
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -40,10 +41,8 @@ def main() -> None:
     args = ap.parse_args()
     if not args.data.is_file():
         sys.exit(f"no data at {args.data}: this benchmark needs ../shared/data")
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    except (AttributeError, OSError):
-        pass
 
     import rasd
     from rasd.api import extract_many
