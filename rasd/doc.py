@@ -237,10 +237,23 @@ class Document:
         return out
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(obj: Any) -> Any:
-    """Dataclasses to dicts, recursively (faster than dataclasses.asdict for slotted classes)."""
-    if dataclasses.is_dataclass(obj):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """Dataclasses to dicts, recursively (field names cached per class; faster than dataclasses.asdict)."""
+    if isinstance(obj, _SCALARS):
+        return obj
+    names = _FIELDS.get(type(obj))
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        out = {}
+        for n in names:
+            v = getattr(obj, n)
+            out[n] = v if isinstance(v, _SCALARS) else _plain(v)
+        return out
     if isinstance(obj, list | tuple):
         return [_plain(x) for x in obj]
     if isinstance(obj, dict):

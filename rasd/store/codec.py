@@ -24,43 +24,10 @@ from rasd.doc import (
     Speaker,
 )
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _plain(obj: Any) -> Any:
-    """Like ``rasd.doc._plain`` (dataclasses to dicts), with field names cached per class."""
-    if isinstance(obj, _SCALARS):
-        return obj
-    names = _FIELDS.get(type(obj))
-    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
-    if names is not None:
-        out = {}
-        for n in names:
-            v = getattr(obj, n)
-            out[n] = v if isinstance(v, _SCALARS) else _plain(v)
-        return out
-    if isinstance(obj, list | tuple):
-        return [_plain(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()}
-    if isinstance(obj, _dt.date):
-        return obj.isoformat()
-    return obj
-
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    """``doc.to_dict()`` (the result schema), computed faster; tests check that they are equal."""
-    return {
-        "id": doc.id,
-        "published": doc.published.isoformat() if doc.published else None,
-        "source": doc.source, "url": doc.url, "title": doc.title,
-        "focus_countries": list(doc.focus_countries),
-        "sentences": _plain(doc.sentences), "entities": _plain(doc.entities), "places": _plain(doc.places),
-        "dates": _plain(doc.dates), "figures": _plain(doc.figures), "quotes": _plain(doc.quotes),
-        "events": _plain(doc.events),
-    }
+    """The result schema of a document (kept as the store's entry point; it is ``doc.to_dict()``)."""
+    return doc.to_dict()
 
 
 def _build(cls, d: dict | None, **nested):
