@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from rasd.lazy import once
 from rasd.lexicon import data_path, load_tsv
 from rasd.ner.conll import repair_iob2
 from rasd.ner.features import Featurizer, load_resources
@@ -130,15 +131,7 @@ class Tagger:
         return tags, [tg.marginal(t, i) if t in tg.labels() else 0.0 for i, t in enumerate(tags)]
 
 
-_default: Tagger | None = None
-_dlock = threading.Lock()
-
-
+@once
 def default_tagger() -> Tagger:
     """The process-wide tagger with the shipped model."""
-    global _default
-    if _default is None:
-        with _dlock:
-            if _default is None:
-                _default = Tagger()
-    return _default
+    return Tagger()

@@ -15,11 +15,11 @@ org_heads.yaml, given_names.tsv, known_entities.yaml).
 from __future__ import annotations
 
 import bisect
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.doc import Document, Entity, Token
+from rasd.lazy import once
 from rasd.lexicon import load_tsv, load_yaml
 from rasd.lexicon.matcher import normalize_key
 from rasd.text.normalize import normalize_word
@@ -111,18 +111,12 @@ class Lexicon:
     known: dict[str, list[tuple[tuple[str, ...], tuple]]] = field(default_factory=dict)  # first word -> entries
 
 
-_LEX: Lexicon | None = None
-_LOCK = threading.Lock()
 
 
+@once
 def lexicon() -> Lexicon:
     """The recogniser's word lists (loaded once per process)."""
-    global _LEX
-    if _LEX is None:
-        with _LOCK:
-            if _LEX is None:
-                _LEX = _load()
-    return _LEX
+    return _load()
 
 
 def _load() -> Lexicon:
@@ -740,7 +734,7 @@ _FEATS: dict[str, int] = {}  # normalised token -> feature bits (see _features)
 
 def _features(nm: str) -> int:
     """1 may start a title, 2 an organisation head, 4 a given name, 8 a known name."""
-    lx = _LEX or lexicon()
+    lx = lexicon()
     f = 4 if nm in lx.given or nm.startswith(_NAME_PREFIX) else 0
     get = lx.first_bits.get
     # the readings of strip_forms, written out (the rules check again): cheap for unseen words

@@ -13,10 +13,10 @@ has no subject (وأضاف أن ...) -- the most recent speaker.  "على توي
 from __future__ import annotations
 
 import bisect
-import threading
 from dataclasses import dataclass, field
 
 from rasd.doc import Document, Entity, Quote, Span, Speaker
+from rasd.lazy import once
 from rasd.lexicon import load_yaml
 from rasd.recognize.entities import _Reader, lexicon
 from rasd.text.normalize import normalize_word
@@ -68,41 +68,33 @@ class QuoteLexicon:
     relay_verbs: set[str] = field(default_factory=set)  # نقل: X relays what Y said (عن Y)
 
 
-_QLEX: QuoteLexicon | None = None
-_LOCK = threading.Lock()
-
-
+@once
 def quote_lexicon() -> QuoteLexicon:
     """The speech-verb lexicon (loaded once per process)."""
-    global _QLEX
-    if _QLEX is None:
-        with _LOCK:
-            if _QLEX is None:
-                d = load_yaml("speech_verbs.yaml")
-                q = QuoteLexicon()
-                for v in d["verbs"]:
-                    forms = v["forms"] if isinstance(v, dict) else v
-                    extra = frozenset(_forms(v.get("comp", []))) if isinstance(v, dict) else frozenset()
-                    for f in forms:
-                        q.verbs[normalize_word(f)] = extra
-                        if f.endswith("ى"):
-                            q.maqsura.add(normalize_word(f))
-                q.participles = set(_forms(d["participles"]))
-                q.comps = set(_forms(d["complementizers"]))
-                for a in d["according"]:
-                    q.according[tuple(normalize_word(a).split())] = a
-                q.documents = set(_forms(d["documents"]))
-                for name, variants in d["channels"].items():
-                    for v in variants:
-                        q.channels[tuple(normalize_word(v).split())] = name
-                q.unnamed = set(_forms(d["unnamed_sources"]))
-                q.channel_first = {k[0] for k in q.channels}
-                q.term_words = set(_forms(d["term_words"]))
-                q.media = set(_forms(d["media"]))
-                q.relay_verbs = set(_forms(d["relay_verbs"]))
-                q.according1 = {k[0] for k in q.according if len(k) == 1} - {normalize_word("حسبما")}
-                _QLEX = q
-    return _QLEX
+    d = load_yaml("speech_verbs.yaml")
+    q = QuoteLexicon()
+    for v in d["verbs"]:
+        forms = v["forms"] if isinstance(v, dict) else v
+        extra = frozenset(_forms(v.get("comp", []))) if isinstance(v, dict) else frozenset()
+        for f in forms:
+            q.verbs[normalize_word(f)] = extra
+            if f.endswith("ى"):
+                q.maqsura.add(normalize_word(f))
+    q.participles = set(_forms(d["participles"]))
+    q.comps = set(_forms(d["complementizers"]))
+    for a in d["according"]:
+        q.according[tuple(normalize_word(a).split())] = a
+    q.documents = set(_forms(d["documents"]))
+    for name, variants in d["channels"].items():
+        for v in variants:
+            q.channels[tuple(normalize_word(v).split())] = name
+    q.unnamed = set(_forms(d["unnamed_sources"]))
+    q.channel_first = {k[0] for k in q.channels}
+    q.term_words = set(_forms(d["term_words"]))
+    q.media = set(_forms(d["media"]))
+    q.relay_verbs = set(_forms(d["relay_verbs"]))
+    q.according1 = {k[0] for k in q.according if len(k) == 1} - {normalize_word("حسبما")}
+    return q
 
 
 @dataclass
