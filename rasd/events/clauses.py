@@ -28,6 +28,24 @@ _PREP = frozenset(normalize_word(w) for w in (
 ))
 
 
+# a result verb coordinated after a comma continues the clause before it (..., وأسفر عن مقتل ...)
+_RESULT = frozenset(normalize_word(p + w) for p in ("و", "ف") for w in (
+    "أسفر", "أسفرت", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "تسبب", "تسببت"))
+
+_QUANTITY = frozenset(normalize_word(w) for w in (
+    "نحو", "قرابة", "حوالي", "زهاء", "أكثر", "من", "آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات", "ألف",
+    "ألفا", "مئة", "مائة", "الاف", "بضعة", "بضع", "عدد", "عدة", "خمسة", "ستة", "سبعة", "ثلاثة", "أربعة", "عشرة"))
+# light verbs that report casualties (سقط قتلى، أسفر عن ... جرحى، خلف قتلى، راح ضحيته)
+_CASUALTY_VERBS = frozenset(normalize_word(w) for w in (
+    "سقط", "سقطت", "يسقط", "أسفر", "أسفرت", "يسفر", "تسفر", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "يوقع",
+    "راح", "ذهب", "حصيلة", "ارتفع", "ارتفعت", "بلغ", "بلغت", "وقع", "وقعت", "قتل", "أصيب", "لقي", "لقيت", "شهد",
+    "شهدت", "تسبب", "تسببت", "نفذ", "نفذت", "شن", "شنت", "استهدف", "استهدفت", "هز", "هزت", "تم", "يتم"))
+
+
+def _bare(w: str) -> str:
+    return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
+
+
 _TIME_PREP = frozenset(normalize_word(w) for w in (
     "منذ", "بعد", "قبل", "إثر", "عقب", "ضد", "حول", "بشأن", "حيال", "إزاء", "تجاه", "لوقف", "وقف", "بوقف", "لمنع",
     "إيقاف", "لإيقاف", "بإيقاف", "نتائج", "ضحايا", "آثار", "تداعيات"))
@@ -82,6 +100,21 @@ def _unknown_verb_first(tokens, cl: Clause, t) -> bool:
     return prev not in _PREP or prev in ("الي", "علي", "ب")
 
 
+def _verb_before_count(tokens, cl: Clause, t) -> bool:
+    """Whether a word that reads as a verb stands right before the participants, past a count
+    (سار نحو خمسة آلاف متظاهر، تجمع مئات المحتجين), at the clause's start or after a comma."""
+    k = t.token - 1
+    while k >= cl.start and (tokens[k].kind == "number" or tokens[k].norm in _QUANTITY):
+        k -= 1
+    if k < cl.start or t.token - k > 5:
+        return False
+    if k > cl.start and not (tokens[k - 1].kind == "punct" or tokens[k - 1].norm in ("و", "ف")):
+        return False
+    w = tokens[k]
+    return w.kind == "word" and w.norm not in _NOT_VERB and w.norm not in _QUANTITY and w.norm not in _PREP \
+        and not w.text.startswith(("ال", "وال", "بال", "فال", "لل")) and not w.norm.endswith(("ه", "ات"))
+
+
 def _is_verbish(tok_norm: str) -> bool:
     return not tok_norm.startswith(("ال", "وال", "بال", "لل", "فال"))
 
@@ -100,8 +133,13 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
         gov: str | None = None
         if tok.kind == "punct" and tok.text in _PUNCT_BOUNDARY:
             nxt = i + 1
-            if nxt < i1 and (_starts_predicate(tokens[nxt], cues_at.get(nxt, ()), trig_at.get(nxt))
-                             or tokens[nxt].norm in _COORD):
+            if tok.text == ":" and nxt < i1 and cur.kind in ("main", "reported") and i > cur.start:
+                # رابط الخبر: مقتل أربعة ...، وقال: ...: what follows a colon is a clause of its own
+                new_kind = "reported" if last_pred_cat == "reporting" else "main"
+            elif nxt < i1 and cur.kind in ("sub", "object") and tokens[nxt].norm in _RESULT:
+                new_kind = cur.kind  # الهجوم الذي استهدف المسجد، وأسفر عن ...: the result of the same clause
+            elif nxt < i1 and (_starts_predicate(tokens[nxt], cues_at.get(nxt, ()), trig_at.get(nxt))
+                               or tokens[nxt].norm in _COORD):
                 new_kind = "main"
             else:
                 new_kind = None  # an apposition or a PP between commas: the clause goes on
@@ -117,6 +155,11 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
                 kind = cur.kind
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, kind, gov or "comp")
+            i += 1
+            continue
+        if tok.norm == "حين" and i > i0 and tokens[i - 1].norm in ("في", "وفي"):
+            _close(clauses, cur, i)  # في حين = while (a contrast), not a time clause
+            cur = Clause(i + 1, i1, "main", None)
             i += 1
             continue
         if "subordinators" in cats and tok.norm not in ("عن", "ضد", "خلال", "وسط", "لدي"):
@@ -205,14 +248,16 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, True, "under-verb", cl.start)
     if t.pos == "pn":
         # المتظاهرون: an event as the subject right after a verb (رفع المتظاهرون، خرج المحتجون)
-        if (before and before[0][1] == "light_verbs") or (not before and _unknown_verb_first(tokens, cl, t)
-                                                           and t.token - cl.start <= 2 and not t.prefix):
+        if (before and before[0][1] == "light_verbs") or (not before and not t.prefix
+                                                           and _verb_before_count(tokens, cl, t)):
             return TriggerRole(cl, True, "participants-subject", before[0][0] if before else cl.start)
         return TriggerRole(cl, False, "participants")
     if not before:
         # nominal clause: the noun is the head when it comes first (after particles, figures, adverbs)
         lead = [tokens[k] for k in range(cl.start, t.token)
                 if tokens[k].kind not in ("punct",) and tokens[k].norm not in ("و", "ف")]
+        if t.entry.weak and t.pos == "n" and ("ال" in t.prefix or t.key.startswith("ال")):
+            return TriggerRole(cl, False, "weak-head")  # العنف الاستباقي يحول ...: a topic, not a report
         if (len(lead) <= 1 and not under_prep) or (lead and all(x.kind == "number" for x in lead)):
             return TriggerRole(cl, True, "nominal-head")
         return TriggerRole(cl, False, "no-predicate")
@@ -225,6 +270,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, False, "after-speech-verb")
     if first_c in ("light_verbs", "reporting") and t.prefix in ("ل", "لل", "ول", "ولل", "فل", "فلل"):
         return TriggerRole(cl, False, "genitive")  # الشرارة الأولى للتظاهرات: a complement of another noun
+    if t.pos == "c" and first_c == "light_verbs" and _bare(tokens[first_i].norm) not in _CASUALTY_VERBS:
+        return TriggerRole(cl, False, "casualty-not-reported")  # لا تزال مستعدة لإجلاء القتلى
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, _c in before[1:]]

@@ -123,10 +123,31 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
                 value, cue = "reported", tokens[k].text
                 break
     bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present)
+    if bg is None and clause is not None and (clause.kind == "reported" or clause.governor == "comp") and any(
+            "generic" in cues_at.get(k, ()) for k in range(max(s0, clause.start - 5), clause.start)):
+        bg = "generic"  # أوردت الصحيفة أرقاما تبين أن 126 ... قتلوا: statistics, not one event
+    if bg is None and trig.pos in ("v", "p") and _since(tokens, t, cend, cues_at):
+        bg = "generic"  # قتل التنظيم منذ سيطرته على المدينة 2070 شخصا: a running total
     if bg is None and trig.present and trig.type in ("ASSAULT", "PROTEST") and not date_values and not any(
-            "concrete_time" in cues_at.get(k, ()) for k in range(s0, s1)):
+            "concrete_time" in cues_at.get(k, ()) for k in range(s0, s1)) and not _counted(tokens, t, cend):
         bg = "generic"  # يقتلون ...: an imperfect with no time of its own is a habit or a trend
     return Factuality(value, bg, cue)
+
+
+_MUNDHU = frozenset(normalize_word(w) for w in ("منذ", "ومنذ"))
+
+
+def _since(tokens, t: int, end: int, cues_at) -> bool:
+    """Whether منذ + a non-concrete time follows the verb at once (قتل منذ سيطرته ...): a total since then."""
+    for k in range(t + 1, min(end, t + 3)):
+        if tokens[k].norm in _MUNDHU:
+            return k + 1 < end and "concrete_time" not in cues_at.get(k + 1, ()) and tokens[k + 1].kind != "number"
+    return False
+
+
+def _counted(tokens, t: int, end: int) -> bool:
+    """Whether a count follows the imperfect closely (مسلح يقتل ويصيب 9 أشخاص): a headline's one event, not a habit."""
+    return any(tokens[k].kind == "number" and not _YEAR.fullmatch(tokens[k].norm) for k in range(t + 1, min(end, t + 5)))
 
 
 def k_has(tokens, k: int, words: tuple[str, ...]) -> bool:

@@ -96,7 +96,9 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     if not trigs:
         return [], []
     heads = _name_heads()
-    trigs = [t for t in trigs if not (t.token > 0 and not t.prefix and _strip(doc.tokens[t.token - 1].norm) in heads)]
+    # an event word right after a name head is part of a name (قناة المسيرة، ساحة التحرير، منطقة الاشتباكات)
+    trigs = [t for t in trigs if not (t.token > 0 and t.prefix in ("", "ال")
+                                      and _strip(doc.tokens[t.token - 1].norm) in heads)]
     cues_at: dict[int, set[str]] = {}
     tspans = [(t.start, t.end) for t in trigs]
     mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
@@ -206,17 +208,22 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                             for k in range(i0, inst.token)):
             mains = [t for t in mains if not (t.entry.weak or t.type in ("MOBILIZE", "COERCE"))] + [inst]
             rl[id(inst)].reason = "instrument"
-    armed_ctx = "killed" in figs or "injured" in figs or any(
-        "armed" in cues_at.get(k, ()) for k in range(i0, i1)) or any(
-        t.type == "ASSAULT" and t.pos == "n" and t.entry.ctx is None for t in ts)
+    armed_fig = "killed" in figs or "injured" in figs
+    assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.entry.ctx is None)
     for t in mains:
         role = rl[id(t)]
         if t.entry.mode == "intervene" and not protest_words:
             continue
-        if t.entry.ctx == "armed" and not armed_ctx:
-            continue
+        if t.entry.ctx == "armed" and not (armed_fig or any(
+                "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(role.clause.start, role.clause.end))):
+            continue  # هاجم/اعتدى/اقتحم: violence only with armed words in its own clause
+        if t.entry.ctx == "unarmed" and any("armed" in cues_at.get(k, ())
+                                            for k in range(max(i0, t.token - 3), min(i1, t.token + 5))):
+            continue  # احتشدت القوات: a build-up, not a protest
         fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
         specific = specific_base
+        if role.reason == "participants-subject" and ("ال" in t.prefix or t.key.startswith("ال")):
+            specific += 1  # رفع المتظاهرون ...: the protesters the article is about
         if (t.type in _SPECIFIC_NEEDED or t.entry.weak) and specific == 0 and fact.value in HAPPENED \
                 and fact.background is None:
             ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
@@ -225,9 +232,13 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
         happened = fact.value in HAPPENED and fact.background is None
         out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
-        if t.type == "ASSAULT" and protest_words and not any(o.type == "PROTEST" for o in mains):
-            pev = _build(doc, s, next(o for o in ts if o.type == "PROTEST"), role, fact, sent_mentions, cues_at,
-                         ts, rl, specific)
+        # victims who were protesting (قتل 3 متظاهرين، أطلقت الشرطة النار على المحتجين): a protest too, when
+        # the protest word stands in a main or reported clause (not ... الذين تظاهروا، not a weak word)
+        victims = next((o for o in ts if o.type == "PROTEST" and o.entry.mode != "intervene" and not o.entry.weak
+                        and rl.get(id(o)) is not None and rl[id(o)].clause.kind in ("main", "reported")), None) \
+            if t.type == "ASSAULT" and protest_words else None
+        if victims is not None and not any(o.type == "PROTEST" for o in mains):
+            pev = _build(doc, s, victims, role, fact, sent_mentions, cues_at, ts, rl, specific)
             pev.mode = "excessive" if t.entry.mode in ("firearms", "beat") or "killed" in figs or "injured" in figs \
                 else "intervene"
             out.append((pev, happened, "protest-victims"))

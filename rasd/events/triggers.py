@@ -26,6 +26,8 @@ PLOVER_TYPES = (
 _PREPOSITIONS = frozenset(normalize_word(w) for w in (
     "في", "على", "من", "إلى", "عن", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "بسبب", "ضد", "حول",
     "منذ", "لدى", "مع", "عبر", "وسط", "أثناء", "بشأن", "حيال", "تجاه", "إزاء", "دون", "لوقف", "وقف",
+    # nouns whose genitive is an event (ضحايا قصف النظام، آثار القصف)
+    "ضحايا", "لضحايا", "آثار", "تداعيات", "نتائج", "حصيلة", "ضحية",
 ))
 
 
@@ -181,7 +183,10 @@ def _pretend(t: Trigger, tokens) -> bool:
     if t.key not in _PRETEND or t.token + 1 >= len(tokens):
         return False
     nxt = tokens[t.token + 1].norm
-    return nxt.startswith("ب") and not nxt.startswith(("بال" + "اف", "بالمئات", "بالعشرات"))
+    if nxt.startswith("ب") and not nxt.startswith(("بال" + "اف", "بالمئات", "بالعشرات")):
+        return True
+    # تظاهر الرجلان بأنهما ...: the subject may stand between the verb and بأن
+    return any(tokens[k].norm.startswith("بان") for k in range(t.token + 2, min(len(tokens), t.token + 4)))
 
 
 _CITE = frozenset(normalize_word(w) for w in ("استشهد", "استشهدت", "يستشهد", "تستشهد"))
@@ -234,6 +239,9 @@ def _halts(chosen: list[Trigger], tokens) -> None:
 
 
 def _nounish(t: Trigger, tokens) -> bool:
+    w = tokens[t.token].norm if 0 <= t.token < len(tokens) else ""
+    if not t.prefix and (w.endswith("وا") or (w.endswith("ت") and not w.endswith("ات"))):
+        return False  # قصفت، قصفوا: a verb ending, whatever stands before it (مقاتلات F16 قصفت)
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
     al = t.key.startswith("ال") and not t.key.startswith(("التق", "التح", "التزم"))
     k = t.key.split(" ", 1)[0]
