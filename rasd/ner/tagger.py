@@ -46,25 +46,37 @@ def model_attributes(tg, path: str) -> frozenset[str]:
 
 
 def write_model_attributes(path: str) -> None:
-    """Write ``<model>.attrs.gz``: the model's feature strings, one a line (for fast loading)."""
+    """Write ``<model>.attrs.gz`` (the model's feature strings, one a line, for fast loading) and
+    ``<model>.weights.gz`` (its weights, for the numpy decoder)."""
     import gzip
 
     import pycrfsuite
+
+    from rasd.ner.decode import write_sidecar
 
     tg = pycrfsuite.Tagger()
     tg.open(path)
     attrs = sorted({a for a, _label in tg.info().state_features})
     with gzip.GzipFile(path + ".attrs.gz", "wb", mtime=0) as fh:
         fh.write("\n".join(attrs).encode("utf-8"))
+    write_sidecar(path)
 
 
 class Tagger:
-    """A CRF tagger over token lists.  ``tag`` loads the model on first use."""
+    """A CRF tagger over token lists.  ``tag`` loads the model on first use.
 
-    def __init__(self, model_path: str | None = None) -> None:
+    ``engine="numpy"`` (the default) decodes with :class:`rasd.ner.decode.Decoder` (the same tags
+    as crfsuite, computed from per-word-type score rows); ``engine="crfsuite"`` asks crfsuite's
+    own tagger for every sentence (the reference the tests compare against)."""
+
+    def __init__(self, model_path: str | None = None, *, engine: str = "numpy") -> None:
+        if engine not in ("numpy", "crfsuite"):
+            raise ValueError(f"unknown NER engine {engine!r} (numpy or crfsuite)")
         self.model_path = model_path
+        self.engine = engine
         self._tagger = None
         self._feat: Featurizer | None = None
+        self._decoder = None
         self._lock = threading.Lock()
 
     def load(self) -> Tagger:
@@ -81,7 +93,13 @@ class Tagger:
                     except (OSError, ValueError) as exc:
                         raise ModelMissing(f"NER model not found or unreadable: {path}") from exc
                     feat = build_featurizer()
-                    feat.known = model_attributes(tg, path)
+                    if self.engine == "numpy":
+                        from rasd.ner.decode import Decoder, load_weights
+
+                        weights = load_weights(path, tg)  # unknown features are dropped there
+                        self._decoder = Decoder(weights, feat)
+                    else:
+                        feat.known = model_attributes(tg, path)
                     self._feat = feat
                     self._tagger = tg
         return self
@@ -102,19 +120,28 @@ class Tagger:
         if not tokens:
             return []
         self.load()
+        if self._decoder is not None:
+            return repair_iob2(self._decoder.tag_many([tokens])[0])
         return repair_iob2(self._tagger.tag(self._feat.sentence(tokens)))
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """IOB2 tags for several sentences, each tagged on its own (decoded together)."""
+        self.load()
+        if self._decoder is None:
+            return [self.tag(s) for s in sentences]
+        return [repair_iob2(t) for t in self._decoder.tag_many(sentences)]
 
     def tag_document(self, sentences: list[list[str]], *, window: int = 100,
                      propagate: bool = True) -> list[list[str]]:
         """Tags for the sentences of one document (or of a CoNLL file, in windows of ``window``
         sentences): each sentence tagged alone, then names found once are propagated to their
         untagged repetitions (:func:`rasd.ner.propagate.propagate`)."""
-        tags = [self.tag(s) for s in sentences]
+        tags = self.tag_many(sentences)
         if not propagate:
             return tags
         from rasd.ner.propagate import propagate as spread
 
-        stem = self._stem
+        stem = self._decoder.types.stem if self._decoder is not None else self._stem
         out: list[list[str]] = []
         for b in range(0, len(sentences), window):
             block = list(zip(sentences[b:b + window], tags[b:b + window], strict=True))

@@ -1,0 +1,124 @@
+"""The numpy decoder gives crfsuite's tags: Viterbi against brute force, the shipped model against
+crfsuite's own tagger, the weights sidecar."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rasd.lexicon import data_path
+from rasd.ner.conll import read_conll
+from rasd.ner.decode import (
+    SIDECAR,
+    _pair_table,
+    _read_sidecar,
+    load_weights,
+    viterbi,
+    weights_from_tagger,
+    write_sidecar,
+)
+from rasd.ner.tagger import Tagger
+
+DATA = Path(__file__).parent / "data"
+MODEL = str(data_path("ner/model.crfsuite"))
+
+
+def _brute(em: np.ndarray, T: np.ndarray) -> list[int]:
+    """The best path by enumeration; ties to the lexicographically first path scanned from the end
+    (crfsuite's backtrace picks the lowest index at each step)."""
+    n, L = em.shape
+    best, arg = -np.inf, None
+    for path in itertools.product(range(L), repeat=n):
+        sc = em[0, path[0]] + sum(T[path[i - 1], path[i]] + em[i, path[i]] for i in range(1, n))
+        if sc > best + 1e-12:
+            best, arg = sc, list(path)
+    return arg
+
+
+def test_viterbi_matches_brute_force_on_ragged_batches():
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        L = int(rng.integers(2, 4))
+        lens = rng.integers(1, 5, size=int(rng.integers(1, 5)))
+        T = rng.normal(size=(L, L))
+        ems = [rng.normal(size=(int(k), L)) for k in lens]
+        got = viterbi(np.vstack(ems), np.array(lens), T)
+        assert got == [_brute(e, T) for e in ems]
+
+
+def test_pair_table_enters_every_split():
+    from rasd.ner.decode import Weights
+
+    W = np.arange(6, dtype=float).reshape(3, 2)
+    w = Weights(("A", "B"), {"s0s1=x|y|z": 0, "s-1s0=x|y|z": 1, "w=q": 2}, W, np.zeros((2, 2)))
+    table = _pair_table(w)
+    assert set(table) == {("x", "y|z"), ("x|y", "z")}
+    assert table[("x", "y|z")].tolist() == [[0.0, 1.0], [2.0, 3.0]]
+
+
+@pytest.fixture(scope="module")
+def taggers():
+    return Tagger(engine="crfsuite").load(), Tagger().load()
+
+
+def _team_sentences() -> list[list[str]]:
+    with (DATA / "team-sample.conll").open(encoding="utf-8") as fh:
+        return [t for t, _ in read_conll(fh)]
+
+
+def test_same_tags_as_crfsuite_on_team_sentences(taggers):
+    ref, fast = taggers
+    sents = _team_sentences()
+    assert sents
+    assert fast.tag_many(sents) == [ref.tag(s) for s in sents]
+    assert [fast.tag(s) for s in sents] == [ref.tag(s) for s in sents]
+    assert fast.tag_document(sents) == ref.tag_document(sents)
+
+
+def test_same_tags_as_crfsuite_on_real_news(taggers, shared_dir):
+    ref, fast = taggers
+    with (shared_dir / "data" / "ner" / "anercorp-train.tsv").open(encoding="utf-8") as fh:
+        sents = [t for t, _ in itertools.islice(read_conll(fh), 1500)]
+    assert fast.tag_many(sents) == [ref.tag(s) for s in sents]
+
+
+def test_bounded_type_table_gives_the_same_tags(taggers):
+    ref, _ = taggers
+    small = Tagger().load()
+    small._decoder.types.max_types = 50
+    sents = _team_sentences()
+    for s in sents:  # tables emptied again and again
+        assert small.tag_many([s, s[::-1]]) == [ref.tag(s), ref.tag(s[::-1])]
+    assert len(small._decoder.types.rows) <= 50
+
+
+def test_sidecar_round_trip_and_staleness(tmp_path):
+    import pycrfsuite
+
+    model = tmp_path / "m.crfsuite"
+    shutil.copyfile(MODEL, model)
+    side = write_sidecar(str(model))
+    first = Path(side).read_bytes()
+    assert Path(write_sidecar(str(model))).read_bytes() == first  # byte-identical rebuild
+    tg = pycrfsuite.Tagger()
+    tg.open(str(model))
+    ref = weights_from_tagger(tg)
+    got = load_weights(str(model))
+    assert got.labels == ref.labels and got.index == ref.index
+    assert np.array_equal(got.W, ref.W) and np.array_equal(got.T, ref.T)
+    # a sidecar written for another model is ignored, and the model's own weights are read
+    assert _read_sidecar(side, "0:not-this-model") is None
+    Path(side).write_bytes(first[:-40])  # a truncated sidecar is not trusted either
+    again = load_weights(str(model))
+    assert np.array_equal(again.W, ref.W) and again.index == ref.index
+
+
+def test_shipped_sidecar_matches_shipped_model():
+    from rasd.ner.decode import _fingerprint
+
+    w = _read_sidecar(MODEL + SIDECAR, _fingerprint(MODEL))
+    assert w is not None, "rasd/data/ner/model.crfsuite.weights.gz is stale: run make train-ner"
