@@ -198,7 +198,8 @@ def _predicate_cat(tok, cats, trig) -> str | None:
         return None
     if trig is not None and trig.pos in ("v", "p"):
         return "trigger"
-    if not _is_verbish(tok.norm):
+    # a hamza'd alif (ألقى، وألقت) normalises like the article but is not one
+    if not _is_verbish(tok.norm) and not tok.text.startswith(("أل", "وأل", "فأل")):
         return None
     for c in ("denial", "accusation", "stance", "reporting", "light_verbs"):
         if c in cats:

@@ -36,6 +36,8 @@ _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST
                "displaced": ("ASSAULT", "COERCE"), "arrested": ("COERCE", "PROTEST")}
 _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
 _REFINERS = _REMOTE | {"clash", "sexual", "abduct", "excessive", "riot", "intervene"}
+_FIGHT = frozenset({"clash", "aerial", "shelling"})
+_AFTER = frozenset("after-" + normalize_word(w) for w in ("بعد", "إثر", "عقب"))
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
 
@@ -208,6 +210,15 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                             for k in range(i0, inst.token)):
             mains = [t for t in mains if not (t.entry.weak or t.type in ("MOBILIZE", "COERCE"))] + [inst]
             rl[id(inst)].reason = "instrument"
+    # an advance or a withdrawal after fighting (تقدمت القوات ... بعد اشتباكات عنيفة): the fighting happened too
+    if not any(t.type == "ASSAULT" for t in mains):
+        moved = [m for m in mains if m.type in ("MOBILIZE", "RETREAT")]
+        fought = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.entry.mode in _FIGHT
+                       and rl.get(id(t)) is not None and rl[id(t)].reason in _AFTER
+                       and any(rl[id(m)].clause is rl[id(t)].clause for m in moved)), None)
+        if fought is not None:
+            mains.append(fought)
+            rl[id(fought)].reason = "after-fighting"
     armed_fig = "killed" in figs or "injured" in figs
     assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.entry.ctx is None)
     for t in mains:
