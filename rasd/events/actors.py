@@ -86,6 +86,12 @@ def _matcher() -> PhraseMatcher:
     return m
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    _h, rows = load_tsv("events/countries.tsv")
+    return {r["code"]: r["name_en"] for r in rows}
+
+
 def load() -> None:
     """Build the actor matcher now."""
     _matcher()
@@ -186,6 +192,10 @@ _TITLE_KINDS = frozenset({"government", "military", "police", "country"})
 _AGENT_MARKERS = frozenset(normalize_word(w) for w in (
     "قبل", "يد", "بنيران", "برصاص", "بايدي", "بيد", "بقصف", "بغارات", "بغاره", "لقوات", "شنه", "شنها", "شنته",
     "نفذه", "نفذها", "نفذته", "تبناه", "تبنته", "اطلقه", "اطلقها", "اطلقته"))
+_VICTIM_KINDS = frozenset({"civilians", "protesters"})
+_COUNT_WORDS = frozenset(normalize_word(w) for w in (
+    "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "آلاف", "عدد", "عدة",
+    "نحو", "قرابة", "حوالي", "أكثر", "بضعة"))
 _WITH = frozenset(normalize_word(w) for w in ("مع", "ضد", "على", "بين", "و"))
 
 
@@ -213,11 +223,11 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     if pair is not None and trig.type == "ASSAULT" and (trig.entry.mode == "clash" or trig.pos in ("p", "c")):
         return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي
     victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient")
-    if trig.pos == "v" and not before and trig.type == "ASSAULT" and t + 1 < len(tokens):
-        # unvocalised قتل 3 مدنيين reads as the passive: a number or victims right after the verb
+    if trig.pos == "v" and not before and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
+        # unvocalised قتل 3 مدنيين / اعتقل عشرة مواطنين reads as the passive: a number or victims right after
         first_after = after[0] if after else None
-        if tokens[t + 1].kind == "number" or (first_after is not None and first_after.token - t <= 3
-                                              and first_after.info.kind == "civilians"):
+        if tokens[t + 1].kind == "number" or tokens[t + 1].norm in _COUNT_WORDS or (
+                first_after is not None and first_after.token - t <= 3 and first_after.info.kind in _VICTIM_KINDS):
             victim_word = True
     if victim_word:
         if agent is None:
@@ -284,4 +294,7 @@ def to_actor(m: Mention, role: str, country: str | None = None) -> Actor:
         cc = country
         if name_en:
             name_en = f"{name_en} ({country})"
+    elif info.kind.startswith("state_") and country:
+        cc = country  # الشرطة، قوات الأمن: the forces of the event's country
+        name_en = f"{name_en} of {_country_names().get(country, country)}"
     return Actor(m.start, m.end, m.text, role, info.name, name_en, cc, info.inter)

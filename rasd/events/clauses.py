@@ -100,6 +100,12 @@ def _unknown_verb_first(tokens, cl: Clause, t) -> bool:
     return prev not in _PREP or prev in ("الي", "علي", "ب")
 
 
+def _close_after(tokens, verb: int, t) -> bool:
+    """Whether the participants follow the verb as its subject: at once or past a count (خرج آلاف المحتجين),
+    not as a later object (أطلقت الشرطة سراح عشرة متظاهرين)."""
+    return all(tokens[k].kind == "number" or tokens[k].norm in _QUANTITY for k in range(verb + 1, t.token))
+
+
 def _verb_before_count(tokens, cl: Clause, t) -> bool:
     """Whether a word that reads as a verb stands right before the participants, past a count
     (سار نحو خمسة آلاف متظاهر، تجمع مئات المحتجين), at the clause's start or after a comma."""
@@ -249,8 +255,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, True, "under-verb", cl.start)
     if t.pos == "pn":
         # المتظاهرون: an event as the subject right after a verb (رفع المتظاهرون، خرج المحتجون)
-        if (before and before[0][1] == "light_verbs") or (not before and not t.prefix
-                                                           and _verb_before_count(tokens, cl, t)):
+        if (before and before[0][1] == "light_verbs" and _close_after(tokens, before[0][0], t)) or (
+                not before and not t.prefix and _verb_before_count(tokens, cl, t)):
             return TriggerRole(cl, True, "participants-subject", before[0][0] if before else cl.start)
         return TriggerRole(cl, False, "participants")
     if not before:

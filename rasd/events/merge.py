@@ -63,6 +63,9 @@ def absorb(into: Event, other: Event) -> None:
     if other.mode and (into.mode is None or (other.mode in ranks and (
             into.mode not in ranks or ranks.index(other.mode) < ranks.index(into.mode)))):
         into.mode = other.mode
+        if other.sub_event_type:  # the ACLED coding follows the more specific mode (a dispersal told later)
+            into.disorder_type, into.event_type, into.sub_event_type = (
+                other.disorder_type, other.event_type, other.sub_event_type)
     if (into.date_precision in (None, "publication")) and other.date and other.date_precision not in (None, "publication"):
         into.date, into.date_precision = other.date, other.date_precision
     if other.location is not None and (into.location is None or _finer(other.location, into.location)) \

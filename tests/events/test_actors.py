@@ -74,3 +74,20 @@ def test_clash_word_takes_both_armed_sides_of_its_sentence():
     assert len(evs) == 1
     names = {a.name for a in evs[0].actors}
     assert names == {"حكومة الوفاق الوطني", "الجيش الوطني الليبي"}
+
+
+def test_leaders_are_person_rows_with_their_organisation():
+    a = _actors("هدد حسن نصر الله إسرائيل في خطاب أمس ببيروت.", "2019-04-16", "THREATEN")
+    assert a["actor1"].name == "حسن نصر الله" and a["actor1"].name_en == "Hezbollah"
+    a = _actors("التقى محمد حمدان دقلو حميدتي سفير الاتحاد الأوروبي في الخرطوم أمس.", "2020-03-01", "CONSULT")
+    assert a["actor1"].name == "محمد حمدان دقلو" and a["actor1"].inter == 1  # before the 2023 war: state forces
+    a = _actors("قصفت قوات الدعم السريع أحياء في مدينة الفاشر أمس.", type_="ASSAULT")
+    assert a["actor1"].name == "قوات الدعم السريع" and a["actor1"].inter == 2
+
+
+def test_arrests_take_the_police_as_actor1():
+    a = _actors("اعتقلت الشرطة خمسة مواطنين في مدينة الإسكندرية أمس.", type_="COERCE")
+    assert a["actor1"].inter == 1 and a["actor1"].name_en == "Police Forces of Egypt"
+    assert a["actor2"].inter == 7
+    a = _actors("واعتقل عشرة مواطنين في حملة دهم بمدينة الناصرية صباح اليوم.", type_="COERCE")
+    assert "actor1" not in a and a["actor2"].inter == 7  # the unvocalised passive: the arrested are not actor1
