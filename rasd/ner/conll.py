@@ -41,6 +41,8 @@ def write_conll(out: TextIO, sentences: Iterable[tuple[list[str], list[str]]]) -
 
 def repair_iob2(tags: list[str]) -> list[str]:
     """Valid IOB2: an ``I-X`` after ``O`` or after another type becomes ``B-X``."""
+    if tags.count("O") == len(tags):  # the common sentence without a name
+        return list(tags)
     out = []
     prev = "O"
     for t in tags:
@@ -57,6 +59,8 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(start, end, type)`` (token indices, end exclusive) of an IOB2 tag list.
 
     CoNLL semantics: an ``I-X`` that does not continue an ``X`` starts a new entity."""
+    if tags.count("O") == len(tags):
+        return []
     out = []
     start, typ = None, None
     for i, t in enumerate([*tags, "O"]):
