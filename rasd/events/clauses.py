@@ -42,6 +42,10 @@ _CASUALTY_VERBS = frozenset(normalize_word(w) for w in (
     "شهدت", "تسبب", "تسببت", "نفذ", "نفذت", "شن", "شنت", "استهدف", "استهدفت", "هز", "هزت", "تم", "يتم"))
 
 
+# the verb "do" takes its event noun with بـ (قامت الطائرات بقصف المواقع)
+_DO = frozenset(normalize_word(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "أقدم", "أقدمت", "أقدموا"))
+
+
 def _bare(w: str) -> str:
     return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
 
@@ -279,6 +283,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, False, "genitive")  # الشرارة الأولى للتظاهرات: a complement of another noun
     if t.pos == "c" and first_c == "light_verbs" and _bare(tokens[first_i].norm) not in _CASUALTY_VERBS:
         return TriggerRole(cl, False, "casualty-not-reported")  # لا تزال مستعدة لإجلاء القتلى
+    if first_c == "light_verbs" and under_prep and t.prefix[-1:] in ("ب", "ل") and _bare(tokens[first_i].norm) not in _DO:
+        return TriggerRole(cl, False, "light-verb-pp")  # تواصل القوات بدعم من التحالف تنفيذ عمليات: a manner
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, _c in before[1:]]

@@ -22,6 +22,7 @@ CATEGORIES = (
 )
 _PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
 _PURPOSE = frozenset({"ل", "ول", "فل"})
+_FUTURE_ABLE = frozenset({"light_verbs", "reporting", "stance"})
 
 
 @cache
@@ -81,6 +82,11 @@ def _forms(w: str) -> tuple[frozenset[str], tuple]:
                 cats = frozenset({"modality"})
             found |= cats
         cands.extend(multi.get(form, ()))
+    # the future prefix on an imperfect cue verb (ستواصل، سيطالب، ستشهد): the same cue, in the future
+    if w[:1] == "س" and len(w) > 4 and w[1] in "يتن":
+        cats = single.get(w[1:])
+        if cats and cats & _FUTURE_ABLE:
+            found |= cats | {"future"}
     out = (frozenset(found), tuple(cands))
     if len(_FORM_CACHE) < 200_000:
         _FORM_CACHE[w] = out

@@ -37,6 +37,9 @@ _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST
 _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
 _REFINERS = _REMOTE | {"clash", "sexual", "abduct", "excessive", "riot", "intervene"}
 _FIGHT = frozenset({"clash", "aerial", "shelling"})
+_AIRCRAFT = frozenset(normalize_word(w) for w in (
+    "الطائرات", "طائرات", "الطيران", "طيران", "المقاتلات", "مقاتلات", "المروحيات", "مروحيات", "الطائره", "طائره",
+    "مقاتله", "المقاتله", "مروحيه", "المروحيه"))
 _AFTER = frozenset("after-" + normalize_word(w) for w in ("بعد", "إثر", "عقب"))
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
@@ -356,6 +359,9 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
             continue  # only the words around this event in its own clause refine it (قتل ... في غارة)
         if ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode):
             ev.mode = o.entry.mode
+    if ev.mode == "shelling" and any(_AIRCRAFT.intersection((tokens[k].norm, _strip(tokens[k].norm)))
+                                     for k in range(clause.start, clause.end)):
+        ev.mode = "aerial"  # قصفت الطائرات الحربية ...: shelling from the air is an air strike
     if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
         ev.mode = "excessive"
     cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None

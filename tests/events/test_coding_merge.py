@@ -71,3 +71,10 @@ def test_protest_dispersed_in_the_next_sentence_is_with_intervention():
     doc = rasd.extract(text, published="2024-05-12")
     ev = next(e for e in doc.events if e.type == "PROTEST")
     assert ev.sub_event_type == "Protest with intervention"
+
+
+def test_shelling_by_aircraft_is_an_air_strike():
+    doc = rasd.extract("قامت الطائرات الحربية بقصف مواقع المسلحين في مدينة درنة أمس.", published="2024-05-12")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.mode == "aerial" and ev.sub_event_type == "Air/drone strike"
+    assert ev.actors and ev.actors[0].inter == 1  # الطائرات الحربية: the state's air force
