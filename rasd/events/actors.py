@@ -106,14 +106,18 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     """Dictionary actors, then unknown PERS/ORG entities, in text order, without overlaps."""
     out: list[Mention] = []
     day = doc.published
+    places: set[int] = set()  # token after the last country read as a place
     for m in _matcher().find(nt):
         infos = [i for i in m.values if i.valid_on(day)] or list(m.values)
         info = infos[0]
         tok = token_index(m.start)
         if info.kind == "country":
             prev = doc.tokens[tok - 1].norm if tok > 0 else ""
-            if m.prefix.endswith(("ب", "ل")) or prev in _PREP_TOKENS:
-                continue  # في سوريا: a place, not an actor
+            if m.prefix.endswith(("ب", "ل")) or prev in _PREP_TOKENS or (m.prefix.startswith("و") and tok in places):
+                places.add(token_index(m.end - 1) + 1)
+                continue  # في سوريا، في العراق وسوريا: a place, not an actor
+        if normalize_word(doc.text[m.start:m.end])[len(m.prefix):] in _BASE and _adjective_after(doc.tokens, m, token_index):
+            continue  # القاعدة الجوية: an air base, not al-Qaeda
         out.append(Mention(m.start, m.end, doc.text[m.start:m.end], info, tok, token_index(m.end - 1) + 1))
     taken = [(x.start, x.end) for x in out]
     for e in doc.entities:
@@ -125,6 +129,21 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     out.sort(key=lambda x: x.start)
     out = _appositions(out, doc.text)
     return [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
+
+
+_BASE = frozenset(normalize_word(w) for w in ("القاعدة", "قاعدة"))
+
+
+def _adjective_after(tokens, m: Mention, token_index) -> bool:
+    """Whether a definite feminine adjective follows (القاعدة الجوية، القاعدة العسكرية الأمريكية)."""
+    k = token_index(m.end - 1) + 1
+    if k >= len(tokens):
+        return False
+    w = tokens[k].norm
+    return w.startswith("ال") and w.endswith("يه") or w in _BASE_WORDS
+
+
+_BASE_WORDS = frozenset(normalize_word(w) for w in ("الجوية", "العسكرية", "البحرية", "الشعبية", "الانتخابية"))
 
 
 _ATTRIBUTION = re.compile(r"(?:طبقا|وفقا|بحسب|حسب|نقلا عن|لأرقام|لارقام|لمصادر|لبيان|لإحصائية|لاحصائية|أرقام|ارقام|إحصاءات|بيانات|تقرير|تقارير)\s*(?:ل|لـ)?\S*\s*$")

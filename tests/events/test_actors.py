@@ -91,3 +91,15 @@ def test_arrests_take_the_police_as_actor1():
     assert a["actor2"].inter == 7
     a = _actors("واعتقل عشرة مواطنين في حملة دهم بمدينة الناصرية صباح اليوم.", type_="COERCE")
     assert "actor1" not in a and a["actor2"].inter == 7  # the unvocalised passive: the arrested are not actor1
+
+
+def test_air_base_is_not_al_qaeda_and_coordinated_countries_are_places():
+    a = _actors("وشنت القوات الموالية للحكومة اليمنية أمس هجوما واسعا على القاعدة الجوية في لحج.", type_="ASSAULT")
+    assert all(x.name_en != "Al Qaeda" for x in a.values())
+    a = _actors("وشن تحالف تقوده الولايات المتحدة عشرات الغارات الجوية في العراق وسورية أمس.", type_="ASSAULT")
+    assert a["actor1"].name == "التحالف الدولي" and "actor2" not in a
+
+
+def test_tanks_with_a_nisba_are_that_country_s_forces():
+    a = _actors("قصفت الدبابات التركية قرية في ريف حلب الشمالي أمس.", type_="ASSAULT")
+    assert a["actor1"].name_en == "Military Forces of Turkey"
