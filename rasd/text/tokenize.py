@@ -3,30 +3,94 @@
 Tokens are runs of letters (with their diacritics and tatweel), numbers in any digit script
 (with decimal and thousands separators), or single punctuation marks.  Each token keeps its
 normalised matching form; clitics are not split here (see :mod:`rasd.text.clitics`).
+
+Speed: one ``findall`` pass gives the token strings; their offsets come from ``str.find`` (the
+characters between tokens are only spaces and invisible marks), and a token's normalised form and
+kind are looked up per word type (the kind depends on the first character only).  The pattern is
+written with Unicode properties for the ``regex`` module; for text whose characters all lie in the
+blocks news uses (Latin, Arabic, general punctuation, presentation forms) the same pattern is run
+as a stdlib ``re`` pattern whose classes are those properties listed out (built on first use from
+the ``regex`` classes themselves, so both give the same tokens), which is several times faster.
 """
 
 from __future__ import annotations
+
+import re
 
 import regex
 
 from rasd.doc import Token
 from rasd.text.normalize import normalize_word
 
-_TOKEN_RE = regex.compile(
-    r"(?P<number>\d+(?:[.,٫٬]\d+)*)"
-    r"|(?P<word>(?:[\p{Arabic}&&[\p{L}\p{M}]]|[\u0640\u064B-\u065F\u0670])+)"
-    r"|(?P<latin>[\p{L}\p{M}]+)"
-    r"|(?P<punct>[^\s\p{L}\p{M}\d\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640])",
-    regex.V1,
+_ALTERNATIVES = (
+    ("number", r"\d+(?:[.,٫٬]\d+)*"),
+    ("word", r"(?:[\p{Arabic}&&[\p{L}\p{M}]]|[\u0640\u064B-\u065F\u0670])+"),
+    ("latin", r"[\p{L}\p{M}]+"),
+    ("punct", r"[^\s\p{L}\p{M}\d\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]"),
 )
+# The token pattern, with a named group per kind (to tell a new word type's kind).
+_TOKEN_RE = regex.compile("|".join(f"(?P<{k}>{p})" for k, p in _ALTERNATIVES), regex.V1)
+# The same alternatives without groups: findall then returns the token strings.
+_FIND_RE = regex.compile("|".join(f"(?:{p})" for _, p in _ALTERNATIVES), regex.V1)
+
+# Blocks the fast path covers (code point ranges, end excluded).
+_FAST_BLOCKS = ((0x0000, 0x0900), (0x1E00, 0x1F00), (0x2000, 0x2C00), (0x3000, 0x3040), (0xFB00, 0x10000))
+_fast: tuple[re.Pattern, re.Pattern] | None = None  # (token pattern, "a character outside the blocks")
+
+
+def _ranges(chars: list[str]) -> str:
+    """A stdlib character class listing ``chars`` (sorted) as ranges."""
+    out, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(re.escape(chars[i]) + ("-" + re.escape(chars[j]) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+def _fast_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The token pattern for the stdlib ``re``, exact on text within :data:`_FAST_BLOCKS`."""
+    global _fast
+    if _fast is None:
+        alpha = "".join(chr(c) for a, b in _FAST_BLOCKS for c in range(a, b))
+        classes = dict(_ALTERNATIVES)
+        digit = _ranges(regex.findall(r"\d", alpha))
+        word = _ranges(regex.findall(classes["word"][3:-2], alpha, flags=regex.V1))  # the class inside (?:...)+
+        latin = _ranges(regex.findall(classes["latin"][:-1], alpha, flags=regex.V1))
+        punct = _ranges(regex.findall(classes["punct"], alpha, flags=regex.V1))
+        outside = "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in _FAST_BLOCKS) + "]"
+        _fast = (re.compile(f"{digit}+(?:[.,٫٬]{digit}+)*|{word}+|{latin}+|{punct}"), re.compile(outside))
+    return _fast
+
+
+# token text -> (normalised form, kind); bounded so that a long-running process does not grow forever
+_TYPES: dict[str, tuple[str, str]] = {}
+_MAX_TYPES = 1 << 18
+
+
+def _type_of(s: str) -> tuple[str, str]:
+    """Normalised form and kind of a token string not seen before (and remember it)."""
+    if len(_TYPES) >= _MAX_TYPES:
+        _TYPES.clear()
+    m = _TOKEN_RE.match(s)
+    r = _TYPES[s] = (normalize_word(s), (m.lastgroup if m is not None else None) or "punct")
+    return r
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens; ``text[t.start:t.end] == t.text`` for every token."""
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "punct"
-        s = m.group()
-        append(Token(m.start(), m.end(), s, normalize_word(s), kind))
+    find = text.find
+    get = _TYPES.get
+    pos = 0
+    fast, outside = _fast or _fast_patterns()
+    strings = fast.findall(text) if outside.search(text) is None else _FIND_RE.findall(text)
+    for s in strings:
+        start = find(s, pos)
+        pos = start + len(s)
+        info = get(s) or _type_of(s)
+        append(Token(start, pos, s, info[0], info[1]))
     return out
