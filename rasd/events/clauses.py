@@ -28,6 +28,9 @@ _PREP = frozenset(normalize_word(w) for w in (
 ))
 
 
+# plain words that still cut a clause (coordinators, في حين)
+_PLAIN_STOPS = _COORD | {normalize_word("حين")}
+
 # a result verb coordinated after a comma continues the clause before it (..., وأسفر عن مقتل ...)
 _RESULT = frozenset(normalize_word(p + w) for p in ("و", "ف") for w in (
     "أسفر", "أسفرت", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "تسبب", "تسببت"))
@@ -139,6 +142,9 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
         tok = tokens[i]
         cats = cues_at.get(i, ())
         trig = trig_at.get(i)
+        if not cats and trig is None and tok.kind != "punct" and tok.norm not in _PLAIN_STOPS:
+            i += 1  # a plain word: no boundary, no predicate
+            continue
         new_kind: str | None = None
         gov: str | None = None
         if tok.kind == "punct" and tok.text in _PUNCT_BOUNDARY:

@@ -178,8 +178,10 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     trig_at = {t.token: t for t in ts}
     clauses = segment(tokens, i0, i1, cues_at, trig_at)
     rl = roles(tokens, clauses, ts, cues_at)
-    dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end]
-    sent_mentions = [m for m in mentions if s.start <= m.start < s.end]
+    dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end] if doc.dates else []
+    lo = bisect.bisect_left(mentions, s.start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, s.end, lo, key=lambda m: m.start)
+    sent_mentions = mentions[lo:hi]
     act = [t.token for t in ts if _activity_noun(t, tokens, sent_mentions)]
     if act:  # with the verbal nouns coordinated to it (قتال داعش وطرده)
         ts = [t for t in ts if t.token not in act and not (
