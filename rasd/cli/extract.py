@@ -26,18 +26,27 @@ from rasd.io.writers import WRITERS
 @click.option("--tokens", is_flag=True, help="Include tokens in JSON output.")
 @click.option("--strict", is_flag=True, help="Exit with code 3 when any batch item failed.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def extract(file, jsonl, out, published, doc_id, source, fmt, tokens, strict, progress):
+@click.option("--exclude", "exclude", multiple=True, metavar="STAGE",
+              help="Leave out a pipeline stage (repeatable), e.g. --exclude ner: rules and gazetteers "
+                   "only, about twice as fast, fewer names nobody listed.  Stages: tokenize, sentences, "
+                   "places, dates, figures, entities, ner, quotes, events.")
+def extract(file, jsonl, out, published, doc_id, source, fmt, tokens, strict, progress, exclude):
     """Extract entities, places, dates, figures, quotes and events from Arabic news.
 
     FILE is a text or HTML file in UTF-8, UTF-16 or Windows-1256, or - for stdin.
     With --jsonl, a bad line is reported (id and reason) on stderr and the rest are processed.
     """
     from rasd.io.writers import open_output, write_documents
+    from rasd.pipeline import PipelineError, pipeline_for
 
     if bool(file) == bool(jsonl):
         raise click.UsageError("give exactly one of FILE or --jsonl IN")
+    try:
+        pipe = pipeline_for(exclude)
+    except PipelineError as exc:
+        raise click.BadParameter(str(exc), param_hint="--exclude") from None
     if jsonl:
-        _batch(jsonl, out, fmt or "jsonl", tokens, strict, progress)
+        _batch(jsonl, out, fmt or "jsonl", tokens, strict, progress, pipe)
         return
     from rasd.api import extract as run
     from rasd.io.readers import read_article
@@ -45,14 +54,14 @@ def extract(file, jsonl, out, published, doc_id, source, fmt, tokens, strict, pr
 
     try:
         text, title = read_article(file)
-        doc = run(text, published=published, source=source, id=doc_id, title=title)
+        doc = run(text, published=published, source=source, id=doc_id, title=title, pipeline=pipe)
     except InputError as exc:
         fail(f"{file}: {exc}")
     with open_output(out) as fh:
         write_documents([doc], fmt or "json", fh, tokens=tokens)
 
 
-def _batch(path, out, fmt, tokens, strict, progress):
+def _batch(path, out, fmt, tokens, strict, progress, pipe=None):
     from rasd.api import Failure, extract_many
     from rasd.io.readers import BadRecord, read_jsonl
     from rasd.io.writers import open_output, write_documents
@@ -65,7 +74,7 @@ def _batch(path, out, fmt, tokens, strict, progress):
             yield Failure(rec.id, str(rec)) if isinstance(rec, BadRecord) else rec
 
     def docs():
-        for item in extract_many(records()):
+        for item in extract_many(records(), pipeline=pipe):
             if isinstance(item, Failure):
                 counts["failed"] += 1
                 click.echo(f"rasd: failed {item.id}: {item.reason}", err=True)

@@ -77,3 +77,12 @@ def test_batch_reports_bad_items_and_processes_the_rest(tmp_path):
 def test_file_and_jsonl_together_is_a_usage_error(tmp_path):
     res = CliRunner().invoke(main, ["extract"])
     assert res.exit_code == 2
+
+
+def test_extract_exclude_stage():
+    res = run(["extract", "-", "--exclude", "ner", "--exclude", "quotes"], input=TEXT.encode("utf-8"))
+    assert res.exit_code == 0
+    d = json.loads(res.output)
+    assert d["quotes"] == [] and d["places"]
+    bad = run(["extract", "-", "--exclude", "nope"], input=TEXT.encode("utf-8"))
+    assert bad.exit_code == 2 and "unknown stage nope" in bad.output

@@ -1,0 +1,44 @@
+"""The pipeline: stage order checks, leaving stages out."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.doc import Document
+from rasd.pipeline import DEFAULT_STAGES, Pipeline, PipelineError, build_pipeline, pipeline_for
+
+TEXT = ("قال المتحدث باسم الشرطة إن مسلحين هاجموا نقطة تفتيش في مدينة الموصل أمس، ما أدى إلى مقتل "
+        "ثلاثة جنود وإصابة سبعة آخرين، وإن القوات اعتقلت اثنين من المهاجمين.")
+
+
+def test_default_stage_names_in_order():
+    names = build_pipeline().names
+    assert len(names) == len(DEFAULT_STAGES)
+    assert names[:2] == ["tokenize", "sentences"] and names[-1] == "events"
+
+
+def test_exclude_leaves_the_stage_out_and_keeps_the_rest_working():
+    fast = build_pipeline({"ner"})
+    assert "ner" not in fast.names
+    doc = fast(Document(TEXT))
+    assert doc.events and doc.places and doc.figures
+    assert all(e.source != "tagger" for e in doc.entities)
+    full = pipeline_for(())(Document(TEXT))
+    assert {(p.start, p.end) for p in doc.places} == {(p.start, p.end) for p in full.places}
+
+
+def test_unknown_or_needed_stage_is_a_clear_error():
+    with pytest.raises(PipelineError, match="unknown stage nerr"):
+        build_pipeline({"nerr"})
+    with pytest.raises(PipelineError, match="needs"):
+        build_pipeline({"tokenize"})
+
+
+def test_order_is_checked():
+    stages = build_pipeline().stages
+    with pytest.raises(PipelineError, match="needs"):
+        Pipeline(stages[::-1])
+
+
+def test_pipeline_for_is_shared():
+    assert pipeline_for({"ner"}) is pipeline_for(["ner"])
