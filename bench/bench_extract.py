@@ -1,6 +1,6 @@
 """Throughput, memory and cold start of the extraction pipeline on real articles.
 
-    .venv/bin/python bench/bench_extract.py [--data ../shared/data/news/saudinewsnet-conflict.jsonl] [--limit N]
+    .venv/bin/python bench/bench_extract.py [--data ../shared/data/news/saudinewsnet-conflict.jsonl] [--limit N] [--exclude ner]
 
 Runs in one process on one core: articles/s, words/s, per-stage time, peak RSS; cold start is the
 wall time of a fresh `python -c "import rasd; rasd.extract(...)"` (gazetteer index and models loaded).
@@ -38,6 +38,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=0, help="at most this many articles (0: all)")
+    ap.add_argument("--exclude", action="append", default=[], metavar="STAGE",
+                    help="leave a stage out (as rasd extract --exclude), e.g. ner")
+    ap.add_argument("--no-cold", action="store_true", help="skip the cold-start measurement")
     args = ap.parse_args()
     if not args.data.is_file():
         sys.exit(f"no data at {args.data}: this benchmark needs ../shared/data")
@@ -46,14 +49,14 @@ def main() -> None:
 
     import rasd
     from rasd.api import extract_many
-    from rasd.pipeline import default_pipeline
+    from rasd.pipeline import pipeline_for
 
     recs = [json.loads(x) for x in args.data.read_text(encoding="utf-8").splitlines() if x.strip()]
     if args.limit:
         recs = recs[: args.limit]
     words = sum(len((r.get("content") or "").split()) for r in recs)
 
-    pipe = default_pipeline()
+    pipe = pipeline_for(args.exclude)
     t0 = time.perf_counter()
     pipe.load()
     load_s = time.perf_counter() - t0
@@ -86,7 +89,7 @@ def main() -> None:
             failed += 1
     dt = time.perf_counter() - t
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    cold = cold_start()
+    cold = float("nan") if args.no_cold else cold_start()
     print(f"data: {args.data.name}  articles: {len(recs)} ({ok} ok, {failed} failed)  words: {words:,}")
     print(f"stages: {', '.join(pipe.names)}")
     print(f"resource load: {load_s:.2f} s   cold start (import + first article): {cold:.2f} s")
