@@ -45,6 +45,10 @@ _CASUALTY_VERBS = frozenset(normalize_word(w) for w in (
     "شهدت", "تسبب", "تسببت", "نفذ", "نفذت", "شن", "شنت", "استهدف", "استهدفت", "هز", "هزت", "تم", "يتم"))
 
 
+# sources named as the subject of a light verb (نظم ناشطون وقفة): not a predicate between the verb and its noun
+_SOURCE_NOUNS = frozenset(normalize_word(w) for w in (
+    "ناشطون", "ناشطين", "نشطاء", "مصادر", "شهود", "المرصد", "وكالة", "وكالات", "تقارير", "بيان", "البيان"))
+
 # the verb "do" takes its event noun with بـ (قامت الطائرات بقصف المواقع)
 _DO = frozenset(normalize_word(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "أقدم", "أقدمت", "أقدموا"))
 
@@ -293,7 +297,7 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, False, "light-verb-pp")  # تواصل القوات بدعم من التحالف تنفيذ عمليات: a manner
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
-        between = [i for i, _c in before[1:]]
+        between = [i for i, c in before[1:] if not (c == "reporting" and _bare(tokens[i].norm) in _SOURCE_NOUNS)]
         if not between and t.token - first_i <= (12 if first_c == "light_verbs" else 6):
             return TriggerRole(cl, True, "under-" + first_c, first_i)
         return TriggerRole(cl, False, "far-from-" + first_c)

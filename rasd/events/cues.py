@@ -19,6 +19,7 @@ CATEGORIES = (
     "negation", "denial", "future", "conditional", "modality", "accusation", "stance", "reporting",
     "subordinators", "complementizers", "light_verbs", "history", "generic",
     "question", "concrete_time", "civilians", "armed", "subtotal", "cumulative", "negation_exceptions", "purpose",
+    "accident", "aftermath", "sports",
 )
 _PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
 _PURPOSE = frozenset({"ل", "ول", "فل"})
@@ -91,6 +92,11 @@ def _forms(w: str) -> tuple[frozenset[str], tuple]:
     if len(_FORM_CACHE) < 200_000:
         _FORM_CACHE[w] = out
     return out
+
+
+def cue_categories(word_norm: str) -> frozenset[str]:
+    """The single-word cue categories of a normalised word (with its proclitics stripped)."""
+    return _forms(word_norm)[0]
 
 
 def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:

@@ -24,7 +24,7 @@ from rasd.events.arguments import (
 from rasd.events.clauses import roles, segment
 from rasd.events.coding import code_acled, mode_rank
 from rasd.events.confidence import score
-from rasd.events.cues import cue_data, cues_for
+from rasd.events.cues import cue_categories, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.factuality import judge
 from rasd.events.merge import merge_events
@@ -37,6 +37,9 @@ _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST
 _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
 _REFINERS = _REMOTE | {"clash", "sexual", "abduct", "excessive", "riot", "intervene"}
 _FIGHT = frozenset({"clash", "aerial", "shelling"})
+_BLAST = frozenset(normalize_word(w) for w in ("انفجار", "انفجارات", "انفجر", "انفجرت", "ينفجر", "تنفجر"))
+_NOT_ARMED = frozenset({"civilians", "protesters", "rioters", "country", "government", "state_government",
+                        "head_of_state", "party"})
 _AIRCRAFT = frozenset(normalize_word(w) for w in (
     "الطائرات", "طائرات", "الطيران", "طيران", "المقاتلات", "مقاتلات", "المروحيات", "مروحيات", "الطائره", "طائره",
     "مقاتله", "المقاتله", "مروحيه", "المروحيه"))
@@ -215,6 +218,16 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                             for k in range(i0, inst.token)):
             mains = [t for t in mains if not (t.entry.weak or t.type in ("MOBILIZE", "COERCE"))] + [inst]
             rl[id(inst)].reason = "instrument"
+    # a protest noun resumed by a light verb with its pronoun (في وقفة احتجاجية نظمها المسيحيون، خلال مظاهرة
+    # شارك فيها الآلاف): the protest happened
+    if not any(t.type in ("PROTEST", "ACCUSE", "REJECT", "THREATEN") for t in mains) and not any(
+            c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality")):
+        held = next((t for t in ts if t.type == "PROTEST" and t.pos == "n" and not t.entry.weak
+                     and rl.get(id(t)) is not None and not rl[id(t)].main
+                     and rl[id(t)].clause.kind in ("main", "reported") and _resumed(tokens, t, i1, cues_at)), None)
+        if held is not None:
+            mains.append(held)
+            rl[id(held)].reason = "resumed"
     # an advance or a withdrawal after fighting (تقدمت القوات ... بعد اشتباكات عنيفة): the fighting happened too
     if not any(t.type == "ASSAULT" for t in mains):
         moved = [m for m in mains if m.type in ("MOBILIZE", "RETREAT")]
@@ -225,14 +238,32 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             mains.append(fought)
             rl[id(fought)].reason = "after-fighting"
     armed_fig = "killed" in figs or "injured" in figs
-    assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.entry.ctx is None)
+    assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.entry.ctx is None)
+    # casualty words next to an accident, a disaster, an illness or a funeral are not violence, unless a
+    # violent event word of its own stands in the sentence (not a casualty word, not a bare explosion)
+    mishap = any(cues_at.get(k, set()) & {"accident", "aftermath"} for k in range(i0, i1))
+    violent = mishap and any(o.type == "ASSAULT" and o.pos in ("v", "n") and not o.entry.weak and o.key not in _BLAST
+                             and o.entry.ctx is None and any(m is o for m in mains) for o in ts)
+    # a match report (مواجهة، هجوم، تصدى الحارس) is not violence nor a protest unless armed words stand there
+    sport = any("sports" in cues_at.get(k, ()) for k in range(i0, i1)) and not any(
+        "armed" in cues_at.get(k, ()) for k in range(i0, i1)) and not any(
+        m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED for m in sent_mentions)
+
+    def armed_actor(clause) -> bool:
+        return any(clause.start <= m.token < clause.end and m.info.inter in (1, 2, 3, 4)
+                   and m.info.kind not in _NOT_ARMED for m in sent_mentions)
     for t in mains:
         role = rl[id(t)]
         if t.entry.mode == "intervene" and not protest_words:
             continue
-        if t.entry.ctx == "armed" and not (armed_fig or any(
+        if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause) or any(
                 "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(role.clause.start, role.clause.end))):
-            continue  # هاجم/اعتدى/اقتحم: violence only with armed words in its own clause
+            continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
+        if sport and t.type in ("ASSAULT", "PROTEST"):
+            continue
+        if mishap and t.type == "ASSAULT" and (t.pos in ("c", "p") or role.reason == "figures"
+                                               or t.key in _BLAST) and not violent:
+            continue  # لقي 3 أشخاص مصرعهم في حادث مروري، يعزي أسر الشهداء: an accident or an aftermath
         if t.entry.ctx == "unarmed" and any("armed" in cues_at.get(k, ())
                                             for k in range(max(i0, t.token - 3), min(i1, t.token + 5))):
             continue  # احتشدت القوات: a build-up, not a protest
@@ -292,6 +323,26 @@ def _activity_noun(t, tokens, mentions) -> bool:
         return False
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
     return (t.prefix or "").endswith(("ل", "ب")) or prev in _ACTIVITY_BEFORE
+
+
+def _resumed(tokens, t, i1: int, cues_at) -> bool:
+    """Whether a light verb carrying a pronoun that points back follows the noun (وقفة احتجاجية نظمها ...)."""
+    k = t.token + 1
+    while k < i1 and tokens[k].start < t.end:
+        k += 1  # past the trigger's own words (وقفة احتجاجية)
+    last = k + 1
+    while k < i1 and k <= last and tokens[k].kind == "word" and tokens[k].norm.startswith("ال") \
+            and "subordinators" not in cues_at.get(k, ()):
+        k += 1  # an adjective (المظاهرة الحاشدة), not a relative pronoun
+    if k >= i1:
+        return False
+    w = tokens[k].norm
+    if "light_verbs" in cues_at.get(k, ()):
+        return k + 1 < i1 and tokens[k + 1].norm in ("فيها", "فيه")  # شارك فيها الآلاف
+    for suffix in ("ها", "هم", "ه"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return "light_verbs" in cue_categories(w[:-len(suffix)])  # نظمها، شنه
+    return False
 
 
 def _clash_sides(a1, a2, mentions):

@@ -172,7 +172,26 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
     stop = _stopwords()
     chosen = [t for t in chosen if not _stopped(t, tokens, stop)]
     _halts(chosen, tokens)
-    return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens)]
+    return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens) and not _illness(t, tokens)]
+
+
+_HURT = frozenset(normalize_word(w) for w in ("أصيب", "أصيبت", "أصيبوا", "يصاب", "تصاب", "يصابون", "إصابة", "اصابة",
+                                              "إصابات", "الإصابة", "وأصيب", "وأصيبت", "وأصيبوا"))
+_VIOLENT_B = frozenset(normalize_word(w) for w in (
+    "بجروح", "بجراح", "برصاص", "برصاصة", "بالرصاص", "بطلق", "بطلقات", "بشظايا", "بشظية", "بنيران", "بقذيفة", "بقذائف",
+    "بانفجار", "بحروق", "بإصابات", "بإصابة", "بعيار", "بطعنات", "بطعنة", "بكسور", "بجرح", "بالغاز", "بقنبلة",
+    "بالقصف", "بقصف", "بغارة", "بهجوم", "بالهجوم", "بالتفجير", "بتفجير", "بعبوة", "بالعبوة", "بالاختناق", "بحالات"))
+
+
+def _illness(t: Trigger, tokens) -> bool:
+    """أصيب بالنكاف، إصابة بضربات شمس: hurt by an illness or an accident told right after, not by violence."""
+    if t.entry.pos not in ("p", "n") or t.type != "ASSAULT" or t.token + 1 >= len(tokens):
+        return False
+    w = tokens[t.token].norm
+    if w not in _HURT and w[1:] not in _HURT:
+        return False
+    nxt = tokens[t.token + 1].norm
+    return nxt.startswith("ب") and nxt not in _VIOLENT_B and len(nxt) > 2
 
 
 _PRETEND = frozenset(normalize_word(w) for w in ("تظاهر", "يتظاهر", "تتظاهر", "يتظاهرون", "تظاهروا", "تظاهرت"))
