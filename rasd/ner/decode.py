@@ -190,7 +190,7 @@ class TypeScores:
         # with the zero row, so none is empty
         get = self.w.index.get
         zero = self._zero
-        unit = self.feat._unit
+        unit = self.feat._unit_uncached  # the row is the cache: no second copy of the strings
         idx: list[int] = []
         starts: list[int] = []
         for r, tok in enumerate(toks, start=r0):
