@@ -25,6 +25,7 @@ _QUOTES_OPEN = frozenset('«"“\'')
 _QUOTES_CLOSE = frozenset('»"”\'')
 _DATELINE = regex.compile(r"\s*(?:\(\w+\)\s*)?[-:]")
 _BREAK_CHARS = tuple('.!?;:\n()"[]{}-,')
+_LAST_BREAK = regex.compile("(?s).*[" + regex.escape("".join(_BREAK_CHARS)) + "]")
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -129,7 +130,8 @@ class PlaceRecognizer:
         """Up to ``n`` words before normalised offset ``ws`` in the same clause, with their starts."""
         base = max(0, ws - 60)
         seg = norm[base:ws]
-        cut = max(seg.rfind(c) for c in _BREAK_CHARS)
+        m = _LAST_BREAK.match(seg)  # the last clause break in the window
+        cut = m.end() - 1 if m else -1
         if cut >= 0:
             base += cut + 1
             seg = seg[cut + 1:]

@@ -50,6 +50,8 @@ class PhraseMatcher:
         self._merge = frozenset(normalize_word(p) for p in word_list("clitics.yaml", "article_merge_proclitics")) \
             if merge_article else frozenset()
         self._suffixes = frozenset(normalize_word(s) for s in suffixes) | {""}
+        # the longest written-on prefix a match can have: a longer run of letters before it is no clitic
+        self._max_prefix = max(len(p) for p in self._proclitics | self._merge | {""})
         self._entries: dict[str, list[Any]] = {}
         self._automaton: ahocorasick.Automaton | None = None
 
@@ -87,29 +89,37 @@ class PhraseMatcher:
         norm = nt.norm
         n = len(norm)
         out: list[Match] = []
+        append = out.append
+        suffixes = self._suffixes
+        bare_only = len(suffixes) == 1  # no suffix may follow a key
+        proclitics, merge, max_prefix = self._proclitics, self._merge, self._max_prefix
+        to_original = nt.to_original
         for end_idx, (key, values, merged) in auto.iter(norm):
             e = end_idx + 1
-            klen = len(key) - 1 if merged else len(key)
-            s = e - klen
             # right boundary, with optional suffixes
             if e < n and norm[e].isalpha():
+                if bare_only:
+                    continue
                 we = e
                 while we < n and norm[we].isalpha():
                     we += 1
-                if norm[e:we] not in self._suffixes:
+                if norm[e:we] not in suffixes:
                     continue
+            s = e - (len(key) - 1 if merged else len(key))
+            # the letters written before the key in its word (at most one more than a clitic can have)
             ws = s
-            while ws > 0 and norm[ws - 1].isalpha():
+            stop = max(0, s - max_prefix - 1)
+            while ws > stop and norm[ws - 1].isalpha():
                 ws -= 1
-            prefix = norm[ws:s]
+            prefix = norm[ws:s] if ws < s else ""
             if merged:
-                if prefix not in self._merge:
+                if prefix not in merge:
                     continue
                 prefix = prefix + "ل"  # report the article's lam as part of the prefix
-            elif prefix not in self._proclitics:
+            elif prefix not in proclitics:
                 continue
-            os_, oe = nt.to_original(s, e)
-            out.append(Match(os_, oe, key, values, prefix, s, e))
+            os_, oe = to_original(s, e)
+            append(Match(os_, oe, key, values, prefix, s, e))
         return out
 
     def find(self, nt: NormText) -> list[Match]:
@@ -117,14 +127,14 @@ class PhraseMatcher:
         cands = self.find_all(nt)
         if len(cands) < 2:
             return cands
-        cands.sort(key=lambda m: (-(m.norm_end - m.norm_start), m.norm_start))
-        taken: set[int] = set()
+        cands.sort(key=lambda m: (m.norm_start - m.norm_end, m.norm_start))
+        taken = bytearray(max(m.norm_end for m in cands))  # 1 where a kept match covers the character
         out: list[Match] = []
         for m in cands:
-            span = range(m.norm_start, m.norm_end)
-            if any(i in taken for i in span):
+            s, e = m.norm_start, m.norm_end
+            if taken.find(1, s, e) >= 0:
                 continue
-            taken.update(span)
+            taken[s:e] = b"\x01" * (e - s)
             out.append(m)
         out.sort(key=lambda m: m.norm_start)
         return out

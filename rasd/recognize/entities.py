@@ -17,6 +17,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 from rasd.doc import Document, Entity, Token
 from rasd.lazy import once
@@ -29,6 +31,8 @@ _PREP = ("ب", "ل", "ك")
 # Words that join parts of a name: عبد الفتاح, أبو بكر, بن سلمان, آل ثاني, ولد الشيخ.
 _CONNECTORS = frozenset(normalize_word(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "ولد", "آل"))
 _NAME_PREFIX = "عبد"
+_NORM = attrgetter("norm")
+_START = attrgetter("start")
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"  # عبدالله، عبدالرحمن written as one word
 
 
@@ -109,6 +113,10 @@ class Lexicon:
     first_bits: dict[str, int] = field(default_factory=dict)  # a word that may start a title 1, head 2, known 8
     known_names: set[str] = field(default_factory=set)  # single-token known person names (السيسي)
     known: dict[str, list[tuple[tuple[str, ...], tuple]]] = field(default_factory=dict)  # first word -> entries
+    # the entries of ``known`` that can match before a given second word: (first, second) -> entries, and
+    # first -> one-word entries (both in the order of ``known``, longest first)
+    known_pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple]]] = field(default_factory=dict)
+    known_single: dict[str, list[tuple[tuple[str, ...], tuple]]] = field(default_factory=dict)
 
 
 
@@ -167,6 +175,12 @@ def _load() -> Lexicon:
                 lx.known_names.add(normalize_word(item["name"]))
     for key, val in sorted(entries.items(), key=lambda kv: -len(kv[0])):
         lx.known.setdefault(key[0], []).append((key[1:], val))
+    for first, items in lx.known.items():
+        for second in {rest[0] for rest, _ in items if rest}:
+            lx.known_pairs[(first, second)] = [(r, v) for r, v in items if not r or r[0] == second]
+        single = [(r, v) for r, v in items if not r]
+        if single:
+            lx.known_single[first] = single
     fb = lx.first_bits
     for w in lx.title_first:
         fb[w] = fb.get(w, 0) | 1
@@ -205,7 +219,7 @@ class _Reader:
         self.head_idx: list[int] | None = None
         self.given_idx: list[int] | None = None
         self.known_idx: list[int] | None = None
-        self.norms = [t.norm for t in self.toks]
+        self.norms = list(map(_NORM, self.toks))
         self._titles: dict[int, tuple[str, int, int] | None] = {}
         self._heads: dict[int, tuple[bool, int, int] | None] = {}
 
@@ -213,14 +227,13 @@ class _Reader:
         """Find the tokens that may start a title, an organisation head, a given name, a known name."""
         if len(_FEATS) > 1 << 18:
             _FEATS.clear()
-        get = _FEATS.get
-        feats = [get(nm) for nm in self.norms]
+        feats = list(map(_FEATS.get, self.norms))
         if None in feats:
             for i, f in enumerate(feats):
                 if f is None:
                     feats[i] = _FEATS[self.norms[i]] = _features(self.norms[i])
         toks = self.toks
-        hits = [i for i, f in enumerate(feats) if f and toks[i].kind == "word"]
+        hits = [i for i in compress(count(), feats) if toks[i].kind == "word"]  # tokens with a feature
         self.title_idx = [i for i in hits if feats[i] & 1]
         self.head_idx = [i for i in hits if feats[i] & 2]
         self.given_idx = [i for i in hits if feats[i] & 4]
@@ -228,7 +241,7 @@ class _Reader:
 
     def _index_at(self, offset: int) -> int | None:
         if self._starts is None:
-            self._starts = [t.start for t in self.toks]
+            self._starts = list(map(_START, self.toks))
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.toks[i].start <= offset < self.toks[i].end:
             return i
@@ -279,7 +292,7 @@ class _Reader:
             for m in (4, 3, 2, 1):
                 if i + m > self.n:
                     continue
-                key = (base,) + tuple(self.toks[i + k].norm for k in range(1, m))
+                key = (base, *self.norms[i + 1:i + m])
                 kind = lx.titles.get(key)
                 if kind and all(self.joined(i + k, i + k + 1) for k in range(m - 1)):
                     best = (kind, m, plen)
@@ -303,10 +316,10 @@ class _Reader:
             for m in (3, 2, 1):
                 if i + m > self.n:
                     continue
-                rest = tuple(self.toks[i + k].norm for k in range(1, m))
-                if (core,) + rest in lx.heads:
+                rest = self.norms[i + 1:i + m]
+                if (core, *rest) in lx.heads:
                     return definite, m, plen
-                if (base,) + rest in lx.heads:  # a head written with its article (الدفاع المدني)
+                if (base, *rest) in lx.heads:  # a head written with its article (الدفاع المدني)
                     return True, m, plen
         return None
 
@@ -469,14 +482,18 @@ class _Reader:
     def known_entities(self) -> list[Entity]:
         """Names of the known list (token-level, proclitics allowed on the first word, longest first)."""
         out = []
-        known, norms, toks = self.lx.known, self.norms, self.toks
+        norms, toks = self.norms, self.toks
+        pairs, single = self.lx.known_pairs, self.lx.known_single
         nxt_ok = 0
         for i in self.known_idx or []:
             if i < nxt_ok:
                 continue
             hit = None
+            nxt = norms[i + 1] if i + 1 < self.n else None
             for plen, base in strip_forms(norms[i]):
-                for rest, val in known.get(base, ()):
+                # only the entries whose second word is the next token (or that have one word) can match
+                entries = pairs.get((base, nxt)) if nxt is not None else None
+                for rest, val in (entries if entries is not None else single.get(base, ())):
                     m = len(rest)
                     if i + m < self.n and all(norms[i + 1 + k] == rest[k] for k in range(m)) and \
                             all(self.joined(i + k, i + k + 1) for k in range(m)):

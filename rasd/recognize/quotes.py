@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
+from operator import attrgetter, is_not
 
 from rasd.doc import Document, Entity, Quote, Span, Speaker
 from rasd.lazy import once
@@ -118,7 +120,10 @@ class _QuoteReader:
         self.n = len(self.toks)
         self.q = quote_lexicon()
         self.r = doc.cache.pop("entities.reader", None) or _Reader(doc, lexicon())
-        self.starts = [t.start for t in self.toks]
+        same = self.r.toks is self.toks  # the entity reader's token tables are this document's
+        self.starts = self.r._starts if same and self.r._starts is not None else \
+            list(map(attrgetter("start"), self.toks))
+        self.norms = self.r.norms if same else list(map(attrgetter("norm"), self.toks))
         self.ents_at: dict[int, Entity] = {}
         for e in sorted(doc.entities, key=lambda e: (e.start, -(e.end - e.start))):
             if e.label not in ("PERS", "ORG") and not e.label.startswith(("PERS", "ORG")):
@@ -472,9 +477,10 @@ class _QuoteReader:
             for k in range(d.open_tok, d.close_tok + 1):
                 direct_tok[k] = d
         quotes: list[Quote] = []
-        vget = _VERBS.get
-        vals = [vget(t.norm, 0) for t in toks]
-        cands = [i for i, v in enumerate(vals) if v != 0 and v is not None or v == 0 and toks[i].kind == "word"]
+        # speech verbs, and words not read yet (0); most tokens are known not to be verbs (None)
+        vals = list(map(_VERBS.get, self.norms, repeat(0)))
+        cands = [i for i in compress(count(), map(is_not, vals, repeat(None)))
+                 if vals[i] != 0 or toks[i].kind == "word"]
         i = 0
         for c in cands:
             if c < i:
