@@ -17,6 +17,7 @@ is true (off: measured to cost precision, and they are in ``doc.places`` anyway)
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 
 from rasd.doc import Document, Entity, Token
 from rasd.ner.conll import spans
@@ -70,6 +71,33 @@ def _overlaps(a, b) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+class _Overlaps:
+    """Which of a fixed list of spans overlap a query span: bisection on starts, then a walk back
+    bounded by the running maximum of ends (spans may nest)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+        self.starts = [spans[k].start for k in self.order]
+        self.maxend: list[int] = []
+        m = -1
+        for k in self.order:
+            m = max(m, spans[k].end)
+            self.maxend.append(m)
+
+    def of(self, q) -> list[int]:
+        """Indices (ascending) of the spans that overlap ``q``."""
+        out = []
+        j = bisect_left(self.starts, q.end) - 1
+        while j >= 0 and self.maxend[j] > q.start:
+            k = self.order[j]
+            if self.spans[k].end > q.start:
+                out.append(k)
+            j -= 1
+        out.sort()
+        return out
+
+
 def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
           rules_win: dict[str, bool] | None = None, add_places: bool | None = None,
           keep_alone: frozenset[str] | None = None) -> list[Entity]:
@@ -83,8 +111,11 @@ def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
     keep_alone = KEEP_ALONE if keep_alone is None else keep_alone
     kept_tagged: list[Entity] = []
     dropped_rules: set[int] = set()
+    touched: set[int] = set()
+    index = _Overlaps(rules)
     for t in tagged:
-        over = [(k, r) for k, r in enumerate(rules) if _overlaps(r, t)]
+        over = [(k, rules[k]) for k in index.of(t)]
+        touched.update(k for k, _ in over)
         if not over:
             kept_tagged.append(t)
             continue
@@ -100,7 +131,6 @@ def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
                 t.role = t.role or r.role
                 t.info.setdefault("rules", r.text)
         kept_tagged.append(t)
-    touched = {k for k, r in enumerate(rules) for t in tagged if _overlaps(r, t)}
     out = [r for k, r in enumerate(rules)
            if k not in dropped_rules and (k in touched or r.label in keep_alone)] + kept_tagged
     if add_places:

@@ -95,3 +95,21 @@ def test_default_pipeline_entities_have_exact_offsets(bad_spans):
     assert "لبنان" in texts or "فرنسا" in texts
     for e in doc.entities:
         assert not (e.source == "tagger" and e.text.startswith("و") and e.text[1:] in texts)
+
+
+def test_overlap_index_agrees_with_pairwise_checks():
+    import random
+
+    from rasd.ner.stage import _Overlaps, _overlaps
+
+    rng = random.Random(5)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randint(0, 12)):
+            a = rng.randint(0, 40)
+            spans.append(Entity(a, a + rng.randint(1, 15), "x", "PERS"))
+        idx = _Overlaps(spans)
+        for _ in range(10):
+            a = rng.randint(0, 50)
+            q = Entity(a, a + rng.randint(1, 10), "y", "ORG")
+            assert idx.of(q) == [k for k, s in enumerate(spans) if _overlaps(s, q)]
