@@ -279,6 +279,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
                 if tokens[k].kind not in ("punct",) and tokens[k].norm not in ("و", "ف")]
         if t.entry.weak and t.pos == "n" and ("ال" in t.prefix or t.key.startswith("ال")):
             return TriggerRole(cl, False, "weak-head")  # العنف الاستباقي يحول ...: a topic, not a report
+        if t.pos == "c" and not (lead and all(x.kind == "number" or x.norm in _QUANTITY for x in lead)):
+            return TriggerRole(cl, False, "uncounted")  # شهيد الإسلام، المصاب مصاب الجميع: no count, no report
         if (len(lead) <= 1 and not under_prep) or (lead and all(x.kind == "number" for x in lead)):
             return TriggerRole(cl, True, "nominal-head")
         return TriggerRole(cl, False, "no-predicate")

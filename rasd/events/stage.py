@@ -37,6 +37,7 @@ _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST
 _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
 _REFINERS = _REMOTE | {"clash", "sexual", "abduct", "excessive", "riot", "intervene"}
 _FIGHT = frozenset({"clash", "aerial", "shelling"})
+_KILL = frozenset(normalize_word(w) for w in ("قتل", "يقتل", "تقتل", "يقتلون", "قتلوا", "قتلت", "مقتل", "مصرع"))
 _BLAST = frozenset(normalize_word(w) for w in ("انفجار", "انفجارات", "انفجر", "انفجرت", "ينفجر", "تنفجر"))
 _NOT_ARMED = frozenset({"civilians", "protesters", "rioters", "country", "government", "state_government",
                         "head_of_state", "party"})
@@ -238,12 +239,19 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             mains.append(fought)
             rl[id(fought)].reason = "after-fighting"
     armed_fig = "killed" in figs or "injured" in figs
-    assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.entry.ctx is None)
+    # armed evidence: violent words of their own (not casualty words, not look-alikes that need it themselves)
+    assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.entry.ctx is None and (
+        t.pos == "n" or (t.pos == "v" and not t.entry.weak)))
     # casualty words next to an accident, a disaster, an illness or a funeral are not violence, unless a
     # violent event word of its own stands in the sentence (not a casualty word, not a bare explosion)
     mishap = any(cues_at.get(k, set()) & {"accident", "aftermath"} for k in range(i0, i1))
-    violent = mishap and any(o.type == "ASSAULT" and o.pos in ("v", "n") and not o.entry.weak and o.key not in _BLAST
-                             and o.entry.ctx is None and any(m is o for m in mains) for o in ts)
+    grief = mishap and any("aftermath" in cues_at.get(k, ()) for k in range(i0, i1))
+    violent = mishap and any(o.type == "ASSAULT" and o.pos in ("v", "n") and not o.entry.weak
+                             and o.key not in _BLAST and o.key not in _KILL and o.entry.ctx is None and (
+                                 any(m is o for m in mains) or (  # or a device in the report (انفجار عبوة ناسفة)
+                                     not grief and o.pos == "n" and o.entry.mode in _REMOTE
+                                     and rl.get(id(o)) is not None and rl[id(o)].clause.kind in ("main", "reported")))
+                             for o in ts)
     # a match report (مواجهة، هجوم، تصدى الحارس) is not violence nor a protest unless armed words stand there
     sport = any("sports" in cues_at.get(k, ()) for k in range(i0, i1)) and not any(
         "armed" in cues_at.get(k, ()) for k in range(i0, i1)) and not any(
@@ -256,13 +264,15 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         role = rl[id(t)]
         if t.entry.mode == "intervene" and not protest_words:
             continue
+        if t.entry.ctx == "armed" and t.pos == "v" and _verbal(tokens, t, i1, cues_at):
+            continue  # هاجم الوزير المعارضة واصفا إياها ...: words, not arms
         if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause) or any(
                 "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(role.clause.start, role.clause.end))):
             continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
         if sport and t.type in ("ASSAULT", "PROTEST"):
             continue
-        if mishap and t.type == "ASSAULT" and (t.pos in ("c", "p") or role.reason == "figures"
-                                               or t.key in _BLAST) and not violent:
+        if mishap and t.type == "ASSAULT" and (t.pos in ("c", "p") or role.reason == "figures" or t.key in _BLAST
+                                               or t.key in _KILL or t.entry.weak) and not violent:
             continue  # لقي 3 أشخاص مصرعهم في حادث مروري، يعزي أسر الشهداء: an accident or an aftermath
         if t.entry.ctx == "unarmed" and any("armed" in cues_at.get(k, ())
                                             for k in range(max(i0, t.token - 3), min(i1, t.token + 5))):
@@ -323,6 +333,18 @@ def _activity_noun(t, tokens, mentions) -> bool:
         return False
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
     return (t.prefix or "").endswith(("ل", "ب")) or prev in _ACTIVITY_BEFORE
+
+
+_SPEECH_PARTICIPLES = frozenset(normalize_word(w) for w in (
+    "واصفا", "واصفة", "واصفين", "قائلا", "قائلة", "قائلين", "معتبرا", "معتبرة", "متهما", "متهمة", "منتقدا", "منتقدة",
+    "بالقول", "بقوله", "بتصريحات", "لاذع",
+    "لاذعا", "كلامي", "كلاميا", "إعلامي", "إعلاميا", "تغريدة", "تغريدات", "تويتر", "مقال", "مقالة"))
+
+
+def _verbal(tokens, t, i1: int, cues_at) -> bool:
+    """An attack made of words: a speech participle or a medium within the next words (هاجم X واصفا إياه)."""
+    return any(tokens[k].norm in _SPEECH_PARTICIPLES or (tokens[k].norm[:1] in "وب" and tokens[k].norm[1:] in
+               _SPEECH_PARTICIPLES) for k in range(t.token + 1, min(i1, t.token + 12)))
 
 
 def _resumed(tokens, t, i1: int, cues_at) -> bool:
