@@ -16,6 +16,8 @@ the ``regex`` classes themselves, so both give the same tokens), which is severa
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain
+from operator import itemgetter
 
 import regex
 
@@ -28,6 +30,8 @@ _ALTERNATIVES = (
     ("latin", r"[\p{L}\p{M}]+"),
     ("punct", r"[^\s\p{L}\p{M}\d\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]"),
 )
+# What no token starts with: the complement of the alternatives' first characters.
+_GAP = r"[[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]--[\p{L}\p{M}\d\u0640]]"
 # The token pattern, with a named group per kind (to tell a new word type's kind).
 _TOKEN_RE = regex.compile("|".join(f"(?P<{k}>{p})" for k, p in _ALTERNATIVES), regex.V1)
 # The same alternatives without groups: findall then returns the token strings.
@@ -60,14 +64,18 @@ def _fast_patterns() -> tuple[re.Pattern, re.Pattern]:
         word = _ranges(regex.findall(classes["word"][3:-2], alpha, flags=regex.V1))  # the class inside (?:...)+
         latin = _ranges(regex.findall(classes["latin"][:-1], alpha, flags=regex.V1))
         punct = _ranges(regex.findall(classes["punct"], alpha, flags=regex.V1))
+        # the characters between tokens (spaces, invisible marks): those that cannot start a token
+        gap = _ranges(regex.findall(_GAP, alpha, flags=regex.V1))
         outside = "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in _FAST_BLOCKS) + "]"
-        _fast = (re.compile(f"{digit}+(?:[.,٫٬]{digit}+)*|{word}+|{latin}+|{punct}"), re.compile(outside))
+        # each match: (the gap before the token, the token)
+        _fast = (re.compile(f"({gap}*)({digit}+(?:[.,٫٬]{digit}+)*|{word}+|{latin}+|{punct})"), re.compile(outside))
     return _fast
 
 
 # token text -> (normalised form, kind); bounded so that a long-running process does not grow forever
 _TYPES: dict[str, tuple[str, str]] = {}
 _MAX_TYPES = 1 << 18
+_NORM, _KIND = itemgetter(0), itemgetter(1)
 
 
 def _type_of(s: str) -> tuple[str, str]:
@@ -81,14 +89,27 @@ def _type_of(s: str) -> tuple[str, str]:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens; ``text[t.start:t.end] == t.text`` for every token."""
+    fast, outside = _fast or _fast_patterns()
+    if outside.search(text) is not None:
+        return _tokenize_any(text)
+    # gap, token, gap, token ...: the running sum of their lengths gives every offset (all in C)
+    pieces = list(chain.from_iterable(fast.findall(text)))
+    bounds = list(accumulate(map(len, pieces), initial=0))
+    strings = pieces[1::2]
+    infos = list(map(_TYPES.get, strings))
+    if None in infos:
+        infos = [i or _type_of(s) for i, s in zip(infos, strings)]
+    return list(map(Token, bounds[1::2], bounds[2::2], strings, map(_NORM, infos), map(_KIND, infos)))
+
+
+def _tokenize_any(text: str) -> list[Token]:
+    """:func:`tokenize` for text with characters outside :data:`_FAST_BLOCKS` (the ``regex`` pattern)."""
     out: list[Token] = []
     append = out.append
     find = text.find
     get = _TYPES.get
     pos = 0
-    fast, outside = _fast or _fast_patterns()
-    strings = fast.findall(text) if outside.search(text) is None else _FIND_RE.findall(text)
-    for s in strings:
+    for s in _FIND_RE.findall(text):
         start = find(s, pos)
         pos = start + len(s)
         info = get(s) or _type_of(s)

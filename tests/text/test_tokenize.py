@@ -31,3 +31,22 @@ def test_sentences_do_not_split_inside_quotes():
 def test_decimal_point_does_not_split():
     text = "ارتفع المؤشر 2.5 في المئة اليوم."
     assert len(split_sentences(text, tokenize(text))) == 1
+
+
+def test_fast_path_equals_the_regex_pattern():
+    """Text within the common blocks is tokenised by a stdlib pattern; it must give the regex tokens."""
+    import importlib
+
+    tk = importlib.import_module("rasd.text.tokenize")
+    text = ("  قُتِلَ ١٢١ شخصاً\u200f، و۳٫٥ كم في «طرابلـــس» (UN) Straße—naïve ½ ² \t\n"
+            "x\u00ad\u200by ‹›…؟! ﻻ ﷲ ＡＢ１２ ٪ 1,200.5 $ 🙂"[:-2])
+    assert tk.tokenize(text) == tk._tokenize_any(text)
+    emoji = "قال 🙂 ok"
+    assert tk.tokenize(emoji) == tk._tokenize_any(emoji)  # outside the blocks: the regex path
+
+
+def test_sentences_quotes_runs_and_breaks():
+    text = "قال: «انتهى. تماماً»\n«لا» قال. وماذا؟!» ثم \"نعم. لا\" انتهى...\n\nآخر"
+    sents = split_sentences(text, tokenize(text))
+    assert [s.text for s in sents] == ["قال: «انتهى. تماماً»", "«لا» قال.", "وماذا؟!»", "ثم \"نعم. لا\" انتهى...",
+                                       "آخر"]
