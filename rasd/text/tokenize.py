@@ -98,7 +98,7 @@ def tokenize(text: str) -> list[Token]:
     strings = pieces[1::2]
     infos = list(map(_TYPES.get, strings))
     if None in infos:
-        infos = [i or _type_of(s) for i, s in zip(infos, strings)]
+        infos = [i or _type_of(s) for i, s in zip(infos, strings, strict=True)]
     return list(map(Token, bounds[1::2], bounds[2::2], strings, map(_NORM, infos), map(_KIND, infos)))
 
 
