@@ -10,6 +10,7 @@ exports.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import math
@@ -17,7 +18,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -62,6 +63,27 @@ def _inner_box(lat: float, lon: float, km: float) -> tuple[float, float, float, 
     nearest = 0.0 if (lat - dlat) * (lat + dlat) <= 0 else min(abs(lat - dlat), abs(lat + dlat))
     dlon = half / (111.195 * math.cos(math.radians(nearest)))
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+_COUNT_UPSERT = ("INSERT INTO event_counts (dim, key, dup, n) VALUES (?,?,?,?) "
+                 "ON CONFLICT (dim, key, dup) DO UPDATE SET n = n + excluded.n")
+
+
+def _count_rows(rows: Iterable[tuple], sign: int) -> list[tuple]:
+    """event_counts deltas (dim, key, dup, n) of events given as (dup, lat, fatalities, type,
+    event_type, country): the same figures as rasd.store.schema.count_events_sql."""
+    out: dict[tuple, int] = {}
+    for dup, lat, dead, typ, acled, country in rows:
+        for dim, key, n in (("events", "", 1), ("located", "", lat is not None),
+                            ("fatalities", "", dead if dead and dead > 0 else 0),
+                            ("type", typ, 1), ("acled", acled, 1), ("country", country, 1)):
+            if key is not None and n:
+                k = (dim, key, dup)
+                out[k] = out.get(k, 0) + sign * n
+    return [(*k, n) for k, n in out.items()]
+
+# the R*Trees of located events: of original articles, and of near-duplicates too
+_GEO_TREES = {False: ("events_geo",), True: ("events_geo", "events_geo_dup")}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -210,6 +232,30 @@ class Store:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
+    @contextlib.contextmanager
+    def _batched(self, size: int, seconds: float | None = None) -> Iterator[Callable[[], None]]:
+        """One transaction per batch: yields ``done()``, to call after each whole article; a batch
+        is committed after ``size`` articles (or ``seconds`` of work) and when the block ends.
+        Anything raised rolls the open batch back (committed batches stay), so a killed or failed
+        run leaves whole articles only."""
+        pending, last = 0, time.monotonic()
+
+        def done() -> None:
+            nonlocal pending, last
+            pending += 1
+            if pending >= size or (seconds is not None and time.monotonic() - last > seconds):
+                self._commit()
+                self._begin()
+                pending, last = 0, time.monotonic()
+
+        self._begin()
+        try:
+            yield done
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+
     # ------------------------------------------------------------------ writing
 
     def _prepare(self, text: str) -> _Prepared:
@@ -261,7 +307,11 @@ class Store:
 
     def _delete_extraction(self, rid: int) -> None:
         c = self.conn
-        c.execute("DELETE FROM events_geo WHERE id IN (SELECT rid FROM events WHERE article_rid = ?)", (rid,))
+        # event_counts loses the old events (the writer keeps it: a trigger would slow every insert)
+        c.executemany(_COUNT_UPSERT, _count_rows(c.execute(
+            "SELECT dup, lat, fatalities, type, event_type, country FROM events WHERE article_rid = ?", (rid,)), -1))
+        for geo in ("events_geo", "events_geo_dup"):
+            c.execute(f"DELETE FROM {geo} WHERE id IN (SELECT rid FROM events WHERE article_rid = ?)", (rid,))
         c.execute("INSERT INTO events_actors (events_actors, rowid, actors) SELECT 'delete', rid, actors "
                   "FROM events WHERE article_rid = ? AND actors != ''", (rid,))
         for table in ("events", "entities", "places", "quotes", "extractions"):
@@ -292,6 +342,10 @@ class Store:
         published = d.get("published")
         seen: set[str] = set()
         ev_rows, geo, actor_rows = [], [], []
+        flag = 1 if dup else 0
+        # explicit row ids (this transaction holds the write lock), so that all events, their actor
+        # index entries and R*Tree points go in with one executemany each
+        rid0 = (c.execute("SELECT max(rid) FROM events").fetchone()[0] or 0) if events else 0  # O(log n)
         for i, ev in enumerate(events):
             eid = ev.get("id")
             if not eid or eid in seen:
@@ -300,35 +354,38 @@ class Store:
                 eid = f"{aid}-{eid}"
             seen.add(eid)
             ev["id"] = eid
+            erid = rid0 + i + 1
             loc = ev.get("location") or {}
             actors = ev.get("actors") or []
             names = "\x1f".join(x.casefold() for a in actors for x in (a.get("name"), a.get("text"),
                                                                         a.get("name_en")) if x)
             date = ev.get("date")
             day = (date or published or None)
-            ev_rows.append((eid, rid, i, ev.get("type"), ev.get("mode"), ev.get("event_type"),
+            lat, lon = loc.get("lat"), loc.get("lon")
+            ev_rows.append((erid, eid, rid, i, ev.get("type"), ev.get("mode"), ev.get("event_type"),
                             ev.get("sub_event_type"), ev.get("disorder_type"), date,
-                            day[:10] if day else None, loc.get("country_code"), loc.get("lat"),
-                            loc.get("lon"), _int(ev.get("fatalities")), _int(ev.get("injured")),
+                            day[:10] if day else None, loc.get("country_code"), lat, lon,
+                            _int(ev.get("fatalities")), _int(ev.get("injured")),
                             _int(ev.get("displaced")), _int(ev.get("arrested")),
                             1 if ev.get("civilian_targeting") else 0, ev.get("factuality"),
-                            ev.get("confidence"), names, 1 if dup else 0,
-                            json.dumps(ev, ensure_ascii=False)))
-        for row in ev_rows:
-            cur = c.execute(
-                "INSERT INTO events (id, article_rid, idx, type, mode, event_type, sub_event_type, "
+                            ev.get("confidence"), names, flag, _dumps(ev)))
+            if names:
+                actor_rows.append((erid, names))
+            if lat is not None and lon is not None:
+                geo.append((erid, lat, lat, lon, lon))
+        if ev_rows:
+            c.executemany(
+                "INSERT INTO events (rid, id, article_rid, idx, type, mode, event_type, sub_event_type, "
                 "disorder_type, date, day, country, lat, lon, fatalities, injured, displaced, arrested, "
                 "civilian_targeting, factuality, confidence, actors, dup, data) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
-            if row[20]:
-                actor_rows.append((cur.lastrowid, row[20]))
-            if row[11] is not None and row[12] is not None:
-                geo.append((cur.lastrowid, row[11], row[11], row[12], row[12], 1 if dup else 0))
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ev_rows)
+            c.executemany(_COUNT_UPSERT, _count_rows(
+                ((r[22], r[12], r[14], r[4], r[6], r[11]) for r in ev_rows), 1))
         if actor_rows:
             c.executemany("INSERT INTO events_actors (rowid, actors) VALUES (?,?)", actor_rows)
         if geo:
-            c.executemany("INSERT INTO events_geo (id, min_lat, max_lat, min_lon, max_lon, dup) "
-                          "VALUES (?,?,?,?,?,?)", geo)
+            c.executemany(f"INSERT INTO {'events_geo_dup' if dup else 'events_geo'} "
+                          "(id, min_lat, max_lat, min_lon, max_lon) VALUES (?,?,?,?,?)", geo)
         c.executemany('INSERT INTO entities (article_rid, start, "end", text, label, canonical) '
                       "VALUES (?,?,?,?,?,?)",
                       [(rid, e.start, e.end, e.text, e.label, e.canonical) for e in doc.entities])
@@ -341,7 +398,7 @@ class Store:
                       [(rid, q.start, q.end, q.text, q.kind,
                         (q.speaker.name or q.speaker.text) if q.speaker else None,
                         q.speaker.role if q.speaker else None) for q in doc.quotes])
-        blob = zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        blob = zlib.compress(_dumps(d).encode("utf-8"), 1)
         c.execute("INSERT INTO extractions (article_rid, rasd_version, pipeline, created_at, n_events, error, "
                   "result) VALUES (?,?,?,?,?,NULL,?)",
                   (rid, current_version(), fp, _now(), len(ev_rows), blob))
@@ -380,9 +437,7 @@ class Store:
 
         summary = IngestSummary()
         t0 = time.perf_counter()
-        pending = 0
-        self._begin()
-        try:
+        with self._batched(batch_size) as done:
             for doc in progress_bar(docs, progress, unit="article"):
                 try:
                     check_text(doc.text)
@@ -396,15 +451,7 @@ class Store:
                 summary.ingested += 1
                 summary.events += res.events
                 summary.near_duplicates += res.status == "near-duplicate"
-                pending += 1
-                if pending >= batch_size:
-                    self._commit()
-                    self._begin()
-                    pending = 0
-            self._commit()
-        except BaseException:
-            self._rollback()
-            raise
+                done()
         summary.seconds = time.perf_counter() - t0
         return summary
 
@@ -455,9 +502,7 @@ class Store:
         pipe = pipeline
         summary = IngestSummary()
         t0 = time.perf_counter()
-        pending, last = 0, time.monotonic()
-        self._begin()
-        try:
+        with self._batched(batch_size, commit_seconds) as done:
             for item in progress_bar(items, progress, unit="article"):
                 if item.error is not None:
                     self._fail(item.name, item.error, summary)
@@ -499,15 +544,7 @@ class Store:
                     self._insert_extraction(rid, aid, None, dup=near is not None, error=error, pipeline=pipe)
                 summary.ingested += 1
                 summary.near_duplicates += near is not None
-                pending += 1
-                if pending >= batch_size or time.monotonic() - last > commit_seconds:
-                    self._commit()
-                    self._begin()
-                    pending, last = 0, time.monotonic()
-            self._commit()
-        except BaseException:
-            self._rollback()
-            raise
+                done()
         summary.seconds = time.perf_counter() - t0
         return summary
 
@@ -531,9 +568,7 @@ class Store:
             rids = rids[:limit]
         summary = IngestSummary()
         t0 = time.perf_counter()
-        pending = 0
-        self._begin()
-        try:
+        with self._batched(batch_size) as done:
             for rid in progress_bar(rids, progress, unit="article", total=len(rids)):
                 r = self.conn.execute("SELECT id, text, title, source, url, published, near_duplicate_of, "
                                       "origin FROM articles WHERE rid = ?", (rid,)).fetchone()
@@ -550,15 +585,7 @@ class Store:
                 else:
                     summary.events += self._insert_extraction(rid, aid, doc, dup=near is not None, pipeline=pipe)
                     summary.ingested += 1
-                pending += 1
-                if pending >= batch_size:
-                    self._commit()
-                    self._begin()
-                    pending = 0
-            self._commit()
-        except BaseException:
-            self._rollback()
-            raise
+                done()
         summary.seconds = time.perf_counter() - t0
         return summary
 
@@ -570,7 +597,10 @@ class Store:
         ``events`` table (map points, column indexes).  Stable across schema migrations."""
         return self._where(EventQuery.of(query, **filters))
 
-    def _where(self, q: EventQuery) -> tuple[str, list]:
+    def _where(self, q: EventQuery, page: int | None = None) -> tuple[str, list]:
+        """The condition over ``events e`` and its parameters.  ``page`` (offset + limit of a
+        newest-first page) lets a common actor's events be found by walking the day index instead
+        of looking up every candidate row."""
         cond, args = [], []
         # every index leads with dup: name it in both cases so that they can be used
         cond.append("e.dup IN (0, 1)" if q.include_duplicates else "e.dup = 0")
@@ -595,29 +625,18 @@ class Store:
         if q.actor:
             needle = q.actor.casefold()
             if len(needle) >= 3:  # the trigram index finds the candidates
-                cond.append("e.rid IN (SELECT rowid FROM events_actors WHERE events_actors MATCH ?)")
-                args.append('"' + needle.replace('"', '""') + '"')
+                match = '"' + needle.replace('"', '""') + '"'
+                plus = "+" if page is not None and self._walk_day_index(match, page) else ""
+                cond.append(f"{plus}e.rid IN (SELECT rowid FROM events_actors WHERE events_actors MATCH ?)")
+                args.append(match)
             cond.append("instr(e.actors, ?) > 0")
             args.append(needle)
         if q.near:
-            lat, lon, km = (float(x) for x in q.near)
-            # the spherical cap's exact bounding box (angular radius delta), plus a small margin
-            delta = km / 6371.0088
-            dlat = math.degrees(delta) + 1e-4
-            if abs(lat) + dlat >= 90 or delta >= math.pi / 2:
-                dlon = 360.0
-            else:
-                dlon = math.degrees(math.asin(min(1.0, math.sin(delta) / math.cos(math.radians(lat))))) + 1e-4
-            # the R*Tree's bounding box, then the exact distance on its coordinates (float32, exact to
-            # well under a metre), without reading event rows; points inside a square well within the
-            # circle skip the trigonometry; "+e.rid" keeps the planner on the day-ordered index, so a
-            # page stops after LIMIT matches
-            inner = _inner_box(lat, lon, km)
-            shortcut = ("(min_lat BETWEEN ? AND ? AND min_lon BETWEEN ? AND ?) OR " if inner else "")
-            cond.append("+e.rid IN (SELECT id FROM events_geo WHERE min_lat >= ? AND max_lat <= ? "
-                        f"AND min_lon >= ? AND max_lon <= ? AND ({shortcut}{self._haversine_sql} <= ?)"
-                        + ("" if q.include_duplicates else " AND dup = 0") + ")")
-            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, *(inner or ()), lat, lat, lon, km]
+            trees = _GEO_TREES[bool(q.include_duplicates)]
+            geo, geo_args = self._geo_sql(q)
+            # "+e.rid" keeps the planner on the day-ordered index, so a page stops after LIMIT matches
+            cond.append(f"+e.rid IN ({' UNION ALL '.join(f'SELECT id FROM {t} WHERE {geo}' for t in trees)})")
+            args += geo_args * len(trees)
         if q.q:
             fq = fts_query(q.q)
             if fq is None:
@@ -629,6 +648,36 @@ class Store:
             cond.append("e.article_rid = (SELECT rid FROM articles WHERE id = ?)")
             args.append(q.article_id)
         return (" AND ".join(cond) or "1"), args
+
+    def _walk_day_index(self, match: str, page: int) -> bool:
+        """Whether a page of an actor's events is cheaper found by walking the day index (reading
+        about ``page * events / candidates`` index entries, each ~0.3 us) than by looking up each of
+        the trigram index's candidates (~3.5 us each, then sorted): true for common names."""
+        n = self.conn.execute("SELECT count(*) FROM events_actors WHERE events_actors MATCH ?", (match,)).fetchone()[0]
+        if n < 100:
+            return False
+        total = self.conn.execute("SELECT coalesce(sum(n), 0) FROM event_counts WHERE dim = 'events'").fetchone()[0]
+        return 0.3 * page * total / n < 3.5 * n
+
+    def _geo_sql(self, q: EventQuery) -> tuple[str, list]:
+        """The condition over an R*Tree (``events_geo``, ``events_geo_dup``) and its parameters for
+        ``q.near``."""
+        lat, lon, km = (float(x) for x in q.near)
+        # the spherical cap's exact bounding box (angular radius delta), plus a small margin
+        delta = km / 6371.0088
+        dlat = math.degrees(delta) + 1e-4
+        if abs(lat) + dlat >= 90 or delta >= math.pi / 2:
+            dlon = 360.0
+        else:
+            dlon = math.degrees(math.asin(min(1.0, math.sin(delta) / math.cos(math.radians(lat))))) + 1e-4
+        # the R*Tree's bounding box, then the exact distance on its coordinates (float32, exact to
+        # well under a metre), without reading event rows; points inside a square well within the
+        # circle skip the trigonometry
+        inner = _inner_box(lat, lon, km)
+        shortcut = "(min_lat BETWEEN ? AND ? AND min_lon BETWEEN ? AND ?) OR " if inner else ""
+        return ("min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ? "
+                f"AND ({shortcut}{self._haversine_sql} <= ?)",
+                [lat - dlat, lat + dlat, lon - dlon, lon + dlon, *(inner or ()), lat, lat, lon, km])
 
     _EVENT_COLS = "e.id, e.data, a.id, a.title, a.source, a.url, a.published, a.near_duplicate_of"
 
@@ -650,7 +699,7 @@ class Store:
         ``article_id`` and ``article`` (id, title, source, url, published, near_duplicate).
         """
         q = EventQuery.of(query, **filters)
-        where, args = self._where(q)
+        where, args = self._where(q, page=int(offset) + int(limit))
         # the page's row ids first (from the indexes alone), then only those rows are read
         sql = (f"SELECT {self._EVENT_COLS} FROM (SELECT e.rid, e.day FROM events e WHERE {where} "
                "ORDER BY e.day DESC, e.rid DESC LIMIT ? OFFSET ?) p "
@@ -661,6 +710,12 @@ class Store:
     def count_events(self, query: EventQuery | None = None, **filters) -> int:
         """How many events match."""
         q = EventQuery.of(query, **filters)
+        if q.near and q.min_fatalities is None and not any(
+                (q.country, q.type, q.acled_type, q.since, q.until, q.actor, q.q, q.article_id)):
+            # distance only: the R*Trees answer alone (they hold every located event, by dup)
+            geo, args = self._geo_sql(q)
+            return sum(self.conn.execute(f"SELECT count(*) FROM {t} WHERE {geo}", args).fetchone()[0]
+                       for t in _GEO_TREES[bool(q.include_duplicates)])
         where, args = self._where(q)
         return self.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", args).fetchone()[0]
 
@@ -791,16 +846,21 @@ class Store:
         def one(sql, *args):
             return c.execute(sql, args).fetchone()
 
-        def grouped(col, collate=""):
-            return dict(c.execute(f"SELECT {col} {collate}, count(*) n FROM events WHERE dup = 0 AND {col} IS NOT NULL "
-                                  f"GROUP BY 1 ORDER BY n DESC, 1"))
+        # event totals and groupings from event_counts (kept by triggers on events), so nothing
+        # here scans the events; the rest from indexes, never from event or article rows
+        counts: dict[tuple[str, int], int] = {
+            (dim, dup): n for dim, dup, n in c.execute(
+                "SELECT dim, dup, n FROM event_counts WHERE dim IN ('events', 'located', 'fatalities')")}
+
+        def grouped(dim, collate=""):
+            return dict(c.execute(f"SELECT key {collate}, sum(n) n FROM event_counts WHERE dim = ? AND dup = 0 "
+                                  "GROUP BY 1 HAVING sum(n) > 0 ORDER BY n DESC, 1", (dim,)))
 
         from rasd.store.version import current_version
 
-        # every figure from an index (or the R*Tree), never from event or article rows
-        ev = (one("SELECT count(*) FROM events WHERE dup = 0")[0],
-              one("SELECT count(*) FROM events WHERE dup = 0 AND lat IS NOT NULL")[0],
-              one("SELECT coalesce(sum(fatalities), 0) FROM events WHERE dup = 0 AND fatalities > 0")[0],
+        ev = (counts.get(("events", 0), 0),
+              counts.get(("located", 0), 0),
+              counts.get(("fatalities", 0), 0),
               one("SELECT min(day) FROM events WHERE dup = 0 AND day IS NOT NULL")[0],
               one("SELECT max(day) FROM events WHERE dup = 0")[0])
         art = (one("SELECT count(*) FROM articles")[0],
@@ -816,11 +876,11 @@ class Store:
             "articles": art[0],
             "near_duplicates": art[1],
             "events": ev[0],
-            "events_of_near_duplicates": one("SELECT count(*) FROM events WHERE dup = 1")[0],
+            "events_of_near_duplicates": counts.get(("events", 1), 0),
             "located": ev[1],
             "fatalities": ev[2],
             "by_type": grouped("type"),
-            "by_acled_type": grouped("event_type", "COLLATE NOCASE"),
+            "by_acled_type": grouped("acled", "COLLATE NOCASE"),
             "by_country": grouped("country"),
             "first_date": ev[3],
             "last_date": ev[4],
@@ -843,6 +903,10 @@ class Store:
         from rasd.store.export import export_events
 
         return export_events(self.iter_events(query, **filters), fmt, out)
+
+
+# compact JSON, non-ASCII kept (one encoder, built once)
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _int(v) -> int | None:

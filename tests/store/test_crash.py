@@ -41,8 +41,11 @@ def _consistent(db) -> int:
         bad = c.execute("SELECT count(*) FROM extractions x WHERE n_events != "
                         "(SELECT count(*) FROM events e WHERE e.article_rid = x.article_rid)").fetchone()[0]
         assert bad == 0
-        assert c.execute("SELECT count(*) FROM events_geo").fetchone()[0] == \
-            c.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+        assert c.execute("SELECT (SELECT count(*) FROM events_geo) + (SELECT count(*) FROM events_geo_dup)"
+                         ).fetchone()[0] == c.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+        # the statistics' counters agree with the events
+        assert c.execute("SELECT coalesce(sum(n), 0) FROM event_counts WHERE dim = 'events'").fetchone()[0] == \
+            c.execute("SELECT count(*) FROM events").fetchone()[0]
         assert c.execute("SELECT count(DISTINCT ext_id) FROM articles").fetchone()[0] == n
         return n
     finally:

@@ -249,8 +249,11 @@ def test_reprocess_only_outdated(tmp_path, corpus):
         n_events = st.count_events()
         assert st.reprocess(pipeline=StubPipeline(tag="new"), all=True).ingested == N
         assert st.count_events() == n_events  # replaced, not added
-        assert st.conn.execute("SELECT count(*) FROM events_geo").fetchone()[0] == \
-            st.conn.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+        c = st.conn
+        assert c.execute("SELECT count(*) FROM events_geo").fetchone()[0] == \
+            c.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL AND dup = 0").fetchone()[0]
+        assert c.execute("SELECT count(*) FROM events_geo_dup").fetchone()[0] == \
+            c.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL AND dup = 1").fetchone()[0]
 
 
 def test_search_normalises_both_sides(tmp_path):
@@ -395,3 +398,85 @@ def test_actor_filter_equals_substring_scan(store):
         want = store.conn.execute("SELECT count(*) FROM events WHERE dup = 0 AND instr(actors, ?) > 0",
                                   (needle.casefold(),)).fetchone()[0]
         assert store.count_events(actor=needle) == want, needle
+
+
+def _stats_by_scan(c) -> dict:
+    """The statistics' event figures computed the slow way, from the event rows."""
+    def grouped(col, collate=""):
+        return dict(c.execute(f"SELECT {col} {collate}, count(*) n FROM events WHERE dup = 0 AND {col} IS NOT NULL "
+                              "GROUP BY 1 ORDER BY n DESC, 1"))
+
+    one = lambda sql: c.execute(sql).fetchone()[0]  # noqa: E731
+    return {"events": one("SELECT count(*) FROM events WHERE dup = 0"),
+            "events_of_near_duplicates": one("SELECT count(*) FROM events WHERE dup = 1"),
+            "located": one("SELECT count(*) FROM events WHERE dup = 0 AND lat IS NOT NULL"),
+            "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events WHERE dup = 0 AND fatalities > 0"),
+            "by_type": grouped("type"), "by_acled_type": grouped("event_type", "COLLATE NOCASE"),
+            "by_country": grouped("country")}
+
+
+def test_stats_counters_follow_every_write(tmp_path, corpus):
+    """event_counts (kept by the writer) gives the figures a scan of the events gives, after ingest,
+    near-duplicates, documents added one by one, and reprocessing (old rows taken away)."""
+    with Store.open(tmp_path / "c.db") as st:
+        st.ingest([corpus], pipeline=StubPipeline())
+        st.ingest_records([{"id": "w1", "text": _wire("(وكالة الأنباء) -"), "published": "2024-02-01"},
+                           {"id": "w2", "text": _wire("نقلت صحيفتنا عن مصادر رسمية:") + " وللقصة بقية."}],
+                          pipeline=StubPipeline())
+        st.add_document(_event_doc(900, "تعز", "YE", 13.58, 44.02, "ASSAULT", "battles", 4, "جماعة", "2024-01-02"))
+
+        def check():
+            s = st.stats()
+            assert {k: s[k] for k in _stats_by_scan(st.conn)} == _stats_by_scan(st.conn)
+            return s
+
+        s = check()
+        assert s["events_of_near_duplicates"] > 0 and s["fatalities"] > 0
+        assert s["by_acled_type"]  # "Battles" and "battles" grouped as one, like the scan
+        st.reprocess(pipeline=StubPipeline(tag="again"), all=True)
+        check()
+        st.reprocess(pipeline=StubPipeline(tag="again"), all=True, limit=5)
+        check()
+
+
+def test_near_with_and_without_duplicates_equals_haversine(tmp_path):
+    """Located events of near-duplicate articles are in their own R*Tree: counted and listed only
+    with include_duplicates, and every answer equals a haversine scan of the event rows."""
+    from rasd.store.sqlite import haversine_km
+
+    with Store.open(tmp_path / "g.db") as st:
+        st.ingest_records([article(i) for i in range(30)] + [
+            {"id": "w1", "text": _wire("(وكالة الأنباء) - تعز"), "published": "2024-02-01"},
+            {"id": "w2", "text": _wire("نقلت صحيفتنا عن مصادر رسمية: تعز") + " وللقصة بقية."}],
+            pipeline=StubPipeline())
+        rows = st.conn.execute("SELECT id, lat, lon, dup FROM events WHERE lat IS NOT NULL").fetchall()
+        assert any(r[3] for r in rows), "the test needs located events of a near-duplicate"
+        for lat, lon, km in ((13.58, 44.02, 50), (32.9, 13.2, 400), (20.0, 30.0, 3000)):
+            for dups in (False, True):
+                want = {r[0] for r in rows if (dups or not r[3]) and haversine_km(r[1], r[2], lat, lon) <= km}
+                assert st.count_events(near=(lat, lon, km), include_duplicates=dups) == len(want)
+                got = st.events(near=(lat, lon, km), include_duplicates=dups, limit=1000)
+                assert {e["id"] for e in got} == want
+                assert st.count_events(near=(lat, lon, km), include_duplicates=dups, type="ASSAULT") == \
+                    sum(1 for e in got if e["type"] == "ASSAULT")
+
+
+@pytest.mark.parametrize("walk", [False, True])
+def test_actor_pages_equal_substring_scan_with_either_plan(store, monkeypatch, walk):
+    """A page of an actor's events is the same whether the day index is walked (common names) or
+    the trigram index's candidates are looked up (rare names)."""
+    monkeypatch.setattr(Store, "_walk_day_index", lambda self, match, page: walk)
+    for needle in ("مسلحة", "قوات", "الأمن", "غير موجود"):
+        for country in (None, "LY"):
+            want = [r[0] for r in store.conn.execute(
+                "SELECT id FROM events WHERE dup = 0 AND instr(actors, ?) > 0 AND (? IS NULL OR country = ?) "
+                "ORDER BY day DESC, rid DESC", (needle.casefold(), country, country))]
+            assert (len(want) > 10) == (needle != "غير موجود") or country
+            for offset in (0, 3, 10):
+                got = [e["id"] for e in store.events(actor=needle, country=country, limit=4, offset=offset)]
+                assert got == want[offset:offset + 4], (needle, country, offset)
+
+
+def test_walk_day_index_only_for_common_names(store):
+    assert store._walk_day_index('"غير موجود"', 50) is False
+    assert store._walk_day_index('"قوات"', 10**9) is False  # a deep page: look the candidates up
