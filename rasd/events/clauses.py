@@ -111,6 +111,12 @@ def _unknown_verb_first(tokens, cl: Clause, t) -> bool:
     return prev not in _PREP or prev in ("الي", "علي", "ب")
 
 
+def _participle(w: str) -> bool:
+    """داعيا، مطالبين: an accusative participle (its noun is an object), not a finite verb (دعا، طالبوا)."""
+    w = _bare(w)
+    return w.endswith("ين") or (w.endswith("ا") and not w.endswith("وا") and len(w) >= 5)
+
+
 def _close_after(tokens, verb: int, t) -> bool:
     """Whether the participants follow the verb as its subject: at once or past a count (خرج آلاف المحتجين),
     not as a later object (أطلقت الشرطة سراح عشرة متظاهرين)."""
@@ -269,8 +275,11 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, True, "under-verb", cl.start)
     if t.pos == "pn":
         # المتظاهرون: an event as the subject right after a verb (رفع المتظاهرون، خرج المحتجون)
+        nominative = t.key.endswith("ون") and t.key.startswith("ال")  # المعتصمون: a subject, not an object
         if (before and before[0][1] == "light_verbs" and _close_after(tokens, before[0][0], t)) or (
-                not before and not t.prefix and _verb_before_count(tokens, cl, t)):
+                not before and not t.prefix and _verb_before_count(tokens, cl, t)) or (
+                before and nominative and len(before) == 1 and t.token - before[0][0] == 1
+                and not _participle(tokens[before[0][0]].norm)):  # دعا المعتصمون، أكد المتظاهرون
             return TriggerRole(cl, True, "participants-subject", before[0][0] if before else cl.start)
         return TriggerRole(cl, False, "participants")
     if not before:

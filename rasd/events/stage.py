@@ -452,7 +452,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
         a1 = fallback
     if t.type == "ASSAULT" and t.entry.mode == "clash" and (a1 is None or a2 is None):
         a1, a2 = _clash_sides(a1, a2, sent_mentions)
-    excluded = [(m.start, m.end) for m in sent_mentions]
+    # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened
+    excluded = [(m.start, m.end) for m in sent_mentions] + [(o.start, o.end) for o in ts]
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
     ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end)
     country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
