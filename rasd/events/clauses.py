@@ -286,7 +286,7 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         # nominal clause: the noun is the head when it comes first (after particles, figures, adverbs)
         lead = [tokens[k] for k in range(cl.start, t.token)
                 if tokens[k].kind not in ("punct",) and tokens[k].norm not in ("و", "ف")]
-        if t.entry.weak and t.pos == "n" and ("ال" in t.prefix or t.key.startswith("ال")):
+        if t.entry.weak and t.pos == "n" and ("ال" in t.prefix or t.key.startswith("ال") or t.type == "PROTEST"):
             return TriggerRole(cl, False, "weak-head")  # العنف الاستباقي يحول ...: a topic, not a report
         if t.pos == "c" and not (lead and all(x.kind == "number" or x.norm in _QUANTITY for x in lead)):
             return TriggerRole(cl, False, "uncounted")  # شهيد الإسلام، المصاب مصاب الجميع: no count, no report

@@ -176,7 +176,8 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
 
 
 _HURT = frozenset(normalize_word(w) for w in ("أصيب", "أصيبت", "أصيبوا", "يصاب", "تصاب", "يصابون", "إصابة", "اصابة",
-                                              "إصابات", "الإصابة", "وأصيب", "وأصيبت", "وأصيبوا"))
+                                              "إصابات", "الإصابة", "وأصيب", "وأصيبت", "وأصيبوا", "المصابين", "مصابين",
+                                              "المصابون", "مصابون", "المصاب", "مصاب", "مصابا"))
 _VIOLENT_B = frozenset(normalize_word(w) for w in (
     "بجروح", "بجراح", "برصاص", "برصاصة", "بالرصاص", "بطلق", "بطلقات", "بشظايا", "بشظية", "بنيران", "بقذيفة", "بقذائف",
     "بانفجار", "بحروق", "بإصابات", "بإصابة", "بعيار", "بطعنات", "بطعنة", "بكسور", "بجرح", "بالغاز", "بقنبلة",
@@ -185,7 +186,7 @@ _VIOLENT_B = frozenset(normalize_word(w) for w in (
 
 def _illness(t: Trigger, tokens) -> bool:
     """أصيب بالنكاف، إصابة بضربات شمس: hurt by an illness or an accident told right after, not by violence."""
-    if t.entry.pos not in ("p", "n") or t.type != "ASSAULT" or t.token + 1 >= len(tokens):
+    if t.entry.pos not in ("p", "n", "c") or t.type != "ASSAULT" or t.token + 1 >= len(tokens):
         return False
     w = tokens[t.token].norm
     if w not in _HURT and w[1:] not in _HURT:
