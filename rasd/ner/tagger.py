@@ -152,10 +152,14 @@ class Tagger:
         return self._feat._unit(token)[2]  # cached with the token's features
 
     def tag_marginals(self, tokens: list[str]) -> tuple[list[str], list[float]]:
-        """Tags and, per token, the marginal probability of its tag."""
-        tags = self.tag(tokens)
+        """IOB2 tags and, per token, the marginal probability of the model's own label there (with
+        an IOBES model, that of ``S-X`` where the tag reads ``B-X``)."""
+        if not tokens:
+            return [], []
+        self.load()
         tg = self._tagger
-        return tags, [tg.marginal(t, i) if t in tg.labels() else 0.0 for i, t in enumerate(tags)]
+        raw = tg.tag(self._feat.sentence(tokens))  # sets the sequence the marginals are about
+        return repair_iob2(raw), [tg.marginal(t, i) for i, t in enumerate(raw)]
 
 
 @once

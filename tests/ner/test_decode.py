@@ -122,3 +122,11 @@ def test_shipped_sidecar_matches_shipped_model():
 
     w = _read_sidecar(MODEL + SIDECAR, _fingerprint(MODEL))
     assert w is not None, "rasd/data/ner/model.crfsuite.weights.gz is stale: run make train-ner"
+
+
+def test_marginals_are_probabilities_of_the_tags(taggers):
+    _, fast = taggers
+    sent = _team_sentences()[0]
+    tags, probs = fast.tag_marginals(sent)
+    assert tags == fast.tag(sent)
+    assert len(probs) == len(sent) and all(0.0 < p <= 1.0 for p in probs)
