@@ -54,6 +54,7 @@ def _child(args: argparse.Namespace) -> None:
         with Client(cluster) as c:  # load the pipeline on every worker before the clock starts
             c.register_plugin(_preload_plugin())
             c.wait_for_workers(args.workers)
+            cpu_before = c.run(_process_cpu)
         scheduler = cluster.scheduler_address
         startup = time.perf_counter() - t0
     c0 = time.process_time()
@@ -61,12 +62,22 @@ def _child(args: argparse.Namespace) -> None:
                                                      partition_size=args.partition_size, limit=args.limit,
                                                      progress=args.progress))
     total = time.perf_counter() - t0
+    worker_process_cpu: dict[str, float] = {}
     if args.engine != "local":
+        # all CPU of each worker process during the run (tasks + Dask's own threads), against the tasks'
+        from distributed import Client
+
+        with Client(scheduler) as c:
+            cpu_after = c.run(_process_cpu)
+        worker_process_cpu = {str(k): round(cpu_after[k] - cpu_before.get(k, 0.0), 1) for k in cpu_after}
         cluster.close()
     n = s.articles + s.failed
     per_worker: dict[str, float] = {}
+    split = {"thread_cpu_s": 0.0, "extract_cpu_s": 0.0}
     for e in Manifest(args.out).entries.values():
         per_worker[e["worker"]] = per_worker.get(e["worker"], 0.0) + e.get("cpu_s", 0.0)
+        for k in split:
+            split[k] += e.get(k, 0.0)
     print(json.dumps({
         "engine": args.engine, "workers": s.workers, "records": n, "articles": s.articles, "failed": s.failed,
         "partitions": s.done, "startup_s": round(startup, 2), "run_s": s.seconds, "total_s": round(total, 2),
@@ -74,11 +85,22 @@ def _child(args: argparse.Namespace) -> None:
         "cpu_ms_per_article": round(1000 * s.cpu_seconds / max(n, 1), 2), "end_to_end_per_s": round(n / total, 1),
         "peak_rss_mb_per_worker": s.peak_rss_mb if args.engine != "local" else {"driver": peak_rss_mb()},
         "task_cpu_s_per_worker": {k: round(v, 1) for k, v in per_worker.items()},
+        # the tasks' own threads: extraction (reading, pipeline, rows) and Parquet writing
+        "task_thread_cpu_s": round(split["thread_cpu_s"], 1),
+        "extract_ms_per_article": round(1000 * split["extract_cpu_s"] / max(n, 1), 2),
+        "write_ms_per_article": round(1000 * (split["thread_cpu_s"] - split["extract_cpu_s"]) / max(n, 1), 2),
+        "worker_process_cpu_s": worker_process_cpu,
         # CPU of this process during the run: planning, manifest, Dask client and scheduler (local: + tasks)
         "driver_cpu_s": round(time.process_time() - c0, 1),
         "out_files": sum(1 for p in Path(args.out).rglob("*.parquet")),
         "out_mb": round(sum(p.stat().st_size for p in Path(args.out).rglob("*") if p.is_file()) / 2**20, 1),
         "complete": s.complete, "rasd_from": str(Path(rasd.__file__).parent)}))
+
+
+def _process_cpu() -> float:
+    """CPU seconds (user + system) of this process so far."""
+    t = os.times()
+    return t.user + t.system
 
 
 def _compare(a: Path, b: Path) -> dict:

@@ -61,10 +61,12 @@ def relative_path(table: str, pid: str, month: str | None, country: str | None,
 
 def write_atomic(table: pa.Table, path: Path) -> None:
     """Write a Parquet file under a hidden temporary name, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
     try:
-        pq.write_table(table, tmp, compression="zstd")
+        with open(tmp, "wb") as fh:  # a Python file: no filesystem resolution per file
+            pq.write_table(table, fh, compression="zstd")
         os.replace(tmp, path)
     finally:
         if tmp.exists():
@@ -84,16 +86,32 @@ def write_partition(out: str | Path, pid: str, rows: dict[str, list[dict]], part
     """Write one partition's rows (table -> rows with ``__month``/``__country``); the files written."""
     out = Path(out)
     keys = tuple(partition_by)
+    by_month, by_country = "month" in keys, "country" in keys
     files: list[str] = []
+    made: set[Path] = set()
     for table in TABLES:
-        groups: dict[tuple[str | None, str | None], list[dict]] = {}
-        for r in rows.get(table) or []:
-            groups.setdefault((r.get("__month"), r.get("__country")), []).append(r)
-        if table in UNPARTITIONED and groups:
-            groups = {(None, None): [r for g in groups.values() for r in g]}
-        for (month, country), group in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+        trows = rows.get(table) or []
+        if not trows:
+            continue
+        # row indices by directory: only the keys partitioned by (so that rows of two countries in
+        # one month directory share its file instead of overwriting each other)
+        groups: dict[tuple[str | None, str | None], list[int]] = {}
+        split = table not in UNPARTITIONED
+        for i, r in enumerate(trows):
+            key = ((r.get("__month") if by_month else None), (r.get("__country") if by_country else None)) \
+                if split else (None, None)
+            groups.setdefault(key, []).append(i)
+        # one Arrow table per table for the whole partition, sliced per directory (the per-column
+        # conversion is paid once, not once per file)
+        whole = to_arrow(table, trows)
+        for (month, country), idx in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
             rel = relative_path(table, pid, month, country, keys)
-            write_atomic(to_arrow(table, group), out / rel)
+            path = out / rel
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            part = whole if len(idx) == len(trows) else whole.take(pa.array(idx, type=pa.int32()))
+            write_atomic(part, path)
             files.append(rel)
             if after_write is not None:
                 after_write(rel)
