@@ -42,12 +42,15 @@ def paragraph_start(text: str, offset: int) -> int:
 
 
 def pick_date(doc: Document, s_start: int, s_end: int, at: int,
-              clause_span: tuple[int, int] | None = None) -> tuple[str | None, str | None, DateMention | None]:
+              clause_span: tuple[int, int] | None = None,
+              avoid: tuple[tuple[int, int], ...] = ()) -> tuple[str | None, str | None, DateMention | None]:
     """(ISO value, precision, the mention used) for an event word at offset ``at``.
 
-    Dates of the event word's own clause come first, then the nearest of its sentence.
+    Dates of the event word's own clause come first, then the nearest of its sentence outside the
+    relative/subordinate clauses ``avoid`` (another event's date), then the paragraph's.
     """
-    in_sent = [d for d in doc.dates if s_start <= d.start < s_end and d.value]
+    in_sent = [d for d in doc.dates if s_start <= d.start < s_end and d.value
+               and not any(a <= d.start < b for a, b in avoid)]
     if in_sent:
         def key(d: DateMention):
             inside = clause_span is not None and clause_span[0] <= d.start < clause_span[1]

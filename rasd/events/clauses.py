@@ -28,6 +28,9 @@ _PREP = frozenset(normalize_word(w) for w in (
 ))
 
 
+# adverbs that coordinate only after a comma (ناقشا أيضا تعميق التعاون: "also", not a new clause)
+_ADVERB_COORD = frozenset(normalize_word(w) for w in ("أيضا", "كذلك"))
+
 # plain words that still cut a clause (coordinators, في حين)
 _PLAIN_STOPS = _COORD | {normalize_word("حين")}
 
@@ -109,6 +112,18 @@ def _unknown_verb_first(tokens, cl: Clause, t) -> bool:
         return False
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
     return prev not in _PREP or prev in ("الي", "علي", "ب")
+
+
+def _asyndetic(tokens, cl: Clause, t) -> bool:
+    """An imperfect verb carrying an object pronoun right after an indefinite noun describes that noun
+    (مقاتلون يمنيون تدعمهم الضربات الجوية، حملة تستهدفهم): a relative clause without الذي."""
+    w = tokens[t.token].norm
+    if not w.endswith(("ه", "ها", "هم", "هما")) or t.token - 1 < cl.start:
+        return False
+    prev = tokens[t.token - 1]
+    return prev.kind == "word" and not prev.text.startswith(("ال", "وال", "بال", "لل", "فال")) \
+        and prev.norm not in _NOT_VERB and prev.norm not in _PREP and (
+            prev.norm.endswith(("ون", "ين", "ات", "ه")) or prev.norm.endswith("يه"))
 
 
 def _participle(w: str) -> bool:
@@ -193,7 +208,7 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             cur = Clause(i + 1, i1, "sub", None)
             i += 1
             continue
-        if tok.norm in _COORD and i > i0:
+        if tok.norm in _COORD and i > i0 and not (tok.norm in _ADVERB_COORD and tokens[i - 1].kind != "punct"):
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "main", None)
             i += 1
@@ -257,6 +272,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     before = [(i, c) for i, c in cl.predicates if i < t.token]
     verb = t.pos in ("v", "p")
     if verb:
+        if t.present and _asyndetic(tokens, cl, t):
+            return TriggerRole(cl, False, "describes-noun")  # مقاتلين تدعمهم الضربات: a relative without الذي
         if not before:
             return TriggerRole(cl, True, "first-verb")
         first_i, first_c = before[0]

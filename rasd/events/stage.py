@@ -182,6 +182,9 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     trig_at = {t.token: t for t in ts}
     clauses = segment(tokens, i0, i1, cues_at, trig_at)
     rl = roles(tokens, clauses, ts, cues_at)
+    # relative and subordinate clauses: their dates belong to what they tell (الاتفاق الذي وقع في 14 يوليو)
+    subs = tuple((tokens[c.start].start, tokens[c.end - 1].end, _told_types(ts, c))
+                 for c in clauses if c.kind == "sub" and c.end > c.start)
     dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end] if doc.dates else []
     lo = bisect.bisect_left(mentions, s.start, key=lambda m: m.start)
     hi = bisect.bisect_left(mentions, s.end, lo, key=lambda m: m.start)
@@ -269,8 +272,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause) or any(
                 "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(role.clause.start, role.clause.end))):
             continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
-        if sport and t.type in ("ASSAULT", "PROTEST"):
-            continue
+        if sport:
+            continue  # a match report: no violence, protest, apology or agreement to code
         if mishap and t.type == "ASSAULT" and (t.pos in ("c", "p") or role.reason == "figures" or t.key in _BLAST
                                                or t.key in _KILL or t.entry.weak) and not violent:
             continue  # لقي 3 أشخاص مصرعهم في حادث مروري، يعزي أسر الشهداء: an accident or an aftermath
@@ -283,10 +286,10 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             specific += 1  # رفع المتظاهرون ...: the protesters the article is about
         if (t.type in _SPECIFIC_NEEDED or t.entry.weak) and specific == 0 and fact.value in HAPPENED \
                 and fact.background is None:
-            ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
+            ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs)
             out.append((ev, False, "unspecific"))
             continue
-        ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific)
+        ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs)
         happened = fact.value in HAPPENED and fact.background is None
         out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
         # victims who were protesting (قتل 3 متظاهرين، أطلقت الشرطة النار على المحتجين): a protest too, when
@@ -295,7 +298,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                         and rl.get(id(o)) is not None and rl[id(o)].clause.kind in ("main", "reported")), None) \
             if t.type == "ASSAULT" and protest_words else None
         if victims is not None and not any(o.type == "PROTEST" for o in mains):
-            pev = _build(doc, s, victims, role, fact, sent_mentions, cues_at, ts, rl, specific)
+            pev = _build(doc, s, victims, role, fact, sent_mentions, cues_at, ts, rl, specific, subs)
             pev.mode = "excessive" if t.entry.mode in ("firearms", "beat") or "killed" in figs or "injured" in figs \
                 else "intervene"
             out.append((pev, happened, "protest-victims"))
@@ -308,7 +311,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             continue
         fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
         if fact.value not in HAPPENED:
-            out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base), False,
+            out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
                         fact.value))
     return out
 
@@ -345,6 +348,16 @@ def _verbal(tokens, t, i1: int, cues_at) -> bool:
     """An attack made of words: a speech participle or a medium within the next words (هاجم X واصفا إياه)."""
     return any(tokens[k].norm in _SPEECH_PARTICIPLES or (tokens[k].norm[:1] in "وب" and tokens[k].norm[1:] in
                _SPEECH_PARTICIPLES) for k in range(t.token + 1, min(i1, t.token + 12)))
+
+
+def _told_types(ts, c) -> frozenset[str]:
+    """The event types a relative or subordinate clause tells of: its own event words, and the event
+    word it follows (الهجوم الذي وقع أمس tells of the attack)."""
+    types = {o.type for o in ts if c.start <= o.token < c.end}
+    prev = [o for o in ts if o.token < c.start]
+    if prev:
+        types.add(max(prev, key=lambda o: o.token).type)
+    return frozenset(types)
 
 
 def _resumed(tokens, t, i1: int, cues_at) -> bool:
@@ -419,7 +432,7 @@ def _any_in(items, start: int, end: int, pred=None) -> bool:
     return False
 
 
-def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> Event:
+def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs=()) -> Event:
     tokens = doc.tokens
     clause = role.clause
     ev = Event(type=t.type, evidence=[Span(s.start, s.end, s.text)],
@@ -440,7 +453,9 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
     if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
         ev.mode = "excessive"
     cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None
-    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan)
+    # ... unless they tell of this event (قتل 5 في الهجوم الذي وقع أمس)
+    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan, tuple(
+        (a, b) for a, b, types in subs if not (a <= t.start < b) and t.type not in types))
     # actors
     fallback = None
     if clause.kind == "reported":
@@ -467,6 +482,10 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific) -> E
             tok = tokens[civ]
             ev.actors.append(Actor(tok.start, tok.end, tok.text, "actor2", "مدنيون",
                                    f"Civilians ({country})" if country else "Civilians", country, 7))
+    if ev.type == "COERCE" and ev.mode == "seize":
+        remote = next((o for o in ts if o.type == "ASSAULT" and o.entry.mode in _REMOTE), None)
+        if remote is not None:  # دمرت الغارات 9 مستودعات: destruction by a strike is the strike
+            ev.type, ev.mode = "ASSAULT", remote.entry.mode
     if ev.type == "COERCE" and ev.mode == "expel" and a2 is not None and a2.info.inter in (1, 2, 3, 4):
         ev.type, ev.mode = "ASSAULT", "occupy"  # طردت القوات المسلحين من المديرية: ground taken by force
     ev.confidence = score(

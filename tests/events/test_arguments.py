@@ -42,3 +42,14 @@ def test_event_without_place_takes_the_recent_town_not_the_nisba():
     ev = next(e for e in doc.events if e.type == "COERCE")
     assert ev.location is not None and ev.location.kind != "country"
     assert ev.location.country_code == "LB" and ev.location.geo_precision == 2
+
+
+def test_a_relative_clause_keeps_its_date_for_its_own_event():
+    import rasd
+    text = ("وهذا هو اللقاء الأول الذي يجمع وزير الخارجية الأمريكي بنظرائه الخليجيين منذ الاتفاق النووي "
+            "الذي تم التوصل إليه في الرابع عشر من الشهر الماضي.")
+    doc = rasd.extract(text, published="2024-05-12")
+    ev = next(e for e in doc.events if e.type == "CONSULT")
+    assert ev.date == "2024-05-12"  # the deal's date is not the meeting's
+    doc = rasd.extract("قتل خمسة جنود في الهجوم الذي وقع أمس في مدينة العريش.", published="2024-05-12")
+    assert next(e for e in doc.events if e.type == "ASSAULT").date == "2024-05-11"
