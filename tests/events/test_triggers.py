@@ -56,3 +56,8 @@ def test_offsets_are_original(bad_spans):
     assert isinstance(doc, Document)
     assert bad_spans(doc) == []
     assert doc.events and doc.events[0].trigger.text == doc.text[doc.events[0].trigger.start:doc.events[0].trigger.end]
+
+
+def test_hands_are_not_support():
+    assert not [t for t in _triggers("قتلوا على أيدي الميليشيات وبأيديهم السلاح") if t.type == "SUPPORT"]
+    assert [t.type for t in _triggers("وأيدت الحكومة القرار")] == ["SUPPORT"]
