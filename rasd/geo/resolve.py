@@ -365,6 +365,8 @@ class PlaceRecognizer:
         mentions: list[_Mention] = []
         for mt in self.matcher.find(nt):
             men = self._context(nt, mt, title_end)
+            if not men.cands:
+                continue  # no gazetteer sense left (a blocked phrase, a stop word without its cue)
             if mt.start > 0 and mt.end < len(doc.text) and doc.text[mt.start - 1] in _QUOTES_OPEN \
                     and doc.text[mt.end] in _QUOTES_CLOSE:
                 # «الرياض»، "الوطن": a quoted bare name is a newspaper, club or operation more often than a place

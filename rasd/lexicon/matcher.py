@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -21,6 +22,7 @@ from rasd.text.normalize import NormText, normalize_word
 _SPACES = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_key(phrase: str) -> str:
     """The matching form of a lexicon phrase: normalised, single spaces, trimmed."""
     return _SPACES.sub(" ", normalize_word(phrase)).strip()

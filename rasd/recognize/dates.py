@@ -348,7 +348,8 @@ def _starts(norm: str, lex: _Lex) -> dict[str, list[int]]:
             continue
         s = e - len(key)
         ws = s
-        while ws > 0 and norm[ws - 1].isalnum():
+        stop = max(0, s - 3)  # a clitic has at most two letters: three before the key are no clitic
+        while ws > stop and norm[ws - 1].isalnum():
             ws -= 1
         if norm[ws:s] not in _CLITICS:
             continue

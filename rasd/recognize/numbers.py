@@ -134,6 +134,7 @@ def parse_digits(s: str) -> float | None:
 
 
 _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+_MAX_PREFIX = max(map(len, _PROCLITICS)) + 2  # a proclitic and the article
 _DIGIT_RE = regex.compile(r"[0-9]+(?:[.,][0-9]+)*")  # the regex module scans for digits much faster
 
 
@@ -170,7 +171,8 @@ def _hits(norm: str) -> list[_Hit]:
         if v is None:
             continue
         ws = s
-        while ws > 0 and norm[ws - 1].isalpha():
+        stop = max(0, s - _MAX_PREFIX - 1)  # more letters than a clitic and the article: no prefix
+        while ws > stop and norm[ws - 1].isalpha():
             ws -= 1
         pre = norm[ws:s]
         art = pre.endswith("ال")
@@ -184,7 +186,8 @@ def _hits(norm: str) -> list[_Hit]:
             continue
         s = e - len(key)
         ws = s
-        while ws > 0 and norm[ws - 1].isalnum():
+        stop = max(0, s - _MAX_PREFIX - 1)
+        while ws > stop and norm[ws - 1].isalnum():
             ws -= 1
         pre = norm[ws:s]
         art = pre.endswith("ال")
