@@ -480,3 +480,32 @@ def test_actor_pages_equal_substring_scan_with_either_plan(store, monkeypatch, w
 def test_walk_day_index_only_for_common_names(store):
     assert store._walk_day_index('"غير موجود"', 50) is False
     assert store._walk_day_index('"قوات"', 10**9) is False  # a deep page: look the candidates up
+
+
+def test_migration_from_version_3_splits_the_rtree_and_counts(tmp_path):
+    """A schema-3 store (one R*Tree with an auxiliary dup column) is upgraded: located events go to
+    the R*Tree of their kind and event_counts holds the figures of the events already stored."""
+    from rasd.store.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "v3.db"
+    c = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:3]:
+        for stmt in _statements(script):
+            c.execute(stmt)
+    c.execute("PRAGMA user_version = 3")
+    c.execute("INSERT INTO articles (rid, id, text, content_hash, ingested_at) VALUES (1, 'a1', 'نص', 'h1', 'now')")
+    c.execute("INSERT INTO articles (rid, id, text, content_hash, near_duplicate_of, ingested_at) "
+              "VALUES (2, 'a2', 'نص آخر', 'h2', 1, 'now')")
+    for rid, art, dup, typ, dead in ((1, 1, 0, "ASSAULT", 4), (2, 1, 0, "PROTEST", None), (3, 2, 1, "ASSAULT", 4)):
+        c.execute("INSERT INTO events (rid, id, article_rid, idx, type, country, day, lat, lon, fatalities, dup, data) "
+                  "VALUES (?, ?, ?, 0, ?, 'LY', '2024-01-01', 32.9, 13.2, ?, ?, '{}')",
+                  (rid, f"a{art}-e{rid}", art, typ, dead, dup))
+        c.execute("INSERT INTO events_geo VALUES (?, 32.9, 32.9, 13.2, 13.2, ?)", (rid, dup))
+    c.close()
+    with Store.open(path) as st:
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert st.count_events(near=(32.9, 13.2, 5)) == 2
+        assert st.count_events(near=(32.9, 13.2, 5), include_duplicates=True) == 3
+        s = st.stats()
+        assert (s["events"], s["events_of_near_duplicates"], s["located"], s["fatalities"]) == (2, 1, 2, 4)
+        assert s["by_type"] == {"ASSAULT": 1, "PROTEST": 1} and s["by_country"] == {"LY": 2}
