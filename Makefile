@@ -35,7 +35,7 @@ train-ner: install  ## rebuild the NER lexicon, word clusters and CRF model (ras
 	$(BIN)/python scripts/ner_lexicons.py
 	$(BIN)/python scripts/ner_clusters.py --seed 13
 	$(BIN)/python scripts/ner_profiles.py
-	$(BIN)/python scripts/train_ner.py --seed 13
+	$(BIN)/python scripts/train_ner.py --seed 13 --scheme iobes --c1 0.05 --c2 0.02
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

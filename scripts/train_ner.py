@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rasd.ner.conll import format_scores, read_conll, repair_iob2, score  # noqa: E402
+from rasd.ner.propagate import propagate  # noqa: E402
 from rasd.ner.tagger import build_featurizer, write_model_attributes  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "ner"
@@ -69,11 +70,27 @@ def folds(sents, k: int):
     return [(bounds[i], bounds[i + 1]) for i in range(k)]
 
 
+def to_iobes(tags: list[str]) -> list[str]:
+    """IOB2 -> IOBES (single-token names ``S-X``, last tokens ``E-X``); the model learns these
+    labels and :func:`rasd.ner.conll.repair_iob2` maps its output back to IOB2."""
+    out = []
+    for i, t in enumerate(tags):
+        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+        ends = not (nxt.startswith("I-") and nxt[2:] == t[2:])
+        if t.startswith("B-") and ends:
+            t = "S-" + t[2:]
+        elif t.startswith("I-") and ends:
+            t = "E-" + t[2:]
+        out.append(t)
+    return out
+
+
 def train(sents, featurizer, out: Path, args) -> float:
     t0 = time.time()
     tr = pycrfsuite.Trainer(verbose=False)
     for toks, tags in sents:
-        tr.append(pycrfsuite.ItemSequence(featurizer.sentence(toks)), tags)
+        tr.append(pycrfsuite.ItemSequence(featurizer.sentence(toks)),
+                  to_iobes(tags) if args.scheme == "iobes" else tags)
     tr.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iters,
                    "feature.possible_transitions": True, "feature.minfreq": args.minfreq})
     tr.train(str(out))
@@ -90,10 +107,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation (contiguous blocks) instead of training")
     ap.add_argument("--folds", default=None, help="only these folds (comma list), for quick runs")
-    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--minfreq", type=float, default=0)
+    ap.add_argument("--scheme", choices=("iobes", "iob2"), default="iobes",
+                    help="labels the CRF learns (IOBES by default; output is always IOB2)")
+    ap.add_argument("--window", type=int, default=100,
+                    help="propagation window (sentences) for the CV score with propagation")
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--no-lexicon", action="store_true")
     ap.add_argument("--no-profiles", action="store_true", help="leave out the context-profile features")
@@ -115,7 +136,8 @@ def main() -> None:
         print(f"trained on {len(sents)} sentences in {secs:.0f}s -> {args.out} "
               f"({args.out.stat().st_size // 1024} KB)")
         return
-    golds, preds = [], []
+    golds, preds, props = [], [], []
+    stem = lambda t: feat._unit(t)[2]  # noqa: E731  (clitic-free form, as the tagger's propagation)
     tmp = Path("/tmp") / f"ner-cv-{time.time_ns()}.crfsuite"
     chosen = {int(x) for x in args.folds.split(",")} if args.folds else None
     for i, (a, b) in enumerate(folds(sents, args.cv)):
@@ -124,12 +146,22 @@ def main() -> None:
         secs = train(sents[:a] + sents[b:] + extra, feat, tmp, args)
         test = sents[a:b]
         p = predict(test, feat, tmp)
+        pp = []
+        for w in range(0, len(test), args.window):  # as `rasd ner`: propagation in windows
+            block = list(zip([t for t, _ in test[w:w + args.window]], p[w:w + args.window], strict=True))
+            pp += [repair_iob2(t) for t in propagate(block, stem)]
         s = score([g for _, g in test], p)
-        print(f"fold {i}: sentences {a}-{b}, micro F1 {100 * s['micro'].f1:.2f} (train {secs:.0f}s)", flush=True)
+        sp = score([g for _, g in test], pp)
+        print(f"fold {i}: sentences {a}-{b}, micro F1 {100 * s['micro'].f1:.2f}, with propagation "
+              f"{100 * sp['micro'].f1:.2f} (train {secs:.0f}s)", flush=True)
         golds += [g for _, g in test]
         preds += p
+        props += pp
     tmp.unlink(missing_ok=True)
-    s = score(golds, preds)
+    print("each sentence alone:")
+    print(format_scores(score(golds, preds)))
+    s = score(golds, props)
+    print(f"with propagation (windows of {args.window} sentences, as `rasd ner`):")
     print(format_scores(s))
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as fh:

@@ -40,18 +40,27 @@ def write_conll(out: TextIO, sentences: Iterable[tuple[list[str], list[str]]]) -
 
 
 def repair_iob2(tags: list[str]) -> list[str]:
-    """Valid IOB2: an ``I-X`` after ``O`` or after another type becomes ``B-X``."""
+    """Valid IOB2: an ``I-X`` after ``O`` or after another type becomes ``B-X``.
+
+    IOBES labels (what the shipped model learns) are read too: ``S-X`` becomes ``B-X`` and ``E-X``
+    becomes ``I-X``; an ``I-X``/``E-X`` right after an ``S-X`` or ``E-X`` starts a new name."""
     if tags.count("O") == len(tags):  # the common sentence without a name
         return list(tags)
     out = []
     prev = "O"
+    closed = False  # the previous tag ended its name (S-X or E-X)
     for t in tags:
-        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+        end = False
+        if t.startswith(("S-", "E-")):
+            end = True
+            t = ("B-" if t[0] == "S" else "I-") + t[2:]
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:] or closed):
             t = "B-" + t[2:]
         elif t != "O" and not t.startswith(("B-", "I-")):
             t = "O"
         out.append(t)
         prev = t
+        closed = end
     return out
 
 

@@ -28,6 +28,13 @@ def test_repair_iob2():
     assert repair_iob2(["B-X-Y", "junk"]) == ["B-X-Y", "O"]  # unknown prefixes become O
 
 
+def test_repair_iob2_reads_iobes():
+    # the shipped model learns IOBES labels; S-/E- come out as B-/I-, and a name after an S-/E- is new
+    assert repair_iob2(["S-PERS", "O", "B-ORG", "I-ORG", "E-ORG", "B-LOC", "E-LOC"]) == \
+        ["B-PERS", "O", "B-ORG", "I-ORG", "I-ORG", "B-LOC", "I-LOC"]
+    assert repair_iob2(["S-LOC", "E-LOC", "E-PERS", "I-PERS"]) == ["B-LOC", "B-LOC", "B-PERS", "B-PERS"]
+
+
 def test_spans_conll_semantics():
     assert spans(["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-ORG"]) == \
         [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
