@@ -224,7 +224,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             rl[id(inst)].reason = "instrument"
     # a protest noun resumed by a light verb with its pronoun (في وقفة احتجاجية نظمها المسيحيون، خلال مظاهرة
     # شارك فيها الآلاف): the protest happened
-    if not any(t.type in ("PROTEST", "ACCUSE", "REJECT", "THREATEN") for t in mains) and not any(
+    if any(t.type == "PROTEST" and t.pos == "n" for t in ts) and not any(
+            t.type in ("PROTEST", "ACCUSE", "REJECT", "THREATEN") for t in mains) and not any(
             c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality")):
         held = next((t for t in ts if t.type == "PROTEST" and t.pos == "n" and not t.entry.weak
                      and rl.get(id(t)) is not None and not rl[id(t)].main
@@ -247,8 +248,13 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         t.pos == "n" or (t.pos == "v" and not t.entry.weak)))
     # casualty words next to an accident, a disaster, an illness or a funeral are not violence, unless a
     # violent event word of its own stands in the sentence (not a casualty word, not a bare explosion)
-    mishap = any(cues_at.get(k, set()) & {"accident", "aftermath"} for k in range(i0, i1))
-    grief = mishap and any("aftermath" in cues_at.get(k, ()) for k in range(i0, i1))
+    sent_cats: set[str] = set()
+    for k in range(i0, i1):
+        c = cues_at.get(k)
+        if c:
+            sent_cats |= c
+    mishap = "accident" in sent_cats or "aftermath" in sent_cats
+    grief = "aftermath" in sent_cats
     violent = mishap and any(o.type == "ASSAULT" and o.pos in ("v", "n") and not o.entry.weak
                              and o.key not in _BLAST and o.key not in _KILL and o.entry.ctx is None and (
                                  any(m is o for m in mains) or (  # or a device in the report (انفجار عبوة ناسفة)
@@ -256,8 +262,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                                      and rl.get(id(o)) is not None and rl[id(o)].clause.kind in ("main", "reported")))
                              for o in ts)
     # a match report (مواجهة، هجوم، تصدى الحارس) is not violence nor a protest unless armed words stand there
-    sport = any("sports" in cues_at.get(k, ()) for k in range(i0, i1)) and not any(
-        "armed" in cues_at.get(k, ()) for k in range(i0, i1)) and not any(
+    sport = "sports" in sent_cats and "armed" not in sent_cats and not any(
         m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED for m in sent_mentions)
 
     def armed_actor(clause) -> bool:
