@@ -134,6 +134,8 @@ class Featurizer:
         self.known = known
         # neighbour offsets, and for each the index into a unit's neighbour tuple
         self._offsets = tuple(o for o in range(-window, window + 1) if o)
+        self._prefixes = tuple((f"{o}:", abs(o) == 1) for o in self._offsets)
+        self._clusters_fmt: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
         self._unit = lru_cache(maxsize=200_000)(self._unit_uncached)
 
     def _lex(self, stem: str, base: str, norm: str) -> tuple[str, ...]:
@@ -144,6 +146,18 @@ class Featurizer:
             if k:
                 kinds.update(k)
         return tuple(sorted(kinds))
+
+    def _cluster_strings(self, ids: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """The cluster features of a word with cluster ids ``ids``: its own (every granularity) and
+        the ones its neighbours see (the two middle granularities); formatted once per id tuple."""
+        hit = self._clusters_fmt.get(ids)
+        if hit is None:
+            names = self.res.cluster_names
+            hit = ([f"{names[i]}={ids[i]}" for i in range(len(names))],
+                   [f"{names[i]}={ids[i]}" for i in range(1, min(3, len(names)))])
+            if len(self._clusters_fmt) < 500_000:
+                self._clusters_fmt[ids] = hit
+        return hit
 
     def _unit_uncached(self, tok: str):
         """(own features, neighbour features by offset, stem, base) of one token."""
@@ -177,19 +191,16 @@ class Featurizer:
                 own.append("f=0")
                 nbk.append("c=unk")
             else:
-                names = res.cluster_names
-                own += [f"{names[i]}={c[1][i]}" for i in range(len(names))]
+                mine, theirs = self._cluster_strings(c[1])
+                own += mine
                 own.append(f"f={min(int(math.log2(c[0] + 1)), 14)}")
-                # neighbours: the two middle granularities
-                nbk += [f"{names[i]}={c[1][i]}" for i in range(1, min(3, len(names)))]
+                nbk += theirs
         if res.profiles:
             prof = res.profiles.get(norm) or res.profiles.get(stem)
             if prof:
                 own += prof
-        nb = []
-        for o in self._offsets:
-            feats = nbk if abs(o) == 1 else nbk[:1] + [f for f in nbk if f.startswith("L=")]
-            nb.append([f"{o}:{f}" for f in feats])
+        far = nbk[:1] + [f for f in nbk if f.startswith("L=")]
+        nb = [[p + f for f in (nbk if near else far)] for p, near in self._prefixes]
         if self.known is not None:
             known = self.known
             own = [f for f in own if f in known]
