@@ -464,12 +464,16 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     # actors
     fallback = None
     if clause.kind == "reported":
-        pre = [m for m in sent_mentions if m.token < clause.start]
+        # the speaker acts only when it is an actor that could (أعلن الجيش أنه قتل ...), not a source
+        # person (قال فؤاد أحمد، أحد عناصر المقاومة، إن ...)
+        pre = [m for m in sent_mentions if m.token < clause.start and m.info.inter is not None]
         fallback = pre[0] if pre else None
     head = role.head if role.reason in ("under-light_verbs", "under-verb") else None
     a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback, head)
     if a1 is None and fallback is not None and t.pos == "v":
         a1 = fallback
+    if role.reason == "instrument" and a1 is not None and a1.token < t.token and a2 is None:
+        a1, a2 = None, a1  # مقتل سبعة من قادة داعش بقصف مدفعي: who was hit stands before the weapon
     if t.type == "ASSAULT" and t.entry.mode == "clash" and (a1 is None or a2 is None):
         a1, a2 = _clash_sides(a1, a2, sent_mentions)
     # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened

@@ -103,3 +103,11 @@ def test_air_base_is_not_al_qaeda_and_coordinated_countries_are_places():
 def test_tanks_with_a_nisba_are_that_country_s_forces():
     a = _actors("قصفت الدبابات التركية قرية في ريف حلب الشمالي أمس.", type_="ASSAULT")
     assert a["actor1"].name_en == "Military Forces of Turkey"
+
+
+def test_instrument_victims_and_source_speakers():
+    a = _actors("وأعلن مصدر عسكري أمس عن مقتل سبعة من قادة تنظيم داعش بقصف مدفعي في مدينة الفلوجة.", type_="ASSAULT")
+    assert a.get("actor1") is None or a["actor1"].name_en != "Islamic State (ISIS)"
+    a = _actors("وقال فؤاد أحمد، أحد عناصر المقاومة، إن المقاومة الشعبية استطاعت السيطرة على جبل صبر في تعز أمس.",
+                "2015-08-08", "ASSAULT")
+    assert a["actor1"].name_en == "Popular Resistance (Yemen)"  # not the speaker
