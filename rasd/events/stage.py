@@ -200,6 +200,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                                  any(t.pos == "c" for t in ts))
     protest_words = sum(1 for t in ts if t.type == "PROTEST" and t.entry.mode != "intervene")
     out = []
+    advances: set[int] = set()
     mains = [t for t in ts if rl.get(id(t)) is not None and rl[id(t)].main]
     # a sentence with casualty figures and no main predicate of its own is an ASSAULT report
     if not mains and ("killed" in figs or "injured" in figs):
@@ -265,16 +266,21 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     sport = "sports" in sent_cats and "armed" not in sent_cats and not any(
         m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED for m in sent_mentions)
 
-    def armed_actor(clause) -> bool:
-        return any(clause.start <= m.token < clause.end and m.info.inter in (1, 2, 3, 4)
-                   and m.info.kind not in _NOT_ARMED for m in sent_mentions)
+    def armed_actor(clause, at: int | None = None) -> bool:
+        """An armed actor in the clause or, for a verb opening a coordinated clause (... وسيطروا), in the
+        dozen words before it (واصل مقاتلو المقاومة تقدمهم وسيطروا)."""
+        lo = clause.start
+        if at is not None and at == clause.start and tokens[at].norm[:1] in ("و", "ف"):
+            lo = max(i0, at - 12)
+        return any(lo <= m.token < clause.end and m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED
+                   for m in sent_mentions)
     for t in mains:
         role = rl[id(t)]
         if t.entry.mode == "intervene" and not protest_words:
             continue
         if t.entry.ctx == "armed" and t.pos == "v" and _verbal(tokens, t, i1, cues_at):
             continue  # هاجم الوزير المعارضة واصفا إياها ...: words, not arms
-        if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause) or any(
+        if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause, t.token) or any(
                 "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(role.clause.start, role.clause.end))):
             continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
         if sport:
@@ -295,6 +301,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             out.append((ev, False, "unspecific"))
             continue
         ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs)
+        if t.type == "MOBILIZE" and t.entry.weak:
+            advances.add(id(ev))
         happened = fact.value in HAPPENED and fact.background is None
         out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
         # victims who were protesting (قتل 3 متظاهرين، أطلقت الشرطة النار على المحتجين): a protest too, when
@@ -307,6 +315,11 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             pev.mode = "excessive" if t.entry.mode in ("firearms", "beat") or "killed" in figs or "injured" in figs \
                 else "intervene"
             out.append((pev, happened, "protest-victims"))
+    # an advance told with the fighting or the capture it led to is part of that event, not a MOBILIZE
+    # of its own (واصل المقاتلون تقدمهم وسيطروا على المدينة)
+    if any(e.type == "ASSAULT" and h for e, h, _r in out):
+        out = [(e, h, r) for e, h, r in out if not (h and e.type == "MOBILIZE" and e.mode == "troops"
+                                                   and id(e) in advances)]
     # words under a future, modal or conditional frame are kept aside with the reason
     for t in ts:
         role = rl.get(id(t))
