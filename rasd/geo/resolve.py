@@ -9,6 +9,7 @@ then resolves every ambiguous name against them (population, kind, focus, admin 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +26,7 @@ _QUOTES_OPEN = frozenset('«"“\'')
 _QUOTES_CLOSE = frozenset('»"”\'')
 _DATELINE = regex.compile(r"\s*(?:\(\w+\)\s*)?[-:]")
 _BREAK_CHARS = tuple('.!?;:\n()"[]{}-,')
-_LAST_BREAK = regex.compile("(?s).*[" + regex.escape("".join(_BREAK_CHARS)) + "]")
+_LAST_BREAK = re.compile("(?s).*[" + re.escape("".join(_BREAK_CHARS)) + "]")
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -110,6 +111,7 @@ class PlaceRecognizer:
         self.heads = {normalize_key(k): int(v) for k, v in lm["heads"].items()}
         self.modifiers = {normalize_key(w) for w in lm["modifiers"]}
         vw = pw.get("village_words", [])
+        self._village_words = tuple({normalize_key(w) for w in vw})  # a cheap test before the regex
         self._village_re = regex.compile(
             r"(?<![\p{L}])(?:و|ف|ب|وب)?(" + "|".join(regex.escape(normalize_key(w)) for w in vw)
             + r")\s+(\p{L}{2,})(?:\s+(\p{L}{2,}))?") if vw else regex.compile(r"(?!x)x")
@@ -435,6 +437,8 @@ class PlaceRecognizer:
         out: list[Place] = []
         norm = nt.norm
         taken = [(men.m.norm_start, men.m.norm_end) for men in mentions]
+        if not any(w in norm for w in self._village_words):
+            return out  # no قرية/بلدة/مخيم in the text: nothing for the (slow, look-behind) pattern to find
         for m in self._village_re.finditer(norm):
             w1, w2 = m.group(2), m.group(3)
             if not w1 or w1 in self.not_names or w1 in self.never_alone or (w1.endswith("يه") and not w1.startswith("ال")):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from operator import attrgetter
-
-import regex
 
 from rasd.doc import Sentence, Token
 
@@ -14,7 +13,7 @@ _OPEN = {"«": "»", "“": "”"}
 _CLOSE = frozenset("»”")
 _SWALLOW = _ENDERS | _CLOSE
 # the characters that can change the splitter's state (each is a one-character token when it is one)
-_MARKS = regex.compile("[" + regex.escape("".join(sorted(_ENDERS | set(_OPEN) | _CLOSE | {'"'}))) + "]")
+_MARKS = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPEN) | _CLOSE | {'"'}))) + "]")
 _START = attrgetter("start")
 
 
