@@ -163,6 +163,16 @@ class TypeScores:
         self._m = np.zeros((1024, 1 + len(self.offsets), len(weights.labels)))
         self._wz = np.vstack([weights.W, np.zeros((1, len(weights.labels)))])  # + a zero row
         self._zero = len(weights.W)
+        # per neighbour offset: feature (before its "offset:" prefix) -> attribute index
+        prefixes = featurizer._prefixes
+        self._near = tuple(near for _p, near in prefixes)
+        self._nb_index: tuple[dict[str, int], ...] = tuple({} for _ in prefixes)
+        where = {p: k for k, (p, _near) in enumerate(prefixes)}
+        for attr, i in weights.index.items():
+            head, colon, rest = attr.partition(":")
+            k = where.get(head + colon) if colon else None
+            if k is not None:
+                self._nb_index[k][rest] = i
 
     def ids(self, tokens: list[str]) -> list[int]:
         """Row ids of ``tokens`` (computing the rows of unseen types, all in one numpy step).
@@ -190,14 +200,18 @@ class TypeScores:
         # with the zero row, so none is empty
         get = self.w.index.get
         zero = self._zero
-        unit = self.feat._unit_uncached  # the row is the cache: no second copy of the strings
+        parts = self.feat.parts  # uncached: the score row is the cache
+        offsets = tuple(zip(self._near, (d.get for d in self._nb_index), strict=True))
         idx: list[int] = []
         starts: list[int] = []
         for r, tok in enumerate(toks, start=r0):
-            own, nb, stem, base = unit(tok)
-            for feats in (own, *nb):
+            own, near, far, stem, base = parts(tok)
+            starts.append(len(idx))
+            idx += [i for i in map(get, own) if i is not None]
+            idx.append(zero)
+            for is_near, nget in offsets:
                 starts.append(len(idx))
-                idx += [i for i in map(get, feats) if i is not None]
+                idx += [i for i in map(nget, near if is_near else far) if i is not None]
                 idx.append(zero)
             self.rows[tok] = r
             self.stems.append(stem)

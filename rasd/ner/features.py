@@ -161,17 +161,24 @@ class Featurizer:
 
     def _unit_uncached(self, tok: str):
         """(own features, neighbour features by offset, stem, base) of one token."""
+        own, near, far, stem, base = self.parts(tok)
+        nb = [[p + f for f in (near if is_near else far)] for p, is_near in self._prefixes]
+        if self.known is not None:
+            known = self.known
+            own = [f for f in own if f in known]
+            nb = [[f for f in x if f in known] for x in nb]
+        return own, tuple(nb), stem, base
+
+    def parts(self, tok: str) -> tuple[list[str], list[str], list[str], str, str]:
+        """(own features, what a neighbour at ±1 sees, what one further away sees, stem, base) of
+        one token; the neighbour features before their ``offset:`` prefix (see ``_unit``)."""
         res = self.res
         norm = normalize_word(tok)
         shape = _shape(norm)
         if shape in ("num", "hasnum"):
             key = "".join("0" if c in _DIGITS else c for c in norm)
-            own = ["shape=" + shape, "w=" + key[:6]]
-            nb = tuple([f"{o}:shape={shape}"] for o in self._offsets)
-            if self.known is not None:
-                own = [f for f in own if f in self.known]
-                nb = tuple([f for f in x if f in self.known] for x in nb)
-            return own, nb, key, key
+            nbs = ["shape=" + shape]
+            return ["shape=" + shape, "w=" + key[:6]], nbs, nbs, key, key
         pre, stem = split_clitics(norm, res) if shape == "ar" else ("", norm)
         base = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
         own = ["w=" + norm, "s=" + stem, "b=" + base, "pre=" + pre, "shape=" + shape,
@@ -180,32 +187,30 @@ class Featurizer:
         if base is not stem:
             own.append("al")
         nbk: list[str] = [f"s={stem}"]
+        far = nbk
         if res.use_lexicon:
             kinds = self._lex(stem, base, norm)
-            own += ["L=" + k for k in kinds]
-            nbk += ["L=" + k for k in kinds]
+            if kinds:
+                lk = ["L=" + k for k in kinds]
+                own += lk
+                nbk = nbk + lk
+                far = nbk
         if res.use_clusters and res.clusters:
             c = res.clusters.get(norm) or res.clusters.get(stem)
             if c is None:
                 own.append("c=unk")
                 own.append("f=0")
-                nbk.append("c=unk")
+                nbk = [*nbk, "c=unk"]
             else:
                 mine, theirs = self._cluster_strings(c[1])
                 own += mine
                 own.append(f"f={min(int(math.log2(c[0] + 1)), 14)}")
-                nbk += theirs
+                nbk = nbk + theirs
         if res.profiles:
             prof = res.profiles.get(norm) or res.profiles.get(stem)
             if prof:
                 own += prof
-        far = nbk[:1] + [f for f in nbk if f.startswith("L=")]
-        nb = [[p + f for f in (nbk if near else far)] for p, near in self._prefixes]
-        if self.known is not None:
-            known = self.known
-            own = [f for f in own if f in known]
-            nb = [[f for f in x if f in known] for x in nb]
-        return own, tuple(nb), stem, base
+        return own, nbk, far, stem, base
 
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         """Feature lists for one sentence."""

@@ -145,7 +145,8 @@ class Tagger:
         out: list[list[str]] = []
         for b in range(0, len(sentences), window):
             block = list(zip(sentences[b:b + window], tags[b:b + window], strict=True))
-            out += [repair_iob2(t) for t in spread(block, stem)]
+            out += [t if t == old else repair_iob2(t)  # only what propagation changed
+                    for t, (_toks, old) in zip(spread(block, stem), block, strict=True)]
         return out
 
     def _stem(self, token: str) -> str:
