@@ -16,13 +16,13 @@ the ``regex`` classes themselves, so both give the same tokens), which is severa
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate, chain, compress, count
+from operator import itemgetter, not_
 
 import regex
 
 from rasd.doc import Token
-from rasd.text.normalize import normalize_word
+from rasd.text.normalize import _FULL_TABLE
 
 _ALTERNATIVES = (
     ("number", r"\d+(?:[.,٫٬]\d+)*"),
@@ -82,9 +82,16 @@ def _type_of(s: str) -> tuple[str, str]:
     """Normalised form and kind of a token string not seen before (and remember it)."""
     if len(_TYPES) >= _MAX_TYPES:
         _TYPES.clear()
-    m = _TOKEN_RE.match(s)
-    r = _TYPES[s] = (normalize_word(s), (m.lastgroup if m is not None else None) or "punct")
+    # the kind follows from the first character: each alternative matches iff it can start there
+    kind = _FIRST_KIND.get(s[0])
+    if kind is None:
+        m = _TOKEN_RE.match(s[0])
+        kind = _FIRST_KIND[s[0]] = (m.lastgroup if m is not None else None) or "punct"
+    r = _TYPES[s] = (s.translate(_FULL_TABLE).lower(), kind)
     return r
+
+
+_FIRST_KIND: dict[str, str] = {}  # first character of a token -> its kind
 
 
 def tokenize(text: str) -> list[Token]:
@@ -97,8 +104,9 @@ def tokenize(text: str) -> list[Token]:
     bounds = list(accumulate(map(len, pieces), initial=0))
     strings = pieces[1::2]
     infos = list(map(_TYPES.get, strings))
-    if None in infos:
-        infos = [i or _type_of(s) for i, s in zip(infos, strings, strict=True)]
+    if None in infos:  # new word types (only the misses are visited)
+        for i in compress(count(), map(not_, infos)):
+            infos[i] = _type_of(strings[i])
     return list(map(Token, bounds[1::2], bounds[2::2], strings, map(_NORM, infos), map(_KIND, infos)))
 
 
