@@ -312,31 +312,38 @@ def viterbi(em: np.ndarray, lens: np.ndarray, T: np.ndarray) -> list[list[int]]:
     with lengths ``lens``, under transitions ``T[prev, cur]``.  Ties go to the lowest label index,
     as in crfsuite.
 
-    The sentences are decoded together, padded to the longest.  A padded step has zero emission
-    and zero transition scores, so every label there scores the sentence's best final score and
-    points back to its best final label (the first of equals): the backtrace through the padding
-    lands exactly where crfsuite's own would start."""
+    The sentences are decoded together, longest first: at step ``t`` only the sentences longer
+    than ``t`` (a prefix of that order) move on, so a sentence's scores stop at its last token."""
     S = len(lens)
     L = T.shape[0]
-    n = int(lens.max())
+    order = np.argsort(-lens, kind="stable")
+    slens = lens[order]
+    n = int(slens[0])
+    ends = np.cumsum(lens)
+    starts = ends - lens
     E = np.zeros((n, S, L))
-    sid = np.repeat(np.arange(S), lens)
-    pos = np.arange(len(em)) - np.repeat(np.cumsum(lens) - lens, lens)
-    E[pos, sid] = em
-    live = np.arange(n)[:, None] < lens[None, :]  # (n, S)
-    Ts = np.where(live[:, :, None, None], T, 0.0)  # (n, S, prev, cur)
-    delta = E[0]
+    for row, s in enumerate(order.tolist()):  # one copy per sentence
+        E[: lens[s], row] = em[starts[s]:ends[s]]
+    alive = (slens[None, :] > np.arange(n)[:, None]).sum(axis=1)
+    delta = E[0].copy()
     back = np.zeros((n, S, L), dtype=np.intp)
+    Tt = np.ascontiguousarray(T.T)  # [cur, prev]: reductions over the last, contiguous axis
     for t in range(1, n):
-        cand = delta[:, :, None] + Ts[t]
-        back[t] = cand.argmax(axis=1)
-        delta = cand.max(axis=1)
-        delta += E[t]
+        k = int(alive[t])
+        cand = delta[:k, None, :] + Tt  # (k, cur, prev)
+        back[t, :k] = cand.argmax(axis=2)
+        d = cand.max(axis=2)
+        d += E[t, :k]
+        delta[:k] = d
     cur = delta.argmax(axis=1)
     path = np.empty((n, S), dtype=np.intp)
     rows = np.arange(S)
     for t in range(n - 1, 0, -1):
         path[t] = cur
-        cur = back[t, rows, cur]
+        k = int(alive[t])
+        cur[:k] = back[t, rows[:k], cur[:k]]
     path[0] = cur
-    return [p[:k] for p, k in zip(path.T.tolist(), lens.tolist(), strict=True)]
+    out: list[list[int]] = [[] for _ in range(S)]
+    for row, (p, s) in enumerate(zip(path.T.tolist(), order.tolist(), strict=True)):
+        out[s] = p[: int(slens[row])]
+    return out
