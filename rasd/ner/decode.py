@@ -152,7 +152,7 @@ class TypeScores:
     each of the featurizer's offsets (rows 1..), kept in one growing matrix so that a sentence's
     rows come out with one fancy index; and its stem and base (for the bigram and phrase features)."""
 
-    def __init__(self, weights: Weights, featurizer, max_types: int = 100_000) -> None:
+    def __init__(self, weights: Weights, featurizer, max_types: int = 60_000) -> None:
         self.w = weights
         self.feat = featurizer
         self.offsets = featurizer._offsets

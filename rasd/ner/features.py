@@ -155,7 +155,7 @@ class Featurizer:
             names = self.res.cluster_names
             hit = ([f"{names[i]}={ids[i]}" for i in range(len(names))],
                    [f"{names[i]}={ids[i]}" for i in range(1, min(3, len(names)))])
-            if len(self._clusters_fmt) < 500_000:
+            if len(self._clusters_fmt) < 100_000:
                 self._clusters_fmt[ids] = hit
         return hit
 

@@ -74,7 +74,7 @@ def _fast_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 # token text -> (normalised form, kind); bounded so that a long-running process does not grow forever
 _TYPES: dict[str, tuple[str, str]] = {}
-_MAX_TYPES = 1 << 18
+_MAX_TYPES = 1 << 17
 _NORM, _KIND = itemgetter(0), itemgetter(1)
 
 
