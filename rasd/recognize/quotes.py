@@ -36,6 +36,15 @@ _CUT_WORDS = frozenset(normalize_word(w) for w in (
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _VERBS: dict[str, tuple[frozenset[str], int, bool, bool] | None] = {}  # token norm -> verb reading (cache)
 _RELATIVES = frozenset(normalize_word(w) for w in ("الذي", "التي", "الذين", "ما", "وما", "مما", "كما", "فيما"))
+# a relative with the verb right after it and no subject between (التي قالت إنها) is not a quotation; after
+# these the verb never starts one (ما يذكر، مما يعني)
+_BARE_REL = frozenset(normalize_word(w) for w in ("ما", "وما", "مما"))
+_NOUN_BEFORE = frozenset(normalize_word(w) for w in ("في", "من", "إلى", "الى", "عن", "على"))
+_TIME_LEAD = frozenset(normalize_word(w) for w in (
+    "أمس", "امس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+_ADVERB_REL = frozenset(normalize_word(w) for w in ("كما", "فيما"))  # كما أضاف أن: "as he added", a quotation
+_CLAUSE_BEFORE_VERB = frozenset(normalize_word(w) for w in (
+    "وهو", "وهي", "وهم", "الذي", "التي", "الذين", "لم", "لا", "لن", "ما"))  # الباحث، الذي لم يذكر ...
 _NOT_COMP_BEFORE = frozenset(normalize_word(w) for w in (
     "بعد", "قبل", "منذ", "حتى", "دون", "بدون", "رغم", "برغم", "بعدما", "عوضا", "بدلا", "لدرجة", "درجة",
     "إلا", "غير", "كما", "بما", "حيث", "مع", "لو", "يجب", "ينبغي", "يمكن", "بد", "لابد", "يريد", "تريد",
@@ -45,6 +54,11 @@ _LEADING = frozenset(normalize_word(w) for w in (
     "بدورها", "كذلك", "بدورهم", "من", "جهته", "جهتها", "وقتها", "حينها", "آنذاك", "حينذاك", "بعدها", "سابقا"))
 _SKIP_BEFORE_VERB = frozenset(normalize_word(w) for w in (
     "قد", "كان", "وكان", "فقد", "وقد", "لقد", "بدوره", "بدورها", "،", ",", "حين", "عندما", "حينما", "وهنا", "هنا"))
+
+
+def _adverbial(word: str) -> bool:
+    """A word written with the accusative tanween (مجدداً، رداً): an adverb or object, not a subject."""
+    return word.endswith(("ً", "اً", "ًا"))
 
 
 def _forms(items) -> list[str]:
@@ -68,6 +82,16 @@ class QuoteLexicon:
     media: set[str] = field(default_factory=set)
     according1: set[str] = field(default_factory=set)  # one-word "according to" (بحسب، وفق)
     relay_verbs: set[str] = field(default_factory=set)  # نقل: X relays what Y said (عن Y)
+    document_verbs: set[str] = field(default_factory=set)  # وجاء في البيان أن: the document speaks
+    impersonal: set[str] = field(default_factory=set)  # يذكر أن، يشار إلى أن: no speaker
+    not_subjects: set[str] = field(default_factory=set)  # وأكد ضرورة أن، وقال مجددا: object or adverb
+    role_preps: set[str] = field(default_factory=set)  # في، على، عن ... inside a long role before a name
+    occasion: set[str] = field(default_factory=set)  # في مؤتمر صحفي: an occasion, not a role
+    subject_stops: set[str] = field(default_factory=set)  # إثر، خلال ...: the subject has ended
+    quantifiers: set[str] = field(default_factory=set)  # عدد من، بعض
+    kana: set[str] = field(default_factory=set)  # كان before a fronted subject
+    groups: set[str] = field(default_factory=set)  # مصادر، محللون: plural unnamed sources
+    person_nouns: set[str] = field(default_factory=set)  # المشرف، المطور ...: a role that leads to a name
 
 
 @once
@@ -96,6 +120,16 @@ def quote_lexicon() -> QuoteLexicon:
     q.media = set(_forms(d["media"]))
     q.relay_verbs = set(_forms(d["relay_verbs"]))
     q.according1 = {k[0] for k in q.according if len(k) == 1} - {normalize_word("حسبما")}
+    q.document_verbs = set(_forms(d["document_verbs"]))
+    q.impersonal = set(_forms(d["impersonal"]))
+    q.not_subjects = set(_forms(d["not_subjects"]))
+    q.role_preps = set(_forms(d["role_preps"]))
+    q.occasion = set(_forms(d["occasion_nouns"]))
+    q.subject_stops = set(_forms(d["subject_stops"]))
+    q.quantifiers = set(_forms(d["quantifiers"]))
+    q.kana = set(_forms(d["kana"]))
+    q.groups = set(_forms(d["group_sources"]))
+    q.person_nouns = set(_forms(d["person_nouns"]))
     return q
 
 
@@ -135,10 +169,15 @@ class _QuoteReader:
             if cur is None or (cur.label != "PERS" and e.label == "PERS" and e.end >= cur.end) or \
                     (cur.label == e.label and e.end > cur.end):
                 self.ents_at[i] = e
+        self._country_at: dict[int, object] | None = None  # token -> a country named there (built when asked)
+        self._full: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, str | None]]] | None = None
+        self._full_memo: dict[str, tuple[str, str | None] | None] = {}
         self.roles: dict[str, str] = {}  # canonical name -> the role it was first given
         for e in doc.entities:
             if e.role and e.canonical and e.label.startswith("PERS"):
                 self.roles.setdefault(e.canonical, e.role)
+        self.generic: set[tuple[int, int]] = set()  # spans of plain noun-phrase speakers (الأنباء، البعض)
+        self.np_subjects: list[tuple[int, Speaker]] = []  # دعا الوزراء ...: for a participle later in the sentence
         self.speakers: list[Speaker] = []  # sorted by the offset where each was named, for anaphora
         self.speaker_at: list[int] = []
         self.sent_end: list[int] = [self.n] * self.n
@@ -218,7 +257,7 @@ class _QuoteReader:
         return i if i >= 0 else None
 
     # --- speakers ---------------------------------------------------------------------------
-    def speaker_from(self, a: int, b: int) -> tuple[Speaker | None, str | None]:
+    def speaker_from(self, a: int, b: int, np: bool = True) -> tuple[Speaker | None, str | None]:
         """The speaker named by tokens [a, b) after a speech verb, and the channel if any."""
         toks = self.toks
         channel = None
@@ -236,24 +275,27 @@ class _QuoteReader:
                     break
             if channel:
                 break
-        while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING):
-            a += 1
+        tw = self.r.lx.time_words
+        while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
+                         toks[a].norm in tw):
+            a += 1  # أعلنت أمس الشرطة: the time before the subject
         if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)):
             return None, channel
-        # an entity that starts the subject, or a person named after a title in it
+        q = self.q
+        # the plain subject: up to a cut word, punctuation or a word that ends it (إثر، خلال)
         end = a
         while end < b and not (end > a and ((toks[end].norm in _CUT_WORDS and not self._ali(end)) or
-                                            toks[end].kind == "punct")):
+                                            toks[end].kind == "punct" or toks[end].norm in q.subject_stops)):
             end += 1
         first = toks[a].norm
         core = first[2:] if first.startswith("ال") else first
-        if core.endswith("ا") and core[:-1] in self.q.unnamed:
+        if core.endswith("ا") and core[:-1] in q.unnamed:
             core = core[:-1]  # مصدرا
-        unnamed = core in self.q.unnamed or first in self.q.unnamed
+        unnamed = core in q.unnamed or first in q.unnamed
         titled = self.r.title_at(a) is not None
-        reach = min(b, end + 12) if titled or unnamed else end
-        if unnamed and a not in self.ents_at and not any(
-                self.ents_at.get(k) is not None and self.ents_at[k].label.startswith("PERS") for k in range(a, reach)):
+        # a long role goes on over في/على/عن/لدى/من to the name (المشرف العام على المهرجان فلان)
+        reach = self._role_reach(end, b, titled)
+        if unnamed and a not in self.ents_at and not self._named_source(a, reach, core):
             # مصدر أمني، أحد مسؤولي السفارة الليبية: an unnamed source, maybe of a named body
             role = None
             for k in range(a + 1, end):
@@ -262,33 +304,66 @@ class _QuoteReader:
                     role = e.canonical or e.text
                     break
             e2 = a + 1
+            if core in q.quantifiers and e2 < end and toks[e2].norm == "من":
+                e2 += 1  # عدد من السكان
+            adj = False
             while e2 < end and (toks[e2].norm not in self.r.lx.stop or
                                 toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
+                w2 = toks[e2].norm
+                is_adj = self.r.is_adj(w2) or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
+                if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
+                    break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
+                adj = adj or is_adj
                 e2 += 1
             stext = self.text[toks[a].start:toks[e2 - 1].end]
             return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person"), channel
         best: Entity | None = None
-        # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري; otherwise the name opens the subject
-        stop_at = reach if titled else min(end, a + 2)
+        best_k = a
+        # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري / المطور العقاري المهندس فلان
+        if a in self.ents_at or not (titled or core in q.person_nouns):
+            stop_at = reach if titled else min(end, a + 2)
+        else:
+            stop_at = reach
+        if core in q.documents and a not in self.ents_at and not (core in q.media and end < b and
+                                                                  toks[end].text in _OPENERS):
+            return self._document(a, end, first.startswith("ال")), channel  # بيان وزارة الداخلية
         for k in range(a, stop_at):
             e = self.ents_at.get(k)
-            if e is None or (k >= end and not e.label.startswith("PERS")):
+            if e is None or (k >= end and not e.label.startswith("PERS")) or \
+                    (k > a and not titled and not e.label.startswith("PERS") and k >= a + 2):
                 continue
             if e.label.startswith("PERS"):
-                best = e
+                if k > a and not self._name_start(k) and any(
+                        (x := self.ents_at.get(j)) is not None and x.label.startswith("PERS")
+                        for j in range(k + 1, stop_at)):
+                    continue  # لشؤون مكافحة: a role word read as a name, the name comes later
+                if k > a and any(toks[j].norm[:1] in "بلك" and toks[j].norm[1:3] == "ال" or
+                                 toks[j].norm in q.subject_stops for j in range(a, k)) and not titled:
+                    continue  # بقيادة خليفة حفتر: a name inside a phrase, not the subject
+                best, best_k = e, k
                 break
             if best is None:
-                best = e
+                best, best_k = e, k
         if best is not None:
-            return self._entity_speaker(best), channel
-        if core in self.q.media and end < b and toks[end].text in _OPENERS:
+            if best_k > a and not best.label.startswith("PERS") and toks[best_k].norm[:1] == "و" and \
+                    not self._ali(a) and toks[a].norm.startswith("ال"):
+                # الوزارة وهيئة الأركان: two bodies speak together
+                stext = self.text[toks[a].start:best.end]
+                return Speaker(toks[a].start, best.end, stext, name=stext, kind="organisation"), channel
+            sp = self._entity_speaker(best)
+            if best_k > a and best.label.startswith("PERS"):
+                prefix = self._role_text(a, best_k)
+                if prefix and (sp.role is None or len(prefix) > len(sp.role)):
+                    sp.role = prefix  # the whole role before the name
+            return sp, channel
+        if core in q.media and end < b and toks[end].text in _OPENERS:
             close = end + 1
             while close < b and toks[close].text not in ("»", "”", '"'):
                 close += 1
             if close < b:  # موقع «مراسل سوري»: a medium named in quotes
                 stext = self.text[toks[a].start:toks[close].end]
                 return Speaker(toks[a].start, toks[close].end, stext, name=stext, kind="organisation"), channel
-        if core in self.q.documents:
+        if core in q.documents:
             return self._document(a, end, first.startswith("ال")), channel
         stext = self.text[toks[a].start:toks[end - 1].end]
         if titled:
@@ -300,21 +375,181 @@ class _QuoteReader:
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
         if self.r.head_at(a) is not None:
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="organisation"), channel
-        if first in self.r.lx.stop:
-            return None, channel  # ذلك، هذا ...: no subject named here
-        if end - a > 2 or any(toks[k].norm[:1] in "بلك" and toks[k].norm[1:3] == "ال" or
-                              toks[k].text.endswith(("ً", "اً", "ًا")) for k in range(a, end)):
-            return None, channel
-        if first.startswith("ال") and not first.endswith(("ي", "يون", "يين")) and \
-                not (end - a == 2 and self.r.is_adj(toks[a + 1].norm)):
-            return None, channel  # الانتباه: a common noun, not a name (المقاومة الشعبية is kept)
-        return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="unknown"), channel
+        if self._country_at is None:
+            self._country_at = {}
+            for p in self.doc.places:
+                if p.kind == "country" and p.via == "name":
+                    i = self.tok_at(p.start)
+                    if i is not None:
+                        self._country_at[i] = p
+        place = self._country_at.get(a)
+        if place is not None:  # قالت الولايات المتحدة: a state speaks
+            return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
+        return (self._noun_phrase(a, end) if np else None), channel
+
+    def _noun_phrase(self, a: int, end: int) -> Speaker | None:
+        """The subject as a plain noun phrase (الأنباء الواردة، البعض، النظام السوري), or None."""
+        toks = self.toks
+        first = toks[a].norm
+        stop = self.r.lx.stop
+        if first in stop and not first.startswith("ال") or first in self.q.not_subjects or toks[a].kind != "word":
+            return None  # ذلك، هذا، ضرورة، مجددا ...: no subject named here
+        if first[:1] in "بلك" and first[1:3] == "ال" or _adverbial(toks[a].text) or first.isdigit():
+            return None
+        if first[:1] in "وف" and (first[1:] in self.q.verbs or first[1:] in self.q.participles):
+            return None
+        if first[:1] in "لب" and first not in self.r.lx.given and first not in self.r.lx.known_names:
+            return None  # لأي، بدوره: a preposition, not a subject
+        if not first.startswith("ال"):
+            for k in range(a + 1, min(end, a + 4)):
+                nk = toks[k].norm
+                if (nk[2:] if nk.startswith("ال") else nk) in self.q.person_nouns or self.r.title_at(k) is not None:
+                    if all(toks[x].kind == "word" and not toks[x].norm.startswith("ال") and
+                           toks[x].norm not in stop for x in range(a, k)):
+                        # متى حداد عضو مجلس المحافظة: a name the entities missed, then its role
+                        stext = self.text[toks[a].start:toks[k - 1].end]
+                        role = self.text[toks[k].start:toks[end - 1].end]
+                        return Speaker(toks[a].start, toks[k - 1].end, stext, name=stext, role=role, kind="person")
+                    break
+        if not first.startswith("ال") and (end - a > 2 or any(
+                toks[k].norm[:1] in "بلك" and toks[k].norm[1:3] == "ال" or _adverbial(toks[k].text)
+                for k in range(a, end))):
+            return None  # a longer indefinite stretch is rarely the subject (يعتبر خطوة كبيرة نحو ...)
+        e = a + 1
+        seen_al = first.startswith("ال")
+        while e < end and e - a < 5:
+            t = toks[e]
+            nm = t.norm
+            if t.kind != "word" or _adverbial(t.text) or nm in self.q.not_subjects or \
+                    nm in stop and not nm.startswith("ال") or (seen_al and not nm.startswith("ال")) or \
+                    nm[:1] in "بلك" and nm[1:3] == "ال" or self.verb_at(e) is not None:
+                break  # الأزهر | رفضه: a bare word after the article starts the object
+            seen_al = seen_al or nm.startswith("ال")
+            e += 1
+        stext = self.text[toks[a].start:toks[e - 1].end]
+        if first.startswith("ال") and e - a <= 2:
+            person = self._by_role(stext)  # الباحث: the person given that role earlier
+            if person is not None:
+                sp = self._entity_speaker(person)
+                sp.start, sp.end, sp.text = toks[a].start, toks[e - 1].end, stext
+                return sp
+        full = self._full_name(stext)
+        if full is not None:  # آل الشيخ after عبد العزيز آل الشيخ: a short mention the entities missed
+            return Speaker(toks[a].start, toks[e - 1].end, stext, name=full[0], role=full[1], kind="person")
+        core = first[2:] if first.startswith("ال") else first
+        kind = "document" if core in self.q.documents else "unknown"
+        if first.startswith("ال") or e - a > 1:
+            self.generic.add((toks[a].start, toks[e - 1].end))
+        return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
+
+    def _role_reach(self, end: int, b: int, titled: bool) -> int:
+        """How far a long role may run after the plain subject ends at ``end``."""
+        toks, q = self.toks, self.q
+        k = end
+        limit = min(b, end + 12)
+        while k < limit:
+            t = toks[k]
+            nm = t.norm
+            if t.kind == "punct":
+                if titled and t.text in ("،", ",") and k + 1 < limit and toks[k + 1].kind == "word" and \
+                        toks[k + 1].norm not in _CUT_WORDS:
+                    k += 1  # وزير الخارجية، جون كيري
+                    continue
+                if t.text in ('"', "«", "»", "“", "”"):
+                    k += 1  # رئيس تحرير "سبق" فلان
+                    continue
+                break
+            if nm in q.subject_stops or nm in self.r.lx.time_words:
+                break
+            if nm in _CUT_WORDS and not self._ali(k):
+                nxt = toks[k + 1].norm if k + 1 < limit else ""
+                ncore = nxt[2:] if nxt.startswith("ال") else nxt
+                if nm in q.role_preps and nxt and ncore not in q.occasion and nxt not in _CUT_WORDS and \
+                        nxt not in self.r.lx.time_words and nxt not in _LEADING:
+                    k += 1
+                    continue
+                break
+            k += 1
+        return k
+
+    def _named_source(self, a: int, reach: int, core: str) -> bool:
+        """Is the unnamed-source noun at ``a`` followed by the name of that source (مسؤول في الوزارة فلان)?"""
+        if core in self.q.groups:
+            return False  # مصادر ... فلان: a group is not named by one person
+        for k in range(a, reach):
+            e = self.ents_at.get(k)
+            if e is not None and e.label.startswith("PERS"):
+                return not any(self.toks[j].norm in ("من", "عن") or self.toks[j].norm.startswith("مقرب")
+                               for j in range(a, k))
+        return False
+
+    def _name_start(self, k: int) -> bool:
+        """Does the name at token k start with a word that may open a name (not لشؤون، بقيادة)?"""
+        nm = self.toks[k].norm
+        lx = self.r.lx
+        return not (nm[:1] in "لب" and nm not in lx.given and nm not in lx.known_names)
+
+    def _role_text(self, a: int, k: int) -> str | None:
+        """The role written before the name at token k (from token a), without trailing commas."""
+        j = k - 1
+        while j >= a and self.toks[j].kind == "punct":
+            j -= 1
+        if j < a:
+            return None
+        return self.text[self.toks[a].start:self.toks[j].end]
 
     def _entity_speaker(self, e: Entity) -> Speaker:
         kind = "person" if e.label.startswith("PERS") else "organisation"
-        name = e.canonical or e.text
+        start, text = e.start, e.text
+        i = self.tok_at(e.start)
+        if i is not None and self.toks[i].start < e.start and self.toks[i].norm in self.r.lx.given:
+            start = self.toks[i].start  # وليد المعلم read as و + يد المعلم: the name is the whole word
+            text = self.text[start:e.end]
+        if kind == "person" and i is not None and i > 0 and self.toks[i - 1].norm == "علي" and \
+                self.toks[i - 1].text.rstrip(_HARAKAT).endswith("ي") and self.toks[i - 1].end + 1 == start and \
+                not e.canonical:
+            start = self.toks[i - 1].start  # علي داود: the given name علي, not the preposition على
+            text = self.text[start:e.end]
+        name = e.canonical or text
         role = e.role or self.roles.get(name)
-        return Speaker(e.start, e.end, e.text, name=name, role=role, kind=kind)
+        if kind == "person":
+            full = self._full_name(name)
+            if full is not None:  # تونر after مارك تونر, داود اوغلو after أحمد داود أوغلو
+                name, role = full[0], role or full[1]
+        return Speaker(start, e.end, text, name=name, role=role, kind=kind)
+
+    def _full_name(self, name: str) -> tuple[str, str | None] | None:
+        """The one longer name of a person in the document that ends with ``name``, with its role."""
+        memo = self._full_memo
+        if name in memo:
+            return memo[name]
+        out = memo[name] = None
+        words = name.split()
+        if not words or len(words) > 2:
+            return None
+        short = tuple(normalize_word(w) for w in words)
+        if len(short) == 1 and short[0] in self.r.lx.given:
+            return None  # مي alone is a first name, not the end of a longer one
+        if self._full is None:  # last word -> the long names that end with it (token norms, no re-normalising)
+            self._full = {}
+            toks = self.toks
+            for e in self.doc.entities:
+                if not e.label.startswith("PERS"):
+                    continue
+                i, j = self.tok_at(e.start), self.tok_at(e.end - 1)
+                if i is None or j is None or j <= i or toks[i].norm.startswith("ال"):
+                    continue
+                nm = e.canonical or e.text
+                self._full.setdefault(toks[j].norm, []).append(
+                    (tuple(t.norm for t in toks[i:j + 1]), nm, e.role or self.roles.get(nm)))
+        found = {}
+        n = len(short)
+        for key, nm, role in self._full.get(short[-1], ()):
+            if len(key) > n and key[-n:] == short and " " in nm:
+                found.setdefault(key[-n - 1:], (nm, role))
+        if len(found) == 1:
+            out = memo[name] = next(iter(found.values()))
+        return out
 
     def _by_role(self, role_text: str) -> Entity | None:
         """The person given this role in the document (exactly, else the only one whose role starts so)."""
@@ -340,8 +575,12 @@ class _QuoteReader:
         e = a + 1
         while e < end and e - a < 4 and toks[e].kind == "word" and (
                 self.r.is_adj(toks[e].norm) or toks[e].norm.endswith(("ي", "يه")) or
-                toks[e].norm.startswith("ال")):
-            e += 1
+                (not definite and toks[e].norm[:1] not in "بلك" and
+                 not _adverbial(toks[e].text) and self.verb_at(e) is None) or
+                (toks[e].norm == "ال" and e + 1 < end and toks[e + 1].norm.isdigit())):
+            e += 1  # بيان حكومي، حيثيات الحكم، التقرير الـ51 (not البيان | الحكومة: an object)
+            if toks[e - 1].norm == "ال":
+                e += 1
         role = None
         for k in range(a + 1, end):
             ent = self.ents_at.get(k)
@@ -360,6 +599,10 @@ class _QuoteReader:
             if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
                     >= self.toks[sent_start].start:
                 return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+            sent_off = self.toks[sent_start].start
+            for off, sp in reversed(self.np_subjects):
+                if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
+                    return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
             first_org = None
             for j in range(sent_start, v):  # the first person named in the sentence, else a body
                 e = self.ents_at.get(j)
@@ -389,13 +632,49 @@ class _QuoteReader:
                     break
                 nm = self.toks[j].norm
                 core = nm[2:] if nm.startswith("ال") else nm
-                if core in self.q.unnamed or (core.endswith("ا") and core[:-1] in self.q.unnamed):
+                if (core in self.q.unnamed or (core.endswith("ا") and core[:-1] in self.q.unnamed)) and \
+                        not (j > sent_start and self.toks[j - 1].norm in _CUT_WORDS):  # في أحد المعسكرات
                     sp, _ = self.speaker_from(j, v)
                     if sp is not None:
                         return sp
-        last = self.last_speaker(self.toks[v].start)
+            sp = self._fronted_subject(v, k, sent_start)
+            if sp is not None:
+                return sp
+        last = self.last_speaker(self.toks[v].start, paragraph_of_unknown=True)
         if last is not None:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        return None
+
+    def _fronted_subject(self, v: int, k: int, sent_start: int) -> Speaker | None:
+        """A subject written before the verb: وكانت التصريحات في السابق تشير، النادي قد صرح، and the
+        subject of the sentence for a verb joined to an earlier one (البغدادي رفض ...، وأصر على أن)."""
+        toks, q = self.toks, self.q
+        for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
+            nm = toks[j].norm
+            if toks[j].kind == "punct" or toks[j].text in _OPENERS:
+                break
+            if (nm in q.kana or nm[:1] in "وف" and nm[1:] in q.kana) and j + 1 < v:
+                sp, _ = self.speaker_from(j + 1, v)
+                return sp
+        # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح)
+        j = k
+        while j > sent_start and k - j < 3 and toks[j - 1].kind == "word" and toks[j - 1].norm.startswith("ال") \
+                and toks[j - 1].norm not in _CUT_WORDS:
+            j -= 1
+        if toks[k].kind == "word" and toks[j].norm.startswith("ال") and self.verb_at(k) is None and \
+                (j == sent_start or toks[j - 1].kind == "punct" or toks[j - 1].norm in q.comps):
+            sp = self._noun_phrase(j, k + 1)
+            if sp is not None:
+                return sp
+        # وأصر على أن after a first clause: the subject that opens the sentence
+        if toks[v].norm[:1] == "و" and v - sent_start > 3:
+            a = sent_start
+            while a < v and (toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم") or toks[a].kind == "punct"):
+                a += 1
+            for x in (a, a + 1):
+                e = self.ents_at.get(x)
+                if e is not None and x < v:
+                    return self._entity_speaker(e)
         return None
 
     def remember(self, sp: Speaker | None, offset: int) -> None:
@@ -406,9 +685,14 @@ class _QuoteReader:
         self.speaker_at.insert(k, offset)
         self.speakers.insert(k, sp)
 
-    def last_speaker(self, offset: int) -> Speaker | None:
-        """The speaker named last before ``offset``."""
+    def last_speaker(self, offset: int, paragraph_of_unknown: bool = False) -> Speaker | None:
+        """The speaker named last before ``offset`` (with ``paragraph_of_unknown``, a plain noun phrase such
+        as الأنباء only from the same paragraph: it is not a person a later paragraph goes on quoting)."""
         k = bisect.bisect_left(self.speaker_at, offset)
+        while k and paragraph_of_unknown and \
+                (self.speakers[k - 1].start, self.speakers[k - 1].end) in self.generic and \
+                "\n" in self.text[self.speakers[k - 1].end:offset]:
+            k -= 1
         return self.speakers[k - 1] if k else None
 
     def sentence_start(self, i: int) -> int:
@@ -441,6 +725,8 @@ class _QuoteReader:
             if base in self.q.participles:
                 return frozenset(_forms(("إلى", "على"))), plen, False, True
             if base in self.q.according1:  # وبحسب المتحدث، فإن ...
+                return frozenset(), plen, False, False
+            if base in self.q.document_verbs:  # وجاء في البيان أن ...
                 return frozenset(), plen, False, False
         return None
 
@@ -492,8 +778,23 @@ class _QuoteReader:
                 continue
             extra, plen, participle = vinfo
             at_verb = toks[i].start
-            if i > 0 and toks[i - 1].norm in _RELATIVES:
+            base = toks[i].norm[plen:]
+            nx = toks[i + 1].norm if i + 1 < self.n else ""
+            if not plen and i > 0 and toks[i - 1].norm in _NOUN_BEFORE:
+                i += 1  # في وضح النهار: a noun after a preposition
+                continue
+            if i > 0 and toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL and (
+                    nx in self.q.comps or nx in extra or nx in self.q.impersonal or toks[i - 1].norm in _BARE_REL):
                 i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking
+                continue
+            if base in self.q.impersonal and (nx in self.q.comps or nx in ("الى", "علي")):
+                i += 1  # يذكر أن، يشار إلى أن: the writer's aside
+                continue
+            doc_verb = base in self.q.document_verbs
+            if doc_verb and not (nx == "في" and any(
+                    (w[2:] if w.startswith("ال") else w) in self.q.documents
+                    for w in (toks[x].norm for x in range(i + 2, min(self.n, i + 4))))):
+                i += 1  # جاء ذلك ...: only وجاء في البيان أن reports a document
                 continue
             limit = self.sent_end[i]
             k = i + 1
@@ -512,7 +813,7 @@ class _QuoteReader:
                                                for x in range(d.close_tok + 1, min(limit, d.close_tok + 8)))):
                         k = d.close_tok + 1  # لـ«الشرق الأوسط»، «داعش»: a name in quotes, not speech
                         continue
-                    if extra:
+                    if extra and d.words < 6:
                         break  # دعا إلى / كشف عن take their content, not a quotation
                     found = ("direct", k)
                     break
@@ -535,9 +836,11 @@ class _QuoteReader:
                     break
                 if k > i + 1:
                     v2 = self.verb_at(k)
+                    if v2 is not None and toks[k].norm[v2[1]:] in self.q.document_verbs:
+                        v2 = None  # كما جاء في تقارير: an aside inside the subject
                     if v2 is not None:
-                        if toks[k - 1].norm in ("وهو", "وهي", "وهم"):
-                            k += 1  # وهو يرى ...: a clause about the subject
+                        if toks[k - 1].norm in _CLAUSE_BEFORE_VERB:
+                            k += 1  # وهو يرى، الذي لم يذكر ...: a clause about the subject
                             continue
                         if v2[2]:  # ويوضح X، قائلا إن ...: the participle goes with this verb
                             extra = v2[0]
@@ -556,14 +859,19 @@ class _QuoteReader:
                         break
                     if toks[x].kind == "punct" or toks[x].norm in _CUT_WORDS:
                         break
+                else:
+                    if not participle and i + 1 < min(k, limit):  # دعا الوزراء مجددا ...، مؤكدين أن
+                        sp = self._noun_phrase(i + 1, min(k, i + 6)) if toks[i + 1].norm.startswith("ال") else None
+                        if sp is not None and sp.kind != "document":
+                            self.np_subjects.append((at_verb, sp))
                 i += 1
                 continue
             subj_end = k
-            subj_start = i + 1
+            subj_start = i + 2 if doc_verb else i + 1
             if toks[i].norm[plen:] in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
                 subj_start += 1  # وفقا لـ الوزارة
             if subj_end > subj_start:
-                speaker, channel = self.speaker_from(subj_start, subj_end)
+                speaker, channel = self.speaker_from(subj_start, subj_end, np=base not in self.q.according1)
                 if toks[i].norm[plen:] in self.q.relay_verbs:
                     # ونقلت رويترز عن المتحدث X قوله إن ...: the one quoted speaks, the relay is the channel
                     an = next((x for x in range(subj_start + 1, subj_end) if toks[x].norm == "عن"), None)
