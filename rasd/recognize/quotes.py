@@ -40,6 +40,7 @@ _RELATIVES = frozenset(normalize_word(w) for w in ("الذي", "التي", "ال
 # these the verb never starts one (ما يذكر، مما يعني)
 _BARE_REL = frozenset(normalize_word(w) for w in ("ما", "وما", "مما"))
 _NOUN_BEFORE = frozenset(normalize_word(w) for w in ("في", "من", "إلى", "الى", "عن", "على"))
+_THERE = frozenset(normalize_word(w) for w in ("هناك", "هنالك", "ثمة"))
 _TIME_LEAD = frozenset(normalize_word(w) for w in (
     "أمس", "امس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 _ADVERB_REL = frozenset(normalize_word(w) for w in ("كما", "فيما"))  # كما أضاف أن: "as he added", a quotation
@@ -59,6 +60,11 @@ _SKIP_BEFORE_VERB = frozenset(normalize_word(w) for w in (
 def _adverbial(word: str) -> bool:
     """A word written with the accusative tanween (مجدداً، رداً): an adverb or object, not a subject."""
     return word.endswith(("ً", "اً", "ًا"))
+
+
+def _definite(norm: str) -> bool:
+    """A word with the article (الوزارة), not آل of a family name."""
+    return norm.startswith("ال") and len(norm) > 3
 
 
 def _forms(items) -> list[str]:
@@ -344,6 +350,11 @@ class _QuoteReader:
                 break
             if best is None:
                 best, best_k = e, k
+        if (best is None or not best.label.startswith("PERS")) and stop_at > a + 1 and \
+                (titled or core in q.person_nouns):
+            sp = self._given_name_in(a, stop_at)
+            if sp is not None:  # نائب رئيس الهيئة لشؤون السلامة سامر القاضي: a name the entities missed
+                return sp, channel
         if best is not None:
             if best_k > a and not best.label.startswith("PERS") and toks[best_k].norm[:1] == "و" and \
                     not self._ali(a) and toks[a].norm.startswith("ال"):
@@ -385,9 +396,9 @@ class _QuoteReader:
         place = self._country_at.get(a)
         if place is not None:  # قالت الولايات المتحدة: a state speaks
             return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
-        return (self._noun_phrase(a, end) if np else None), channel
+        return (self._noun_phrase(a, end, b) if np else None), channel
 
-    def _noun_phrase(self, a: int, end: int) -> Speaker | None:
+    def _noun_phrase(self, a: int, end: int, b: int | None = None) -> Speaker | None:
         """The subject as a plain noun phrase (الأنباء الواردة، البعض، النظام السوري), or None."""
         toks = self.toks
         first = toks[a].norm
@@ -404,27 +415,30 @@ class _QuoteReader:
             for k in range(a + 1, min(end, a + 4)):
                 nk = toks[k].norm
                 if (nk[2:] if nk.startswith("ال") else nk) in self.q.person_nouns or self.r.title_at(k) is not None:
-                    if all(toks[x].kind == "word" and not toks[x].norm.startswith("ال") and
+                    if all(toks[x].kind == "word" and not _definite(toks[x].norm) and
                            toks[x].norm not in stop for x in range(a, k)):
                         # متى حداد عضو مجلس المحافظة: a name the entities missed, then its role
                         stext = self.text[toks[a].start:toks[k - 1].end]
                         role = self.text[toks[k].start:toks[end - 1].end]
                         return Speaker(toks[a].start, toks[k - 1].end, stext, name=stext, role=role, kind="person")
                     break
-        if not first.startswith("ال") and (end - a > 2 or any(
+        construct = not first.startswith("ال") and a + 1 < end and _definite(toks[a + 1].norm) and \
+            b is not None and b - end <= 2
+        if not first.startswith("ال") and not construct and (end - a > 2 or any(
                 toks[k].norm[:1] in "بلك" and toks[k].norm[1:3] == "ال" or _adverbial(toks[k].text)
                 for k in range(a, end))):
             return None  # a longer indefinite stretch is rarely the subject (يعتبر خطوة كبيرة نحو ...)
+        # وسائل الإعلام التركية إلى أن: a construct right before the content is the subject
         e = a + 1
         seen_al = first.startswith("ال")
         while e < end and e - a < 5:
             t = toks[e]
             nm = t.norm
             if t.kind != "word" or _adverbial(t.text) or nm in self.q.not_subjects or \
-                    nm in stop and not nm.startswith("ال") or (seen_al and not nm.startswith("ال")) or \
+                    nm in stop and not nm.startswith("ال") or (seen_al and not _definite(nm)) or \
                     nm[:1] in "بلك" and nm[1:3] == "ال" or self.verb_at(e) is not None:
                 break  # الأزهر | رفضه: a bare word after the article starts the object
-            seen_al = seen_al or nm.startswith("ال")
+            seen_al = seen_al or _definite(nm)
             e += 1
         stext = self.text[toks[a].start:toks[e - 1].end]
         if first.startswith("ال") and e - a <= 2:
@@ -441,6 +455,19 @@ class _QuoteReader:
         if first.startswith("ال") or e - a > 1:
             self.generic.add((toks[a].start, toks[e - 1].end))
         return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
+
+    def _given_name_in(self, a: int, stop: int) -> Speaker | None:
+        """A person named by a given name (and up to three more words) at the end of a role [a, stop)."""
+        toks, given = self.toks, self.r.lx.given
+        for k in range(a + 1, stop):
+            nm = toks[k].norm
+            if nm in given and not nm.startswith("ال") and toks[k - 1].kind == "word" and k + 1 < stop and \
+                    stop - k <= 4 and all(toks[x].kind == "word" and toks[x].norm not in _CUT_WORDS
+                                          for x in range(k, stop)):
+                s, e = toks[k].start, toks[stop - 1].end
+                name = self.text[s:e]
+                return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+        return None
 
     def _role_reach(self, end: int, b: int, titled: bool) -> int:
         """How far a long role may run after the plain subject ends at ``end``."""
@@ -654,7 +681,10 @@ class _QuoteReader:
             if toks[j].kind == "punct" or toks[j].text in _OPENERS:
                 break
             if (nm in q.kana or nm[:1] in "وف" and nm[1:] in q.kana) and j + 1 < v:
-                sp, _ = self.speaker_from(j + 1, v)
+                a = j + 2 if toks[j + 1].norm in _THERE else j + 1  # كانت هناك أنباء تقول
+                sp, _ = self.speaker_from(a, v) if a < v else (None, None)
+                if sp is None and a + 1 == v and toks[a].kind == "word" and toks[a].norm not in self.r.lx.stop:
+                    sp = self._noun_phrase(a, v, v)
                 return sp
         # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح)
         j = k

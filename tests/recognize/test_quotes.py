@@ -200,3 +200,137 @@ def test_relayed_speech_names_the_quoted_source():
     (q,) = _quotes(text)
     assert q.speaker.name == "نبيل الحمدي"
     assert q.channel == "وكالة الأنباء الرسمية"
+
+
+# --- speakers: the subject noun phrase, long roles, participles, documents (issue #3) ---------------------
+
+def test_long_role_before_the_name_keeps_the_whole_role():
+    text = "وقال نائب رئيس هيئة الموانئ لشؤون السلامة البحرية والتفتيش سامر القاضي إن السفن عادت إلى الرصيف."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "سامر القاضي" and q.speaker.kind == "person"
+    assert q.speaker.role.startswith("نائب رئيس هيئة الموانئ") and "لشؤون السلامة البحرية" in q.speaker.role
+
+
+def test_role_over_a_preposition_leads_to_the_name():
+    text = "وأوضح المشرف العام على المعرض ماجد العتيبي أن عدد الزوار تجاوز عشرة آلاف."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "ماجد العتيبي"
+    assert q.speaker.role == "المشرف العام على المعرض"
+
+
+def test_a_name_in_the_occasion_is_not_the_speaker():
+    text = "وقال وزير الداخلية خلال زيارته إلى جامع الإمام تركي بن عبد الله إن الأمن مستتب في كل الأحياء."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "وزير الداخلية" and q.speaker.role == "وزير الداخلية"
+    assert q.speaker.name != "تركي بن عبد الله"
+
+
+def test_a_time_phrase_ends_the_subject():
+    text = "وأعلن وزير الخارجية القطري إثر اللقاء الذي جمعه بنظيره التركي أن المحادثات كانت مثمرة."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "وزير الخارجية القطري"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وقالت الفصائل في وقت سابق إن الطريق إلى المدينة مقطوع.", "الفصائل"),
+    ("وأشارت وسائل الإعلام المحلية إلى أن الانتخابات تأجلت أسبوعين.", "وسائل الإعلام"),
+    ("ويقول البعض إن الأسعار سترتفع مع بداية الشتاء.", "البعض"),
+    ("وقالت المقاومة إنها استعادت السيطرة على التلال المطلة على البلدة.", "المقاومة"),
+])
+def test_the_noun_phrase_after_the_verb_is_the_speaker(text, speaker):
+    (q,) = _quotes("وقال المتحدث باسم الحكومة نادر سليم إن الوضع هادئ.\n" + text)[1:]
+    assert q.speaker.text.startswith(speaker), q.speaker
+    assert q.speaker.name != "نادر سليم"
+
+
+def test_a_subject_before_the_verb():
+    text = ("وقال المتحدث باسم الحكومة نادر سليم إن الوضع هادئ.\n"
+            "وكانت التقارير في وقت سابق تشير إلى أن المعبر أغلق أمام الشاحنات.")
+    q1, q2 = _quotes(text)
+    assert q2.speaker.text == "التقارير"
+
+
+def test_news_that_says():
+    text = ("وقال المتحدث باسم الحكومة نادر سليم إن الوضع هادئ.\n"
+            "وكانت هناك أنباء تقول إن المعبر سيفتح الأسبوع المقبل.")
+    q1, q2 = _quotes(text)
+    assert q2.speaker.text == "أنباء"
+
+
+def test_pronoun_dropped_verb_and_object_after_it_inherit_the_speaker():
+    text = ("وقال وزير الصحة نبيل الحمدي إن اللقاحات وصلت إلى المستودعات.\n"
+            "وتابع أن التوزيع يبدأ غدا في كل المحافظات.\n"
+            "وأكد ضرورة أن يلتزم المواطنون بالمواعيد المحددة لهم.")
+    qs = _quotes(text)
+    assert len(qs) == 3
+    assert all(q.speaker.name == "نبيل الحمدي" for q in qs), [q.speaker for q in qs]
+
+
+def test_participle_takes_the_subject_of_its_sentence_not_an_earlier_speaker():
+    text = ("وقال المتحدث باسم الشرطة عادل منصور إن التحقيق بدأ صباح اليوم.\n"
+            "وقال والد الضحية للصحفيين إن ابنه كان يعمل في المخبز منذ سنوات، مشيرا إلى أن العائلة تطالب بمحاسبة "
+            "المسؤولين.")
+    q1, q2, q3 = _quotes(text)
+    assert q1.speaker.name == "عادل منصور"
+    assert q2.speaker.text == "والد الضحية"
+    assert q3.cue.text == "مشيرا" and q3.speaker.text == "والد الضحية"
+
+
+def test_participle_after_a_verb_without_content_takes_its_subject():
+    text = ("وقال المتحدث باسم الشرطة عادل منصور إن التحقيق بدأ.\n"
+            "ودعا المحتجون مجددا إلى الإفراج عن المعتقلين، مؤكدين أن الاعتصام سيستمر حتى تلبية مطالبهم.")
+    q1, q2 = _quotes(text)
+    assert q2.cue.text == "مؤكدين" and q2.speaker.text == "المحتجون"
+
+
+def test_what_is_written_in_a_document():
+    text = "وجاء في حيثيات الحكم أن المتهمين خالفوا قانون البناء في أكثر من موقع."
+    (q,) = _quotes(text)
+    assert q.speaker.kind == "document" and q.speaker.name == "حيثيات الحكم"
+    assert q.text == "المتهمين خالفوا قانون البناء في أكثر من موقع"
+
+
+def test_came_without_a_document_is_not_a_quote():
+    text = "جاء ذلك خلال مؤتمر عقد في العاصمة أمس، بعد أن أعلنت الوزارة خطتها."
+    assert _quotes(text) == []
+
+
+def test_the_statement_and_its_object():
+    text = "وطالب البيان الحكومة «بالإسراع في صرف التعويضات لكل المتضررين من السيول»."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "البيان" and q.speaker.kind == "document"
+
+
+def test_impersonal_it_is_mentioned_has_no_speaker():
+    text = ("وقال المتحدث باسم البلدية سامي عواد إن الطرق فتحت.\n"
+            "يذكر أن المدينة شهدت سيولا مماثلة في الشتاء الماضي.")
+    qs = _quotes(text)
+    assert all(q.speaker is None or q.speaker.name != "سامي عواد" for q in qs if "السيول" in q.text or
+               "سيولا" in q.text)
+    assert not any("سيولا" in q.text and q.speaker is not None for q in qs)
+
+
+def test_a_country_speaks():
+    from rasd.geo.stage import RecognizePlaces
+
+    text = "وقالت الولايات المتحدة إنها سترسل مساعدات إضافية إلى المناطق المنكوبة."
+    doc = Document(text=text)
+    for st in (Tokenize(), SplitSentences(), RecognizePlaces(), RecognizeEntities(), RecognizeQuotes()):
+        st(doc)
+    (q,) = doc.quotes
+    assert q.speaker.name == "الولايات المتحدة" and q.speaker.kind == "organisation"
+
+
+def test_a_later_short_mention_gets_the_full_name_and_role():
+    text = ("قال رئيس الوزراء التركي أحمد داود أوغلو إن الحكومة ستواصل عملها.\n"
+            "وأضاف داود اوغلو أن الانتخابات ستجري في موعدها.")
+    q1, q2 = _quotes(text)
+    assert q2.speaker.text == "داود اوغلو"
+    assert q2.speaker.name == "أحمد داود أوغلو" and q2.speaker.role == "رئيس الوزراء التركي"
+
+
+def test_a_first_name_alone_is_not_expanded_to_a_longer_name():
+    text = ("وقالت الطالبة مي سعيد إن الامتحانات كانت صعبة.\n"
+            "وقالت مي للصحفيين إن زميلاتها شعرن بالقلق.")
+    qs = _quotes(text)
+    assert qs[-1].speaker.text == "مي"
