@@ -41,6 +41,12 @@ _RELATIVES = frozenset(normalize_word(w) for w in ("الذي", "التي", "ال
 _BARE_REL = frozenset(normalize_word(w) for w in ("ما", "وما", "مما"))
 _NOUN_BEFORE = frozenset(normalize_word(w) for w in ("في", "من", "إلى", "الى", "عن", "على"))
 _THERE = frozenset(normalize_word(w) for w in ("هناك", "هنالك", "ثمة"))
+_CLAUSE_OPEN = frozenset(normalize_word(w) for w in (
+    "لكن", "ولكن", "بينما", "فيما", "إذ", "حيث", "كما", "بل", "ثم"))  # لكن الصفراء شدد: a clause opens
+_HE = frozenset(normalize_word(w) for w in (
+    "لكنه", "ولكنه", "لكنها", "ولكنها", "أنه", "إنه", "أنها", "إنها", "فإنه", "فإنها"))  # لكنه قال
+_NAME_LINKS = frozenset(normalize_word(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "آل", "عبد", "ولد"))
+_OBJECT_START = frozenset(normalize_word(w) for w in ("ما", "مما", "كل", "جميع", "عن", "إلى", "الى", "كافة"))
 _TIME_LEAD = frozenset(normalize_word(w) for w in (
     "أمس", "امس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 _ADVERB_REL = frozenset(normalize_word(w) for w in ("كما", "فيما"))  # كما أضاف أن: "as he added", a quotation
@@ -98,6 +104,8 @@ class QuoteLexicon:
     kana: set[str] = field(default_factory=set)  # كان before a fronted subject
     groups: set[str] = field(default_factory=set)  # مصادر، محللون: plural unnamed sources
     person_nouns: set[str] = field(default_factory=set)  # المشرف، المطور ...: a role that leads to a name
+    report_nouns: set[str] = field(default_factory=set)  # فتوى أكدت، أنباء تقول
+    outlets: set[str] = field(default_factory=set)  # رويترز ...: after ل, the one spoken to
 
 
 @once
@@ -136,6 +144,8 @@ def quote_lexicon() -> QuoteLexicon:
     q.kana = set(_forms(d["kana"]))
     q.groups = set(_forms(d["group_sources"]))
     q.person_nouns = set(_forms(d["person_nouns"]))
+    q.report_nouns = set(_forms(d["report_nouns"]))
+    q.outlets = {normalize_word(w.split()[0]) for w in d["news_outlets"]}
     return q
 
 
@@ -291,7 +301,8 @@ class _QuoteReader:
         # the plain subject: up to a cut word, punctuation or a word that ends it (إثر، خلال)
         end = a
         while end < b and not (end > a and ((toks[end].norm in _CUT_WORDS and not self._ali(end)) or
-                                            toks[end].kind == "punct" or toks[end].norm in q.subject_stops)):
+                                            toks[end].kind == "punct" or toks[end].norm in q.subject_stops or
+                                            self._addressee(end))):
             end += 1
         first = toks[a].norm
         core = first[2:] if first.startswith("ال") else first
@@ -333,8 +344,16 @@ class _QuoteReader:
         if core in q.documents and a not in self.ents_at and not (core in q.media and end < b and
                                                                   toks[end].text in _OPENERS):
             return self._document(a, end, first.startswith("ال")), channel  # بيان وزارة الداخلية
+        if a not in self.ents_at:
+            if self._country_at is None:
+                self._countries()
+            place = self._country_at.get(a)
+            if place is not None:  # قالت الولايات المتحدة، أبلغت تركيا الأمم المتحدة: a state speaks
+                return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
         for k in range(a, stop_at):
             e = self.ents_at.get(k)
+            if e is not None and k > a and self._addressee(k):
+                continue  # قال القائد لرويترز: the one spoken to
             if e is None or (k >= end and not e.label.startswith("PERS")) or \
                     (k > a and not titled and not e.label.startswith("PERS") and k >= a + 2):
                 continue
@@ -361,6 +380,11 @@ class _QuoteReader:
                 # الوزارة وهيئة الأركان: two bodies speak together
                 stext = self.text[toks[a].start:best.end]
                 return Speaker(toks[a].start, best.end, stext, name=stext, kind="organisation"), channel
+            if best_k == a + 1 and not best.label.startswith("PERS") and self.r.head_at(a) is not None and \
+                    best.start == toks[best_k].start:
+                stext = self.text[toks[a].start:best.end]  # شركة الأهلي: the head and the name of the body
+                return Speaker(toks[a].start, best.end, stext, name=best.canonical and stext or stext,
+                               kind="organisation"), channel
             sp = self._entity_speaker(best)
             if best_k > a and best.label.startswith("PERS"):
                 prefix = self._role_text(a, best_k)
@@ -385,17 +409,11 @@ class _QuoteReader:
                 return sp, channel
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
         if self.r.head_at(a) is not None:
-            return Speaker(toks[a].start, toks[end - 1].end, stext, name=stext, kind="organisation"), channel
-        if self._country_at is None:
-            self._country_at = {}
-            for p in self.doc.places:
-                if p.kind == "country" and p.via == "name":
-                    i = self.tok_at(p.start)
-                    if i is not None:
-                        self._country_at[i] = p
-        place = self._country_at.get(a)
-        if place is not None:  # قالت الولايات المتحدة: a state speaks
-            return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
+            e = a + 1  # المنظمة | ما حدث ...: the head and its words, not the object after it
+            while e < end and toks[e].norm not in _OBJECT_START and toks[e].norm not in q.not_subjects:
+                e += 1
+            stext = self.text[toks[a].start:toks[e - 1].end]
+            return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="organisation"), channel
         return (self._noun_phrase(a, end, b) if np else None), channel
 
     def _noun_phrase(self, a: int, end: int, b: int | None = None) -> Speaker | None:
@@ -409,8 +427,11 @@ class _QuoteReader:
             return None
         if first[:1] in "وف" and (first[1:] in self.q.verbs or first[1:] in self.q.participles):
             return None
-        if first[:1] in "لب" and first not in self.r.lx.given and first not in self.r.lx.known_names:
-            return None  # لأي، بدوره: a preposition, not a subject
+        if first[:1] == "ب" and first not in self.r.lx.given and first not in self.r.lx.known_names and \
+                not first.startswith("بعض") and self._full_name(toks[a].text) is None or \
+                first[:1] == "ل" and (first[1:] in stop or first[1:] in self.q.not_subjects or
+                                      first[1:] in self.q.unnamed):
+            return None  # بسرعة، لأي، لخبراء: a preposition, not a subject (لينا is a name)
         if not first.startswith("ال"):
             for k in range(a + 1, min(end, a + 4)):
                 nk = toks[k].norm
@@ -456,6 +477,22 @@ class _QuoteReader:
             self.generic.add((toks[a].start, toks[e - 1].end))
         return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
 
+    def _addressee(self, k: int) -> bool:
+        """A name written onto ل/ب (لرويترز): the one spoken to, which ends the subject."""
+        e = self.ents_at.get(k)
+        nm = self.toks[k].norm
+        return e is not None and e.start > self.toks[k].start and nm[:1] == "ل" and \
+            not e.label.startswith("PERS") and (nm[1:] in self.q.outlets or nm[1:] in self.q.media or
+                                                 nm[2:] in self.q.outlets)
+
+    def _countries(self) -> None:
+        self._country_at = {}
+        for p in self.doc.places:
+            if p.kind == "country" and p.via == "name":
+                i = self.tok_at(p.start)
+                if i is not None:
+                    self._country_at[i] = p
+
     def _given_name_in(self, a: int, stop: int) -> Speaker | None:
         """A person named by a given name (and up to three more words) at the end of a role [a, stop)."""
         toks, given = self.toks, self.r.lx.given
@@ -467,6 +504,17 @@ class _QuoteReader:
                 s, e = toks[k].start, toks[stop - 1].end
                 name = self.text[s:e]
                 return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+        # المدعي العام ديردي ديلي: two or three bare words after the article-bearing role
+        k = stop
+        while k > a + 1 and stop - k < 3 and toks[k - 1].kind == "word" and not toks[k - 1].norm.startswith("ال") \
+                and toks[k - 1].norm[:1] not in "لبو" and toks[k - 1].norm not in self.r.lx.stop and \
+                toks[k - 1].norm not in _CUT_WORDS and not _adverbial(toks[k - 1].text) and \
+                toks[k - 1].norm not in self.q.not_subjects and self.verb_at(k - 1) is None:
+            k -= 1
+        if stop - k >= 2 and _definite(toks[k - 1].norm) and toks[k].norm not in _NAME_LINKS:
+            s, e = toks[k].start, toks[stop - 1].end
+            name = self.text[s:e]
+            return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
         return None
 
     def _role_reach(self, end: int, b: int, titled: bool) -> int:
@@ -532,10 +580,10 @@ class _QuoteReader:
         if i is not None and self.toks[i].start < e.start and self.toks[i].norm in self.r.lx.given:
             start = self.toks[i].start  # وليد المعلم read as و + يد المعلم: the name is the whole word
             text = self.text[start:e.end]
-        if kind == "person" and i is not None and i > 0 and self.toks[i - 1].norm == "علي" and \
-                self.toks[i - 1].text.rstrip(_HARAKAT).endswith("ي") and self.toks[i - 1].end + 1 == start and \
-                not e.canonical:
-            start = self.toks[i - 1].start  # علي داود: the given name علي, not the preposition على
+        prev = self.toks[i - 1] if i is not None and i > 0 else None
+        if kind == "person" and prev is not None and prev.end + 1 == start and not e.canonical and \
+                prev.norm in self.r.lx.given and not (prev.norm == "علي" and prev.text.rstrip(_HARAKAT).endswith("ى")):
+            start = prev.start  # علي داود، مسلم دوابشة: a given name the entities left out (علي, not على)
             text = self.text[start:e.end]
         name = e.canonical or text
         role = e.role or self.roles.get(name)
@@ -686,18 +734,33 @@ class _QuoteReader:
                 if sp is None and a + 1 == v and toks[a].kind == "word" and toks[a].norm not in self.r.lx.stop:
                     sp = self._noun_phrase(a, v, v)
                 return sp
-        # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح)
+        # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح، لكن الصفراء شدد)
         j = k
         while j > sent_start and k - j < 3 and toks[j - 1].kind == "word" and toks[j - 1].norm.startswith("ال") \
                 and toks[j - 1].norm not in _CUT_WORDS:
             j -= 1
         if toks[k].kind == "word" and toks[j].norm.startswith("ال") and self.verb_at(k) is None and \
-                (j == sent_start or toks[j - 1].kind == "punct" or toks[j - 1].norm in q.comps):
+                (j == sent_start or toks[j - 1].kind == "punct" or toks[j - 1].norm in q.comps or
+                 toks[j - 1].norm in _CLAUSE_OPEN):
             sp = self._noun_phrase(j, k + 1)
             if sp is not None:
                 return sp
-        # وأصر على أن after a first clause: the subject that opens the sentence
-        if toks[v].norm[:1] == "و" and v - sent_start > 3:
+        # فتوى أكدت أن، أنباء تقول إن: a report that speaks
+        nk = toks[k].norm
+        if toks[k].kind == "word" and (nk[2:] if nk.startswith("ال") else nk) in q.report_nouns:
+            kind = "document" if (nk[2:] if nk.startswith("ال") else nk) in q.documents else "unknown"
+            return Speaker(toks[k].start, toks[k].end, toks[k].text, name=toks[k].text, kind=kind)
+        # لكنه قال إن: the person last named
+        if nk in _HE and k == v - 1:
+            floor = self.sentence_start(sent_start - 1) if sent_start > 0 else 0
+            for x in range(k - 1, floor - 1, -1):
+                e = self.ents_at.get(x)
+                if e is not None and e.label.startswith("PERS"):
+                    return self._entity_speaker(e)
+        # وأصر على أن after a first clause: the subject that opens the sentence (البغدادي رفض ...، وأصر)
+        # or the subject of its first verb (ورفع نائب رئيس الوفد فلان التهاني ...، وقال)
+        if v - sent_start > 3 and (toks[v].norm[:1] in "وف" or toks[v - 1].norm in ("و", "ف", "ثم") or
+                                   toks[v - 1].kind == "punct"):
             a = sent_start
             while a < v and (toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم") or toks[a].kind == "punct"):
                 a += 1
@@ -705,6 +768,13 @@ class _QuoteReader:
                 e = self.ents_at.get(x)
                 if e is not None and x < v:
                     return self._entity_speaker(e)
+            w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
+            if a + 1 < v and toks[a].kind == "word" and not toks[a].norm.startswith("ال") and \
+                    toks[a].norm not in self.r.lx.stop and w not in self.r.lx.stop and \
+                    not w.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي", "مع")):
+                sp, _ = self.speaker_from(a + 1, min(v, a + 14), np=False)
+                if sp is not None and sp.kind in ("person", "organisation"):
+                    return sp
         return None
 
     def remember(self, sp: Speaker | None, offset: int) -> None:
@@ -779,6 +849,8 @@ class _QuoteReader:
                 base = nxt[1:] if nxt[:1] in "وف" and len(nxt) > 3 else nxt
                 if base in self.q.participles or nxt in self.q.verbs or base in self.q.verbs:
                     break
+                if nxt in _CLAUSE_OPEN and any(self.verb_at(x) is not None for x in range(j + 2, min(limit, j + 5))):
+                    break  # ...، لكن الصفراء شدد على أنه: another speaker's clause
             if t.kind != "punct" or t.text in ("»", "”", '"', ")"):
                 last = j
             j += 1
@@ -834,6 +906,7 @@ class _QuoteReader:
                 reach = i + 2 if nx in self.q.comps or toks[i + 1].text == ":" or i + 1 in direct_at else \
                     (i + 3 if nx in extra else i + 1)
             found = None  # ("direct", idx) | ("reported", content start)
+            part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
             while k < limit and k < reach:
                 t = toks[k]
                 if k in direct_at:
@@ -874,6 +947,7 @@ class _QuoteReader:
                             continue
                         if v2[2]:  # ويوضح X، قائلا إن ...: the participle goes with this verb
                             extra = v2[0]
+                            part_at = k
                             k += 1
                             continue
                         break
@@ -912,9 +986,13 @@ class _QuoteReader:
                             speaker = quoted
             else:
                 speaker, channel = None, None
+            cue_i = i
+            if speaker is None and part_at is not None and base in self.q.according1:
+                cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
             if speaker is None:
-                speaker = self.anaphora(i, participle)
-            cue = Span(toks[i].start + plen, toks[i].end, self.text[toks[i].start + plen:toks[i].end])
+                speaker = self.anaphora(cue_i, participle)
+            cue = Span(toks[cue_i].start + plen, toks[cue_i].end,
+                       self.text[toks[cue_i].start + plen:toks[cue_i].end])
             kind, at = found
             if kind == "direct":
                 d = direct_at[at]
