@@ -46,7 +46,8 @@ _CLAUSE_OPEN = frozenset(normalize_word(w) for w in (
 _HE = frozenset(normalize_word(w) for w in (
     "لكنه", "ولكنه", "لكنها", "ولكنها", "أنه", "إنه", "أنها", "إنها", "فإنه", "فإنها"))  # لكنه قال
 _NAME_LINKS = frozenset(normalize_word(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "آل", "عبد", "ولد"))
-_OBJECT_START = frozenset(normalize_word(w) for w in ("ما", "مما", "كل", "جميع", "عن", "إلى", "الى", "كافة"))
+_OBJECT_START = frozenset(normalize_word(w) for w in (
+    "ما", "مما", "كل", "جميع", "عن", "إلى", "الى", "كافة", "قد", "لقد"))
 _TIME_LEAD = frozenset(normalize_word(w) for w in (
     "أمس", "امس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 _ADVERB_REL = frozenset(normalize_word(w) for w in ("كما", "فيما"))  # كما أضاف أن: "as he added", a quotation
@@ -724,6 +725,11 @@ class _QuoteReader:
         """A subject written before the verb: وكانت التصريحات في السابق تشير، النادي قد صرح، and the
         subject of the sentence for a verb joined to an earlier one (البغدادي رفض ...، وأصر على أن)."""
         toks, q = self.toks, self.q
+        # فتوى أكدت أن، أنباء تقول إن: a report that speaks
+        nk = toks[k].norm
+        if toks[k].kind == "word" and (nk[2:] if nk.startswith("ال") else nk) in q.report_nouns:
+            kind = "document" if (nk[2:] if nk.startswith("ال") else nk) in q.documents else "unknown"
+            return Speaker(toks[k].start, toks[k].end, toks[k].text, name=toks[k].text, kind=kind)
         for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
             nm = toks[j].norm
             if toks[j].kind == "punct" or toks[j].text in _OPENERS:
@@ -745,11 +751,6 @@ class _QuoteReader:
             sp = self._noun_phrase(j, k + 1)
             if sp is not None:
                 return sp
-        # فتوى أكدت أن، أنباء تقول إن: a report that speaks
-        nk = toks[k].norm
-        if toks[k].kind == "word" and (nk[2:] if nk.startswith("ال") else nk) in q.report_nouns:
-            kind = "document" if (nk[2:] if nk.startswith("ال") else nk) in q.documents else "unknown"
-            return Speaker(toks[k].start, toks[k].end, toks[k].text, name=toks[k].text, kind=kind)
         # لكنه قال إن: the person last named
         if nk in _HE and k == v - 1:
             floor = self.sentence_start(sent_start - 1) if sent_start > 0 else 0

@@ -334,3 +334,37 @@ def test_a_first_name_alone_is_not_expanded_to_a_longer_name():
             "وقالت مي للصحفيين إن زميلاتها شعرن بالقلق.")
     qs = _quotes(text)
     assert qs[-1].speaker.text == "مي"
+
+
+def test_a_report_speaks_through_the_verb_after_it():
+    text = "وكان المجلس قد أصدر في الأسبوع الماضي فتوى أكدت أن الصيام واجب على المسافرين في هذه الحالة."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "فتوى" and q.speaker.kind == "document"
+
+
+def test_but_he_said_takes_the_person_last_named():
+    text = ("وقال الوزير سعيد المصري إن الحوار مستمر.\n"
+            "واعترف القيادي في الحركة كمال الراشد بتراجع قواته في الشمال، لكنه قال إن رجاله يستعدون للرد.")
+    qs = _quotes(text)
+    assert qs[-1].speaker.name == "كمال الراشد"
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker():
+    text = "وقال قائد ميداني لرويترز عبر الهاتف إن قواته تقدمت نحو الجسر."
+    (q,) = _quotes(text)
+    assert "رويترز" not in q.speaker.text
+
+
+def test_a_clause_opened_by_but_has_its_own_speaker():
+    text = ("وتوقع مصدر في النادي أن يكون الخلاف ماليا، لكن المدرب شدد على أنه سيكشف الأسباب في مؤتمر صحفي.")
+    qs = _quotes(text)
+    assert qs[0].speaker.text == "مصدر في النادي" or qs[0].speaker.name.startswith("مصدر")
+    assert qs[-1].cue.text == "شدد" and qs[-1].speaker.text == "المدرب"
+
+
+def test_a_verb_joined_later_in_the_sentence_takes_the_sentence_subject():
+    text = ("وقال المتحدث باسم الشرطة عادل منصور إن التحقيق بدأ.\n"
+            "ورفع نائب رئيس البعثة الطبية الدكتور فارس الزين التهنئة إلى الفريق، وقال: «لقد أنجزنا كل ما وعدنا "
+            "به في هذه المهمة».")
+    qs = _quotes(text)
+    assert qs[-1].speaker.name == "فارس الزين"
