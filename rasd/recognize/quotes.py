@@ -48,6 +48,7 @@ _HE = frozenset(normalize_word(w) for w in (
 _NAME_LINKS = frozenset(normalize_word(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "آل", "عبد", "ولد"))
 _OBJECT_START = frozenset(normalize_word(w) for w in (
     "ما", "مما", "كل", "جميع", "عن", "إلى", "الى", "كافة", "قد", "لقد"))
+_NOT_GIVEN = frozenset(normalize_word(w) for w in ("باسم", "بإسم"))  # المتحدث باسم: "in the name of"
 _TIME_LEAD = frozenset(normalize_word(w) for w in (
     "أمس", "امس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 _ADVERB_REL = frozenset(normalize_word(w) for w in ("كما", "فيما"))  # كما أضاف أن: "as he added", a quotation
@@ -321,9 +322,15 @@ class _QuoteReader:
                 if e is not None:
                     role = e.canonical or e.text
                     break
+            if core not in q.groups and a + 1 < reach and not any(
+                    toks[x].norm in ("من", "عن") or toks[x].norm.startswith("مقرب") for x in range(a, reach)):
+                sp = self._given_name_in(a, reach)
+                if sp is not None:  # أحد كبار مشايخ مأرب علي غريب: the source is named after all
+                    return sp, channel
             e2 = a + 1
-            if core in q.quantifiers and e2 < end and toks[e2].norm == "من":
+            if core in q.quantifiers and e2 < b and toks[e2].norm == "من":
                 e2 += 1  # عدد من السكان
+                end = self._np_after(e2, b)
             adj = False
             while e2 < end and (toks[e2].norm not in self.r.lx.stop or
                                 toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
@@ -392,15 +399,25 @@ class _QuoteReader:
                 if prefix and (sp.role is None or len(prefix) > len(sp.role)):
                     sp.role = prefix  # the whole role before the name
             return sp, channel
-        if core in q.media and end < b and toks[end].text in _OPENERS:
+        if (core in q.media or self.r.head_at(a) is not None) and end < b and toks[end].text in _OPENERS:
             close = end + 1
             while close < b and toks[close].text not in ("»", "”", '"'):
                 close += 1
-            if close < b:  # موقع «مراسل سوري»: a medium named in quotes
-                stext = self.text[toks[a].start:toks[close].end]
-                return Speaker(toks[a].start, toks[close].end, stext, name=stext, kind="organisation"), channel
+            if close < b:  # موقع «مراسل سوري»، شركة «إيني» الإيطالية: a body named in quotes
+                last = close
+                while last + 1 < b and toks[last + 1].kind == "word" and _definite(toks[last + 1].norm) and \
+                        toks[last + 1].norm.endswith(("ي", "يه")):
+                    last += 1
+                stext = self.text[toks[a].start:toks[last].end]
+                return Speaker(toks[a].start, toks[last].end, stext, name=stext, kind="organisation"), channel
         if core in q.documents:
             return self._document(a, end, first.startswith("ال")), channel
+        if titled:  # مفتي السعودية | نداء: a bare word after the article-bearing role starts the object
+            for x in range(a + 1, end):
+                if _definite(toks[x - 1].norm) and toks[x].kind == "word" and not toks[x].norm.startswith("ال") and \
+                        toks[x].norm[:1] not in "وبل" and self.r.title_at(x) is None:
+                    end = x
+                    break
         stext = self.text[toks[a].start:toks[end - 1].end]
         if titled:
             person = self._by_role(stext)
@@ -478,6 +495,17 @@ class _QuoteReader:
             self.generic.add((toks[a].start, toks[e - 1].end))
         return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
 
+    def _np_after(self, k: int, b: int) -> int:
+        """The end (exclusive) of the noun phrase that starts at k (المزارعين | والمهتمين، بإنشاء ...)."""
+        toks = self.toks
+        e = k
+        while e < b and e - k < 6 and toks[e].kind == "word" and toks[e].norm not in _CUT_WORDS and \
+                (e == k or toks[e].norm[:1] not in "وبل") and \
+                toks[e].norm not in self.q.subject_stops and not _adverbial(toks[e].text) and \
+                self.verb_at(e) is None and toks[e].norm not in self.q.comps:
+            e += 1
+        return max(e, k + 1)
+
     def _addressee(self, k: int) -> bool:
         """A name written onto ل/ب (لرويترز): the one spoken to, which ends the subject."""
         e = self.ents_at.get(k)
@@ -499,7 +527,7 @@ class _QuoteReader:
         toks, given = self.toks, self.r.lx.given
         for k in range(a + 1, stop):
             nm = toks[k].norm
-            if nm in given and not nm.startswith("ال") and toks[k - 1].kind == "word" and k + 1 < stop and \
+            if nm in given and nm not in _NOT_GIVEN and toks[k - 1].kind == "word" and k + 1 < stop and \
                     stop - k <= 4 and all(toks[x].kind == "word" and toks[x].norm not in _CUT_WORDS
                                           for x in range(k, stop)):
                 s, e = toks[k].start, toks[stop - 1].end
@@ -563,7 +591,7 @@ class _QuoteReader:
         """Does the name at token k start with a word that may open a name (not لشؤون، بقيادة)?"""
         nm = self.toks[k].norm
         lx = self.r.lx
-        return not (nm[:1] in "لب" and nm not in lx.given and nm not in lx.known_names)
+        return nm not in _NOT_GIVEN and not (nm[:1] in "لب" and nm not in lx.given and nm not in lx.known_names)
 
     def _role_text(self, a: int, k: int) -> str | None:
         """The role written before the name at token k (from token a), without trailing commas."""
@@ -586,13 +614,21 @@ class _QuoteReader:
                 prev.norm in self.r.lx.given and not (prev.norm == "علي" and prev.text.rstrip(_HARAKAT).endswith("ى")):
             start = prev.start  # علي داود، مسلم دوابشة: a given name the entities left out (علي, not على)
             text = self.text[start:e.end]
-        name = e.canonical or text
+        end = e.end
+        j = self.tok_at(e.end - 1)
+        if kind == "person" and j is not None and j + 1 < self.n and self.toks[j].norm in _NAME_LINKS and \
+                self.toks[j + 1].kind == "word":
+            end = self.toks[j + 1].end  # عبد العزيز آل | الشيخ: a name does not end on آل
+            text = self.text[start:end]
+            name = e.canonical + " " + self.toks[j + 1].text if e.canonical else text
+        else:
+            name = e.canonical or text
         role = e.role or self.roles.get(name)
         if kind == "person":
             full = self._full_name(name)
             if full is not None:  # تونر after مارك تونر, داود اوغلو after أحمد داود أوغلو
                 name, role = full[0], role or full[1]
-        return Speaker(start, e.end, text, name=name, role=role, kind=kind)
+        return Speaker(start, end, text, name=name, role=role, kind=kind)
 
     def _full_name(self, name: str) -> tuple[str, str | None] | None:
         """The one longer name of a person in the document that ends with ``name``, with its role."""
@@ -688,6 +724,18 @@ class _QuoteReader:
                     first_org = first_org or e
             if first_org is not None:
                 return self._entity_speaker(first_org)
+            a = sent_start  # أولت الصحف المغربية اهتمامها ...، مشيرة إلى أن: the subject of the first verb
+            while a < v and (self.toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم", "وقد", "قد") or
+                             self.toks[a].kind == "punct"):
+                a += 1
+            w = self.toks[a].norm[1:] if self.toks[a].norm[:1] in "وف" else self.toks[a].norm
+            if a + 1 < v and self.toks[a].kind == "word" and not self.toks[a].norm.startswith("ال") and \
+                    w not in self.r.lx.stop and not w.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي")):
+                sp, _ = self.speaker_from(a + 1, min(v, a + 8))
+                if sp is not None and (sp.kind in ("person", "organisation") or
+                                       (sp.start, sp.end) in self.generic and self.toks[a + 1].norm.startswith("ال")
+                                       and a + 2 < v and _definite(self.toks[a + 2].norm)):
+                    return sp  # الصحف المغربية (a definite phrase of two words at least), not تنفيذ ...
         # أما رئيس الرابطة ...، فقال: the topic after أما
         for j in range(sent_start, min(v, sent_start + 3)):
             if self.toks[j].norm == "اما" and self.toks[v].norm.startswith("ف"):

@@ -368,3 +368,28 @@ def test_a_verb_joined_later_in_the_sentence_takes_the_sentence_subject():
             "به في هذه المهمة».")
     qs = _quotes(text)
     assert qs[-1].speaker.name == "فارس الزين"
+
+
+def test_a_number_of_people_speak():
+    text = "ويقول عدد من الأهالي إن الطريق يحتاج إلى إنارة منذ سنوات."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "عدد من الأهالي"
+
+
+def test_a_company_named_in_quotes():
+    text = "وقالت شركة «نور» الإماراتية إنها وقعت عقدا جديدا لتوسيع المصنع."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "شركة «نور» الإماراتية" and q.speaker.kind == "organisation"
+
+
+def test_participle_after_a_verb_that_does_not_report():
+    text = ("وقال المتحدث باسم الشرطة عادل منصور إن التحقيق بدأ.\n"
+            "واهتمت الصحف المحلية الصادرة اليوم بالقرض الجديد، مشيرة إلى أن قيمته تصل إلى مليار دولار.")
+    q1, q2 = _quotes(text)
+    assert q2.speaker.text == "الصحف المحلية"
+
+
+def test_speaker_for_the_name_of_is_not_a_name():
+    text = "وقالت المتحدثة باسم نادي الأسير نادية سليم إن الأسرى بدأوا إضرابا عن الطعام."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "نادية سليم"
