@@ -177,17 +177,20 @@ class _QuoteReader:
             list(map(attrgetter("start"), self.toks))
         self.norms = self.r.norms if same else list(map(attrgetter("norm"), self.toks))
         self.ents_at: dict[int, Entity] = {}
+        self._pers: list[tuple[int, Entity]] = []  # (first token, entity) of the people with two words or more
         for e in sorted(doc.entities, key=lambda e: (e.start, -(e.end - e.start))):
             if e.label not in ("PERS", "ORG") and not e.label.startswith(("PERS", "ORG")):
                 continue
             i = self.tok_at(e.start)
             if i is None:
                 continue
+            if " " in e.text and e.label[:4] == "PERS":
+                self._pers.append((i, e))
             cur = self.ents_at.get(i)
             if cur is None or (cur.label != "PERS" and e.label == "PERS" and e.end >= cur.end) or \
                     (cur.label == e.label and e.end > cur.end):
                 self.ents_at[i] = e
-        self._country_at: dict[int, object] | None = None  # token -> a country named there (built when asked)
+        self._country_at: dict[int, object] | None = None  # offset -> a country named there (built when asked)
         self._full: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, str | None]]] | None = None
         self._full_memo: dict[str, tuple[str, str | None] | None] = {}
         self.roles: dict[str, str] = {}  # canonical name -> the role it was first given
@@ -355,7 +358,7 @@ class _QuoteReader:
         if a not in self.ents_at:
             if self._country_at is None:
                 self._countries()
-            place = self._country_at.get(a)
+            place = self._country_at.get(toks[a].start)
             if place is not None:  # قالت الولايات المتحدة، أبلغت تركيا الأمم المتحدة: a state speaks
                 return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
         for k in range(a, stop_at):
@@ -474,7 +477,8 @@ class _QuoteReader:
             t = toks[e]
             nm = t.norm
             if t.kind != "word" or _adverbial(t.text) or nm in self.q.not_subjects or \
-                    nm in stop and not nm.startswith("ال") or (seen_al and not _definite(nm)) or \
+                    nm in stop and not nm.startswith("ال") or \
+                    (seen_al and not _definite(nm) and not (nm[:1] == "ل" and _definite(toks[e - 1].norm))) or \
                     nm[:1] in "بلك" and nm[1:3] == "ال" or self.verb_at(e) is not None:
                 break  # الأزهر | رفضه: a bare word after the article starts the object
             seen_al = seen_al or _definite(nm)
@@ -515,22 +519,21 @@ class _QuoteReader:
                                                  nm[2:] in self.q.outlets)
 
     def _countries(self) -> None:
-        self._country_at = {}
-        for p in self.doc.places:
-            if p.kind == "country" and p.via == "name":
-                i = self.tok_at(p.start)
-                if i is not None:
-                    self._country_at[i] = p
+        self._country_at = {p.start: p for p in self.doc.places if p.kind == "country" and p.via == "name"}
 
     def _given_name_in(self, a: int, stop: int) -> Speaker | None:
         """A person named by a given name (and up to three more words) at the end of a role [a, stop)."""
         toks, given = self.toks, self.r.lx.given
         for k in range(a + 1, stop):
             nm = toks[k].norm
-            if nm in given and nm not in _NOT_GIVEN and toks[k - 1].kind == "word" and k + 1 < stop and \
-                    stop - k <= 4 and all(toks[x].kind == "word" and toks[x].norm not in _CUT_WORDS
-                                          for x in range(k, stop)):
-                s, e = toks[k].start, toks[stop - 1].end
+            if nm not in given or nm in _NOT_GIVEN or toks[k - 1].kind != "word" or \
+                    (nm in _CUT_WORDS and not self._ali(k)):
+                continue  # على (on) is not علي
+            last = k  # إسماعيل الداراني | من «...»: the name runs to the end, or to a cut word or mark
+            while last + 1 < stop and toks[last + 1].kind == "word" and toks[last + 1].norm not in _CUT_WORDS:
+                last += 1
+            if 1 <= last - k <= 3:
+                s, e = toks[k].start, toks[last].end
                 name = self.text[s:e]
                 return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
         # المدعي العام ديردي ديلي: two or three bare words after the article-bearing role
@@ -644,16 +647,14 @@ class _QuoteReader:
             return None  # مي alone is a first name, not the end of a longer one
         if self._full is None:  # last word -> the long names that end with it (token norms, no re-normalising)
             self._full = {}
-            toks = self.toks
-            for e in self.doc.entities:
-                if not e.label.startswith("PERS"):
-                    continue
-                i, j = self.tok_at(e.start), self.tok_at(e.end - 1)
-                if i is None or j is None or j <= i or toks[i].norm.startswith("ال"):
+            norms, starts = self.norms, self.starts
+            for i, e in self._pers:
+                j = bisect.bisect_right(starts, e.end - 1) - 1
+                if j <= i or norms[i].startswith("ال"):
                     continue
                 nm = e.canonical or e.text
-                self._full.setdefault(toks[j].norm, []).append(
-                    (tuple(t.norm for t in toks[i:j + 1]), nm, e.role or self.roles.get(nm)))
+                self._full.setdefault(norms[j], []).append(
+                    (tuple(norms[i:j + 1]), nm, e.role or self.roles.get(nm)))
         found = {}
         n = len(short)
         for key, nm, role in self._full.get(short[-1], ()):
@@ -726,7 +727,7 @@ class _QuoteReader:
                 return self._entity_speaker(first_org)
             a = sent_start  # أولت الصحف المغربية اهتمامها ...، مشيرة إلى أن: the subject of the first verb
             while a < v and (self.toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم", "وقد", "قد") or
-                             self.toks[a].kind == "punct"):
+                             self.toks[a].kind == "punct" or self.toks[a].norm in _LEADING):
                 a += 1
             w = self.toks[a].norm[1:] if self.toks[a].norm[:1] in "وف" else self.toks[a].norm
             if a + 1 < v and self.toks[a].kind == "word" and not self.toks[a].norm.startswith("ال") and \
@@ -811,8 +812,9 @@ class _QuoteReader:
         if v - sent_start > 3 and (toks[v].norm[:1] in "وف" or toks[v - 1].norm in ("و", "ف", "ثم") or
                                    toks[v - 1].kind == "punct"):
             a = sent_start
-            while a < v and (toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم") or toks[a].kind == "punct"):
-                a += 1
+            while a < v and (toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم") or toks[a].kind == "punct" or
+                             toks[a].norm in _LEADING):
+                a += 1  # من جانبه اشاد فلان ...، وأكد
             for x in (a, a + 1):
                 e = self.ents_at.get(x)
                 if e is not None and x < v:
