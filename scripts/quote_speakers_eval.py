@@ -1,0 +1,165 @@
+"""Hand-check quote speakers on real articles: sample quotes, show them for judging, score a label file.
+
+The labels hold copied news text (speaker names as written), so they live outside the repository:
+
+    python scripts/quote_speakers_eval.py sample --seed 11 --n 120 --per-article 2 --out /tmp/q/dev.json
+    python scripts/quote_speakers_eval.py show /tmp/q/dev.json --blind          # judge without predictions
+    python scripts/quote_speakers_eval.py score /tmp/q/dev.json /tmp/q/dev_labels.tsv -v
+
+A label file has one line per judged item: index, TAB, the acceptable speakers separated by ``|`` (a name,
+a span such as مصادر عسكرية, a document such as البيان), optionally TAB and a note. ``NA`` drops an item
+that is not a quotation; ``NONE`` means no speaker is right (يذكر أن). A prediction is right when its
+speaker name or span equals one of them after normalising alef/hamza/ta marbuta/ya, or when a one-word
+label (a surname) is the last word of the person's full name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+NEWS = {"c": "../shared/data/news/saudinewsnet-conflict.jsonl", "o": "../shared/data/news/saudinewsnet-other.jsonl"}
+
+
+def _read(ids: set[str] | None = None) -> list[tuple[str, dict]]:
+    out = []
+    for tag, path in NEWS.items():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                if ids is None or r["id"] in ids:
+                    out.append((tag, r))
+    return out
+
+
+def _load(path: str) -> list[dict]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def norm(s: str | None) -> str:
+    if not s:
+        return ""
+    s = re.sub("[\u064B-\u0652\u0640]", "", s)
+    s = re.sub("[أإآٱ]", "ا", s).replace("ة", "ه").replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
+    s = re.sub(r"[«»\"“”،,.:]", " ", s)
+    return " ".join(s.split())
+
+
+def find(doc, item):
+    """The quote of ``doc`` for a sampled item: the same cue over the same text, else any overlap."""
+    best = None
+    for q in doc.quotes:
+        overlap = q.start < item["qend"] and item["qstart"] < q.end
+        if overlap and item["cue"] is not None and q.cue is not None and q.cue.start == item["cue"]:
+            return q
+        if overlap and best is None:
+            best = q
+    return best
+
+
+def sample(args) -> None:
+    import rasd
+
+    exclude: set[str] = set()
+    for path in args.exclude:
+        exclude |= {i["article"] for i in _load(path)}
+    rng = random.Random(args.seed)
+    arts = [a for a in _read() if a[1]["id"] not in exclude]
+    conflict = [a for a in arts if a[0] == "c"]
+    other = [a for a in arts if a[0] == "o"]
+    rng.shuffle(conflict)
+    rng.shuffle(other)
+    items = []
+    for pair in zip(conflict, other, strict=False):
+        for tag, r in pair:
+            if len(items) >= args.n:
+                break
+            doc = rasd.extract(r["content"], published=r.get("date_extracted"), id=r["id"])
+            qs = list(doc.quotes)
+            rng.shuffle(qs)
+            for q in qs[:args.per_article]:
+                items.append({"article": r["id"], "file": tag, "qstart": q.start, "qend": q.end,
+                              "cue": q.cue.start if q.cue else None})
+    items = items[:args.n]
+    Path(args.out).write_text(json.dumps(items, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{len(items)} quotes from {len({i['article'] for i in items})} articles -> {args.out}")
+
+
+def show(args) -> None:
+    import rasd
+
+    items = _load(args.items)
+    arts = {r["id"]: r for _, r in _read({i["article"] for i in items})}
+    for n, it in enumerate(items):
+        text = arts[it["article"]]["content"]
+        a = min(it["cue"] if it["cue"] is not None else it["qstart"], it["qstart"])
+        line = text[max(0, a - 400):a] + "⟦" + text[a:it["qstart"]] + "⟧{{" + text[it["qstart"]:it["qend"]][:90] + "}}"
+        print(f"#{n} {it['article']}\n   ..." + line.replace("\n", " ¶ "))
+        if not args.blind:
+            q = find(rasd.extract(text), it)
+            sp = q.speaker if q else None
+            print(f"   -> {sp.text if sp else None!r} name={sp.name if sp else None!r} kind={sp.kind if sp else None}")
+
+
+def score(args) -> None:
+    import rasd
+
+    items = _load(args.items)
+    labels = {}
+    for line in Path(args.labels).read_text(encoding="utf-8").splitlines():
+        parts = line.rstrip("\n").split("\t")
+        labels[int(parts[0])] = parts[1]
+    arts = {r["id"]: r for _, r in _read({i["article"] for i in items})}
+    docs: dict[str, object] = {}
+    right = total = 0
+    for n, it in enumerate(items):
+        gold = labels.get(n)
+        if gold is None or gold == "NA":
+            continue
+        r = arts[it["article"]]
+        if r["id"] not in docs:
+            docs[r["id"]] = rasd.extract(r["content"], published=r.get("date_extracted"))
+        q = find(docs[r["id"]], it)
+        sp = q.speaker if q else None
+        total += 1
+        if gold == "NONE":
+            ok = sp is None
+        else:
+            alts = {norm(g) for g in gold.split("|")}
+            ok = sp is not None and (norm(sp.name) in alts or norm(sp.text) in alts or any(
+                " " not in g and sp.kind == "person" and norm(sp.name).endswith(" " + g) for g in alts))
+        right += ok
+        if not ok and args.verbose:
+            print(f"  wrong #{n}: gold {gold!r}, got {sp.text if sp else None!r} / {sp.name if sp else None!r}")
+    print(f"{right}/{total} = {100 * right / max(total, 1):.1f}%")
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--seed", type=int, required=True)
+    s.add_argument("--n", type=int, default=120)
+    s.add_argument("--per-article", type=int, default=2)
+    s.add_argument("--out", required=True)
+    s.add_argument("--exclude", nargs="*", default=[], help="item files whose articles are left out")
+    s.set_defaults(func=sample)
+    s = sub.add_parser("show")
+    s.add_argument("items")
+    s.add_argument("--blind", action="store_true", help="do not print rasd's speakers")
+    s.set_defaults(func=show)
+    s = sub.add_parser("score")
+    s.add_argument("items")
+    s.add_argument("labels")
+    s.add_argument("-v", "--verbose", action="store_true")
+    s.set_defaults(func=score)
+    args = p.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
