@@ -193,6 +193,7 @@ class _QuoteReader:
         self._country_at: dict[int, object] | None = None  # offset -> a country named there (built when asked)
         self._full: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, str | None]]] | None = None
         self._full_memo: dict[str, tuple[str, str | None] | None] = {}
+        self._role_idx: list[tuple[str, Entity]] | None = None
         self.roles: dict[str, str] = {}  # canonical name -> the role it was first given
         for e in doc.entities:
             if e.role and e.canonical and e.label.startswith("PERS"):
@@ -666,15 +667,18 @@ class _QuoteReader:
 
     def _by_role(self, role_text: str) -> Entity | None:
         """The person given this role in the document (exactly, else the only one whose role starts so)."""
+        if self._role_idx is None:  # the people with a role, normalised once per document
+            self._role_idx = [(normalize_word(e.role), e) for e in self.doc.entities
+                              if e.role and e.label.startswith("PERS")]
+        if not self._role_idx:
+            return None
         key = normalize_word(role_text)
         prefixed: dict[str, Entity] = {}
-        for e in self.doc.entities:
-            if e.role and e.label.startswith("PERS"):
-                r = normalize_word(e.role)
-                if r == key:
-                    return e
-                if r.startswith(key + " "):
-                    prefixed.setdefault(e.canonical or e.text, e)
+        for r, e in self._role_idx:
+            if r == key:
+                return e
+            if r.startswith(key + " "):
+                prefixed.setdefault(e.canonical or e.text, e)
         return next(iter(prefixed.values())) if len(prefixed) == 1 else None
 
     def _document(self, a: int, end: int, definite: bool) -> Speaker:
