@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.doc import Actor, Document
-from rasd.lexicon import load_tsv
+from rasd.lexicon import load_tsv, word_set
 from rasd.lexicon.matcher import PhraseMatcher
 from rasd.text.normalize import NormText, normalize_word
 
@@ -97,9 +97,8 @@ def load() -> None:
     _matcher()
 
 
-_PREP_TOKENS = frozenset(normalize_word(w) for w in ("في", "من", "إلى", "الى", "عن", "على", "داخل", "شمال", "جنوب",
-                                                       "شرق", "غرب", "وسط", "قرب", "حدود", "مدينة", "أنحاء", "عاصمة",
-                                                       "فوق", "عبر", "داخل", "خارج", "أراضي", "سماء"))
+_WORDS = "events/words.yaml"  # the word lists of this module, as data
+_PREP_TOKENS = word_set(_WORDS, "actors_prep_tokens")
 
 
 def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
@@ -131,7 +130,7 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     return [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
 
 
-_BASE = frozenset(normalize_word(w) for w in ("القاعدة", "قاعدة"))
+_BASE = word_set(_WORDS, "actors_base")
 
 
 def _adjective_after(tokens, m: Mention, token_index) -> bool:
@@ -143,7 +142,7 @@ def _adjective_after(tokens, m: Mention, token_index) -> bool:
     return w.startswith("ال") and w.endswith("يه") or w in _BASE_WORDS
 
 
-_BASE_WORDS = frozenset(normalize_word(w) for w in ("الجوية", "العسكرية", "البحرية", "الشعبية", "الانتخابية"))
+_BASE_WORDS = word_set(_WORDS, "actors_base_words")
 
 
 _ATTRIBUTION = re.compile(r"(?:طبقا|وفقا|بحسب|حسب|نقلا عن|لأرقام|لارقام|لمصادر|لبيان|لإحصائية|لاحصائية|أرقام|ارقام|إحصاءات|بيانات|تقرير|تقارير)\s*(?:ل|لـ)?\S*\s*$")
@@ -208,14 +207,10 @@ def _appositions(ms: list[Mention], text: str) -> list[Mention]:
 _TITLE_KINDS = frozenset({"government", "military", "police", "country"})
 
 
-_AGENT_MARKERS = frozenset(normalize_word(w) for w in (
-    "قبل", "يد", "بنيران", "برصاص", "بايدي", "بيد", "بقصف", "بغارات", "بغاره", "لقوات", "شنه", "شنها", "شنته",
-    "نفذه", "نفذها", "نفذته", "تبناه", "تبنته", "اطلقه", "اطلقها", "اطلقته"))
+_AGENT_MARKERS = word_set(_WORDS, "actors_agent_markers")
 _VICTIM_KINDS = frozenset({"civilians", "protesters"})
-_COUNT_WORDS = frozenset(normalize_word(w) for w in (
-    "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "آلاف", "عدد", "عدة",
-    "نحو", "قرابة", "حوالي", "أكثر", "بضعة"))
-_WITH = frozenset(normalize_word(w) for w in ("مع", "ضد", "على", "بين", "و"))
+_COUNT_WORDS = word_set(_WORDS, "actors_count_words")
+_WITH = word_set(_WORDS, "actors_with")
 
 
 def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | None = None,

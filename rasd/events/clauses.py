@@ -13,23 +13,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 
 _PUNCT_BOUNDARY = frozenset(",;:()[]-\"«»“”'،؛")
-_COORD = frozenset(normalize_word(w) for w in (
-    "فيما", "بينما", "وبينما", "حيث", "وحيث", "كما", "ثم", "لكن", "ولكن", "لكنه", "لكنها", "بل", "أما", "وأما",
-    "فيما", "وفيما", "كذلك", "أيضا", "إلا", "غير", "فقد", "فإن", "فانه", "فانها",
-))
+_WORDS = "events/words.yaml"  # the word lists of this module, as data
+_COORD = word_set(_WORDS, "clauses_coord")
 _PREDICATE_CUES = frozenset({"light_verbs", "reporting", "stance", "accusation", "denial"})
 _OPAQUE = frozenset({"stance", "accusation", "denial"})
-_PREP = frozenset(normalize_word(w) for w in (
-    "في", "على", "من", "إلى", "عن", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "بسبب", "ضد", "حول",
-    "منذ", "لدى", "مع", "عبر", "وسط", "أثناء", "بشأن", "حيال", "تجاه", "إزاء", "دون", "نحو", "بين",
-))
+_PREP = word_set(_WORDS, "clauses_prep")
 
 
 # adverbs that coordinate only after a comma (ناقشا أيضا تعميق التعاون: "also", not a new clause)
-_ADVERB_COORD = frozenset(normalize_word(w) for w in ("أيضا", "كذلك"))
+_ADVERB_COORD = word_set(_WORDS, "clauses_adverb_coord")
 
 # plain words that still cut a clause (coordinators, في حين)
 _PLAIN_STOPS = _COORD | {normalize_word("حين")}
@@ -38,31 +34,23 @@ _PLAIN_STOPS = _COORD | {normalize_word("حين")}
 _RESULT = frozenset(normalize_word(p + w) for p in ("و", "ف") for w in (
     "أسفر", "أسفرت", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "تسبب", "تسببت"))
 
-_QUANTITY = frozenset(normalize_word(w) for w in (
-    "نحو", "قرابة", "حوالي", "زهاء", "أكثر", "من", "آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات", "ألف",
-    "ألفا", "مئة", "مائة", "الاف", "بضعة", "بضع", "عدد", "عدة", "خمسة", "ستة", "سبعة", "ثلاثة", "أربعة", "عشرة"))
+_QUANTITY = word_set(_WORDS, "clauses_quantity")
 # light verbs that report casualties (سقط قتلى، أسفر عن ... جرحى، خلف قتلى، راح ضحيته)
-_CASUALTY_VERBS = frozenset(normalize_word(w) for w in (
-    "سقط", "سقطت", "يسقط", "أسفر", "أسفرت", "يسفر", "تسفر", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "يوقع",
-    "راح", "ذهب", "حصيلة", "ارتفع", "ارتفعت", "بلغ", "بلغت", "وقع", "وقعت", "قتل", "أصيب", "لقي", "لقيت", "شهد",
-    "شهدت", "تسبب", "تسببت", "نفذ", "نفذت", "شن", "شنت", "استهدف", "استهدفت", "هز", "هزت", "تم", "يتم"))
+_CASUALTY_VERBS = word_set(_WORDS, "clauses_casualty_verbs")
 
 
 # sources named as the subject of a light verb (نظم ناشطون وقفة): not a predicate between the verb and its noun
-_SOURCE_NOUNS = frozenset(normalize_word(w) for w in (
-    "ناشطون", "ناشطين", "نشطاء", "مصادر", "شهود", "المرصد", "وكالة", "وكالات", "تقارير", "بيان", "البيان"))
+_SOURCE_NOUNS = word_set(_WORDS, "clauses_source_nouns")
 
 # the verb "do" takes its event noun with بـ (قامت الطائرات بقصف المواقع)
-_DO = frozenset(normalize_word(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "أقدم", "أقدمت", "أقدموا"))
+_DO = word_set(_WORDS, "clauses_do")
 
 
 def _bare(w: str) -> str:
     return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
 
 
-_TIME_PREP = frozenset(normalize_word(w) for w in (
-    "منذ", "بعد", "قبل", "إثر", "عقب", "ضد", "حول", "بشأن", "حيال", "إزاء", "تجاه", "لوقف", "وقف", "بوقف", "لمنع",
-    "إيقاف", "لإيقاف", "بإيقاف", "نتائج", "ضحايا", "آثار", "تداعيات"))
+_TIME_PREP = word_set(_WORDS, "clauses_time_prep")
 
 
 @dataclass(slots=True)
@@ -86,16 +74,9 @@ class TriggerRole:
     head: int | None = None  # the governing verb's token, for a noun under a verb
 
 
-_ANNOUNCE = frozenset(normalize_word(w) for w in (
-    "أعلن", "أعلنت", "وأعلن", "وأعلنت", "أعلنوا", "يعلن", "تعلن", "أكد", "أكدت", "وأكد", "وأكدت", "أفاد", "أفادت",
-    "وأفاد", "وأفادت", "ذكر", "ذكرت", "وذكر", "وذكرت", "نقل", "نقلت", "ونقل", "ونقلت", "كشف", "كشفت", "وكشف",
-    "وكشفت", "بث", "بثت", "أورد", "أوردت", "رصد", "رصدت", "ورصد", "ورصدت", "وثق", "وثقت", "نعى", "نعت", "ونعى",
-    "ونعت", "تبنى", "تبنت", "وتبنى", "وتبنت", "أشار", "أشارت", "وأشار", "وأشارت", "لفت", "ولفت", "لفتت"))
+_ANNOUNCE = word_set(_WORDS, "clauses_announce")
 _STRICT_TYPES = frozenset({"ASSAULT", "PROTEST"})
-_NOT_VERB = frozenset(normalize_word(w) for w in (
-    "في", "على", "من", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "أن", "إن", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض",
-    "وفي", "ومن", "وعلى", "وبعد", "وقبل", "وخلال", "كما", "حيث", "لكن", "وكان", "وكانت", "كان", "كانت", "قد", "وقد",
-    "لقد", "ولقد", "هو", "هي", "هم", "أما", "وأما", "بين", "عند", "لدى", "أمس", "اليوم", "رغم", "ورغم"))
+_NOT_VERB = word_set(_WORDS, "clauses_not_verb")
 
 
 def _unknown_verb_first(tokens, cl: Clause, t) -> bool:

@@ -13,14 +13,15 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _QAD = normalize_word("قد")
-_KANA = frozenset(normalize_word(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "فكان", "فكانت"))
+_WORDS = "events/words.yaml"  # the word lists of this module, as data
+_KANA = word_set(_WORDS, "factuality_kana")
 _NEAR_NEG = 3
-_BACKGROUND_OPENERS = frozenset(normalize_word(w) for w in (
-    "يذكر", "ويذكر", "تجدر", "وتجدر", "يشار", "ويشار", "يُذكر", "جدير", "وجدير"))
+_BACKGROUND_OPENERS = word_set(_WORDS, "factuality_background_openers")
 _NEAR_MOD = 4
 
 
@@ -134,7 +135,7 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     return Factuality(value, bg, cue)
 
 
-_MUNDHU = frozenset(normalize_word(w) for w in ("منذ", "ومنذ"))
+_MUNDHU = word_set(_WORDS, "factuality_mundhu")
 
 
 def _since(tokens, t: int, end: int, cues_at) -> bool:
@@ -155,12 +156,8 @@ def k_has(tokens, k: int, words: tuple[str, ...]) -> bool:
     return 0 <= k < len(tokens) and tokens[k].norm in words
 
 
-_FUTURE_TIME = frozenset(normalize_word(w) for w in (
-    "غدا", "المقبل", "المقبله", "القادم", "القادمه", "لاحقا", "قريبا", "مستقبلا", "سيكون", "ستكون", "سيتم",
-    "ستتم", "وسيكون", "وستكون", "وسيتم"))
-_ATTRIBUTION = frozenset(normalize_word(w) for w in (
-    "بحسب", "حسب", "وفق", "وفقا", "طبقا", "حسبما", "وبحسب", "ووفقا", "وحسب", "نقلا", "افادت", "وافادت",
-    "افاد", "وافاد", "ذكرت", "وذكرت", "قالت", "وقالت", "قال", "وقال", "اعلنت", "واعلنت", "اعلن", "واعلن"))
+_FUTURE_TIME = word_set(_WORDS, "factuality_future_time")
+_ATTRIBUTION = word_set(_WORDS, "factuality_attribution")
 
 
 def _days_before(published: _dt.date, value: str) -> int:

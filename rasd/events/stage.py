@@ -28,6 +28,7 @@ from rasd.events.cues import cue_categories, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.factuality import judge
 from rasd.events.merge import merge_events
+from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 from rasd.text.stage import norm_text
 
@@ -37,13 +38,12 @@ _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST
 _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
 _REFINERS = _REMOTE | {"clash", "sexual", "abduct", "excessive", "riot", "intervene"}
 _FIGHT = frozenset({"clash", "aerial", "shelling"})
-_KILL = frozenset(normalize_word(w) for w in ("قتل", "يقتل", "تقتل", "يقتلون", "قتلوا", "قتلت", "مقتل", "مصرع"))
-_BLAST = frozenset(normalize_word(w) for w in ("انفجار", "انفجارات", "انفجر", "انفجرت", "ينفجر", "تنفجر"))
+_WORDS = "events/words.yaml"  # the word lists of this module, as data
+_KILL = word_set(_WORDS, "stage_kill")
+_BLAST = word_set(_WORDS, "stage_blast")
 _NOT_ARMED = frozenset({"civilians", "protesters", "rioters", "country", "government", "state_government",
                         "head_of_state", "party"})
-_AIRCRAFT = frozenset(normalize_word(w) for w in (
-    "الطائرات", "طائرات", "الطيران", "طيران", "المقاتلات", "مقاتلات", "المروحيات", "مروحيات", "الطائره", "طائره",
-    "مقاتله", "المقاتله", "مروحيه", "المروحيه"))
+_AIRCRAFT = word_set(_WORDS, "stage_aircraft")
 _AFTER = frozenset("after-" + normalize_word(w) for w in ("بعد", "إثر", "عقب"))
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 
@@ -334,8 +334,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     return out
 
 
-_ACTIVITY_BEFORE = frozenset(normalize_word(w) for w in ("في", "على", "عن", "الى", "إلى", "هي", "هو", "أولوية",
-                                                         "اولويه", "مهمة", "مهمه", "بعد"))
+_ACTIVITY_BEFORE = word_set(_WORDS, "stage_activity_before")
 
 
 def _activity_noun(t, tokens, mentions) -> bool:
@@ -356,10 +355,7 @@ def _activity_noun(t, tokens, mentions) -> bool:
     return (t.prefix or "").endswith(("ل", "ب")) or prev in _ACTIVITY_BEFORE
 
 
-_SPEECH_PARTICIPLES = frozenset(normalize_word(w) for w in (
-    "واصفا", "واصفة", "واصفين", "قائلا", "قائلة", "قائلين", "معتبرا", "معتبرة", "متهما", "متهمة", "منتقدا", "منتقدة",
-    "بالقول", "بقوله", "بتصريحات", "لاذع",
-    "لاذعا", "كلامي", "كلاميا", "إعلامي", "إعلاميا", "تغريدة", "تغريدات", "تويتر", "مقال", "مقالة"))
+_SPEECH_PARTICIPLES = word_set(_WORDS, "stage_speech_participles")
 
 
 def _verbal(tokens, t, i1: int, cues_at) -> bool:

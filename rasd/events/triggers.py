@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from rasd.lexicon import load_yaml
+from rasd.lexicon import load_yaml, word_set
 from rasd.lexicon.matcher import PhraseMatcher
 from rasd.text.normalize import NormText, normalize_word
 
@@ -23,12 +23,8 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 
-_PREPOSITIONS = frozenset(normalize_word(w) for w in (
-    "في", "على", "من", "إلى", "عن", "بعد", "قبل", "خلال", "إثر", "عقب", "جراء", "بسبب", "ضد", "حول",
-    "منذ", "لدى", "مع", "عبر", "وسط", "أثناء", "بشأن", "حيال", "تجاه", "إزاء", "دون", "لوقف", "وقف",
-    # nouns whose genitive is an event (ضحايا قصف النظام، آثار القصف)
-    "ضحايا", "لضحايا", "آثار", "تداعيات", "نتائج", "حصيلة", "ضحية",
-))
+_WORDS = "events/words.yaml"  # the word lists of this module, as data
+_PREPOSITIONS = word_set(_WORDS, "triggers_prepositions")
 
 
 @dataclass(slots=True)
@@ -175,13 +171,8 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
     return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens) and not _illness(t, tokens)]
 
 
-_HURT = frozenset(normalize_word(w) for w in ("أصيب", "أصيبت", "أصيبوا", "يصاب", "تصاب", "يصابون", "إصابة", "اصابة",
-                                              "إصابات", "الإصابة", "وأصيب", "وأصيبت", "وأصيبوا", "المصابين", "مصابين",
-                                              "المصابون", "مصابون", "المصاب", "مصاب", "مصابا"))
-_VIOLENT_B = frozenset(normalize_word(w) for w in (
-    "بجروح", "بجراح", "برصاص", "برصاصة", "بالرصاص", "بطلق", "بطلقات", "بشظايا", "بشظية", "بنيران", "بقذيفة", "بقذائف",
-    "بانفجار", "بحروق", "بإصابات", "بإصابة", "بعيار", "بطعنات", "بطعنة", "بكسور", "بجرح", "بالغاز", "بقنبلة",
-    "بالقصف", "بقصف", "بغارة", "بهجوم", "بالهجوم", "بالتفجير", "بتفجير", "بعبوة", "بالعبوة", "بالاختناق", "بحالات"))
+_HURT = word_set(_WORDS, "triggers_hurt")
+_VIOLENT_B = word_set(_WORDS, "triggers_violent_b")
 
 
 def _illness(t: Trigger, tokens) -> bool:
@@ -195,7 +186,7 @@ def _illness(t: Trigger, tokens) -> bool:
     return nxt.startswith("ب") and nxt not in _VIOLENT_B and len(nxt) > 2
 
 
-_PRETEND = frozenset(normalize_word(w) for w in ("تظاهر", "يتظاهر", "تتظاهر", "يتظاهرون", "تظاهروا", "تظاهرت"))
+_PRETEND = word_set(_WORDS, "triggers_pretend")
 
 
 def _pretend(t: Trigger, tokens) -> bool:
@@ -209,7 +200,7 @@ def _pretend(t: Trigger, tokens) -> bool:
     return any(tokens[k].norm.startswith("بان") for k in range(t.token + 2, min(len(tokens), t.token + 4)))
 
 
-_CITE = frozenset(normalize_word(w) for w in ("استشهد", "استشهدت", "يستشهد", "تستشهد"))
+_CITE = word_set(_WORDS, "triggers_cite")
 
 
 def _cites(t: Trigger, tokens) -> bool:
@@ -219,7 +210,7 @@ def _cites(t: Trigger, tokens) -> bool:
     return tokens[t.token + 1].norm.startswith("ب")
 
 
-_HALT = frozenset(normalize_word(w) for w in ("أوقف", "أوقفت", "أوقفوا", "أوقفا", "أحبط", "أحبطت", "صد", "صدت", "صدوا"))
+_HALT = word_set(_WORDS, "triggers_halt")
 _CLASH = Entry("ASSAULT", "v", "clash", "Armed clash", "agent", False)
 
 

@@ -59,6 +59,18 @@ def load_yaml(name: str) -> dict[str, Any]:
 
 
 @cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """The words under ``key`` in the YAML data file ``name``, in their normalised matching form
+    (a list the code tests membership in); cached."""
+    from rasd.text.normalize import normalize_word
+
+    words = load_yaml(name).get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(f"{name}: {key!r} must be a list of words")
+    return frozenset(normalize_word(w) for w in words)
+
+
+@cache
 def load_tsv(name: str) -> tuple[list[str], list[dict[str, str]]]:
     """Load ``rasd/data/<name>``: ``# provenance:`` line, header row, then rows; cached."""
     try:
