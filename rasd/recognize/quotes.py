@@ -19,50 +19,34 @@ from operator import attrgetter, is_not
 
 from rasd.doc import Document, Entity, Quote, Span, Speaker
 from rasd.lazy import once
-from rasd.lexicon import load_yaml
+from rasd.lexicon import load_yaml, word_set
 from rasd.recognize.entities import _Reader, lexicon
 from rasd.text.normalize import normalize_word
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "”"}
 _ENDERS = frozenset(".!?؟…")
 _COMMAS = frozenset(("،", ",", "؛", ";"))
-_CUT_WORDS = frozenset(normalize_word(w) for w in (
-    "في", "على", "عبر", "خلال", "أمام", "لدى", "بعد", "قبل", "أثناء", "ضمن", "مساء", "صباح", "أمس", "امس",
-    "اليوم", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-    "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ", "ل", "للصحفيين", "للصحافيين", "للصحافة", "لوسائل", "مع",
-    "من", "عن", "حول", "إلى", "بشأن", "تعليقا", "ردا", "الذي", "التي", "والذي", "والتي", "صدر", "صدرت",
-    "نشر", "نشرته", "نشرت", "تلقت", "وزع", "وزعته", "اليوم", "الليلة", "مؤخرا", "أيضا", "كذلك", "وهو", "وهي",
-    "وهم", "هاتفيا", "هاتفياً", "حاليا"))
+_WORDS = "quote_words.yaml"  # the word lists of this module, as data
+_CUT_WORDS = word_set(_WORDS, "quotes_cut_words")
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _VERBS: dict[str, tuple[frozenset[str], int, bool, bool] | None] = {}  # token norm -> verb reading (cache)
-_RELATIVES = frozenset(normalize_word(w) for w in ("الذي", "التي", "الذين", "ما", "وما", "مما", "كما", "فيما"))
+_RELATIVES = word_set(_WORDS, "quotes_relatives")
 # a relative with the verb right after it and no subject between (التي قالت إنها) is not a quotation; after
 # these the verb never starts one (ما يذكر، مما يعني)
-_BARE_REL = frozenset(normalize_word(w) for w in ("ما", "وما", "مما"))
-_NOUN_BEFORE = frozenset(normalize_word(w) for w in ("في", "من", "إلى", "الى", "عن", "على"))
-_THERE = frozenset(normalize_word(w) for w in ("هناك", "هنالك", "ثمة"))
-_CLAUSE_OPEN = frozenset(normalize_word(w) for w in (
-    "لكن", "ولكن", "بينما", "فيما", "إذ", "حيث", "كما", "بل", "ثم"))  # لكن الصفراء شدد: a clause opens
-_HE = frozenset(normalize_word(w) for w in (
-    "لكنه", "ولكنه", "لكنها", "ولكنها", "أنه", "إنه", "أنها", "إنها", "فإنه", "فإنها"))  # لكنه قال
-_NAME_LINKS = frozenset(normalize_word(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "آل", "عبد", "ولد"))
-_OBJECT_START = frozenset(normalize_word(w) for w in (
-    "ما", "مما", "كل", "جميع", "عن", "إلى", "الى", "كافة", "قد", "لقد"))
-_NOT_GIVEN = frozenset(normalize_word(w) for w in ("باسم", "بإسم"))  # المتحدث باسم: "in the name of"
-_TIME_LEAD = frozenset(normalize_word(w) for w in (
-    "أمس", "امس", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
-_ADVERB_REL = frozenset(normalize_word(w) for w in ("كما", "فيما"))  # كما أضاف أن: "as he added", a quotation
-_CLAUSE_BEFORE_VERB = frozenset(normalize_word(w) for w in (
-    "وهو", "وهي", "وهم", "الذي", "التي", "الذين", "لم", "لا", "لن", "ما"))  # الباحث، الذي لم يذكر ...
-_NOT_COMP_BEFORE = frozenset(normalize_word(w) for w in (
-    "بعد", "قبل", "منذ", "حتى", "دون", "بدون", "رغم", "برغم", "بعدما", "عوضا", "بدلا", "لدرجة", "درجة",
-    "إلا", "غير", "كما", "بما", "حيث", "مع", "لو", "يجب", "ينبغي", "يمكن", "بد", "لابد", "يريد", "تريد",
-    "يريدون", "المفترض", "المقرر", "المتوقع", "المرجح", "المنتظر", "أجل", "بمجرد", "شأن"))
-_LEADING = frozenset(normalize_word(w) for w in (
-    "إليه", "إليها", "إليهم", "له", "لها", "لهم", "عليه", "عليها", "فيه", "فيها", "منه", "عنه", "أيضا", "بدوره",
-    "بدورها", "كذلك", "بدورهم", "من", "جهته", "جهتها", "وقتها", "حينها", "آنذاك", "حينذاك", "بعدها", "سابقا"))
-_SKIP_BEFORE_VERB = frozenset(normalize_word(w) for w in (
-    "قد", "كان", "وكان", "فقد", "وقد", "لقد", "بدوره", "بدورها", "،", ",", "حين", "عندما", "حينما", "وهنا", "هنا"))
+_BARE_REL = word_set(_WORDS, "quotes_bare_rel")
+_NOUN_BEFORE = word_set(_WORDS, "quotes_noun_before")
+_THERE = word_set(_WORDS, "quotes_there")
+_CLAUSE_OPEN = word_set(_WORDS, "quotes_clause_open")
+_HE = word_set(_WORDS, "quotes_he")
+_NAME_LINKS = word_set(_WORDS, "quotes_name_links")
+_OBJECT_START = word_set(_WORDS, "quotes_object_start")
+_NOT_GIVEN = word_set(_WORDS, "quotes_not_given")
+_TIME_LEAD = word_set(_WORDS, "quotes_time_lead")
+_ADVERB_REL = word_set(_WORDS, "quotes_adverb_rel")
+_CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
+_NOT_COMP_BEFORE = word_set(_WORDS, "quotes_not_comp_before")
+_LEADING = word_set(_WORDS, "quotes_leading")
+_SKIP_BEFORE_VERB = word_set(_WORDS, "quotes_skip_before_verb")
 
 
 def _adverbial(word: str) -> bool:
