@@ -84,12 +84,12 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
     return _shingle_hashes(" ".join(words).encode("utf-8").split())
 
 
-def _shingle_hashes(encoded: list[bytes]) -> np.ndarray:
+def _shingle_hashes(encoded: list[bytes], distinct: bool = True) -> np.ndarray:
     h = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(encoded))
     if len(h) >= SHINGLE:
         h = (h[:-2] * np.uint64(0x9E3779B1)) ^ (h[1:-1] * np.uint64(0x85EBCA77)) ^ h[2:]
         h &= np.uint64(0xFFFFFFFF)
-    return np.unique(h)
+    return np.unique(h) if distinct else h
 
 
 @cache
@@ -116,11 +116,46 @@ def signature(words: list[str]) -> np.ndarray:
 
 
 def _signature_of(encoded: list[bytes]) -> np.ndarray:
-    m = _minhash_template().copy()
-    hv = _shingle_hashes(encoded)
-    if len(hv):
-        m.update_batch(hv.tolist())
-    return m.hashvalues.astype(np.uint32)
+    perms = _affine32()
+    if perms is None:  # pragma: no cover - another datasketch scheme: let datasketch compute it
+        m = _minhash_template().copy()
+        hv = _shingle_hashes(encoded)
+        if len(hv):
+            m.update_batch(hv.tolist())
+        return m.hashvalues.astype(np.uint32)
+    hv = _shingle_hashes(encoded, distinct=False)  # the minimum does not care about repeats
+    sig = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    if not len(hv):
+        return sig
+    a, b = perms
+    mixed = _fmix32(hv.astype(np.uint32))[:, None]
+    for i in range(0, len(mixed), _CHUNK):  # bounded memory on very long texts
+        np.minimum(sig, (mixed[i:i + _CHUNK] * a + b).min(axis=0), out=sig)
+    return sig
+
+
+_CHUNK = 8192  # shingles per (shingles x permutations) matrix
+
+
+@cache
+def _affine32() -> tuple[np.ndarray, np.ndarray] | None:
+    """The (a, b) permutation parameters of the datasketch template when it uses its ``affine32``
+    scheme (so that :func:`_signature_of` computes datasketch's values in a few numpy operations,
+    without its per-value Python loop); None for any other scheme."""
+    m = _minhash_template()
+    if getattr(m, "scheme", None) != "affine32":
+        return None
+    a, b = m.permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 32-bit finalizer (datasketch's pre-mix of the affine32 scheme), wrapping."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from rasd.doc import Document
 from rasd.io.validate import InputError, check_text
 from rasd.store import dedup
 from rasd.store.base import AddResult, EventQuery, IngestSummary
+from rasd.store.codec import result_from_blob
 from rasd.store.schema import SCHEMA_VERSION, SchemaError, migrate
 
 DEFAULT_DB = "rasd.db"
@@ -334,12 +335,10 @@ class Store:
                       "error, result) VALUES (?,?,?,?,0,?,?)",
                       (rid, current_version(), fp, _now(), error, zlib.compress(b"{}")))
             return 0
-        from rasd.store.codec import document_to_dict
+        from rasd.store.codec import event_dicts, result_blob
 
-        d = document_to_dict(doc)
-        d["id"] = aid
-        events = d.pop("events")
-        published = d.get("published")
+        events = event_dicts(doc)
+        published = doc.published.isoformat() if doc.published else None
         seen: set[str] = set()
         ev_rows, geo, actor_rows = [], [], []
         flag = 1 if dup else 0
@@ -398,7 +397,7 @@ class Store:
                       [(rid, q.start, q.end, q.text, q.kind,
                         (q.speaker.name or q.speaker.text) if q.speaker else None,
                         q.speaker.role if q.speaker else None) for q in doc.quotes])
-        blob = zlib.compress(_dumps(d).encode("utf-8"), 1)
+        blob = result_blob(doc)
         c.execute("INSERT INTO extractions (article_rid, rasd_version, pipeline, created_at, n_events, error, "
                   "result) VALUES (?,?,?,?,?,NULL,?)",
                   (rid, current_version(), fp, _now(), len(ev_rows), blob))
@@ -762,7 +761,7 @@ class Store:
             "WHERE a.rid = ?", (rid,)).fetchone()
         x = self.conn.execute("SELECT rasd_version, pipeline, created_at, error, result FROM extractions "
                               "WHERE article_rid = ?", (rid,)).fetchone()
-        d = json.loads(zlib.decompress(x[4])) if x else {}
+        d = result_from_blob(x[4]) if x else {}
         out = {"id": a[0], "published": a[5], "source": a[3], "url": a[4], "title": a[2],
                "focus_countries": [], "sentences": [], "entities": [], "places": [], "dates": [],
                "figures": [], "quotes": []}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import zlib
 
 from rasd.doc import (
     Actor,
@@ -17,7 +19,14 @@ from rasd.doc import (
     Span,
     Speaker,
 )
-from rasd.store.codec import document_from_dict, document_to_dict, event_from_dict
+from rasd.store.codec import (
+    document_from_dict,
+    document_to_dict,
+    event_dicts,
+    event_from_dict,
+    result_blob,
+    result_from_blob,
+)
 
 
 def _doc() -> Document:
@@ -62,3 +71,27 @@ def test_round_trip():
     assert isinstance(back.figures[0].counted, Span)
     ev = event_from_dict({**d.to_dict()["events"][0], "article_id": "x", "article": {}})  # extra keys ignored
     assert ev.actors[0].role == "actor2" and ev.trigger.text == "اشتباكات"
+
+
+def _json(x):
+    return json.loads(json.dumps(x, ensure_ascii=False))
+
+
+def test_result_blob_reads_back_as_to_dict():
+    d = _doc()
+    d.entities.append(Entity(0, 3, d.text[:3], "ORG"))  # more than one row, defaults kept
+    expected = {k: v for k, v in _json(d.to_dict()).items()
+                if k not in ("id", "published", "source", "url", "title", "events")}
+    assert result_from_blob(result_blob(d)) == expected
+    assert event_dicts(d) == d.to_dict()["events"]
+
+
+def test_result_blob_of_an_empty_document_and_an_older_plain_blob():
+    d = Document(text="نص قصير")
+    assert result_from_blob(result_blob(d)) == {k: v for k, v in d.to_dict().items()
+                                                if k not in ("id", "published", "source", "url", "title",
+                                                             "events")}
+    old = _doc().to_dict()
+    old.pop("events")
+    blob = zlib.compress(json.dumps(old, ensure_ascii=False).encode("utf-8"))
+    assert result_from_blob(blob) == _json(old)  # stores written before the column form still read

@@ -1,0 +1,43 @@
+"""MinHash signatures: the store's numpy computation equals datasketch's, and near-duplicates meet."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rasd.store import dedup
+
+BASE = ("أعلنت وزارة الصحة في المدينة أن عدد المصابين ارتفع إلى عشرين شخصا بعد الحادث الذي وقع "
+        "صباح اليوم قرب السوق المركزي، وأكدت أن فرق الإسعاف نقلت الجرحى إلى مستشفيين")
+
+
+def _datasketch_signature(words: list[str]) -> np.ndarray:
+    m = dedup._minhash_template().copy()
+    hv = dedup.shingle_hashes(words)
+    if len(hv):
+        m.update_batch(hv.tolist())
+    return m.hashvalues.astype(np.uint32)
+
+
+def test_signature_equals_datasketch():
+    texts = ["", "كلمة", "كلمتان اثنتان", BASE, BASE + " " + BASE,  # repeated shingles
+             " ".join(f"كلمة{i}" for i in range(20000))]  # more shingles than one matrix chunk
+    for t in texts:
+        words = dedup.normalised_words(t)
+        ours = dedup.signature(words)
+        assert ours.dtype == np.uint32 and ours.shape == (dedup.NUM_PERM,)
+        assert np.array_equal(ours, _datasketch_signature(words)), t[:20]
+
+
+def test_fingerprint_matches_hash_and_signature():
+    norm = dedup.norm_string(BASE)
+    h, sig, n = dedup.fingerprint(norm)
+    words = dedup.words_of(norm)
+    assert h == dedup.content_hash(words) and n == len(words)
+    assert np.array_equal(sig, dedup.signature(words))
+
+
+def test_near_duplicate_estimate():
+    a = dedup.signature(dedup.normalised_words(BASE))
+    b = dedup.signature(dedup.normalised_words(BASE.replace("عشرين", "ثلاثين")))
+    c = dedup.signature(dedup.normalised_words("نص آخر تماما عن مباراة كرة القدم التي جرت مساء أمس في الملعب"))
+    assert dedup.jaccard(a, b) >= dedup.THRESHOLD > dedup.jaccard(a, c)
