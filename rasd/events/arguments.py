@@ -50,7 +50,7 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
     relative/subordinate clauses ``avoid`` (another event's date), then the paragraph's.
     """
     in_sent = [d for d in doc.dates if s_start <= d.start < s_end and d.value
-               and not any(a <= d.start < b for a, b in avoid)]
+               and not any(a <= d.start < b for a, b in avoid) and not _since(doc.text, d)]
     if in_sent:
         def key(d: DateMention):
             inside = clause_span is not None and clause_span[0] <= d.start < clause_span[1]
@@ -58,13 +58,33 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
         best = min(in_sent, key=key)
         return _value(best), best.precision, best
     p0 = paragraph_start(doc.text, s_start)
-    before = [d for d in doc.dates if p0 <= d.start < s_start and d.value]
+    before = [d for d in doc.dates if p0 <= d.start < s_start and d.value and not _since(doc.text, d)]
     if before:
         d = before[-1]
         return _value(d), d.precision, d
     if doc.published is not None:
         return doc.published.isoformat(), "publication", None
     return None, None, None
+
+
+def _since(text: str, d: DateMention) -> bool:
+    """Whether a month or year opens a duration (منذ الشهر الماضي، منذ العام 2004): the start of a state,
+    not an event's time (a day after منذ stays: منذ صباح أمس)."""
+    if d.precision == "day":
+        return False
+    start = d.start
+    from rasd.lexicon import word_set
+    from rasd.text.normalize import normalize_word
+
+    words = text[max(0, start - 16):start].split()[-2:]
+    if not words:
+        return False
+    since = word_set("events/words.yaml", "arguments_since")
+    last = normalize_word(words[-1])
+    if last in since:
+        return True
+    return len(words) == 2 and normalize_word(words[0]) in since and last in word_set(
+        "events/words.yaml", "arguments_since_fillers")
 
 
 def _value(d: DateMention) -> str | None:

@@ -302,7 +302,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, False, "genitive")  # الشرارة الأولى للتظاهرات: a complement of another noun
     if t.pos == "c" and first_c == "light_verbs" and _bare(tokens[first_i].norm) not in _CASUALTY_VERBS:
         return TriggerRole(cl, False, "casualty-not-reported")  # لا تزال مستعدة لإجلاء القتلى
-    if first_c == "light_verbs" and under_prep and t.prefix[-1:] in ("ب", "ل") and _bare(tokens[first_i].norm) not in _DO:
+    clitic = t.prefix[:-2] if t.prefix.endswith("ال") else t.prefix  # the article's lam is not the preposition
+    if first_c == "light_verbs" and under_prep and clitic[-1:] in ("ب", "ل") and _bare(tokens[first_i].norm) not in _DO:
         return TriggerRole(cl, False, "light-verb-pp")  # تواصل القوات بدعم من التحالف تنفيذ عمليات: a manner
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause

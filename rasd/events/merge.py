@@ -22,13 +22,15 @@ def _actor_key(a) -> str | None:
 
 
 _GENERIC_MODES = frozenset({None, "firearms", "meet", "demonstrate"})
+_BOMB = {"explosives", "suicide"}  # a blast later told to be a suicide attack is one event
 
 
 def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bool:
     """Whether ``a`` and ``b`` can be mentions of one event (``weak_loc``: ids of inferred places)."""
     if a.type != b.type:
         return False
-    if a.mode != b.mode and a.mode not in _GENERIC_MODES and b.mode not in _GENERIC_MODES:
+    if a.mode != b.mode and a.mode not in _GENERIC_MODES and b.mode not in _GENERIC_MODES \
+            and {a.mode, b.mode} != _BOMB:
         return False
     if a.date and b.date and a.date != b.date and "publication" not in (a.date_precision, b.date_precision) \
             and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
@@ -51,7 +53,7 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bo
     return True
 
 
-def absorb(into: Event, other: Event) -> None:
+def absorb(into: Event, other: Event, weak_loc: frozenset[int] = frozenset()) -> None:
     """Merge ``other`` into ``into`` (in place)."""
     seen = {(s.start, s.end) for s in into.evidence}
     for s in other.evidence:
@@ -68,9 +70,12 @@ def absorb(into: Event, other: Event) -> None:
                 other.disorder_type, other.event_type, other.sub_event_type)
     if (into.date_precision in (None, "publication")) and other.date and other.date_precision not in (None, "publication"):
         into.date, into.date_precision = other.date, other.date_precision
-    if other.location is not None and (into.location is None or _finer(other.location, into.location)) \
-            and other.location.geo_precision != 3:
-        into.location = other.location
+    here = into.location
+    if other.location is not None and other.location.geo_precision != 3 and (here is None or (
+            (here.country_code == other.location.country_code or here.kind == "country") and (
+                (id(into) in weak_loc and id(other) not in weak_loc)
+                or (_finer(other.location, here) and (here.kind or "") in _COARSE)))):
+        into.location = other.location  # a town does not replace the town of the first telling
     names = {a.name or a.text for a in into.actors}
     for a in other.actors:
         if (a.name or a.text) in names:
@@ -97,6 +102,7 @@ def _weaker(a, b) -> bool:
     return (a.inter is None and b.inter is not None) or (a.inter == 7 and b.inter not in (None, 7))
 
 
+_COARSE = frozenset({"country", "admin1", "region", "admin2"})
 _RANK = {"facility": 5, "village": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 
 
@@ -114,7 +120,7 @@ def merge_events(events: list[Event], weak_loc: frozenset[int] = frozenset()) ->
             out.append(ev)
         else:
             n = len(target.evidence)
-            absorb(target, ev)
+            absorb(target, ev, weak_loc)
             if len(target.evidence) > n:
                 target.confidence = round(min(0.99, target.confidence + 0.03), 3)
     return out

@@ -27,7 +27,7 @@ from rasd.events.confidence import score
 from rasd.events.cues import cue_categories, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.factuality import judge
-from rasd.events.merge import merge_events
+from rasd.events.merge import compatible, merge_events
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 from rasd.text.stage import norm_text
@@ -46,6 +46,11 @@ _NOT_ARMED = frozenset({"civilians", "protesters", "rioters", "country", "govern
 _AIRCRAFT = word_set(_WORDS, "stage_aircraft")
 _AFTER = frozenset("after-" + normalize_word(w) for w in ("بعد", "إثر", "عقب"))
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
+_REJECT_SPEECH = word_set(_WORDS, "stage_reject_speech")
+_FLEE_KEYS = word_set(_WORDS, "stage_flee_keys")
+_FLIGHT = word_set(_WORDS, "stage_flight_words")
+_IMPLIED_FRAME = word_set(_WORDS, "stage_implied_frame")
+_IMPLIED_AFTER = word_set(_WORDS, "stage_implied_after")
 
 
 def _strip(w: str) -> str:
@@ -158,7 +163,7 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     # a death toll in the thousands is a war's running total, not one event
     kept = []
     for ev, si, r in mentions_ev:
-        if (ev.fatalities or 0) >= 1000:
+        if (ev.fatalities or 0) >= 1000 or (ev.injured or 0) >= 1000:
             other.append((ev, "generic"))
         else:
             kept.append((ev, si, r))
@@ -168,12 +173,41 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     weak_loc = frozenset(id(e) for e, _si, _r in mentions_ev
                          if e.location is None or e.location.geo_precision == 3 or not (
                              doc.sentences[_si].start <= e.location.start < doc.sentences[_si].end))
+    mentions_ev = _drop_told_elsewhere(mentions_ev, weak_loc, other)
     merged = merge_events([e for e, _si, _r in mentions_ev], weak_loc)
     for n, ev in enumerate(merged, 1):
         ev.id = f"{doc.id or 'doc'}-e{n}"
     for n, (ev, _r) in enumerate(other, 1):
         ev.id = f"{doc.id or 'doc'}-x{n}"
     return merged, other
+
+
+def _drop_told_elsewhere(mentions_ev, weak_loc, other):
+    """An attack known only from a condemnation or a "this came after" clause (وذلك بعد مقتل طفل ...)
+    is coded when the article tells it nowhere else; when it does, that telling is the evidence."""
+    told = [e for e, _si, r in mentions_ev if r != "implied"]
+    out = []
+    for ev, si, r in mentions_ev:
+        if r == "implied" and any(compatible(o, ev, weak_loc) or compatible(ev, o, weak_loc) for o in told):
+            other.append((ev, "told-elsewhere"))
+            continue
+        out.append((ev, si, r))
+    return out
+
+
+def _implied(tokens, t, mains, rl) -> bool:
+    """An attack noun a sentence takes for granted: after وذلك بعد / جاء ذلك إثر, or the definite object
+    of a condemnation followed by what it did (أدان الهجوم الذي استهدف ...)."""
+    if t.type != "ASSAULT" or t.pos != "n" or any(m is t for m in mains) or rl.get(id(t)) is None \
+            or rl[id(t)].clause.kind == "sub" or t.token < 2:
+        return False
+    p1, p2 = tokens[t.token - 1].norm, tokens[t.token - 2].norm
+    if p1 in _IMPLIED_AFTER and p2 in _IMPLIED_FRAME:
+        return True
+    definite = "ال" in t.prefix or t.key.startswith("ال")
+    return definite and any(m.type == "ACCUSE" and m.entry.mode == "disapprove" and 0 < t.token - m.token <= 6
+                            for m in mains) and any(tokens[k].norm in ("الذي", "التي")
+                                                    for k in range(t.token + 1, min(len(tokens), t.token + 4)))
 
 
 def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
@@ -243,6 +277,10 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if fought is not None:
             mains.append(fought)
             rl[id(fought)].reason = "after-fighting"
+    implied = [t for t in ts if _implied(tokens, t, mains, rl)][:1]
+    for t in implied:
+        mains.append(t)
+        rl[id(t)].reason = "implied"
     armed_fig = "killed" in figs or "injured" in figs
     # armed evidence: violent words of their own (not casualty words, not look-alikes that need it themselves)
     assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.entry.ctx is None and (
@@ -269,7 +307,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     def armed_actor(clause, at: int | None = None) -> bool:
         """An armed actor in the clause or, for a verb opening a coordinated clause (... وسيطروا), in the
         dozen words before it (واصل مقاتلو المقاومة تقدمهم وسيطروا)."""
-        lo = clause.start
+        lo = clause.start if clause.kind != "reported" else i0  # أعلن الثوار سيطرتهم: the speaker acts
         if at is not None and at == clause.start and tokens[at].norm[:1] in ("و", "ف"):
             lo = max(i0, at - 12)
         return any(lo <= m.token < clause.end and m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED
@@ -285,6 +323,11 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
         if sport:
             continue  # a match report: no violence, protest, apology or agreement to code
+        if t.type == "REJECT" and any(tokens[k].norm in _REJECT_SPEECH for k in range(t.token + 1, min(i1, t.token + 6))):
+            continue  # رفضت الوزارة التعليق / نفي أو تأكيد: no comment, not a rejection
+        if t.type == "RETREAT" and t.key in _FLEE_KEYS and t.prefix.startswith("و") and not any(
+                tokens[k].norm in _FLIGHT for k in range(t.token + 1, min(i1, t.token + 5))):
+            continue  # وفرت الحكومة الغذاء: provided, not fled (فر goes from or to somewhere)
         if mishap and t.type == "ASSAULT" and (t.pos in ("c", "p") or role.reason == "figures" or t.key in _BLAST
                                                or t.key in _KILL or t.entry.weak) and not violent:
             continue  # لقي 3 أشخاص مصرعهم في حادث مروري، يعزي أسر الشهداء: an accident or an aftermath
@@ -365,13 +408,14 @@ def _verbal(tokens, t, i1: int, cues_at) -> bool:
 
 
 def _told_types(ts, c) -> frozenset[str]:
-    """The event types a relative or subordinate clause tells of: its own event words, and the event
-    word it follows (الهجوم الذي وقع أمس tells of the attack)."""
-    types = {o.type for o in ts if c.start <= o.token < c.end}
+    """The event type a relative or subordinate clause tells of: the event word it follows closely
+    (الهجوم الذي وقع أمس tells of the attack); its own event words are not events of the sentence."""
     prev = [o for o in ts if o.token < c.start]
     if prev:
-        types.add(max(prev, key=lambda o: o.token).type)
-    return frozenset(types)
+        head = max(prev, key=lambda o: o.token)
+        if c.start - head.token <= 6:
+            return frozenset({head.type})
+    return frozenset()
 
 
 def _resumed(tokens, t, i1: int, cues_at) -> bool:
@@ -504,6 +548,9 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
         remote = next((o for o in ts if o.type == "ASSAULT" and o.entry.mode in _REMOTE), None)
         if remote is not None:  # دمرت الغارات 9 مستودعات: destruction by a strike is the strike
             ev.type, ev.mode = "ASSAULT", remote.entry.mode
+        elif any(_AIRCRAFT.intersection((tokens[k].norm, _strip(tokens[k].norm)))
+                 for k in range(clause.start, clause.end)):
+            ev.type, ev.mode = "ASSAULT", "aerial"  # دمرت المقاتلات الآليات: destroyed from the air
     if ev.type == "COERCE" and ev.mode == "expel" and a2 is not None and a2.info.inter in (1, 2, 3, 4):
         ev.type, ev.mode = "ASSAULT", "occupy"  # طردت القوات المسلحين من المديرية: ground taken by force
     ev.confidence = score(

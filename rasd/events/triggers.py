@@ -227,7 +227,8 @@ def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
     if w[:1] in "وف" and w[1:] in stop:
         w = w[1:]
     nxt = tokens[t.token + 1].norm if t.token + 1 < len(tokens) else ""
-    return w in stop or f"{w} {nxt}" in stop
+    prev = tokens[t.token - 1].norm if t.token > 0 else ""
+    return w in stop or f"{w} {nxt}" in stop or f"{prev} {w}" in stop  # صافرات الإنذار
 
 
 def _has_head(t: Trigger, tokens) -> bool:
@@ -249,6 +250,9 @@ def _halts(chosen: list[Trigger], tokens) -> None:
                 break
 
 
+_VERB_ENDINGS = word_set(_WORDS, "triggers_verb_endings")
+
+
 def _nounish(t: Trigger, tokens) -> bool:
     w = tokens[t.token].norm if 0 <= t.token < len(tokens) else ""
     if not t.prefix and (w.endswith("وا") or (w.endswith("ت") and not w.endswith("ات"))):
@@ -256,6 +260,8 @@ def _nounish(t: Trigger, tokens) -> bool:
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
     al = t.key.startswith("ال") and not t.key.startswith(("التق", "التح", "التزم"))
     k = t.key.split(" ", 1)[0]
+    if t.entry.pos in ("v", "p") and not t.prefix and w[len(k):] in _VERB_ENDINGS and w.startswith(k):
+        return False  # استعادا، استعادوا: a hollow verb with a dual or plural ending, not استفعال
     if (len(k) == 5 and k[0] == "ت" and k[3] == "ي") or (len(k) >= 6 and k[0] == "ا" and k[-2] == "ا"):
         return True  # تفعيل / افتعال، استفعال: verbal-noun patterns (تنسيق، اعتقال، استهداف)
     return ("ال" in t.prefix or al or "ب" in t.prefix

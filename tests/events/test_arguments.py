@@ -53,3 +53,12 @@ def test_a_relative_clause_keeps_its_date_for_its_own_event():
     assert ev.date == "2024-05-12"  # the deal's date is not the meeting's
     doc = rasd.extract("قتل خمسة جنود في الهجوم الذي وقع أمس في مدينة العريش.", published="2024-05-12")
     assert next(e for e in doc.events if e.type == "ASSAULT").date == "2024-05-11"
+
+
+def test_a_month_after_since_is_not_the_event_date():
+    import rasd
+    text = ("انفجرت سيارة مفخخة أمس في بلدة حدودية.\n"
+            "ووقع الانفجار قرب مركز ثقافي يديره متطوعون منذ الشهر الماضي.")
+    doc = rasd.extract(text, published="2024-05-12")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and all(e.date == "2024-05-11" and e.date_precision == "day" for e in assaults)

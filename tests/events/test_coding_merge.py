@@ -78,3 +78,14 @@ def test_shelling_by_aircraft_is_an_air_strike():
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert ev.mode == "aerial" and ev.sub_event_type == "Air/drone strike"
     assert ev.actors and ev.actors[0].inter == 1  # الطائرات الحربية: the state's air force
+
+
+def test_a_blast_later_called_a_suicide_attack_is_one_event_in_its_first_town():
+    p = Place(0, 5, "الرمادي", name="Ramadi", country_code="IQ", kind="city")
+    q = Place(30, 35, "الموصل", name="Mosul", country_code="IQ", kind="city")
+    a = Event(type="ASSAULT", evidence=[Span(0, 5, "aaaaa")], date="2024-05-11", date_precision="day",
+              location=p, mode="explosives")
+    b = Event(type="ASSAULT", evidence=[Span(10, 15, "bbbbb")], date="2024-05-11", date_precision="day",
+              location=q, mode="suicide")
+    out = merge_events([a, b], frozenset({id(b)}))
+    assert len(out) == 1 and out[0].mode == "suicide" and out[0].location.name == "Ramadi"
