@@ -38,6 +38,8 @@ MIN_POP_ELSEWHERE = 100_000
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+$")
 _STRIP_PREFIX = re.compile(r"^(?:محافظة|ولاية|شعبية|بلدية|قرية|بلدة|ناحية|قضاء) ")
 _HARAKAT = re.compile(r"[\u064B-\u0652\u0670]")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # bidi marks (حفر الباطن\u200e)
+_ALEF_VARIANTS = str.maketrans({"\u0671": "ا", "\u0672": "أ", "\u0673": "إ"})  # ٱ ٲ ٳ (ٲبو عريش)
 _JOIN_FIRST = {"بن", "بور", "ابو", "ام", "بني", "بنى"}
 
 
@@ -45,7 +47,7 @@ def arabic_names(alts: list[str]) -> list[str]:
     """The alternate names written in Arabic (not Persian/Urdu/Kurdish letters), cleaned."""
     out = []
     for a in alts:
-        a = a.strip()
+        a = _INVISIBLE.sub("", a).translate(_ALEF_VARIANTS).strip()
         if not a or not _ARABIC_NAME.match(a):
             continue
         a = _HARAKAT.sub("", a).replace("-", " ")

@@ -56,6 +56,8 @@ class _Mention:
     title: bool = False
     chosen: GeoEntry | None = None
     vote: tuple[str, float] | None = None  # the focus vote this mention cast
+    raw: tuple[GeoEntry, ...] = ()  # every gazetteer sense, before context ruled some out
+    others: tuple[str, ...] = ()  # countries of senses context ruled out that are still towns or divisions
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -79,12 +81,14 @@ class PlaceRecognizer:
         self.gaz = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher()
         stop = load_yaml("geo/stoplist.yaml")
+        self.short: set[str] = set()  # three-letter names looked up only after a place word (مديرية حيس)
         for k in self.gaz.names():
             es = self.gaz.lookup(k)
             if len(k) <= 2 and not any(e.kind == "admin1" or (e.cc in ARAB_WORLD and e.pop >= 100_000) for e in es):
                 continue  # two-letter names (قم، بن، دو) are mostly pieces of other words
             if len(k) == 3 and all(e.kind == "city" and not e.capital and (
                     e.pop < SMALL_POP or (e.cc not in ARAB_WORLD and e.cc != "IL" and e.pop < 1_000_000)) for e in es):
+                self.short.add(k)
                 continue  # three-letter names of villages and foreign towns: never taken alone, and costly to match
             self.matcher.add(k, k)
         self.blocked = {normalize_key(p) for p in stop.get("phrases", [])}
@@ -116,6 +120,9 @@ class PlaceRecognizer:
             r"(?<![\p{L}])(?:و|ف|ب|وب)?(" + "|".join(regex.escape(normalize_key(w)) for w in vw)
             + r")\s+(\p{L}{2,})(?:\s+(\p{L}{2,}))?") if vw else regex.compile(r"(?!x)x")
         self.not_names = {normalize_key(w) for w in pw.get("not_names", [])}
+        specific_words = sorted(normalize_key(w) for w, kind in pw["words"].items() if kind != "any" and kind != "country")
+        self._short_re = regex.compile(
+            r"(?<![\p{L}])(?:و|ف|ب|وب)?(?:" + "|".join(regex.escape(w) for w in specific_words) + r")\s+(\p{L}{3})(?![\p{L}])")
         self.compound_first = {normalize_key(w) for w in pw.get("compound_first", [])}
         rel = load_yaml("geo/relations.yaml")
         self.relations = {normalize_key(k): (v[0], int(v[1])) for k, v in rel["before"].items()}
@@ -234,6 +241,8 @@ class PlaceRecognizer:
         specific = men.cue is not None and men.cue != "any"
         if key in self.never_alone and not specific:
             return []
+        if men.cue and key in self.not_names:
+            return []  # an adjective after the place word: ولاية جديدة "a new term", مدينة صغيرة
         if key in self.needs_context and not (strong or men.prep):
             return []
         df = self.common.get(key, 0.0)
@@ -289,6 +298,9 @@ class PlaceRecognizer:
                 return False  # a foreign town: only in a story about its country (أبينا، مرادي are words)
             if e.capital and e.pop < 1_000_000 and df >= COMMON_DF and not located and not in_focus:
                 return False  # a foreign capital whose name is also a word (ديلي ميل)
+        if men.m.key in self.needs_context and not (men.relation in _LOCATING or in_focus or e.capital) \
+                and (elsewhere or not self._major(e) or df >= 5 * COMMON_DF):
+            return False  # a word first (في العيون "in the eyes", في صور "in pictures"): only in a story about its country
         if in_focus:
             return True
         if not main:
@@ -303,6 +315,8 @@ class PlaceRecognizer:
 
     def _weak(self, e: GeoEntry, key: str) -> bool:
         """A name that may well be a word: a minor town, a secondary spelling, a frequent word."""
+        if key in self.needs_context:
+            return True  # العيون "the eyes", حجة "an argument": listed as words that need context
         if e.kind != "city":
             return " " not in key and self.common.get(key, 0.0) >= COMMON_DF
         if key.replace(" ", "") != normalize_key(e.name_ar).replace(" ", "") or not self._major(e):
@@ -312,7 +326,7 @@ class PlaceRecognizer:
 
     def _admin1_ok(self, e: GeoEntry, men: _Mention, in_focus: bool) -> bool:
         """A first-level division named bare (قبلي، الجوف) outside the story's countries needs context."""
-        if men.cue in ("admin1", "city", "town") or in_focus or men.relation:
+        if men.cue in ("admin1", "city", "town", "any") or in_focus or men.relation:  # any: منطقة عسير
             return True
         return men.prep and self.common.get(men.m.key, 0.0) < COMMON_DF
 
@@ -336,7 +350,7 @@ class PlaceRecognizer:
         for men in mentions:
             if not men.cands:
                 continue
-            ccs = {e.cc for e in men.cands}
+            ccs = {e.cc for e in men.cands} | set(men.others)  # a bare ميسان: Iraq's province or a Saudi town
             w = 2.0 if men.title else 1.0
             if len(ccs) == 1:
                 cc = next(iter(ccs))
@@ -354,9 +368,29 @@ class PlaceRecognizer:
             else:
                 # a name shared by several countries votes only for a clearly dominant sense
                 big = sorted(men.cands, key=lambda e: e.pop, reverse=True)
-                if big[0].pop > 20 * max(big[1].pop, 1) and big[0].kind == "city":
+                # (a capital, a city of a million or a town beside villages: الرياض in an Egyptian story,
+                # not العين in a Yemeni one)
+                if len(big) > 1 and big[0].pop > 20 * max(big[1].pop, 1) and big[0].kind == "city" \
+                        and (big[0].capital or big[0].pop >= 1_000_000 or all(o.kind == "city" for o in big[1:]) and big[1].pop < SMALL_POP):
                     votes[big[0].cc] = votes.get(big[0].cc, 0.0) + 0.5 * w
         return votes
+
+    def _matches(self, nt: NormText) -> list[Match]:
+        """Gazetteer names in the text, and three-letter names right after a place word (مديرية حيس،
+        بلدة عيو) that are not matched anywhere else: they are too often pieces of words."""
+        found = self.matcher.find(nt)
+        if not self.short:
+            return found
+        extra = []
+        for m in self._short_re.finditer(nt.norm):
+            k = m.group(1)
+            if k in self.short and k not in self.compound_first \
+                    and not any(f.norm_start < m.end(1) and m.start(1) < f.norm_end for f in found):
+                s, e = nt.to_original(m.start(1), m.end(1))
+                extra.append(Match(s, e, k, [k], "", m.start(1), m.end(1)))
+        if not extra:
+            return found
+        return sorted(list(found) + extra, key=lambda mt: mt.start)
 
     def resolve(self, doc: Document, nt: NormText) -> tuple[list[Place], list[str]]:
         """Places and focus countries of ``doc`` (whose normalised text is ``nt``)."""
@@ -365,7 +399,8 @@ class PlaceRecognizer:
             nl = doc.text.find("\n")
             title_end = nl if 0 < nl < 200 else 0
         mentions: list[_Mention] = []
-        for mt in self.matcher.find(nt):
+        held: list[_Mention] = []
+        for mt in self._matches(nt):
             men = self._context(nt, mt, title_end)
             if not men.cands:
                 continue  # no gazetteer sense left (a blocked phrase, a stop word without its cue)
@@ -375,9 +410,13 @@ class PlaceRecognizer:
                 men.cands = [e for e in men.cands if e.kind in ("country", "region")]
             if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
                 men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
-            men.cands = self._admissible(men)
+            raw, men.cands = men.cands, self._admissible(men)
+            men.raw = tuple(raw)
+            men.others = tuple({e.cc for e in raw if e not in men.cands and (e.kind != "city" or e.pop >= SMALL_POP)})
             if men.cands:
                 mentions.append(men)
+            elif raw and mt.key not in self.cue_only:
+                held.append(men)  # may still be a place named earlier after a place word (one sense per story)
         votes = self._focus(mentions)
         if doc.title and not title_end:
             # a title given apart from the text still says which countries the story is about
@@ -400,36 +439,86 @@ class PlaceRecognizer:
                   if e.kind in ("city", "admin1")}
         anchors = [(men.m.norm_start, e.lat, e.lon) for men in mentions if len(men.cands) == 1
                    for e in men.cands if e.kind == "city" and e.lat is not None]
-        places: list[Place] = []
+        key_votes: dict[tuple[str, str], float] = {}  # what all mentions of one name gave its country
         for men in mentions:
-            best, best_s = None, -1e9
-            near = [(la, lo) for pos, la, lo in anchors if abs(pos - men.m.norm_start) < 300] \
-                if len(men.cands) > 1 else []
-            for e in men.cands:
-                s = self._prior(e, men) + 3.0 * share.get(e.cc, 0.0)
-                if e.cc in ARAB_WORLD:
-                    s += 1.0
-                if e.kind == "city" and (e.cc, e.admin1) in admins and len(men.cands) > 1:
-                    s += 1.0
-                if near and e.lat is not None and any(_km(e.lat, e.lon, la, lo) < 500 for la, lo in near):
-                    s += 1.5  # a town near the towns named around it (الموصل أو الرقة: Raqqa in Syria)
-                if s > best_s:
-                    best, best_s = e, s
+            if men.vote:
+                kv = (men.m.key, men.vote[0])
+                key_votes[kv] = key_votes.get(kv, 0.0) + men.vote[1]
+        places: list[Place] = []
+        ctx = (focus, share, anchors, admins)
+        # one sense per story: a name resolved after a place word (محافظة ميسان) keeps that sense when it
+        # comes back bare (أهالي ميسان), even where the bare name alone would not be taken
+        sense: dict[str, GeoEntry] = {}
+        for men in mentions:
+            if men.cue is not None and men.cue != "any":
+                best = self._pick(men, *ctx)
+                if best is not None:
+                    sense.setdefault(men.m.key, best)
+        for men in sorted(mentions + held, key=lambda m: m.m.start):
+            known = sense.get(men.m.key)
+            if known is not None:
+                # the senses in the country already established (a bare عدن after محافظة عدن is still the city)
+                men.cands = [e for e in men.cands if e.cc == known.cc] or [e for e in men.raw if e.cc == known.cc] \
+                    or [known]
+            elif not men.cands:
+                continue
+            best = self._pick(men, *ctx)
             if best is None:
                 continue
-            own = men.vote[1] if men.vote and men.vote[0] == best.cc and self._weak(best, men.m.key) else 0.0
-            # in the story's countries; a minor or word-like name cannot vouch for its own country
+            own = key_votes.get((men.m.key, best.cc), 0.0) if self._weak(best, men.m.key) else 0.0
+            # in the story's countries; a minor or word-like name cannot vouch for its own country, not
+            # even by being repeated (سطح المذنب ... للمذنب "the comet" is not the Saudi town twice)
             in_focus = best.cc in focus and votes.get(best.cc, 0.0) - own >= 0.5
             elsewhere = bool(focus) and focus[0] != best.cc and votes[focus[0]] >= 2.0 and best.cc not in focus
-            if best.kind == "city" and not self._city_ok(best, men, in_focus, elsewhere):
-                continue  # a minor or foreign place without the context that would make it one
-            if best.kind == "admin1" and not self._admin1_ok(best, men, in_focus):
-                continue  # a bare division name far from the story (تجمع قبلي)
+            if known is None or known.cc != best.cc:
+                if best.kind == "city" and not self._city_ok(best, men, in_focus, elsewhere):
+                    continue  # a minor or foreign place without the context that would make it one
+                if best.kind == "admin1" and not self._admin1_ok(best, men, in_focus):
+                    continue  # a bare division name far from the story (تجمع قبلي)
             men.chosen = best
             places.append(self._place(doc, nt, men))
         places.extend(self._unresolved(doc, nt, mentions))
         places.sort(key=lambda p: p.start)
-        return places, focus
+        return places, self._final_focus(votes, mentions)
+
+    @staticmethod
+    def _final_focus(votes: dict[str, float], mentions: list[_Mention]) -> list[str]:
+        """The story's countries from the mentions that were taken as places (a name dropped as a
+        word, في العيون "in the eyes", no longer counts)."""
+        final = dict(votes)
+        for men in mentions:
+            if men.vote and (men.chosen is None or men.chosen.cc != men.vote[0]):
+                final[men.vote[0]] -= men.vote[1]
+        top = max(final.values(), default=0.0)
+        if top <= 0:
+            return []
+        return [cc for cc, v in sorted(final.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.25 * top and v > 1e-6][:4]
+
+    def _pick(self, men: _Mention, focus: list[str], share: dict[str, float],
+              anchors: list[tuple[int, float, float]], admins: set[tuple[str, str]]) -> GeoEntry | None:
+        """The most likely sense of a mention: kind and size, the story's countries, places named near it."""
+        best, best_s = None, -1e9
+        near = [(la, lo) for pos, la, lo in anchors if abs(pos - men.m.norm_start) < 300] \
+            if len(men.cands) > 1 else []
+        # a same-name place in the story's main country beats one elsewhere that nothing else supports,
+        # unless that one is a capital, a city of a million or a country (مدينة العين in a Yemeni story,
+        # محافظة ميسان in a Saudi one; but الرياض stays Riyadh in an Egyptian story)
+        home = focus[0] if focus and len(men.cands) > 1 and not any(
+            o.cc != focus[0] and (o.capital or o.pop >= 1_000_000 or o.kind in ("country", "nisba", "region")
+                                  or share.get(o.cc, 0.0) >= 0.25) for o in men.cands) else None
+        for e in men.cands:
+            s = self._prior(e, men) + 3.0 * share.get(e.cc, 0.0)
+            if e.cc == home:
+                s += 2.0
+            if e.cc in ARAB_WORLD:
+                s += 1.0
+            if e.kind == "city" and (e.cc, e.admin1) in admins and len(men.cands) > 1:
+                s += 1.0
+            if near and e.lat is not None and any(_km(e.lat, e.lon, la, lo) < 500 for la, lo in near):
+                s += 1.5  # a town near the towns named around it (الموصل أو الرقة: Raqqa in Syria)
+            if s > best_s:
+                best, best_s = e, s
+        return best
 
     def _unresolved(self, doc: Document, nt: NormText, mentions: list[_Mention]) -> list[Place]:
         """Names after قرية/بلدة/مخيم/ناحية that the gazetteer lacks: kept as places, unresolved (no

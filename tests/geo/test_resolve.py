@@ -126,3 +126,33 @@ def test_every_place_has_a_precision_and_unknown_villages_stay_unresolved(stage)
     assert {p.text for p in unresolved} >= {"الزعفرانة"}
     assert all(p.country_code is None and p.lat is None and p.geo_precision == 2 for p in unresolved)
     assert all(p.geo_precision in (1, 2, 3) for p in d.places)
+
+
+def test_one_sense_per_story(stage):
+    # a name resolved after a place word keeps its country when it comes back bare
+    d = stage(_doc("شيع أهالي محافظة ميسان جنوب الطائف الجندي الشهيد، وقال شيخ من ميسان إن الجميع حضروا."))
+    assert [p.country_code for p in d.places if p.text.endswith("ميسان")] == ["SA", "SA"]
+    d = stage(_doc("انفجرت سيارة في محافظة ميسان جنوب العراق، وأغلقت الشرطة طرق ميسان كلها."))
+    assert [p.country_code for p in d.places if p.text.endswith("ميسان")] == ["IQ", "IQ"]
+    # a bare city after its governorate stays the city
+    d = stage(_doc("قال مسؤول في محافظة عدن إن الرحلات إلى عدن استؤنفت."))
+    assert [p.kind for p in d.places if p.text == "عدن"] == ["admin1", "city"]
+
+
+def test_a_dropped_word_does_not_set_the_story_country(stage):
+    d = stage(_doc("قال الكاتب إن الوعود ذر للرماد في العيون."))
+    assert d.places == [] and d.focus_countries == []
+    d = stage(_doc("تظاهر مئات في العيون كبرى مدن الصحراء الغربية."))
+    assert {p.country_code for p in d.places} == {"EH"}
+
+
+def test_three_letter_names_only_after_a_place_word(stage):
+    d = stage(_doc("قصفت الطائرات مديرية حيس، وسيطر التنظيم على مدينة عين العرب ومحافظة دير الزور."))
+    assert [(p.text, p.country_code) for p in d.places] == [("حيس", "YE"), ("عين العرب", "SY"), ("دير الزور", "SY")]
+    d = stage(_doc("قال إن حيس الناس لا يخطئ."))
+    assert d.places == []
+
+
+def test_an_adjective_after_a_place_word_is_not_a_name(stage):
+    d = stage(_doc("يسعى الرئيس إلى ولاية جديدة في الانتخابات المقبلة."))
+    assert d.places == []
