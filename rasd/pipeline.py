@@ -8,6 +8,7 @@ added with one line.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import threading
 from collections.abc import Iterable
@@ -68,17 +69,35 @@ class Pipeline:
         return doc
 
     def load(self) -> Pipeline:
-        """Load every stage's resources now (for workers and servers), not on first document."""
+        """Load every stage's resources now (for workers and servers), not on first document; also
+        :func:`tune_gc` for the long run."""
         for st in self.stages:
             load = getattr(st, "load", None)
             if callable(load):
                 load()
+        tune_gc()
         return self
 
     @property
     def names(self) -> list[str]:
         """The stage names, in order."""
         return [st.name for st in self.stages]
+
+
+# An article leaves ~1,400 new objects tracked by the cyclic collector (tokens, entities, ...) while it
+# is read; with the default young-generation threshold (700) that is two young collections per
+# article and, every few hundred articles, a full pass over the ~180,000 objects of the loaded
+# resources: ~2 ms of CPU per article.  At 10,000 the collector runs about once every 15 articles.
+GC_YOUNG_THRESHOLD = 10_000
+
+
+def tune_gc() -> None:
+    """Raise the cyclic garbage collector's young-generation threshold to
+    :data:`GC_YOUNG_THRESHOLD` (process-wide; a higher threshold, or a disabled collector, is
+    left as it is).  Called by :meth:`Pipeline.load`."""
+    young, *older = gc.get_threshold()
+    if 0 < young < GC_YOUNG_THRESHOLD:
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *older)
 
 
 def build_stage(path: str) -> Stage:

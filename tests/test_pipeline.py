@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from rasd.doc import Document
-from rasd.pipeline import DEFAULT_STAGES, Pipeline, PipelineError, build_pipeline, pipeline_for
+from rasd.pipeline import (
+    DEFAULT_STAGES,
+    GC_YOUNG_THRESHOLD,
+    Pipeline,
+    PipelineError,
+    build_pipeline,
+    pipeline_for,
+    tune_gc,
+)
 
 TEXT = ("قال المتحدث باسم الشرطة إن مسلحين هاجموا نقطة تفتيش في مدينة الموصل أمس، ما أدى إلى مقتل "
         "ثلاثة جنود وإصابة سبعة آخرين، وإن القوات اعتقلت اثنين من المهاجمين.")
@@ -42,3 +52,41 @@ def test_order_is_checked():
 
 def test_pipeline_for_is_shared():
     assert pipeline_for({"ner"}) is pipeline_for(["ner"])
+
+
+@pytest.fixture
+def gc_threshold():
+    saved = gc.get_threshold()
+    yield saved
+    gc.set_threshold(*saved)
+
+
+def test_tune_gc_raises_a_low_young_threshold_only(gc_threshold):
+    gc.set_threshold(700, 10, 10)
+    tune_gc()
+    assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, 10, 10)
+    gc.set_threshold(GC_YOUNG_THRESHOLD * 3, 5, 5)
+    tune_gc()
+    assert gc.get_threshold() == (GC_YOUNG_THRESHOLD * 3, 5, 5)
+    gc.set_threshold(0)  # the collector switched off stays off
+    tune_gc()
+    assert gc.get_threshold()[0] == 0
+
+
+def test_load_tunes_the_collector(gc_threshold):
+    gc.set_threshold(700, 10, 10)
+
+    class Light:
+        name, needs, adds = "light", ("text",), ("light",)
+        loaded = False
+
+        def load(self):
+            self.loaded = True
+
+        def __call__(self, doc):
+            return doc
+
+    st = Light()
+    Pipeline([st]).load()
+    assert st.loaded
+    assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
