@@ -11,6 +11,20 @@ a span such as مصادر عسكرية, a document such as البيان), option
 that is not a quotation; ``NONE`` means no speaker is right (يذكر أن). A prediction is right when its
 speaker name or span equals one of them after normalising alef/hamza/ta marbuta/ya, or when a one-word
 label (a surname) is the last word of the person's full name.
+
+Recall of the quotes themselves (a quote rasd misses entirely is a speaker not found) is measured on whole
+article openings: ``articles`` draws articles, ``read`` prints the first ``--chars`` characters of each (cut
+at a sentence end, no predictions) for a reader to list every quote in them, ``recall`` scores that list:
+
+    python scripts/quote_speakers_eval.py articles --seed 5 --n 60 --out /tmp/q/arts.json --exclude /tmp/q/dev.json
+    python scripts/quote_speakers_eval.py read /tmp/q/arts.json --chars 1100
+    python scripts/quote_speakers_eval.py recall /tmp/q/arts.json /tmp/q/gold.tsv --part dev -v
+
+A gold line is: article index, TAB, an anchor (a few words copied from the quote's content, or from the
+cue for a quote without content words), TAB, the acceptable speakers as above. Every third article
+(index % 3 == 2) is the held-back part (``--part held``), the others dev. A quote is found when a rasd
+quote overlaps the anchor (or its cue does); it is found with its speaker when that
+quote's speaker is right.
 """
 
 from __future__ import annotations
@@ -138,6 +152,90 @@ def score(args) -> None:
     print(f"{right}/{total} = {100 * right / max(total, 1):.1f}%")
 
 
+def _window(text: str, chars: int) -> int:
+    """End of the judged opening: the first sentence end at or after ``chars``."""
+    if len(text) <= chars:
+        return len(text)
+    m = re.compile(r"[.!؟?\n]").search(text, chars)
+    return m.end() if m else len(text)
+
+
+def articles(args) -> None:
+    exclude: set[str] = set()
+    for path in args.exclude:
+        data = _load(path)
+        exclude |= {i["article"] for i in data}
+    rng = random.Random(args.seed)
+    arts = [a for a in _read() if a[1]["id"] not in exclude]
+    conflict = [a for a in arts if a[0] == "c"]
+    other = [a for a in arts if a[0] == "o"]
+    rng.shuffle(conflict)
+    rng.shuffle(other)
+    picked = [{"article": r["id"], "file": tag} for pair in zip(conflict, other, strict=False) for tag, r in pair]
+    Path(args.out).write_text(json.dumps(picked[:args.n], ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{min(args.n, len(picked))} articles -> {args.out}")
+
+
+def read(args) -> None:
+    items = _load(args.items)
+    arts = {r["id"]: r for _, r in _read({i["article"] for i in items})}
+    for n, it in enumerate(items):
+        text = arts[it["article"]]["content"]
+        part = "held" if n % 3 == 2 else "dev"
+        if args.part and part != args.part:
+            continue
+        print(f"=== #{n} {it['article']} ({it['file']}, {part})")
+        print(text[:_window(text, args.chars)].replace("\n", " ¶ "))
+
+
+def _speaker_ok(sp, gold: str) -> bool:
+    alts = {norm(g) for g in gold.split("|")}
+    return sp is not None and (norm(sp.name) in alts or norm(sp.text) in alts or any(
+        " " not in g and sp.kind == "person" and norm(sp.name).endswith(" " + g) for g in alts))
+
+
+def _covering(doc, p: int, e: int):
+    """The narrowest rasd quote whose span (or cue) overlaps the anchor ``p``..``e``."""
+    hits = [q for q in doc.quotes if q.start < e and p < q.end or (q.cue is not None and q.cue.start < e and p < q.cue.end)]
+    return min(hits, key=lambda q: q.end - q.start) if hits else None
+
+
+def recall(args) -> None:
+    import rasd
+
+    items = _load(args.items)
+    arts = {r["id"]: r for _, r in _read({i["article"] for i in items})}
+    docs: dict[int, object] = {}
+    found = right = total = 0
+    for line in Path(args.gold).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        n, anchor, gold = line.split("\t")[:3]
+        n = int(n)
+        if args.part and ("held" if n % 3 == 2 else "dev") != args.part:
+            continue
+        r = arts[items[n]["article"]]
+        p = r["content"].find(anchor)
+        if p < 0:
+            print(f"  anchor not found #{n}: {anchor!r}")
+            continue
+        if n not in docs:
+            docs[n] = rasd.extract(r["content"], published=r.get("date_extracted"))
+        q = _covering(docs[n], p, p + len(anchor))
+        total += 1
+        found += q is not None
+        ok = q is not None and _speaker_ok(q.speaker, gold)
+        right += ok
+        if not ok and args.verbose:
+            sp = q.speaker if q else None
+            got = "MISSED" if q is None else f"{sp.text if sp else None!r} / {sp.name if sp else None!r}"
+            print(f"  #{n} {anchor[:30]!r}: gold {gold!r}, got {got}")
+    t = max(total, 1)
+    print(f"{total} quotes: found {found} = {100 * found / t:.1f}%, "
+          f"with the right speaker {right} = {100 * right / t:.1f}% "
+          f"(speaker right in {100 * right / max(found, 1):.1f}% of those found)")
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -157,6 +255,23 @@ def main(argv: list[str] | None = None) -> None:
     s.add_argument("labels")
     s.add_argument("-v", "--verbose", action="store_true")
     s.set_defaults(func=score)
+    s = sub.add_parser("articles")
+    s.add_argument("--seed", type=int, required=True)
+    s.add_argument("--n", type=int, default=60)
+    s.add_argument("--out", required=True)
+    s.add_argument("--exclude", nargs="*", default=[], help="item files whose articles are left out")
+    s.set_defaults(func=articles)
+    s = sub.add_parser("read")
+    s.add_argument("items")
+    s.add_argument("--chars", type=int, default=1100)
+    s.add_argument("--part", choices=["dev", "held"])
+    s.set_defaults(func=read)
+    s = sub.add_parser("recall")
+    s.add_argument("items")
+    s.add_argument("gold")
+    s.add_argument("--part", choices=["dev", "held"])
+    s.add_argument("-v", "--verbose", action="store_true")
+    s.set_defaults(func=recall)
     args = p.parse_args(argv)
     args.func(args)
 

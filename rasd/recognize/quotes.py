@@ -47,6 +47,7 @@ _CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
 _NOT_COMP_BEFORE = word_set(_WORDS, "quotes_not_comp_before")
 _LEADING = word_set(_WORDS, "quotes_leading")
 _SKIP_BEFORE_VERB = word_set(_WORDS, "quotes_skip_before_verb")
+_NEGATION = word_set(_WORDS, "quotes_negation")  # لم تكشف الشركة نوع ...: not a statement of it
 
 
 def _adverbial(word: str) -> bool:
@@ -90,6 +91,11 @@ class QuoteLexicon:
     kana: set[str] = field(default_factory=set)  # كان before a fronted subject
     groups: set[str] = field(default_factory=set)  # مصادر، محللون: plural unnamed sources
     person_nouns: set[str] = field(default_factory=set)  # المشرف، المطور ...: a role that leads to a name
+    ambiguous: set[str] = field(default_factory=set)  # بين: a verb only where a clause opens
+    speech_nouns: set[str] = field(default_factory=set)  # بقولها: the subject just before speaks
+    according_ma: set[str] = field(default_factory=set)  # حسبما
+    nominal: set[str] = field(default_factory=set)  # verb forms whose content may be a noun phrase (أكد ضرورة)
+    content_nouns: set[str] = field(default_factory=set)  # ضرورة، بدء، مقتل ...: such content opens
     report_nouns: set[str] = field(default_factory=set)  # فتوى أكدت، أنباء تقول
     outlets: set[str] = field(default_factory=set)  # رويترز ...: after ل, the one spoken to
 
@@ -99,9 +105,14 @@ def quote_lexicon() -> QuoteLexicon:
     """The speech-verb lexicon (loaded once per process)."""
     d = load_yaml("speech_verbs.yaml")
     q = QuoteLexicon()
+    nominal = set(_forms(d["nominal_verbs"]))
+    q.nominal = set(nominal)
+    q.content_nouns = set(_forms(d["content_nouns"]))
     for v in d["verbs"]:
         forms = v["forms"] if isinstance(v, dict) else v
         extra = frozenset(_forms(v.get("comp", []))) if isinstance(v, dict) else frozenset()
+        if normalize_word(forms[0]) in nominal:
+            q.nominal.update(_forms(forms))
         for f in forms:
             q.verbs[normalize_word(f)] = extra
             if f.endswith("ى"):
@@ -120,6 +131,7 @@ def quote_lexicon() -> QuoteLexicon:
     q.media = set(_forms(d["media"]))
     q.relay_verbs = set(_forms(d["relay_verbs"]))
     q.according1 = {k[0] for k in q.according if len(k) == 1} - {normalize_word("حسبما")}
+    q.according_ma = {k[0] for k in q.according if len(k) == 1} - q.according1  # حسبما: a verb follows
     q.document_verbs = set(_forms(d["document_verbs"]))
     q.impersonal = set(_forms(d["impersonal"]))
     q.not_subjects = set(_forms(d["not_subjects"]))
@@ -130,6 +142,8 @@ def quote_lexicon() -> QuoteLexicon:
     q.kana = set(_forms(d["kana"]))
     q.groups = set(_forms(d["group_sources"]))
     q.person_nouns = set(_forms(d["person_nouns"]))
+    q.ambiguous = set(_forms(d["ambiguous_verbs"]))
+    q.speech_nouns = set(_forms(d["speech_nouns"]))
     q.report_nouns = set(_forms(d["report_nouns"]))
     q.outlets = {normalize_word(w.split()[0]) for w in d["news_outlets"]}
     return q
@@ -178,6 +192,8 @@ class _QuoteReader:
         self._full: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, str | None]]] | None = None
         self._full_memo: dict[str, tuple[str, str | None] | None] = {}
         self._role_idx: list[tuple[str, Entity]] | None = None
+        self._orgs: list[tuple[int, str, Entity]] | None = None
+        self._role_norm: dict[str, str] = {}  # a speaker's role, normalised
         self.roles: dict[str, str] = {}  # canonical name -> the role it was first given
         for e in doc.entities:
             if e.role and e.canonical and e.label.startswith("PERS"):
@@ -263,8 +279,9 @@ class _QuoteReader:
         return i if i >= 0 else None
 
     # --- speakers ---------------------------------------------------------------------------
-    def speaker_from(self, a: int, b: int, np: bool = True) -> tuple[Speaker | None, str | None]:
-        """The speaker named by tokens [a, b) after a speech verb, and the channel if any."""
+    def speaker_from(self, a: int, b: int, np: bool = True, lam: bool = False) -> tuple[Speaker | None, str | None]:
+        """The speaker named by tokens [a, b) after a speech verb, and the channel if any (``lam``: the first
+        word may be written onto ل, as after وفقا: لتقرير المؤسسة)."""
         toks = self.toks
         channel = None
         first_words = self.q.channel_first
@@ -285,6 +302,14 @@ class _QuoteReader:
         while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
                          toks[a].norm in tw):
             a += 1  # أعلنت أمس الشرطة: the time before the subject
+        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _OPENERS:
+            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
+            if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
+                a = close + 1
+                while a < b and toks[a].kind == "punct":
+                    a += 1
+        elif a + 1 < b and self._addressee(a):
+            a += 1  # قال لرويترز المتحدث
         if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)):
             return None, channel
         q = self.q
@@ -296,6 +321,11 @@ class _QuoteReader:
             end += 1
         first = toks[a].norm
         core = first[2:] if first.startswith("ال") else first
+        if lam and first[:1] == "ل" and a not in self.ents_at:
+            alt = "ا" + first[1:] if first[:2] == "لل" else first[1:]
+            alt_core = alt[2:] if alt.startswith("ال") else alt
+            if alt_core in q.documents or alt_core in q.unnamed or alt_core in q.media:
+                first, core = alt, alt_core  # طبقا لتقرير المؤسسة، وفقا لمصادر
         if core.endswith("ا") and core[:-1] in q.unnamed:
             core = core[:-1]  # مصدرا
         unnamed = core in q.unnamed or first in q.unnamed
@@ -339,7 +369,7 @@ class _QuoteReader:
             stop_at = reach
         if core in q.documents and a not in self.ents_at and not (core in q.media and end < b and
                                                                   toks[end].text in _OPENERS):
-            return self._document(a, end, first.startswith("ال")), channel  # بيان وزارة الداخلية
+            return self._document(a, end, first.startswith("ال"), b), channel  # بيان وزارة الداخلية
         if a not in self.ents_at:
             if self._country_at is None:
                 self._countries()
@@ -370,6 +400,8 @@ class _QuoteReader:
             sp = self._given_name_in(a, stop_at)
             if sp is not None:  # نائب رئيس الهيئة لشؤون السلامة سامر القاضي: a name the entities missed
                 return sp, channel
+            if best is not None and best_k > a and titled:
+                best = None  # مدير مركز الرصد: the director speaks, not the body of his title
         if best is not None:
             if best_k > a and not best.label.startswith("PERS") and toks[best_k].norm[:1] == "و" and \
                     not self._ali(a) and toks[a].norm.startswith("ال"):
@@ -401,10 +433,16 @@ class _QuoteReader:
         if core in q.documents:
             return self._document(a, end, first.startswith("ال")), channel
         if titled:  # مفتي السعودية | نداء: a bare word after the article-bearing role starts the object
+            if self._country_at is None:
+                self._countries()
             for x in range(a + 1, end):
                 if _definite(toks[x - 1].norm) and toks[x].kind == "word" and not toks[x].norm.startswith("ال") and \
                         toks[x].norm[:1] not in "وبل" and self.r.title_at(x) is None:
                     end = x
+                    break
+                if x > a + 1 and toks[x - 1].start in self._country_at and _definite(toks[x].norm) and \
+                        not toks[x].norm.endswith(("ي", "يه")) and self.r.title_at(x) is None:
+                    end = x  # وزيرة داخلية بريطانيا | الأزمة: a role ends on its country
                     break
         stext = self.text[toks[a].start:toks[end - 1].end]
         if titled:
@@ -413,12 +451,21 @@ class _QuoteReader:
                 sp = self._entity_speaker(person)
                 sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
                 return sp, channel
+            sp = self._speaker_by_role(stext)
+            if sp is not None:  # وقال مدير المرصد: the named speaker given that role earlier
+                return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role,
+                               kind="person"), channel
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
         if self.r.head_at(a) is not None:
             e = a + 1  # المنظمة | ما حدث ...: the head and its words, not the object after it
             while e < end and toks[e].norm not in _OBJECT_START and toks[e].norm not in q.not_subjects:
                 e += 1
             stext = self.text[toks[a].start:toks[e - 1].end]
+            if e == a + 1 and _definite(first):
+                org = self._org_by_head(a)
+                if org is not None:  # وقال الحزب: the party named before (حزب الله)
+                    return Speaker(toks[a].start, toks[a].end, stext, name=org.canonical or org.text,
+                                   kind="organisation"), channel
             return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="organisation"), channel
         return (self._noun_phrase(a, end, b) if np else None), channel
 
@@ -665,7 +712,31 @@ class _QuoteReader:
                 prefixed.setdefault(e.canonical or e.text, e)
         return next(iter(prefixed.values())) if len(prefixed) == 1 else None
 
-    def _document(self, a: int, end: int, definite: bool) -> Speaker:
+    def _speaker_by_role(self, role_text: str) -> Speaker | None:
+        """The one named speaker so far whose role is ``role_text`` or starts with it (مدير المرصد)."""
+        key = normalize_word(role_text)
+        found: dict[str, Speaker] = {}
+        for sp in self.speakers:
+            if sp.name and sp.role and sp.kind == "person":
+                r = self._role_norm.get(sp.role)
+                if r is None:
+                    r = self._role_norm[sp.role] = normalize_word(sp.role)
+                if r == key or r.startswith(key + " "):
+                    found.setdefault(sp.name, sp)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _org_by_head(self, a: int) -> Entity | None:
+        """The body last named before token ``a`` whose name opens with its head word (الحزب: حزب الله)."""
+        if self._orgs is None:  # (first token, its norm, entity) of the bodies of two words or more
+            self._orgs = [(k, self.norms[k], e) for k, e in sorted(self.ents_at.items())
+                          if e.label.startswith("ORG") and e.start == self.toks[k].start and " " in e.text]
+        core = self.norms[a][2:]
+        for k, nm, e in reversed(self._orgs):
+            if k < a and nm in (core, self.norms[a]):
+                return e
+        return None
+
+    def _document(self, a: int, end: int, definite: bool, b: int | None = None) -> Speaker:
         toks = self.toks
         head = toks[a].norm[2:] if definite else toks[a].norm
         if definite:  # البيان: the statement already named
@@ -688,6 +759,10 @@ class _QuoteReader:
             if ent is not None:
                 role = ent.canonical or ent.text
                 break
+        if b is not None and e == end and e - 1 > a and e < b and toks[e].text in _OPENERS:
+            close = next((x for x in range(e + 2, min(b, e + 5)) if toks[x].text in ("»", "”", '"')), None)
+            if close is not None:  # تقرير منظمة «...»: the body named in quotes is part of it
+                e = close + 1
         text = self.text[toks[a].start:toks[e - 1].end]
         return Speaker(toks[a].start, toks[e - 1].end, text, name=text, role=role, kind="document")
 
@@ -700,6 +775,15 @@ class _QuoteReader:
             if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
                     >= self.toks[sent_start].start:
                 return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+            if self.toks[v].norm in self.q.speech_nouns:  # عكست الوزيرة الأزمة بقولها: the subject just before
+                for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
+                    if self.toks[j].kind == "punct":
+                        break
+                    e = self.ents_at.get(j)
+                    if e is not None and e.label.startswith("PERS") or self.r.title_at(j) is not None:
+                        sp, _ = self.speaker_from(j, v)
+                        if sp is not None and sp.kind == "person":
+                            return sp
             sent_off = self.toks[sent_start].start
             for off, sp in reversed(self.np_subjects):
                 if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
@@ -924,9 +1008,19 @@ class _QuoteReader:
             if not plen and i > 0 and toks[i - 1].norm in _NOUN_BEFORE:
                 i += 1  # في وضح النهار: a noun after a preposition
                 continue
-            if i > 0 and toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL and (
+            acc_ma = 0  # بحسب ما أعلن فلان (2), حسبما أعلن فلان (1): how far back the "according to" is
+            if i > 1 and toks[i - 1].norm in _BARE_REL and self._according_word(i - 2):
+                acc_ma = 2
+            elif i > 0 and (toks[i - 1].norm in self.q.according_ma or toks[i - 1].norm[:1] == "و" and
+                            toks[i - 1].norm[1:] in self.q.according_ma):
+                acc_ma = 1
+            if i > 0 and toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL and not acc_ma and (
                     nx in self.q.comps or nx in extra or nx in self.q.impersonal or toks[i - 1].norm in _BARE_REL):
                 i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking
+                continue
+            if base in self.q.ambiguous and i > 0 and toks[i - 1].text not in _ENDERS and \
+                    not self.newline_between(i - 1, i) and i != self.sentence_start(i):
+                i += 1  # بين الطرفين: the preposition, not بيّن
                 continue
             if base in self.q.impersonal and (nx in self.q.comps or nx in ("الى", "علي")):
                 i += 1  # يذكر أن، يشار إلى أن: the writer's aside
@@ -940,10 +1034,11 @@ class _QuoteReader:
             limit = self.sent_end[i]
             k = i + 1
             reach = i + 30
+            nominal = base in self.q.nominal and not (i > 0 and toks[i - 1].norm in _NEGATION)
             if participle:  # مضيفا أن / مشيرا إلى أن: no subject between
                 nx = toks[i + 1].norm if i + 1 < limit else ""
-                reach = i + 2 if nx in self.q.comps or toks[i + 1].text == ":" or i + 1 in direct_at else \
-                    (i + 3 if nx in extra else i + 1)
+                reach = i + 2 if nx in self.q.comps or toks[i + 1].text == ":" or i + 1 in direct_at or \
+                    (nominal and self._content_noun(nx)) else (i + 3 if nx in extra else i + 1)
             found = None  # ("direct", idx) | ("reported", content start)
             part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
             while k < limit and k < reach:
@@ -965,6 +1060,14 @@ class _QuoteReader:
                     elif k + 1 < limit:
                         found = ("reported", k + 1)
                     break
+                if nominal and t.kind == "punct" and t.text not in _OPENERS and not (
+                        k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm))):
+                    nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
+                if nominal and t.kind == "word" and self._content_noun(t.norm) and \
+                        toks[k - 1].norm not in _CUT_WORDS and not self._construct_before(k, i) and \
+                        not self._comp_ahead(k, limit):
+                    found = ("nominal", k)  # أكد الوزير ضرورة ...، أعلنت الوزارة بدء ...: a noun phrase says it
+                    break
                 if t.norm in self.q.comps:
                     if toks[k - 1].norm in _NOT_COMP_BEFORE:
                         k += 1  # بعد أن، قبل أن: a time clause, not what was said
@@ -975,11 +1078,16 @@ class _QuoteReader:
                     nxt = toks[k + 1].norm if k + 1 < limit else ""
                     if nxt in self.q.comps:
                         found = ("reported", k + 2)
+                    elif nominal and k + 1 < limit and toks[k + 1].kind == "word" and self.verb_at(k + 1) is None \
+                            and nxt not in _CUT_WORDS:
+                        found = ("nominal", k + 1)  # أشار المصدر إلى مقتل ...: the noun phrase is the content
                     break
                 if k > i + 1:
                     v2 = self.verb_at(k)
                     if v2 is not None and toks[k].norm[v2[1]:] in self.q.document_verbs:
                         v2 = None  # كما جاء في تقارير: an aside inside the subject
+                    if v2 is not None and toks[k].norm[v2[1]:] in self.q.ambiguous and toks[k - 1].kind == "word":
+                        v2 = None  # بين فريقي الهلال والنصر: the preposition
                     if v2 is not None:
                         if toks[k - 1].norm in _CLAUSE_BEFORE_VERB:
                             k += 1  # وهو يرى، الذي لم يذكر ...: a clause about the subject
@@ -993,6 +1101,11 @@ class _QuoteReader:
                 if t.text in _ENDERS or t.text in ("؛", ";"):
                     break
                 k += 1
+            if found is None and not participle and (base in self.q.according1 or acc_ma):
+                nxt_i = self._according(i, plen, limit, quotes, direct_tok, acc_ma)
+                if nxt_i is not None:
+                    i = nxt_i
+                    continue
             if found is None:
                 # no content here, but the subject may speak next (أكد الوزير X سيطرة ...، لافتا إلى أن)
                 for x in range(i + 1, min(k, i + 6)):
@@ -1028,6 +1141,7 @@ class _QuoteReader:
             cue_i = i
             if speaker is None and part_at is not None and base in self.q.according1:
                 cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
+            named = speaker is not None  # named after the verb, not taken from before it
             if speaker is None:
                 speaker = self.anaphora(cue_i, participle)
             cue = Span(toks[cue_i].start + plen, toks[cue_i].end,
@@ -1047,6 +1161,9 @@ class _QuoteReader:
                     i += 1
                     continue
                 last = self.clause_end(at, limit)
+                if kind == "nominal":  # a noun phrase ends at its first comma (أكد ضرورة التمسك بالاتفاق، ووصفه)
+                    last = next((x - 1 for x in range(at + 1, last + 1) if toks[x].text in _COMMAS or
+                                 self._according_word(x)), last)
                 if sum(1 for x in range(at, last + 1) if toks[x].kind != "punct") < 2:
                     i += 1
                     continue
@@ -1063,6 +1180,8 @@ class _QuoteReader:
                 q = Quote(s, e, self.text[s:e], "reported", speaker=speaker, cue=cue, channel=channel)
                 quotes.append(q)
                 i = last + 1
+            if kind == "nominal" and not named:
+                continue  # وتشير بعض التقديرات إلى ...: a guessed subject is not the one later verbs go on with
             self.remember(speaker, at_verb)
         # direct quotes that no cue before them claimed
         prev_d: _Direct | None = None
@@ -1074,6 +1193,92 @@ class _QuoteReader:
         quotes.extend(d.quote for d in directs if d.quote is not None and not d.inside_reported)
         quotes.sort(key=lambda q: q.start)
         return quotes
+
+    def _comp_ahead(self, k: int, limit: int) -> bool:
+        """إن/أن shortly after token k in its sentence (قائد عملية تحرير عدن، أن ...): the clause comes later."""
+        for x in range(k + 1, min(limit, k + 12)):
+            t = self.toks[x]
+            if t.text in _ENDERS or t.text in ("؛", ";") or self.verb_at(x) is not None:
+                return False  # ووصفه بأنه: another verb's clause
+            if t.norm in self.q.comps and self.toks[x - 1].norm not in _NOT_COMP_BEFORE:
+                return True
+        return False
+
+    def _construct_before(self, k: int, v: int) -> bool:
+        """Token k follows an indefinite noun as its genitive (قائد عمليات | تحرير عدن), inside the subject."""
+        if k - 1 <= v:
+            return False
+        p = self.toks[k - 1]
+        nm = p.norm
+        if p.kind != "word" or nm.startswith("ال") or nm.endswith(("ي", "يه", "يون", "يين")) or \
+                self.r.is_adj(nm) or _adverbial(p.text):
+            return False
+        end = p.end  # the last word of a name (محمد علي | حرص) is no construct
+        return not any(e.end == end for e in self.ents_at.values())
+
+    def _content_noun(self, norm: str) -> bool:
+        """A verbal noun that opens reported content (ضرورة، البدء، بمقتل، حرصه)."""
+        cn = self.q.content_nouns
+        for w in (norm, norm[1:] if norm[:1] == "ب" else ""):
+            if w.startswith("ال"):
+                w = w[2:]
+            if w in cn or (w[-1:] == "ه" and w[:-1] in cn) or (w[-2:] in ("ها", "هم") and w[:-2] in cn):
+                return True
+        return False
+
+    def _according_word(self, k: int) -> bool:
+        """Token k is a one-word "according to" (بحسب، وفق), with or without و."""
+        nm = self.toks[k].norm
+        return nm in self.q.according1 or (nm[:1] == "و" and nm[1:] in self.q.according1)
+
+    def _according(self, i: int, plen: int, limit: int, quotes: list[Quote], direct_tok: dict[int, _Direct],
+                   acc_ma: int) -> int | None:
+        """A source given with "according to" and no إن/أن: after what it says (X، بحسب المرصد; X، بحسب ما
+        أعلن فلان), or before it and a comma (وبحسب مكتبه، فقد زار ...). Adds the quote; the next token."""
+        toks = self.toks
+        cue_i = i - acc_ma
+        sent = self.sentence_start(cue_i)
+        a = sent
+        while a < cue_i and (toks[a].kind == "punct" or toks[a].norm in ("و", "ف")):
+            a += 1
+        stop = cue_i + 1
+        while stop < limit and stop - cue_i < 14 and (toks[stop].kind != "punct" or toks[stop].text in _OPENERS):
+            if toks[stop].text in _OPENERS:  # طبقا لتقرير مؤسسة «...»: a name in quotes
+                stop = next((x for x in range(stop + 1, min(limit, stop + 6)) if toks[x].text in ("»", "”", '"')),
+                            limit - 1)
+            stop += 1
+        speaker, channel = self.speaker_from(i + 1, stop, np=False, lam=not acc_ma)
+        if speaker is None:
+            return None
+        if toks[i + 1].norm[:1] == "ل" and speaker.name and speaker.name[:1] == "ل":
+            speaker.name = speaker.name[1:] if speaker.name[:2] != "لل" else "ا" + speaker.name[1:]
+            if speaker.role and speaker.role[:1] == "ل":  # وفقا للمسؤول: the source without ل
+                speaker.role = speaker.role[1:] if speaker.role[:2] != "لل" else "ا" + speaker.role[1:]
+        c = self.toks[cue_i]
+        cplen = plen if not acc_ma else int(c.norm[:1] == "و" and c.norm not in self.q.according1 and
+                                            c.norm not in self.q.according_ma)
+        cue = Span(c.start + cplen, c.end, self.text[c.start + cplen:c.end])
+        if a < cue_i:  # X، بحسب المرصد: the content before it
+            b, e = a, cue_i - 1
+            while e > b and toks[e].kind == "punct":
+                e -= 1
+        elif stop < limit and toks[stop].text in _COMMAS:  # وبحسب مكتبه، فقد زار ...
+            b = stop + 1
+            if b < limit and toks[b].norm in _RELATIVES:  # ووفقا للمذكرة، التي أصدرها البنك، هناك ...
+                b = next((x + 1 for x in range(b, min(limit, b + 15)) if toks[x].text in _COMMAS), limit)
+                if b >= limit:
+                    return None
+            e = self.clause_end(b, limit)
+        else:
+            return None
+        if sum(1 for x in range(b, e + 1) if toks[x].kind == "word") < 4 or b in direct_tok or e in direct_tok:
+            return None
+        s0, e0 = toks[b].start, toks[e].end
+        if any(q.start < e0 and s0 < q.end for q in quotes):
+            return None  # already the content of a verb
+        quotes.append(Quote(s0, e0, self.text[s0:e0], "reported", speaker=speaker, cue=cue, channel=channel))
+        self.remember(speaker, c.start)
+        return max(stop, e + 1)
 
     def _ali(self, k: int) -> bool:
         """علي (a name) rather than على (on): the same letters once normalised."""
