@@ -12,12 +12,17 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from functools import cache
 
 from rasd.doc import DateMention, Document, Place
+from rasd.lexicon import word_set
+from rasd.text.normalize import normalize_word
 
+_SINCE = word_set("events/words.yaml", "arguments_since")
+_SINCE_FILLERS = word_set("events/words.yaml", "arguments_since_fillers")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
@@ -58,10 +63,12 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
         best = min(in_sent, key=key)
         return _value(best), best.precision, best
     p0 = paragraph_start(doc.text, s_start)
-    before = [d for d in doc.dates if p0 <= d.start < s_start and d.value and not _since(doc.text, d)]
-    if before:
-        d = before[-1]
-        return _value(d), d.precision, d
+    i = bisect.bisect_left(doc.dates, s_start, key=lambda x: x.start) - 1
+    while i >= 0 and doc.dates[i].start >= p0:
+        d = doc.dates[i]
+        if d.value and not _since(doc.text, d):
+            return _value(d), d.precision, d
+        i -= 1
     if doc.published is not None:
         return doc.published.isoformat(), "publication", None
     return None, None, None
@@ -72,19 +79,13 @@ def _since(text: str, d: DateMention) -> bool:
     not an event's time (a day after منذ stays: منذ صباح أمس)."""
     if d.precision == "day":
         return False
-    start = d.start
-    from rasd.lexicon import word_set
-    from rasd.text.normalize import normalize_word
-
-    words = text[max(0, start - 16):start].split()[-2:]
+    words = text[max(0, d.start - 16):d.start].split()[-2:]
     if not words:
         return False
-    since = word_set("events/words.yaml", "arguments_since")
     last = normalize_word(words[-1])
-    if last in since:
+    if last in _SINCE:
         return True
-    return len(words) == 2 and normalize_word(words[0]) in since and last in word_set(
-        "events/words.yaml", "arguments_since_fillers")
+    return len(words) == 2 and normalize_word(words[0]) in _SINCE and last in _SINCE_FILLERS
 
 
 def _value(d: DateMention) -> str | None:

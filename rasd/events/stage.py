@@ -51,6 +51,7 @@ _FLEE_KEYS = word_set(_WORDS, "stage_flee_keys")
 _FLIGHT = word_set(_WORDS, "stage_flight_words")
 _IMPLIED_FRAME = word_set(_WORDS, "stage_implied_frame")
 _IMPLIED_AFTER = word_set(_WORDS, "stage_implied_after")
+_BLAST_NOUNS = word_set(_WORDS, "stage_blast_nouns")
 
 
 def _strip(w: str) -> str:
@@ -551,6 +552,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
         elif any(_AIRCRAFT.intersection((tokens[k].norm, _strip(tokens[k].norm)))
                  for k in range(clause.start, clause.end)):
             ev.type, ev.mode = "ASSAULT", "aerial"  # دمرت المقاتلات الآليات: destroyed from the air
+        elif any(_strip(tokens[k].norm) in _BLAST_NOUNS for k in range(s.token_start, s.token_end)):
+            ev.type, ev.mode = "ASSAULT", "explosives"  # موقع التفجير حيث دمرت متاجر: what the blast destroyed
     if ev.type == "COERCE" and ev.mode == "expel" and a2 is not None and a2.info.inter in (1, 2, 3, 4):
         ev.type, ev.mode = "ASSAULT", "occupy"  # طردت القوات المسلحين من المديرية: ground taken by force
     ev.confidence = score(
