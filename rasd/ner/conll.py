@@ -39,6 +39,20 @@ def write_conll(out: TextIO, sentences: Iterable[tuple[list[str], list[str]]]) -
         out.write("\n")
 
 
+_PARSED: dict[str, tuple[str, str]] = {}
+
+
+def _parse(tag: str) -> tuple[str, str]:
+    """``(prefix, type)`` of a tag: ``("B", "PERS")`` for ``B-PERS``; ``("O", "")`` for ``O`` and
+    for anything that is not ``X-type`` with X one of B I E S (cached: a tag set is small)."""
+    hit = _PARSED.get(tag)
+    if hit is None:
+        hit = (tag[0], tag[2:]) if len(tag) >= 2 and tag[1] == "-" and tag[0] in "BIES" else ("O", "")
+        if len(_PARSED) < 10_000:
+            _PARSED[tag] = hit
+    return hit
+
+
 def repair_iob2(tags: list[str]) -> list[str]:
     """Valid IOB2: an ``I-X`` after ``O`` or after another type becomes ``B-X``.
 
@@ -47,20 +61,20 @@ def repair_iob2(tags: list[str]) -> list[str]:
     if tags.count("O") == len(tags):  # the common sentence without a name
         return list(tags)
     out = []
-    prev = "O"
+    prev_typ: str | None = None  # type of the previous tag (None after O)
     closed = False  # the previous tag ended its name (S-X or E-X)
+    parse = _parse
     for t in tags:
-        end = False
-        if t.startswith(("S-", "E-")):
-            end = True
-            t = ("B-" if t[0] == "S" else "I-") + t[2:]
-        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:] or closed):
-            t = "B-" + t[2:]
-        elif t != "O" and not t.startswith(("B-", "I-")):
-            t = "O"
-        out.append(t)
-        prev = t
-        closed = end
+        p, typ = parse(t)
+        if p == "O":
+            out.append("O")
+            prev_typ, closed = None, False
+            continue
+        if p in "IE" and prev_typ == typ and not closed:
+            out.append("I-" + typ)
+        else:
+            out.append("B-" + typ)
+        prev_typ, closed = typ, p in "SE"
     return out
 
 
@@ -71,15 +85,19 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     if tags.count("O") == len(tags):
         return []
     out = []
-    start, typ = None, None
-    for i, t in enumerate([*tags, "O"]):
-        if t.startswith("I-") and typ == t[2:]:
+    start, typ = 0, None
+    parse = _parse
+    for i, t in enumerate(tags):
+        p, ty = parse(t)
+        if p == "I" and typ == ty:
             continue
         if typ is not None:
             out.append((start, i, typ))
-            start, typ = None, None
-        if t.startswith(("B-", "I-")):
-            start, typ = i, t[2:]
+            typ = None
+        if p == "B" or p == "I":
+            start, typ = i, ty
+    if typ is not None:
+        out.append((start, len(tags), typ))
     return out
 
 

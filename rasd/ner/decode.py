@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -152,7 +153,12 @@ class TypeScores:
     each of the featurizer's offsets (rows 1..), kept in one growing matrix so that a sentence's
     rows come out with one fancy index; and its stem and base (for the bigram and phrase features)."""
 
-    def __init__(self, weights: Weights, featurizer, max_types: int = 60_000) -> None:
+    #: bits of :attr:`flags`: the stem starts a bigram feature the model knows; the stem or base
+    #: starts a multi-word lexicon entry
+    PAIR, PHRASE = 1, 2
+
+    def __init__(self, weights: Weights, featurizer, max_types: int = 60_000, *,
+                 pair_left: frozenset[str] = frozenset(), phrase_first: frozenset[str] = frozenset()) -> None:
         self.w = weights
         self.feat = featurizer
         self.offsets = featurizer._offsets
@@ -160,7 +166,10 @@ class TypeScores:
         self.stems: list[str] = []
         self.bases: list[str] = []
         self.max_types = max_types
+        self._pair_left = pair_left
+        self._phrase_first = phrase_first
         self._m = np.zeros((1024, 1 + len(self.offsets), len(weights.labels)))
+        self.flags = np.zeros(1024, dtype=np.uint8)
         self._wz = np.vstack([weights.W, np.zeros((1, len(weights.labels)))])  # + a zero row
         self._zero = len(weights.W)
         # per neighbour offset: feature (before its "offset:" prefix) -> attribute index
@@ -196,35 +205,46 @@ class TypeScores:
             m = np.zeros((max(need, 2 * self._m.shape[0]), *self._m.shape[1:]))
             m[:r0] = self._m[:r0]
             self._m = m
-        # one gather and one segmented sum for all new types and positions; every segment ends
-        # with the zero row, so none is empty
+            f = np.zeros(m.shape[0], dtype=np.uint8)
+            f[:r0] = self.flags[:r0]
+            self.flags = f
+        # one gather and one segmented sum for all new types and positions (no segment is empty:
+        # a token always has its word and a neighbour always sees its stem)
         get = self.w.index.get
         zero = self._zero
         parts = self.feat.parts  # uncached: the score row is the cache
         offsets = tuple(zip(self._near, (d.get for d in self._nb_index), strict=True))
         idx: list[int] = []
         starts: list[int] = []
+        flags: list[int] = []
+        pair_left, phrase_first = self._pair_left, self._phrase_first
+        zeros = repeat(zero)  # unknown features look up the zero row
         for r, tok in enumerate(toks, start=r0):
             own, near, far, stem, base = parts(tok)
             starts.append(len(idx))
-            idx += [i for i in map(get, own) if i is not None]
-            idx.append(zero)
+            idx += map(get, own, zeros)
             for is_near, nget in offsets:
                 starts.append(len(idx))
-                idx += [i for i in map(nget, near if is_near else far) if i is not None]
-                idx.append(zero)
+                idx += map(nget, near if is_near else far, zeros)
             self.rows[tok] = r
             self.stems.append(stem)
             self.bases.append(base)
+            flags.append((stem in pair_left) | (2 if stem in phrase_first or base in phrase_first else 0))
         sums = np.add.reduceat(self._wz[idx], starts, axis=0)
         self._m[r0:need] = sums.reshape(len(toks), *self._m.shape[1:])
+        self.flags[r0:need] = flags
+
+    def stems_of(self, tokens: list[str]) -> list[str]:
+        """:meth:`stem` of each token."""
+        get, stems, stem = self.rows.get, self.stems, self.stem
+        return [stems[r] if (r := get(t)) is not None else stem(t) for t in tokens]
 
     def stem(self, tok: str) -> str:
         """The clitic-free stem the features use for ``tok`` (from the table when it is there)."""
         r = self.rows.get(tok)
         return self.stems[r] if r is not None else self.feat._unit(tok)[2]
 
-    def matrix(self, ids: list[int]) -> np.ndarray:
+    def matrix(self, ids) -> np.ndarray:
         """The (n, 1 + offsets, labels) score rows of a token sequence."""
         return self._m[ids]
 
@@ -235,22 +255,28 @@ class Decoder:
     def __init__(self, weights: Weights, featurizer, *, batch: int = 64) -> None:
         self.w = weights
         self.feat = featurizer
-        self.types = TypeScores(weights, featurizer)
+        self._pairs = _pair_table(weights)
+        phrase_first = frozenset(k[0] for k in featurizer.res.phrases) if featurizer.res.use_lexicon else frozenset()
+        self.types = TypeScores(weights, featurizer, pair_left=frozenset(a for a, _b in self._pairs),
+                                phrase_first=phrase_first)
         self.labels = weights.labels
         self.batch = batch
+        self._iob2 = _iob2_table(weights.labels)
         self._bos = weights.vector(["BOS"])
         self._eos = weights.vector(["EOS"])
-        self._pairs = _pair_table(weights)
 
-    def emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    def emissions(self, sentences: list[list[str]], *,
+                  stems: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """State scores of non-empty ``sentences``, as crfsuite computes them from the featurizer's
         attribute lists: a (tokens, labels) matrix over the sentences laid end to end, and the
-        sentence lengths."""
+        sentence lengths.  The features' stem of every token is appended to ``stems`` (one list
+        per sentence) when it is given."""
         flat = [t for s in sentences for t in s]
         lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=len(sentences))
         types = self.types
         ids = types.ids(flat)
-        m = types.matrix(ids)
+        ida = np.array(ids, dtype=np.intp)
+        m = types.matrix(ida)
         em = m[:, 0].copy()
         sid = np.repeat(np.arange(len(sentences)), lens)
         for k, o in enumerate(types.offsets, start=1):
@@ -268,43 +294,93 @@ class Decoder:
             em[starts] += self._bos
         if self._eos is not None:
             em[ends - 1] += self._eos
-        stems = [types.stems[r] for r in ids]
-        pairs = self._pairs
-        if pairs:
-            get = pairs.get
-            for p, key in enumerate(zip(stems, stems[1:], strict=False)):
-                hit = get(key)
-                if hit is not None and sid[p] == sid[p + 1]:
-                    em[p:p + 2] += hit
-        feat = self.feat
-        if feat.res.use_lexicon:
-            bases = [types.bases[r] for r in ids]
-            vector = self.w.vector
-            for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-                if b - a < 2:
-                    continue
-                phr = feat._phrases(bases[a:b], stems[a:b])
-                if phr is None:
-                    continue
-                for i, fs in enumerate(phr):
-                    if fs:
-                        v = vector(fs)
-                        if v is not None:
-                            em[a + i] += v
+        if stems is not None:
+            all_stems = types.stems
+            flat_stems = [all_stems[r] for r in ids]
+            stems += [flat_stems[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+        flags = types.flags[ida]
+        self._add_pairs(em, ids, flags, sid)
+        if self.feat.res.use_lexicon:
+            self._add_phrases(em, ids, flags, sid, starts)
         return em, lens
+
+    def _add_pairs(self, em: np.ndarray, ids: list[int], flags: np.ndarray, sid: np.ndarray) -> None:
+        """The bigram features ``s0s1`` / ``s-1s0``, looked up only where the left stem starts one."""
+        pairs = self._pairs
+        if not pairs or len(ids) < 2:
+            return
+        types = self.types
+        cand = np.flatnonzero((flags[:-1] & TypeScores.PAIR) & (sid[:-1] == sid[1:]))
+        if not len(cand):
+            return
+        get, stems = pairs.get, types.stems
+        for p in cand.tolist():
+            hit = get((stems[ids[p]], stems[ids[p + 1]]))
+            if hit is not None:
+                em[p:p + 2] += hit
+
+    def _add_phrases(self, em: np.ndarray, ids: list[int], flags: np.ndarray, sid: np.ndarray,
+                     starts: np.ndarray) -> None:
+        """The multi-word lexicon features, in the sentences where a word may start an entry."""
+        types = self.types
+        cand = np.flatnonzero(flags & TypeScores.PHRASE)
+        if not len(cand):
+            return
+        stems_all, bases_all = types.stems, types.bases
+        vector = self.w.vector
+        cand_sid = sid[cand]
+        ends = np.append(starts[1:], len(ids))
+        for s in np.unique(cand_sid).tolist():
+            a, b = int(starts[s]), int(ends[s])
+            if b - a < 2:
+                continue
+            rows = ids[a:b]
+            at = (cand[cand_sid == s] - a).tolist()
+            phr = self.feat._phrases([bases_all[r] for r in rows], [stems_all[r] for r in rows], at)
+            if phr is None:
+                continue
+            for i, fs in enumerate(phr):
+                if fs:
+                    v = vector(fs)
+                    if v is not None:
+                        em[a + i] += v
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """Viterbi tags for several sentences (each decoded on its own; sentences of similar
         length are decoded together, ``batch`` at a time)."""
+        return self.tag_with_stems(sentences)[0]
+
+    def tag_with_stems(self, sentences: list[list[str]], *,
+                       iob2: bool = False) -> tuple[list[list[str]], list[list[str]]]:
+        """:meth:`tag_many` (with ``iob2``, the tags as :func:`rasd.ner.conll.repair_iob2` makes
+        them), and the features' stem of every token (for name propagation)."""
         out: list[list[str]] = [[] for _ in sentences]
+        stems_out: list[list[str]] = [[] for _ in sentences]
         todo = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         labels = self.labels
+        start, table = self._iob2
         for c in range(0, len(todo), self.batch):
             chunk = todo[c:c + self.batch]
-            em, lens = self.emissions([sentences[i] for i in chunk])
-            for i, path in zip(chunk, viterbi(em, lens, self.w.T), strict=True):
-                out[i] = [labels[k] for k in path]
-        return out
+            stems: list[list[str]] = []
+            em, lens = self.emissions([sentences[i] for i in chunk], stems=stems)
+            for i, path, st in zip(chunk, viterbi(em, lens, self.w.T), stems, strict=True):
+                if iob2:
+                    out[i] = [start[path[0]], *[table[a][b] for a, b in zip(path, path[1:], strict=False)]]
+                else:
+                    out[i] = [labels[k] for k in path]
+                stems_out[i] = st
+        return out, stems_out
+
+
+def _iob2_table(labels: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+    """What :func:`rasd.ner.conll.repair_iob2` makes of a label at a sentence's start
+    (``start[cur]``) and after another (``table[prev][cur]``): the repair of a tag depends on
+    nothing but the tag before it, so a path's IOB2 tags are these look-ups."""
+    from rasd.ner.conll import repair_iob2
+
+    start = [repair_iob2([y])[0] for y in labels]
+    table = [[repair_iob2([x, y])[1] for y in labels] for x in labels]
+    return start, table
 
 
 def viterbi(em: np.ndarray, lens: np.ndarray, T: np.ndarray) -> list[list[int]]:
@@ -313,36 +389,41 @@ def viterbi(em: np.ndarray, lens: np.ndarray, T: np.ndarray) -> list[list[int]]:
     as in crfsuite.
 
     The sentences are decoded together, longest first: at step ``t`` only the sentences longer
-    than ``t`` (a prefix of that order) move on, so a sentence's scores stop at its last token."""
+    than ``t`` (a prefix of that order) move on.  The forward pass keeps the best scores ``D`` of
+    every step (a max over the leading ``prev`` axis, no arg-max); the backtrace recomputes, for
+    the one label chosen at each step, which previous label gave it (the same sums, so the same
+    first-index arg-max as a forward pass that stored back-pointers)."""
     S = len(lens)
     L = T.shape[0]
     order = np.argsort(-lens, kind="stable")
     slens = lens[order]
     n = int(slens[0])
-    ends = np.cumsum(lens)
-    starts = ends - lens
+    starts = np.cumsum(lens) - lens
+    row_of = np.empty(S, dtype=np.intp)
+    row_of[order] = np.arange(S)
+    # every token's (position in its sentence, row of its sentence) in one scatter
+    pos = np.arange(len(em)) - np.repeat(starts, lens)
     E = np.zeros((n, S, L))
-    for row, s in enumerate(order.tolist()):  # one copy per sentence
-        E[: lens[s], row] = em[starts[s]:ends[s]]
-    alive = (slens[None, :] > np.arange(n)[:, None]).sum(axis=1)
-    delta = E[0].copy()
-    back = np.zeros((n, S, L), dtype=np.intp)
-    Tt = np.ascontiguousarray(T.T)  # [cur, prev]: reductions over the last, contiguous axis
+    E[pos, np.repeat(row_of, lens)] = em
+    D = np.empty((n, S, L))
+    D[0] = E[0]
+    alive = (slens[None, :] > np.arange(n)[:, None]).sum(axis=1).tolist()
+    Tp = T[:, None, :]  # (prev, 1, cur)
+    buf = np.empty((L, S, L))  # (prev, sentence, cur)
     for t in range(1, n):
-        k = int(alive[t])
-        cand = delta[:k, None, :] + Tt  # (k, cur, prev)
-        back[t, :k] = cand.argmax(axis=2)
-        d = cand.max(axis=2)
+        k = alive[t]
+        b = buf[:, :k]
+        np.add(D[t - 1, :k].T[:, :, None], Tp, out=b)
+        d = D[t, :k]
+        np.maximum.reduce(b, axis=0, out=d)
         d += E[t, :k]
-        delta[:k] = d
-    cur = delta.argmax(axis=1)
-    path = np.empty((n, S), dtype=np.intp)
     rows = np.arange(S)
+    path = np.empty((n, S), dtype=np.intp)
+    path[slens - 1, rows] = D[slens - 1, rows].argmax(axis=1)
+    Tc = np.ascontiguousarray(T.T)  # [cur, prev]
     for t in range(n - 1, 0, -1):
-        path[t] = cur
-        k = int(alive[t])
-        cur[:k] = back[t, rows[:k], cur[:k]]
-    path[0] = cur
+        k = alive[t]
+        path[t - 1, :k] = (D[t - 1, :k] + Tc[path[t, :k]]).argmax(axis=1)
     out: list[list[int]] = [[] for _ in range(S)]
     for row, (p, s) in enumerate(zip(path.T.tolist(), order.tolist(), strict=True)):
         out[s] = p[: int(slens[row])]

@@ -233,12 +233,15 @@ class Featurizer:
             out.append(f)
         return out
 
-    def _phrases(self, bases: list[str], stems: list[str]) -> list[list[str]] | None:
-        """Multi-word lexicon matches: ``P=B-kind`` / ``P=I-kind`` on the covered tokens."""
+    def _phrases(self, bases: list[str], stems: list[str], at: list[int] | None = None) -> list[list[str]] | None:
+        """Multi-word lexicon matches: ``P=B-kind`` / ``P=I-kind`` on the covered tokens (entries
+        starting at the positions ``at``, ascending, when given; else anywhere)."""
         phrases = self.res.phrases
         out: list[list[str]] | None = None
         n = len(stems)
-        for i in range(n - 1):
+        for i in range(n - 1) if at is None else at:
+            if i >= n - 1:
+                break
             s1, b1 = stems[i + 1], bases[i + 1]
             cands = (phrases.get((stems[i], s1)) or phrases.get((bases[i], s1))
                      or phrases.get((stems[i], b1)) or phrases.get((bases[i], b1)))

@@ -15,60 +15,58 @@ from rasd.ner.conll import spans
 
 
 def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int = 3,
-              max_len: int = 4, surnames: bool = True) -> list[list[str]]:
+              max_len: int = 4, surnames: bool = True,
+              stems: list[list[str]] | None = None) -> list[list[str]]:
     """New tag lists for ``sents`` (token list, tag list) with labels spread to repeated names.
 
-    ``stem`` maps a token to its clitic-free matching form (first token of a name only).  With
-    ``surnames``, the last word of a multi-word person name is propagated alone as well
-    (كوفي أنان ... أنان)."""
+    ``stem`` maps a token to its clitic-free matching form (first token of a name only); ``stems``,
+    when given, holds it already for every token of ``sents``.  With ``surnames``, the last word
+    of a multi-word person name is propagated alone as well (كوفي أنان ... أنان)."""
     found: dict[tuple[str, ...], Counter] = {}
-    for toks, tags in sents:
+    for k, (toks, tags) in enumerate(sents):
+        stem_at = stems[k].__getitem__ if stems is not None else (lambda i, toks=toks: stem(toks[i]))
         for i, j, label in spans(tags):
             if j - i > max_len:
                 continue
-            key = (stem(toks[i]), *toks[i + 1:j])
+            key = (stem_at(i), *toks[i + 1:j])
             if len(key) == 1 and len(key[0]) < min_chars:
                 continue
             found.setdefault(key, Counter())[label] += 1
             if surnames and label == "PERS" and j - i > 1 and len(toks[j - 1]) >= min_chars:
-                found.setdefault((stem(toks[j - 1]),), Counter())[label] += 1
+                found.setdefault((stem_at(j - 1),), Counter())[label] += 1
     if not found:
         return [list(t) for _, t in sents]
     best = {k: c.most_common(1)[0] for k, c in found.items()}
+    if stems is None:
+        stems = [[stem(t) for t in toks] for toks, _tags in sents]  # once per token
     # how often each single-token key stays untagged (evidence against propagating it)
+    single = {k[0] for k in best if len(k) == 1}
     untagged: Counter = Counter()
-    stems = [[stem(t) for t in toks] for toks, _tags in sents]  # once per token
     for (_toks, tags), sst in zip(sents, stems, strict=True):
         for s, g in zip(sst, tags, strict=True):
-            if g == "O":
-                k = (s,)
-                if k in best:
-                    untagged[k] += 1
+            if s in single and g == "O":
+                untagged[s] += 1
     lengths = sorted({len(k) for k in best}, reverse=True)
     firsts = {k[0] for k in best}  # a name can only start at a token whose stem starts a key
     out = []
     for (toks, tags), sst in zip(sents, stems, strict=True):
         new = list(tags)
-        i, n = 0, len(toks)
-        while i < n:
-            done = False
-            if new[i] == "O" and sst[i] in firsts:
-                for ln in lengths:
-                    if i + ln > n or any(new[i + x] != "O" for x in range(ln)):
-                        continue
-                    key = (sst[i], *toks[i + 1:i + ln])
-                    hit = best.get(key)
-                    if hit is None or (ln == 1 and untagged[key] >= hit[1]):
-                        continue
-                    if i + ln < n and new[i + ln].startswith("I-"):
-                        continue
-                    new[i] = "B-" + hit[0]
-                    for x in range(1, ln):
-                        new[i + x] = "I-" + hit[0]
-                    i += ln
-                    done = True
-                    break
-            if not done:
-                i += 1
+        n = len(toks)
+        for i in [i for i, s in enumerate(sst) if s in firsts]:
+            if new[i] != "O":  # tagged, or covered by a name spread just before
+                continue
+            for ln in lengths:
+                if i + ln > n or new[i:i + ln].count("O") != ln:
+                    continue
+                key = (sst[i], *toks[i + 1:i + ln])
+                hit = best.get(key)
+                if hit is None or (ln == 1 and untagged[key[0]] >= hit[1]):
+                    continue
+                if i + ln < n and new[i + ln].startswith("I-"):
+                    continue
+                new[i] = "B-" + hit[0]
+                for x in range(1, ln):
+                    new[i + x] = "I-" + hit[0]
+                break
         out.append(new)
     return out

@@ -129,24 +129,34 @@ class Tagger:
         self.load()
         if self._decoder is None:
             return [self.tag(s) for s in sentences]
-        return [repair_iob2(t) for t in self._decoder.tag_many(sentences)]
+        return self._decoder.tag_with_stems(sentences, iob2=True)[0]
 
     def tag_document(self, sentences: list[list[str]], *, window: int = 100,
                      propagate: bool = True) -> list[list[str]]:
         """Tags for the sentences of one document (or of a CoNLL file, in windows of ``window``
         sentences): each sentence tagged alone, then names found once are propagated to their
         untagged repetitions (:func:`rasd.ner.propagate.propagate`)."""
-        tags = self.tag_many(sentences)
         if not propagate:
-            return tags
+            return self.tag_many(sentences)
         from rasd.ner.propagate import propagate as spread
 
-        stem = self._decoder.types.stem if self._decoder is not None else self._stem
+        self.load()
+        stems = None
+        if self._decoder is not None:
+            tags, stems = self._decoder.tag_with_stems(sentences, iob2=True)
+            stem = self._decoder.types.stem
+        else:
+            tags = self.tag_many(sentences)
+            stem = self._stem
         out: list[list[str]] = []
         for b in range(0, len(sentences), window):
             block = list(zip(sentences[b:b + window], tags[b:b + window], strict=True))
+            if all(t.count("O") == len(t) for _toks, t in block):  # no name to spread
+                out += [t for _toks, t in block]
+                continue
+            new = spread(block, stem, stems=stems[b:b + window] if stems is not None else None)
             out += [t if t == old else repair_iob2(t)  # only what propagation changed
-                    for t, (_toks, old) in zip(spread(block, stem), block, strict=True)]
+                    for t, (_toks, old) in zip(new, block, strict=True)]
         return out
 
     def _stem(self, token: str) -> str:

@@ -130,3 +130,18 @@ def test_marginals_are_probabilities_of_the_tags(taggers):
     tags, probs = fast.tag_marginals(sent)
     assert tags == fast.tag(sent)
     assert len(probs) == len(sent) and all(0.0 < p <= 1.0 for p in probs)
+
+
+def test_iob2_table_repairs_like_repair_iob2():
+    import random
+
+    from rasd.ner.conll import repair_iob2
+    from rasd.ner.decode import _iob2_table
+
+    labels = ("O", "B-PERS", "I-PERS", "E-PERS", "S-PERS", "B-LOC", "I-LOC", "E-LOC", "S-LOC", "I-ORG")
+    start, table = _iob2_table(labels)
+    rng = random.Random(3)
+    for _ in range(3000):
+        path = [rng.randrange(len(labels)) for _ in range(rng.randint(1, 9))]
+        fast = [start[path[0]], *[table[a][b] for a, b in zip(path, path[1:], strict=False)]]
+        assert fast == repair_iob2([labels[k] for k in path])
