@@ -57,7 +57,8 @@ class _Mention:
     chosen: GeoEntry | None = None
     vote: tuple[str, float] | None = None  # the focus vote this mention cast
     raw: tuple[GeoEntry, ...] = ()  # every gazetteer sense, before context ruled some out
-    others: tuple[str, ...] = ()  # countries of senses context ruled out that are still towns or divisions
+    others: tuple[str, ...] = ()
+    container: str | None = None  # country of the division or town named right after (حيس بمحافظة الحديدة)  # countries of senses context ruled out that are still towns or divisions
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -120,6 +121,7 @@ class PlaceRecognizer:
             r"(?<![\p{L}])(?:و|ف|ب|وب)?(" + "|".join(regex.escape(normalize_key(w)) for w in vw)
             + r")\s+(\p{L}{2,})(?:\s+(\p{L}{2,}))?") if vw else regex.compile(r"(?!x)x")
         self.not_names = {normalize_key(w) for w in pw.get("not_names", [])}
+        self.container_words = {normalize_key(w) for w in pw.get("container_words", [])} | set(self.place_words)
         specific_words = sorted(normalize_key(w) for w, kind in pw["words"].items() if kind != "any" and kind != "country")
         self._short_re = regex.compile(
             r"(?<![\p{L}])(?:و|ف|ب|وب)?(?:" + "|".join(regex.escape(w) for w in specific_words) + r")\s+(\p{L}{3})(?![\p{L}])")
@@ -128,6 +130,7 @@ class PlaceRecognizer:
         self.relations = {normalize_key(k): (v[0], int(v[1])) for k, v in rel["before"].items()}
         self.max_rel_words = max(len(k.split()) for k in self.relations)
         self.rel_last = {k.split()[-1] for k in self.relations}
+        self.container_words |= {w for k in self.relations for w in k.split()} - {normalize_key(w) for w in ("من", "على")}
         units = "|".join(regex.escape(normalize_key(u)) for u in rel["distance_units"])
         self._distance = regex.compile(
             r"(?:علي\s+)?(?:بعد|مسافه|مسافة)\s+(?:\S+\s+){0,2}?\d*\s*(?:\S+\s+)?(?:" + units
@@ -241,8 +244,8 @@ class PlaceRecognizer:
         specific = men.cue is not None and men.cue != "any"
         if key in self.never_alone and not specific:
             return []
-        if men.cue and key in self.not_names:
-            return []  # an adjective after the place word: ولاية جديدة "a new term", مدينة صغيرة
+        if men.cue and (key in self.not_names or key in self.place_words):
+            return []  # مركز مدينة الكرمة: the second place word is not Medina  # an adjective after the place word: ولاية جديدة "a new term", مدينة صغيرة
         if key in self.needs_context and not (strong or men.prep):
             return []
         df = self.common.get(key, 0.0)
@@ -284,7 +287,10 @@ class PlaceRecognizer:
         story's countries and foreign towns (often words or names: فلاديمير، أبينا) need context."""
         specific = men.cue is not None and men.cue != "any"
         if specific:
-            return True
+            # قرية البسيط in a Syrian story is not Albacete: a minor or foreign town far from the story
+            # needs more than a place word
+            return in_focus or not elsewhere or e.capital or men.container == e.cc \
+                or (e.cc in ARAB_WORLD and e.pop >= SMALL_POP) or e.pop >= 1_000_000
         key = men.m.key
         main = key.replace(" ", "") == normalize_key(e.name_ar).replace(" ", "")  # بن غازي = بنغازي
         df = self.common.get(key, 0.0)
@@ -319,8 +325,11 @@ class PlaceRecognizer:
             return True  # العيون "the eyes", حجة "an argument": listed as words that need context
         if e.kind != "city":
             return " " not in key and self.common.get(key, 0.0) >= COMMON_DF
-        if key.replace(" ", "") != normalize_key(e.name_ar).replace(" ", "") or not self._major(e):
+        if not self._major(e):
             return True
+        if key.replace(" ", "") != normalize_key(e.name_ar).replace(" ", ""):
+            # a secondary spelling: weak, unless of a capital or a city of a million and rare as a word (نيروبي)
+            return not ((e.capital or e.pop >= 1_000_000) and self.common.get(key, 0.0) < 5 * COMMON_DF)
         # a foreign city whose name is also a frequent word (خفي "hidden" = Hefei)
         return e.cc not in ARAB_WORLD and e.cc != "IL" and not e.capital and self.common.get(key, 0.0) >= 5 * COMMON_DF
 
@@ -417,6 +426,7 @@ class PlaceRecognizer:
                 mentions.append(men)
             elif raw and mt.key not in self.cue_only:
                 held.append(men)  # may still be a place named earlier after a place word (one sense per story)
+        self._containers(nt.norm, mentions)
         votes = self._focus(mentions)
         if doc.title and not title_end:
             # a title given apart from the text still says which countries the story is about
@@ -450,10 +460,10 @@ class PlaceRecognizer:
         # comes back bare (أهالي ميسان), even where the bare name alone would not be taken
         sense: dict[str, GeoEntry] = {}
         for men in mentions:
-            if men.cue is not None and men.cue != "any":
+            if men.cue is not None and men.cue != "any" and men.m.key not in sense:
                 best = self._pick(men, *ctx)
-                if best is not None:
-                    sense.setdefault(men.m.key, best)
+                if best is not None and self._accept(men, best, focus, votes, key_votes):
+                    sense[men.m.key] = best
         for men in sorted(mentions + held, key=lambda m: m.m.start):
             known = sense.get(men.m.key)
             if known is not None:
@@ -465,16 +475,8 @@ class PlaceRecognizer:
             best = self._pick(men, *ctx)
             if best is None:
                 continue
-            own = key_votes.get((men.m.key, best.cc), 0.0) if self._weak(best, men.m.key) else 0.0
-            # in the story's countries; a minor or word-like name cannot vouch for its own country, not
-            # even by being repeated (سطح المذنب ... للمذنب "the comet" is not the Saudi town twice)
-            in_focus = best.cc in focus and votes.get(best.cc, 0.0) - own >= 0.5
-            elsewhere = bool(focus) and focus[0] != best.cc and votes[focus[0]] >= 2.0 and best.cc not in focus
-            if known is None or known.cc != best.cc:
-                if best.kind == "city" and not self._city_ok(best, men, in_focus, elsewhere):
-                    continue  # a minor or foreign place without the context that would make it one
-                if best.kind == "admin1" and not self._admin1_ok(best, men, in_focus):
-                    continue  # a bare division name far from the story (تجمع قبلي)
+            if (known is None or known.cc != best.cc) and not self._accept(men, best, focus, votes, key_votes):
+                continue
             men.chosen = best
             places.append(self._place(doc, nt, men))
         places.extend(self._unresolved(doc, nt, mentions))
@@ -494,6 +496,44 @@ class PlaceRecognizer:
             return []
         return [cc for cc, v in sorted(final.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.25 * top and v > 1e-6][:4]
 
+    def _accept(self, men: _Mention, best: GeoEntry, focus: list[str], votes: dict[str, float],
+                key_votes: dict[tuple[str, str], float]) -> bool:
+        """Is the chosen sense taken as a place, given the story's countries and the mention's context?"""
+        own = key_votes.get((men.m.key, best.cc), 0.0) if self._weak(best, men.m.key) else 0.0
+        # in the story's countries; a minor or word-like name cannot vouch for its own country, not
+        # even by being repeated (سطح المذنب ... للمذنب "the comet" is not the Saudi town twice)
+        in_focus = best.cc in focus and votes.get(best.cc, 0.0) - own >= 0.5
+        elsewhere = bool(focus) and focus[0] != best.cc and votes[focus[0]] >= 2.0 and best.cc not in focus
+        if men.container and best.cc != men.container and best.kind == "city" \
+                and not (best.capital or best.pop >= 1_000_000):
+            return False  # مديرية الوادي بمحافظة مأرب is not El Oued in Algeria
+        if best.kind == "city" and not self._city_ok(best, men, in_focus, elsewhere):
+            return False  # a minor or foreign place without the context that would make it one
+        return not (best.kind == "admin1" and not self._admin1_ok(best, men, in_focus))  # تجمع قبلي
+
+    def _containers(self, norm: str, mentions: list[_Mention]) -> None:
+        """Mark each mention followed by the name of the division or town that contains it ("مديرية حيس
+        بمحافظة الحديدة", "بلدة الكرك الشرقي بريف درعا") with that place's country, when it has one."""
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            gap = norm[a.m.norm_end:b.m.norm_start - len(b.m.prefix)]
+            words = gap.split()
+            if not words and not gap.strip(" ") and not b.m.prefix.startswith(("و", "ف")):
+                # an adjective or country right after the town: بلدة الرس السعودية، مدينة سروج جنوب تركيا
+                ccs = {e.cc for e in b.cands}
+                if len(ccs) == 1 and all(e.kind in ("nisba", "country") for e in b.cands):
+                    a.container = next(iter(ccs))
+                continue
+            if not words or len(gap) > 30:
+                continue
+            if len(words) > 3 or not all(w in self.container_words or _strip_clitic(w) in self.container_words
+                                         for w in words):
+                continue
+            if words[0] not in self.container_words and words[0].startswith("و"):
+                continue  # "الرياض ومحافظة جدة": a list, not a container
+            ccs = {e.cc for e in b.cands if e.kind in ("admin1", "city", "region", "country")}
+            if len(ccs) == 1 and len({e.cc for e in b.cands}) == 1:
+                a.container = next(iter(ccs))
+
     def _pick(self, men: _Mention, focus: list[str], share: dict[str, float],
               anchors: list[tuple[int, float, float]], admins: set[tuple[str, str]]) -> GeoEntry | None:
         """The most likely sense of a mention: kind and size, the story's countries, places named near it."""
@@ -510,6 +550,8 @@ class PlaceRecognizer:
             s = self._prior(e, men) + 3.0 * share.get(e.cc, 0.0)
             if e.cc == home:
                 s += 2.0
+            if e.cc == men.container:
+                s += 2.5  # named inside a division or town of this country
             if e.cc in ARAB_WORLD:
                 s += 1.0
             if e.kind == "city" and (e.cc, e.admin1) in admins and len(men.cands) > 1:

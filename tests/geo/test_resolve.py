@@ -147,8 +147,10 @@ def test_a_dropped_word_does_not_set_the_story_country(stage):
 
 
 def test_three_letter_names_only_after_a_place_word(stage):
-    d = stage(_doc("قصفت الطائرات مديرية حيس، وسيطر التنظيم على مدينة عين العرب ومحافظة دير الزور."))
-    assert [(p.text, p.country_code) for p in d.places] == [("حيس", "YE"), ("عين العرب", "SY"), ("دير الزور", "SY")]
+    d = stage(_doc("قصفت الطائرات مديرية حيس بمحافظة الحديدة."))
+    assert [(p.text, p.country_code) for p in d.places] == [("حيس", "YE"), ("الحديدة", "YE")]
+    d = stage(_doc("سيطر التنظيم على مدينة عين العرب ومحافظة دير الزور."))
+    assert [(p.text, p.country_code) for p in d.places] == [("عين العرب", "SY"), ("دير الزور", "SY")]
     d = stage(_doc("قال إن حيس الناس لا يخطئ."))
     assert d.places == []
 
@@ -156,3 +158,21 @@ def test_three_letter_names_only_after_a_place_word(stage):
 def test_an_adjective_after_a_place_word_is_not_a_name(stage):
     d = stage(_doc("يسعى الرئيس إلى ولاية جديدة في الانتخابات المقبلة."))
     assert d.places == []
+
+
+def test_a_place_inside_a_named_division_takes_its_country(stage):
+    # X بمحافظة Y / X بريف Y: the division named right after sets the country of a same-name town
+    d = stage(_doc("ضبطت أجهزة اتصالات في مديرية الوادي بمحافظة مأرب."))
+    assert {p.country_code for p in d.places} == {"YE"}
+    d = stage(_doc("قصفت قوات النظام بلدة الكرك الشرقي بريف درعا."))
+    assert [p.country_code for p in d.places] == ["SY", "SY"]
+    # a list is not a container
+    d = stage(_doc("زار الوزير الرياض ومحافظة جدة."))
+    assert [p.country_code for p in d.places] == ["SA", "SA"]
+
+
+def test_a_place_word_does_not_make_a_far_minor_or_foreign_town(stage):
+    d = stage(_doc("أرسل الجيش السوري تعزيزات إلى قرية البسيط في ريف اللاذقية بعد معارك في حلب وإدلب."))
+    assert {p.country_code for p in d.places} == {"SY"}
+    d = stage(_doc("وصلت القوات إلى مركز مدينة الكرمة في الأنبار."))
+    assert [(p.text, p.country_code) for p in d.places] == [("الكرمة", "IQ"), ("الأنبار", "IQ")]
