@@ -7,8 +7,6 @@ cached, so nothing is loaded at import time.
 
 from __future__ import annotations
 
-import csv
-import io
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -83,14 +81,15 @@ def load_tsv(name: str) -> tuple[list[str], list[dict[str, str]]]:
     lines = text.splitlines()
     if not lines or not lines[0].startswith("# provenance:") or not lines[0][13:].strip():
         raise DataFileError(f"{name}: a TSV data file must start with '# provenance: ...'")
-    body = [ln for ln in lines[1:] if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(body)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = list(reader.fieldnames or [])
+    body = [ln.split("\t") for ln in lines[1:] if ln.strip() and not ln.startswith("#")]
+    if not body:
+        return [], []
+    header, n = body[0], len(body[0])
     rows = []
-    for i, row in enumerate(reader, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise DataFileError(f"{name}: row {i} has {len(row)} fields, header has {len(header)}")
-        rows.append(row)
+    for i, fields in enumerate(body[1:], start=2):
+        if len(fields) != n:
+            raise DataFileError(f"{name}: row {i} has {len(fields)} fields, header has {n}")
+        rows.append(dict(zip(header, fields, strict=True)))
     return header, rows
 
 

@@ -17,6 +17,7 @@ import gzip
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import methodcaller
 
 from rasd.text.normalize import normalize_word
 
@@ -26,6 +27,45 @@ _FIRST = frozenset(p[0] for p in _PROCLITICS)
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
 
 
+class LazyRows:
+    """A read-only ``word -> row`` mapping over the raw tab-separated tails of a resource file's
+    lines, each parsed (by ``parse``) on its first look-up and kept: loading stays one C-level
+    split per line (~60k lines at start-up), parsing is paid only for the words a run meets."""
+
+    __slots__ = ("_raw", "_parse", "_done")
+
+    def __init__(self, raw: dict[str, str], parse) -> None:
+        self._raw = raw
+        self._parse = parse
+        self._done: dict = {}
+
+    def get(self, word: str, default=None):
+        """The parsed row of ``word`` (``default`` when it has none)."""
+        hit = self._done.get(word)
+        if hit is None:
+            tail = self._raw.get(word)
+            if tail is None:
+                return default
+            hit = self._done[word] = self._parse(tail)
+        return hit
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._raw
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def _raw_rows(fh) -> tuple[list[str], dict[str, str]]:
+    """Header fields and ``word -> tail`` of a resource file (provenance line, header, rows)."""
+    next(fh)  # provenance
+    header = next(fh).rstrip("\n").split("\t")
+    lines = fh.read().split("\n")
+    while lines and not lines[-1]:
+        lines.pop()
+    return header, dict(map(methodcaller("split", "\t", 1), lines))
+
+
 @dataclass
 class Resources:
     """What the features look up: lexicon kinds, multi-word lexicon entries, word clusters."""
@@ -33,9 +73,11 @@ class Resources:
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> kinds
     # (first word, second word) -> [(words, kind)]
     phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
-    clusters: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)  # word -> (count, ids)
+    # word -> (count, cluster ids), a dict or a LazyRows
+    clusters: dict[str, tuple[int, tuple[str, ...]]] | LazyRows = field(default_factory=dict)
     cluster_names: tuple[str, ...] = ()
-    profiles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> context-profile features
+    # word -> context-profile features, a dict or a LazyRows
+    profiles: dict[str, tuple[str, ...]] | LazyRows = field(default_factory=dict)
     use_clusters: bool = True
     use_lexicon: bool = True
     max_phrase: int = 4
@@ -65,21 +107,24 @@ def load_resources(lexicon_rows: list[dict[str, str]] | None = None, clusters_pa
     res.lexicon = {w: tuple(sorted(k)) for w, k in lex.items()}
     if clusters_path is not None:
         with _open(clusters_path) as fh:
-            next(fh)  # provenance
-            header = next(fh).rstrip("\n").split("\t")
-            res.cluster_names = tuple(header[2:])
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                res.clusters[parts[0]] = (int(parts[1]), tuple(parts[2:]))
+            header, raw = _raw_rows(fh)
+        res.cluster_names = tuple(header[2:])
+        res.clusters = LazyRows(raw, _cluster_row)
     if profiles_path is not None:
         with _open(profiles_path) as fh:
-            next(fh)
-            names = next(fh).rstrip("\n").split("\t")[1:]
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                res.profiles[parts[0]] = tuple(f"pr{n}={v}" for n, v in zip(names, parts[1:], strict=True)
-                                               if v != "0")
+            header, raw = _raw_rows(fh)
+        names = tuple(f"pr{n}=" for n in header[1:])
+        res.profiles = LazyRows(raw, lambda tail: _profile_row(tail, names))
     return res
+
+
+def _cluster_row(tail: str) -> tuple[int, tuple[str, ...]]:
+    count, *ids = tail.split("\t")
+    return int(count), tuple(ids)
+
+
+def _profile_row(tail: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n + v for n, v in zip(names, tail.split("\t"), strict=True) if v != "0")
 
 
 def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
