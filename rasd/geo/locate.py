@@ -15,6 +15,7 @@ it returns the :class:`~rasd.doc.Place` an event there most likely happened at:
 from __future__ import annotations
 
 from rasd.doc import Document, Place
+from rasd.lexicon import load_yaml
 from rasd.lexicon.matcher import normalize_key
 
 _KIND_RANK = {"facility": 6.0, "city": 5.0, "village": 5.0, "region": 3.0, "admin1": 3.0, "country": 1.0}
@@ -24,6 +25,10 @@ _LOCATIVE = frozenset(normalize_key(w) for w in (
 _SPEECH = frozenset(normalize_key(w) for w in (
     "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "صرح", "صرحت", "أفاد", "أفادت", "ذكر", "ذكرت",
     "أوضح", "أوضحت", "أضاف", "أضافت", "يقول", "تقول", "نقلت", "نقل"))
+
+
+_THAT = frozenset(("ان", "إن", "انه", "انها", ":"))
+_WHEN = frozenset(normalize_key(w) for w in load_yaml("geo/relations.yaml").get("speech_time", []))
 
 
 def _prev_word(doc: Document, start: int) -> str:
@@ -40,7 +45,8 @@ def _is_speaker_place(doc: Document, p: Place, end: int) -> bool:
     """A place right before a speech verb's complementiser: «قال مسؤول في بيروت إن ...»."""
     window = normalize_key(doc.text[p.end:min(end, p.end + 25)])
     words = window.split()
-    return bool(words) and words[0] in ("ان", "إن", "انه", "انها", ":")
+    # أعلن الائتلاف في واشنطن أمس أن ...: one word (a day) may stand between the place and أن
+    return bool(words) and (words[0] in _THAT or (len(words) > 1 and words[1] in _THAT and words[0] in _WHEN))
 
 
 def best_place(doc: Document, start: int, end: int, *, trigger: int | None = None,

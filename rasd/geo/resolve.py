@@ -281,7 +281,7 @@ class PlaceRecognizer:
         """A capital (or prominent venue), a city of a million, or of 100,000 in the Arab world."""
         return e.capital or e.pop >= 1_000_000 or (e.pop >= 100_000 and (e.cc in ARAB_WORLD or e.cc == "IL"))
 
-    def _city_ok(self, e: GeoEntry, men: _Mention, in_focus: bool, elsewhere: bool) -> bool:
+    def _city_ok(self, e: GeoEntry, men: _Mention, in_focus: bool, elsewhere: bool, supported: bool = True) -> bool:
         """Is a resolved town taken?  ``in_focus``: its country is one of the story's (by other
         mentions); ``elsewhere``: the story is clearly about another country.  Minor places outside the
         story's countries and foreign towns (often words or names: فلاديمير، أبينا) need context."""
@@ -298,6 +298,8 @@ class PlaceRecognizer:
         if men.head:  # مطار طرابلس: a town; معسكر الحمزة far from the story: the camp's own name
             return in_focus or major or not elsewhere
         located = men.prep or men.relation in _LOCATING
+        if men.cue == "any" and elsewhere and not supported and not (e.capital or e.pop >= 1_000_000):
+            return False  # منطقة الفاو in a Yemeni story is a local area, not the Iraqi town
         big = e.pop >= 1_000_000 and (e.capital or (main and df < 5 * COMMON_DF))
         if e.cc not in ARAB_WORLD and e.cc != "IL":
             if not (big or e.capital) and not (located and in_focus):
@@ -499,15 +501,17 @@ class PlaceRecognizer:
     def _accept(self, men: _Mention, best: GeoEntry, focus: list[str], votes: dict[str, float],
                 key_votes: dict[tuple[str, str], float]) -> bool:
         """Is the chosen sense taken as a place, given the story's countries and the mention's context?"""
-        own = key_votes.get((men.m.key, best.cc), 0.0) if self._weak(best, men.m.key) else 0.0
+        # what the other names of the story say for this country (not this name, however often repeated)
+        support = votes.get(best.cc, 0.0) - key_votes.get((men.m.key, best.cc), 0.0)
         # in the story's countries; a minor or word-like name cannot vouch for its own country, not
         # even by being repeated (سطح المذنب ... للمذنب "the comet" is not the Saudi town twice)
-        in_focus = best.cc in focus and votes.get(best.cc, 0.0) - own >= 0.5
-        elsewhere = bool(focus) and focus[0] != best.cc and votes[focus[0]] >= 2.0 and best.cc not in focus
+        in_focus = best.cc in focus and (support if self._weak(best, men.m.key) else votes.get(best.cc, 0.0)) >= 0.5
+        top = votes[focus[0]] if focus else 0.0
+        elsewhere = bool(focus) and focus[0] != best.cc and top >= 2.0 and (best.cc not in focus or support < 0.25 * top)
         if men.container and best.cc != men.container and best.kind == "city" \
                 and not (best.capital or best.pop >= 1_000_000):
             return False  # مديرية الوادي بمحافظة مأرب is not El Oued in Algeria
-        if best.kind == "city" and not self._city_ok(best, men, in_focus, elsewhere):
+        if best.kind == "city" and not self._city_ok(best, men, in_focus, elsewhere, support >= 0.5):
             return False  # a minor or foreign place without the context that would make it one
         return not (best.kind == "admin1" and not self._admin1_ok(best, men, in_focus))  # تجمع قبلي
 
@@ -520,7 +524,8 @@ class PlaceRecognizer:
             if not words and not gap.strip(" ") and not b.m.prefix.startswith(("و", "ف")):
                 # an adjective or country right after the town: بلدة الرس السعودية، مدينة سروج جنوب تركيا
                 ccs = {e.cc for e in b.cands}
-                if len(ccs) == 1 and all(e.kind in ("nisba", "country") for e in b.cands):
+                if len(ccs) == 1 and (all(e.kind in ("nisba", "country") for e in b.cands)
+                                      or b.m.prefix in ("ب", "بال")):  # الفاو بمأرب
                     a.container = next(iter(ccs))
                 continue
             if not words or len(gap) > 30:

@@ -59,3 +59,11 @@ def test_falls_back_to_the_sentence_and_to_none(run):
     assert best_place(d, clause, len(text), fallback_sentence=True) is None
     s0 = d.sentences[0]
     assert best_place(d, s0.start + 3, s0.start + 10).text == "الموصل"
+
+
+def test_a_speakers_place_before_a_day_and_that_is_held_back():
+    import rasd
+
+    d = rasd.extract("أعلن الائتلاف الدولي في واشنطن أمس أن قواته ضربت أهدافا للتنظيم في الرقة.", published="2015-08-01")
+    i = d.text.find("ضربت")
+    assert best_place(d, 0, len(d.text), trigger=i).text == "الرقة"

@@ -176,3 +176,11 @@ def test_a_place_word_does_not_make_a_far_minor_or_foreign_town(stage):
     assert {p.country_code for p in d.places} == {"SY"}
     d = stage(_doc("وصلت القوات إلى مركز مدينة الكرمة في الأنبار."))
     assert [(p.text, p.country_code) for p in d.places] == [("الكرمة", "IQ"), ("الأنبار", "IQ")]
+
+
+def test_a_local_area_far_from_the_story_is_not_a_foreign_town(stage):
+    # منطقة X in a Yemeni story: not the Iraqi town of that name, which nothing else in the story supports
+    d = stage(_doc("شنت المقاومة هجوما في منطقة الفاو، وسيطرت القوات على صنعاء وعدن ومأرب في اليمن."))
+    assert "IQ" not in {p.country_code for p in d.places}
+    d = stage(_doc("قتل خمسة في انفجار في الفاو جنوب البصرة."))
+    assert [p.country_code for p in d.places] == ["IQ", "IQ"]
