@@ -106,7 +106,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return False  # سوري الجنسية: a person's nationality, not where it happened
         if any(a < p.end and p.start < b for a, b in excluded):
             return False
-        return not (frame_end is not None and p.start < frame_end and p.start < at)
+        # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
+        return not (frame_end is not None and s_start <= p.start < frame_end and p.start < at)
 
     helper = _best_place()
     if helper is not None and clause_span is not None:

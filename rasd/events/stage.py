@@ -52,6 +52,9 @@ _FLIGHT = word_set(_WORDS, "stage_flight_words")
 _IMPLIED_FRAME = word_set(_WORDS, "stage_implied_frame")
 _IMPLIED_AFTER = word_set(_WORDS, "stage_implied_after")
 _BLAST_NOUNS = word_set(_WORDS, "stage_blast_nouns")
+_DURING = word_set(_WORDS, "stage_during")
+_RELATIVES = word_set(_WORDS, "stage_relatives")
+_POSSESSIVE = tuple(sorted(word_set(_WORDS, "stage_possessive"), key=len, reverse=True))
 
 
 def _strip(w: str) -> str:
@@ -269,6 +272,35 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if held is not None:
             mains.append(held)
             rl[id(held)].reason = "resumed"
+    # strikes resumed by a light verb with their pronoun (بعد غارات عنيفة شنتها مقاتلات التحالف فجر أمس)
+    if not any(t.type == "ASSAULT" for t in mains) and not any(
+            c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality")):
+        struck = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and not t.entry.weak
+                       and t.entry.mode in _REMOTE and rl.get(id(t)) is not None and not rl[id(t)].main
+                       and rl[id(t)].clause.kind in ("main", "reported") and _resumed(tokens, t, i1, cues_at)), None)
+        if struck is not None:
+            mains.append(struck)
+            rl[id(struck)].reason = "resumed"
+    # an attack told in a relative clause about an actor, with its own time (استسلموا للثوار الذين اقتحموا
+    # المعسكر أمس): it happened; not when the clause follows an event word (الهجوم الذي ...)
+    if not any(t.type == "ASSAULT" for t in mains):
+        told = next((t for t in ts if t.type == "ASSAULT" and t.pos == "v" and not t.present and not t.entry.weak
+                     and rl.get(id(t)) is not None and rl[id(t)].clause.kind == "sub"
+                     and t.token == rl[id(t)].clause.start and tokens[t.token - 1].norm in _RELATIVES
+                     and not any(o.token in (t.token - 2, t.token - 3) for o in ts)
+                     and any("concrete_time" in cues_at.get(k, ()) for k in range(t.token, rl[id(t)].clause.end))),
+                    None)
+        if told is not None:
+            mains.append(told)
+            rl[id(told)].reason = "relative-told"
+    # a meeting told as the time of a statement (لدى اجتماعه مع قادة الأجهزة مساء أمس): it took place
+    if not any(t.type == "CONSULT" for t in mains):
+        met = next((t for t in ts if t.type == "CONSULT" and t.pos == "n" and t.token > i0
+                    and _strip(tokens[t.token - 1].norm) in _DURING and tokens[t.token].norm.endswith(_POSSESSIVE)
+                    and rl.get(id(t)) is not None), None)
+        if met is not None:
+            mains.append(met)
+            rl[id(met)].reason = "during-meeting"
     # an advance or a withdrawal after fighting (تقدمت القوات ... بعد اشتباكات عنيفة): the fighting happened too
     if not any(t.type == "ASSAULT" for t in mains):
         moved = [m for m in mains if m.type in ("MOBILIZE", "RETREAT")]
@@ -319,8 +351,9 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             continue
         if t.entry.ctx == "armed" and t.pos == "v" and _verbal(tokens, t, i1, cues_at):
             continue  # هاجم الوزير المعارضة واصفا إياها ...: words, not arms
+        lo_armed = role.clause.start - (3 if role.reason == "relative-told" else 0)  # the actor it tells of
         if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause, t.token) or any(
-                "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(role.clause.start, role.clause.end))):
+                "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(lo_armed, role.clause.end))):
             continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
         if sport:
             continue  # a match report: no violence, protest, apology or agreement to code
@@ -424,12 +457,16 @@ def _resumed(tokens, t, i1: int, cues_at) -> bool:
     k = t.token + 1
     while k < i1 and tokens[k].start < t.end:
         k += 1  # past the trigger's own words (وقفة احتجاجية)
-    last = k + 1
-    while k < i1 and k <= last and tokens[k].kind == "word" and tokens[k].norm.startswith("ال") \
-            and "subordinators" not in cues_at.get(k, ()):
-        k += 1  # an adjective (المظاهرة الحاشدة), not a relative pronoun
-    if k >= i1:
-        return False
+    for j in range(k, min(i1, k + 3)):  # past up to two adjectives (المظاهرة الحاشدة، غارات عنيفة)
+        if tokens[j].kind != "word" or "subordinators" in cues_at.get(j, ()):
+            return False
+        if _light_pronoun(tokens, j, i1, cues_at):
+            return True
+    return False
+
+
+def _light_pronoun(tokens, k: int, i1: int, cues_at) -> bool:
+    """A light verb pointing back with its pronoun (نظمها، شنتها) or followed by فيها/فيه."""
     w = tokens[k].norm
     if "light_verbs" in cues_at.get(k, ()):
         return k + 1 < i1 and tokens[k + 1].norm in ("فيها", "فيه")  # شارك فيها الآلاف
@@ -554,7 +591,9 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
             ev.type, ev.mode = "ASSAULT", "aerial"  # دمرت المقاتلات الآليات: destroyed from the air
         elif any(_strip(tokens[k].norm) in _BLAST_NOUNS for k in range(s.token_start, s.token_end)):
             ev.type, ev.mode = "ASSAULT", "explosives"  # موقع التفجير حيث دمرت متاجر: what the blast destroyed
-    if ev.type == "COERCE" and ev.mode == "expel" and a2 is not None and a2.info.inter in (1, 2, 3, 4):
+    if ev.type == "COERCE" and ev.mode == "expel" and (
+            (a2 is not None and a2.info.inter in (1, 2, 3, 4))
+            or (a2 is None and a1 is not None and a1.info.inter in (2, 3) and a1.token > t.token)):
         ev.type, ev.mode = "ASSAULT", "occupy"  # طردت القوات المسلحين من المديرية: ground taken by force
     ev.confidence = score(
         reason=role.reason, weak=t.entry.weak, actor1_known=a1 is not None and a1.info.inter is not None,
