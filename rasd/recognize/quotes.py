@@ -378,8 +378,8 @@ class _QuoteReader:
                 return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
         for k in range(a, stop_at):
             e = self.ents_at.get(k)
-            if e is not None and k > a and self._addressee(k):
-                continue  # قال القائد لرويترز: the one spoken to
+            if e is not None and k > a and (self._addressee(k) or toks[k].norm in q.subject_stops):
+                continue  # قال القائد لرويترز: the one spoken to; اللاعب البالغ: not a name
             if e is None or (k >= end and not e.label.startswith("PERS")) or \
                     (k > a and not titled and not e.label.startswith("PERS") and k >= a + 2):
                 continue
@@ -418,6 +418,10 @@ class _QuoteReader:
                 prefix = self._role_text(a, best_k)
                 if prefix and (sp.role is None or len(prefix) > len(sp.role)):
                     sp.role = prefix  # the whole role before the name
+            if best.label.startswith("PERS"):
+                after = self._role_after(sp.end, b)  # فلان، الأمين العام للحزب: the whole role after the name
+                if after and (sp.role is None or after.startswith(sp.role) and len(after) > len(sp.role)):
+                    sp.role = after
             return sp, channel
         if (core in q.media or self.r.head_at(a) is not None) and end < b and toks[end].text in _OPENERS:
             close = end + 1
@@ -446,15 +450,15 @@ class _QuoteReader:
                     break
         stext = self.text[toks[a].start:toks[end - 1].end]
         if titled:
+            sp = self._speaker_by_role(stext)
+            if sp is not None:  # وقال مدير المرصد، وقال اللاعب: the named speaker given that role earlier
+                return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role,
+                               kind="person"), channel
             person = self._by_role(stext)
             if person is not None:
                 sp = self._entity_speaker(person)
                 sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
                 return sp, channel
-            sp = self._speaker_by_role(stext)
-            if sp is not None:  # وقال مدير المرصد: the named speaker given that role earlier
-                return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role,
-                               kind="person"), channel
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
         if self.r.head_at(a) is not None:
             e = a + 1  # المنظمة | ما حدث ...: the head and its words, not the object after it
@@ -628,6 +632,36 @@ class _QuoteReader:
         lx = self.r.lx
         return nm not in _NOT_GIVEN and not (nm[:1] in "لب" and nm not in lx.given and nm not in lx.known_names)
 
+    def _person_ending(self, k: int) -> Speaker | None:
+        """The person whose name ends at token k, as a speaker."""
+        end = self.toks[k].end
+        for j in range(k, max(-1, k - 4), -1):
+            e = self.ents_at.get(j)
+            if e is not None and e.end == end and e.label.startswith("PERS"):
+                return self._entity_speaker(e)
+        return None
+
+    def _role_after(self, end: int, b: int) -> str | None:
+        """A role written after the name (مايكل كاريك لاعب وسط الفريق الذي ...، فلان، الأمين العام للحزب)."""
+        toks, q = self.toks, self.q
+        k = self.tok_at(end - 1)
+        if k is None:
+            return None
+        k += 1
+        if k < b and toks[k].text in _COMMAS:
+            k += 1
+        if k >= b or toks[k].kind != "word":
+            return None
+        nm = toks[k].norm
+        if not (self.r.title_at(k) is not None or (nm[2:] if nm.startswith("ال") else nm) in q.person_nouns):
+            return None
+        e = k + 1
+        while e < b and toks[e].kind == "word" and toks[e].norm not in _RELATIVES and toks[e].norm not in q.comps \
+                and toks[e].norm not in q.subject_stops and not (toks[e].norm in _CUT_WORDS and toks[e].norm not in
+                                                                  q.role_preps) and self.verb_at(e) is None:
+            e += 1
+        return self.text[toks[k].start:toks[e - 1].end]
+
     def _role_text(self, a: int, k: int) -> str | None:
         """The role written before the name at token k (from token a), without trailing commas."""
         j = k - 1
@@ -641,8 +675,9 @@ class _QuoteReader:
         kind = "person" if e.label.startswith("PERS") else "organisation"
         start, text = e.start, e.text
         i = self.tok_at(e.start)
-        if i is not None and self.toks[i].start < e.start and self.toks[i].norm in self.r.lx.given:
-            start = self.toks[i].start  # وليد المعلم read as و + يد المعلم: the name is the whole word
+        if i is not None and self.toks[i].start < e.start and (self.toks[i].norm in self.r.lx.given or (
+                kind == "person" and e.start - self.toks[i].start == 1 and self.toks[i].norm[:1] == "ك")):
+            start = self.toks[i].start  # وليد المعلم read as و + يد المعلم, كاريك as كـ + اريك: the whole word
             text = self.text[start:e.end]
         prev = self.toks[i - 1] if i is not None and i > 0 else None
         if kind == "person" and prev is not None and prev.end + 1 == start and not e.canonical and \
@@ -662,7 +697,7 @@ class _QuoteReader:
         if kind == "person":
             full = self._full_name(name)
             if full is not None:  # تونر after مارك تونر, داود اوغلو after أحمد داود أوغلو
-                name, role = full[0], role or full[1]
+                name, role = full[0], role or full[1] or self.roles.get(full[0])
         return Speaker(start, end, text, name=name, role=role, kind=kind)
 
     def _full_name(self, name: str) -> tuple[str, str | None] | None:
@@ -715,13 +750,14 @@ class _QuoteReader:
     def _speaker_by_role(self, role_text: str) -> Speaker | None:
         """The one named speaker so far whose role is ``role_text`` or starts with it (مدير المرصد)."""
         key = normalize_word(role_text)
+        bare = key[2:] if key.startswith("ال") and " " not in key else None  # اللاعب: لاعب وسط الفريق
         found: dict[str, Speaker] = {}
         for sp in self.speakers:
             if sp.name and sp.role and sp.kind == "person":
                 r = self._role_norm.get(sp.role)
                 if r is None:
                     r = self._role_norm[sp.role] = normalize_word(sp.role)
-                if r == key or r.startswith(key + " "):
+                if r == key or r.startswith(key + " ") or bare is not None and (r == bare or r.startswith(bare + " ")):
                     found.setdefault(sp.name, sp)
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -832,6 +868,11 @@ class _QuoteReader:
                 if (core in self.q.unnamed or (core.endswith("ا") and core[:-1] in self.q.unnamed)) and \
                         not (j > sent_start and self.toks[j - 1].norm in _CUT_WORDS):  # في أحد المعسكرات
                     sp, _ = self.speaker_from(j, v)
+                    if sp is not None and j - 2 >= sent_start and self.toks[j - 1].text in _COMMAS:
+                        named = self._person_ending(j - 2)
+                        if named is not None:  # الشيخ فلان، أحد زعماء القبيلة، قال: the person, with that role
+                            named.role = named.role or sp.text
+                            return named
                     if sp is not None:
                         return sp
             sp = self._fronted_subject(v, k, sent_start)
@@ -904,6 +945,8 @@ class _QuoteReader:
         """Note who spoke at ``offset`` (for a later verb without a subject)."""
         if sp is None:
             return
+        if sp.kind == "person" and sp.name and sp.role:
+            self.roles.setdefault(sp.name, sp.role)  # for a later short mention of the same person
         k = bisect.bisect_right(self.speaker_at, offset)
         self.speaker_at.insert(k, offset)
         self.speakers.insert(k, sp)
@@ -1220,10 +1263,9 @@ class _QuoteReader:
         """A verbal noun that opens reported content (ضرورة، البدء، بمقتل، حرصه)."""
         cn = self.q.content_nouns
         for w in (norm, norm[1:] if norm[:1] == "ب" else ""):
-            if w.startswith("ال"):
-                w = w[2:]
-            if w in cn or (w[-1:] == "ه" and w[:-1] in cn) or (w[-2:] in ("ها", "هم") and w[:-2] in cn):
-                return True
+            for x in (w, w[2:] if w.startswith("ال") else ""):  # الغاء is إلغاء, not ال + غاء
+                if x in cn or (x[-1:] == "ه" and x[:-1] in cn) or (x[-2:] in ("ها", "هم") and x[:-2] in cn):
+                    return True
         return False
 
     def _according_word(self, k: int) -> bool:

@@ -113,3 +113,24 @@ def test_the_paper_spoken_to_before_the_speaker():
     text = "وأكد لـ«الصحيفة» العميد ناصر القحطاني قائد اللواء الثالث، أن الوضع تحت السيطرة."
     (q,) = _quotes(text)
     assert q.speaker.name == "ناصر القحطاني"
+
+
+def test_role_after_the_name_and_a_bare_role_later():
+    text = ("يرى ماجد السبيعي مدرب فريق الشباب أن الدوري سيكون صعبا. "
+            "وقال المدرب البالغ من العمر 45 عاما إن اللاعبين جاهزون.")
+    first, second = _quotes(text)
+    assert first.speaker.name == "ماجد السبيعي" and first.speaker.role == "مدرب فريق الشباب"
+    assert second.speaker.text == "المدرب" and second.speaker.name == "ماجد السبيعي"
+
+
+def test_role_after_a_comma_is_kept_whole():
+    text = "أكد الدكتور سعيد الغامدي، الأمين العام لجمعية الأطباء أن الحملة نجحت."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "سعيد الغامدي"
+    assert q.speaker.role == "الأمين العام لجمعية الأطباء"
+
+
+def test_a_person_before_an_unnamed_source_phrase():
+    text = "لكن الشيخ حمد العتيبي، أحد وجهاء القبيلة قال إن الصلح قريب."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "حمد العتيبي"
