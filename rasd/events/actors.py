@@ -92,6 +92,11 @@ def _country_names() -> dict[str, str]:
     return {r["code"]: r["name_en"] for r in rows}
 
 
+def country_name(code: str) -> str:
+    """The English name of a country of countries.tsv (the code itself when unknown)."""
+    return _country_names().get(code, code)
+
+
 def load() -> None:
     """Build the actor matcher now."""
     _matcher()

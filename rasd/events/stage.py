@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
-from rasd.doc import Actor, Document, Event, Span
+from rasd.doc import Actor, Document, Event, Place, Span
 from rasd.events import actors as _actors
 from rasd.events import triggers as _triggers
 from rasd.events.arguments import (
@@ -539,7 +539,7 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     for o in ts:
         orole = rl.get(id(o))
         if o is t or o.type != t.type or orole is None or orole.main or o.entry.mode not in _REFINERS \
-                or orole.clause.kind == "sub" or o.entry.mode not in ranks:
+                or orole.clause.kind == "sub" or o.entry.mode not in ranks or orole.clause is not clause:
             continue  # only the words around this event in its own clause refine it (قتل ... في غارة)
         if ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode):
             ev.mode = o.entry.mode
@@ -582,6 +582,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
             tok = tokens[civ]
             ev.actors.append(Actor(tok.start, tok.end, tok.text, "actor2", "مدنيون",
                                    f"Civilians ({country})" if country else "Civilians", country, 7))
+    if ev.location is None:
+        ev.location = _actor_country(ev)
     if ev.type == "COERCE" and ev.mode == "seize":
         remote = next((o for o in ts if o.type == "ASSAULT" and o.entry.mode in _REMOTE), None)
         if remote is not None:  # دمرت الغارات 9 مستودعات: destruction by a strike is the strike
@@ -601,6 +603,16 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
         place_any=ev.location is not None, date_explicit=_d is not None and s.start <= _d.start < s.end,
         figures=False, reported=fact.value == "reported", specific=specific)
     return ev
+
+
+def _actor_country(ev: Event) -> Place | None:
+    """No place in the article at all: the country of the event's first actor that has one (the prince
+    met the security chiefs), as a country-level place on the actor's words."""
+    for a in ev.actors:
+        if a.country_code and a.start is not None:
+            return Place(a.start, a.end, a.text, name_en=_actors.country_name(a.country_code),
+                         country_code=a.country_code, kind="country", geo_precision=3, via="actor")
+    return None
 
 
 def _attach_figures(doc: Document, evs: list[tuple[Event, int, str]], cues_at) -> None:

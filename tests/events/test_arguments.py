@@ -62,3 +62,12 @@ def test_a_month_after_since_is_not_the_event_date():
     doc = rasd.extract(text, published="2024-05-12")
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert assaults and all(e.date == "2024-05-11" and e.date_precision == "day" for e in assaults)
+
+
+def test_an_article_without_places_takes_the_country_of_the_actor():
+    import rasd
+    doc = rasd.extract("وأكد قادة الأجهزة أهمية كلمة الأمير محمد بن نايف لدى اجتماعه مع قادة القطاعات الأمنية مساء أمس.",
+                       published="2015-08-10")
+    ev = next(e for e in doc.events if e.type == "CONSULT")
+    assert ev.location is not None and ev.location.country_code == "SA" and ev.location.geo_precision == 3
+    assert doc.text[ev.location.start:ev.location.end] == ev.location.text
