@@ -27,6 +27,13 @@ _FUTURE_ABLE = frozenset({"light_verbs", "reporting", "stance"})
 
 
 @cache
+def _source_nouns() -> frozenset[str]:
+    from rasd.lexicon import word_set
+
+    return word_set("events/words.yaml", "cues_source_nouns")
+
+
+@cache
 def cue_data() -> dict:
     """The parsed cues.yaml."""
     return load_yaml(CUES_FILE)
@@ -80,7 +87,8 @@ def _forms(w: str) -> tuple[frozenset[str], tuple]:
         cats = single.get(form)
         if cats:
             if prefix in _PURPOSE and cats & {"light_verbs", "reporting"}:
-                cats = frozenset({"modality"})
+                # لعقد، لبحث: a purpose; لوكالة، لبيان: the addressee or source, a noun (still a source)
+                cats = cats & {"reporting"} if form in _source_nouns() else frozenset({"modality"})
             found |= cats
         cands.extend(multi.get(form, ()))
     # the future prefix on an imperfect cue verb (ستواصل، سيطالب، ستشهد): the same cue, in the future

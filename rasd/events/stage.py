@@ -54,6 +54,7 @@ _IMPLIED_AFTER = word_set(_WORDS, "stage_implied_after")
 _BLAST_NOUNS = word_set(_WORDS, "stage_blast_nouns")
 _DURING = word_set(_WORDS, "stage_during")
 _RELATIVES = word_set(_WORDS, "stage_relatives")
+_NUMBER_WORDS = word_set(_WORDS, "stage_number_words")
 _POSSESSIVE = tuple(sorted(word_set(_WORDS, "stage_possessive"), key=len, reverse=True))
 
 
@@ -498,7 +499,8 @@ def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool 
     n = 0
     if figs:
         n += 1
-    if any(doc.tokens[k].kind == "number" and not _is_year(doc.tokens[k].norm) for k in range(i0, i1)):
+    if any((doc.tokens[k].kind == "number" and not _is_year(doc.tokens[k].norm)) or doc.tokens[k].norm in _NUMBER_WORDS
+           for k in range(i0, i1)):
         n += 1
     if any("concrete_time" in cues_at.get(k, ()) for k in range(i0, i1)):
         n += 1
