@@ -55,6 +55,7 @@ _BLAST_NOUNS = word_set(_WORDS, "stage_blast_nouns")
 _DURING = word_set(_WORDS, "stage_during")
 _RELATIVES = word_set(_WORDS, "stage_relatives")
 _NUMBER_WORDS = word_set(_WORDS, "stage_number_words")
+_CONCURRENT = word_set(_WORDS, "stage_concurrent")
 _POSSESSIVE = tuple(sorted(word_set(_WORDS, "stage_possessive"), key=len, reverse=True))
 
 
@@ -209,6 +210,8 @@ def _implied(tokens, t, mains, rl) -> bool:
     p1, p2 = tokens[t.token - 1].norm, tokens[t.token - 2].norm
     if p1 in _IMPLIED_AFTER and p2 in _IMPLIED_FRAME:
         return True
+    if t.entry.mode in _REMOTE and ((p1 == "مع" and p2 in _CONCURRENT) or (p1 in _CONCURRENT and not t.prefix)):
+        return True  # بالتزامن مع غارات لمقاتلات التحالف، وسط قصف مدفعي: strikes at the same time
     definite = "ال" in t.prefix or t.key.startswith("ال")
     return definite and any(m.type == "ACCUSE" and m.entry.mode == "disapprove" and 0 < t.token - m.token <= 6
                             for m in mains) and any(tokens[k].norm in ("الذي", "التي")
@@ -288,9 +291,16 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         told = next((t for t in ts if t.type == "ASSAULT" and t.pos == "v" and not t.present and not t.entry.weak
                      and rl.get(id(t)) is not None and rl[id(t)].clause.kind == "sub"
                      and t.token == rl[id(t)].clause.start and tokens[t.token - 1].norm in _RELATIVES
-                     and not any(o.token in (t.token - 2, t.token - 3) for o in ts)
+                     and not any(o.type == "ASSAULT" and o.token in (t.token - 2, t.token - 3) for o in ts)
                      and any("concrete_time" in cues_at.get(k, ()) for k in range(t.token, rl[id(t)].clause.end))),
                     None)
+        if told is None:  # ... التحالف الذي شن ليلا حوالى 15 غارة: a light verb opens the relative clause
+            told = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.entry.mode in _REMOTE
+                         and rl.get(id(t)) is not None and rl[id(t)].clause.kind == "sub"
+                         and (c := rl[id(t)].clause).start > i0 and tokens[c.start - 1].norm in _RELATIVES
+                         and "light_verbs" in cues_at.get(c.start, ()) and 0 < t.token - c.start <= 5
+                         and not any(o.type == "ASSAULT" and o.token in (c.start - 2, c.start - 3) for o in ts)
+                         and any("concrete_time" in cues_at.get(k, ()) for k in range(c.start, c.end))), None)
         if told is not None:
             mains.append(told)
             rl[id(told)].reason = "relative-told"
