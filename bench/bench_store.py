@@ -1,10 +1,12 @@
 """Corpus store benchmark: ingest throughput (with extraction) and query latency over >= 100k events.
 
-    .venv/bin/python bench/bench_store.py [--limit N] [--events 100000] [--workdir DIR]
+    .venv/bin/python bench/bench_store.py [--limit N] [--events 100000] [--workdir DIR] [--replay 500]
 
 1. Ingest ``../shared/data/news/saudinewsnet-conflict.jsonl`` into a fresh store with the default
    pipeline: articles/s overall, the share spent storing (everything but the pipeline call), DB size,
-   peak RSS; then the same file again (all duplicates).
+   peak RSS; then the same file again (all duplicates); then storing alone: the first
+   ``--replay`` articles ingested again into new stores with their extraction replayed (kept from
+   the first run), CPU ms per article (best and median of 3 runs).
 2. Build a store of at least ``--events`` events synthesised from those real extractions (each
    article re-stored under varied text, dates and coordinates), then time every event filter, the
    count, full-text search and stats (median and p95 over repetitions, warm cache), and a streaming
@@ -14,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import resource
@@ -36,26 +39,70 @@ def rss_mb() -> float:
 
 
 class TimedPipeline:
-    """The default pipeline, timing its calls so that storing time can be told apart."""
+    """The default pipeline, timing its calls so that storing time can be told apart; keeps the
+    results of its first ``keep`` articles (without tokens) for :class:`ReplayPipeline`."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: int = 0) -> None:
         from rasd.pipeline import default_pipeline
 
         self.pipe = default_pipeline().load()
         self.names = self.pipe.names
         self.seconds = 0.0
         self.cpu = 0.0
+        self.keep = keep
+        self.kept: dict[str, object] = {}
 
     def __call__(self, doc):
         t, c = time.perf_counter(), time.process_time()
         try:
-            return self.pipe(doc)
+            out = self.pipe(doc)
         finally:
             self.seconds += time.perf_counter() - t
             self.cpu += time.process_time() - c
+        if len(self.kept) < self.keep:
+            self.kept[out.text] = copy.copy(out)
+            self.kept[out.text].tokens, self.kept[out.text].cache = [], {}
+        return out
 
 
-def bench_ingest(workdir: Path, limit: int | None) -> Path:
+class ReplayPipeline:
+    """Returns the kept result of an article (a shallow copy with the new document's metadata):
+    an ingest with it times storing alone."""
+
+    def __init__(self, kept: dict, names: list[str]) -> None:
+        self.kept, self.names = kept, names
+
+    def __call__(self, doc):
+        out = copy.copy(self.kept[doc.text])
+        out.id, out.published, out.source, out.url, out.title = doc.id, doc.published, doc.source, doc.url, doc.title
+        return out
+
+
+def bench_replay(src: Path, workdir: Path, pipe: TimedPipeline, runs: int = 3) -> None:
+    """Storing alone: the kept articles ingested into new stores with their extraction replayed."""
+    n = len(pipe.kept)
+    part = workdir / "replay.jsonl"
+    with open(src, encoding="utf-8") as fh, open(part, "w", encoding="utf-8") as out:
+        for i, line in enumerate(fh):
+            if i >= n:
+                break
+            out.write(line)
+    replay = ReplayPipeline(pipe.kept, pipe.names)
+    cpu, wall = [], []
+    for _ in range(runs):
+        for p in workdir.glob("replay.db*"):
+            p.unlink()
+        with Store.open(workdir / "replay.db") as st:
+            c0, t0 = time.process_time(), time.perf_counter()
+            s = st.ingest([part], pipeline=replay)
+            cpu.append(1000 * (time.process_time() - c0) / s.ingested)
+            wall.append(1000 * (time.perf_counter() - t0) / s.ingested)
+    print(f"  storing alone ({s.ingested} articles of the first {n} lines, {s.events} events, their extraction "
+          f"replayed; {runs} runs): CPU {min(cpu):.2f} ms/article best, {statistics.median(cpu):.2f} median; "
+          f"wall {min(wall):.2f} ms best; load average {os.getloadavg()[0]:.1f}")
+
+
+def bench_ingest(workdir: Path, limit: int | None, replay: int = 500) -> Path:
     src = DATA
     if limit:
         src = workdir / "input.jsonl"
@@ -67,7 +114,7 @@ def bench_ingest(workdir: Path, limit: int | None) -> Path:
     db = workdir / "ingest.db"
     for p in workdir.glob("ingest.db*"):
         p.unlink()
-    pipe = TimedPipeline()
+    pipe = TimedPipeline(keep=replay)
     from rasd.store import dedup
     from rasd.store.version import pipeline_fingerprint
 
@@ -94,6 +141,8 @@ def bench_ingest(workdir: Path, limit: int | None) -> Path:
     print(f"  again (all duplicates): {again.duplicates} in {again.seconds:.2f} s wall, {cpu_again:.2f} s CPU "
           f"({again.duplicates / max(cpu_again, 1e-9):.0f} articles/s per core)")
     print(f"  DB size {size / 1e6:.1f} MB; peak RSS {rss_mb():.0f} MB; {stats['events']} events stored")
+    if pipe.kept:
+        bench_replay(src, workdir, pipe)
     return db
 
 
@@ -238,6 +287,7 @@ def bench_queries(db: Path, reps: int = 15, export: bool = True) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, help="ingest only the first N articles")
+    ap.add_argument("--replay", type=int, default=500, help="articles whose storing is timed alone (0: skip)")
     ap.add_argument("--events", type=int, default=100_000, help="events in the query store")
     ap.add_argument("--workdir", type=Path, help="keep the stores here (default: a temporary folder)")
     ap.add_argument("--skip-ingest", action="store_true", help="reuse WORKDIR/ingest.db")
@@ -257,7 +307,7 @@ def main() -> None:
         args.workdir = Path(tmp.name)
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(json.dumps({"python": sys.version.split()[0], "cpus": os.cpu_count()}))
-    src = args.workdir / "ingest.db" if args.skip_ingest else bench_ingest(args.workdir, args.limit)
+    src = args.workdir / "ingest.db" if args.skip_ingest else bench_ingest(args.workdir, args.limit, args.replay)
     big = synthesise(src, args.workdir, args.events)
     bench_queries(big, args.reps, not args.no_export)
     if tmp is not None:

@@ -60,17 +60,30 @@ def _getter(cls: type) -> tuple[tuple[str, ...], operator.attrgetter]:
     return names, operator.attrgetter(*names)
 
 
-def _columns(items: list) -> Any:
+def _columns(items: list, text: str) -> Any:
     """A list of dataclasses of one class as ``{"fields": names, "rows": [values...]}``; any other
-    list as to_dict() would write it."""
+    list as to_dict() would write it.  When every item's ``text`` is ``text[start:end]`` (as
+    offsets promise), the column is left out and marked ``"derived": ["text"]``."""
     if not items:
         return []
     cls = type(items[0])
     if not dataclasses.is_dataclass(cls) or any(type(x) is not cls for x in items):
         return _plain(items)
     names, get = _getter(cls)
+    if names[:3] == _SPAN and all(text[x.start:x.end] == x.text for x in items):
+        return {"fields": ("start", "end", *names[3:]), "rows": list(map(_getter_after_span(cls), items)), "derived": ["text"]}
     rows = list(map(get, items)) if len(names) > 1 else [(get(x),) for x in items]
     return {"fields": names, "rows": rows}
+
+
+_SPAN = ("start", "end", "text")
+
+
+@cache
+def _getter_after_span(cls: type):
+    """(start, end, fields after text...) of an item whose first fields are start, end, text."""
+    names = _getter(cls)[0]
+    return operator.attrgetter("start", "end", *names[3:])
 
 
 def result_blob(doc: Document) -> bytes:
@@ -82,17 +95,23 @@ def result_blob(doc: Document) -> bytes:
         if value is _MISSING:  # to_dict() names something Document has no attribute for
             d = doc.to_dict()
             return zlib.compress(_encode({k: d[k] for k in _blob_keys()}).encode("utf-8"), 1)
-        out[key] = _columns(value) if isinstance(value, list) else _plain(value)
+        out[key] = _columns(value, doc.text) if isinstance(value, list) else _plain(value)
     return zlib.compress(_encode(out).encode("utf-8"), 1)
 
 
-def result_from_blob(blob: bytes) -> dict[str, Any]:
-    """The dict a :func:`result_blob` (or an older store's plain to_dict JSON) holds, with every
-    annotation list as to_dict() dicts."""
+def result_from_blob(blob: bytes, text: str) -> dict[str, Any]:
+    """The dict a :func:`result_blob` of a document with ``text`` (or an older store's plain
+    to_dict JSON) holds, with every annotation list as to_dict() dicts."""
     d = json.loads(zlib.decompress(blob))
     for key, value in d.items():
-        if isinstance(value, dict) and value.keys() == {"fields", "rows"}:
-            names = value["fields"]
+        if not (isinstance(value, dict) and "fields" in value and "rows" in value):
+            continue
+        names = value["fields"]
+        if value.get("derived") == ["text"]:  # start, end, then the fields after text
+            rest = names[2:]
+            d[key] = [{"start": r[0], "end": r[1], "text": text[r[0]:r[1]], **dict(zip(rest, r[2:], strict=True))}
+                      for r in value["rows"]]
+        else:
             d[key] = [dict(zip(names, row, strict=True)) for row in value["rows"]]
     return d
 

@@ -71,9 +71,20 @@ _NONWORD = regex.compile(r"\W+")
 def fingerprint(norm: str) -> tuple[str, np.ndarray, int]:
     """(content hash, MinHash signature, number of words) of a normalised text, in one pass:
     the same values as :func:`content_hash` and :func:`signature` of its words."""
+    h, encoded = hash_words(norm)
+    return h, _signature_of(encoded), len(encoded)
+
+
+def hash_words(norm: str) -> tuple[str, list[bytes]]:
+    """(content hash, UTF-8 words) of a normalised text; :func:`signature_of_words` of the words is
+    its MinHash signature (computed only when the text is not a duplicate)."""
     joined = _NONWORD.sub(" ", norm).strip().encode("utf-8")
-    encoded = joined.split(b" ") if joined else []
-    return hashlib.sha256(joined).hexdigest(), _signature_of(encoded), len(encoded)
+    return hashlib.sha256(joined).hexdigest(), joined.split(b" ") if joined else []
+
+
+def signature_of_words(encoded: list[bytes]) -> np.ndarray:
+    """The MinHash signature of UTF-8 words (as :func:`hash_words` gives them)."""
+    return _signature_of(encoded)
 
 
 def shingle_hashes(words: list[str]) -> np.ndarray:

@@ -19,7 +19,6 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -42,8 +41,15 @@ def default_path() -> str:
     return os.environ.get("RASD_DB") or DEFAULT_DB
 
 
+_clock: list = [None, ""]  # (second, its ISO string): formatted once a second, not per row
+
+
 def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    sec = int(time.time())
+    if _clock[0] != sec:
+        _clock[1] = _dt.datetime.fromtimestamp(sec, _dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        _clock[0] = sec
+    return _clock[1]
 
 
 # great-circle distance in km from (min_lat, min_lon) of the R*Tree to the point (?, ?, ? = lat, lat, lon)
@@ -134,13 +140,35 @@ def fts_query(query: str) -> str | None:
     return " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
 
 
-@dataclass(slots=True)
 class _Prepared:
-    norm: str
-    words: int  # how many
-    hash: str
-    sig: Any
-    keys: list[tuple[int, int]]
+    """A text's normalised form and content hash; its MinHash signature and LSH band keys are
+    computed when first asked for (never for an exact duplicate)."""
+
+    __slots__ = ("norm", "hash", "_encoded", "_sig", "_keys")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.hash, self._encoded = dedup.hash_words(norm)
+        self._sig = self._keys = None
+
+    @property
+    def words(self) -> int:
+        """How many words."""
+        return len(self._encoded)
+
+    @property
+    def sig(self):
+        """The MinHash signature."""
+        if self._sig is None:
+            self._sig = dedup.signature_of_words(self._encoded)
+        return self._sig
+
+    @property
+    def keys(self) -> list[tuple[int, int]]:
+        """The LSH (band, key) pairs."""
+        if self._keys is None:
+            self._keys = dedup.band_keys(self.sig)
+        return self._keys
 
 
 class Store:
@@ -154,6 +182,8 @@ class Store:
         self.conn = conn
         self.path = path
         self._fingerprint: str | None = None
+        self._fingerprints: dict[int, tuple[Any, str]] = {}  # id(pipeline) -> (pipeline, fingerprint)
+        self._event_rid: int | None = None  # the last event row id, while a write transaction is open
         try:  # SQLite's own math functions (when compiled in) are faster than a Python callback
             conn.execute("SELECT asin(sqrt(pow(sin(radians(1.0)), 2)))").fetchone()
             self._haversine_sql = _HAVERSINE_SQL
@@ -225,6 +255,7 @@ class Store:
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
+        self._event_rid = None  # read again inside each write transaction
 
     def _commit(self) -> None:
         self.conn.execute("COMMIT")
@@ -260,9 +291,7 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def _prepare(self, text: str) -> _Prepared:
-        norm = dedup.norm_string(text)
-        h, sig, n_words = dedup.fingerprint(norm)
-        return _Prepared(norm, n_words, h, sig, dedup.band_keys(sig))
+        return _Prepared(dedup.norm_string(text))
 
     def _exact(self, h: str) -> tuple[int, str] | None:
         return self.conn.execute("SELECT rid, id FROM articles WHERE content_hash = ?", (h,)).fetchone()
@@ -323,12 +352,15 @@ class Store:
         """All rows of one article's extraction (or a row recording that it failed)."""
         from rasd.store.version import current_version, pipeline_fingerprint
 
-        if self._fingerprint is None or pipeline is not None:
-            fp = pipeline_fingerprint(pipeline)
-            if pipeline is None:
-                self._fingerprint = fp
-        else:
+        if pipeline is None:
+            if self._fingerprint is None:
+                self._fingerprint = pipeline_fingerprint(None)
             fp = self._fingerprint
+        else:
+            known = self._fingerprints.get(id(pipeline))
+            if known is None or known[0] is not pipeline:
+                known = self._fingerprints[id(pipeline)] = (pipeline, pipeline_fingerprint(pipeline))
+            fp = known[1]
         c = self.conn
         if doc is None:
             c.execute("INSERT INTO extractions (article_rid, rasd_version, pipeline, created_at, n_events, "
@@ -344,7 +376,9 @@ class Store:
         flag = 1 if dup else 0
         # explicit row ids (this transaction holds the write lock), so that all events, their actor
         # index entries and R*Tree points go in with one executemany each
-        rid0 = (c.execute("SELECT max(rid) FROM events").fetchone()[0] or 0) if events else 0  # O(log n)
+        if events and self._event_rid is None:
+            self._event_rid = c.execute("SELECT max(rid) FROM events").fetchone()[0] or 0  # O(log n)
+        rid0 = self._event_rid or 0
         for i, ev in enumerate(events):
             eid = ev.get("id")
             if not eid or eid in seen:
@@ -373,6 +407,7 @@ class Store:
             if lat is not None and lon is not None:
                 geo.append((erid, lat, lat, lon, lon))
         if ev_rows:
+            self._event_rid = rid0 + len(ev_rows)
             c.executemany(
                 "INSERT INTO events (rid, id, article_rid, idx, type, mode, event_type, sub_event_type, "
                 "disorder_type, date, day, country, lat, lon, fatalities, injured, displaced, arrested, "
@@ -761,7 +796,7 @@ class Store:
             "WHERE a.rid = ?", (rid,)).fetchone()
         x = self.conn.execute("SELECT rasd_version, pipeline, created_at, error, result FROM extractions "
                               "WHERE article_rid = ?", (rid,)).fetchone()
-        d = result_from_blob(x[4]) if x else {}
+        d = result_from_blob(x[4], a[6]) if x else {}
         out = {"id": a[0], "published": a[5], "source": a[3], "url": a[4], "title": a[2],
                "focus_countries": [], "sentences": [], "entities": [], "places": [], "dates": [],
                "figures": [], "quotes": []}

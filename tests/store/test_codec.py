@@ -82,16 +82,22 @@ def test_result_blob_reads_back_as_to_dict():
     d.entities.append(Entity(0, 3, d.text[:3], "ORG"))  # more than one row, defaults kept
     expected = {k: v for k, v in _json(d.to_dict()).items()
                 if k not in ("id", "published", "source", "url", "title", "events")}
-    assert result_from_blob(result_blob(d)) == expected
+    assert result_from_blob(result_blob(d), d.text) == expected
+    # the text of spans is not stored (it is text[start:end]) unless some item's text differs
+    assert json.loads(zlib.decompress(result_blob(d)))["entities"]["derived"] == ["text"]
+    d.entities[1].text = "غير"
+    raw = json.loads(zlib.decompress(result_blob(d)))["entities"]
+    assert "derived" not in raw and "text" in raw["fields"]
+    assert result_from_blob(result_blob(d), d.text)["entities"][1]["text"] == "غير"
     assert event_dicts(d) == d.to_dict()["events"]
 
 
 def test_result_blob_of_an_empty_document_and_an_older_plain_blob():
     d = Document(text="نص قصير")
-    assert result_from_blob(result_blob(d)) == {k: v for k, v in d.to_dict().items()
+    assert result_from_blob(result_blob(d), d.text) == {k: v for k, v in d.to_dict().items()
                                                 if k not in ("id", "published", "source", "url", "title",
                                                              "events")}
     old = _doc().to_dict()
     old.pop("events")
     blob = zlib.compress(json.dumps(old, ensure_ascii=False).encode("utf-8"))
-    assert result_from_blob(blob) == _json(old)  # stores written before the column form still read
+    assert result_from_blob(blob, _doc().text) == _json(old)  # stores written before the column form still read

@@ -41,3 +41,12 @@ def test_near_duplicate_estimate():
     b = dedup.signature(dedup.normalised_words(BASE.replace("عشرين", "ثلاثين")))
     c = dedup.signature(dedup.normalised_words("نص آخر تماما عن مباراة كرة القدم التي جرت مساء أمس في الملعب"))
     assert dedup.jaccard(a, b) >= dedup.THRESHOLD > dedup.jaccard(a, c)
+
+
+def test_hash_words_then_signature_equals_fingerprint():
+    norm = dedup.norm_string(BASE)
+    h, words = dedup.hash_words(norm)
+    fh, fsig, n = dedup.fingerprint(norm)
+    assert h == fh and len(words) == n
+    assert np.array_equal(dedup.signature_of_words(words), fsig)
+    assert dedup.hash_words("") == (dedup.content_hash([]), [])

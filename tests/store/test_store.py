@@ -509,3 +509,22 @@ def test_migration_from_version_3_splits_the_rtree_and_counts(tmp_path):
         s = st.stats()
         assert (s["events"], s["events_of_near_duplicates"], s["located"], s["fatalities"]) == (2, 1, 2, 4)
         assert s["by_type"] == {"ASSAULT": 1, "PROTEST": 1} and s["by_country"] == {"LY": 2}
+
+
+def test_exact_duplicates_skip_the_minhash_and_event_ids_stay_unique(store, corpus, monkeypatch):
+    from rasd.store import dedup
+
+    def boom(words):
+        raise AssertionError("a duplicate's signature was computed")
+
+    monkeypatch.setattr(dedup, "signature_of_words", boom)
+    again = store.ingest([corpus], pipeline=StubPipeline())
+    assert (again.ingested, again.duplicates) == (0, N)
+    monkeypatch.undo()
+    # event row ids handed out inside a transaction (several articles a batch, across batches and
+    # after a reprocess) never collide
+    more = store.ingest_records([article(i) for i in range(N, N + 25)], pipeline=StubPipeline(), batch_size=4)
+    assert more.ingested == 25
+    store.reprocess(pipeline=StubPipeline(tag="other"), batch_size=3)
+    rows = store.conn.execute("SELECT count(*), count(DISTINCT rid), count(DISTINCT id) FROM events").fetchone()
+    assert rows[0] == rows[1] == rows[2] == store.count_events(include_duplicates=True) > N // 2
