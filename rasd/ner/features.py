@@ -14,7 +14,6 @@ so a sentence costs a few dictionary look-ups and list concatenations per token.
 from __future__ import annotations
 
 import gzip
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import methodcaller
@@ -153,6 +152,8 @@ def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
 
 
 def _shape(tok: str) -> str:
+    if tok.isalpha():  # letters only (most tokens): no digit, some letter
+        return "lat" if tok.isascii() else "ar"
     if _DIGITS.issuperset(tok):
         return "num"
     if not _DIGITS.isdisjoint(tok):
@@ -162,6 +163,9 @@ def _shape(tok: str) -> str:
     if not any(c.isalpha() for c in tok):
         return "pun"
     return "ar"
+
+
+_FREQ = tuple(f"f={i}" for i in range(15))
 
 
 def _lenband(n: int) -> str:
@@ -184,13 +188,11 @@ class Featurizer:
         self._unit = lru_cache(maxsize=200_000)(self._unit_uncached)
 
     def _lex(self, stem: str, base: str, norm: str) -> tuple[str, ...]:
-        lex = self.res.lexicon
-        kinds: set[str] = set()
-        for w in {norm, stem, base, "ال" + base}:
-            k = lex.get(w)
-            if k:
-                kinds.update(k)
-        return tuple(sorted(kinds))
+        get = self.res.lexicon.get
+        hits = [k for k in (get(norm), get(stem), get(base), get("ال" + base)) if k]
+        if not hits:
+            return ()
+        return tuple(sorted(set().union(*hits)))
 
     def _cluster_strings(self, ids: tuple[str, ...]) -> tuple[list[str], list[str]]:
         """The cluster features of a word with cluster ids ``ids``: its own (every granularity) and
@@ -249,7 +251,7 @@ class Featurizer:
             else:
                 mine, theirs = self._cluster_strings(c[1])
                 own += mine
-                own.append(f"f={min(int(math.log2(c[0] + 1)), 14)}")
+                own.append(_FREQ[min((c[0] + 1).bit_length() - 1, 14)])  # log2 band of the count
                 nbk = nbk + theirs
         if res.profiles:
             prof = res.profiles.get(norm) or res.profiles.get(stem)
