@@ -47,7 +47,9 @@ _CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
 _NOT_COMP_BEFORE = word_set(_WORDS, "quotes_not_comp_before")
 _LEADING = word_set(_WORDS, "quotes_leading")
 _SKIP_BEFORE_VERB = word_set(_WORDS, "quotes_skip_before_verb")
-_NEGATION = word_set(_WORDS, "quotes_negation")  # لم تكشف الشركة نوع ...: not a statement of it
+_NEGATION = word_set(_WORDS, "quotes_negation")
+_AFFIL_PREPS = word_set(_WORDS, "quotes_affiliation_preps")  # مصدر في الحكومة، مسؤول من الوزارة
+_ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
 def _adverbial(word: str) -> bool:
@@ -299,9 +301,12 @@ class _QuoteReader:
             if channel:
                 break
         tw = self.r.lx.time_words
+        q_acc = self.q.according
         while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
                          toks[a].norm in tw):
             a += 1  # أعلنت أمس الشرطة: the time before the subject
+        if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in q_acc:
+            return self.speaker_from(a + 2, b, np)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
         if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _OPENERS:
             close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
             if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
@@ -358,6 +363,11 @@ class _QuoteReader:
                     break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
                 adj = adj or is_adj
                 e2 += 1
+            e3 = self._affiliation(e2, b)  # مصدر في وزارة الخارجية: where the source is
+            if role is None and e3 > e2:
+                role = next((x.canonical or x.text for x in map(self.ents_at.get, range(e2, e3)) if x is not None),
+                            None)  # the body it speaks for
+            e2 = e3
             stext = self.text[toks[a].start:toks[e2 - 1].end]
             return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person"), channel
         best: Entity | None = None
@@ -632,6 +642,40 @@ class _QuoteReader:
         lx = self.r.lx
         return nm not in _NOT_GIVEN and not (nm[:1] in "لب" and nm not in lx.given and nm not in lx.known_names)
 
+    def _semicolon_comma(self, k: int, v: int, limit: int, extra: frozenset[str]) -> bool:
+        """A semicolon written as a comma inside the subject (قال فلان؛ المتحدث باسم الشركة؛ إن ...)."""
+        if k - v > 12 or k + 1 >= limit:
+            return False
+        nx = self.toks[k + 1].norm
+        end = self.toks[k - 1].end
+        return nx in self.q.comps or nx in extra or (_definite(nx) and self.r.title_at(k + 1) is not None) or \
+            any(e.end == end for e in self.ents_at.values())
+
+    def _past_addressee(self, k: int, limit: int) -> int:
+        """The token after the paper spoken to at k (لـ«الشرق الأوسط»، لرويترز), else k."""
+        toks = self.toks
+        if k + 2 < limit and toks[k].norm == "ل" and toks[k + 1].text in _OPENERS:
+            close = next((x for x in range(k + 2, min(limit, k + 6)) if toks[x].text in ("»", "”", '"')), None)
+            return close + 1 if close is not None else k
+        if k < limit and self._addressee(k):
+            return k + 1
+        return k
+
+    def _affiliation(self, e: int, b: int) -> int:
+        """The end of an unnamed source's في/من phrase (مصدر | في الدفاع المدني), from token e."""
+        toks, q = self.toks, self.q
+        if e + 1 >= b or toks[e].norm not in _AFFIL_PREPS:
+            return e
+        x = e + 1
+        tw = self.r.lx.time_words
+        while x < b and x - e <= 7 and toks[x].kind == "word" and toks[x].norm not in q.comps and \
+                toks[x].norm not in _CUT_WORDS and toks[x].norm not in q.subject_stops and \
+                toks[x].norm not in q.occasion and toks[x].norm not in tw and not self._addressee(x) and \
+                toks[x].norm not in q.not_subjects and \
+                self.verb_at(x) is None:
+            x += 1
+        return x if x > e + 1 else e
+
     def _person_ending(self, k: int) -> Speaker | None:
         """The person whose name ends at token k, as a speaker."""
         end = self.toks[k].end
@@ -757,9 +801,20 @@ class _QuoteReader:
                 r = self._role_norm.get(sp.role)
                 if r is None:
                     r = self._role_norm[sp.role] = normalize_word(sp.role)
-                if r == key or r.startswith(key + " ") or bare is not None and (r == bare or r.startswith(bare + " ")):
+                if r == key or r.startswith(key + " ") or bare is not None and (r == bare or r.startswith(bare + " ")) \
+                        or self._role_words_in(key, r):
                     found.setdefault(sp.name, sp)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def _role_words_in(key: str, role: str) -> bool:
+        """The words of ``key`` in order inside ``role``, with the same head (المتحدث باسم الحكومة in
+        المتحدث الرسمي باسم الحكومة الشرعية; not وزير الخارجية in نائب وزير الخارجية)."""
+        kw, rw = key.split(), role.split()
+        if len(kw) < 2 or kw[0] != rw[0]:
+            return False
+        it = iter(rw)
+        return all(w in it for w in kw)
 
     def _org_by_head(self, a: int) -> Entity | None:
         """The body last named before token ``a`` whose name opens with its head word (الحزب: حزب الله)."""
@@ -881,6 +936,20 @@ class _QuoteReader:
         last = self.last_speaker(self.toks[v].start, paragraph_of_unknown=True)
         if last is not None:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
+            return self._last_person(v)  # no one has spoken yet: the person the story is about
+        return None
+
+    def _last_person(self, v: int) -> Speaker | None:
+        """The person named last before token v, within the two sentences before it."""
+        floor = self.sentence_start(v)
+        for _ in range(2):
+            if floor > 0:
+                floor = self.sentence_start(floor - 1)
+        for k in range(v - 1, floor - 1, -1):
+            e = self.ents_at.get(k)
+            if e is not None and e.label.startswith("PERS"):
+                return self._entity_speaker(e)
         return None
 
     def _fronted_subject(self, v: int, k: int, sent_start: int) -> Speaker | None:
@@ -1078,10 +1147,11 @@ class _QuoteReader:
             k = i + 1
             reach = i + 30
             nominal = base in self.q.nominal and not (i > 0 and toks[i - 1].norm in _NEGATION)
-            if participle:  # مضيفا أن / مشيرا إلى أن: no subject between
-                nx = toks[i + 1].norm if i + 1 < limit else ""
-                reach = i + 2 if nx in self.q.comps or toks[i + 1].text == ":" or i + 1 in direct_at or \
-                    (nominal and self._content_noun(nx)) else (i + 3 if nx in extra else i + 1)
+            if participle:  # مضيفا أن / مشيرا إلى أن: no subject between (موضحا لـ«الصحيفة» أن: the paper skipped)
+                j = self._past_addressee(i + 1, limit)
+                nx = toks[j].norm if j < limit else ""
+                reach = j + 1 if nx in self.q.comps or j < limit and toks[j].text == ":" or j in direct_at or \
+                    (nominal and self._content_noun(nx)) else (j + 2 if nx in extra else i + 1)
             found = None  # ("direct", idx) | ("reported", content start)
             part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
             while k < limit and k < reach:
@@ -1141,7 +1211,7 @@ class _QuoteReader:
                             k += 1
                             continue
                         break
-                if t.text in _ENDERS or t.text in ("؛", ";"):
+                if t.text in _ENDERS or t.text in ("؛", ";") and not self._semicolon_comma(k, i, limit, extra):
                     break
                 k += 1
             if found is None and not participle and (base in self.q.according1 or acc_ma):
@@ -1151,6 +1221,16 @@ class _QuoteReader:
                     continue
             if found is None:
                 # no content here, but the subject may speak next (أكد الوزير X سيطرة ...، لافتا إلى أن)
+                x0 = i + 1
+                while x0 < min(k, i + 4) and toks[x0].norm in self.q.not_subjects:
+                    x0 += 1  # كشف هذا لـ«الصحيفة» الدكتور فلان ... وقال
+                x1 = self._past_addressee(x0, min(k, limit))
+                if x1 > x0 and x1 < min(k, limit) and (x1 in self.ents_at or self.r.title_at(x1) is not None):
+                    sp, _ = self.speaker_from(x1, min(k, limit, x1 + 15))
+                    if sp is not None and sp.name and sp.kind == "person":
+                        self.remember(sp, at_verb)
+                        i += 1
+                        continue
                 for x in range(i + 1, min(k, i + 6)):
                     e = self.ents_at.get(x)
                     if e is not None:
@@ -1289,7 +1369,10 @@ class _QuoteReader:
                 stop = next((x for x in range(stop + 1, min(limit, stop + 6)) if toks[x].text in ("»", "”", '"')),
                             limit - 1)
             stop += 1
-        speaker, channel = self.speaker_from(i + 1, stop, np=False, lam=not acc_ma)
+        a1 = i + 1
+        if not acc_ma and a1 + 2 < stop and toks[a1].norm in _ACC_REL:
+            a1 += 2  # وفقا لما أعلنته الوكالة: the source after the relative and its verb
+        speaker, channel = self.speaker_from(a1, stop, np=False, lam=not acc_ma and a1 == i + 1)
         if speaker is None:
             return None
         if toks[i + 1].norm[:1] == "ل" and speaker.name and speaker.name[:1] == "ل":
@@ -1315,6 +1398,8 @@ class _QuoteReader:
             return None
         if sum(1 for x in range(b, e + 1) if toks[x].kind == "word") < 4 or b in direct_tok or e in direct_tok:
             return None
+        if b > cue_i and any(self.verb_at(x) is not None for x in range(b, min(e + 1, b + 4))):
+            return None  # وحسب الوكالة، قال المتحدث إن ...: the verb after the comma reports it
         s0, e0 = toks[b].start, toks[e].end
         if any(q.start < e0 and s0 < q.end for q in quotes):
             return None  # already the content of a verb

@@ -106,8 +106,9 @@ def test_term_in_quotes_is_not_a_quote():
 def test_unnamed_source_with_its_body():
     text = "وقال مصدر أمني في وزارة الدفاع إن ثلاثة جنود أصيبوا."
     (q,) = _quotes(text)
-    assert q.speaker.name == "مصدر أمني"
+    assert q.speaker.name == "مصدر أمني في وزارة الدفاع"  # the source with where it is (round 2)
     assert q.speaker.kind == "person"
+    assert q.speaker.role == "وزارة الدفاع"
 
 
 def test_organisation_speaker():

@@ -134,3 +134,45 @@ def test_a_person_before_an_unnamed_source_phrase():
     text = "لكن الشيخ حمد العتيبي، أحد وجهاء القبيلة قال إن الصلح قريب."
     (q,) = _quotes(text)
     assert q.speaker.name == "حمد العتيبي"
+
+
+def test_semicolons_written_as_commas_inside_the_subject():
+    text = "وقال سامي العنزي؛ المتحدث باسم شركة النقل؛ إن الرحلات ستعود غدا. وأشار العنزي؛ إلى أن التذاكر متاحة."
+    first, second = _quotes(text)
+    assert first.text == "الرحلات ستعود غدا" and first.speaker.name == "سامي العنزي"
+    assert second.text == "التذاكر متاحة" and second.speaker.name == "سامي العنزي"
+
+
+def test_participle_with_the_paper_spoken_to():
+    text = "وأعلن المتحدث باسم الوزارة عادل الحربي عودة الموظفين، موضحا لـ«الصحيفة» أن المكاتب فتحت أبوابها."
+    qs = _quotes(text)
+    assert qs[-1].text == "المكاتب فتحت أبوابها" and qs[-1].speaker.name == "عادل الحربي"
+
+
+def test_unnamed_source_keeps_its_affiliation():
+    (q,) = _quotes("وقال مصدر في الدفاع المدني لرويترز إن الحريق أخمد.")
+    assert q.speaker.text == "مصدر في الدفاع المدني"
+
+
+def test_according_to_what_a_body_announced():
+    text = "وسيفتتح الجسر الجديد نهاية العام، وفقا لما أعلنته وزارة النقل."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "وزارة النقل" and q.text.startswith("وسيفتتح الجسر")
+
+
+def test_according_to_before_a_verb_that_reports_itself():
+    text = "وحسب وكالة الأنباء المحلية، قال المتحدث باسم الشركة سالم الدوسري إن المصنع توقف."
+    (q,) = _quotes(text)
+    assert q.text == "المصنع توقف" and q.speaker.name == "سالم الدوسري"
+
+
+def test_quoting_from_a_named_source():
+    text = "وقال نقلا عن دائرة الصحة إن عشرة مرضى غادروا المستشفى."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "دائرة الصحة"
+
+
+def test_subject_named_with_a_verb_that_has_no_content():
+    text = "كشف هذا لـ«الصحيفة» الدكتور خالد الشهري مدير المستشفى، وقال: الأقسام جاهزة لاستقبال المرضى."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "خالد الشهري"
