@@ -177,6 +177,38 @@ def read_wojood(*paths: Path) -> list:
     return out
 
 
+def audit_sample(shared: Path, out: Path, seed: int = 20261129) -> int:
+    """Write the real-article audit sample with rasd's places and event locations, for judging by hand.
+
+    40 random articles of SaudiNewsNet conflict and 20 of "other" (``seed``); every third of each is the
+    held-back part (``split``).  The output (JSON) holds copied news text: keep it outside the repository.
+    """
+    import json
+    import random
+
+    import rasd
+
+    rng = random.Random(seed)
+    rows = []
+    for name, n in (("conflict", 40), ("other", 20)):
+        lines = (shared / f"data/news/saudinewsnet-{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        for k, i in enumerate(sorted(rng.sample(range(len(lines)), n))):
+            r = json.loads(lines[i])
+            doc = rasd.extract(r["content"], published=r["date_extracted"][:10])
+            t = doc.text
+            rows.append({
+                "id": r["id"], "file": name, "split": "held" if k % 3 == 2 else "dev", "focus": doc.focus_countries,
+                "places": [{"start": p.start, "text": p.text, "name_en": p.name_en, "cc": p.country_code,
+                            "kind": p.kind, "context": t[max(0, p.start - 45):p.end + 35]} for p in doc.places],
+                "events": [{"type": e.type, "sub_event_type": e.sub_event_type, "trigger": e.trigger.text,
+                            "location": e.location.text if e.location else None,
+                            "cc": e.location.country_code if e.location else None,
+                            "context": t[max(0, e.trigger.start - 120):e.trigger.start + 150]} for e in doc.events],
+            })
+    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the Geo figures of docs/benchmarks.md (needs ../shared for the corpora)."""
     import argparse
@@ -186,9 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     from rasd.geo.stage import RecognizePlaces
 
     ap = argparse.ArgumentParser(description="rasd geo evaluation")
-    ap.add_argument("what", choices=["sentences", "anercorp", "wojood", "speed"])
+    ap.add_argument("what", choices=["sentences", "anercorp", "wojood", "speed", "audit"])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
+    ap.add_argument("--out", type=Path, default=None, help="audit: where to write the sample (outside the repo)")
     args = ap.parse_args(argv)
+    if args.what == "audit":
+        if args.out is None:
+            ap.error("audit needs --out FILE (outside the repository: it holds news text)")
+        print(f"wrote {audit_sample(args.shared, args.out)} articles to {args.out}")
+        return 0
     stage = RecognizePlaces()
     if args.what == "sentences":
         sc = evaluate(read_rows(Path(__file__).resolve().parents[2] / "tests" / "geo" / "sentences.tsv"), stage)

@@ -27,6 +27,7 @@ _QUOTES_CLOSE = frozenset('»"”\'')
 _DATELINE = regex.compile(r"\s*(?:\(\w+\)\s*)?[-:]")
 _BREAK_CHARS = tuple('.!?;:\n()"[]{}-,')
 _LAST_BREAK = re.compile("(?s).*[" + re.escape("".join(_BREAK_CHARS)) + "]")
+_TANWEEN = frozenset("\u064b\u064c\u064d")  # ً ٌ ٍ
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -432,6 +433,8 @@ class PlaceRecognizer:
                     and doc.text[mt.end] in _QUOTES_CLOSE:
                 # «الرياض»، "الوطن": a quoted bare name is a newspaper, club or operation more often than a place
                 men.cands = [e for e in men.cands if e.kind in ("country", "region")]
+            if doc.text[mt.end:mt.end + 1] in _TANWEEN and not men.cue:
+                continue  # صيداً سهلاً "an easy prey": a word with nunation is indefinite, not a name
             if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
                 men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
             raw, men.cands = men.cands, self._admissible(men)
