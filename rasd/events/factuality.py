@@ -176,8 +176,10 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
         recent = any(_days_before(published, v) <= 7 for v in dated)
     else:
         recent = any("concrete_time" in cues_at.get(k, ()) for k in range(s0, s1))
-    # يذكر أن / تجدر الإشارة / يشار إلى أن open a background sentence
-    if any(tokens[k].norm in _BACKGROUND_OPENERS for k in range(s0, min(s1, s0 + 2))):
+    # يذكر أن / تجدر الإشارة / يشار إلى أن open a background sentence, unless it tells of the last days
+    # (ويذكر أن المقاومة انتزعت يوم أمس آخر حصون المتمردين)
+    if any(tokens[k].norm in _BACKGROUND_OPENERS for k in range(s0, min(s1, s0 + 2))) and not (
+            any(_days_before(published, v) <= 3 for v in dated) if dated and published is not None else recent):
         return "history"
     # a sentence that opens with كان/كانت (وكانت الحكومة أكدت ...) is background, unless recent
     if tokens[s0].norm in _KANA and not recent:
