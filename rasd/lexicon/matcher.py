@@ -71,12 +71,13 @@ class PhraseMatcher:
     def build(self) -> None:
         """Compile the automaton (done on first use if not called)."""
         auto = ahocorasick.Automaton()
+        # each value: (key, values, merged, length of the matched form)
         for key, values in self._entries.items():
-            auto.add_word(key, (key, values, False))
+            auto.add_word(key, (key, values, False, len(key)))
             if self._merge and key.startswith("ال") and len(key) > 3:
                 alt = "ل" + key[2:]
                 if alt not in self._entries:
-                    auto.add_word(alt, (key, values, True))
+                    auto.add_word(alt, (key, values, True, len(alt)))
         if len(self._entries):
             auto.make_automaton()
         self._automaton = auto
@@ -85,7 +86,6 @@ class PhraseMatcher:
         """Every match at a word boundary (overlapping matches included)."""
         if self._automaton is None:
             self.build()
-        auto = self._automaton
         if not len(self._entries):
             return []
         norm = nt.norm
@@ -95,33 +95,40 @@ class PhraseMatcher:
         suffixes = self._suffixes
         bare_only = len(suffixes) == 1  # no suffix may follow a key
         proclitics, merge, max_prefix = self._proclitics, self._merge, self._max_prefix
-        to_original = nt.to_original
-        for end_idx, (key, values, merged) in auto.iter(norm):
-            e = end_idx + 1
+        oi = nt.orig_index  # None: normalised offsets are original offsets
+        for e, (key, values, merged, klen) in self._automaton.iter(norm):
+            e += 1  # the automaton reports the last character
             # right boundary, with optional suffixes
             if e < n and norm[e].isalpha():
                 if bare_only:
                     continue
-                we = e
+                we = e + 1
                 while we < n and norm[we].isalpha():
                     we += 1
                 if norm[e:we] not in suffixes:
                     continue
-            s = e - (len(key) - 1 if merged else len(key))
-            # the letters written before the key in its word (at most one more than a clitic can have)
-            ws = s
-            stop = max(0, s - max_prefix - 1)
-            while ws > stop and norm[ws - 1].isalpha():
-                ws -= 1
-            prefix = norm[ws:s] if ws < s else ""
+            s = e - klen
+            if s and norm[s - 1].isalpha():
+                # the letters written before the key in its word (at most one more than a clitic can have)
+                ws = s - 1
+                stop = s - max_prefix - 1
+                if stop < 0:
+                    stop = 0
+                while ws > stop and norm[ws - 1].isalpha():
+                    ws -= 1
+                prefix = norm[ws:s]
+            else:
+                prefix = ""
             if merged:
                 if prefix not in merge:
                     continue
                 prefix = prefix + "ل"  # report the article's lam as part of the prefix
             elif prefix not in proclitics:
                 continue
-            os_, oe = to_original(s, e)
-            append(Match(os_, oe, key, values, prefix, s, e))
+            if oi is None:
+                append(Match(s, e, key, values, prefix, s, e))
+            else:  # a key is never empty: e > s
+                append(Match(oi[s], oi[e - 1] + 1, key, values, prefix, s, e))
         return out
 
     def find(self, nt: NormText) -> list[Match]:

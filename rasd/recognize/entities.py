@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import attrgetter
 
 from rasd.doc import Document, Entity, Token
@@ -227,10 +227,11 @@ class _Reader:
         """Find the tokens that may start a title, an organisation head, a given name, a known name."""
         if len(_FEATS) > 1 << 18:
             _FEATS.clear()
-        feats = list(map(_FEATS.get, self.norms))
-        if None in feats:
+        # -1 for a word not seen before (an int: the scan for it compares ints, not int with None)
+        feats = list(map(_FEATS.get, self.norms, repeat(-1)))
+        if -1 in feats:
             for i, f in enumerate(feats):
-                if f is None:
+                if f == -1:
                     feats[i] = _FEATS[self.norms[i]] = _features(self.norms[i])
         toks = self.toks
         hits = [i for i in compress(count(), feats) if toks[i].kind == "word"]  # tokens with a feature

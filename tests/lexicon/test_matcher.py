@@ -39,3 +39,17 @@ def test_suffixes_allowed_when_declared():
     m = PhraseMatcher(suffixes=["ها"])
     m.add("قوات", "forces")
     assert [f[0] for f in _found(m, "قواتها وقوات")] == ["قوات", "قوات"]
+
+
+def test_boundaries_at_text_edges_and_punctuation_with_dropped_marks():
+    m = PhraseMatcher()
+    m.add("حلب", "aleppo")
+    m.add("القاهرة", "cairo")
+    # a key at the very start and end, after punctuation, and a merged article after a harakah-laden clitic
+    text = "حلب،(حلب) وَلِلقاهرة ثم بِحلب"
+    found = [(text[x.start:x.end], x.prefix, x.norm_start, x.norm_end) for x in m.find_all(normalize(text))]
+    assert [f[:2] for f in found] == [("حلب", ""), ("حلب", ""), ("لقاهرة", "ولل"), ("حلب", "ب")]
+    nt = normalize(text)
+    assert all(nt.norm[s:e] in ("حلب", "لقاهره") for _, _, s, e in found)
+    # a key followed by letters is no match, unless the letters are a declared suffix
+    assert m.find_all(normalize("حلبي")) == []
