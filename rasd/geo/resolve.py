@@ -57,7 +57,7 @@ class _Mention:
     title: bool = False
     chosen: GeoEntry | None = None
     vote: tuple[str, float] | None = None  # the focus vote this mention cast
-    raw: tuple[GeoEntry, ...] = ()  # every gazetteer sense, before context ruled some out
+    raw: list[GeoEntry] | tuple = ()  # every gazetteer sense, before context ruled some out
     others: tuple[str, ...] = ()
     container: str | None = None  # country of the division or town named right after (حيس بمحافظة الحديدة)  # countries of senses context ruled out that are still towns or divisions
 
@@ -361,7 +361,9 @@ class PlaceRecognizer:
         for men in mentions:
             if not men.cands:
                 continue
-            ccs = {e.cc for e in men.cands} | set(men.others)  # a bare ميسان: Iraq's province or a Saudi town
+            ccs = {e.cc for e in men.cands}
+            if men.others:
+                ccs.update(men.others)  # a bare ميسان: Iraq's province or a Saudi town
             w = 2.0 if men.title else 1.0
             if len(ccs) == 1:
                 cc = next(iter(ccs))
@@ -438,7 +440,7 @@ class PlaceRecognizer:
             if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
                 men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
             raw, men.cands = men.cands, self._admissible(men)
-            men.raw = tuple(raw)
+            men.raw = raw
             if len(raw) > len(men.cands):  # (identity, not dataclass equality: this runs for every mention)
                 kept = {id(e) for e in men.cands}
                 men.others = tuple({e.cc for e in raw if id(e) not in kept and (e.kind != "city" or e.pop >= SMALL_POP)})
@@ -479,12 +481,14 @@ class PlaceRecognizer:
         # one sense per story: a name resolved after a place word (محافظة ميسان) keeps that sense when it
         # comes back bare (أهالي ميسان), even where the bare name alone would not be taken
         sense: dict[str, GeoEntry] = {}
+        seen: set[str] = set()
+        repeated = {k for k in (men.m.key for men in mentions + held) if k in seen or seen.add(k)}
         for men in mentions:
-            if men.cue is not None and men.cue != "any" and men.m.key not in sense:
+            if men.cue is not None and men.cue != "any" and men.m.key in repeated and men.m.key not in sense:
                 best = self._pick(men, *ctx)
                 if best is not None and self._accept(men, best, focus, votes, key_votes):
                     sense[men.m.key] = best
-        for men in sorted(mentions + held, key=lambda m: m.m.start):
+        for men in sorted(mentions + held, key=lambda m: m.m.start) if held else mentions:
             known = sense.get(men.m.key)
             if known is not None:
                 # the senses in the country already established (a bare عدن after محافظة عدن is still the city)
@@ -519,6 +523,8 @@ class PlaceRecognizer:
     def _accept(self, men: _Mention, best: GeoEntry, focus: list[str], votes: dict[str, float],
                 key_votes: dict[tuple[str, str], float]) -> bool:
         """Is the chosen sense taken as a place, given the story's countries and the mention's context?"""
+        if best.kind not in ("city", "admin1"):
+            return True  # countries, nisba adjectives and regions are taken as matched
         # what the other names of the story say for this country (not this name, however often repeated)
         support = votes.get(best.cc, 0.0) - key_votes.get((men.m.key, best.cc), 0.0)
         # in the story's countries; a minor or word-like name cannot vouch for its own country, not
@@ -537,8 +543,8 @@ class PlaceRecognizer:
         """Mark each mention followed by the name of the division or town that contains it ("مديرية حيس
         بمحافظة الحديدة", "بلدة الكرك الشرقي بريف درعا") with that place's country, when it has one."""
         for a, b in zip(mentions, mentions[1:], strict=False):
-            if b.m.norm_start - a.m.norm_end > 34:
-                continue  # far apart (most pairs): nothing to read
+            if b.m.norm_start - a.m.norm_end > 34 or a.cands[0].kind in ("country", "nisba"):
+                continue  # far apart (most pairs) or a country: nothing to read
             gap = norm[a.m.norm_end:b.m.norm_start - len(b.m.prefix)]
             words = gap.split()
             if not words and not gap.strip(" ") and not b.m.prefix.startswith(("و", "ف")):
@@ -570,9 +576,14 @@ class PlaceRecognizer:
         # a same-name place in the story's main country beats one elsewhere that nothing else supports,
         # unless that one is a capital, a city of a million or a country (مدينة العين in a Yemeni story,
         # محافظة ميسان in a Saudi one; but الرياض stays Riyadh in an Egyptian story)
-        home = focus[0] if focus and len(men.cands) > 1 and not any(
-            o.cc != focus[0] and (o.capital or o.pop >= 1_000_000 or o.kind in ("country", "nisba", "region")
-                                  or share.get(o.cc, 0.0) >= 0.25) for o in men.cands) else None
+        home = None
+        if focus:
+            f0 = focus[0]
+            ccs = {o.cc for o in men.cands}
+            if f0 in ccs and len(ccs) > 1 and not any(
+                    o.cc != f0 and (o.capital or o.pop >= 1_000_000 or o.kind in ("country", "nisba", "region")
+                                    or share.get(o.cc, 0.0) >= 0.25) for o in men.cands):
+                home = f0
         for e in men.cands:
             s = self._prior(e, men) + 3.0 * share.get(e.cc, 0.0)
             if e.cc == home:
