@@ -22,9 +22,13 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
+
+from rasd.ner.features import stem_and_base
+from rasd.text.normalize import normalize_word
 
 SIDECAR = ".weights.gz"
 
@@ -48,6 +52,12 @@ class Weights:
 
 
 def _fingerprint(path: str) -> str:
+    st = os.stat(path)
+    return _fingerprint_of(path, st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint_of(path: str, _size: int, _mtime: int) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -148,6 +158,83 @@ def _pair_table(weights: Weights) -> dict[tuple[str, str], np.ndarray]:
     return out
 
 
+TYPES_SIDECAR = ".types.gz"
+
+
+@dataclass
+class TypeTable:
+    """The attribute indices of the commonest word types of raw news, computed at training time
+    (:func:`write_type_table`) so that meeting one costs a gather instead of building and looking
+    up its ~25 feature strings.  ``words``: normalised form -> row; row ``k``'s segment ``j``
+    (own features, then each neighbour offset) is ``idx[start[5k + j]:start[5k + j + 1]]``."""
+
+    words: dict[str, int]
+    start: np.ndarray  # (rows * segments + 1,) int64
+    idx: np.ndarray  # uint16 / int32 attribute indices
+    segments: int
+
+    def gather(self, rows: list[int]) -> tuple[list[int], list[int]]:
+        """The attribute indices of ``rows``' segments laid end to end, and where each starts."""
+        S = self.segments
+        seg = (np.asarray(rows, dtype=np.int64)[:, None] * S + np.arange(S)).ravel()
+        a, b = self.start[seg], self.start[seg + 1]
+        lens = b - a
+        ends = np.cumsum(lens)
+        first = ends - lens
+        flat = np.repeat(a - first, lens) + np.arange(int(ends[-1]))
+        return self.idx[flat].astype(np.intp).tolist(), first.tolist()
+
+
+def write_type_table(model_path: str, featurizer, words: list[str]) -> str:
+    """Write ``<model>.types.gz``: the attribute indices of ``words`` (normalised forms, e.g. the
+    commonest words of the clusters' corpus) under the model's weights; returns its path."""
+    weights = load_weights(model_path)
+    types = TypeScores(weights, featurizer)
+    words = [w for w in dict.fromkeys(words) if w and normalize_word(w) == w]
+    lens: list[int] = []
+    idx: list[int] = []
+    for w in words:
+        for seg in types.segments(w)[0]:
+            lens.append(len(seg))
+            idx += seg
+    dtype = "<u2" if types._zero < 65_536 else "<i4"
+    head = {"model": _fingerprint(model_path), "words": len(words), "segments": 1 + len(types.offsets),
+            "idx": len(idx), "dtype": dtype}
+    block = "\n".join(words).encode("utf-8")
+    head["words_bytes"] = len(block)
+    out = model_path + TYPES_SIDECAR
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
+        fh.write(json.dumps(head).encode("utf-8") + b"\n")
+        fh.write(block)
+        fh.write(np.asarray(lens, dtype=np.uint8).tobytes())
+        fh.write(np.asarray(idx, dtype=dtype).tobytes())
+    return out
+
+
+def load_type_table(model_path: str, segments: int) -> TypeTable | None:
+    """The model's word-type table, or None when there is none, it belongs to another model, or
+    it is damaged (the decoder then computes every type from its features)."""
+    path = model_path + TYPES_SIDECAR
+    if not os.path.isfile(path):
+        return None
+    try:
+        with gzip.open(path, "rb") as fh:
+            head = json.loads(fh.readline())
+            if head.get("model") != _fingerprint(model_path) or head.get("segments") != segments:
+                return None
+            words = fh.read(head["words_bytes"]).decode("utf-8").split("\n")
+            n = head["words"] * segments
+            lens = np.frombuffer(fh.read(n), dtype=np.uint8)
+            idx = np.frombuffer(fh.read(), dtype=head["dtype"])
+    except (OSError, EOFError, ValueError, KeyError, UnicodeDecodeError):
+        return None
+    if len(words) != head["words"] or len(lens) != n or len(idx) != head["idx"] or int(lens.sum()) != len(idx):
+        return None
+    start = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lens, out=start[1:])
+    return TypeTable(dict(zip(words, range(len(words)), strict=True)), start, idx, segments)
+
+
 class TypeScores:
     """Per word type, the label scores it contributes as the token (row 0) and as the neighbour at
     each of the featurizer's offsets (rows 1..), kept in one growing matrix so that a sentence's
@@ -158,8 +245,10 @@ class TypeScores:
     PAIR, PHRASE = 1, 2
 
     def __init__(self, weights: Weights, featurizer, max_types: int = 60_000, *,
-                 pair_left: frozenset[str] = frozenset(), phrase_first: frozenset[str] = frozenset()) -> None:
+                 pair_left: frozenset[str] = frozenset(), phrase_first: frozenset[str] = frozenset(),
+                 table: TypeTable | None = None) -> None:
         self.w = weights
+        self.table = table
         self.feat = featurizer
         self.offsets = featurizer._offsets
         self.rows: dict[str, int] = {}
@@ -198,6 +287,17 @@ class TypeScores:
             self._add(new)
         return [rows[t] for t in tokens]
 
+    def segments(self, tok: str) -> tuple[list[list[int]], str, str]:
+        """``([attribute indices of the token's own features, of what a neighbour at each offset
+        sees], stem, base)`` of one word type, from its feature strings; an index the model does
+        not know is the zero row's (adding it changes no sum)."""
+        own, near, far, stem, base = self.feat.parts(tok)
+        zero = self._zero
+        segs = [list(map(self.w.index.get, own, repeat(zero)))]
+        for is_near, nb in zip(self._near, self._nb_index, strict=True):
+            segs.append(list(map(nb.get, near if is_near else far, repeat(zero))))
+        return segs, stem, base
+
     def _add(self, toks: list[str]) -> None:
         r0 = len(self.rows)
         need = r0 + len(toks)
@@ -208,31 +308,42 @@ class TypeScores:
             f = np.zeros(m.shape[0], dtype=np.uint8)
             f[:r0] = self.flags[:r0]
             self.flags = f
+        # the word types the shipped table knows first, then the others from their features
+        known: list[int] = []
+        if self.table is not None:
+            find = self.table.words.get
+            rest = []
+            for tok in toks:
+                k = find(normalize_word(tok))
+                if k is None:
+                    rest.append(tok)
+                else:
+                    known.append(k)
+                    self._put(tok, stem_and_base(tok, self.feat.res))
+            toks = rest
         # one gather and one segmented sum for all new types and positions (no segment is empty:
         # a token always has its word and a neighbour always sees its stem)
-        get = self.w.index.get
-        zero = self._zero
-        parts = self.feat.parts  # uncached: the score row is the cache
-        offsets = tuple(zip(self._near, (d.get for d in self._nb_index), strict=True))
-        idx: list[int] = []
-        starts: list[int] = []
-        flags: list[int] = []
-        pair_left, phrase_first = self._pair_left, self._phrase_first
-        zeros = repeat(zero)  # unknown features look up the zero row
-        for r, tok in enumerate(toks, start=r0):
-            own, near, far, stem, base = parts(tok)
-            starts.append(len(idx))
-            idx += map(get, own, zeros)
-            for is_near, nget in offsets:
+        if known:
+            idx, starts = self.table.gather(known)
+        else:
+            idx, starts = [], []
+        segments = self.segments  # uncached: the score row is the cache
+        for tok in toks:
+            segs, stem, base = segments(tok)
+            for seg in segs:
                 starts.append(len(idx))
-                idx += map(nget, near if is_near else far, zeros)
-            self.rows[tok] = r
-            self.stems.append(stem)
-            self.bases.append(base)
-            flags.append((stem in pair_left) | (2 if stem in phrase_first or base in phrase_first else 0))
+                idx += seg
+            self._put(tok, (stem, base))
         sums = np.add.reduceat(self._wz[idx], starts, axis=0)
-        self._m[r0:need] = sums.reshape(len(toks), *self._m.shape[1:])
-        self.flags[r0:need] = flags
+        self._m[r0:need] = sums.reshape(need - r0, *self._m.shape[1:])
+        pair_left, phrase_first = self._pair_left, self._phrase_first
+        self.flags[r0:need] = [(stem in pair_left) | (2 if stem in phrase_first or base in phrase_first else 0)
+                               for stem, base in zip(self.stems[r0:], self.bases[r0:], strict=True)]
+
+    def _put(self, tok: str, stem_base: tuple[str, str]) -> None:
+        self.rows[tok] = len(self.rows)
+        self.stems.append(stem_base[0])
+        self.bases.append(stem_base[1])
 
     def stems_of(self, tokens: list[str]) -> list[str]:
         """:meth:`stem` of each token."""
@@ -252,13 +363,13 @@ class TypeScores:
 class Decoder:
     """Tags token lists with a CRF's weights and the featurizer that trained it."""
 
-    def __init__(self, weights: Weights, featurizer, *, batch: int = 64) -> None:
+    def __init__(self, weights: Weights, featurizer, *, batch: int = 64, table: TypeTable | None = None) -> None:
         self.w = weights
         self.feat = featurizer
         self._pairs = _pair_table(weights)
         phrase_first = frozenset(k[0] for k in featurizer.res.phrases) if featurizer.res.use_lexicon else frozenset()
         self.types = TypeScores(weights, featurizer, pair_left=frozenset(a for a, _b in self._pairs),
-                                phrase_first=phrase_first)
+                                phrase_first=phrase_first, table=table)
         self.labels = weights.labels
         self.batch = batch
         self._iob2 = _iob2_table(weights.labels)

@@ -51,6 +51,10 @@ class LazyRows:
     def __contains__(self, word: str) -> bool:
         return word in self._raw
 
+    def keys(self):
+        """The words that have a row."""
+        return self._raw.keys()
+
     def __len__(self) -> int:
         return len(self._raw)
 
@@ -172,6 +176,27 @@ def _lenband(n: int) -> str:
     return str(n) if n < 5 else ("5" if n < 7 else "7")
 
 
+def _digit_key(norm: str) -> str:
+    return "".join("0" if c in _DIGITS else c for c in norm)
+
+
+def _stem_base(norm: str, shape: str, res: Resources) -> tuple[str, str, str]:
+    """(proclitic, stem, base) of a normalised word of shape ``ar``, ``lat`` or ``pun``."""
+    pre, stem = split_clitics(norm, res) if shape == "ar" else ("", norm)
+    base = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+    return pre, stem, base
+
+
+def stem_and_base(tok: str, res: Resources) -> tuple[str, str]:
+    """The stem and base that :meth:`Featurizer.parts` gives ``tok`` (without its features)."""
+    norm = normalize_word(tok)
+    shape = _shape(norm)
+    if shape in ("num", "hasnum"):
+        key = _digit_key(norm)
+        return key, key
+    return _stem_base(norm, shape, res)[1:]
+
+
 class Featurizer:
     """Turns token lists into lists of feature strings; per-token work cached."""
 
@@ -223,11 +248,10 @@ class Featurizer:
         norm = normalize_word(tok)
         shape = _shape(norm)
         if shape in ("num", "hasnum"):
-            key = "".join("0" if c in _DIGITS else c for c in norm)
+            key = _digit_key(norm)
             nbs = ["shape=" + shape]
             return ["shape=" + shape, "w=" + key[:6]], nbs, nbs, key, key
-        pre, stem = split_clitics(norm, res) if shape == "ar" else ("", norm)
-        base = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        pre, stem, base = _stem_base(norm, shape, res)
         own = ["w=" + norm, "s=" + stem, "b=" + base, "pre=" + pre, "shape=" + shape,
                "len=" + _lenband(len(base)), "b2=" + base[:2], "b3=" + base[:3],
                "x1=" + base[-1:], "x2=" + base[-2:], "x3=" + base[-3:]]

@@ -45,9 +45,25 @@ def model_attributes(tg, path: str) -> frozenset[str]:
     return frozenset(a for a, _label in tg.info().state_features)
 
 
+#: how many of the commonest words of the clusters' corpus get precomputed attribute indices
+TYPE_TABLE_WORDS = 30_000
+
+
+def write_type_table(path: str, n: int = TYPE_TABLE_WORDS) -> str:
+    """Write ``<model>.types.gz``: the attribute indices of the ``n`` commonest words of the raw
+    news the word clusters were learnt from (see :class:`rasd.ner.decode.TypeTable`)."""
+    from rasd.ner.decode import write_type_table as write
+
+    feat = build_featurizer()
+    res = feat.res
+    words = sorted(res.clusters.keys(), key=lambda w: (-res.count(w), w))[:n]
+    return write(path, feat, words)
+
+
 def write_model_attributes(path: str) -> None:
-    """Write ``<model>.attrs.gz`` (the model's feature strings, one a line, for fast loading) and
-    ``<model>.weights.gz`` (its weights, for the numpy decoder)."""
+    """Write ``<model>.attrs.gz`` (the model's feature strings, one a line, for fast loading),
+    ``<model>.weights.gz`` (its weights, for the numpy decoder) and ``<model>.types.gz`` (the
+    commonest word types' attribute indices)."""
     import gzip
 
     import pycrfsuite
@@ -60,6 +76,7 @@ def write_model_attributes(path: str) -> None:
     with gzip.GzipFile(path + ".attrs.gz", "wb", mtime=0) as fh:
         fh.write("\n".join(attrs).encode("utf-8"))
     write_sidecar(path)
+    write_type_table(path)
 
 
 class Tagger:
@@ -94,10 +111,11 @@ class Tagger:
                         raise ModelMissing(f"NER model not found or unreadable: {path}") from exc
                     feat = build_featurizer()
                     if self.engine == "numpy":
-                        from rasd.ner.decode import Decoder, load_weights
+                        from rasd.ner.decode import Decoder, load_type_table, load_weights
 
                         weights = load_weights(path, tg)  # unknown features are dropped there
-                        self._decoder = Decoder(weights, feat)
+                        table = load_type_table(path, 1 + len(feat._offsets))
+                        self._decoder = Decoder(weights, feat, table=table)
                     else:
                         feat.known = model_attributes(tg, path)
                     self._feat = feat

@@ -145,3 +145,50 @@ def test_iob2_table_repairs_like_repair_iob2():
         path = [rng.randrange(len(labels)) for _ in range(rng.randint(1, 9))]
         fast = [start[path[0]], *[table[a][b] for a, b in zip(path, path[1:], strict=False)]]
         assert fast == repair_iob2([labels[k] for k in path])
+
+
+def _flat(segs: list[list[int]]) -> tuple[list[int], list[int]]:
+    idx: list[int] = []
+    starts: list[int] = []
+    for seg in segs:
+        starts.append(len(idx))
+        idx += seg
+    return idx, starts
+
+
+def test_shipped_type_table_matches_the_feature_strings(taggers):
+    from rasd.ner.decode import load_type_table
+
+    _ref, fast = taggers
+    types = fast._decoder.types
+    table = load_type_table(MODEL, 1 + len(types.offsets))
+    assert table is not None, "rasd/data/ner/model.crfsuite.types.gz is stale: run make train-ner"
+    assert types.table is not None and len(table.words) > 10_000
+    words = sorted(table.words)[:: max(1, len(table.words) // 1500)]  # a spread of 1,500 words
+    for w in words:
+        assert table.gather([table.words[w]]) == _flat(types.segments(w)[0]), w
+
+
+def test_type_table_round_trip_and_staleness(tmp_path, taggers):
+    from rasd.ner.decode import TYPES_SIDECAR, load_type_table, write_type_table
+    from rasd.ner.tagger import Tagger, build_featurizer
+
+    ref, _fast = taggers
+    model = tmp_path / "m.crfsuite"
+    shutil.copyfile(MODEL, model)
+    shutil.copyfile(MODEL + SIDECAR, str(model) + SIDECAR)
+    words = ["القاهرة", "الرئيس", "وزير", "قال", "الذي", "ليبيا", "حفتر", "الامم", "المتحده", "2019"]
+    path = write_type_table(str(model), build_featurizer(), words)
+    table = load_type_table(str(model), 5)
+    assert table is not None
+    assert "القاهرة" not in table.words and "الامم" in table.words  # normalised forms only
+    tagger = Tagger(str(model)).load()
+    assert tagger._decoder.types.table is not None
+    sents = _team_sentences()
+    assert tagger.tag_many(sents) == [ref.tag(s) for s in sents]
+    assert load_type_table(str(model), 4) is None  # another featurizer's shape
+    Path(path).write_bytes(Path(path).read_bytes()[:-7])  # truncated: not trusted
+    assert load_type_table(str(model), 5) is None
+    Path(path).unlink()
+    assert load_type_table(str(model), 5) is None
+    assert TYPES_SIDECAR == ".types.gz"
