@@ -182,7 +182,7 @@ class Store:
         self.conn = conn
         self.path = path
         self._fingerprint: str | None = None
-        self._fingerprints: dict[int, tuple[Any, str]] = {}  # id(pipeline) -> (pipeline, fingerprint)
+        self._last_fingerprint: tuple[Any, str] | None = None  # (pipeline, its fingerprint): the last one
         self._event_rid: int | None = None  # the last event row id, while a write transaction is open
         try:  # SQLite's own math functions (when compiled in) are faster than a Python callback
             conn.execute("SELECT asin(sqrt(pow(sin(radians(1.0)), 2)))").fetchone()
@@ -357,9 +357,9 @@ class Store:
                 self._fingerprint = pipeline_fingerprint(None)
             fp = self._fingerprint
         else:
-            known = self._fingerprints.get(id(pipeline))
+            known = self._last_fingerprint
             if known is None or known[0] is not pipeline:
-                known = self._fingerprints[id(pipeline)] = (pipeline, pipeline_fingerprint(pipeline))
+                known = self._last_fingerprint = (pipeline, pipeline_fingerprint(pipeline))
             fp = known[1]
         c = self.conn
         if doc is None:
