@@ -543,7 +543,7 @@ class PlaceRecognizer:
         """Mark each mention followed by the name of the division or town that contains it ("مديرية حيس
         بمحافظة الحديدة", "بلدة الكرك الشرقي بريف درعا") with that place's country, when it has one."""
         for a, b in zip(mentions, mentions[1:], strict=False):
-            if b.m.norm_start - a.m.norm_end > 34 or a.cands[0].kind in ("country", "nisba"):
+            if b.m.norm_start - a.m.norm_end > 34 or all(e.kind in ("country", "nisba") for e in a.cands):
                 continue  # far apart (most pairs) or a country: nothing to read
             gap = norm[a.m.norm_end:b.m.norm_start - len(b.m.prefix)]
             words = gap.split()

@@ -184,3 +184,9 @@ def test_a_local_area_far_from_the_story_is_not_a_foreign_town(stage):
     assert "IQ" not in {p.country_code for p in d.places}
     d = stage(_doc("قتل خمسة في انفجار في الفاو جنوب البصرة."))
     assert [p.country_code for p in d.places] == ["IQ", "IQ"]
+
+
+def test_a_country_name_that_is_also_a_city_takes_its_container(stage):
+    d = stage(_doc("وصل الجرحى اليمنيون إلى عمان بالأردن أمس، ويعيش آخر في مدينة عمان في المملكة الأردنية."))
+    assert [(p.text, p.country_code, p.kind) for p in d.places if p.text == "عمان"] == [
+        ("عمان", "JO", "city"), ("عمان", "JO", "city")]
