@@ -46,7 +46,7 @@ def model_attributes(tg, path: str) -> frozenset[str]:
 
 
 #: how many of the commonest words of the clusters' corpus get precomputed attribute indices
-TYPE_TABLE_WORDS = 30_000
+TYPE_TABLE_WORDS = 60_000
 
 
 def write_type_table(path: str, n: int = TYPE_TABLE_WORDS) -> str:
