@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rasd.doc import Document
 from rasd.io.validate import InputError, check_text
-from rasd.pipeline import Pipeline, default_pipeline
+from rasd.pipeline import Pipeline, default_pipeline, tune_gc
 
 
 def parse_published(value: str | _dt.date | _dt.datetime | None) -> _dt.date | None:
@@ -52,11 +52,13 @@ def extract_many(items: Iterable[dict], *, pipeline: Pipeline | None = None) -> 
     """Extract a stream of records (``id``, ``text``/``content``, ``title``, ``published`` ...).
 
     Yields a Document for each good record and a :class:`Failure` (id, reason) for each bad one;
-    one bad record never stops the batch.
+    one bad record never stops the batch.  A batch is a long run: the cyclic garbage collector's
+    young-generation threshold is raised first (:func:`rasd.pipeline.tune_gc`).
     """
     from rasd.io.records import record_to_kwargs
 
     pipe = pipeline or default_pipeline()
+    tune_gc()
     for item in items:
         if isinstance(item, Failure):
             yield item

@@ -13,6 +13,7 @@ from rasd.pipeline import (
     Pipeline,
     PipelineError,
     build_pipeline,
+    build_stage,
     pipeline_for,
     tune_gc,
 )
@@ -90,3 +91,14 @@ def test_load_tunes_the_collector(gc_threshold):
     Pipeline([st]).load()
     assert st.loaded
     assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+
+
+def test_extract_many_tunes_the_collector_and_keeps_going(gc_threshold):
+    from rasd.api import Failure, extract_many
+
+    gc.set_threshold(700, 10, 10)
+    pipe = Pipeline(build_stage(p) for p in DEFAULT_STAGES[:2])  # tokens and sentences
+    out = list(extract_many([{"id": "a", "text": TEXT}, {"id": "b"}], pipeline=pipe))
+    assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    assert out[0].id == "a" and out[0].sentences
+    assert isinstance(out[1], Failure) and out[1].id == "b"
