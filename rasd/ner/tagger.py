@@ -19,17 +19,30 @@ class ModelMissing(RuntimeError):
     """The NER model file is not installed (run ``make train-ner``)."""
 
 
+@once
+def shared_resources():
+    """The shipped lexicon, word clusters and context profiles, loaded once per process: the
+    tagger's features and the rule recognisers (:mod:`rasd.recognize.entities`) share them."""
+    return _load_resources()
+
+
 def build_featurizer(*, use_clusters: bool = True, use_lexicon: bool = True,
                      use_profiles: bool = True) -> Featurizer:
     """The featurizer with the shipped lexicon, clusters and context profiles (training and
     tagging share it)."""
+    if use_clusters and use_lexicon and use_profiles:
+        return Featurizer(shared_resources())
+    return Featurizer(_load_resources(use_clusters=use_clusters, use_lexicon=use_lexicon,
+                                      use_profiles=use_profiles))
+
+
+def _load_resources(*, use_clusters: bool = True, use_lexicon: bool = True, use_profiles: bool = True):
     rows = load_tsv(LEXICON_NAME)[1] if use_lexicon else []
     cpath = data_path(CLUSTERS_NAME)
     clusters = cpath if use_clusters and cpath.is_file() else None
     ppath = data_path(PROFILES_NAME)
     profiles = ppath if use_profiles and ppath.is_file() else None
-    res = load_resources(rows, clusters, profiles, use_clusters=use_clusters, use_lexicon=use_lexicon)
-    return Featurizer(res)
+    return load_resources(rows, clusters, profiles, use_clusters=use_clusters, use_lexicon=use_lexicon)
 
 
 def model_attributes(tg, path: str) -> frozenset[str]:
