@@ -234,3 +234,11 @@ def test_word_after_titles_reads_the_context_profiles():
     assert word_after_titles("دعم") is False  # frequent, never after a title
     assert word_after_titles("السيسي") is True
     assert word_after_titles("زززقققث") is None  # unknown: no opinion
+
+
+def test_frequent_word_without_any_profile_is_not_a_name():
+    from rasd.recognize.entities import word_after_titles
+
+    # a verb the raw news has often but never after a title, a role or a name (no profile row)
+    assert word_after_titles("اقيمت") is False
+    assert _ents("وفاز بالجائزة في المعارض التي أقيمت منذ عام 2002.", "PERS") == []
