@@ -154,6 +154,7 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
         if si + 1 < len(doc.sentences) and si + 1 not in by_sent:
             n = doc.sentences[si + 1]
             cues_for(doc.tokens, n.token_start, n.token_end, cues_at)
+    _drop_cues_in_names(doc, cues_at, token_index)
     mentions_ev: list[tuple[Event, int, str]] = []  # (event, sentence index, reason)
     other: list[tuple[Event, str]] = []
     for si, ts in by_sent.items():
@@ -186,6 +187,24 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     for n, (ev, _r) in enumerate(other, 1):
         ev.id = f"{doc.id or 'doc'}-x{n}"
     return merged, other
+
+
+_VERB_CUES = frozenset({"stance", "reporting", "accusation", "denial", "modality", "light_verbs"})
+
+
+def _drop_cues_in_names(doc: Document, cues_at: dict[int, set[str]], token_index) -> None:
+    """A word of a person's name is no predicate (كيري read as ك + يرى "he sees", a stance verb);
+    its other cues stay (an honorific such as رضي الله عنه still marks history)."""
+    if not cues_at:
+        return
+    for e in doc.entities:
+        if e.label == "PERS":
+            for k in range(token_index(e.start), token_index(e.end - 1) + 1):
+                cats = cues_at.get(k)
+                if cats and cats & _VERB_CUES:
+                    cats -= _VERB_CUES
+                    if not cats:
+                        del cues_at[k]
 
 
 def _drop_told_elsewhere(mentions_ev, weak_loc, other):
