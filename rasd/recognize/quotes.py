@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
-from operator import attrgetter, is_not
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, is_not, ne
 
 from rasd.doc import Document, Entity, Quote, Span, Speaker
 from rasd.lazy import once
@@ -98,6 +98,7 @@ class QuoteLexicon:
     according_ma: set[str] = field(default_factory=set)  # حسبما
     nominal: set[str] = field(default_factory=set)  # verb forms whose content may be a noun phrase (أكد ضرورة)
     content_nouns: set[str] = field(default_factory=set)  # ضرورة، بدء، مقتل ...: such content opens
+    content_forms: set[str] = field(default_factory=set)  # their written forms (البدء، بمقتل، حرصه)
     report_nouns: set[str] = field(default_factory=set)  # فتوى أكدت، أنباء تقول
     outlets: set[str] = field(default_factory=set)  # رويترز ...: after ل, the one spoken to
 
@@ -110,6 +111,8 @@ def quote_lexicon() -> QuoteLexicon:
     nominal = set(_forms(d["nominal_verbs"]))
     q.nominal = set(nominal)
     q.content_nouns = set(_forms(d["content_nouns"]))
+    # with ال, a ب before it or a pronoun after it (البدء، بمقتل، حرصه)
+    q.content_forms = {p + w + s for w in q.content_nouns for p in ("", "ال", "ب", "بال") for s in ("", "ه", "ها", "هم")}
     for v in d["verbs"]:
         forms = v["forms"] if isinstance(v, dict) else v
         extra = frozenset(_forms(v.get("comp", []))) if isinstance(v, dict) else frozenset()
@@ -204,6 +207,8 @@ class _QuoteReader:
         self.np_subjects: list[tuple[int, Speaker]] = []  # دعا الوزراء ...: for a participle later in the sentence
         self.speakers: list[Speaker] = []  # sorted by the offset where each was named, for anaphora
         self.speaker_at: list[int] = []
+        # words before each token (punctuation not counted): a stretch's word count in O(1)
+        self.nwords = [0, *accumulate(map(ne, map(attrgetter("kind"), self.toks), repeat("punct")))]
         self.sent_end: list[int] = [self.n] * self.n
         for s in doc.sentences:
             self.sent_end[s.token_start:s.token_end] = [s.token_end] * (s.token_end - s.token_start)
@@ -270,7 +275,7 @@ class _QuoteReader:
                 continue
             para_start = i == 0 or "\n" in text[toks[i - 1].end:o]
             s, e = toks[i + 1].start, toks[last].end
-            words = sum(1 for k in range(i + 1, last + 1) if toks[k].kind != "punct")
+            words = self.nwords[last + 1] - self.nwords[i + 1]
             out.append(_Direct(s, e, i, close if close is not None else last, words, para_start, close is None))
             nxt_ok = (close if close is not None else last) + 1
         return out
@@ -1094,6 +1099,7 @@ class _QuoteReader:
     def run(self) -> list[Quote]:
         toks = self.toks
         directs = self.direct_quotes()
+        d_starts = [d.start for d in directs]
         direct_at = {d.open_tok: d for d in directs}
         direct_tok: dict[int, _Direct] = {}
         for d in directs:
@@ -1287,11 +1293,12 @@ class _QuoteReader:
                 if kind == "nominal":  # a noun phrase ends at its first comma (أكد ضرورة التمسك بالاتفاق، ووصفه)
                     last = next((x - 1 for x in range(at + 1, last + 1) if toks[x].text in _COMMAS or
                                  self._according_word(x)), last)
-                if sum(1 for x in range(at, last + 1) if toks[x].kind != "punct") < 2:
+                if self.nwords[last + 1] - self.nwords[at] < 2:
                     i += 1
                     continue
                 s, e = toks[at].start, toks[last].end
-                inner = [d for d in directs if d.start >= s and d.end <= e and d.words >= 4]
+                lo = bisect.bisect_left(d_starts, s)
+                inner = [d for d in directs[lo:bisect.bisect_right(d_starts, e, lo)] if d.end <= e and d.words >= 4]
                 if inner and sum(d.end - d.start for d in inner) * 2 >= e - s:
                     for d in inner:
                         self._direct_quote(d, speaker, cue, channel)
@@ -1341,12 +1348,7 @@ class _QuoteReader:
 
     def _content_noun(self, norm: str) -> bool:
         """A verbal noun that opens reported content (ضرورة، البدء، بمقتل، حرصه)."""
-        cn = self.q.content_nouns
-        for w in (norm, norm[1:] if norm[:1] == "ب" else ""):
-            for x in (w, w[2:] if w.startswith("ال") else ""):  # الغاء is إلغاء, not ال + غاء
-                if x in cn or (x[-1:] == "ه" and x[:-1] in cn) or (x[-2:] in ("ها", "هم") and x[:-2] in cn):
-                    return True
-        return False
+        return norm in self.q.content_forms
 
     def _according_word(self, k: int) -> bool:
         """Token k is a one-word "according to" (بحسب، وفق), with or without و."""
@@ -1369,6 +1371,26 @@ class _QuoteReader:
                 stop = next((x for x in range(stop + 1, min(limit, stop + 6)) if toks[x].text in ("»", "”", '"')),
                             limit - 1)
             stop += 1
+        if a < cue_i:  # X، بحسب المرصد: the content before it
+            b, e = a, cue_i - 1
+            while e > b and toks[e].kind == "punct":
+                e -= 1
+        elif stop < limit and toks[stop].text in _COMMAS:  # وبحسب مكتبه، فقد زار ...
+            b = stop + 1
+            if b < limit and toks[b].norm in _RELATIVES:  # ووفقا للمذكرة، التي أصدرها البنك، هناك ...
+                b = next((x + 1 for x in range(b, min(limit, b + 15)) if toks[x].text in _COMMAS), limit)
+                if b >= limit:
+                    return None
+            e = self.clause_end(b, limit)
+        else:
+            return None
+        if self.nwords[e + 1] - self.nwords[b] < 4 or b in direct_tok or e in direct_tok:
+            return None
+        if b > cue_i and any(self.verb_at(x) is not None for x in range(b, min(e + 1, b + 4))):
+            return None  # وحسب الوكالة، قال المتحدث إن ...: the verb after the comma reports it
+        s0, e0 = toks[b].start, toks[e].end
+        if any(q.start < e0 and s0 < q.end for q in quotes):
+            return None  # already the content of a verb
         a1 = i + 1
         if not acc_ma and a1 + 2 < stop and toks[a1].norm in _ACC_REL:
             a1 += 2  # وفقا لما أعلنته الوكالة: the source after the relative and its verb
@@ -1383,26 +1405,6 @@ class _QuoteReader:
         cplen = plen if not acc_ma else int(c.norm[:1] == "و" and c.norm not in self.q.according1 and
                                             c.norm not in self.q.according_ma)
         cue = Span(c.start + cplen, c.end, self.text[c.start + cplen:c.end])
-        if a < cue_i:  # X، بحسب المرصد: the content before it
-            b, e = a, cue_i - 1
-            while e > b and toks[e].kind == "punct":
-                e -= 1
-        elif stop < limit and toks[stop].text in _COMMAS:  # وبحسب مكتبه، فقد زار ...
-            b = stop + 1
-            if b < limit and toks[b].norm in _RELATIVES:  # ووفقا للمذكرة، التي أصدرها البنك، هناك ...
-                b = next((x + 1 for x in range(b, min(limit, b + 15)) if toks[x].text in _COMMAS), limit)
-                if b >= limit:
-                    return None
-            e = self.clause_end(b, limit)
-        else:
-            return None
-        if sum(1 for x in range(b, e + 1) if toks[x].kind == "word") < 4 or b in direct_tok or e in direct_tok:
-            return None
-        if b > cue_i and any(self.verb_at(x) is not None for x in range(b, min(e + 1, b + 4))):
-            return None  # وحسب الوكالة، قال المتحدث إن ...: the verb after the comma reports it
-        s0, e0 = toks[b].start, toks[e].end
-        if any(q.start < e0 and s0 < q.end for q in quotes):
-            return None  # already the content of a verb
         quotes.append(Quote(s0, e0, self.text[s0:e0], "reported", speaker=speaker, cue=cue, channel=channel))
         self.remember(speaker, c.start)
         return max(stop, e + 1)
