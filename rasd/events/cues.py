@@ -84,6 +84,8 @@ def _forms(w: str) -> tuple[frozenset[str], tuple]:
     found: set[str] = set()
     cands: list = []
     for prefix, form in [("", w)] + [(p, w[len(p):]) for p in _PROCLITICS if w.startswith(p) and len(w) - len(p) >= 2]:
+        if prefix[-1:] in ("ك", "ب") and form[:1] == "ي":
+            continue  # ك and ب take nouns, not an imperfect verb: كيري is a name, not ك + يرى
         cats = single.get(form)
         if cats:
             if prefix in _PURPOSE and cats & {"light_verbs", "reporting"}:

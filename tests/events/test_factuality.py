@@ -58,3 +58,12 @@ def test_purpose_frame_is_not_an_event():
     assert [e.type for e in doc.events] == ["CONSULT"]
     doc = rasd.extract("التقى الوزير نظيره التركي صباح اليوم بهدف التوصل إلى اتفاق حول المياه.", published="2024-05-12")
     assert "AGREE" not in [e.type for e in doc.events]
+
+
+def test_noun_prepositions_do_not_take_a_verb_cue():
+    from rasd.events.cues import cue_categories
+
+    assert cue_categories("كيري") == frozenset()  # a name, not ك + يرى "he sees"
+    assert cue_categories("وكيري") == frozenset()
+    assert "stance" in cue_categories("ليري")  # ل + يرى "in order to see" is grammatical
+    assert "reporting" in cue_categories("بتصريح")  # ب + a noun cue still counts
