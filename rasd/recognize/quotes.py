@@ -368,7 +368,7 @@ class _QuoteReader:
                     break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
                 adj = adj or is_adj
                 e2 += 1
-            e3 = self._affiliation(e2, b)  # مصدر في وزارة الخارجية: where the source is
+            e3 = e2 if core in q.quantifiers else self._affiliation(e2, b)  # مصدر في وزارة الخارجية: where it is
             if role is None and e3 > e2:
                 role = next((x.canonical or x.text for x in map(self.ents_at.get, range(e2, e3)) if x is not None),
                             None)  # the body it speaks for
@@ -676,9 +676,10 @@ class _QuoteReader:
         while x < b and x - e <= 7 and toks[x].kind == "word" and toks[x].norm not in q.comps and \
                 toks[x].norm not in _CUT_WORDS and toks[x].norm not in q.subject_stops and \
                 toks[x].norm not in q.occasion and toks[x].norm not in tw and not self._addressee(x) and \
-                toks[x].norm not in q.not_subjects and \
-                self.verb_at(x) is None:
-            x += 1
+                toks[x].norm not in q.not_subjects and self.verb_at(x) is None and \
+                not (x > e + 1 and (toks[x].norm[:1] == "و" or self.r.title_at(x) is not None or
+                                    x in self.ents_at and self.ents_at[x].label.startswith("PERS"))):
+            x += 1  # ... | وبيانات شحن: another source; ... | الكابتن فلان: a person named after it
         return x if x > e + 1 else e
 
     def _person_ending(self, k: int) -> Speaker | None:
