@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, repeat
-from operator import attrgetter, is_not, ne
+from itertools import compress, count, repeat
+from operator import attrgetter, is_not
 
 from rasd.doc import Document, Entity, Quote, Span, Speaker
 from rasd.lazy import once
@@ -207,8 +207,6 @@ class _QuoteReader:
         self.np_subjects: list[tuple[int, Speaker]] = []  # دعا الوزراء ...: for a participle later in the sentence
         self.speakers: list[Speaker] = []  # sorted by the offset where each was named, for anaphora
         self.speaker_at: list[int] = []
-        # words before each token (punctuation not counted): a stretch's word count in O(1)
-        self.nwords = [0, *accumulate(map(ne, map(attrgetter("kind"), self.toks), repeat("punct")))]
         self.sent_end: list[int] = [self.n] * self.n
         for s in doc.sentences:
             self.sent_end[s.token_start:s.token_end] = [s.token_end] * (s.token_end - s.token_start)
@@ -275,7 +273,7 @@ class _QuoteReader:
                 continue
             para_start = i == 0 or "\n" in text[toks[i - 1].end:o]
             s, e = toks[i + 1].start, toks[last].end
-            words = self.nwords[last + 1] - self.nwords[i + 1]
+            words = sum(1 for k in range(i + 1, last + 1) if toks[k].kind != "punct")
             out.append(_Direct(s, e, i, close if close is not None else last, words, para_start, close is None))
             nxt_ok = (close if close is not None else last) + 1
         return out
@@ -1294,7 +1292,7 @@ class _QuoteReader:
                 if kind == "nominal":  # a noun phrase ends at its first comma (أكد ضرورة التمسك بالاتفاق، ووصفه)
                     last = next((x - 1 for x in range(at + 1, last + 1) if toks[x].text in _COMMAS or
                                  self._according_word(x)), last)
-                if self.nwords[last + 1] - self.nwords[at] < 2:
+                if not self._words_at_least(at, last, 2):
                     i += 1
                     continue
                 s, e = toks[at].start, toks[last].end
@@ -1385,7 +1383,7 @@ class _QuoteReader:
             e = self.clause_end(b, limit)
         else:
             return None
-        if self.nwords[e + 1] - self.nwords[b] < 4 or b in direct_tok or e in direct_tok:
+        if b in direct_tok or e in direct_tok or not self._words_at_least(b, e, 4):
             return None
         if b > cue_i and any(self.verb_at(x) is not None for x in range(b, min(e + 1, b + 4))):
             return None  # وحسب الوكالة، قال المتحدث إن ...: the verb after the comma reports it
@@ -1409,6 +1407,15 @@ class _QuoteReader:
         quotes.append(Quote(s0, e0, self.text[s0:e0], "reported", speaker=speaker, cue=cue, channel=channel))
         self.remember(speaker, c.start)
         return max(stop, e + 1)
+
+    def _words_at_least(self, a: int, b: int, n: int) -> bool:
+        """At least ``n`` words (not punctuation) among tokens a..b."""
+        for k in range(a, b + 1):
+            if self.toks[k].kind != "punct":
+                n -= 1
+                if not n:
+                    return True
+        return False
 
     def _ali(self, k: int) -> bool:
         """علي (a name) rather than على (on): the same letters once normalised."""
