@@ -32,12 +32,25 @@ KEEP_ALONE: frozenset[str] = frozenset({"PERS", "ORG", "LOC", "MISC"})
 TAGGER_CONFIDENCE = 0.8
 
 
-def proclitic_chars(tok: Token, res) -> int:
-    """How many characters of ``tok.text`` form a proclitic to leave out of an entity span."""
+def _name_band(word: str, res) -> int:
+    """How strongly raw news uses ``word`` as a person's name: its highest context-profile band
+    right after titles or given names (0-4); 5 for a listed given name."""
+    if "given" in res.lexicon.get(word, ()):
+        return 5
+    prof = res.profiles.get(word) or ()
+    return max((int(f[4:]) for f in prof if f.startswith(("prT=", "prG="))), default=0)
+
+
+def proclitic_chars(tok: Token, res, label: str | None = None) -> int:
+    """How many characters of ``tok.text`` form a proclitic to leave out of an entity span.  For a
+    person (``label`` PERS) the token stays whole when it is at least as much a name as its stem
+    (وليد، بسام، بادي are names, not و + ليد، ب + سام، ب + ادي "he led")."""
     if tok.kind != "word":
         return 0
-    pre, _stem = split_clitics(tok.norm, res)
+    pre, stem = split_clitics(tok.norm, res)
     if not pre:
+        return 0
+    if label == "PERS" and _name_band(tok.norm, res) >= max(1, _name_band(stem, res)):
         return 0
     nt = normalize(tok.text)
     k = len(pre)
@@ -58,7 +71,7 @@ def tagger_entities(doc: Document, tagger) -> list[Entity]:
     for toks, tags in zip(sent_toks, all_tags, strict=True):
         for i, j, label in spans(tags):
             first, last = toks[i], toks[j - 1]
-            start = first.start + proclitic_chars(first, res)
+            start = first.start + proclitic_chars(first, res, label)
             end = last.end
             if start >= end:
                 continue

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+import rasd
 from rasd.doc import Document, Entity, Place
 from rasd.ner.features import load_resources
 from rasd.ner.stage import TagEntities, merge, tagger_entities
@@ -113,3 +116,24 @@ def test_overlap_index_agrees_with_pairwise_checks():
             a = rng.randint(0, 50)
             q = Entity(a, a + rng.randint(1, 10), "y", "ORG")
             assert idx.of(q) == [k for k, s in enumerate(spans) if _overlaps(s, q)]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وقال وليد العمري إن المحادثات فشلت.", "وليد العمري"),
+    ("وسجل بسام الراوي هدفا في الدقيقة الأخيرة.", "بسام الراوي"),
+])
+def test_a_given_name_keeps_its_first_letter(text, name):
+    # وليد، بسام: names, not و + ليد or ب + سام, whatever the tagger or the rules found
+    doc = rasd.extract(text, published="2024-05-12")
+    assert name in {e.text for e in doc.entities if e.label == "PERS"}
+
+
+def test_a_preposition_before_a_name_is_still_left_out():
+    from rasd.doc import Token
+    from rasd.ner.stage import proclitic_chars
+    from rasd.ner.tagger import shared_resources
+
+    res = shared_resources()
+    tok = Token(0, 5, "لمحمد", "لمحمد", "word")
+    assert proclitic_chars(tok, res, "PERS") == 1
+    assert proclitic_chars(Token(0, 4, "وليد", "وليد", "word"), res, "PERS") == 0
