@@ -103,11 +103,16 @@ def sample(args) -> None:
     print(f"{len(items)} quotes from {len({i['article'] for i in items})} articles -> {args.out}")
 
 
+def _items_with_articles(path) -> tuple[list[dict], dict[str, dict]]:
+    """The items of a sample file and their articles by id."""
+    items = _load(path)
+    return items, {r["id"]: r for _, r in _read({i["article"] for i in items})}
+
+
 def show(args) -> None:
     import rasd
 
-    items = _load(args.items)
-    arts = {r["id"]: r for _, r in _read({i["article"] for i in items})}
+    items, arts = _items_with_articles(args.items)
     for n, it in enumerate(items):
         text = arts[it["article"]]["content"]
         a = min(it["cue"] if it["cue"] is not None else it["qstart"], it["qstart"])
@@ -177,8 +182,7 @@ def articles(args) -> None:
 
 
 def read(args) -> None:
-    items = _load(args.items)
-    arts = {r["id"]: r for _, r in _read({i["article"] for i in items})}
+    items, arts = _items_with_articles(args.items)
     for n, it in enumerate(items):
         text = arts[it["article"]]["content"]
         part = "held" if n % 3 == 2 else "dev"
@@ -203,8 +207,7 @@ def _covering(doc, p: int, e: int):
 def recall(args) -> None:
     import rasd
 
-    items = _load(args.items)
-    arts = {r["id"]: r for _, r in _read({i["article"] for i in items})}
+    items, arts = _items_with_articles(args.items)
     docs: dict[int, object] = {}
     found = right = total = 0
     for line in Path(args.gold).read_text(encoding="utf-8").splitlines():
