@@ -78,15 +78,20 @@ class ReplayPipeline:
         return out
 
 
-def bench_replay(src: Path, workdir: Path, pipe: TimedPipeline, runs: int = 3) -> None:
-    """Storing alone: the kept articles ingested into new stores with their extraction replayed."""
-    n = len(pipe.kept)
-    part = workdir / "replay.jsonl"
-    with open(src, encoding="utf-8") as fh, open(part, "w", encoding="utf-8") as out:
+def _head(src: Path, dst: Path, n: int) -> Path:
+    """Copy the first ``n`` lines of ``src`` to ``dst``."""
+    with open(src, encoding="utf-8") as fh, open(dst, "w", encoding="utf-8") as out:
         for i, line in enumerate(fh):
             if i >= n:
                 break
             out.write(line)
+    return dst
+
+
+def bench_replay(src: Path, workdir: Path, pipe: TimedPipeline, runs: int = 3) -> None:
+    """Storing alone: the kept articles ingested into new stores with their extraction replayed."""
+    n = len(pipe.kept)
+    part = _head(src, workdir / "replay.jsonl", n)
     replay = ReplayPipeline(pipe.kept, pipe.names)
     cpu, wall = [], []
     for _ in range(runs):
@@ -105,12 +110,7 @@ def bench_replay(src: Path, workdir: Path, pipe: TimedPipeline, runs: int = 3) -
 def bench_ingest(workdir: Path, limit: int | None, replay: int = 500) -> Path:
     src = DATA
     if limit:
-        src = workdir / "input.jsonl"
-        with open(DATA, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
-            for i, line in enumerate(fh):
-                if i >= limit:
-                    break
-                out.write(line)
+        src = _head(DATA, workdir / "input.jsonl", limit)
     db = workdir / "ingest.db"
     for p in workdir.glob("ingest.db*"):
         p.unlink()

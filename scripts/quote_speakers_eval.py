@@ -78,15 +78,7 @@ def find(doc, item):
 def sample(args) -> None:
     import rasd
 
-    exclude: set[str] = set()
-    for path in args.exclude:
-        exclude |= {i["article"] for i in _load(path)}
-    rng = random.Random(args.seed)
-    arts = [a for a in _read() if a[1]["id"] not in exclude]
-    conflict = [a for a in arts if a[0] == "c"]
-    other = [a for a in arts if a[0] == "o"]
-    rng.shuffle(conflict)
-    rng.shuffle(other)
+    conflict, other, rng = _unseen_shuffled(args)
     items = []
     for pair in zip(conflict, other, strict=False):
         for tag, r in pair:
@@ -101,6 +93,21 @@ def sample(args) -> None:
     items = items[:args.n]
     Path(args.out).write_text(json.dumps(items, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"{len(items)} quotes from {len({i['article'] for i in items})} articles -> {args.out}")
+
+
+def _unseen_shuffled(args) -> tuple[list, list, random.Random]:
+    """The (file tag, record) pairs of each news file not in ``args.exclude`` samples, shuffled with
+    ``args.seed``: conflict articles, other articles, and the random generator (to go on with)."""
+    exclude: set[str] = set()
+    for path in args.exclude:
+        exclude |= {i["article"] for i in _load(path)}
+    rng = random.Random(args.seed)
+    arts = [a for a in _read() if a[1]["id"] not in exclude]
+    conflict = [a for a in arts if a[0] == "c"]
+    other = [a for a in arts if a[0] == "o"]
+    rng.shuffle(conflict)
+    rng.shuffle(other)
+    return conflict, other, rng
 
 
 def _items_with_articles(path) -> tuple[list[dict], dict[str, dict]]:
@@ -166,16 +173,7 @@ def _window(text: str, chars: int) -> int:
 
 
 def articles(args) -> None:
-    exclude: set[str] = set()
-    for path in args.exclude:
-        data = _load(path)
-        exclude |= {i["article"] for i in data}
-    rng = random.Random(args.seed)
-    arts = [a for a in _read() if a[1]["id"] not in exclude]
-    conflict = [a for a in arts if a[0] == "c"]
-    other = [a for a in arts if a[0] == "o"]
-    rng.shuffle(conflict)
-    rng.shuffle(other)
+    conflict, other, _rng = _unseen_shuffled(args)
     picked = [{"article": r["id"], "file": tag} for pair in zip(conflict, other, strict=False) for tag, r in pair]
     Path(args.out).write_text(json.dumps(picked[:args.n], ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"{min(args.n, len(picked))} articles -> {args.out}")
