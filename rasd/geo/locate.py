@@ -15,20 +15,15 @@ it returns the :class:`~rasd.doc.Place` an event there most likely happened at:
 from __future__ import annotations
 
 from rasd.doc import Document, Place
-from rasd.lexicon import load_yaml
+from rasd.lexicon import word_set
 from rasd.lexicon.matcher import normalize_key
 
 _KIND_RANK = {"facility": 6.0, "city": 5.0, "village": 5.0, "region": 3.0, "admin1": 3.0, "country": 1.0}
-_LOCATIVE = frozenset(normalize_key(w) for w in (
-    "في", "قرب", "بالقرب", "عند", "داخل", "ضواحي", "محيط", "أطراف", "مشارف", "شمال", "جنوب", "شرق",
-    "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "على", "بمدينة", "بلدة", "مدينة", "قرية", "ريف"))
-_SPEECH = frozenset(normalize_key(w) for w in (
-    "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "صرح", "صرحت", "أفاد", "أفادت", "ذكر", "ذكرت",
-    "أوضح", "أوضحت", "أضاف", "أضافت", "يقول", "تقول", "نقلت", "نقل"))
-
-
-_THAT = frozenset(("ان", "إن", "انه", "انها", ":"))
-_WHEN = frozenset(normalize_key(w) for w in load_yaml("geo/relations.yaml").get("speech_time", []))
+_RELATIONS = "geo/relations.yaml"  # the word lists of this module, as data
+_LOCATIVE = word_set(_RELATIONS, "locative_words")
+_SPEECH = word_set(_RELATIONS, "speaker_verbs")
+_THAT = word_set(_RELATIONS, "speaker_complementisers")
+_WHEN = word_set(_RELATIONS, "speech_time")
 
 
 def _prev_word(doc: Document, start: int) -> str:
