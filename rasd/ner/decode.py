@@ -345,11 +345,6 @@ class TypeScores:
         self.stems.append(stem_base[0])
         self.bases.append(stem_base[1])
 
-    def stems_of(self, tokens: list[str]) -> list[str]:
-        """:meth:`stem` of each token."""
-        get, stems, stem = self.rows.get, self.stems, self.stem
-        return [stems[r] if (r := get(t)) is not None else stem(t) for t in tokens]
-
     def stem(self, tok: str) -> str:
         """The clitic-free stem the features use for ``tok`` (from the table when it is there)."""
         r = self.rows.get(tok)
