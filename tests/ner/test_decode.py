@@ -170,7 +170,7 @@ def test_shipped_type_table_matches_the_feature_strings(taggers):
 
 
 def test_type_table_round_trip_and_staleness(tmp_path, taggers):
-    from rasd.ner.decode import TYPES_SIDECAR, load_type_table, write_type_table
+    from rasd.ner.decode import load_type_table, write_type_table
     from rasd.ner.tagger import Tagger, build_featurizer
 
     ref, _fast = taggers
@@ -191,4 +191,3 @@ def test_type_table_round_trip_and_staleness(tmp_path, taggers):
     assert load_type_table(str(model), 5) is None
     Path(path).unlink()
     assert load_type_table(str(model), 5) is None
-    assert TYPES_SIDECAR == ".types.gz"
