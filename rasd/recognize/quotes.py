@@ -49,6 +49,8 @@ _LEADING = word_set(_WORDS, "quotes_leading")
 _SKIP_BEFORE_VERB = word_set(_WORDS, "quotes_skip_before_verb")
 _NEGATION = word_set(_WORDS, "quotes_negation")
 _AFFIL_PREPS = word_set(_WORDS, "quotes_affiliation_preps")  # مصدر في الحكومة، مسؤول من الوزارة
+_HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
+_ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -194,6 +196,7 @@ class _QuoteReader:
                     (cur.label == e.label and e.end > cur.end):
                 self.ents_at[i] = e
         self._country_at: dict[int, object] | None = None  # offset -> a country named there (built when asked)
+        self._place_at: set[int] | None = None  # offsets where a place name starts (built when asked)
         self._full: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, str | None]]] | None = None
         self._full_memo: dict[str, tuple[str, str | None] | None] = {}
         self._role_idx: list[tuple[str, Entity]] | None = None
@@ -316,10 +319,10 @@ class _QuoteReader:
                 a = close + 1
                 while a < b and toks[a].kind == "punct":
                     a += 1
-        elif a + 1 < b and self._addressee(a):
-            a += 1  # قال لرويترز المتحدث
-        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)):
-            return None, channel
+        elif a < b and self._addressee(a):
+            a = self._addressee_end(a)  # قال لرويترز المتحدث، ذكرت لوكالة الأنباء الفرنسية أن
+        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)) or toks[a].norm in _HONORIFIC_HE:
+            return None, channel  # وشدد معاليه: the person named before speaks
         q = self.q
         # the plain subject: up to a cut word, punctuation or a word that ends it (إثر، خلال)
         end = a
@@ -358,8 +361,8 @@ class _QuoteReader:
                 e2 += 1  # عدد من السكان
                 end = self._np_after(e2, b)
             adj = False
-            while e2 < end and (toks[e2].norm not in self.r.lx.stop or
-                                toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
+            while e2 < end and (toks[e2].norm not in self.r.lx.stop or toks[e2 - 1].norm in _NOT_GIVEN or
+                                toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):  # باسم الجيش
                 w2 = toks[e2].norm
                 is_adj = self.r.is_adj(w2) or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
                 if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
@@ -402,8 +405,20 @@ class _QuoteReader:
                         for j in range(k + 1, stop_at)):
                     continue  # لشؤون مكافحة: a role word read as a name, the name comes later
                 if k > a and any(toks[j].norm[:1] in "بلك" and toks[j].norm[1:3] == "ال" or
-                                 toks[j].norm in q.subject_stops for j in range(a, k)) and not titled:
-                    continue  # بقيادة خليفة حفتر: a name inside a phrase, not the subject
+                                 toks[j].norm in q.subject_stops for j in range(a, k)) and not titled and \
+                        not (core in q.person_nouns and self.r.title_at(k - 1) is not None):
+                    continue  # بقيادة خليفة حفتر: a name inside a phrase, not the subject (but: عميد شؤون
+                    # الطلاب بالجامعة الدكتور فلان)
+                if self.r.title_at(k) is not None or toks[k].start in self._place_starts():
+                    # مساعد الأمين ... الدكتور فلان، رئيس بلدية محايل حمد آل درهم: a role or a place read
+                    # as the start of a name; the name is the one after it
+                    if any((x := self.ents_at.get(j)) is not None and x.label.startswith("PERS")
+                           for j in range(k + 1, stop_at)):
+                        continue
+                    sp = self._given_name_in(k, stop_at)
+                    if sp is not None:
+                        sp.role = self._role_text(a, self.tok_at(sp.start))
+                        return sp, channel
                 best, best_k = e, k
                 break
             if best is None:
@@ -454,7 +469,7 @@ class _QuoteReader:
                 self._countries()
             for x in range(a + 1, end):
                 if _definite(toks[x - 1].norm) and toks[x].kind == "word" and not toks[x].norm.startswith("ال") and \
-                        toks[x].norm[:1] not in "وبل" and self.r.title_at(x) is None:
+                        toks[x].norm[:1] not in "وبل" and self.r.title_at(x) is None and toks[x].norm not in _NOT_GIVEN:
                     end = x
                     break
                 if x > a + 1 and toks[x - 1].start in self._country_at and _definite(toks[x].norm) and \
@@ -560,12 +575,29 @@ class _QuoteReader:
         return max(e, k + 1)
 
     def _addressee(self, k: int) -> bool:
-        """A name written onto ل/ب (لرويترز): the one spoken to, which ends the subject."""
+        """A name written onto ل/ب (لرويترز), or a noun with a pronoun on ل (لوالديها): the one spoken to,
+        which ends the subject."""
         e = self.ents_at.get(k)
         nm = self.toks[k].norm
-        return e is not None and e.start > self.toks[k].start and nm[:1] == "ل" and \
+        if e is None:
+            return nm[:1] == "ل" and len(nm) > 4 and nm.endswith(_ADDRESSEE_ENDS) and nm not in self.r.lx.given
+        return e.start > self.toks[k].start and nm[:1] == "ل" and \
             not e.label.startswith("PERS") and (nm[1:] in self.q.outlets or nm[1:] in self.q.media or
                                                  nm[2:] in self.q.outlets)
+
+    def _addressee_end(self, k: int) -> int:
+        """The token after the addressee that starts at token k (the whole لوكالة الأنباء الفرنسية)."""
+        e = self.ents_at.get(k)
+        if e is None:
+            return k + 1
+        j = self.tok_at(e.end - 1)
+        return j + 1 if j is not None and j >= k else k + 1
+
+    def _place_starts(self) -> set[int]:
+        """The offsets where a place name starts (computed once)."""
+        if self._place_at is None:
+            self._place_at = {p.start for p in self.doc.places}
+        return self._place_at
 
     def _countries(self) -> None:
         self._country_at = {p.start: p for p in self.doc.places if p.kind == "country" and p.via == "name"}
@@ -661,7 +693,7 @@ class _QuoteReader:
             close = next((x for x in range(k + 2, min(limit, k + 6)) if toks[x].text in ("»", "”", '"')), None)
             return close + 1 if close is not None else k
         if k < limit and self._addressee(k):
-            return k + 1
+            return min(limit, self._addressee_end(k))
         return k
 
     def _affiliation(self, e: int, b: int) -> int:
@@ -1204,8 +1236,9 @@ class _QuoteReader:
                     v2 = self.verb_at(k)
                     if v2 is not None and toks[k].norm[v2[1]:] in self.q.document_verbs:
                         v2 = None  # كما جاء في تقارير: an aside inside the subject
-                    if v2 is not None and toks[k].norm[v2[1]:] in self.q.ambiguous and toks[k - 1].kind == "word":
-                        v2 = None  # بين فريقي الهلال والنصر: the preposition
+                    if v2 is not None and (toks[k].norm[v2[1]:] in self.q.ambiguous and toks[k - 1].kind == "word" or
+                                           not v2[1] and toks[k - 1].norm in _NOUN_BEFORE):
+                        v2 = None  # بين فريقي الهلال والنصر: the preposition; عدم كشف هويته: a noun
                     if v2 is not None:
                         if toks[k - 1].norm in _CLAUSE_BEFORE_VERB:
                             k += 1  # وهو يرى، الذي لم يذكر ...: a clause about the subject

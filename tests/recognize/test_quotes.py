@@ -556,3 +556,59 @@ def test_subject_named_with_a_verb_that_has_no_content():
     text = "كشف هذا لـ«الصحيفة» الدكتور خالد الشهري مدير المستشفى، وقال: الأقسام جاهزة لاستقبال المرضى."
     (q,) = _quotes(text)
     assert q.speaker.name == "خالد الشهري"
+
+
+def test_outlet_spoken_to_is_skipped_whole():
+    text = "وكانت مصادر طبية ذكرت لوكالة الأنباء الفرنسية، أن ستة جرحى نقلوا إلى المستشفى."
+    (q,) = _quotes(text)
+    assert q.text == "ستة جرحى نقلوا إلى المستشفى"
+    assert q.speaker.text == "مصادر طبية"
+
+
+def test_noun_with_pronoun_on_lam_is_the_one_spoken_to():
+    text = "وقالت المعلمة إن الدروس ستعود الأسبوع المقبل. وقالت لطالباتها إن الامتحان سيؤجل شهرا كاملا."
+    q1, q2 = _quotes(text)
+    assert q2.text == "الامتحان سيؤجل شهرا كاملا"
+    assert q2.speaker.text == "المعلمة"
+
+
+def test_spokesman_of_a_body_keeps_the_body():
+    (q,) = _quotes("وقال المتحدث باسم الدفاع المدني إن فرق الإنقاذ انتشلت خمس جثث.")
+    assert q.speaker.text == "المتحدث باسم الدفاع المدني"
+
+
+def test_source_asking_not_to_be_named():
+    text = "وذكر مسؤول في الميناء طالبا عدم كشف اسمه، أن السفن توقفت عن الرسو منذ أسبوعين."
+    (q,) = _quotes(text)
+    assert q.text == "السفن توقفت عن الرسو منذ أسبوعين"
+    assert q.speaker.text == "مسؤول في الميناء" and q.cue.text == "ذكر"
+
+
+def test_honorific_pronoun_is_the_person_named_before():
+    text = "استقبل وزير العدل الدكتور سالم بن فهد الحربي وفدا من القضاة. وشدد معاليه على أن العدالة أساس الحكم."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "سالم بن فهد الحربي"
+
+
+def test_results_of_a_study_speak_as_a_document():
+    (q,) = _quotes("كشفت نتائج دراسة أمريكية أن النوم المبكر يحسن الذاكرة كثيرا.")
+    assert q.speaker.kind == "document" and q.speaker.text == "نتائج دراسة أمريكية"
+
+
+def test_long_role_with_a_body_on_ba_before_the_titled_name():
+    text = "وأوضح عميد شؤون الطلاب بالجامعة الدكتور ماجد السهلي، أن التسجيل يبدأ يوم الأحد المقبل."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "ماجد السهلي"
+    assert q.speaker.role.startswith("عميد شؤون الطلاب بالجامعة")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وأكد رئيس بلدية محايل سعد آل فايز أن أعمال الصيانة ستنتهي قريبا.", "سعد آل فايز"),
+    ("وأوضح مساعد المدير للشؤون الفنية والتشغيل المهندس ماجد بن سعد الحمدان أن المشروع سيكتمل قبل الصيف.",
+     "ماجد بن سعد الحمدان"),
+])
+def test_name_after_a_role_and_a_place_in_the_whole_pipeline(text, name):
+    import rasd
+
+    (q,) = rasd.extract(text).quotes
+    assert q.speaker.name == name
