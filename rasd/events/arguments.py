@@ -23,6 +23,8 @@ from rasd.text.normalize import normalize_word
 
 _SINCE = word_set("events/words.yaml", "arguments_since")
 _SINCE_FILLERS = word_set("events/words.yaml", "arguments_since_fillers")
+_BORDER = word_set("events/words.yaml", "arguments_border")
+_BORDER_WITH = word_set("events/words.yaml", "arguments_border_with")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
@@ -106,6 +108,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return False  # سوري الجنسية: a person's nationality, not where it happened
         if any(a < p.end and p.start < b for a, b in excluded):
             return False
+        if p.kind == "country" and _across_border(doc.text, p.start):
+            return False  # قرب الحدود السورية، على الحدود مع العراق: the other side of a border, not the place
         # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
         return not (frame_end is not None and s_start <= p.start < frame_end and p.start < at)
 
@@ -140,18 +144,32 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
-    focus = doc.focus_countries[0] if doc.focus_countries else None
     # no place in the sentence nor its paragraph: the latest town of the focus country in the sentences
-    # just before (one-sentence paragraphs), before falling back to the country itself
-    town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, ok) if focus else None
-    if town is not None:
-        return town
-    if focus:
+    # just before (one-sentence paragraphs), before falling back to the country itself; a focus country
+    # named only across a border (قرب الحدود العراقية) gives way to the next one
+    for focus in doc.focus_countries[:2]:
+        town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, ok)
+        if town is not None:
+            return town
         same = [p for p in doc.places if p.country_code == focus]
         best = next((p for p in same if p.kind == "country" and ok(p)), None) or next((p for p in same if ok(p)), None)
         if best is not None:
             return dataclasses.replace(best, geo_precision=3)
+        if not same or not all(p.kind == "country" and _across_border(doc.text, p.start) for p in same):
+            break
     return None
+
+
+def _across_border(text: str, start: int) -> bool:
+    """Whether a country word follows a border noun (الحدود السورية، الحدود مع سوريا، الحدود التركية السورية)."""
+    words = [normalize_word(w) for w in text[max(0, start - 40):start].split()[-3:]]
+    if words and words[-1] in _BORDER_WITH:
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in _BORDER:
+        return True
+    return len(words) >= 2 and words[-2] in _BORDER and words[-1].endswith(("يه", "ي"))
 
 
 _LOOKBACK = 400  # characters before the paragraph searched for a town when the event has no place

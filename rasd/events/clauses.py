@@ -308,7 +308,9 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     if first_c in ("light_verbs", "reporting"):
         # the first event noun after a light/reporting verb carries the clause
         between = [i for i, c in before[1:] if not (c == "reporting" and _bare(tokens[i].norm) in _SOURCE_NOUNS)]
-        if not between and t.token - first_i <= (12 if first_c == "light_verbs" else 6):
+        # أعلنت الحكومة، السبت 25 يوليو، عن اعتقال ...: the object of an announcement after عن, past a date
+        reach = 12 if first_c == "light_verbs" or (prev == "عن" and tokens[first_i].norm in _ANNOUNCE) else 6
+        if not between and t.token - first_i <= reach:
             return TriggerRole(cl, True, "under-" + first_c, first_i)
         return TriggerRole(cl, False, "far-from-" + first_c)
     if first_c == "trigger":

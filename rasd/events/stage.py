@@ -232,9 +232,12 @@ def _implied(tokens, t, mains, rl) -> bool:
     if t.entry.mode in _REMOTE and ((p1 == "مع" and p2 in _CONCURRENT) or (p1 in _CONCURRENT and not t.prefix)):
         return True  # بالتزامن مع غارات لمقاتلات التحالف، وسط قصف مدفعي: strikes at the same time
     definite = "ال" in t.prefix or t.key.startswith("ال")
+    end = t.token + 1
+    while end < len(tokens) and tokens[end].start < t.end:
+        end += 1  # past the trigger's own words (العمل الإرهابي)
     return definite and any(m.type == "ACCUSE" and m.entry.mode == "disapprove" and 0 < t.token - m.token <= 6
                             for m in mains) and any(tokens[k].norm in ("الذي", "التي")
-                                                    for k in range(t.token + 1, min(len(tokens), t.token + 4)))
+                                                    for k in range(end, min(len(tokens), end + 3)))
 
 
 def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
@@ -399,6 +402,10 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                                             for k in range(max(i0, t.token - 3), min(i1, t.token + 5))):
             continue  # احتشدت القوات: a build-up, not a protest
         fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
+        if role.reason == "nominal-head" and _evaluated(tokens, t, role.clause, cues_at, dates):
+            out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
+                        "evaluated"))
+            continue
         specific = specific_base
         if role.reason == "participants-subject" and ("ال" in t.prefix or t.key.startswith("ال")):
             specific += 1  # رفع المتظاهرون ...: the protesters the article is about
@@ -463,6 +470,20 @@ def _activity_noun(t, tokens, mentions) -> bool:
 
 
 _SPEECH_PARTICIPLES = word_set(_WORDS, "stage_speech_participles")
+_EVALUATIVE = word_set(_WORDS, "stage_evaluative")
+
+
+def _evaluated(tokens, t, clause, cues_at, dates) -> bool:
+    """An event noun heading a judgement about it, with no time or number of its own (تحرير المدينة يعد
+    بداية ...، المحادثات تبقى الطريقة الوحيدة): an assessment, not a report of something that happened."""
+    if t.pos != "n":
+        return False
+    hi = min(clause.end, t.token + 9)
+    if not any(_strip(tokens[k].norm) in _EVALUATIVE or tokens[k].norm in _EVALUATIVE for k in range(t.token + 1, hi)):
+        return False
+    return not any(tokens[k].kind == "number" or "concrete_time" in cues_at.get(k, ())
+                   for k in range(clause.start, clause.end)) and not any(
+        clause.start <= k < clause.end for k, _v in dates)
 
 
 def _verbal(tokens, t, i1: int, cues_at) -> bool:

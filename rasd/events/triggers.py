@@ -228,6 +228,8 @@ def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
         w = w[1:]
     nxt = tokens[t.token + 1].norm if t.token + 1 < len(tokens) else ""
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
+    if prev[:1] in "وفلب" and len(prev) > 3 and f"{prev[1:]} {w}" in stop:
+        return True  # لرؤساء تحرير: the pair behind a proclitic
     return w in stop or f"{w} {nxt}" in stop or f"{prev} {w}" in stop  # صافرات الإنذار
 
 
@@ -257,6 +259,8 @@ def _nounish(t: Trigger, tokens) -> bool:
     w = tokens[t.token].norm if 0 <= t.token < len(tokens) else ""
     if not t.prefix and (w.endswith("وا") or (w.endswith("ت") and not w.endswith("ات"))):
         return False  # قصفت، قصفوا: a verb ending, whatever stands before it (مقاتلات F16 قصفت)
+    if w.endswith("ات") and len(w) - len(t.prefix) >= 5:
+        return True  # محادثات، مفاوضات: a sound feminine plural is a noun, never a verb form
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
     al = t.key.startswith("ال") and not t.key.startswith(("التق", "التح", "التزم"))
     k = t.key.split(" ", 1)[0]

@@ -71,3 +71,12 @@ def test_an_article_without_places_takes_the_country_of_the_actor():
     ev = next(e for e in doc.events if e.type == "CONSULT")
     assert ev.location is not None and ev.location.country_code == "SA" and ev.location.geo_precision == 3
     assert doc.text[ev.location.start:ev.location.end] == ev.location.text
+
+
+def test_a_country_across_a_border_is_not_where_it_happened():
+    # team-written: the attack's own sentence names only the neighbour across the border
+    text = ("هاجم مسلحون قافلة عسكرية في ولاية هكاري أمس.\n"
+            "وقال الجيش إن جنديين قتلا في الهجوم الذي وقع في منطقة جبلية قريبة من الحدود العراقية.")
+    doc = rasd.extract(text, published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev and all(e.location is not None and e.location.country_code == "TR" for e in ev)
