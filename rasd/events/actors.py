@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.doc import Actor, Document
+from rasd.events.cues import cue_categories
 from rasd.lexicon import load_tsv, word_set
 from rasd.lexicon.matcher import PhraseMatcher
 from rasd.text.normalize import NormText, normalize_word
@@ -31,6 +32,7 @@ class ActorInfo:
     valid_from: str = ""
     valid_to: str = ""
     kind: str = ""
+    focus: str = ""  # the row holds only in articles about this country (a bare المقاومة in Yemen)
 
     def valid_on(self, day: _dt.date | None) -> bool:
         """Whether the role holds on ``day`` (always, when the day is unknown)."""
@@ -40,6 +42,10 @@ class ActorInfo:
         if self.valid_from and iso[:len(self.valid_from)] < self.valid_from:
             return False
         return not (self.valid_to and iso[:len(self.valid_to)] > self.valid_to)
+
+    def not_yet(self, day: _dt.date | None) -> bool:
+        """Whether the role begins after ``day`` (the name did not yet mean this actor)."""
+        return day is not None and bool(self.valid_from) and day.isoformat()[:len(self.valid_from)] < self.valid_from
 
 
 @dataclass(slots=True)
@@ -54,6 +60,7 @@ class Mention:
     token_end: int = -1
     source: str = "dictionary"
     role_spans: tuple[tuple[int, int], ...] = ()  # a person's title/apposition spans (same participant)
+    assoc: bool = False  # a modifier of the mention before it (بقيادة السعودية، المدعومة من إيران)
 
 
 _GENERIC_KINDS = frozenset({"civilians", "protesters", "rioters", "unidentified"})
@@ -65,7 +72,8 @@ def _matcher() -> PhraseMatcher:
     _h, rows = load_tsv("events/actors.tsv")
     for r in rows:
         info = ActorInfo(r["name"], r["name_en"] or None, r["country"] or None,
-                         int(r["inter"]) if r["inter"] else None, r["valid_from"], r["valid_to"], r["kind"])
+                         int(r["inter"]) if r["inter"] else None, r["valid_from"], r["valid_to"], r["kind"],
+                         r.get("focus", ""))
         for v in [r["name"], *r["variants"].split("|")]:
             if v.strip():
                 m.add(v.strip(), info)
@@ -84,6 +92,41 @@ def _matcher() -> PhraseMatcher:
             m.add(n, gov)
     m.build()
     return m
+
+
+_STATE_PATTERN = {"state_military": "الجيش {m}", "state_police": "الشرطة {f}", "state_government": "الحكومة {f}"}
+
+
+@cache
+def _nisba_forces() -> dict[str, dict[str, ActorInfo]]:
+    """{normalised nisba word (تركي، تركيين، الأتراك ...): {generic kind: that country's institution}}.
+
+    A country's forces named by a generic noun and a nisba (جندي تركي، شرطيين عراقيين) are its forces.
+    """
+    _h, countries = load_tsv("events/countries.tsv")
+    _h, patterns = load_tsv("events/state_actor_patterns.tsv")
+    by_pattern = {p["pattern"]: p for p in patterns}
+    out: dict[str, dict[str, ActorInfo]] = {}
+    for c in countries:
+        infos = {}
+        for kind, pat in _STATE_PATTERN.items():
+            p = by_pattern[pat]
+            m_, f_ = c["nisba_m"].split("|")[0], c["nisba_f"].split("|")[0]
+            infos[kind] = ActorInfo(pat.replace("{m}", m_).replace("{f}", f_),
+                                    p["name_en"].replace("{country}", c["name_en"]), c["code"], int(p["inter"]),
+                                    kind=p["kind"])
+        forms = set()
+        for n in c["nisba_m"].split("|") + c["nisba_f"].split("|"):
+            stem = normalize_word(n)
+            stem = stem[2:] if stem.startswith("ال") else stem
+            forms.add(stem)
+            if stem.endswith("ي"):
+                forms.update(stem + suf for suf in ("ين", "ان", "ون"))
+        forms.update(normalize_word(w) for w in c.get("plural", "").split("|") if w)
+        for f in forms:
+            out[f] = infos
+            out["ال" + f] = infos
+    return out
 
 
 @cache
@@ -111,31 +154,88 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     out: list[Mention] = []
     day = doc.published
     places: set[int] = set()  # token after the last country read as a place
+    focus = set(doc.focus_countries)
+    nisba = _nisba_forces()
     for m in _matcher().find(nt):
-        infos = [i for i in m.values if i.valid_on(day)] or list(m.values)
+        # a role that begins later is not what the name meant then (الحزام الأمني in 2015)
+        values = [i for i in m.values if not i.not_yet(day) and (not i.focus or i.focus in focus)]
+        if not values:
+            continue
+        infos = [i for i in values if i.valid_on(day)] or values
         info = infos[0]
         tok = token_index(m.start)
+        end_tok = token_index(m.end - 1) + 1
         if info.kind == "country":
             prev = doc.tokens[tok - 1].norm if tok > 0 else ""
             if m.prefix.endswith(("ب", "ل")) or prev in _PREP_TOKENS or (m.prefix.startswith("و") and tok in places):
-                places.add(token_index(m.end - 1) + 1)
+                places.add(end_tok)
                 continue  # في سوريا، في العراق وسوريا: a place, not an actor
+            if _adjectival(doc.tokens, tok, m.prefix):
+                continue  # فرقة سورية: the feminine nisba, not the country
+        if info.kind.startswith("state_") and end_tok < len(doc.tokens) and doc.tokens[end_tok].norm in nisba \
+                and doc.tokens[end_tok].start == m.end + 1:
+            info = nisba[doc.tokens[end_tok].norm][info.kind]  # جندي تركي: Turkey's forces
+            end = doc.tokens[end_tok].end
+            out.append(Mention(m.start, end, doc.text[m.start:end], info, tok, end_tok + 1))
+            continue
         if normalize_word(doc.text[m.start:m.end])[len(m.prefix):] in _BASE and _adjective_after(doc.tokens, m, token_index):
             continue  # القاعدة الجوية: an air base, not al-Qaeda
-        out.append(Mention(m.start, m.end, doc.text[m.start:m.end], info, tok, token_index(m.end - 1) + 1))
+        out.append(Mention(m.start, m.end, doc.text[m.start:m.end], info, tok, end_tok))
     taken = [(x.start, x.end) for x in out]
+    taken += [(p.start, p.end) for p in doc.places if p.kind != "country"]  # مديرية السخنة: a place
     for e in doc.entities:
         if e.label not in ("PERS", "ORG") or any(s < e.end and e.start < t for s, t in taken):
             continue
         info = ActorInfo(e.canonical or e.text, None, None, None, kind=e.label.lower())
         out.append(Mention(e.start, e.end, e.text, info, token_index(e.start), token_index(e.end - 1) + 1,
                            source="entity", role_spans=_role_spans(e, doc.text)))
+    out += _nisba_headed(doc.tokens, doc.text, out, nisba)
     out.sort(key=lambda x: x.start)
     out = _appositions(out, doc.text)
-    return [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
+    out = [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
+    for m in out:
+        k = m.token
+        if k >= 1 and (doc.tokens[k - 1].norm in _ASSOC_BEFORE or (
+                k >= 2 and doc.tokens[k - 2].norm in _ASSOC_BEFORE and doc.tokens[k - 1].norm in ("من", "مع"))):
+            m.assoc = True  # بقيادة السعودية، المدعومة من إيران: who backs the actor, not a participant
+    return out
+
+
+_ASSOC_BEFORE = word_set("events/actor_words.yaml", "assoc_before")
+_NISBA_HEADS = word_set("events/actor_words.yaml", "nisba_heads")
+
+
+def _nisba_headed(tokens, text: str, found: list[Mention], nisba) -> list[Mention]:
+    """A weapon or a force named with a nisba (طائرة إسرائيلية، مروحيات عراقية): that country's forces."""
+    taken = {k for m in found for k in range(m.token, m.token_end)}
+    out = []
+    for k in range(len(tokens) - 1):
+        w = tokens[k].norm
+        if w not in _NISBA_HEADS and not (w[:1] in ("و", "ب", "ف", "ل") and w[1:] in _NISBA_HEADS):
+            continue
+        n = tokens[k + 1].norm
+        if n in nisba and k not in taken and k + 1 not in taken:
+            info = nisba[n]["state_military"]
+            out.append(Mention(tokens[k].start, tokens[k + 1].end, text[tokens[k].start:tokens[k + 1].end], info, k, k + 2))
+    return out
 
 
 _BASE = word_set(_WORDS, "actors_base")
+_OWN = "events/actor_words.yaml"  # this module's own word lists
+_DIRECTIONS = word_set(_OWN, "directions")
+
+
+def _adjectival(tokens, tok: int, prefix: str) -> bool:
+    """A country name read as a place after a direction (جنوبي اليمن) or as the feminine nisba of an
+    indefinite feminine noun before it (فرقة سورية)."""
+    if tok == 0 or prefix:
+        return False
+    prev = tokens[tok - 1]
+    if prev.norm in _DIRECTIONS:
+        return True
+    w = tokens[tok].norm
+    return w.endswith("يه") and prev.kind == "word" and prev.norm.endswith("ه") and not prev.norm.startswith("ال") \
+        and prev.end + 1 == tokens[tok].start
 
 
 def _adjective_after(tokens, m: Mention, token_index) -> bool:
@@ -199,8 +299,9 @@ def _appositions(ms: list[Mention], text: str) -> list[Mention]:
         if out and out[-1].role_spans and _in_role(m, out[-1]):
             out.append(_join(m, out.pop(), text))
             continue
-        if out and not text[out[-1].end:m.start].strip() and out[-1].info.kind in _TITLE_KINDS \
-                and m.info.kind not in _TITLE_KINDS:
+        gap = text[out[-1].end:m.start].strip() if out else "x"
+        if out and (not gap or gap in ("،", ",") and _person_after_comma(out[-1], m)) \
+                and out[-1].info.kind in _TITLE_KINDS and m.info.kind not in _TITLE_KINDS:
             prev = out.pop()
             out.append(Mention(prev.start, m.end, text[prev.start:m.end], m.info, prev.token, m.token_end, m.source,
                                m.role_spans))
@@ -212,10 +313,71 @@ def _appositions(ms: list[Mention], text: str) -> list[Mention]:
 _TITLE_KINDS = frozenset({"government", "military", "police", "country"})
 
 
-_AGENT_MARKERS = word_set(_WORDS, "actors_agent_markers")
+def _person_after_comma(title: Mention, m: Mention) -> bool:
+    """الرئيس المصري، عبد الفتاح السيسي،: a person set off by a comma after a title of their country."""
+    if m.source == "entity":
+        return m.info.kind == "pers"
+    return m.info.kind in ("head_of_state", "government") and m.info.country == title.info.country \
+        and title.info.kind == "government"
+
+
+_AGENT_MARKERS = word_set(_WORDS, "actors_agent_markers") | word_set(_OWN, "agent_markers")
 _VICTIM_KINDS = frozenset({"civilians", "protesters"})
 _COUNT_WORDS = word_set(_WORDS, "actors_count_words")
 _WITH = word_set(_WORDS, "actors_with")
+_KILL_VERBS = word_set(_OWN, "kill_verbs")
+_CONTRAST = word_set(_OWN, "contrast")
+_SPEECH = frozenset({"reporting", "stance", "accusation", "denial"})
+_FORCE_KINDS = frozenset({"state_military", "state_police", "military", "police"})
+
+
+def _definite(text: str) -> bool:
+    w = normalize_word(text.split()[0]) if text.strip() else ""
+    return w.startswith(("وال", "فال", "بال", "لل", "ال"))
+
+
+def _victim_like(m: Mention, kill: bool) -> bool:
+    """A participant a violent verb more likely befell than did: civilians, an indefinite soldier or
+    policeman (قتل جندي تركي، جنديين قتلا), a named person after a kill verb (قتل والي الموصل)."""
+    k = m.info.kind
+    if k in _VICTIM_KINDS:
+        return True
+    if k in _FORCE_KINDS and m.source == "dictionary":
+        return not _definite(m.text)
+    return kill and m.source == "entity" and k == "pers"
+
+
+def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Mention | None:
+    """The agent introduced by من قبل / على يد / برصاص / شنه ... in the clause or after the trigger."""
+    for m in mentions:
+        if m.token >= stop:
+            break
+        if m.token < cs + 1 or m.assoc:
+            continue
+        w1 = tokens[m.token - 1].norm
+        if w1 in _AGENT_MARKERS:
+            return m
+        if m.token > 1 and w1 in ("قبل", "يد", "ايدي") and tokens[m.token - 2].norm in ("من", "علي"):
+            return m
+    return None
+
+
+def _stop(tokens, t: int, limit: int) -> int:
+    """Where the search for an agent ends: a contrast clause (بينما، في حين) or ``limit``."""
+    for k in range(t + 1, min(limit, len(tokens))):
+        if tokens[k].norm in _CONTRAST:
+            return k
+    return min(limit, len(tokens))
+
+
+def _speaker(m: Mention, tokens, cs: int, t: int) -> bool:
+    """Whether ``m`` is the subject of a reporting or stance verb before the trigger (كشف X عن مقتل ...،
+    X أعلن مقتل ...): the source of the news, not its actor."""
+    for k in range(cs, t):
+        if k != m.token and (k <= cs + 4 and 0 < m.token - k <= 3 or 0 <= k - m.token_end <= 1) \
+                and not tokens[k].norm.endswith("ه") and cue_categories(tokens[k].norm) & _SPEECH:
+            return True  # (a noun such as كلمة "speech" is not a speaking verb)
+    return False
 
 
 def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | None = None,
@@ -224,40 +386,45 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
 
     Active verbs take their subject (after the verb, or before it in the clause) as actor1 and the
     next mention as actor2; passive/victim words (أصيب، قتلى) and patient nouns (اعتقال X) take the
-    mention after them as actor2 and the agent from من قبل / على يد / بنيران / شنه ...
+    mention after them as actor2 and the agent from من قبل / على يد / بنيران / شنه ...  An unvocalised
+    violent verb whose subject is a victim (قتل جندي، جنديان قتلا) reads as the passive.
     """
     t = trig.token
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
-    after = [m for m in mentions if t <= m.token < min(ce + 12, t + 14) and m.start >= trig.end]
-    before = [m for m in mentions if cs <= m.token < t]
-    agent = None
-    for m in mentions:
-        if m.token > 0 and m.token - 1 >= cs and tokens[m.token - 1].norm in _AGENT_MARKERS:
-            agent = m
-            break
-        if m.token > 1 and tokens[m.token - 1].norm in ("قبل", "يد") and tokens[m.token - 2].norm in ("من", "علي"):
-            agent = m
-            break
+    lim = _stop(tokens, t, min(ce + 12, t + 14))  # not across بينما / في حين
+    cands = [m for m in mentions if not m.assoc]
+    after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
+    before = [m for m in cands if cs <= m.token < t]
+    reach = _stop(tokens, t, max(ce + 12, t + 20))
+    agent = _agent(cands, tokens, t, cs, reach)
     pair = _between(mentions, tokens, cs, ce)
     if pair is not None and trig.type == "ASSAULT" and (trig.entry.mode == "clash" or trig.pos in ("p", "c")):
         return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي
     victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient")
-    if trig.pos == "v" and not before and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
-        # unvocalised قتل 3 مدنيين / اعتقل عشرة مواطنين reads as the passive: a number or victims right after
+    victim = None
+    if trig.pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
+        kill = normalize_word(tokens[t].text) in _KILL_VERBS
         first_after = after[0] if after else None
-        if tokens[t + 1].kind == "number" or tokens[t + 1].norm in _COUNT_WORDS or (
-                first_after is not None and first_after.token - t <= 3 and first_after.info.kind in _VICTIM_KINDS):
-            victim_word = True
+        if not before:
+            # unvocalised قتل 3 مدنيين / اعتقل عشرة مواطنين reads as the passive: a number or victims right after
+            if tokens[t + 1].kind == "number" or tokens[t + 1].norm in _COUNT_WORDS or (
+                    first_after is not None and first_after.token - t <= 3 and (
+                        _victim_like(first_after, kill) or _partitive(first_after, cands, tokens) is not first_after)):
+                victim_word = True
+        elif kill and _victim_like(before[-1], True) and not _definite(before[-1].text) \
+                and not (first_after is not None and first_after.token - t <= 2):
+            victim_word, victim = True, before[-1]  # جنديان تركيان قتلا ...: the killed
     if victim_word:
-        if agent is None:
-            agent = next((m for m in after if m.text[:1] in ("ل", "ب") and m.info.inter in (1, 2, 3, 4, 8)
-                          and m.info.kind not in _GENERIC_KINDS), None)
-        a2 = next((m for m in after if m is not agent), None)
+        if agent is None:  # في قصف للحوثيين، بنيران القوات
+            agent = next((m for m in cands if t < m.token < reach and m.text[:1] in ("ل", "ب")
+                          and m.info.inter in (1, 2, 3, 4, 8) and m.info.kind not in _GENERIC_KINDS), None)
+        a2 = victim or _partitive(next((m for m in after if m is not agent), None), cands, tokens)
         if a2 is None and trig.pos == "c":
             a2 = next((m for m in reversed(before) if m is not agent), None)
         a1 = agent
         if a1 is None and trig.pos == "n":
-            a1 = next((m for m in before if m is not a2 and m.info.kind not in _GENERIC_KINDS), None)
+            a1 = next((m for m in before if m is not a2 and m.info.kind not in _GENERIC_KINDS
+                       and not _speaker(m, tokens, cs, t)), None)
         return a1, a2
     if trig.pos == "pn":
         a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
@@ -271,21 +438,29 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     elif head is not None and head < t and (agent is not None or any(
-            cs <= m.token < t and m.token != head for m in mentions)):
+            cs <= m.token < t and m.token != head for m in cands)):
         # شن الطيران غارات / الطيران شن غارات: the light verb's subject
-        subj = [m for m in mentions if cs <= m.token < t and m.token != head]
-        a1 = agent or (subj[-1] if subj else None)
+        subj = [m for m in cands if cs <= m.token < t and m.token != head]
+        a1 = subj[-1] if subj else agent
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     else:  # event nouns: the genitive after them is the agent (قصف الطيران الروسي)
         near = [m for m in after if m.token - t <= 3]
-        a1 = agent or (near[0] if near else (before[-1] if before else None))
+        a1 = agent or (near[0] if near else (before[-1] if before and not _speaker(before[-1], tokens, cs, t) else None))
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     if a1 is not None and a2 is not None and (a1.info.name == a2.info.name or _apposed(a1, a2, tokens)):
-        later = [m for m in mentions if m.start > a2.end and m.token < ce + 12 and m.info.name != a1.info.name]
+        later = [m for m in cands if m.start > a2.end and m.token < lim and m.info.name != a1.info.name]
         a2 = later[0] if later and not _apposed(a2, later[0], tokens) else None
     return a1, a2
+
+
+def _partitive(m: Mention | None, mentions: list[Mention], tokens) -> Mention | None:
+    """Victims counted from a group are that group (قتل مسلحان من ميليشيات الحوثي)."""
+    if m is None or m.info.kind not in _GENERIC_KINDS or m.token_end >= len(tokens) \
+            or tokens[m.token_end].norm != "من":
+        return m
+    return next((o for o in mentions if o.token == m.token_end + 1), m)
 
 
 def _apposed(a: Mention, b: Mention, tokens) -> bool:

@@ -1,0 +1,84 @@
+"""Actors: victims, agents, speakers, appositions and nisbas (team-written sentences)."""
+
+from __future__ import annotations
+
+import rasd
+
+
+def _roles(text, pub="2015-08-10", type_=None):
+    doc = rasd.extract(text, published=pub)
+    evs = [e for e in doc.events if type_ is None or e.type == type_]
+    assert evs, [(e.type, r) for e, r in doc.cache["events_other"]]
+    return {a.role: a for a in evs[0].actors}
+
+
+def test_an_indefinite_soldier_after_a_kill_verb_is_the_victim_and_the_attackers_act():
+    a = _roles("قتل جندي تركي في هجوم بقذيفة صاروخية شنه متمردون أكراد قرب بلدة سيلوبي أمس.", type_="ASSAULT")
+    assert a["actor2"].name_en == "Military Forces of Turkey"
+    assert a["actor1"].name_en.startswith("PKK")
+
+
+def test_victims_named_before_the_verb_are_not_actor1():
+    a = _roles("وذكرت وكالة محلية أن شرطيين قتلا وأصيب ثالث عندما فجر مسلحون عبوة ناسفة قرب دورية في ديار بكر أمس.",
+               type_="ASSAULT")
+    assert a["actor2"].inter == 1 and a.get("actor1") is None or a["actor1"].inter != 1
+
+
+def test_counted_victims_from_a_group_are_that_group():
+    a = _roles("قتل مسلحان من ميليشيا الحوثي أمس في هجوم شنته المقاومة الشعبية على نقطة تفتيش بمدينة إب.",
+               type_="ASSAULT")
+    assert a["actor1"].name_en == "Popular Resistance (Yemen)"
+    assert a["actor2"].name_en == "Ansar Allah (Houthis)"
+
+
+def test_the_source_of_a_death_report_is_not_its_agent():
+    a = _roles("وكشف المكتب الإعلامي للجيش العراقي أمس عن مقتل خمسة من عناصر داعش بضربة جوية قرب مدينة هيت.",
+               type_="ASSAULT")
+    assert a.get("actor1") is None or "Iraq" not in (a["actor1"].name_en or "")
+    assert a["actor2"].name_en == "Islamic State (ISIS)"
+
+
+def test_a_weapon_with_a_nisba_is_that_country_s_forces():
+    a = _roles("وقال الحزب في بيان إن طائرة إسرائيلية استهدفت سيارة في ريف القنيطرة أمس.", type_="ASSAULT")
+    assert a["actor1"].name_en == "Military Forces of Israel"
+
+
+def test_a_title_and_a_name_set_off_by_commas_are_one_participant():
+    a = _roles("ورحب الرئيس المصري، عبد الفتاح السيسي، أمس بزيارة الرئيس هادي إلى القاهرة.", type_="SUPPORT")
+    assert a["actor1"].name == "عبد الفتاح السيسي"
+    assert a["actor2"].name == "عبد ربه منصور هادي"
+
+
+def test_a_contrast_clause_keeps_its_subject():
+    text = "وأكد الوزير دعم بلاده لجهود التهدئة في السودان، بينما رفضت قوات الدعم السريع المشاركة في المحادثات."
+    doc = rasd.extract(text, published="2024-05-20")
+    sup = [e for e in doc.events if e.type == "SUPPORT"]
+    assert all(a.name != "قوات الدعم السريع" for e in sup for a in e.actors)
+
+
+def test_a_backer_is_not_the_target():
+    a = _roles("وسيطرت ميليشيا الحوثيين المدعومة من إيران أمس على معسكر اللواء 35 في تعز.", type_="ASSAULT")
+    assert a["actor1"].name_en == "Ansar Allah (Houthis)"
+    assert "actor2" not in a or a["actor2"].name_en != "Government of Iran"
+
+
+def test_country_after_a_direction_is_a_place():
+    a = _roles("وأحكمت المقاومة الشعبية سيطرتها أمس على مثلث العند جنوبي اليمن.", type_="ASSAULT")
+    assert "actor2" not in a
+
+
+def test_a_name_means_an_actor_only_from_when_the_actor_exists():
+    import datetime as dt
+
+    from rasd.events.actors import ActorInfo
+    assert ActorInfo("x", None, None, 3, "2017").not_yet(dt.date(2015, 8, 1))
+    a = _roles("وقصفت مقاتلات التحالف مواقع الحوثيين قرب الحزام الأمني لمدينة مأرب أمس.", type_="ASSAULT")
+    assert all("Southern Transitional" not in (x.name_en or "") for x in a.values())
+
+
+def test_yemen_articles_read_a_bare_resistance_as_the_popular_resistance():
+    text = ("قصفت مقاتلات التحالف مواقع في صنعاء أمس.\n"
+            "وتقدمت المقاومة أمس في عدد من المناطق بمحافظة لحج اليمنية.")
+    doc = rasd.extract(text, published="2015-08-01")
+    names = {a.name_en for e in doc.events for a in e.actors}
+    assert "Popular Resistance (Yemen)" in names
