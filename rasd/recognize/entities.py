@@ -106,6 +106,8 @@ class Lexicon:
     head_first: set[str] = field(default_factory=set)
     standalone: set[str] = field(default_factory=set)
     not_after_bi: set[str] = field(default_factory=set)
+    not_purpose: set[str] = field(default_factory=set)
+    purpose_heads: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     given: dict[str, tuple[str, bool]] = field(default_factory=dict)
     spelled_words: set[str] = field(default_factory=set)
@@ -158,6 +160,8 @@ def _load() -> Lexicon:
     lx.head_first = {k[0] for k in lx.heads}
     lx.standalone = _norm_list(o["standalone"])
     lx.not_after_bi = _norm_list(o["not_after_bi"])
+    lx.not_purpose = _norm_list(o["not_purpose"])
+    lx.purpose_heads = _norm_list(o["purpose_heads"])
     lx.places = _norm_list(o["places"])
     _, rows = load_tsv("given_names.tsv")
     lx.given = {normalize_word(r["name"]): (r["gender"], r["ambiguous"] == "1") for r in rows}
@@ -328,8 +332,9 @@ class _Reader:
         return i in self.place_starts or self.toks[i].norm in self.lx.places
 
     # --- complements ------------------------------------------------------------------------
-    def complement(self, i: int, *, definite: bool, for_role: bool) -> int:
-        """End token index (exclusive) of the complement of a head or title ending before i."""
+    def complement(self, i: int, *, definite: bool, for_role: bool, purpose: bool = False) -> int:
+        """End token index (exclusive) of the complement of a head or title ending before i (``purpose``:
+        the head of a body that may go on with one purpose on ل: اللجنة الوطنية | لمكافحة المخدرات)."""
         lx, toks = self.lx, self.toks
         j = i
         had_genitive = definite  # a definite head takes adjectives only
@@ -372,6 +377,13 @@ class _Reader:
                     had_genitive = True
                     continue
                 break
+            if purpose and j > i:
+                n_purpose = self._purpose(j)
+                if n_purpose:  # الشبكة السورية | لحقوق الإنسان: a body's purpose on ل (one only)
+                    j += n_purpose
+                    had_genitive = True
+                    purpose = False
+                    continue
             if norm in lx.stop and norm not in lx.role_preps:
                 break
             if for_role and norm in lx.role_preps and j + 1 < self.n:
@@ -388,6 +400,23 @@ class _Reader:
                 break
             break
         return j
+
+    def _purpose(self, j: int) -> int:
+        """How many tokens of a body's purpose on ل start at token j (للطيران: 1, لحقوق الإنسان: 2), else 0."""
+        lx, toks = self.lx, self.toks
+        norm = toks[j].norm
+        if norm[:1] != "ل" or toks[j].text[:2] == "لـ" or norm.endswith(("ين", "ون")):
+            return 0
+        rest = norm[2:] if norm.startswith("لل") else norm[1:]
+        if len(rest) < 3 or rest in lx.not_purpose or rest in lx.stop or rest in lx.known_names or \
+                self.is_place(j) or (norm.startswith("لل") and self.title_at(j) is not None):
+            return 0
+        if norm.startswith("لل"):
+            return 1  # للطيران (المدني): its adjectives follow
+        if j + 1 < self.n and self.word(j + 1) and self.joined(j, j + 1) and \
+                (toks[j + 1].norm.startswith("ال") or self.is_place(j + 1)) and toks[j + 1].norm not in lx.stop:
+            return 2  # لحقوق الإنسان، لمساعدة العراق
+        return 0
 
     def _name_follows(self, j: int) -> bool:
         """Whether token j plausibly starts a person's name."""
@@ -681,8 +710,10 @@ class _Reader:
             definite, m, plen = h
             if plen and self.toks[i].norm[plen - 1] == "ب" and self.toks[i].norm[plen:] in lx.not_after_bi:
                 continue  # بقيادة المملكة، برئاسة الوزير: "led by", not a body
-            end = self.complement(i + m, definite=definite, for_role=False)
             base = strip_forms(self.toks[i].norm)
+            head = [b for p, b in base if p == plen][0]
+            end = self.complement(i + m, definite=definite, for_role=False,
+                                  purpose=(head[2:] if head.startswith("ال") else head) in lx.purpose_heads)
             conf = 0.8
             if end == i + m:
                 core = [b for p, b in base if p == plen][0]

@@ -13,7 +13,7 @@ has no subject (وأضاف أن ...) -- the most recent speaker.  "على توي
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
 
@@ -49,6 +49,7 @@ _LEADING = word_set(_WORDS, "quotes_leading")
 _SKIP_BEFORE_VERB = word_set(_WORDS, "quotes_skip_before_verb")
 _NEGATION = word_set(_WORDS, "quotes_negation")
 _AFFIL_PREPS = word_set(_WORDS, "quotes_affiliation_preps")  # مصدر في الحكومة، مسؤول من الوزارة
+_LONGER_BY_RULES = frozenset({"ORG"})  # labels whose rule span is kept when the tagger cut it short
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
@@ -186,6 +187,7 @@ class _QuoteReader:
         for e in sorted(doc.entities, key=lambda e: (e.start, -(e.end - e.start))):
             if e.label not in ("PERS", "ORG") and not e.label.startswith(("PERS", "ORG")):
                 continue
+            e = self._rule_span(e)
             i = self.tok_at(e.start)
             if i is None:
                 continue
@@ -592,6 +594,16 @@ class _QuoteReader:
             return k + 1
         j = self.tok_at(e.end - 1)
         return j + 1 if j is not None and j >= k else k + 1
+
+    def _rule_span(self, e: Entity) -> Entity:
+        """A tagger entity that the rules read on further from the same start (الشبكة السورية | لحقوق
+        الإنسان), as the rules read it."""
+        rt = e.info.get("rules") if e.label in _LONGER_BY_RULES else None
+        if not rt or len(rt) <= len(e.text):
+            return e
+        if not self.text.startswith(rt, e.start):
+            return e  # only a longer end: a start moved onto a clitic (لوكالة رويترز) is an outlet spoken to
+        return replace(e, end=e.start + len(rt), text=rt, canonical=None)
 
     def _place_starts(self) -> set[int]:
         """The offsets where a place name starts (computed once)."""

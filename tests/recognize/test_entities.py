@@ -242,3 +242,20 @@ def test_frequent_word_without_any_profile_is_not_a_name():
     # a verb the raw news has often but never after a title, a role or a name (no profile row)
     assert word_after_titles("اقيمت") is False
     assert _ents("وفاز بالجائزة في المعارض التي أقيمت منذ عام 2002.", "PERS") == []
+
+
+@pytest.mark.parametrize("text,org", [
+    ("أصدرت الجمعية الوطنية لحقوق الطفل تقريرا جديدا.", "الجمعية الوطنية لحقوق الطفل"),
+    ("وأكدت الهيئة العامة للطيران المدني استئناف الرحلات.", "الهيئة العامة للطيران المدني"),
+])
+def test_a_body_goes_on_with_its_purpose_on_lam(text, org):
+    _one(_ents(text, "ORG"), org)
+
+
+@pytest.mark.parametrize("text,org", [
+    ("وقالت وزارة الداخلية لوسائل الإعلام إن الطرق مفتوحة.", "وزارة الداخلية"),
+    ("وقالت وزارة الخارجية للمرة الثانية إن السفارة مغلقة.", "وزارة الخارجية"),
+    ("وقالت وزارة الصحة للصحفيين إن اللقاح متوفر.", "وزارة الصحة"),
+])
+def test_the_one_spoken_to_on_lam_is_not_part_of_the_body(text, org):
+    _one(_ents(text, "ORG"), org)

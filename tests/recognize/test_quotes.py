@@ -612,3 +612,10 @@ def test_name_after_a_role_and_a_place_in_the_whole_pipeline(text, name):
 
     (q,) = rasd.extract(text).quotes
     assert q.speaker.name == name
+
+
+def test_body_whose_name_goes_on_with_lam_speaks_whole():
+    import rasd
+
+    (q,) = rasd.extract("وقالت الجمعية الوطنية لحقوق الطفل في تقرير إن آلاف الأطفال تركوا المدارس.").quotes
+    assert q.speaker.text == "الجمعية الوطنية لحقوق الطفل"
