@@ -363,8 +363,11 @@ class _QuoteReader:
                 e2 += 1  # عدد من السكان
                 end = self._np_after(e2, b)
             adj = False
-            while e2 < end and (toks[e2].norm not in self.r.lx.stop or toks[e2 - 1].norm in _NOT_GIVEN or
-                                toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):  # باسم الجيش
+            while e2 < end and (toks[e2].norm not in self.r.lx.stop or
+                                toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
+                if toks[e2].norm in _NOT_GIVEN and e2 + 1 < end:
+                    e2 = self._bism_end(e2 + 1, end)  # المتحدث باسم الجيش العراقي | الأطباء ...
+                    break
                 w2 = toks[e2].norm
                 is_adj = self.r.is_adj(w2) or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
                 if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
@@ -377,6 +380,11 @@ class _QuoteReader:
                             None)  # the body it speaks for
             e2 = e3
             stext = self.text[toks[a].start:toks[e2 - 1].end]
+            if first.startswith("ال") and core not in q.groups and e2 > a + 1:
+                named = self._speaker_by_role(stext)
+                if named is not None:  # وذكر المتحدث باسم الحكومة: the spokesman named before
+                    return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=named.name, role=named.role,
+                                   kind="person"), channel
             return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person"), channel
         best: Entity | None = None
         best_k = a
@@ -861,8 +869,14 @@ class _QuoteReader:
         kw, rw = key.split(), role.split()
         if len(kw) < 2 or kw[0] != rw[0]:
             return False
-        it = iter(rw)
-        return all(w in it for w in kw)
+        x = 1
+        for w in kw[1:]:  # الوزارة is also the وزارة of a longer name (باسم وزارة الصحة)
+            while x < len(rw) and rw[x] != w and not (w.startswith("ال") and rw[x] == w[2:]):
+                x += 1
+            if x == len(rw):
+                return False
+            x += 1
+        return True
 
     def _org_by_head(self, a: int) -> Entity | None:
         """The body last named before token ``a`` whose name opens with its head word (الحزب: حزب الله)."""
@@ -927,6 +941,9 @@ class _QuoteReader:
             for off, sp in reversed(self.np_subjects):
                 if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
                     return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
+            sp = self._first_verb_person(sent_start, v)
+            if sp is not None:  # ناشد المتحدث باسم الحكومة ...، مبينا أن: the role that opens the sentence
+                return sp
             first_org = None
             for j in range(sent_start, v):  # the first person named in the sentence, else a body
                 e = self.ents_at.get(j)
@@ -987,6 +1004,44 @@ class _QuoteReader:
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
         return None
+
+    def _bism_end(self, k: int, end: int) -> int:
+        """The end of the body after باسم at token k: a name, or a noun with its genitive, and adjectives."""
+        toks = self.toks
+        e = self.ents_at.get(k)
+        j = self.tok_at(e.end - 1) if e is not None and e.start == toks[k].start else None
+        if j is not None and j >= k:
+            j += 1
+        else:
+            j = k + 1
+            if not toks[k].norm.startswith("ال") and j < end and toks[j].norm.startswith("ال"):
+                j += 1  # باسم وزارة الصحة
+        while j < end and toks[j].kind == "word" and toks[j].norm.startswith("ال") and \
+                (self.r.is_adj(toks[j].norm) or toks[j].norm.endswith(("ي", "يه"))):
+            j += 1
+        return min(j, end)
+
+    def _first_verb_person(self, sent_start: int, v: int) -> Speaker | None:
+        """The titled or unnamed person right after the verb that opens the sentence (ناشد المتحدث باسم
+        الحكومة)، or None."""
+        toks = self.toks
+        a = sent_start
+        comma = next((x for x in range(a, min(v, a + 5)) if toks[x].text in _COMMAS), None)
+        if comma is not None and toks[a].norm in _AFFIL_PREPS:
+            a = comma + 1  # من جهة أخرى، ناشد ...
+        while a < v and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _CLAUSE_OPEN):
+            a += 1
+        if a + 2 >= v or toks[a].kind != "word" or toks[a].norm.startswith("ال") or a in self.ents_at or \
+                toks[a].norm in self.r.lx.stop or toks[a].norm[1:] in self.r.lx.stop:
+            return None
+        nm = toks[a + 1].norm
+        core = nm[2:] if nm.startswith("ال") else None
+        if core is None or not (core in self.q.unnamed and core not in self.q.groups) or a + 1 in self.ents_at:
+            return None
+        sp, _ = self.speaker_from(a + 1, min(v, a + 8))
+        if sp is None or sp.kind != "person" or sp.name == sp.text:
+            return None
+        return sp
 
     def _last_person(self, v: int) -> Speaker | None:
         """The person named last before token v, within the two sentences before it."""

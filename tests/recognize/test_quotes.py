@@ -619,3 +619,24 @@ def test_body_whose_name_goes_on_with_lam_speaks_whole():
 
     (q,) = rasd.extract("وقالت الجمعية الوطنية لحقوق الطفل في تقرير إن آلاف الأطفال تركوا المدارس.").quotes
     assert q.speaker.text == "الجمعية الوطنية لحقوق الطفل"
+
+
+def test_short_role_of_a_spokesman_named_before():
+    text = ("وقال المتحدث الرسمي باسم وزارة الصحة سامي العلي إن المستشفيات جاهزة. "
+            "وذكر المتحدث باسم الوزارة أن عدد المصابين ارتفع إلى عشرين.")
+    q1, q2 = _quotes(text)
+    assert q2.speaker.text == "المتحدث باسم الوزارة" and q2.speaker.name == "سامي العلي"
+
+
+def test_participle_after_a_call_goes_with_the_role_that_opens_the_sentence():
+    text = ("وقال المتحدث الرسمي باسم وزارة الصحة سامي العلي إن المستشفيات جاهزة. "
+            "من جهة أخرى، ناشد المتحدث باسم الوزارة الأطباء المتطوعين التوجه إلى مستشفى الملك فهد، "
+            "مبينا أن الوضع في المدينة صعب جدا.")
+    q1, q2 = _quotes(text)
+    assert q2.cue.text == "مبينا" and q2.speaker.name == "سامي العلي"
+
+
+def test_spokesman_of_a_body_ends_before_the_object():
+    text = "وحث المتحدث باسم الدفاع المدني السكان الابتعاد عن الشواطئ، مؤكدا أن الأمواج مرتفعة جدا اليوم."
+    (q,) = _quotes(text)
+    assert q.speaker.text == "المتحدث باسم الدفاع المدني"
