@@ -61,6 +61,7 @@ class Mention:
     source: str = "dictionary"
     role_spans: tuple[tuple[int, int], ...] = ()  # a person's title/apposition spans (same participant)
     assoc: bool = False  # a modifier of the mention before it (بقيادة السعودية، المدعومة من إيران)
+    prep: bool = False  # governed by a preposition (بالجيش، للحوثيين، من البرلمان): never a verb's subject
 
 
 _GENERIC_KINDS = frozenset({"civilians", "protesters", "rioters", "unidentified"})
@@ -176,11 +177,15 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
                 and doc.tokens[end_tok].start == m.end + 1:
             info = nisba[doc.tokens[end_tok].norm][info.kind]  # جندي تركي: Turkey's forces
             end = doc.tokens[end_tok].end
-            out.append(Mention(m.start, end, doc.text[m.start:end], info, tok, end_tok + 1))
+            out.append(Mention(m.start, end, doc.text[m.start:end], info, tok, end_tok + 1,
+                               prep=m.prefix.endswith(("ب", "ل"))))
             continue
         if normalize_word(doc.text[m.start:m.end])[len(m.prefix):] in _BASE and _adjective_after(doc.tokens, m, token_index):
             continue  # القاعدة الجوية: an air base, not al-Qaeda
-        out.append(Mention(m.start, m.end, doc.text[m.start:m.end], info, tok, end_tok))
+        if normalize_word(doc.text[m.start:m.end])[len(m.prefix):] in _BASE and _base_before(doc.tokens, tok):
+            continue  # ... قاعدة العند ... على القاعدة: the base named before, not al-Qaeda
+        out.append(Mention(m.start, m.end, doc.text[m.start:m.end], info, tok, end_tok,
+                           prep=m.prefix.endswith(("ب", "ل"))))
     taken = [(x.start, x.end) for x in out]
     taken += [(p.start, p.end) for p in doc.places if p.kind != "country"]  # مديرية السخنة: a place
     for e in doc.entities:
@@ -195,6 +200,10 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     out = [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
     for m in out:
         k = m.token
+        if k >= 1 and doc.tokens[k - 1].norm in _PREPOSITIONS and not (
+                k >= 2 and doc.tokens[k - 1].norm == "من" and doc.tokens[k - 2].norm in _PARTITIVE) \
+                or m.source == "entity" and normalize_word(m.text).startswith(("بال", "لل", "وبال", "ولل", "فبال")):
+            m.prep = True  # (عناصر من جبهة النصرة: the group the fighters are from still acts)
         if k >= 1 and (doc.tokens[k - 1].norm in _ASSOC_BEFORE or (
                 k >= 2 and doc.tokens[k - 2].norm in _ASSOC_BEFORE and doc.tokens[k - 1].norm in ("من", "مع"))):
             m.assoc = True  # بقيادة السعودية، المدعومة من إيران: who backs the actor, not a participant
@@ -202,6 +211,14 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
 
 
 _ASSOC_BEFORE = word_set("events/actor_words.yaml", "assoc_before")
+_PREPOSITIONS = word_set("events/actor_words.yaml", "prepositions")
+_PARTITIVE = word_set("events/actor_words.yaml", "partitive_heads")
+_BASE_NOUNS = frozenset(normalize_word(p + "قاعدة") for p in ("", "و", "ب", "ل"))
+
+
+def _base_before(tokens, tok: int) -> bool:
+    """Whether an indefinite قاعدة (قاعدة العند) stands in the 300 words before: القاعدة then names it."""
+    return any(tokens[k].norm in _BASE_NOUNS for k in range(max(0, tok - 300), tok))
 _NISBA_HEADS = word_set("events/actor_words.yaml", "nisba_heads")
 
 
@@ -354,10 +371,13 @@ def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Menti
             break
         if m.token < cs + 1 or m.assoc:
             continue
-        w1 = tokens[m.token - 1].norm
+        j = m.token - 1
+        while j > cs and tokens[j].kind == "punct" and tokens[j].text in "«\"“(":
+            j -= 1  # نفذتها «داعش»
+        w1 = tokens[j].norm
         if w1 in _AGENT_MARKERS:
             return m
-        if m.token > 1 and w1 in ("قبل", "يد", "ايدي") and tokens[m.token - 2].norm in ("من", "علي"):
+        if j > 0 and w1 in ("قبل", "يد", "ايدي") and tokens[j - 1].norm in ("من", "علي"):
             return m
     return None
 
@@ -370,9 +390,12 @@ def _stop(tokens, t: int, limit: int) -> int:
     return min(limit, len(tokens))
 
 
-def _speaker(m: Mention, tokens, cs: int, t: int) -> bool:
+def _speaker(m: Mention, tokens, cs: int, t: int, deaths: bool = False) -> bool:
     """Whether ``m`` is the subject of a reporting or stance verb before the trigger (كشف X عن مقتل ...،
-    X أعلن مقتل ...): the source of the news, not its actor."""
+    X أعلن مقتل ...): the source of the news, not its actor.  A state or armed actor announcing
+    its own operation (أعلنت وزارة الداخلية توقيف ...) still acts; who reports deaths does not."""
+    if not deaths and m.info.inter is not None and m.info.kind not in _GENERIC_KINDS:
+        return False
     for k in range(cs, t):
         if k != m.token and (k <= cs + 4 and 0 < m.token - k <= 3 or 0 <= k - m.token_end <= 1) \
                 and not tokens[k].norm.endswith("ه") and cue_categories(tokens[k].norm) & _SPEECH:
@@ -394,13 +417,14 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     lim = _stop(tokens, t, min(ce + 12, t + 14))  # not across بينما / في حين
     cands = [m for m in mentions if not m.assoc]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
-    before = [m for m in cands if cs <= m.token < t]
+    before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
     reach = _stop(tokens, t, max(ce + 12, t + 20))
-    agent = _agent(cands, tokens, t, cs, reach)
     pair = _between(mentions, tokens, cs, ce)
-    if pair is not None and trig.type == "ASSAULT" and (trig.entry.mode == "clash" or trig.pos in ("p", "c")):
-        return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي
-    victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient")
+    if pair is not None and (trig.type == "ASSAULT" and (trig.entry.mode == "clash" or trig.pos in ("p", "c"))
+                             or trig.type in _MUTUAL and trig.pos == "n"):
+        return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي، مباحثات بين الرئيسين
+    victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient") or (
+        t > 0 and tokens[t - 1].norm in _PASSIVE_AUX)  # تم قتل، جرى اعتقال
     victim = None
     if trig.pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
         kill = normalize_word(tokens[t].text) in _KILL_VERBS
@@ -409,11 +433,13 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             # unvocalised قتل 3 مدنيين / اعتقل عشرة مواطنين reads as the passive: a number or victims right after
             if tokens[t + 1].kind == "number" or tokens[t + 1].norm in _COUNT_WORDS or (
                     first_after is not None and first_after.token - t <= 3 and (
-                        _victim_like(first_after, kill) or _partitive(first_after, cands, tokens) is not first_after)):
+                        _victim_like(first_after, kill or trig.type == "COERCE")
+                        or _partitive(first_after, cands, tokens) is not first_after)):
                 victim_word = True
         elif kill and _victim_like(before[-1], True) and not _definite(before[-1].text) \
                 and not (first_after is not None and first_after.token - t <= 2):
             victim_word, victim = True, before[-1]  # جنديان تركيان قتلا ...: the killed
+    agent = _agent(cands, tokens, t, cs, reach if victim_word else min(lim, t + 7))
     if victim_word:
         if agent is None:  # في قصف للحوثيين، بنيران القوات
             agent = next((m for m in cands if t < m.token < reach and m.text[:1] in ("ل", "ب")
@@ -424,35 +450,96 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a1 = agent
         if a1 is None and trig.pos == "n":
             a1 = next((m for m in before if m is not a2 and m.info.kind not in _GENERIC_KINDS
-                       and not _speaker(m, tokens, cs, t)), None)
+                       and not _speaker(m, tokens, cs, t, trig.type == "ASSAULT")), None)
         return a1, a2
     if trig.pos == "pn":
         a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
         a2 = next((m for m in before if m.info.kind not in _GENERIC_KINDS), None)
         return a1, a2
-    if before and trig.pos == "v":
-        a1 = before[-1]
-        a2 = after[0] if after else None
-    elif trig.pos == "v":
-        a1 = after[0] if after and after[0].token - t <= 4 else (agent or fallback)
-        rest = [m for m in after if m is not a1]
-        a2 = rest[0] if rest else None
+    if trig.pos == "v":
+        a1, a2 = _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs)
     elif head is not None and head < t and (agent is not None or any(
             cs <= m.token < t and m.token != head for m in cands)):
         # شن الطيران غارات / الطيران شن غارات: the light verb's subject
-        subj = [m for m in cands if cs <= m.token < t and m.token != head]
-        a1 = subj[-1] if subj else agent
+        subj = [m for m in cands if cs <= m.token < t and m.token != head and not m.prep]
+        a1 = _first_conjunct(subj, tokens) if subj else agent
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     else:  # event nouns: the genitive after them is the agent (قصف الطيران الروسي)
-        near = [m for m in after if m.token - t <= 3]
-        a1 = agent or (near[0] if near else (before[-1] if before and not _speaker(before[-1], tokens, cs, t) else None))
+        near = [m for m in after if m.token - t <= 3 and (not m.prep or m.text[:1] == "ل" and m.token - t <= 2
+                                                          and tokens[m.token - 1].norm not in _PREPOSITIONS)]
+        if _possessed(trig, tokens):
+            near = []  # استهدافهم تجمعا للحوثيين: the pronoun is the agent, what follows the target
+        a1 = agent or (near[0] if near else (before[-1] if before and not _speaker(before[-1], tokens, cs, t)
+                                             and not before[-1].prep else None))
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     if a1 is not None and a2 is not None and (a1.info.name == a2.info.name or _apposed(a1, a2, tokens)):
         later = [m for m in cands if m.start > a2.end and m.token < lim and m.info.name != a1.info.name]
         a2 = later[0] if later and not _apposed(a2, later[0], tokens) else None
     return a1, a2
+
+
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_PASSIVE_AUX = word_set(_OWN, "passive_aux")
+
+
+def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
+    """Subject and object of a verb: the subject stands before it in its clause, or right after it
+    without a preposition; a verb with a plural suffix (انتقدوا الحكومة) carries its subject."""
+    t = trig.token
+    if before:
+        a1 = _first_conjunct(before, tokens)
+        return a1, after[0] if after else None
+    w = tokens[t].norm
+    subj = None
+    if not w.endswith("وا"):  # (a plural suffix carries the subject)
+        for m in after:
+            if m.token - t > 8:
+                break
+            if not m.prep:
+                subj = m if m.token - t <= 4 or all(o.prep for o in after if o.token < m.token) else None
+                break
+    a1 = subj or agent or fallback or _elided(trig, tokens, cands, cs)
+    rest = [m for m in after if m is not a1]
+    return a1, rest[0] if rest else None
+
+
+def _first_conjunct(ms: list[Mention], tokens) -> Mention:
+    """The first of coordinated subjects (الحوثيون وقوات صالح قصفوا): ACLED's actor1, the other associated."""
+    i = len(ms) - 1
+    while i > 0 and tokens[ms[i].token].text[:1] == "و" and 0 <= ms[i].token - ms[i - 1].token_end <= 1:
+        i -= 1
+    return ms[i]
+
+
+def _elided(trig, tokens, cands, cs: int) -> Mention | None:
+    """The subject a coordinated verb shares with the clause before it (استولت المقاومة ... وحاصرت):
+    the sentence's first actor not governed by a preposition, when the verb opens its clause with و/ف."""
+    t = trig.token
+    if t != cs or tokens[t].norm[:1] not in ("و", "ف"):
+        return None
+    return next((m for m in cands if m.token < cs and not m.prep), None)
+
+
+def _fronted(cands, tokens, cs: int) -> list[Mention]:
+    """A subject fronted before a comma after أن/إن (أن الرئيس اليمني، طلب ...)."""
+    if cs < 2 or tokens[cs - 1].text not in ("،", ","):
+        return []
+    m = next((m for m in cands if m.token_end == cs - 1), None)
+    if m is None or m.token == 0 or tokens[m.token - 1].norm not in ("ان", "بان", "وان"):
+        return []
+    return [m]
+
+
+def _possessed(trig, tokens) -> bool:
+    """Whether the event noun carries a possessive pronoun (استهدافهم، هجومها): its agent is that pronoun."""
+    w = tokens[trig.token].norm
+    key = normalize_word(trig.key)
+    if not w.endswith(("ه", "ها", "هم", "هما")) or key.endswith("ه"):
+        return False
+    core = w[len(normalize_word(trig.prefix or "")):]
+    return len(core) > len(key) + 0 and core.startswith(key)
 
 
 def _partitive(m: Mention | None, mentions: list[Mention], tokens) -> Mention | None:
@@ -464,8 +551,8 @@ def _partitive(m: Mention | None, mentions: list[Mention], tokens) -> Mention | 
 
 
 def _apposed(a: Mention, b: Mention, tokens) -> bool:
-    """Whether ``b`` follows ``a`` with no word between (المتحدث باسم الحوثيين يحيى سريع)."""
-    return 0 <= b.token - a.token_end <= 0
+    """Whether a person's name ``b`` follows ``a`` with no word between (المتحدث باسم الحوثيين يحيى سريع)."""
+    return b.token == a.token_end and b.source == "entity" and b.info.kind == "pers"
 
 
 def _between(mentions: list[Mention], tokens, cs: int, ce: int) -> tuple[Mention, Mention] | None:

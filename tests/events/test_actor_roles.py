@@ -82,3 +82,56 @@ def test_yemen_articles_read_a_bare_resistance_as_the_popular_resistance():
     doc = rasd.extract(text, published="2015-08-01")
     names = {a.name_en for e in doc.events for a in e.actors}
     assert "Popular Resistance (Yemen)" in names
+
+
+def test_a_verb_with_a_plural_suffix_carries_its_subject():
+    a = _roles("وقال ناشطون إن صحافيين أجانب انتقدوا الحكومة في مؤتمر صحفي بأنقرة أمس.", type_="ACCUSE")
+    assert a["actor2"].name_en.startswith("Government")
+    assert "actor1" not in a or not a["actor1"].name_en or not a["actor1"].name_en.startswith("Government")
+
+
+def test_a_prepositional_object_is_not_the_subject():
+    a = _roles("وقصفت البوارج الحربية أمس تجمعات للحوثيين في مديرية الخوخة.", type_="ASSAULT")
+    assert a["actor2"].name_en == "Ansar Allah (Houthis)"
+    assert a.get("actor1") is None or a["actor1"].name_en != "Ansar Allah (Houthis)"
+
+
+def test_coordinated_subjects_take_the_first_as_actor1():
+    a = _roles("وقال سكان إن الحوثيين وقوات صالح قصفوا أحياء سكنية في مدينة تعز أمس.", type_="ASSAULT")
+    assert a["actor1"].name_en == "Ansar Allah (Houthis)"
+
+
+def test_a_coordinated_verb_shares_the_subject_of_its_clause():
+    a = _roles("واستولت المقاومة الشعبية أمس على دبابتين، وحاصرت معسكرا للمسلحين شمال مدينة الضالع.",
+               type_="COERCE")
+    assert a["actor1"].name_en == "Popular Resistance (Yemen)"
+
+
+def test_a_base_named_before_is_not_al_qaeda():
+    text = ("تقدمت المقاومة الشعبية نحو قاعدة العند أمس.\n"
+            "وحاصرت المقاومة الشعبية أمس معسكرا قريبا من القاعدة في محافظة لحج.")
+    doc = rasd.extract(text, published="2015-08-01")
+    assert all(a.name_en != "Al Qaeda" for e in doc.events for a in e.actors)
+
+
+def test_the_passive_auxiliary_makes_the_genitive_the_victim():
+    a = _roles("وتم قتل عشرة من مسلحي داعش على أيدي قوات الحشد الشعبي قرب مدينة بيجي أمس.", type_="ASSAULT")
+    assert a["actor2"].name_en == "Islamic State (ISIS)"
+    assert a["actor1"].name_en == "Popular Mobilization Forces (Iraq)"
+
+
+def test_talks_between_two_presidents_take_both():
+    a = _roles("وعقدت في القاهرة أمس جلسة مباحثات بين الرئيس المصري عبد الفتاح السيسي والرئيس اليمني عبد ربه منصور هادي.",
+               type_="CONSULT")
+    assert {a["actor1"].name, a["actor2"].name} == {"عبد الفتاح السيسي", "عبد ربه منصور هادي"}
+
+
+def test_a_ministry_announcing_arrests_is_the_arresting_authority():
+    a = _roles("وأعلنت وزارة الداخلية الإسبانية أمس توقيف رجل يشتبه بتجنيده عناصر لتنظيم داعش في مدينة مليلية.",
+               type_="COERCE")
+    assert a["actor1"].name_en == "Police Forces of Spain"
+
+
+def test_subject_and_object_side_by_side_are_not_an_apposition():
+    a = _roles("وقتلت الشرطة مسلحين اثنين خلال اشتباك في مدينة ماردين صباح أمس.", type_="ASSAULT")
+    assert a["actor1"].inter == 1 and a["actor2"].name_en.startswith("Unidentified")
