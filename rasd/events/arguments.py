@@ -30,6 +30,7 @@ _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
 _TOPIC = re.compile(r"(?:الأوضاع|الاوضاع|الوضع|تطورات|الأزمة|الازمة|أزمة|ازمة|ملف|قضية|بشأن|بشان|حول|حيال|إزاء|ازاء|مستقبل|"
                     r"باسم|سفير|سفيرة|مبعوث|المبعوث|إلى|الى|نحو|تجاه|مع)\s+(?:\S+\s+)?(?:في\s+|ب|ل)?$")
+_SPOKESMAN = re.compile(r"باسم\s+(?:\S+\s+){0,3}$")  # المتحدث باسم مجلس الأمن القومي الأمريكي: an affiliation
 _SUBTOTAL = re.compile(r"(?:بينهم|بينهن|منهم|منهن|بينها|منها|معظمهم|أغلبهم|اغلبهم)\s*$")
 
 
@@ -102,7 +103,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     def ok(p: Place) -> bool:
         if not p.country_code:
             return False
-        if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
+        if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]) or _SPOKESMAN.search(doc.text[max(0, p.start - 50):p.start]):
             return False
         if "الجنسية" in doc.text[p.end:p.end + 12]:
             return False  # سوري الجنسية: a person's nationality, not where it happened

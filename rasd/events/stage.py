@@ -44,6 +44,7 @@ _BLAST = word_set(_WORDS, "stage_blast")
 _NOT_ARMED = frozenset({"civilians", "protesters", "rioters", "country", "government", "state_government",
                         "head_of_state", "party"})
 _AIRCRAFT = word_set(_WORDS, "stage_aircraft")
+_PLANES = _AIRCRAFT - word_set(_WORDS, "stage_aircraft_ambiguous")
 _AFTER = frozenset("after-" + normalize_word(w) for w in ("بعد", "إثر", "عقب"))
 _SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
 _REJECT_SPEECH = word_set(_WORDS, "stage_reject_speech")
@@ -334,6 +335,13 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if met is not None:
             mains.append(met)
             rl[id(met)].reason = "during-meeting"
+    # protesters who demand (وطالب مئات المحتجين بإقالة الوزير): the demand is made at a protest
+    if not any(t.type == "PROTEST" for t in mains):
+        pn = next((t for t in ts if t.type == "PROTEST" and t.pos == "pn" and rl.get(id(t)) is not None
+                   and any(m.type == "REQUEST" and m.pos == "v" and _subject_after(tokens, m, t) for m in mains)), None)
+        if pn is not None:
+            mains.append(pn)
+            rl[id(pn)].reason = "participants-subject"
     # an advance or a withdrawal after fighting (تقدمت القوات ... بعد اشتباكات عنيفة): the fighting happened too
     if not any(t.type == "ASSAULT" for t in mains):
         moved = [m for m in mains if m.type in ("MOBILIZE", "RETREAT")]
@@ -386,7 +394,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             continue  # هاجم الوزير المعارضة واصفا إياها ...: words, not arms
         lo_armed = role.clause.start - (3 if role.reason == "relative-told" else 0)  # the actor it tells of
         if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause, t.token) or any(
-                "armed" in cues_at.get(k, ()) or k in assault_nouns for k in range(lo_armed, role.clause.end))):
+                "armed" in cues_at.get(k, ()) or k in assault_nouns or _AIRCRAFT.intersection(
+                    (tokens[k].norm, _strip(tokens[k].norm))) for k in range(lo_armed, role.clause.end))):
             continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
         if sport:
             continue  # a match report: no violence, protest, apology or agreement to code
@@ -470,7 +479,17 @@ def _activity_noun(t, tokens, mentions) -> bool:
 
 
 _SPEECH_PARTICIPLES = word_set(_WORDS, "stage_speech_participles")
+_QUANTITY = word_set(_WORDS, "clauses_quantity")
+
+
+def _subject_after(tokens, verb, t) -> bool:
+    """Whether participant noun ``t`` follows ``verb`` as its subject, past numbers and quantity words only
+    (طالب المحتجون، طالب مئات المحتجين، طالب نحو 200 متظاهر)."""
+    if not 0 < t.token - verb.token <= 3:
+        return False
+    return all(tokens[k].kind == "number" or tokens[k].norm in _QUANTITY for k in range(verb.token + 1, t.token))
 _EVALUATIVE = word_set(_WORDS, "stage_evaluative")
+_COPULA = word_set(_WORDS, "stage_evaluative_copula")
 
 
 def _evaluated(tokens, t, clause, cues_at, dates) -> bool:
@@ -479,7 +498,8 @@ def _evaluated(tokens, t, clause, cues_at, dates) -> bool:
     if t.pos != "n":
         return False
     hi = min(clause.end, t.token + 9)
-    if not any(_strip(tokens[k].norm) in _EVALUATIVE or tokens[k].norm in _EVALUATIVE for k in range(t.token + 1, hi)):
+    words = _EVALUATIVE | _COPULA if t.entry.weak else _EVALUATIVE  # تحرير عدن هو بداية الخلاص
+    if not any(_strip(tokens[k].norm) in words or tokens[k].norm in words for k in range(t.token + 1, hi)):
         return False
     return not any(tokens[k].kind == "number" or "concrete_time" in cues_at.get(k, ())
                    for k in range(clause.start, clause.end)) and not any(
@@ -595,9 +615,10 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
             continue  # only the words around this event in its own clause refine it (قتل ... في غارة)
         if ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode):
             ev.mode = o.entry.mode
-    if ev.mode == "shelling" and any(_AIRCRAFT.intersection((tokens[k].norm, _strip(tokens[k].norm)))
+    planes = _AIRCRAFT if ev.mode == "shelling" else _PLANES  # جماعات مقاتلة: fighting groups, not a jet
+    if ev.mode in ("shelling", "firearms") and t.type == "ASSAULT" and any(planes.intersection((tokens[k].norm, _strip(tokens[k].norm)))
                                      for k in range(clause.start, clause.end)):
-        ev.mode = "aerial"  # قصفت الطائرات الحربية ...: shelling from the air is an air strike
+        ev.mode = "aerial"  # قصفت / استهدفت الطائرات الحربية ...: shelling or a strike from the air
     if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
         ev.mode = "excessive"
     cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None

@@ -224,13 +224,14 @@ def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
     if t.token < 0 or t.token >= len(tokens):
         return False
     w = tokens[t.token].norm
-    if w[:1] in "وف" and w[1:] in stop:
-        w = w[1:]
     nxt = tokens[t.token + 1].norm if t.token + 1 < len(tokens) else ""
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
-    if prev[:1] in "وفلب" and len(prev) > 3 and f"{prev[1:]} {w}" in stop:
-        return True  # لرؤساء تحرير: the pair behind a proclitic
-    return w in stop or f"{w} {nxt}" in stop or f"{prev} {w}" in stop  # صافرات الإنذار
+    for x in (w, w[1:]) if w[:1] in "وف" and len(w) > 3 else (w,):  # واستقبل مطار: behind a conjunction
+        if x in stop or f"{x} {nxt}" in stop or f"{prev} {x}" in stop:  # صافرات الإنذار
+            return True
+        if prev[:1] in "وفلب" and len(prev) > 3 and f"{prev[1:]} {x}" in stop:
+            return True  # لرؤساء تحرير: the pair behind a proclitic
+    return False
 
 
 def _has_head(t: Trigger, tokens) -> bool:

@@ -80,3 +80,11 @@ def test_a_country_across_a_border_is_not_where_it_happened():
     doc = rasd.extract(text, published="2024-05-12")
     ev = [e for e in doc.events if e.type == "ASSAULT"]
     assert ev and all(e.location is not None and e.location.country_code == "TR" for e in ev)
+
+
+def test_a_country_in_a_spokesman_title_is_not_where_it_happened():
+    # team-written: the only country word stands in the title of the source
+    doc = rasd.extract("وقال المتحدث باسم مجلس الأمن القومي الأمريكي إن الطائرات قصفت أمس مواقع للمسلحين في بلدة حارم.",
+                       published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev and all(e.location is None or e.location.country_code != "US" for e in ev)
