@@ -6,7 +6,8 @@ STAMP   = $(VENV)/.installed-stamp
 
 .PHONY: install demo test lint bench gazetteer train-ner clean
 
-$(STAMP): pyproject.toml
+# the install also builds the optional C loops (rasd/*/_*.c): rebuild when they change
+$(STAMP): pyproject.toml $(wildcard rasd/*/_*.c)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
@@ -39,3 +40,4 @@ train-ner: install  ## rebuild the NER lexicon, word clusters and CRF model (ras
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -f rasd/*/_*.so

@@ -13,6 +13,10 @@ over all sentences of a document at once (padded, one numpy step per position).
 (``<model>.weights.gz``, checked against the model's size and hash) or, failing that, from
 crfsuite's model dump.  The equality with crfsuite's own tagger is tested on team sentences and on
 real news.
+
+When the package was built with its optional C extension (``rasd.ner._crf``, built by ``pip install``
+where a C compiler is present), the emission sums and Viterbi run there: the same additions in the
+same order, so the same scores and tags (tested against the numpy code).
 """
 
 from __future__ import annotations
@@ -29,6 +33,11 @@ import numpy as np
 
 from rasd.ner.features import stem_and_base
 from rasd.text.normalize import normalize_word
+
+try:  # the optional compiled loops (rasd/ner/_crf.c); without them, the numpy code below
+    from rasd.ner import _crf
+except ImportError:  # pragma: no cover - depends on the build
+    _crf = None
 
 SIDECAR = ".weights.gz"
 
@@ -367,6 +376,9 @@ class Decoder:
                                 phrase_first=phrase_first, table=table)
         self.labels = weights.labels
         self.batch = batch
+        self._T = np.ascontiguousarray(weights.T, dtype=np.float64)
+        #: use the compiled loops when they are built (False: the numpy code, e.g. to compare)
+        self.compiled = True
         self._iob2 = _iob2_table(weights.labels)
         self._bos = weights.vector(["BOS"])
         self._eos = weights.vector(["EOS"])
@@ -382,24 +394,14 @@ class Decoder:
         types = self.types
         ids = types.ids(flat)
         ida = np.array(ids, dtype=np.intp)
-        m = types.matrix(ida)
-        em = m[:, 0].copy()
         sid = np.repeat(np.arange(len(sentences)), lens)
-        for k, o in enumerate(types.offsets, start=1):
-            if len(flat) <= abs(o):
-                continue
-            if o < 0:
-                same = (sid[-o:] == sid[:o])[:, None]
-                em[-o:] += np.where(same, m[:o, k], 0.0)
-            else:
-                same = (sid[:-o] == sid[o:])[:, None]
-                em[:-o] += np.where(same, m[o:, k], 0.0)
         ends = np.cumsum(lens)
         starts = ends - lens
-        if self._bos is not None:
-            em[starts] += self._bos
-        if self._eos is not None:
-            em[ends - 1] += self._eos
+        if _crf is not None and self.compiled:
+            em = np.empty((len(ids), len(self.labels)))
+            _crf.emissions(types._m, ids, lens.tolist(), types.offsets, self._bos, self._eos, em)
+        else:
+            em = self._state_sums(ida, sid, starts, ends)
         if stems is not None:
             all_stems = types.stems
             flat_stems = [all_stems[r] for r in ids]
@@ -409,6 +411,28 @@ class Decoder:
         if self.feat.res.use_lexicon:
             self._add_phrases(em, ids, flags, sid, starts)
         return em, lens
+
+    def _state_sums(self, ida: np.ndarray, sid: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The per-type score rows of tokens ``ida`` summed over each token's window within its
+        sentence (sentence ids ``sid``), plus BOS and EOS (numpy; ``_crf.emissions`` in C)."""
+        types = self.types
+        m = types.matrix(ida)
+        em = m[:, 0].copy()
+        n = len(ida)
+        for k, o in enumerate(types.offsets, start=1):
+            if n <= abs(o):
+                continue
+            if o < 0:
+                same = (sid[-o:] == sid[:o])[:, None]
+                em[-o:] += np.where(same, m[:o, k], 0.0)
+            else:
+                same = (sid[:-o] == sid[o:])[:, None]
+                em[:-o] += np.where(same, m[o:, k], 0.0)
+        if self._bos is not None:
+            em[starts] += self._bos
+        if self._eos is not None:
+            em[ends - 1] += self._eos
+        return em
 
     def _add_pairs(self, em: np.ndarray, ids: list[int], flags: np.ndarray, sid: np.ndarray) -> None:
         """The bigram features ``s0s1`` / ``s-1s0``, looked up only where the left stem starts one."""
@@ -465,15 +489,20 @@ class Decoder:
         todo = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         labels = self.labels
         start, table = self._iob2
+        if not iob2:
+            start, table = list(labels), [list(labels)] * len(labels)
+        compiled = _crf is not None and self.compiled
         for c in range(0, len(todo), self.batch):
             chunk = todo[c:c + self.batch]
             stems: list[list[str]] = []
             em, lens = self.emissions([sentences[i] for i in chunk], stems=stems)
-            for i, path, st in zip(chunk, viterbi(em, lens, self.w.T), stems, strict=True):
-                if iob2:
-                    out[i] = [start[path[0]], *[table[a][b] for a, b in zip(path, path[1:], strict=False)]]
-                else:
-                    out[i] = [labels[k] for k in path]
+            if compiled:
+                tags = _crf.viterbi(em, lens.tolist(), self._T, start, table)
+            else:
+                tags = [[start[path[0]], *[table[a][b] for a, b in zip(path, path[1:], strict=False)]]
+                        for path in viterbi(em, lens, self._T)]
+            for i, tg, st in zip(chunk, tags, stems, strict=True):
+                out[i] = tg
                 stems_out[i] = st
         return out, stems_out
 

@@ -191,3 +191,77 @@ def test_type_table_round_trip_and_staleness(tmp_path, taggers):
     assert load_type_table(str(model), 5) is None
     Path(path).unlink()
     assert load_type_table(str(model), 5) is None
+
+
+# --- the optional compiled loops (rasd/ner/_crf.c) against the numpy code ---
+
+def _compiled():
+    """The compiled module, or a skip (a failure when the CI asks for it: RASD_REQUIRE_COMPILED)."""
+    import os
+
+    from rasd.ner import decode
+
+    if decode._crf is None:
+        if os.environ.get("RASD_REQUIRE_COMPILED"):
+            pytest.fail("rasd.ner._crf was not built (pip install -e . needs a C compiler)")
+        pytest.skip("rasd.ner._crf is not built here: the numpy code is used")
+    return decode._crf
+
+
+def test_compiled_viterbi_matches_numpy_and_brute_force():
+    crf = _compiled()
+    rng = np.random.default_rng(11)
+    for _ in range(40):
+        L = int(rng.integers(2, 5))
+        lens = rng.integers(1, 6, size=int(rng.integers(1, 6)))
+        T = rng.normal(size=(L, L))
+        em = rng.normal(size=(int(lens.sum()), L))
+        if rng.random() < 0.3:  # ties: the lowest label index wins in both
+            em = np.round(em)
+            T = np.round(T)
+        labels = [str(y) for y in range(L)]
+        got = crf.viterbi(em, lens.tolist(), T, labels, [labels] * L)
+        assert got == [[str(y) for y in p] for p in viterbi(em, lens, T)]
+        if not (np.round(em) == em).all():
+            ems = np.split(em, np.cumsum(lens)[:-1])
+            assert got == [[str(y) for y in _brute(e, T)] for e in ems]
+    assert crf.viterbi(np.zeros((0, 2)), [], np.zeros((2, 2)), ["a", "b"], [["a", "b"]] * 2) == []
+    with pytest.raises(ValueError):
+        crf.viterbi(np.zeros((3, 2)), [2], np.zeros((2, 2)), ["a", "b"], [["a", "b"]] * 2)
+
+
+def test_compiled_emissions_and_tags_equal_numpy(taggers, shared_dir):
+    _compiled()
+    _, fast = taggers
+    dec = fast._decoder
+    with (shared_dir / "data" / "ner" / "anercorp-train.tsv").open(encoding="utf-8") as fh:
+        sents = [t for t, _ in itertools.islice(read_conll(fh), 600)] + _team_sentences()
+    sents.append(["وحيد"])  # a one-token sentence gets BOS and EOS
+    try:
+        for c in range(0, len(sents), 64):
+            chunk = sents[c:c + 64]
+            dec.compiled = False
+            em_np, _ = dec.emissions(chunk)
+            dec.compiled = True
+            em_c, _ = dec.emissions(chunk)
+            assert np.array_equal(em_np, em_c)  # the same additions in the same order
+        dec.compiled = False
+        ref = dec.tag_with_stems(sents, iob2=True), dec.tag_many(sents)
+        dec.compiled = True
+        assert (dec.tag_with_stems(sents, iob2=True), dec.tag_many(sents)) == ref
+    finally:
+        dec.compiled = True
+
+
+def test_compiled_emissions_checks_its_inputs():
+    crf = _compiled()
+    m = np.zeros((4, 3, 2))
+    out = np.empty((3, 2))
+    crf.emissions(m, [0, 1, 2], [2, 1], (-1, 1), None, None, out)
+    assert (out == 0).all()
+    with pytest.raises(IndexError):
+        crf.emissions(m, [0, 1, 9], [3], (-1, 1), None, None, out)
+    with pytest.raises(ValueError):
+        crf.emissions(m, [0, 1, 2], [2], (-1, 1), None, None, out)  # lens do not add up
+    with pytest.raises(TypeError):
+        crf.emissions(m.astype(np.float32), [0, 1, 2], [3], (-1, 1), None, None, out)
