@@ -382,8 +382,8 @@ def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Menti
     return None
 
 
-def _stop(tokens, t: int, limit: int) -> int:
-    """Where the search for an agent ends: a contrast clause (بينما، في حين) or ``limit``."""
+def contrast_stop(tokens, t: int, limit: int) -> int:
+    """Where the participants of the event word at ``t`` end: a contrast clause (بينما، في حين) or ``limit``."""
     for k in range(t + 1, min(limit, len(tokens))):
         if tokens[k].norm in _CONTRAST:
             return k
@@ -414,11 +414,11 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     """
     t = trig.token
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
-    lim = _stop(tokens, t, min(ce + 12, t + 14))  # not across بينما / في حين
+    lim = contrast_stop(tokens, t, min(ce + 12, t + 14))  # not across بينما / في حين
     cands = [m for m in mentions if not m.assoc]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
-    reach = _stop(tokens, t, max(ce + 12, t + 20))
+    reach = contrast_stop(tokens, t, max(ce + 12, t + 20))
     pair = _between(mentions, tokens, cs, ce)
     if pair is not None and (trig.type == "ASSAULT" and (trig.entry.mode == "clash" or trig.pos in ("p", "c"))
                              or trig.type in _MUTUAL and trig.pos == "n"):
@@ -445,7 +445,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             agent = next((m for m in cands if t < m.token < reach and m.text[:1] in ("ل", "ب")
                           and m.info.inter in (1, 2, 3, 4, 8) and m.info.kind not in _GENERIC_KINDS), None)
         a2 = victim or _partitive(next((m for m in after if m is not agent), None), cands, tokens)
-        if a2 is None and trig.pos == "c":
+        if a2 is None and trig.pos in ("c", "p"):  # 25 حوثيا سقطوا قتلى
             a2 = next((m for m in reversed(before) if m is not agent), None)
         a1 = agent
         if a1 is None and trig.pos == "n":
@@ -472,6 +472,8 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             near = []  # استهدافهم تجمعا للحوثيين: the pronoun is the agent, what follows the target
         a1 = agent or (near[0] if near else (before[-1] if before and not _speaker(before[-1], tokens, cs, t)
                                              and not before[-1].prep else None))
+        if a1 is None and head is not None and head == cs:
+            a1 = _elided(tokens, cands, head)  # وتمكنت من السيطرة: the subject of the clause before
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     if a1 is not None and a2 is not None and (a1.info.name == a2.info.name or _apposed(a1, a2, tokens)):
@@ -481,6 +483,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
 
 
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_RELATIVES = word_set(_OWN, "relatives")
 _PASSIVE_AUX = word_set(_OWN, "passive_aux")
 
 
@@ -495,12 +498,12 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
     subj = None
     if not w.endswith("وا"):  # (a plural suffix carries the subject)
         for m in after:
-            if m.token - t > 8:
-                break
+            if m.token - t > 8 or any(tokens[k].norm in _RELATIVES for k in range(t + 1, m.token)):
+                break  # (بمقاتلي المقاومة الذين طردوا الحوثيين: not the relative clause's subject)
             if not m.prep:
                 subj = m if m.token - t <= 4 or all(o.prep for o in after if o.token < m.token) else None
                 break
-    a1 = subj or agent or fallback or _elided(trig, tokens, cands, cs)
+    a1 = subj or agent or fallback or (_elided(tokens, cands, cs) if t == cs else None)
     rest = [m for m in after if m is not a1]
     return a1, rest[0] if rest else None
 
@@ -513,11 +516,10 @@ def _first_conjunct(ms: list[Mention], tokens) -> Mention:
     return ms[i]
 
 
-def _elided(trig, tokens, cands, cs: int) -> Mention | None:
+def _elided(tokens, cands, cs: int) -> Mention | None:
     """The subject a coordinated verb shares with the clause before it (استولت المقاومة ... وحاصرت):
     the sentence's first actor not governed by a preposition, when the verb opens its clause with و/ف."""
-    t = trig.token
-    if t != cs or tokens[t].norm[:1] not in ("و", "ف"):
+    if tokens[cs].norm[:1] not in ("و", "ف"):
         return None
     return next((m for m in cands if m.token < cs and not m.prep), None)
 

@@ -135,3 +135,29 @@ def test_a_ministry_announcing_arrests_is_the_arresting_authority():
 def test_subject_and_object_side_by_side_are_not_an_apposition():
     a = _roles("وقتلت الشرطة مسلحين اثنين خلال اشتباك في مدينة ماردين صباح أمس.", type_="ASSAULT")
     assert a["actor1"].inter == 1 and a["actor2"].name_en.startswith("Unidentified")
+
+
+def test_the_speaker_is_not_the_agent_of_victims_named_before_the_verb():
+    text = "وقال الجيش في بيان إن جنديين قتلا في هجوم على نقطة تفتيش قرب مدينة العريش أمس."
+    doc = rasd.extract(text, published="2015-08-01")
+    ev = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev and all(a.role == "actor2" for a in ev[0].actors if a.inter == 1)
+
+
+def test_civilians_of_a_contrast_clause_are_not_the_target():
+    a = _roles("وسيطرت المقاومة الشعبية أمس على حي صبر في عدن، في حين أشار السكان إلى سقوط قذائف.",
+               "2015-08-01", "ASSAULT")
+    assert "actor2" not in a or a["actor2"].inter != 7
+
+
+def test_the_subject_of_a_relative_clause_is_not_the_main_verb_s():
+    a = _roles("وأشاد الوزير بمقاتلي المقاومة الشعبية الذين تمكنوا من طرد مسلحي الحوثي من عدن.",
+               "2015-08-01", "SUPPORT")
+    assert a.get("actor1") is None or a["actor1"].name_en != "Ansar Allah (Houthis)"
+    assert a["actor2"].name_en == "Popular Resistance (Yemen)"
+
+
+def test_a_light_verb_opening_a_coordinated_clause_shares_its_subject():
+    a = _roles("وحققت المقاومة الشعبية في تعز تقدما، وتمكنت من السيطرة على مواقع كانت تسيطر عليها جماعة الحوثي.",
+               "2015-08-01", "ASSAULT")
+    assert a["actor1"].name_en == "Popular Resistance (Yemen)"
