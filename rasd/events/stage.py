@@ -634,7 +634,7 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
         fallback = pre[0] if pre else None
     head = role.head if role.reason in ("under-light_verbs", "under-verb") else None
     a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback, head)
-    if a1 is None and fallback is not None and t.pos == "v":
+    if a1 is None and fallback is not None and t.pos == "v" and not (a2 is not None and a2.token < t.token):
         a1 = fallback
     if role.reason == "instrument" and a1 is not None and a1.token < t.token and a2 is None:
         a1, a2 = None, a1  # مقتل سبعة من قادة داعش بقصف مدفعي: who was hit stands before the weapon
@@ -650,7 +650,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     if a2 is not None:
         ev.actors.append(_actors.to_actor(a2, "actor2", country))
     elif t.type in ("ASSAULT", "COERCE"):
-        civ = next((k for k in range(t.token, s.token_end) if "civilians" in cues_at.get(k, ())), None)
+        civ = next((k for k in range(t.token, _actors.contrast_stop(tokens, t.token, s.token_end))
+                    if "civilians" in cues_at.get(k, ())), None)
         if civ is not None and not (a1 is not None and a1.token <= civ < a1.token_end):
             tok = tokens[civ]
             ev.actors.append(Actor(tok.start, tok.end, tok.text, "actor2", "مدنيون",
