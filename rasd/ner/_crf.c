@@ -11,11 +11,21 @@
  *       index, as crfsuite and rasd.ner.decode.viterbi; returned as lists of strings:
  *       first[path[0]], then after[path[t - 1]][path[t]].
  *
- * Only the buffer protocol is used (no numpy headers): arrays are C-contiguous float64.
+ *   segment_sums(wz, idx, starts, out, r0)
+ *       the rows of wz (attributes x labels) at idx summed per segment (a segment runs from one
+ *       start to the next), written to out (rows x segments x labels, seen flat) from row r0 on:
+ *       numpy's add.reduceat(wz[idx], starts, axis=0) without the copy, and the same doubles:
+ *       numpy adds to a segment's first row the pairwise sum of the others (seg_sum below).
+ *   table_sums(wz, start, idx, rows, out, r0)
+ *       the same for rows of the word-type table (TypeTable): row k's segment j holds the indices
+ *       idx[start[S k + j] : start[S k + j + 1]], S = out's segments.
+ *
+ * Only the buffer protocol is used (no numpy headers): score arrays are C-contiguous float64.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static int
@@ -331,16 +341,253 @@ done:
     return result;
 }
 
+#define MAX_LABELS 64
+
+/* numpy's pairwise summation (pairwise_sum in numpy/_core/src/umath/loops_utils.h.src), column by
+ * column over n rows: below 8 rows a plain running sum from 0, up to 128 rows eight running sums
+ * combined as a tree, above that the two halves (the first a multiple of 8 rows) added. */
+static void
+pairwise(const double **rows, Py_ssize_t n, Py_ssize_t L, double *res)
+{
+    if (n < 8) {
+        for (Py_ssize_t y = 0; y < L; y++)
+            res[y] = 0.;
+        for (Py_ssize_t i = 0; i < n; i++)
+            for (Py_ssize_t y = 0; y < L; y++)
+                res[y] += rows[i][y];
+    }
+    else if (n <= 128) {
+        double r[8][MAX_LABELS];
+        Py_ssize_t i;
+        for (int j = 0; j < 8; j++)
+            memcpy(r[j], rows[j], L * sizeof(double));
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; j++)
+                for (Py_ssize_t y = 0; y < L; y++)
+                    r[j][y] += rows[i + j][y];
+        for (Py_ssize_t y = 0; y < L; y++)
+            res[y] = ((r[0][y] + r[1][y]) + (r[2][y] + r[3][y])) + ((r[4][y] + r[5][y]) + (r[6][y] + r[7][y]));
+        for (; i < n; i++)
+            for (Py_ssize_t y = 0; y < L; y++)
+                res[y] += rows[i][y];
+    }
+    else {
+        double right[MAX_LABELS];
+        Py_ssize_t n2 = n / 2;
+        n2 -= n2 % 8;
+        pairwise(rows, n2, L, res);
+        pairwise(rows + n2, n - n2, L, right);
+        for (Py_ssize_t y = 0; y < L; y++)
+            res[y] += right[y];
+    }
+}
+
+/* one segment of numpy's add.reduceat along the first axis: its first row, plus the pairwise sum
+ * of the rest (the reduction starts from the first row and adds the inner loop's pairwise sum) */
+static void
+seg_sum(const double **rows, Py_ssize_t k, Py_ssize_t L, double *out)
+{
+    memcpy(out, rows[0], L * sizeof(double));
+    if (k > 1) {
+        double rest[MAX_LABELS];
+        pairwise(rows + 1, k - 1, L, rest);
+        for (Py_ssize_t y = 0; y < L; y++)
+            out[y] += rest[y];
+    }
+}
+
+static int
+check_sums_target(Py_buffer *wz, Py_buffer *out, Py_ssize_t *L, Py_ssize_t *SEG, Py_ssize_t *R)
+{
+    if (wz->ndim != 2 || out->ndim != 3 || out->shape[2] != wz->shape[1]) {
+        PyErr_SetString(PyExc_ValueError, "wz: (attributes, labels) and out: (rows, segments, labels) expected");
+        return -1;
+    }
+    if (wz->shape[1] > MAX_LABELS) {
+        PyErr_SetString(PyExc_ValueError, "more labels than the compiled sums handle");
+        return -1;
+    }
+    *L = wz->shape[1];
+    *SEG = out->shape[1];
+    *R = out->shape[0];
+    return 0;
+}
+
+static PyObject *
+segment_sums(PyObject *self, PyObject *args)
+{
+    PyObject *wz_obj, *idx_obj, *starts_obj, *out_obj;
+    Py_ssize_t r0;
+    if (!PyArg_ParseTuple(args, "OOOOn", &wz_obj, &idx_obj, &starts_obj, &out_obj, &r0))
+        return NULL;
+    Py_buffer wz = {0}, out = {0};
+    Py_ssize_t *idx = NULL, *starts = NULL, n = 0, nseg = 0, L, SEG, R;
+    const double **ptrs = NULL;
+    PyObject *result = NULL;
+    if (get_doubles(wz_obj, &wz, 0, "wz") < 0)
+        return NULL;
+    if (get_doubles(out_obj, &out, 1, "out") < 0)
+        goto done;
+    if (check_sums_target(&wz, &out, &L, &SEG, &R) < 0)
+        goto done;
+    if ((idx = get_indices(idx_obj, &n, "idx")) == NULL || (starts = get_indices(starts_obj, &nseg, "starts")) == NULL)
+        goto done;
+    if (r0 < 0 || r0 * SEG + nseg > R * SEG) {
+        PyErr_SetString(PyExc_ValueError, "out: too few rows");
+        goto done;
+    }
+    for (Py_ssize_t s = 0; s < nseg; s++) {
+        Py_ssize_t b = s + 1 < nseg ? starts[s + 1] : n;
+        if (starts[s] >= b || b > n) {
+            PyErr_SetString(PyExc_ValueError, "starts: empty or unordered segments");
+            goto done;
+        }
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (idx[k] >= wz.shape[0]) {
+            PyErr_SetString(PyExc_IndexError, "idx: attribute out of range");
+            goto done;
+        }
+    }
+    const double *W = (const double *)wz.buf;
+    double *O = (double *)out.buf + r0 * SEG * L;
+    ptrs = PyMem_Malloc((n ? n : 1) * sizeof(double *));
+    if (ptrs == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        ptrs[k] = W + idx[k] * L;
+    for (Py_ssize_t s = 0; s < nseg; s++) {
+        Py_ssize_t a = starts[s], b = s + 1 < nseg ? starts[s + 1] : n;
+        seg_sum(ptrs + a, b - a, L, O + s * L);
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyMem_Free(ptrs);
+    PyMem_Free(idx);
+    PyMem_Free(starts);
+    if (wz.obj)
+        PyBuffer_Release(&wz);
+    if (out.obj)
+        PyBuffer_Release(&out);
+    return result;
+}
+
+/* the format character of an integer buffer, without a byte-order prefix */
+static char
+int_format(Py_buffer *v)
+{
+    const char *f = v->format ? v->format : "B";
+    while (*f == '<' || *f == '=' || *f == '@')
+        f++;
+    return f[0] && !f[1] ? f[0] : '?';
+}
+
+static PyObject *
+table_sums(PyObject *self, PyObject *args)
+{
+    PyObject *wz_obj, *start_obj, *idx_obj, *rows_obj, *out_obj;
+    Py_ssize_t r0;
+    if (!PyArg_ParseTuple(args, "OOOOOn", &wz_obj, &start_obj, &idx_obj, &rows_obj, &out_obj, &r0))
+        return NULL;
+    Py_buffer wz = {0}, out = {0}, st = {0}, ix = {0};
+    Py_ssize_t *rows = NULL, nrows = 0, L, SEG, R, cap = 0;
+    const double **ptrs = NULL;
+    PyObject *result = NULL;
+    if (get_doubles(wz_obj, &wz, 0, "wz") < 0)
+        return NULL;
+    if (get_doubles(out_obj, &out, 1, "out") < 0)
+        goto done;
+    if (check_sums_target(&wz, &out, &L, &SEG, &R) < 0)
+        goto done;
+    if (PyObject_GetBuffer(start_obj, &st, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        goto done;
+    if (PyObject_GetBuffer(idx_obj, &ix, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        goto done;
+    char sf = int_format(&st), xf = int_format(&ix);
+    if (st.itemsize != 8 || (sf != 'l' && sf != 'q') || !((ix.itemsize == 2 && xf == 'H') || (ix.itemsize == 4 && (xf == 'i' || xf == 'l')))) {
+        PyErr_SetString(PyExc_TypeError, "start: int64 and idx: uint16 or int32 arrays expected");
+        goto done;
+    }
+    if ((rows = get_indices(rows_obj, &nrows, "rows")) == NULL)
+        goto done;
+    if (r0 < 0 || r0 + nrows > R) {
+        PyErr_SetString(PyExc_ValueError, "out: too few rows");
+        goto done;
+    }
+    const int64_t *S0 = (const int64_t *)st.buf;
+    Py_ssize_t nst = st.len / 8, nix = ix.len / ix.itemsize, A = wz.shape[0];
+    const double *W = (const double *)wz.buf;
+    /* check every segment first: nothing is written unless all are valid */
+    for (Py_ssize_t r = 0; r < nrows; r++) {
+        for (Py_ssize_t j = 0; j < SEG; j++) {
+            Py_ssize_t g = rows[r] * SEG + j;
+            if (g + 1 >= nst || S0[g] >= S0[g + 1] || S0[g] < 0 || S0[g + 1] > nix) {
+                PyErr_SetString(PyExc_IndexError, "rows: a row outside the table or an empty segment");
+                goto done;
+            }
+            for (int64_t k = S0[g]; k < S0[g + 1]; k++) {
+                Py_ssize_t a = ix.itemsize == 2 ? ((const uint16_t *)ix.buf)[k] : ((const int32_t *)ix.buf)[k];
+                if (a < 0 || a >= A) {
+                    PyErr_SetString(PyExc_IndexError, "idx: attribute out of range");
+                    goto done;
+                }
+            }
+        }
+    }
+    for (Py_ssize_t r = 0; r < nrows; r++) {
+        for (Py_ssize_t j = 0; j < SEG; j++) {
+            Py_ssize_t g = rows[r] * SEG + j, k = (Py_ssize_t)(S0[g + 1] - S0[g]);
+            if (k > cap) {
+                PyMem_Free(ptrs);
+                cap = 2 * k;
+                ptrs = PyMem_Malloc(cap * sizeof(double *));
+                if (ptrs == NULL) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+            }
+            for (Py_ssize_t q = 0; q < k; q++) {
+                int64_t at = S0[g] + q;
+                Py_ssize_t a = ix.itemsize == 2 ? ((const uint16_t *)ix.buf)[at] : ((const int32_t *)ix.buf)[at];
+                ptrs[q] = W + a * L;
+            }
+            seg_sum(ptrs, k, L, (double *)out.buf + ((r0 + r) * SEG + j) * L);
+        }
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyMem_Free(ptrs);
+    PyMem_Free(rows);
+    if (wz.obj)
+        PyBuffer_Release(&wz);
+    if (out.obj)
+        PyBuffer_Release(&out);
+    if (st.obj)
+        PyBuffer_Release(&st);
+    if (ix.obj)
+        PyBuffer_Release(&ix);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"emissions", emissions, METH_VARARGS,
      "emissions(m, ids, lens, offsets, bos, eos, out): a sentence batch's state scores into out."},
     {"viterbi", viterbi, METH_VARARGS,
      "viterbi(em, lens, T, first, after): the best path of each sentence, as label strings."},
+    {"segment_sums", segment_sums, METH_VARARGS,
+     "segment_sums(wz, idx, starts, out, r0): per-segment sums of wz rows into out from row r0."},
+    {"table_sums", table_sums, METH_VARARGS,
+     "table_sums(wz, start, idx, rows, out, r0): segment sums of word-type table rows into out."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "rasd.ner._crf", "Compiled inner loops of rasd.ner.decode.", -1, methods,
+    NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC

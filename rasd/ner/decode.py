@@ -266,8 +266,12 @@ class TypeScores:
         self.max_types = max_types
         self._pair_left = pair_left
         self._phrase_first = phrase_first
-        self._m = np.zeros((1024, 1 + len(self.offsets), len(weights.labels)))
-        self.flags = np.zeros(1024, dtype=np.uint8)
+        # room for every row from the start: a large zeroed array is mapped lazily (pages are
+        # committed as rows are written), so this costs nothing up front and never copies
+        self._m = np.zeros((max(max_types, 1024), 1 + len(self.offsets), len(weights.labels)))
+        self.flags = np.zeros(len(self._m), dtype=np.uint8)
+        #: use the compiled loops when they are built (False: the numpy code, e.g. to compare)
+        self.compiled = True
         self._wz = np.vstack([weights.W, np.zeros((1, len(weights.labels)))])  # + a zero row
         self._zero = len(weights.W)
         # per neighbour offset: feature (before its "offset:" prefix) -> attribute index
@@ -321,21 +325,28 @@ class TypeScores:
         known: list[int] = []
         if self.table is not None:
             find = self.table.words.get
+            res = self.feat.res
             rest = []
             for tok in toks:
-                k = find(normalize_word(tok))
+                norm = normalize_word(tok)
+                k = find(norm)
                 if k is None:
                     rest.append(tok)
                 else:
                     known.append(k)
-                    self._put(tok, stem_and_base(tok, self.feat.res))
+                    self._put(tok, stem_and_base(tok, res, norm))
             toks = rest
-        # one gather and one segmented sum for all new types and positions (no segment is empty:
-        # a token always has its word and a neighbour always sees its stem)
-        if known:
+        # one segmented sum for all new types and positions (no segment is empty: a token always
+        # has its word and a neighbour always sees its stem)
+        compiled = _crf is not None and self.compiled
+        at = r0  # the row the summed segments of idx go to
+        idx: list[int] = []
+        starts: list[int] = []
+        if known and compiled:
+            _crf.table_sums(self._wz, self.table.start, self.table.idx, known, self._m, r0)
+            at += len(known)
+        elif known:
             idx, starts = self.table.gather(known)
-        else:
-            idx, starts = [], []
         segments = self.segments  # uncached: the score row is the cache
         for tok in toks:
             segs, stem, base = segments(tok)
@@ -343,8 +354,11 @@ class TypeScores:
                 starts.append(len(idx))
                 idx += seg
             self._put(tok, (stem, base))
-        sums = np.add.reduceat(self._wz[idx], starts, axis=0)
-        self._m[r0:need] = sums.reshape(need - r0, *self._m.shape[1:])
+        if starts and compiled:
+            _crf.segment_sums(self._wz, idx, starts, self._m, at)
+        elif starts:
+            sums = np.add.reduceat(self._wz[idx], starts, axis=0)
+            self._m[at:need] = sums.reshape(need - at, *self._m.shape[1:])
         pair_left, phrase_first = self._pair_left, self._phrase_first
         self.flags[r0:need] = [(stem in pair_left) | (2 if stem in phrase_first or base in phrase_first else 0)
                                for stem, base in zip(self.stems[r0:], self.bases[r0:], strict=True)]
@@ -377,11 +391,18 @@ class Decoder:
         self.labels = weights.labels
         self.batch = batch
         self._T = np.ascontiguousarray(weights.T, dtype=np.float64)
-        #: use the compiled loops when they are built (False: the numpy code, e.g. to compare)
-        self.compiled = True
         self._iob2 = _iob2_table(weights.labels)
         self._bos = weights.vector(["BOS"])
         self._eos = weights.vector(["EOS"])
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the compiled loops are used when they are built (False: the numpy code)."""
+        return self.types.compiled
+
+    @compiled.setter
+    def compiled(self, value: bool) -> None:
+        self.types.compiled = value
 
     def emissions(self, sentences: list[list[str]], *,
                   stems: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -187,9 +187,11 @@ def _stem_base(norm: str, shape: str, res: Resources) -> tuple[str, str, str]:
     return pre, stem, base
 
 
-def stem_and_base(tok: str, res: Resources) -> tuple[str, str]:
-    """The stem and base that :meth:`Featurizer.parts` gives ``tok`` (without its features)."""
-    norm = normalize_word(tok)
+def stem_and_base(tok: str, res: Resources, norm: str | None = None) -> tuple[str, str]:
+    """The stem and base that :meth:`Featurizer.parts` gives ``tok`` (without its features);
+    ``norm``: ``normalize_word(tok)`` when the caller has it."""
+    if norm is None:
+        norm = normalize_word(tok)
     shape = _shape(norm)
     if shape in ("num", "hasnum"):
         key = _digit_key(norm)

@@ -22,6 +22,7 @@ from rasd.ner.decode import (
     write_sidecar,
 )
 from rasd.ner.tagger import Tagger
+from rasd.text.normalize import normalize_word
 
 DATA = Path(__file__).parent / "data"
 MODEL = str(data_path("ner/model.crfsuite"))
@@ -237,7 +238,24 @@ def test_compiled_emissions_and_tags_equal_numpy(taggers, shared_dir):
     with (shared_dir / "data" / "ner" / "anercorp-train.tsv").open(encoding="utf-8") as fh:
         sents = [t for t, _ in itertools.islice(read_conll(fh), 600)] + _team_sentences()
     sents.append(["وحيد"])  # a one-token sentence gets BOS and EOS
+    types = dec.types
+
+    def fresh(compiled: bool) -> None:  # forget every word type: their rows are summed again
+        types.rows.clear()
+        types.stems.clear()
+        types.bases.clear()
+        dec.compiled = compiled
+
     try:
+        fresh(False)
+        flat = [t for s in sents for t in s]
+        ids = types.ids(flat)
+        rows_np, stems_np = types.matrix(ids).copy(), list(types.stems)
+        fresh(True)
+        assert types.ids(flat) == ids
+        assert np.array_equal(types.matrix(ids), rows_np) and types.stems == stems_np
+        in_table = {normalize_word(t) in types.table.words for t in flat}
+        assert in_table == {True, False}  # both kinds of rows: from the table and from features
         for c in range(0, len(sents), 64):
             chunk = sents[c:c + 64]
             dec.compiled = False
@@ -245,12 +263,38 @@ def test_compiled_emissions_and_tags_equal_numpy(taggers, shared_dir):
             dec.compiled = True
             em_c, _ = dec.emissions(chunk)
             assert np.array_equal(em_np, em_c)  # the same additions in the same order
-        dec.compiled = False
+        fresh(False)
         ref = dec.tag_with_stems(sents, iob2=True), dec.tag_many(sents)
-        dec.compiled = True
+        fresh(True)
         assert (dec.tag_with_stems(sents, iob2=True), dec.tag_many(sents)) == ref
     finally:
         dec.compiled = True
+
+
+def test_compiled_segment_sums_equal_reduceat():
+    crf = _compiled()
+    rng = np.random.default_rng(5)
+    wz = rng.normal(size=(50, 3))
+    idx = rng.integers(0, 50, size=40).tolist()
+    starts = [0, 3, 4, 11, 20, 21, 30, 33]  # 8 segments: 4 rows of 2
+    out = np.full((6, 2, 3), 7.0)
+    crf.segment_sums(wz, idx, starts, out, 1)
+    ref = np.add.reduceat(wz[idx], starts, axis=0).reshape(4, 2, 3)
+    assert np.array_equal(out[1:5], ref) and (out[0] == 7).all() and (out[5] == 7).all()
+    # numpy's pairwise summation: segments of every length class (< 9, up to 129, longer)
+    lens = [1, 2, 8, 9, 10, 17, 40, 128, 129, 130, 300, 7]
+    idx2 = rng.integers(0, 50, size=sum(lens)).tolist()
+    starts2 = np.cumsum([0, *lens[:-1]]).tolist()
+    wz2 = wz * 10.0 ** rng.integers(-4, 4, size=(50, 1))
+    out2 = np.empty((len(lens), 1, 3))
+    crf.segment_sums(wz2, idx2, starts2, out2, 0)
+    assert np.array_equal(out2[:, 0], np.add.reduceat(wz2[idx2], starts2, axis=0))
+    with pytest.raises(ValueError):
+        crf.segment_sums(wz, idx, starts, out, 3)  # no room
+    with pytest.raises(ValueError):
+        crf.segment_sums(wz, idx, [0, 5, 5], out, 0)  # an empty segment
+    with pytest.raises(IndexError):
+        crf.segment_sums(wz, [0, 99], [0], out, 0)
 
 
 def test_compiled_emissions_checks_its_inputs():
