@@ -50,6 +50,7 @@ _SKIP_BEFORE_VERB = word_set(_WORDS, "quotes_skip_before_verb")
 _NEGATION = word_set(_WORDS, "quotes_negation")
 _AFFIL_PREPS = word_set(_WORDS, "quotes_affiliation_preps")  # مصدر في الحكومة، مسؤول من الوزارة
 _LONGER_BY_RULES = frozenset({"ORG"})  # labels whose rule span is kept when the tagger cut it short
+_SUBJECT_TAIL = word_set(_WORDS, "quotes_subject_tail")  # الوزير | بهذا الخصوص: an adverb ends the subject
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
@@ -263,6 +264,10 @@ class _QuoteReader:
                     close_at = c
                     break
                 pos = c + 1
+            if ch == '"':  # "... » : a straight mark closed by a guillemet (the next " opens another quote)
+                g = text.find("»", o + 1, close_at if close_at >= 0 else pe)
+                if g >= 0 and "«" not in text[o + 1:g]:
+                    close_at = g
             if close_at < 0:
                 if ch not in ("«", "“"):
                     continue
@@ -330,7 +335,7 @@ class _QuoteReader:
         end = a
         while end < b and not (end > a and ((toks[end].norm in _CUT_WORDS and not self._ali(end)) or
                                             toks[end].kind == "punct" or toks[end].norm in q.subject_stops or
-                                            self._addressee(end))):
+                                            toks[end].norm in _SUBJECT_TAIL or self._addressee(end))):
             end += 1
         first = toks[a].norm
         core = first[2:] if first.startswith("ال") else first
@@ -644,11 +649,22 @@ class _QuoteReader:
                 toks[k - 1].norm not in _CUT_WORDS and not _adverbial(toks[k - 1].text) and \
                 toks[k - 1].norm not in self.q.not_subjects and self.verb_at(k - 1) is None:
             k -= 1
+        if stop - k == 1 and k - 1 > a + 1 and _definite(toks[k - 2].norm) and self._name_on_clitic(k - 1):
+            k -= 1  # وزير النفط الإيراني بيجن زنغنه: a name whose first letter is also a preposition
         if stop - k >= 2 and _definite(toks[k - 1].norm) and toks[k].norm not in _NAME_LINKS:
             s, e = toks[k].start, toks[stop - 1].end
             name = self.text[s:e]
             return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
         return None
+
+    def _name_on_clitic(self, k: int) -> bool:
+        """Can token k, which starts with ب/ل/و, be a foreign first name (بيجن) rather than a word on a
+        clitic (بدوره، بهذا، لها)?"""
+        nm, lx = self.toks[k].norm, self.r.lx
+        return self.toks[k].kind == "word" and len(nm) >= 4 and nm[1:3] != "ال" and nm not in lx.stop and \
+            nm[1:] not in lx.stop and nm not in _CUT_WORDS and nm not in _LEADING and \
+            not nm.endswith(("ه", "ها", "هم")) and not _adverbial(self.toks[k].text) and \
+            nm not in self.q.not_subjects and self.verb_at(k) is None
 
     def _role_reach(self, end: int, b: int, titled: bool) -> int:
         """How far a long role may run after the plain subject ends at ``end``."""

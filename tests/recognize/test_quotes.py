@@ -640,3 +640,34 @@ def test_spokesman_of_a_body_ends_before_the_object():
     text = "وحث المتحدث باسم الدفاع المدني السكان الابتعاد عن الشواطئ، مؤكدا أن الأمواج مرتفعة جدا اليوم."
     (q,) = _quotes(text)
     assert q.speaker.text == "المتحدث باسم الدفاع المدني"
+
+
+def test_straight_mark_closed_by_a_guillemet():
+    text = ('وثمة رأي يقول إن "الخطة لن تنجح في موعدها». ورأى الباحث ماهر الزين أن «التمويل كاف للمرحلة الأولى»، '
+            'وقال: "المشكلة في التنفيذ لا في التخطيط».')
+    qs = _quotes(text)
+    assert [q.text for q in qs][-2:] == ["التمويل كاف للمرحلة الأولى", "المشكلة في التنفيذ لا في التخطيط"]
+    assert qs[-1].speaker.name == "ماهر الزين"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وتحدثت مصادر محلية عن انفجار سيارة مفخخة قرب السوق.", "مصادر محلية", "انفجار سيارة مفخخة قرب السوق"),
+    ("وأعرب الوزير عن أمله في أن تنتهي الأزمة قريبا.", "الوزير", "أمله في أن تنتهي الأزمة قريبا"),
+])
+def test_speaking_of_and_expressing_take_a_noun_phrase(text, speaker, content):
+    (q,) = _quotes(text)
+    assert q.speaker.text == speaker and q.text == content
+
+
+def test_foreign_first_name_on_a_preposition_letter():
+    (q,) = _quotes("وقال وزير الطاقة الإيراني بيجن رستمي في تصريحات للتلفزيون إن الصادرات سترتفع.")
+    assert q.speaker.name == "بيجن رستمي" and q.speaker.role == "وزير الطاقة الإيراني"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال الوزير بهذا الخصوص إن الخطة جاهزة للتنفيذ.", "الوزير"),
+    ("وقال وزير الخارجية بدوره إن الخطة جاهزة للتنفيذ.", "وزير الخارجية"),
+])
+def test_adverb_after_a_role_ends_the_speaker(text, speaker):
+    (q,) = _quotes(text)
+    assert q.speaker.text == speaker
