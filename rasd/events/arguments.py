@@ -103,7 +103,10 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     def ok(p: Place) -> bool:
         if not p.country_code:
             return False
-        if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]) or _SPOKESMAN.search(doc.text[max(0, p.start - 50):p.start]):
+        if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
+            return False
+        before = doc.text[max(0, p.start - 50):p.start]
+        if "باسم" in before and _SPOKESMAN.search(before):
             return False
         if "الجنسية" in doc.text[p.end:p.end + 12]:
             return False  # سوري الجنسية: a person's nationality, not where it happened
@@ -163,7 +166,10 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
 
 def _across_border(text: str, start: int) -> bool:
     """Whether a country word follows a border noun (الحدود السورية، الحدود مع سوريا، الحدود التركية السورية)."""
-    words = [normalize_word(w) for w in text[max(0, start - 40):start].split()[-3:]]
+    before = text[max(0, start - 40):start]
+    if "حدود" not in before:
+        return False  # the common case, without normalising
+    words = [normalize_word(w) for w in before.split()[-3:]]
     if words and words[-1] in _BORDER_WITH:
         words.pop()
     if not words:
