@@ -196,7 +196,7 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
                            source="entity", role_spans=_role_spans(e, doc.text)))
     out += _nisba_headed(doc.tokens, doc.text, out, nisba)
     out.sort(key=lambda x: x.start)
-    out = _appositions(out, doc.text)
+    out = _appositions(out, doc.text, doc.tokens)
     out = [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
     for m in out:
         k = m.token
@@ -302,7 +302,18 @@ def _join(title: Mention, person: Mention, text: str) -> Mention:
                    person.source, person.role_spans)
 
 
-def _appositions(ms: list[Mention], text: str) -> list[Mention]:
+_LEADER_TITLES = word_set("events/actor_words.yaml", "leader_titles")
+
+
+def _leads(p: Mention, m: Mention, tokens) -> bool:
+    """Whether ``m`` is what the person ``p`` heads, in apposition (حفتر قائد قوات شرق ليبيا)."""
+    person = p.source == "entity" and p.info.kind == "pers" or p.source == "dictionary" and p.info.kind in (
+        "head_of_state", "government", "rebel", "militia", "external") and len(p.text.split()) >= 2 and not \
+        _definite(p.text)
+    return person and 1 <= m.token - p.token_end <= 2 and tokens[p.token_end].norm in _LEADER_TITLES
+
+
+def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
     """A title mention followed by a name (الرئيس المصري عبد الفتاح السيسي) is one mention of the name.
 
     So is a dictionary mention inside a person's role span (وزير الخارجية السعودي الأمير فيصل بن فرحان;
@@ -310,6 +321,11 @@ def _appositions(ms: list[Mention], text: str) -> list[Mention]:
     """
     out: list[Mention] = []
     for m in ms:
+        if out and _leads(out[-1], m, tokens):
+            p = out.pop()  # خليفة حفتر قائد قوات شرق ليبيا: the person, with what he leads
+            out.append(Mention(p.start, m.end, text[p.start:m.end], p.info, p.token, m.token_end, p.source,
+                               p.role_spans, prep=p.prep))
+            continue
         if out and m.role_spans and _in_role(out[-1], m):
             out.append(_join(out.pop(), m, text))
             continue
@@ -375,8 +391,8 @@ def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Menti
         while j > cs and tokens[j].kind == "punct" and tokens[j].text in "«\"“(":
             j -= 1  # نفذتها «داعش»
         w1 = tokens[j].norm
-        if w1 in _AGENT_MARKERS:
-            return m
+        if w1 in _AGENT_MARKERS or w1 == "من" and j >= 2 and tokens[j - 2].norm in _AGENT_MARKERS:
+            return m  # (بنيران قناصة من داعش)
         if j > 0 and w1 in ("قبل", "يد", "ايدي") and tokens[j - 1].norm in ("من", "علي"):
             return m
     return None
@@ -441,6 +457,10 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             victim_word, victim = True, before[-1]  # جنديان تركيان قتلا ...: the killed
     agent = _agent(cands, tokens, t, cs, reach if victim_word else min(lim, t + 7))
     if victim_word:
+        if agent is None and trig.type == "ASSAULT":  # قتل 14 شخصا في اشتباكات ... بين القوات ومسلحي الحوثي
+            sides = _between(cands, tokens, t + 1, reach)
+            if sides is not None:
+                return sides
         if agent is None:  # في قصف للحوثيين، بنيران القوات
             agent = next((m for m in cands if t < m.token < reach and m.text[:1] in ("ل", "ب")
                           and m.info.inter in (1, 2, 3, 4, 8) and m.info.kind not in _GENERIC_KINDS), None)
@@ -476,6 +496,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             a1 = _elided(tokens, cands, head)  # وتمكنت من السيطرة: the subject of the clause before
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
+    if a1 is not None and a2 is not None and trig.entry.mode != "clash" and trig.type not in _MUTUAL \
+            and a2.token == a1.token_end and tokens[a2.token].text[:1] == "و":
+        a2 = next((m for m in after if m.token > a2.token and m.token != a2.token_end), None)  # القوات والتحالف قصفت
     if a1 is not None and a2 is not None and (a1.info.name == a2.info.name or _apposed(a1, a2, tokens)):
         later = [m for m in cands if m.start > a2.end and m.token < lim and m.info.name != a1.info.name]
         a2 = later[0] if later and not _apposed(a2, later[0], tokens) else None
@@ -558,13 +581,18 @@ def _apposed(a: Mention, b: Mention, tokens) -> bool:
 
 
 def _between(mentions: list[Mention], tokens, cs: int, ce: int) -> tuple[Mention, Mention] | None:
-    """The two sides of "بين X و Y" in the clause, if any."""
-    for m in mentions:
-        if cs < m.token < ce and tokens[m.token - 1].norm in ("بين", "وبين"):
-            nxt = next((o for o in mentions if o.token > m.token and o.text[:1] == "و" and o.token - m.token_end <= 2),
-                       None)
-            if nxt is not None:
-                return m, nxt
+    """The two sides of "بين X و Y" in ``[cs, ce)``, if any (بين الرئيسين المصري عبد الفتاح السيسي ونظيره اليمني
+    عبد ربه منصور هادي)."""
+    for k in range(max(cs, 0), min(ce, len(tokens))):
+        if tokens[k].norm not in ("بين", "وبين"):
+            continue
+        m = next((o for o in mentions if k < o.token <= k + 4), None)
+        if m is None:
+            continue
+        nxt = next((o for o in mentions if o.token >= m.token_end), None)
+        if nxt is not None and nxt.token - m.token_end <= 3 and any(
+                tokens[j].text[:1] == "و" for j in range(m.token_end, nxt.token + 1)):
+            return m, nxt
     return None
 
 

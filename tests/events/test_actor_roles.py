@@ -161,3 +161,40 @@ def test_a_light_verb_opening_a_coordinated_clause_shares_its_subject():
     a = _roles("وحققت المقاومة الشعبية في تعز تقدما، وتمكنت من السيطرة على مواقع كانت تسيطر عليها جماعة الحوثي.",
                "2015-08-01", "ASSAULT")
     assert a["actor1"].name_en == "Popular Resistance (Yemen)"
+
+
+def test_casualties_of_a_clash_between_two_sides_take_both_sides():
+    text = ("قتل 12 شخصا وأصيب 20 آخرون في اشتباكات اندلعت أمس بين القوات الحكومية ومسلحي جماعة الحوثي "
+            "في ضواحي مدينة تعز.")
+    a = _roles(text, "2024-03-11", "ASSAULT")
+    names = {a["actor1"].name_en, a["actor2"].name_en}
+    assert "Ansar Allah (Houthis)" in names and any(n.startswith("Military Forces") for n in names)
+
+
+def test_a_person_and_what_he_leads_are_one_participant():
+    a = _roles("والتقى المشير خليفة حفتر قائد قوات شرق ليبيا المبعوث الأممي غسان سلامة في بنغازي أمس.",
+               "2019-01-10", "CONSULT")
+    assert a["actor1"].name == "خليفة حفتر"
+    assert a["actor2"].name_en == "United Nations"
+
+
+def test_an_agent_counted_from_a_group_after_the_fire_word():
+    a = _roles("وأصيب ثلاثة جنود عراقيين بنيران قناصة من داعش قرب مدينة الرمادي أمس.", "2015-08-01", "ASSAULT")
+    assert a["actor1"].name_en == "Islamic State (ISIS)"
+    assert a["actor2"].name_en == "Military Forces of Iraq" and a["actor2"].inter == 1
+
+
+def test_a_state_s_forces_named_by_nisba_are_its_military():
+    a = _roles("وقصفت القوات العراقية مواقع لتنظيم داعش في الفلوجة أمس.", "2015-08-01", "ASSAULT")
+    assert a["actor1"].name_en == "Military Forces of Iraq" and a["actor1"].inter == 1
+
+
+def test_a_forces_partner_coordinated_with_actor1_is_not_the_target():
+    a = _roles("وقصفت مدفعية القوات المسلحة السعودية والتحالف أمس مواقع قرب الحدود في محافظة صعدة.",
+               "2015-08-01", "ASSAULT")
+    assert "actor2" not in a or "Coalition" not in (a["actor2"].name_en or "")
+
+
+def test_yemen_news_reads_a_bare_coalition_as_the_saudi_led_coalition():
+    a = _roles("واتهمت جماعة الحوثي أمس التحالف بارتكاب جرائم حرب في محافظة صعدة.", "2016-03-11", "ACCUSE")
+    assert a["actor2"].name_en == "Military Forces of Saudi Arabia (Coalition)"
