@@ -13,6 +13,7 @@ has no subject (وأضاف أن ...) -- the most recent speaker.  "على توي
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
@@ -49,7 +50,7 @@ _LEADING = word_set(_WORDS, "quotes_leading")
 _SKIP_BEFORE_VERB = word_set(_WORDS, "quotes_skip_before_verb")
 _NEGATION = word_set(_WORDS, "quotes_negation")
 _AFFIL_PREPS = word_set(_WORDS, "quotes_affiliation_preps")  # مصدر في الحكومة، مسؤول من الوزارة
-_LONGER_BY_RULES = frozenset({"ORG"})  # labels whose rule span is kept when the tagger cut it short
+_LONGER_BY_RULES = frozenset({"ORG", "PERS"})  # labels whose rule span is kept when the tagger cut it short
 _SUBJECT_TAIL = word_set(_WORDS, "quotes_subject_tail")  # الوزير | بهذا الخصوص: an adverb ends the subject
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
@@ -318,6 +319,8 @@ class _QuoteReader:
         while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
                          toks[a].norm in tw):
             a += 1  # أعلنت أمس الشرطة: the time before the subject
+        if a + 1 < b and self._verb_with_object(toks[a].norm):
+            a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
         if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in q_acc:
             return self.speaker_from(a + 2, b, np)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
         if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _OPENERS:
@@ -385,6 +388,11 @@ class _QuoteReader:
                             None)  # the body it speaks for
             e2 = e3
             stext = self.text[toks[a].start:toks[e2 - 1].end]
+            if first.startswith("ال") and e2 == a + 1:
+                earlier = self._unnamed_before(core, toks[a].start)
+                if earlier is not None:  # وأضاف المصدر: the source described in full before
+                    return Speaker(toks[a].start, toks[a].end, stext, name=earlier.name, role=earlier.role,
+                                   kind="person"), channel
             if first.startswith("ال") and core not in q.groups and e2 > a + 1:
                 named = self._speaker_by_role(stext)
                 if named is not None:  # وذكر المتحدث باسم الحكومة: the spokesman named before
@@ -616,7 +624,29 @@ class _QuoteReader:
             return e
         if not self.text.startswith(rt, e.start):
             return e  # only a longer end: a start moved onto a clitic (لوكالة رويترز) is an outlet spoken to
-        return replace(e, end=e.start + len(rt), text=rt, canonical=None)
+        end = e.start + len(rt)
+        if e.label == "PERS":
+            end = self._name_goes_on(e.end, end)
+            if end <= e.end:
+                return e
+            rt = self.text[e.start:end]
+        return replace(e, end=end, text=rt, canonical=None)
+
+    def _name_goes_on(self, a: int, b: int) -> int:
+        """How far a person's name cut at offset ``a`` goes on in the rules' reading up to ``b``: over given
+        names and the words after بن/آل/أبو, and one surname of a family (العمري); not over المعروفة، خاضت."""
+        given = self.r.lx.given
+        end, after_link = a, False
+        for m in re.finditer(r"\S+", self.text[a:b]):
+            w = normalize_word(m.group())
+            if w in _NAME_LINKS or after_link or (w in given and w not in _NOT_GIVEN):
+                after_link = w in _NAME_LINKS
+                end = a + m.end()
+                continue
+            if w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.r.lx.stop:
+                end = a + m.end()  # محمد علي العمري: the family name closes the name
+            break
+        return end
 
     def _place_starts(self) -> set[int]:
         """The offsets where a place name starts (computed once)."""
@@ -1019,6 +1049,30 @@ class _QuoteReader:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
+        return None
+
+    def _verb_with_object(self, nm: str) -> bool:
+        """A speech verb with an object pronoun (قاله، ذكرته، أعلنها)."""
+        for suffix in ("ته", "تها", "ه", "ها"):
+            if nm.endswith(suffix) and len(nm) - len(suffix) >= 3:
+                base = nm[:-len(suffix)]
+                if base in self.q.verbs or (suffix.startswith("ت") and base + "ت" in self.q.verbs):
+                    return True
+        return False
+
+    def _unnamed_before(self, core: str, offset: int) -> Speaker | None:
+        """The last unnamed source before ``offset`` described in full with the same noun (مصدر عسكري في
+        الجيش for المصدر), if it is the last unnamed source that spoke."""
+        k = bisect.bisect_left(self.speaker_at, offset)
+        for sp in reversed(self.speakers[:k]):
+            if sp.kind != "person" or sp.name is None or " " not in sp.name:
+                continue
+            w = normalize_word(sp.name.split()[0])
+            w = w[2:] if w.startswith("ال") else w
+            if w == core:
+                return sp
+            if w in self.q.unnamed:
+                return None  # another source spoke last
         return None
 
     def _bism_end(self, k: int, end: int) -> int:

@@ -671,3 +671,23 @@ def test_foreign_first_name_on_a_preposition_letter():
 def test_adverb_after_a_role_ends_the_speaker(text, speaker):
     (q,) = _quotes(text)
     assert q.speaker.text == speaker
+
+
+def test_the_source_refers_back_to_its_full_description():
+    text = ("وقال مصدر أمني في شرطة المدينة إن الطرق أغلقت بالكامل. وأضاف المصدر أن الدوريات انتشرت. "
+            "وقال المصدر إن التحقيق بدأ فورا.")
+    q1, q2, q3 = _quotes(text)
+    assert q2.speaker.text == "المصدر" and q2.speaker.name == "مصدر أمني في شرطة المدينة"
+    assert q3.speaker.name == "مصدر أمني في شرطة المدينة"
+
+
+def test_according_to_a_verb_with_its_object_pronoun():
+    (q,) = _quotes("«الحركة عادت إلى طبيعتها في الشوارع»، بحسب ما قاله مدير المرور.")
+    assert q.speaker.text == "مدير المرور"
+
+
+def test_titled_name_cut_short_by_the_tagger_keeps_the_rules_name():
+    import rasd
+
+    (q,) = rasd.extract("وقال المتحدث باسم الشرطة محمد علي إن الوضع هادئ في المدينة.").quotes
+    assert q.speaker.name == "محمد علي"
