@@ -183,11 +183,24 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
                              doc.sentences[_si].start <= e.location.start < doc.sentences[_si].end))
     mentions_ev = _drop_told_elsewhere(mentions_ev, weak_loc, other)
     merged = merge_events([e for e, _si, _r in mentions_ev], weak_loc)
+    if _opinion(doc.text):
+        other.extend((ev, "opinion") for ev in merged)  # a column argues; events are coded from reports
+        merged = []
     for n, ev in enumerate(merged, 1):
         ev.id = f"{doc.id or 'doc'}-e{n}"
     for n, (ev, _r) in enumerate(other, 1):
         ev.id = f"{doc.id or 'doc'}-x{n}"
     return merged, other
+
+
+@cache
+def _opinion_markers() -> tuple[str, ...]:
+    return tuple(cue_data().get("opinion_markers", []))
+
+
+def _opinion(text: str) -> bool:
+    """Whether the article is an opinion column (the outlet's footer listing the author's other articles)."""
+    return any(m in text for m in _opinion_markers())
 
 
 _VERB_CUES = frozenset({"stance", "reporting", "accusation", "denial", "modality", "light_verbs"})
