@@ -40,6 +40,12 @@ _FIND_RE = regex.compile("|".join(f"(?:{p})" for _, p in _ALTERNATIVES), regex.V
 # Blocks the fast path covers (code point ranges, end excluded).
 _FAST_BLOCKS = ((0x0000, 0x0900), (0x1E00, 0x1F00), (0x2000, 0x2C00), (0x3000, 0x3040), (0xFB00, 0x10000))
 _fast: tuple[re.Pattern, re.Pattern] | None = None  # (token pattern, "a character outside the blocks")
+_CLASSES = b""  # per code point below 0x10000: the classes' bit flags, for the compiled scan
+
+try:  # the optional compiled scan (rasd/text/_scan.c); without it, the stdlib pattern below
+    from rasd.text import _scan
+except ImportError:  # pragma: no cover - depends on the build
+    _scan = None
 
 
 def _ranges(chars: list[str]) -> str:
@@ -55,18 +61,28 @@ def _ranges(chars: list[str]) -> str:
 
 
 def _fast_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The token pattern for the stdlib ``re``, exact on text within :data:`_FAST_BLOCKS`."""
-    global _fast
+    """The token pattern for the stdlib ``re``, exact on text within :data:`_FAST_BLOCKS` (and the
+    same classes as bit flags per character, :data:`_CLASSES`, for the compiled scan)."""
+    global _fast, _CLASSES
     if _fast is None:
         alpha = "".join(chr(c) for a, b in _FAST_BLOCKS for c in range(a, b))
         classes = dict(_ALTERNATIVES)
-        digit = _ranges(regex.findall(r"\d", alpha))
-        word = _ranges(regex.findall(classes["word"][3:-2], alpha, flags=regex.V1))  # the class inside (?:...)+
-        latin = _ranges(regex.findall(classes["latin"][:-1], alpha, flags=regex.V1))
-        punct = _ranges(regex.findall(classes["punct"], alpha, flags=regex.V1))
-        # the characters between tokens (spaces, invisible marks): those that cannot start a token
-        gap = _ranges(regex.findall(_GAP, alpha, flags=regex.V1))
+        members = (
+            regex.findall(r"\d", alpha),
+            regex.findall(classes["word"][3:-2], alpha, flags=regex.V1),  # the class inside (?:...)+
+            regex.findall(classes["latin"][:-1], alpha, flags=regex.V1),
+            regex.findall(classes["punct"], alpha, flags=regex.V1),
+            # the characters between tokens (spaces, invisible marks): those that cannot start a token
+            regex.findall(_GAP, alpha, flags=regex.V1),
+        )
+        digit, word, latin, punct, gap = map(_ranges, members)
         outside = "[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in _FAST_BLOCKS) + "]"
+        flags = bytearray(0x10000)
+        for bit, chars in enumerate(members):  # DIGIT 1, WORD 2, LATIN 4, PUNCT 8, GAP 16 (_scan.c)
+            for ch in chars:
+                flags[ord(ch)] |= 1 << bit
+        assert not any(f & 16 and f & 15 for f in flags), "a gap character that can start a token"
+        _CLASSES = bytes(flags)
         # each match: (the gap before the token, the token)
         _fast = (re.compile(f"({gap}*)({digit}+(?:[.,٫٬]{digit}+)*|{word}+|{latin}+|{punct})"), re.compile(outside))
     return _fast
@@ -99,6 +115,8 @@ def tokenize(text: str) -> list[Token]:
     fast, outside = _fast or _fast_patterns()
     if outside.search(text) is not None:
         return _tokenize_any(text)
+    if _scan is not None:  # the same scan in C
+        return _scan.tokenize(text, _CLASSES, _TYPES, _type_of, Token)
     # gap, token, gap, token ...: the running sum of their lengths gives every offset (all in C)
     pieces = list(chain.from_iterable(fast.findall(text)))
     bounds = list(accumulate(map(len, pieces), initial=0))

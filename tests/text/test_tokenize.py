@@ -50,3 +50,55 @@ def test_sentences_quotes_runs_and_breaks():
     sents = split_sentences(text, tokenize(text))
     assert [s.text for s in sents] == ["قال: «انتهى. تماماً»", "«لا» قال.", "وماذا؟!»", "ثم \"نعم. لا\" انتهى...",
                                        "آخر"]
+
+
+def _compiled_scan():
+    """rasd.text.tokenize with its compiled scan, or a skip (a failure when the CI asks for it)."""
+    import importlib
+    import os
+
+    import pytest
+
+    tk = importlib.import_module("rasd.text.tokenize")
+    if tk._scan is None:
+        if os.environ.get("RASD_REQUIRE_COMPILED"):
+            pytest.fail("rasd.text._scan was not built (pip install -e . needs a C compiler)")
+        pytest.skip("rasd.text._scan is not built here: the stdlib pattern is used")
+    return tk
+
+
+def _both(tk, text: str, monkeypatch):
+    compiled = tk.tokenize(text)
+    with monkeypatch.context() as m:
+        m.setattr(tk, "_scan", None)
+        python = tk.tokenize(text)
+    return compiled, python
+
+
+def test_compiled_scan_equals_the_pattern(monkeypatch):
+    import random
+
+    tk = _compiled_scan()
+    texts = ["", " ", "٣٫٥", "1,200.5.", "a.1", "12,", "ـبـ", "abcعربي def", "عربيabc", "\u200f\u00ad",
+             "  قُتِلَ ١٢١ شخصاً\u200f، و۳٫٥ كم في «طرابلـــس» (UN) Straße—naïve ½ ² \t\nx\u00ad\u200by ‹›…؟! ﻻ ﷲ ＡＢ１２"]
+    pool = [chr(c) for a, b in tk._FAST_BLOCKS for c in range(a, b) if not 0xD800 <= c < 0xE000]
+    common = list("0123456789٠١٢٣٤٥٦٧٨٩.,٫٬ \n\u200fabcعربيةـَ،«»")
+    rng = random.Random(3)
+    for _ in range(60):  # every character of the blocks, and runs of the ones that interact
+        texts.append("".join(rng.choice(pool if rng.random() < 0.3 else common) for _ in range(400)))
+    for text in texts:
+        compiled, python = _both(tk, text, monkeypatch)
+        assert compiled == python, text
+    assert tk._tokenize_any("x 🙂") == tk.tokenize("x 🙂")  # outside the blocks: the regex path
+
+
+def test_compiled_scan_equals_the_pattern_on_news(monkeypatch, shared_dir):
+    import itertools
+    import json
+
+    tk = _compiled_scan()
+    with (shared_dir / "data" / "news" / "saudinewsnet-other.jsonl").open(encoding="utf-8") as fh:
+        for line in itertools.islice(fh, 300):
+            text = json.loads(line)["content"]
+            compiled, python = _both(tk, text, monkeypatch)
+            assert compiled == python
