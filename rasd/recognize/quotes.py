@@ -52,6 +52,9 @@ _NEGATION = word_set(_WORDS, "quotes_negation")
 _AFFIL_PREPS = word_set(_WORDS, "quotes_affiliation_preps")  # مصدر في الحكومة، مسؤول من الوزارة
 _LONGER_BY_RULES = frozenset({"ORG", "PERS"})  # labels whose rule span is kept when the tagger cut it short
 _SUBJECT_TAIL = word_set(_WORDS, "quotes_subject_tail")  # الوزير | بهذا الخصوص: an adverb ends the subject
+_INTERVIEW_WORDS = word_set(_WORDS, "quotes_interview_words")  # أجرت معه الحوار التالي
+_MARKS = "|".join(sorted(load_yaml(_WORDS)["quotes_answer_marks"], key=len, reverse=True))
+_ANSWER_MARK = re.compile(rf"[\s\-–—*•■●ـ:]*(?:(?:{_MARKS})\s*[:/])?[\s\-–—*•■●ـ:]*")  # - ، ج: before an answer
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
@@ -1490,8 +1493,44 @@ class _QuoteReader:
             if d.quote is not None:
                 prev_d = d
         quotes.extend(d.quote for d in directs if d.quote is not None and not d.inside_reported)
+        if "؟" in self.text:
+            quotes.extend(self._interview_answers(quotes))
         quotes.sort(key=lambda q: q.start)
         return quotes
+
+    def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
+        """An interview laid out as questions (a paragraph ending with ؟) and answers: the answers no cue
+        claimed are the interviewee's words, the person introduced before the first question."""
+        text = self.text
+        paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start():m.end()].strip()]
+        is_q = [text[a:b].rstrip(" .\u200f").endswith("؟") and b - a < 400 for a, b in paras]
+        pairs = [k for k in range(1, len(paras)) if is_q[k - 1] and not is_q[k]]
+        if len(pairs) < 2:
+            return []
+        first_q = paras[pairs[0] - 1][0]
+        marked = sum(text[paras[k][0]:paras[k][1]].lstrip()[:1] in "-–—*•■●ـ" for k in pairs)
+        if marked < 2 and not any(w in _INTERVIEW_WORDS for w in self.norms[:self.tok_before(first_q) or 0]):
+            return []  # rhetorical questions in an essay: no dashes before the answers, no interview announced
+        sp0 = next((q.speaker for q in quotes if q.start < first_q and q.speaker is not None and
+                    q.speaker.kind == "person" and q.speaker.name and
+                    normalize_word(q.speaker.name.split()[0]).removeprefix("ال") not in self.q.unnamed),
+                   None)  # أكد فلان في حوار مع الصحيفة أن: the first person named who speaks
+        if sp0 is None:
+            person = next((e for e in self.doc.entities if e.start < first_q and e.label.startswith("PERS")), None)
+            sp0 = self._entity_speaker(person) if person is not None else None  # the first person named
+        taken = [(q.start, q.end) for q in quotes]
+        out = []
+        for k in pairs:
+            a, b = paras[k]
+            m = _ANSWER_MARK.match(text, a, b)
+            a = m.end() if m else a
+            while b > a and text[b - 1] in " .\u200f":
+                b -= 1
+            if b - a < 20 or any(s < b and a < e for s, e in taken):
+                continue
+            sp = Speaker(sp0.start, sp0.end, sp0.text, name=sp0.name, role=sp0.role, kind=sp0.kind) if sp0 else None
+            out.append(Quote(a, b, text[a:b], "direct", speaker=sp, cue=None, channel="مقابلة"))
+        return out
 
     def _comp_ahead(self, k: int, limit: int) -> bool:
         """إن/أن shortly after token k in its sentence (قائد عملية تحرير عدن، أن ...): the clause comes later."""

@@ -691,3 +691,22 @@ def test_titled_name_cut_short_by_the_tagger_keeps_the_rules_name():
 
     (q,) = rasd.extract("وقال المتحدث باسم الشرطة محمد علي إن الوضع هادئ في المدينة.").quotes
     assert q.speaker.name == "محمد علي"
+
+
+def test_interview_answers_are_the_interviewee_s():
+    text = ("التقت الصحيفة وزير الزراعة سالم الحربي وأجرت معه الحوار التالي:\n"
+            "* كيف ترون موسم الحصاد هذا العام؟\n"
+            "- الموسم جيد جدا والإنتاج ارتفع بنسبة كبيرة مقارنة بالعام الماضي.\n"
+            "* وماذا عن الأسعار في الأسواق؟\n"
+            "- الأسعار مستقرة ولن ترتفع في الأشهر المقبلة.")
+    q1, q2 = _quotes(text)
+    assert q1.text == "الموسم جيد جدا والإنتاج ارتفع بنسبة كبيرة مقارنة بالعام الماضي"
+    assert q2.text == "الأسعار مستقرة ولن ترتفع في الأشهر المقبلة"
+    assert q1.speaker.name == q2.speaker.name == "سالم الحربي" and q1.channel == "مقابلة"
+
+
+def test_rhetorical_questions_of_an_essay_are_not_an_interview():
+    text = ("قال الكاتب سالم الحربي إن الأزمة طويلة.\nفهل يمكن أن نصبر أكثر من ذلك؟\n"
+            "الصبر له حدود والناس تعبت من الانتظار الطويل.\nومن المسؤول عن هذا كله؟\n"
+            "المسؤولية مشتركة بين الجميع منذ سنوات.")
+    assert [q.text for q in _quotes(text)] == ["الأزمة طويلة"]
