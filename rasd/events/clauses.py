@@ -75,6 +75,7 @@ class TriggerRole:
 
 
 _ANNOUNCE = word_set(_WORDS, "clauses_announce")
+_RELATIVE_PRONOUNS = word_set(_WORDS, "clauses_relative_pronouns")
 _STRICT_TYPES = frozenset({"ASSAULT", "PROTEST"})
 _NOT_VERB = word_set(_WORDS, "clauses_not_verb")
 
@@ -143,6 +144,7 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
     clauses: list[Clause] = []
     cur = Clause(i0, i1, "main")
     last_pred_cat: str | None = None
+    parent: Clause | None = None  # the verbless subject clause a relative clause interrupts
     i = i0
     while i < i1:
         tok = tokens[i]
@@ -185,6 +187,9 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             i += 1
             continue
         if "subordinators" in cats and tok.norm not in ("عن", "ضد", "خلال", "وسط", "لدي"):
+            # a relative clause inside a subject that has no verb yet (التحالف الذي تقوده واشنطن نفذ ...)
+            parent = cur if (tok.norm in _RELATIVE_PRONOUNS and cur.kind in ("main", "reported")
+                             and not cur.predicates) else None
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "sub", None)
             i += 1
@@ -200,6 +205,13 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             _close(clauses, cur, i)
             cur = Clause(i, i1, cur.kind if cur.kind != "object" else "object", cur.governor)
         pcat = _predicate_cat(tok, cats, trig)
+        if pcat is not None and parent is not None and cur.kind == "sub" and cur.start + 1 < i <= cur.start + 6 \
+                and (cur.predicates or _is_verbish(tokens[cur.start].norm)) \
+                and tok.norm[:1] not in ("و", "ف") and tokens[i - 1].kind != "punct":
+            # ... its verb after the relative clause's own (الذي تقوده الولايات المتحدة نفذ 29 ضربة)
+            _close(clauses, cur, i)
+            cur = Clause(i, i1, parent.kind, parent.governor)
+            parent = None
         if pcat is not None:
             cur.predicates.append((i, pcat))
             if cur.kind in ("main", "reported"):

@@ -406,6 +406,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if t.entry.ctx == "armed" and t.pos == "v" and _verbal(tokens, t, i1, cues_at):
             continue  # هاجم الوزير المعارضة واصفا إياها ...: words, not arms
         lo_armed = role.clause.start - (3 if role.reason == "relative-told" else 0)  # the actor it tells of
+        if role.clause.kind == "reported":
+            lo_armed = i0  # the armed speaker or subject before a relative clause (إن القوات التي ... سيطرت)
         if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause, t.token) or any(
                 "armed" in cues_at.get(k, ()) or k in assault_nouns or _AIRCRAFT.intersection(
                     (tokens[k].norm, _strip(tokens[k].norm))) for k in range(lo_armed, role.clause.end))):
