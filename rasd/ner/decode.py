@@ -250,11 +250,12 @@ class TypeScores:
     rows come out with one fancy index; and its stem and base (for the bigram and phrase features)."""
 
     #: bits of :attr:`flags`: the stem starts a bigram feature the model knows; the stem or base
-    #: starts a multi-word lexicon entry
-    PAIR, PHRASE = 1, 2
+    #: starts a multi-word lexicon entry; the stem ends a bigram feature the model knows
+    PAIR, PHRASE, PAIR_RIGHT = 1, 2, 4
 
     def __init__(self, weights: Weights, featurizer, max_types: int = 60_000, *,
                  pair_left: frozenset[str] = frozenset(), phrase_first: frozenset[str] = frozenset(),
+                 pair_right: frozenset[str] = frozenset(),
                  table: TypeTable | None = None) -> None:
         self.w = weights
         self.table = table
@@ -265,6 +266,7 @@ class TypeScores:
         self.bases: list[str] = []
         self.max_types = max_types
         self._pair_left = pair_left
+        self._pair_right = pair_right
         self._phrase_first = phrase_first
         # room for every row from the start: a large zeroed array is mapped lazily (pages are
         # committed as rows are written), so this costs nothing up front and never copies
@@ -359,8 +361,9 @@ class TypeScores:
         elif starts:
             sums = np.add.reduceat(self._wz[idx], starts, axis=0)
             self._m[at:need] = sums.reshape(need - at, *self._m.shape[1:])
-        pair_left, phrase_first = self._pair_left, self._phrase_first
-        self.flags[r0:need] = [(stem in pair_left) | (2 if stem in phrase_first or base in phrase_first else 0)
+        pair_left, pair_right, phrase_first = self._pair_left, self._pair_right, self._phrase_first
+        self.flags[r0:need] = [(stem in pair_left) | (4 if stem in pair_right else 0)
+                               | (2 if stem in phrase_first or base in phrase_first else 0)
                                for stem, base in zip(self.stems[r0:], self.bases[r0:], strict=True)]
 
     def _put(self, tok: str, stem_base: tuple[str, str]) -> None:
@@ -387,6 +390,7 @@ class Decoder:
         self._pairs = _pair_table(weights)
         phrase_first = frozenset(k[0] for k in featurizer.res.phrases) if featurizer.res.use_lexicon else frozenset()
         self.types = TypeScores(weights, featurizer, pair_left=frozenset(a for a, _b in self._pairs),
+                                pair_right=frozenset(b for _a, b in self._pairs),
                                 phrase_first=phrase_first, table=table)
         self.labels = weights.labels
         self.batch = batch
@@ -456,12 +460,14 @@ class Decoder:
         return em
 
     def _add_pairs(self, em: np.ndarray, ids: list[int], flags: np.ndarray, sid: np.ndarray) -> None:
-        """The bigram features ``s0s1`` / ``s-1s0``, looked up only where the left stem starts one."""
+        """The bigram features ``s0s1`` / ``s-1s0``, looked up only where the left stem starts one
+        and the right stem ends one."""
         pairs = self._pairs
         if not pairs or len(ids) < 2:
             return
         types = self.types
-        cand = np.flatnonzero((flags[:-1] & TypeScores.PAIR) & (sid[:-1] == sid[1:]))
+        cand = np.flatnonzero(((flags[:-1] & TypeScores.PAIR) != 0) & ((flags[1:] & TypeScores.PAIR_RIGHT) != 0)
+                              & (sid[:-1] == sid[1:]))
         if not len(cand):
             return
         get, stems = pairs.get, types.stems
@@ -472,21 +478,32 @@ class Decoder:
 
     def _add_phrases(self, em: np.ndarray, ids: list[int], flags: np.ndarray, sid: np.ndarray,
                      starts: np.ndarray) -> None:
-        """The multi-word lexicon features, in the sentences where a word may start an entry."""
+        """The multi-word lexicon features, in the sentences where an entry's first two words stand
+        (looked up from the words where one may start; only there are the sentence's entries read)."""
         types = self.types
-        cand = np.flatnonzero(flags & TypeScores.PHRASE)
+        if len(ids) < 2:
+            return
+        cand = np.flatnonzero(((flags[:-1] & TypeScores.PHRASE) != 0) & (sid[:-1] == sid[1:]))
         if not len(cand):
             return
         stems_all, bases_all = types.stems, types.bases
+        phrases = self.feat.res.phrases
+        hits = []  # where the first two words of an entry stand (as _phrases looks them up)
+        for p in cand.tolist():
+            r0, r1 = ids[p], ids[p + 1]
+            s0, b0, s1, b1 = stems_all[r0], bases_all[r0], stems_all[r1], bases_all[r1]
+            if (s0, s1) in phrases or (b0, s1) in phrases or (s0, b1) in phrases or (b0, b1) in phrases:
+                hits.append(p)
+        if not hits:
+            return
         vector = self.w.vector
-        cand_sid = sid[cand]
+        hits_a = np.array(hits, dtype=np.intp)
+        cand_sid = sid[hits_a]
         ends = np.append(starts[1:], len(ids))
         for s in np.unique(cand_sid).tolist():
             a, b = int(starts[s]), int(ends[s])
-            if b - a < 2:
-                continue
             rows = ids[a:b]
-            at = (cand[cand_sid == s] - a).tolist()
+            at = (hits_a[cand_sid == s] - a).tolist()
             phr = self.feat._phrases([bases_all[r] for r in rows], [stems_all[r] for r in rows], at)
             if phr is None:
                 continue
