@@ -55,6 +55,7 @@ _SUBJECT_TAIL = word_set(_WORDS, "quotes_subject_tail")  # الوزير | بهذ
 _INTERVIEW_WORDS = word_set(_WORDS, "quotes_interview_words")  # أجرت معه الحوار التالي
 _MARKS = "|".join(sorted(load_yaml(_WORDS)["quotes_answer_marks"], key=len, reverse=True))
 _ANSWER_MARK = re.compile(rf"[\s\-–—*•■●ـ:]*(?:(?:{_MARKS})\s*[:/])?[\s\-–—*•■●ـ:]*")  # - ، ج: before an answer
+_AFTER_QUOTE_LEAD = word_set(_WORDS, "quotes_after_quote_lead")  # «...»، هكذا قال الوزير
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
@@ -1664,10 +1665,12 @@ class _QuoteReader:
             return  # a term, name or title in quotes («داعش»، بـ«الخيانة»، تحت عنوان «...»), not a quotation
         # 1. a speaker after the quote: «...»، قال الوزير / «...» بحسب الوزير
         j = d.close_tok + 1
-        while j < self.n and toks[j].text in _COMMAS:
-            j += 1
+        while j < self.n and (toks[j].text in _COMMAS or toks[j].norm in _AFTER_QUOTE_LEAD):
+            j += 1  # «...»، هكذا قال الوزير
         if j < self.n and not self.newline_between(j - 1, j):
             v = self.verb_at(j)
+            if v is None and self._verb_with_object(toks[j].norm):
+                v = (frozenset(), 0, False)  # «...» قالها الوزير
             if v is not None:
                 limit = self.sent_end[j]
                 sp, channel = self.speaker_from(j + 1, min(limit, j + 12)) if j + 1 < limit else (None, None)

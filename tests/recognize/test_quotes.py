@@ -710,3 +710,9 @@ def test_rhetorical_questions_of_an_essay_are_not_an_interview():
             "الصبر له حدود والناس تعبت من الانتظار الطويل.\nومن المسؤول عن هذا كله؟\n"
             "المسؤولية مشتركة بين الجميع منذ سنوات.")
     assert [q.text for q in _quotes(text)] == ["الأزمة طويلة"]
+
+
+@pytest.mark.parametrize("after", ["، هكذا قال مدير المدرسة", "، على حد قول مدير المدرسة", " قالها مدير المدرسة"])
+def test_speaker_named_after_the_quote(after):
+    (q,) = _quotes("«سنعيد بناء الفصول قبل بداية العام الدراسي»" + after + " أمس.")
+    assert q.speaker.text == "مدير المدرسة"
