@@ -418,6 +418,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                 tokens[k].norm == "من" and _strip(tokens[k + 1].norm) in _WARNING_OF
                 for k in range(t.token + 1, min(i1 - 1, t.token + 9))):
             continue  # حذر من خطورة الوضع: a concern about a danger, not a threat to act
+        if t.type == "REQUEST" and any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4))):
+            continue  # ودعت الوزارة الله أن يتغمد الضحايا: a prayer, not a request
         if t.type == "REJECT" and any(tokens[k].norm in _REJECT_SPEECH for k in range(t.token + 1, min(i1, t.token + 6))):
             continue  # رفضت الوزارة التعليق / نفي أو تأكيد: no comment, not a rejection
         if t.type == "RETREAT" and t.key in _FLEE_KEYS and t.prefix.startswith("و") and not any(
@@ -509,6 +511,7 @@ def _subject_after(tokens, verb, t) -> bool:
     return all(tokens[k].kind == "number" or tokens[k].norm in _QUANTITY for k in range(verb.token + 1, t.token))
 _EVALUATIVE = word_set(_WORDS, "stage_evaluative")
 _WARNING_OF = word_set(_WORDS, "stage_warning_of")
+_PRAYER = word_set(_WORDS, "stage_prayer_objects")
 _COPULA = word_set(_WORDS, "stage_evaluative_copula")
 
 
