@@ -86,9 +86,15 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
         return []
     out = []
     start, typ = 0, None
-    parse = _parse
-    for i, t in enumerate(tags):
-        p, ty = parse(t)
+    last = -2  # the previous tag that is not O
+    get = _PARSED.get
+    for i in [i for i, t in enumerate(tags) if t != "O"]:  # an O only closes a name
+        t = tags[i]
+        p, ty = get(t) or _parse(t)
+        if typ is not None and i != last + 1:  # an O between: the name ended there
+            out.append((start, last + 1, typ))
+            typ = None
+        last = i
         if p == "I" and typ == ty:
             continue
         if typ is not None:
@@ -97,7 +103,7 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
         if p == "B" or p == "I":
             start, typ = i, ty
     if typ is not None:
-        out.append((start, len(tags), typ))
+        out.append((start, last + 1, typ))
     return out
 
 

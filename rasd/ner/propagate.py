@@ -31,9 +31,16 @@ def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int 
             key = (stem_at(i), *toks[i + 1:j])
             if len(key) == 1 and len(key[0]) < min_chars:
                 continue
-            found.setdefault(key, Counter())[label] += 1
+            c = found.get(key)
+            if c is None:
+                c = found[key] = Counter()
+            c[label] += 1
             if surnames and label == "PERS" and j - i > 1 and len(toks[j - 1]) >= min_chars:
-                found.setdefault((stem_at(j - 1),), Counter())[label] += 1
+                key = (stem_at(j - 1),)
+                c = found.get(key)
+                if c is None:
+                    c = found[key] = Counter()
+                c[label] += 1
     if not found:
         return [list(t) for _, t in sents]
     best = {k: c.most_common(1)[0] for k, c in found.items()}

@@ -35,6 +35,33 @@ def test_repair_iob2_reads_iobes():
     assert repair_iob2(["S-LOC", "E-LOC", "E-PERS", "I-PERS"]) == ["B-LOC", "B-LOC", "B-PERS", "B-PERS"]
 
 
+def _spans_reference(tags):
+    """CoNLL spans read tag by tag (the plain algorithm the fast one must equal)."""
+    out, start, typ = [], 0, None
+    for i, t in enumerate(tags):
+        p, ty = (t[0], t[2:]) if len(t) >= 2 and t[1] == "-" and t[0] in "BIES" else ("O", "")
+        if p == "I" and typ == ty:
+            continue
+        if typ is not None:
+            out.append((start, i, typ))
+            typ = None
+        if p in ("B", "I"):
+            start, typ = i, ty
+    if typ is not None:
+        out.append((start, len(tags), typ))
+    return out
+
+
+def test_spans_equal_the_tag_by_tag_reading():
+    import random
+
+    rng = random.Random(4)
+    pool = ["O"] * 6 + ["B-PERS", "I-PERS", "B-LOC", "I-LOC", "I-ORG", "S-MISC", "E-LOC", "X", "B-"]
+    for _ in range(3000):
+        tags = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        assert spans(tags) == _spans_reference(tags), tags
+
+
 def test_spans_conll_semantics():
     assert spans(["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-ORG"]) == \
         [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
