@@ -9,6 +9,7 @@ the dictionary does not know become actors that keep their text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -45,7 +46,16 @@ class ActorInfo:
 
     def not_yet(self, day: _dt.date | None) -> bool:
         """Whether the role begins after ``day`` (the name did not yet mean this actor)."""
-        return day is not None and bool(self.valid_from) and day.isoformat()[:len(self.valid_from)] < self.valid_from
+        return day is not None and self.not_yet_iso(day.isoformat())
+
+    def not_yet_iso(self, iso: str) -> bool:
+        """:meth:`not_yet` for an ISO date string ("" = unknown)."""
+        return bool(iso) and bool(self.valid_from) and iso[:len(self.valid_from)] < self.valid_from
+
+    def valid_iso(self, iso: str) -> bool:
+        """:meth:`valid_on` for an ISO date string ("" = unknown)."""
+        return not iso or not (self.valid_from and iso[:len(self.valid_from)] < self.valid_from) and not (
+            self.valid_to and iso[:len(self.valid_to)] > self.valid_to)
 
 
 @dataclass(slots=True)
@@ -88,6 +98,14 @@ def _matcher() -> PhraseMatcher:
             for m_ in c["nisba_m"].split("|"):
                 for f_ in c["nisba_f"].split("|"):
                     m.add(p["pattern"].replace("{m}", m_).replace("{f}", f_), info)
+        # a weapon or a force named with a nisba (طائرة إسرائيلية، مروحيات عراقية): that country's forces
+        mil = _nisba_forces()[normalize_word(c["nisba_m"].split("|")[0])[2:]]["state_military"]
+        for head in _NISBA_HEADS:
+            for n in c["nisba_f"].split("|") + c["nisba_m"].split("|"):
+                n = n[2:] if n.startswith("ال") else n
+                m.add(f"{head} {n}", mil)
+                if n.endswith("ي"):
+                    m.add(f"{head} {n}ين", mil)
         gov = ActorInfo(c["names"].split("|")[0], f"Government of {c['name_en']}", c["code"], 1, kind="country")
         for n in c["names"].split("|"):
             m.add(n, gov)
@@ -147,6 +165,7 @@ def load() -> None:
 
 
 _WORDS = "events/words.yaml"  # the word lists of this module, as data
+_NISBA_HEADS = word_set("events/actor_words.yaml", "nisba_heads")
 _PREP_TOKENS = word_set(_WORDS, "actors_prep_tokens")
 
 
@@ -157,12 +176,13 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     places: set[int] = set()  # token after the last country read as a place
     focus = set(doc.focus_countries)
     nisba = _nisba_forces()
+    iso = day.isoformat() if day is not None else ""
     for m in _matcher().find(nt):
         # a role that begins later is not what the name meant then (الحزام الأمني in 2015)
-        values = [i for i in m.values if not i.not_yet(day) and (not i.focus or i.focus in focus)]
+        values = [i for i in m.values if not i.not_yet_iso(iso) and (not i.focus or i.focus in focus)]
         if not values:
             continue
-        infos = [i for i in values if i.valid_on(day)] or values
+        infos = [i for i in values if i.valid_iso(iso)] or values
         info = infos[0]
         tok = token_index(m.start)
         end_tok = token_index(m.end - 1) + 1
@@ -180,21 +200,27 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
             out.append(Mention(m.start, end, doc.text[m.start:end], info, tok, end_tok + 1,
                                prep=m.prefix.endswith(("ب", "ل"))))
             continue
-        if normalize_word(doc.text[m.start:m.end])[len(m.prefix):] in _BASE and _adjective_after(doc.tokens, m, token_index):
-            continue  # القاعدة الجوية: an air base, not al-Qaeda
-        if normalize_word(doc.text[m.start:m.end])[len(m.prefix):] in _BASE and _base_before(doc.tokens, tok):
-            continue  # ... قاعدة العند ... على القاعدة: the base named before, not al-Qaeda
+        if info.name_en == "Al Qaeda" and normalize_word(doc.text[m.start:m.end])[len(m.prefix):] in _BASE and (
+                _adjective_after(doc.tokens, m, token_index) or _base_before(doc.text, m.start)):
+            continue  # القاعدة الجوية، ... قاعدة العند ... على القاعدة: an air base, not al-Qaeda
         out.append(Mention(m.start, m.end, doc.text[m.start:m.end], info, tok, end_tok,
                            prep=m.prefix.endswith(("ب", "ل"))))
-    taken = [(x.start, x.end) for x in out]
-    taken += [(p.start, p.end) for p in doc.places if p.kind != "country"]  # مديرية السخنة: a place
+    # places are not actors either (مديرية السخنة)
+    spans = sorted([(x.start, x.end) for x in out] + [(p.start, p.end) for p in doc.places if p.kind != "country"])
+    starts = [a for a, _b in spans]
+    reach, top = [], 0
+    for _a, b in spans:
+        top = max(top, b)
+        reach.append(top)  # the furthest end of the spans so far
     for e in doc.entities:
-        if e.label not in ("PERS", "ORG") or any(s < e.end and e.start < t for s, t in taken):
+        if e.label not in ("PERS", "ORG"):
+            continue
+        i = bisect.bisect_left(starts, e.end)
+        if i and reach[i - 1] > e.start:
             continue
         info = ActorInfo(e.canonical or e.text, None, None, None, kind=e.label.lower())
         out.append(Mention(e.start, e.end, e.text, info, token_index(e.start), token_index(e.end - 1) + 1,
                            source="entity", role_spans=_role_spans(e, doc.text)))
-    out += _nisba_headed(doc.tokens, doc.text, out, nisba)
     out.sort(key=lambda x: x.start)
     out = _appositions(out, doc.text, doc.tokens)
     out = [m for m in out if not _ATTRIBUTION.search(doc.text[max(0, m.start - 25):m.start])]
@@ -213,28 +239,14 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
 _ASSOC_BEFORE = word_set("events/actor_words.yaml", "assoc_before")
 _PREPOSITIONS = word_set("events/actor_words.yaml", "prepositions")
 _PARTITIVE = word_set("events/actor_words.yaml", "partitive_heads")
-_BASE_NOUNS = frozenset(normalize_word(p + "قاعدة") for p in ("", "و", "ب", "ل"))
 
 
-def _base_before(tokens, tok: int) -> bool:
-    """Whether an indefinite قاعدة (قاعدة العند) stands in the 300 words before: القاعدة then names it."""
-    return any(tokens[k].norm in _BASE_NOUNS for k in range(max(0, tok - 300), tok))
-_NISBA_HEADS = word_set("events/actor_words.yaml", "nisba_heads")
+def _base_before(text: str, start: int) -> bool:
+    """Whether an indefinite قاعدة (قاعدة العند) stands in the 2,000 characters before: القاعدة then names it."""
+    return _BASE_NOUN.search(text, max(0, start - 2000), start) is not None
 
 
-def _nisba_headed(tokens, text: str, found: list[Mention], nisba) -> list[Mention]:
-    """A weapon or a force named with a nisba (طائرة إسرائيلية، مروحيات عراقية): that country's forces."""
-    taken = {k for m in found for k in range(m.token, m.token_end)}
-    out = []
-    for k in range(len(tokens) - 1):
-        w = tokens[k].norm
-        if w not in _NISBA_HEADS and not (w[:1] in ("و", "ب", "ف", "ل") and w[1:] in _NISBA_HEADS):
-            continue
-        n = tokens[k + 1].norm
-        if n in nisba and k not in taken and k + 1 not in taken:
-            info = nisba[n]["state_military"]
-            out.append(Mention(tokens[k].start, tokens[k + 1].end, text[tokens[k].start:tokens[k + 1].end], info, k, k + 2))
-    return out
+_BASE_NOUN = re.compile(r"(?<![ل\w])[وب]?قاعد[ةه]\s")
 
 
 _BASE = word_set(_WORDS, "actors_base")
@@ -307,10 +319,11 @@ _LEADER_TITLES = word_set("events/actor_words.yaml", "leader_titles")
 
 def _leads(p: Mention, m: Mention, tokens) -> bool:
     """Whether ``m`` is what the person ``p`` heads, in apposition (حفتر قائد قوات شرق ليبيا)."""
-    person = p.source == "entity" and p.info.kind == "pers" or p.source == "dictionary" and p.info.kind in (
+    if not 1 <= m.token - p.token_end <= 2 or tokens[p.token_end].norm not in _LEADER_TITLES:
+        return False
+    return p.source == "entity" and p.info.kind == "pers" or p.source == "dictionary" and p.info.kind in (
         "head_of_state", "government", "rebel", "militia", "external") and len(p.text.split()) >= 2 and not \
         _definite(p.text)
-    return person and 1 <= m.token - p.token_end <= 2 and tokens[p.token_end].norm in _LEADER_TITLES
 
 
 def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
@@ -400,10 +413,11 @@ def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Menti
 
 def contrast_stop(tokens, t: int, limit: int) -> int:
     """Where the participants of the event word at ``t`` end: a contrast clause (بينما، في حين) or ``limit``."""
-    for k in range(t + 1, min(limit, len(tokens))):
-        if tokens[k].norm in _CONTRAST:
+    limit = min(limit, len(tokens))
+    for k, tok in enumerate(tokens[t + 1:limit], t + 1):
+        if tok.norm in _CONTRAST:
             return k
-    return min(limit, len(tokens))
+    return limit
 
 
 def _speaker(m: Mention, tokens, cs: int, t: int, deaths: bool = False) -> bool:
@@ -412,11 +426,10 @@ def _speaker(m: Mention, tokens, cs: int, t: int, deaths: bool = False) -> bool:
     its own operation (أعلنت وزارة الداخلية توقيف ...) still acts; who reports deaths does not."""
     if not deaths and m.info.inter is not None and m.info.kind not in _GENERIC_KINDS:
         return False
-    for k in range(cs, t):
-        if k != m.token and (k <= cs + 4 and 0 < m.token - k <= 3 or 0 <= k - m.token_end <= 1) \
-                and not tokens[k].norm.endswith("ه") and cue_categories(tokens[k].norm) & _SPEECH:
-            return True  # (a noun such as كلمة "speech" is not a speaking verb)
-    return False
+    ks = [k for k in range(max(cs, m.token - 3), min(cs + 5, m.token, t))]
+    ks += [k for k in (m.token_end, m.token_end + 1) if k < t]
+    # (a noun such as كلمة "speech" is not a speaking verb)
+    return any(not tokens[k].norm.endswith("ه") and cue_categories(tokens[k].norm) & _SPEECH for k in ks)
 
 
 def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | None = None,
@@ -428,21 +441,21 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     mention after them as actor2 and the agent from من قبل / على يد / بنيران / شنه ...  An unvocalised
     violent verb whose subject is a victim (قتل جندي، جنديان قتلا) reads as the passive.
     """
-    t = trig.token
+    t, pos = trig.token, trig.pos
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
-    lim = contrast_stop(tokens, t, min(ce + 12, t + 14))  # not across بينما / في حين
+    reach = contrast_stop(tokens, t, min(max(ce + 12, t + 20), t + 30))  # not across بينما / في حين
+    lim = min(reach, ce + 12, t + 14)
     cands = [m for m in mentions if not m.assoc]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
-    reach = contrast_stop(tokens, t, max(ce + 12, t + 20))
     pair = _between(mentions, tokens, cs, ce)
-    if pair is not None and (trig.type == "ASSAULT" and (trig.entry.mode == "clash" or trig.pos in ("p", "c"))
-                             or trig.type in _MUTUAL and trig.pos == "n"):
+    if pair is not None and (trig.type == "ASSAULT" and (trig.entry.mode == "clash" or pos in ("p", "c"))
+                             or trig.type in _MUTUAL and pos == "n"):
         return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي، مباحثات بين الرئيسين
-    victim_word = trig.pos in ("p", "c") or (trig.pos == "n" and trig.entry.gen == "patient") or (
+    victim_word = pos in ("p", "c") or (pos == "n" and trig.entry.gen == "patient") or (
         t > 0 and tokens[t - 1].norm in _PASSIVE_AUX)  # تم قتل، جرى اعتقال
     victim = None
-    if trig.pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
+    if pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
         kill = normalize_word(tokens[t].text) in _KILL_VERBS
         first_after = after[0] if after else None
         if not before:
@@ -465,18 +478,18 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             agent = next((m for m in cands if t < m.token < reach and m.text[:1] in ("ل", "ب")
                           and m.info.inter in (1, 2, 3, 4, 8) and m.info.kind not in _GENERIC_KINDS), None)
         a2 = victim or _partitive(next((m for m in after if m is not agent), None), cands, tokens)
-        if a2 is None and trig.pos in ("c", "p"):  # 25 حوثيا سقطوا قتلى
+        if a2 is None and pos in ("c", "p"):  # 25 حوثيا سقطوا قتلى
             a2 = next((m for m in reversed(before) if m is not agent), None)
         a1 = agent
-        if a1 is None and trig.pos == "n":
+        if a1 is None and pos == "n":
             a1 = next((m for m in before if m is not a2 and m.info.kind not in _GENERIC_KINDS
                        and not _speaker(m, tokens, cs, t, trig.type == "ASSAULT")), None)
         return a1, a2
-    if trig.pos == "pn":
+    if pos == "pn":
         a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
         a2 = next((m for m in before if m.info.kind not in _GENERIC_KINDS), None)
         return a1, a2
-    if trig.pos == "v":
+    if pos == "v":
         a1, a2 = _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs)
     elif head is not None and head < t and (agent is not None or any(
             cs <= m.token < t and m.token != head for m in cands)):
@@ -580,19 +593,27 @@ def _apposed(a: Mention, b: Mention, tokens) -> bool:
     return b.token == a.token_end and b.source == "entity" and b.info.kind == "pers"
 
 
+_BETWEEN = frozenset({"بين", "وبين"})
+
+
 def _between(mentions: list[Mention], tokens, cs: int, ce: int) -> tuple[Mention, Mention] | None:
     """The two sides of "بين X و Y" in ``[cs, ce)``, if any (بين الرئيسين المصري عبد الفتاح السيسي ونظيره اليمني
     عبد ربه منصور هادي)."""
-    for k in range(max(cs, 0), min(ce, len(tokens))):
-        if tokens[k].norm not in ("بين", "وبين"):
+    n = len(mentions)
+    for i, m in enumerate(mentions):
+        k = m.token
+        if k <= cs or k >= ce + 4 or i + 1 >= n:
             continue
-        m = next((o for o in mentions if k < o.token <= k + 4), None)
-        if m is None:
+        for j in range(k - 1, max(cs, k - 5) - 1, -1):
+            if j < ce and tokens[j].norm in _BETWEEN:
+                break
+        else:
             continue
-        nxt = next((o for o in mentions if o.token >= m.token_end), None)
-        if nxt is not None and nxt.token - m.token_end <= 3 and any(
-                tokens[j].text[:1] == "و" for j in range(m.token_end, nxt.token + 1)):
-            return m, nxt
+        nxt = mentions[i + 1]
+        if m.token_end <= nxt.token <= m.token_end + 3:
+            for j in range(m.token_end, nxt.token + 1):
+                if tokens[j].text[:1] == "و":
+                    return m, nxt
     return None
 
 
