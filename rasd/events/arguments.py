@@ -23,6 +23,8 @@ from rasd.text.normalize import normalize_word
 
 _SINCE = word_set("events/words.yaml", "arguments_since")
 _SINCE_FILLERS = word_set("events/words.yaml", "arguments_since_fillers")
+_LAPSE_BEFORE = word_set("events/words.yaml", "arguments_lapse_before")
+_LAPSE_UNITS = word_set("events/words.yaml", "arguments_lapse_units")
 _BORDER = word_set("events/words.yaml", "arguments_border")
 _BORDER_WITH = word_set("events/words.yaml", "arguments_border_with")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
@@ -58,7 +60,8 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
     relative/subordinate clauses ``avoid`` (another event's date), then the paragraph's.
     """
     in_sent = [d for d in doc.dates if s_start <= d.start < s_end and d.value
-               and not any(a <= d.start < b for a, b in avoid) and not _since(doc.text, d)]
+               and not any(a <= d.start < b for a, b in avoid) and not _since(doc.text, d)
+               and not (d.start > at and _lapse_between(doc.text, at, d.start))]
     if in_sent:
         def key(d: DateMention):
             inside = clause_span is not None and clause_span[0] <= d.start < clause_span[1]
@@ -75,6 +78,21 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
     if doc.published is not None:
         return doc.published.isoformat(), "publication", None
     return None, None, None
+
+
+def _lapse_between(text: str, at: int, start: int) -> bool:
+    """Whether "weeks after / days before" another event stands between the event word and a later date
+    (ويأتي تفكيك الشبكة بعد أسابيع من اتهام ... في 26 يونيو): that date is the other event's."""
+    if "بعد" not in text[at:start] and "قبل" not in text[at:start]:
+        return False
+    words = [normalize_word(w) for w in text[at:start].split()]
+    for k, w in enumerate(words[:-2]):
+        if w in _LAPSE_BEFORE:
+            rest = words[k + 1:k + 4]  # بعد أسابيع من، بعد ثلاثة أيام من، بعد نحو شهر من
+            unit = next((j for j, x in enumerate(rest) if x in _LAPSE_UNITS), None)
+            if unit is not None and unit + 1 < len(rest) and rest[unit + 1] in ("من", "على"):
+                return True
+    return False
 
 
 def _since(text: str, d: DateMention) -> bool:

@@ -88,3 +88,11 @@ def test_a_country_in_a_spokesman_title_is_not_where_it_happened():
                        published="2024-05-12")
     ev = [e for e in doc.events if e.type == "ASSAULT"]
     assert ev and all(e.location is None or e.location.country_code != "US" for e in ev)
+
+
+def test_a_date_after_weeks_after_belongs_to_the_earlier_event():
+    # team-written: the arrests are today's news; 26 April is the attack they came weeks after
+    doc = rasd.extract("وفككت الشرطة اليوم خلية مسلحة في المدينة، بعد أسابيع من الهجوم على مسجد في 26 أبريل الماضي.",
+                       published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "COERCE"]
+    assert ev and ev[0].date == "2024-05-12"
