@@ -34,6 +34,20 @@ def cold_start() -> float:
     return best
 
 
+def compiled_loops() -> list[str]:
+    """The optional C extensions this install has (rasd.ner._crf, rasd.text._scan)."""
+    import importlib
+
+    out = []
+    for name in ("rasd.ner._crf", "rasd.text._scan"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        out.append(name)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT)
@@ -92,6 +106,7 @@ def main() -> None:
     cold = float("nan") if args.no_cold else cold_start()
     print(f"data: {args.data.name}  articles: {len(recs)} ({ok} ok, {failed} failed)  words: {words:,}")
     print(f"stages: {', '.join(pipe.names)}")
+    print(f"compiled loops: {', '.join(compiled_loops()) or 'none (pure Python/numpy)'}")
     print(f"resource load: {load_s:.2f} s   cold start (import + first article): {cold:.2f} s")
     print(f"throughput: {ok / dt:.1f} articles/s, {words / dt:,.0f} words/s on one core ({dt:.1f} s)")
     print(f"events: {events}  peak RSS: {rss_mb:.0f} MB")
