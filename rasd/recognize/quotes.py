@@ -624,25 +624,38 @@ class _QuoteReader:
         """A tagger entity that the rules read on further from the same start (الشبكة السورية | لحقوق
         الإنسان), as the rules read it."""
         rt = e.info.get("rules") if e.label in _LONGER_BY_RULES else None
-        if not rt or len(rt) <= len(e.text):
+        if not rt:
+            return e
+        if len(rt) < len(e.text) and e.text.startswith(rt) and all(
+                normalize_word(w) in self.r.lx.time_words or normalize_word(w) in _CUT_WORDS
+                for w in e.text[len(rt):].split()):  # حزب العمال الكردستاني | أمس: a time word is no name
+            return replace(e, end=e.start + len(rt), text=rt, canonical=None)
+        if len(rt) <= len(e.text):
             return e
         if not self.text.startswith(rt, e.start):
             return e  # only a longer end: a start moved onto a clitic (لوكالة رويترز) is an outlet spoken to
         end = e.start + len(rt)
         if e.label == "PERS":
-            end = self._name_goes_on(e.end, end)
+            end = self._name_goes_on(e.end, end, e.role is not None and " " not in e.text)
             if end <= e.end:
                 return e
             rt = self.text[e.start:end]
         return replace(e, end=end, text=rt, canonical=None)
 
-    def _name_goes_on(self, a: int, b: int) -> int:
+    def _name_goes_on(self, a: int, b: int, titled_first: bool = False) -> int:
         """How far a person's name cut at offset ``a`` goes on in the rules' reading up to ``b``: over given
-        names and the words after بن/آل/أبو, and one surname of a family (العمري); not over المعروفة، خاضت."""
-        given = self.r.lx.given
+        names and the words after بن/آل/أبو, and one surname of a family (العمري); not over المعروفة، خاضت.
+        ``titled_first``: a titled given name alone (النائب صالح | قلمة) takes one plain word as its surname."""
+        given, toks = self.r.lx.given, self.toks
         end, after_link = a, False
-        for m in re.finditer(r"\S+", self.text[a:b]):
+        for n, m in enumerate(re.finditer(r"\S+", self.text[a:b])):
             w = normalize_word(m.group())
+            k = self.tok_at(a + m.start())
+            if n == 0 and titled_first and k is not None and toks[k].start == a + m.start() and \
+                    not w.startswith("ال") and w[:1] not in "بلو" and w[-1:] != "ت" and w not in self.r.lx.stop and \
+                    w not in _CUT_WORDS and self.verb_at(k) is None and w not in self.q.not_subjects:
+                end = a + m.end()  # النائب صالح | قلمة (not هادي | خاضت: a verb)
+                continue
             if w in _NAME_LINKS or after_link or (w in given and w not in _NOT_GIVEN):
                 after_link = w in _NAME_LINKS
                 end = a + m.end()
@@ -717,7 +730,7 @@ class _QuoteReader:
                     k += 1  # رئيس تحرير "سبق" فلان
                     continue
                 break
-            if nm in q.subject_stops or nm in self.r.lx.time_words:
+            if nm in q.subject_stops or nm in self.r.lx.time_words or nm in _SUBJECT_TAIL:
                 break
             if nm in _CUT_WORDS and not self._ali(k):
                 nxt = toks[k + 1].norm if k + 1 < limit else ""
@@ -1055,6 +1068,12 @@ class _QuoteReader:
             return self._last_person(v)  # no one has spoken yet: the person the story is about
         return None
 
+    def _named_ends_at(self, k: int) -> bool:
+        """Does the name of a person or body end at token k (دييجو مارادونا | الذي قال)?"""
+        end = self.toks[k].end
+        return any(e.end == end and e.label[:4] in ("PERS", "ORG")
+                   for e in map(self.ents_at.get, range(k, max(-1, k - 6), -1)) if e is not None)
+
     def _verb_with_object(self, nm: str) -> bool:
         """A speech verb with an object pronoun (قاله، ذكرته، أعلنها)."""
         for suffix in ("ته", "تها", "ه", "ها"):
@@ -1305,8 +1324,9 @@ class _QuoteReader:
                             toks[i - 1].norm[1:] in self.q.according_ma):
                 acc_ma = 1
             if i > 0 and toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL and not acc_ma and (
-                    nx in self.q.comps or nx in extra or nx in self.q.impersonal or toks[i - 1].norm in _BARE_REL):
-                i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking
+                    nx in self.q.comps or nx in extra or nx in self.q.impersonal or toks[i - 1].norm in _BARE_REL) \
+                    and not (toks[i - 1].norm not in _BARE_REL and i > 1 and self._named_ends_at(i - 2)):
+                i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking (but: مارادونا الذي قال إن)
                 continue
             if base in self.q.ambiguous and i > 0 and toks[i - 1].text not in _ENDERS and \
                     not self.newline_between(i - 1, i) and i != self.sentence_start(i):

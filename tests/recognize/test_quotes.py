@@ -716,3 +716,28 @@ def test_rhetorical_questions_of_an_essay_are_not_an_interview():
 def test_speaker_named_after_the_quote(after):
     (q,) = _quotes("«سنعيد بناء الفصول قبل بداية العام الدراسي»" + after + " أمس.")
     assert q.speaker.text == "مدير المدرسة"
+
+
+def test_named_speaker_before_a_relative_clause_with_the_verb():
+    (q,) = _quotes("وتعرض المدرب لانتقادات من الوزير السابق خالد العتيبي الذي قال إن الفريق يلعب بلا روح.")
+    assert q.speaker.name == "خالد العتيبي" and q.text == "الفريق يلعب بلا روح"
+
+
+def test_relative_clause_of_a_plain_noun_is_not_speech():
+    assert _quotes("ويعيش في المدينة آلاف الأشخاص الذين يتوقع أن يغادروا قريبا.") == []
+
+
+def test_time_adverb_after_the_title_is_not_a_name():
+    (q,) = _quotes("ورأى الفريق آنذاك أن هذه المخالفات جاءت لإخفاء البيانات.")
+    assert q.speaker.text == "الفريق"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وتبنى حزب العمال الكردستاني أمس الهجوم على الثكنة، مؤكدا أنه قتل ثمانية جنود.", "حزب العمال الكردستاني"),
+    ("وأوضح مقرر المجلس، النائب صالح قلمة، في تصريح، أنه تم التصويت على القائمة.", "صالح قلمة"),
+])
+def test_tagger_spans_corrected_by_the_rules_in_the_whole_pipeline(text, speaker):
+    import rasd
+
+    q = rasd.extract(text).quotes[-1]
+    assert q.speaker.text == speaker
