@@ -315,11 +315,16 @@ def _join(title: Mention, person: Mention, text: str) -> Mention:
 
 
 _LEADER_TITLES = word_set("events/actor_words.yaml", "leader_titles")
+_BRANCH_NOUNS = word_set("events/actor_words.yaml", "branch_nouns")
 
 
 def _leads(p: Mention, m: Mention, tokens) -> bool:
     """Whether ``m`` is what the person ``p`` heads, in apposition (حفتر قائد قوات شرق ليبيا)."""
-    if not 1 <= m.token - p.token_end <= 2 or tokens[p.token_end].norm not in _LEADER_TITLES:
+    if not 1 <= m.token - p.token_end <= 2:
+        return False
+    if tokens[p.token_end].norm in _BRANCH_NOUNS:
+        return True  # جبهة النصرة ذراع تنظيم القاعدة في سوريا
+    if tokens[p.token_end].norm not in _LEADER_TITLES:
         return False
     return p.source == "entity" and p.info.kind == "pers" or p.source == "dictionary" and p.info.kind in (
         "head_of_state", "government", "rebel", "militia", "external") and len(p.text.split()) >= 2 and not \
@@ -444,7 +449,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     t, pos = trig.token, trig.pos
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
     reach = contrast_stop(tokens, t, min(max(ce + 12, t + 20), t + 30))  # not across بينما / في حين
-    lim = min(reach, ce + 12, t + 14)
+    lim = min(reach, ce + 12, t + 18)
     cands = [m for m in mentions if not m.assoc]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
@@ -477,13 +482,16 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         if agent is None:  # في قصف للحوثيين، بنيران القوات
             agent = next((m for m in cands if t < m.token < reach and m.text[:1] in ("ل", "ب")
                           and m.info.inter in (1, 2, 3, 4, 8) and m.info.kind not in _GENERIC_KINDS), None)
-        a2 = victim or _partitive(next((m for m in after if m is not agent), None), cands, tokens)
+        a2 = victim or _partitive(next((m for m in after if m is not agent and not (
+            agent is not None and m.token == agent.token_end and tokens[m.token].text[:1] == "و")), None), cands, tokens)
         if a2 is None and pos in ("c", "p"):  # 25 حوثيا سقطوا قتلى
             a2 = next((m for m in reversed(before) if m is not agent), None)
         a1 = agent
         if a1 is None and pos == "n":
-            a1 = next((m for m in before if m is not a2 and m.info.kind not in _GENERIC_KINDS
-                       and not _speaker(m, tokens, cs, t, trig.type == "ASSAULT")), None)
+            # who reports deaths did not cause them, unless an armed side reports its enemy's dead
+            enemy = a2 is not None and a2.info.inter in (1, 2, 3, 4) and a2.info.kind not in _GENERIC_KINDS
+            a1 = next((m for m in before if m is not a2 and m.info.kind not in _GENERIC_KINDS and not _speaker(
+                m, tokens, cs, t, trig.type == "ASSAULT" and not (enemy and m.info.name != a2.info.name))), None)
         return a1, a2
     if pos == "pn":
         a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
@@ -492,9 +500,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     if pos == "v":
         a1, a2 = _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs)
     elif head is not None and head < t and (agent is not None or any(
-            cs <= m.token < t and m.token != head for m in cands)):
+            max(cs, head - 6) <= m.token < t and m.token != head and not m.prep for m in cands)):
         # شن الطيران غارات / الطيران شن غارات: the light verb's subject
-        subj = [m for m in cands if cs <= m.token < t and m.token != head and not m.prep]
+        subj = [m for m in cands if max(cs, head - 6) <= m.token < t and m.token != head and not m.prep]
         a1 = _first_conjunct(subj, tokens) if subj else agent
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
@@ -509,6 +517,10 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             a1 = _elided(tokens, cands, head)  # وتمكنت من السيطرة: the subject of the clause before
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
+    if trig.entry.mode == "clash" and a1 is not None:  # اشتبكت القوات ... مع المسلحين: the other side
+        other = next((m for m in after if m is not a1 and tokens[m.token - 1].norm in ("مع", "ضد")), None)
+        if other is not None:
+            a2 = other
     if a1 is not None and a2 is not None and trig.entry.mode != "clash" and trig.type not in _MUTUAL \
             and a2.token == a1.token_end and tokens[a2.token].text[:1] == "و":
         a2 = next((m for m in after if m.token > a2.token and m.token != a2.token_end), None)  # القوات والتحالف قصفت
@@ -609,11 +621,23 @@ def _between(mentions: list[Mention], tokens, cs: int, ce: int) -> tuple[Mention
                 break
         else:
             continue
+        side = _other_side(mentions, tokens, i)
+        if side is not None:
+            return m, side
         nxt = mentions[i + 1]
         if m.token_end <= nxt.token <= m.token_end + 3:
             for j in range(m.token_end, nxt.token + 1):
                 if tokens[j].text[:1] == "و":
                     return m, nxt
+    return None
+
+
+def _other_side(mentions: list[Mention], tokens, i: int) -> Mention | None:
+    """بين X وY من جهة، وZ من جهة أخرى: the first mention after the first من جهة is the other side."""
+    m = mentions[i]
+    for k in range(m.token_end, min(len(tokens) - 1, m.token_end + 12)):
+        if tokens[k].norm == "من" and tokens[k + 1].norm == "جهه":
+            return next((o for o in mentions[i + 1:] if k + 2 <= o.token <= k + 5), None)
     return None
 
 
