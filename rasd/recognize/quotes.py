@@ -56,6 +56,7 @@ _INTERVIEW_WORDS = word_set(_WORDS, "quotes_interview_words")  # أجرت معه
 _MARKS = "|".join(sorted(load_yaml(_WORDS)["quotes_answer_marks"], key=len, reverse=True))
 _ANSWER_MARK = re.compile(rf"[\s\-–—*•■●ـ:]*(?:(?:{_MARKS})\s*[:/])?[\s\-–—*•■●ـ:]*")  # - ، ج: before an answer
 _AFTER_QUOTE_LEAD = word_set(_WORDS, "quotes_after_quote_lead")  # «...»، هكذا قال الوزير
+_PLURAL_PEOPLE = word_set(_WORDS, "quotes_plural_people")  # ناقش الوزراء ...، مؤكدين أن
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
@@ -1004,7 +1005,7 @@ class _QuoteReader:
             for off, sp in reversed(self.np_subjects):
                 if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
                     return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
-            sp = self._first_verb_person(sent_start, v)
+            sp = self._first_verb_person(sent_start, v, plural=self.toks[v].norm.endswith("ين"))
             if sp is not None:  # ناشد المتحدث باسم الحكومة ...، مبينا أن: the role that opens the sentence
                 return sp
             first_org = None
@@ -1114,9 +1115,10 @@ class _QuoteReader:
             j += 1
         return min(j, end)
 
-    def _first_verb_person(self, sent_start: int, v: int) -> Speaker | None:
+    def _first_verb_person(self, sent_start: int, v: int, plural: bool = False) -> Speaker | None:
         """The titled or unnamed person right after the verb that opens the sentence (ناشد المتحدث باسم
-        الحكومة)، or None."""
+        الحكومة)، or None; ``plural``: for a plural participle, the definite plural subject there (ناقش
+        الوزراء ...، مؤكدين أن)."""
         toks = self.toks
         a = sent_start
         comma = next((x for x in range(a, min(v, a + 5)) if toks[x].text in _COMMAS), None)
@@ -1124,11 +1126,17 @@ class _QuoteReader:
             a = comma + 1  # من جهة أخرى، ناشد ...
         while a < v and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _CLAUSE_OPEN):
             a += 1
-        if a + 2 >= v or toks[a].kind != "word" or toks[a].norm.startswith("ال") or a in self.ents_at or \
-                toks[a].norm in self.r.lx.stop or toks[a].norm[1:] in self.r.lx.stop:
-            return None
+        nm0 = toks[a].norm
+        if a + 2 >= v or toks[a].kind != "word" or nm0.startswith("ال") or a in self.ents_at or len(nm0) < 4 or \
+                nm0 in self.r.lx.stop or nm0[1:] in _CUT_WORDS or nm0[1:] in _NOUN_BEFORE or nm0[1:] in _LEADING:
+            return None  # وفي، ومن ...: not a verb
         nm = toks[a + 1].norm
         core = nm[2:] if nm.startswith("ال") else None
+        if plural and core is not None and a + 1 not in self.ents_at and nm not in self.r.lx.stop and \
+                (core in self.q.groups or nm.endswith(("ون", "ين")) or nm in _PLURAL_PEOPLE):
+            sp = self._noun_phrase(a + 1, min(v, a + 3), v)
+            if sp is not None and sp.kind != "document":
+                return sp
         if core is None or not (core in self.q.unnamed and core not in self.q.groups) or a + 1 in self.ents_at:
             return None
         sp, _ = self.speaker_from(a + 1, min(v, a + 8))

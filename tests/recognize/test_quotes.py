@@ -741,3 +741,10 @@ def test_tagger_spans_corrected_by_the_rules_in_the_whole_pipeline(text, speaker
 
     q = rasd.extract(text).quotes[-1]
     assert q.speaker.text == speaker
+
+
+def test_plural_participle_goes_with_the_plural_subject_of_its_sentence():
+    text = ("وقال البيان إن الاجتماع كان مثمرا. وناقش الوزراء خطة العمل بالتفصيل، "
+            "مؤكدين أن الاتفاق الشامل من مصلحة الجميع.")
+    q1, q2 = _quotes(text)
+    assert q2.cue.text == "مؤكدين" and q2.speaker.text == "الوزراء"
