@@ -138,6 +138,32 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
 _MUNDHU = word_set(_WORDS, "factuality_mundhu")
 
 
+_SINCE_REACH = 8  # a منذ phrase further than this from the word tells of another part of the sentence
+_AFTER_REACH = 14  # a time this far after the word belongs to a later clause
+
+
+def _old_time_governs(tokens, s0, s1, t, cues_at, published, date_values):
+    """A test for an old date or year at token ``k``: may it make the word at ``t`` history?
+
+    When the sentence also tells a recent time (a date within a week of publication, أمس ...), the old
+    one does not when the recent one stands closer to the word (استهدفت طائرات أمس مواقع ... في أول
+    تدخل منذ 2011), when it opens a منذ phrase far from the word, or when it comes long after the word
+    (... أمس ...، في أسوأ تصعيد منذ أن وقع الطرفان اتفاقا عام 2013): such a time dates the
+    background the sentence adds, not the event it reports.
+    """
+    recent = [k for k, v in date_values if v and len(v) >= 10 and -1 <= _days_before(published, v) <= 7]
+    recent += [k for k in range(s0, s1) if "concrete_time" in cues_at.get(k, ())]
+    nearest = min((abs(k - t) for k in recent), default=None)
+
+    def governs(k: int) -> bool:
+        if nearest is None:
+            return True
+        since = any(tokens[j].norm in _MUNDHU for j in range(max(s0, k - 3), k))
+        return not (nearest < abs(k - t) or k - t > _AFTER_REACH or (since and abs(k - t) > _SINCE_REACH))
+
+    return governs
+
+
 def _since(tokens, t: int, end: int, cues_at) -> bool:
     """Whether منذ + a non-concrete time follows the verb at once (قتل منذ سيطرته ...): a total since then."""
     for k in range(t + 1, min(end, t + 3)):
@@ -158,6 +184,20 @@ def k_has(tokens, k: int, words: tuple[str, ...]) -> bool:
 
 _FUTURE_TIME = word_set(_WORDS, "factuality_future_time")
 _ATTRIBUTION = word_set(_WORDS, "factuality_attribution")
+
+
+def is_old(published: _dt.date, value: str) -> bool:
+    """Whether the ISO date ``value`` (day, month or year) lies well before ``published``: a day more
+    than 45 days before, a month more than two months before, an earlier year."""
+    try:
+        y = int(value[:4])
+        if len(value) >= 10:
+            return (published - _dt.date.fromisoformat(value[:10])).days > 45
+        if len(value) == 7:
+            return (published.year - y) * 12 + published.month - int(value[5:7]) > 2
+    except ValueError:
+        return False
+    return y < published.year
 
 
 def _days_before(published: _dt.date, value: str) -> int:
@@ -196,29 +236,15 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
         if "history" in cats and tokens[k].norm not in _KANA and tokens[k].norm != "عام" and (k < t or k - t <= 6):
             return "history"
     if published is not None:
-        for _k, value in date_values:
-            if not value:
-                continue
-            try:
-                y = int(value[:4])
-            except ValueError:
-                continue
-            if len(value) >= 10:
-                try:
-                    d = _dt.date.fromisoformat(value[:10])
-                except ValueError:
-                    continue
-                if (published - d).days > 45:
-                    return "history"
-            elif len(value) == 7:
-                if (published.year - y) * 12 + published.month - int(value[5:7]) > 2:
-                    return "history"
-            elif y < published.year:
+        governs = _old_time_governs(tokens, s0, s1, t, cues_at, published, date_values)
+        for k, value in date_values:
+            if value and governs(k) and is_old(published, value):
                 return "history"
         # a bare year in the sentence, older than the publication year
         for k in range(s0, s1):
             tok = tokens[k]
-            if tok.kind == "number" and _YEAR.fullmatch(tok.norm) and int(tok.norm) < published.year:
+            if tok.kind == "number" and _YEAR.fullmatch(tok.norm) and int(tok.norm) < published.year \
+                    and governs(k):
                 prev = tokens[k - 1].norm if k > s0 else ""
                 nxt = tokens[k + 1].norm if k + 1 < s1 else ""
                 if prev in ("عام", "العام", "سنه", "منذ", "في", "خلال", "ومنذ", "/", "-") or k in (s0, s1 - 1) \

@@ -26,7 +26,7 @@ from rasd.events.coding import code_acled, mode_rank
 from rasd.events.confidence import score
 from rasd.events.cues import cue_categories, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
-from rasd.events.factuality import judge
+from rasd.events.factuality import is_old, judge
 from rasd.events.merge import compatible, merge_events
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
@@ -448,6 +448,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if t.type == "MOBILIZE" and t.entry.weak:
             advances.add(id(ev))
         happened = fact.value in HAPPENED and fact.background is None
+        if happened and doc.published is not None and ev.date and is_old(doc.published, ev.date):
+            fact.background, happened = "history", False  # its own date lies long before the article
         out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
         # victims who were protesting (قتل 3 متظاهرين، أطلقت الشرطة النار على المحتجين): a protest too, when
         # the protest word stands in a main or reported clause (not ... الذين تظاهروا، not a weak word)
