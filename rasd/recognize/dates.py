@@ -28,6 +28,7 @@ from rasd.text.normalize import NormText
 from rasd.text.stage import norm_text
 
 _SPACE = re.compile(r"\s+")
+_YEAR_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]{4}")  # a year written out
 _PFX = r"(?<!\w)[وف]?[بل]?"
 _TRAILING = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
@@ -67,6 +68,7 @@ class _Lex:
     month_cues: frozenset[str]
     year_cues: frozenset[str]
     not_today_before: frozenset[str]
+    name_heads: frozenset[str]
 
 
 @cache
@@ -171,7 +173,7 @@ def _lex() -> _Lex:
                 frozenset(_k(w) for w in d["range_past_words"]), frozenset(_k(w) for w in d["range_next_words"]),
                 period, frozenset(_k(w) for w in d["future_cues"]), res, auto,
                 frozenset(_k(w) for w in d["month_cues"]), frozenset(_k(w) for w in d["year_cues"]),
-                frozenset(_k(w) for w in d["not_today_before"]))
+                frozenset(_k(w) for w in d["not_today_before"]), frozenset(_k(w) for w in d["name_heads"]))
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -644,6 +646,13 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _in_name(norm: str, ns: int, original: str) -> bool:
+    """Whether a day and month written without a year follow a name's head word (ثورة، قصر، حركة)."""
+    if _YEAR_DIGITS.search(original):
+        return False
+    return _prev_word(norm, ns) in _lex().name_heads
+
+
 def find_dates(nt: NormText, published: _dt.date | None) -> list[DateMention]:
     """Every date expression of a normalised text, resolved against ``published``."""
     out: list[DateMention] = []
@@ -653,6 +662,8 @@ def find_dates(nt: NormText, published: _dt.date | None) -> list[DateMention]:
         while e < len(text) and text[e] in _TRAILING:  # a tatweel or mark dropped by normalisation
             e += 1
         value, precision = c.value, c.precision
+        if precision == "day" and not c.relative and _in_name(nt.norm, c.ns, text[s:e]):
+            value = None  # ثورة 17 فبراير، قصر 22 مايو: part of a name, not a date of the story
         if value is None:
             precision = "unknown"
         out.append(DateMention(s, e, text[s:e], value, precision, c.end_value, c.relative, c.calendar))
