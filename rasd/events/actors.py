@@ -218,6 +218,8 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
         i = bisect.bisect_left(starts, e.end)
         if i and reach[i - 1] > e.start:
             continue
+        if e.label == "PERS" and _named_place(doc.tokens, token_index(e.start)):
+            continue  # مسجد الإمام الصادق، حي سليمان الحلبي، باب موسى: a place named after a person
         info = ActorInfo(e.canonical or e.text, None, None, None, kind=e.label.lower())
         out.append(Mention(e.start, e.end, e.text, info, token_index(e.start), token_index(e.end - 1) + 1,
                            source="entity", role_spans=_role_spans(e, doc.text)))
@@ -237,6 +239,18 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
 
 
 _ASSOC_BEFORE = word_set("events/actor_words.yaml", "assoc_before")
+_PLACE_HEADS = word_set("events/actor_words.yaml", "place_heads")
+
+
+def _named_place(tokens, k: int) -> bool:
+    """Whether a person's name at token ``k`` follows a place noun (حي، باب، مسجد الإمام ...)."""
+    for j in (k - 1, k - 2):
+        if j < 0:
+            return False
+        w = tokens[j].norm
+        if w in _PLACE_HEADS or w[:1] in ("و", "ب", "ل", "ف") and w[1:] in _PLACE_HEADS:
+            return True
+    return False
 _PREPOSITIONS = word_set("events/actor_words.yaml", "prepositions")
 _PARTITIVE = word_set("events/actor_words.yaml", "partitive_heads")
 
@@ -453,15 +467,16 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     cands = [m for m in mentions if not m.assoc]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
-    pair = _between(mentions, tokens, cs, ce)
-    if pair is not None and (trig.type == "ASSAULT" and (trig.entry.mode == "clash" or pos in ("p", "c"))
-                             or trig.type in _MUTUAL and pos == "n"):
-        return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي، مباحثات بين الرئيسين
+    if trig.type == "ASSAULT" and (trig.entry.mode == "clash" or pos in ("p", "c")) \
+            or trig.type in _MUTUAL and pos == "n":
+        pair = _between(mentions, tokens, cs, ce)
+        if pair is not None:
+            return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي، مباحثات بين الرئيسين
     victim_word = pos in ("p", "c") or (pos == "n" and trig.entry.gen == "patient") or (
         t > 0 and tokens[t - 1].norm in _PASSIVE_AUX)  # تم قتل، جرى اعتقال
     victim = None
     if pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
-        kill = normalize_word(tokens[t].text) in _KILL_VERBS
+        kill = tokens[t].norm in _KILL_VERBS or tokens[t].norm[1:] in _KILL_VERBS
         first_after = after[0] if after else None
         if not before:
             # unvocalised قتل 3 مدنيين / اعتقل عشرة مواطنين reads as the passive: a number or victims right after

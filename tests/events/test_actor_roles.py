@@ -238,3 +238,9 @@ def test_an_agent_s_partner_is_not_the_victim():
                "2015-08-01", "ASSAULT")
     assert a["actor1"].name_en == "Ansar Allah (Houthis)"
     assert "actor2" not in a or a["actor2"].inter == 7
+
+
+def test_a_place_named_after_a_person_is_no_actor():
+    a = _roles("وقصفت الميليشيات أمس حي سليمان الحلبي ومسجد الإمام علي في مدينة حلب بقذائف الهاون.", "2015-08-10",
+               "ASSAULT")
+    assert all(x.text not in ("سليمان الحلبي", "علي", "الإمام علي") for x in a.values())
