@@ -6,7 +6,7 @@ import regex
 
 MAX_CHARS = 2_000_000  # about 4 MB of Arabic UTF-8; a news article is a few thousand characters
 
-_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")  # letters and presentation forms
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 

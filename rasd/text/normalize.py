@@ -9,6 +9,7 @@ always becomes a span of the untouched original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -40,29 +41,45 @@ _PUNCT = {
 }
 
 
-def _table(*maps: dict[str, str], drop: bool = True) -> dict[int, str | None]:
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (text copied from PDFs: ﻣﺤﺎﻓﻈﺔ) -> their letters, folded like the
+    letters themselves; the lam-alef ligatures give two letters, marks' isolated forms are dropped."""
+    base = _table(_ALEF, _YA, _TA_MARBUTA, _HAMZA_SEATS, _PERSIAN_LETTERS, _DIGITS, _PUNCT)
+    out: dict[str, str] = {}
+    for cp in (*range(0xFB50, 0xFDF0), *range(0xFE70, 0xFEFD)):
+        ch = chr(cp)
+        letters = unicodedata.normalize("NFKC", ch).strip().translate(base)
+        if letters != ch and len(letters) <= 2 and " " not in letters:
+            out[ch] = letters
+    return out
+
+
+def _table(*maps: dict[str, str], drop: bool = True, multi: bool = False) -> dict[int, str | None]:
     table: dict[int, str | None] = {}
     for m in maps:
         for k, v in m.items():
-            if len(v) == 1:
-                table[ord(k)] = v
+            if len(v) == 1 or multi:
+                table[ord(k)] = v or None
     if drop:
         for ch in _DROP:
             table[ord(ch)] = None
     return table
 
 
-_FULL_TABLE = _table(_ALEF, _YA, _TA_MARBUTA, _HAMZA_SEATS, _PERSIAN_LETTERS, _DIGITS, _PUNCT)
+_LETTER_TABLE = _table(_ALEF, _YA, _TA_MARBUTA, _HAMZA_SEATS, _PERSIAN_LETTERS, _DIGITS, _PUNCT)
+_PRESENTATION_TABLE = _table(_presentation_forms(), drop=False, multi=True)
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_FULL_TABLE = _LETTER_TABLE | _PRESENTATION_TABLE
 # The same folding as (character, replacement) pairs.  No replacement is itself a key, so replacing
 # one character after the other equals ``translate``; for a long text, testing each of these ~120
 # characters with ``in`` and replacing the few present is many times faster than ``translate``
 # (which looks every character up in a dict).
-_FOLDS = tuple((chr(k), v or "") for k, v in _FULL_TABLE.items())
+_FOLDS = tuple((chr(k), v or "") for k, v in _LETTER_TABLE.items())
 assert not {r for _, r in _FOLDS} & {c for c, _ in _FOLDS}
 
 
 def _fold(text: str) -> str:
-    """``text.translate(_FULL_TABLE)``, fast for long texts."""
+    """``text.translate(_LETTER_TABLE)``, fast for long texts."""
     for ch, rep in _FOLDS:
         if ch in text:
             text = text.replace(ch, rep)
@@ -150,11 +167,13 @@ def normalize(text: str) -> NormText:
     Persian digits and Arabic punctuation; drops diacritics, tatweel and invisible marks;
     lower-cases Latin letters.  Each kept character maps to exactly one original character.
     """
+    # presentation forms (rare: text copied from a PDF) may fold to two letters or none: per character
+    shaped = _PRESENTATION_RE.search(text) is not None
     folded = _fold(text)
     norm = folded.lower()
-    if len(norm) == len(text) and len(folded) == len(text):
+    if len(norm) == len(text) and len(folded) == len(text) and not shaped:
         return NormText(text, norm, None)
-    if len(norm) == len(folded):
+    if len(norm) == len(folded) and not shaped:
         # dropped marks are sparse: copy the runs of kept positions between them (in C)
         ident = _identity(len(text))
         keep = array("l")
@@ -166,7 +185,7 @@ def normalize(text: str) -> NormText:
         keep += ident[prev:len(text)]
         if len(keep) == len(norm):
             return NormText(text, norm, keep)
-    # a lower() that changed length (e.g. 'İ'): map per character
+    # a lower() that changed length (e.g. 'İ') or presentation forms: map per character
     keep, parts = array("l"), []
     for i, ch in enumerate(text):
         t = ch.translate(_FULL_TABLE).lower()
