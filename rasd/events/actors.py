@@ -556,7 +556,7 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
     t = trig.token
     if before:
         a1 = _first_conjunct(before, tokens)
-        return a1, after[0] if after else None
+        return a1, _object(after, t, None, tokens)
     w = tokens[t].norm
     subj = None
     if not w.endswith("وا"):  # (a plural suffix carries the subject)
@@ -567,8 +567,22 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
                 subj = m if m.token - t <= 4 or all(o.prep for o in after if o.token < m.token) else None
                 break
     a1 = subj or agent or fallback or (_elided(tokens, cands, cs) if t == cs else None)
+    return a1, _object(after, t, a1, tokens)
+
+
+def _object(after: list[Mention], t: int, a1: Mention | None, tokens) -> Mention | None:
+    """The verb's object: the next mention, unless it sits in a prepositional phrase further on
+    (ندد بقيام القادة بتقديم التعازي إلى إردوغان): a prepositional object stands near the verb or its subject
+    (من and على, which also introduce a part of a group or a target, are left alone)."""
     rest = [m for m in after if m is not a1]
-    return a1, rest[0] if rest else None
+    if not rest:
+        return None
+    m = rest[0]
+    if m.token > 0 and tokens[m.token - 1].norm in _PREPOSITIONS and tokens[m.token - 1].norm not in ("من", "علي"):
+        anchor = a1.token_end if a1 is not None and a1.token > t else t + 1
+        if m.token - anchor > 3:
+            return None
+    return m
 
 
 def _first_conjunct(ms: list[Mention], tokens) -> Mention:

@@ -244,3 +244,9 @@ def test_a_place_named_after_a_person_is_no_actor():
     a = _roles("وقصفت الميليشيات أمس حي سليمان الحلبي ومسجد الإمام علي في مدينة حلب بقذائف الهاون.", "2015-08-10",
                "ASSAULT")
     assert all(x.text not in ("سليمان الحلبي", "علي", "الإمام علي") for x in a.values())
+
+
+def test_a_name_deep_in_a_prepositional_phrase_is_not_the_object():
+    a = _roles("وندد الكاتب أمس على صفحته بقيام بعض قادة الدول بتقديم التعازي إلى أردوغان في الهجوم.",
+               "2015-07-25", "ACCUSE")
+    assert "actor2" not in a or a["actor2"].name != "رجب طيب أردوغان"
