@@ -111,6 +111,7 @@ class QuoteLexicon:
     content_forms: set[str] = field(default_factory=set)  # their written forms (البدء، بمقتل، حرصه)
     report_nouns: set[str] = field(default_factory=set)  # فتوى أكدت، أنباء تقول
     outlets: set[str] = field(default_factory=set)  # رويترز ...: after ل, the one spoken to
+    verbs_with_object: set[str] = field(default_factory=set)  # قاله، ذكرته، أعلنها: a verb with its pronoun
 
 
 @once
@@ -161,6 +162,7 @@ def quote_lexicon() -> QuoteLexicon:
     q.speech_nouns = set(_forms(d["speech_nouns"]))
     q.report_nouns = set(_forms(d["report_nouns"]))
     q.outlets = {normalize_word(w.split()[0]) for w in d["news_outlets"]}
+    q.verbs_with_object = {v + suffix for v in q.verbs if len(v) >= 3 for suffix in ("ه", "ها")}
     return q
 
 
@@ -194,7 +196,8 @@ class _QuoteReader:
         for e in sorted(doc.entities, key=lambda e: (e.start, -(e.end - e.start))):
             if e.label not in ("PERS", "ORG") and not e.label.startswith(("PERS", "ORG")):
                 continue
-            e = self._rule_span(e)
+            if "rules" in e.info:
+                e = self._rule_span(e)
             i = self.tok_at(e.start)
             if i is None:
                 continue
@@ -1077,12 +1080,7 @@ class _QuoteReader:
 
     def _verb_with_object(self, nm: str) -> bool:
         """A speech verb with an object pronoun (قاله، ذكرته، أعلنها)."""
-        for suffix in ("ته", "تها", "ه", "ها"):
-            if nm.endswith(suffix) and len(nm) - len(suffix) >= 3:
-                base = nm[:-len(suffix)]
-                if base in self.q.verbs or (suffix.startswith("ت") and base + "ت" in self.q.verbs):
-                    return True
-        return False
+        return nm in self.q.verbs_with_object
 
     def _unnamed_before(self, core: str, offset: int) -> Speaker | None:
         """The last unnamed source before ``offset`` described in full with the same noun (مصدر عسكري في
