@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from rasd.doc import DateMention, Document, Place
-from rasd.lexicon import word_set
+from rasd.lexicon import load_yaml, word_set
 from rasd.text.normalize import normalize_word
 
 _SINCE = word_set("events/words.yaml", "arguments_since")
@@ -26,6 +26,7 @@ _SINCE_FILLERS = word_set("events/words.yaml", "arguments_since_fillers")
 _LAPSE_BEFORE = word_set("events/words.yaml", "arguments_lapse_before")
 _LAPSE_UNITS = word_set("events/words.yaml", "arguments_lapse_units")
 _BORDER = word_set("events/words.yaml", "arguments_border")
+_HEADLINE = tuple(load_yaml("events/words.yaml")["arguments_headline_markers"])
 _BORDER_WITH = word_set("events/words.yaml", "arguments_border_with")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
@@ -69,6 +70,8 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
         best = min(in_sent, key=key)
         return _value(best), best.precision, best
     p0 = paragraph_start(doc.text, s_start)
+    if any(doc.text.startswith(m, s_start) for m in _HEADLINE):
+        p0 = s_start  # رابط الخبر: <the headline>: it repeats the article's news, not the sentence before it
     i = bisect.bisect_left(doc.dates, s_start, key=lambda x: x.start) - 1
     while i >= 0 and doc.dates[i].start >= p0:
         d = doc.dates[i]

@@ -418,6 +418,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                 tokens[k].norm == "من" and _strip(tokens[k + 1].norm) in _WARNING_OF
                 for k in range(t.token + 1, min(i1 - 1, t.token + 9))):
             continue  # حذر من خطورة الوضع: a concern about a danger, not a threat to act
+        if t.type == "CONSULT" and t.entry.mode == "meet" and _receives_a_thing(tokens, t, i0, i1):
+            continue  # مطار عدن استقبل أمس الطائرة الثانية: an arrival, not a meeting
         if t.type == "REQUEST" and any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4))):
             continue  # ودعت الوزارة الله أن يتغمد الضحايا: a prayer, not a request
         if t.type == "REJECT" and any(tokens[k].norm in _REJECT_SPEECH for k in range(t.token + 1, min(i1, t.token + 6))):
@@ -514,6 +516,20 @@ def _subject_after(tokens, verb, t) -> bool:
 _EVALUATIVE = word_set(_WORDS, "stage_evaluative")
 _WARNING_OF = word_set(_WORDS, "stage_warning_of")
 _PRAYER = word_set(_WORDS, "stage_prayer_objects")
+_RECEIVED_THINGS = word_set(_WORDS, "stage_received_things")
+_RECEIVING_PLACES = word_set(_WORDS, "stage_receiving_places")
+_RECEIVE = word_set(_WORDS, "stage_receive_verbs")
+
+
+def _receives_a_thing(tokens, t, i0: int, i1: int) -> bool:
+    """A port or an airport receiving, or a plane, ship or convoy received (استقبل مطار عدن الطائرة)."""
+    w = tokens[t.token].norm
+    if w not in _RECEIVE and _strip(w) not in _RECEIVE:
+        return False
+    k = t.token
+    place = any(_strip(tokens[j].norm) in _RECEIVING_PLACES and tokens[j - 1].norm != "في"
+                for j in (k - 2, k - 1, k + 1) if i0 < j < i1)  # مطار عدن استقبل، استقبل مطار (not في مطار)
+    return place or any(_strip(tokens[j].norm) in _RECEIVED_THINGS for j in range(k + 1, min(i1, k + 5)))
 _COPULA = word_set(_WORDS, "stage_evaluative_copula")
 
 

@@ -96,3 +96,13 @@ def test_a_date_after_weeks_after_belongs_to_the_earlier_event():
                        published="2024-05-12")
     ev = [e for e in doc.events if e.type == "COERCE"]
     assert ev and ev[0].date == "2024-05-12"
+
+
+def test_the_headline_link_line_is_not_dated_by_the_sentence_before_it():
+    # team-written: a shooting yesterday, an old one recalled, then the outlet's headline link line
+    text = ("قتل مسلح ثلاثة أشخاص داخل مطعم في مدينة دالاس أمس. ويأتي الحادث بعد حادث مماثل في مايو 2012 . "
+            "رابط الخبر بصحيفة الوئام: مسلح يقتل 3 أشخاص داخل مطعم في دالاس")
+    doc = rasd.extract(text, published="2024-05-12")
+    ev = [e for e in doc.events if e.type == "ASSAULT"]
+    assert ev and all(not e.date.startswith("2012") for e in ev)
+    assert any("رابط الخبر" in sp.text for e in ev for sp in e.evidence)  # the headline is told, not history
