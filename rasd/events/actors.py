@@ -462,8 +462,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     """
     t, pos = trig.token, trig.pos
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
-    reach = contrast_stop(tokens, t, min(max(ce + 12, t + 20), t + 30))  # not across بينما / في حين
-    lim = min(reach, ce + 12, t + 18)
+    lim = contrast_stop(tokens, t, min(ce + 12, t + 18))  # not across بينما / في حين
     cands = [m for m in mentions if not m.assoc]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
@@ -488,6 +487,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         elif kill and _victim_like(before[-1], True) and not _definite(before[-1].text) \
                 and not (first_after is not None and first_after.token - t <= 2):
             victim_word, victim = True, before[-1]  # جنديان تركيان قتلا ...: the killed
+    # a victim's agent may stand further on (قتل جندي ... في هجوم بقذيفة صاروخية شنه متمردون)
+    reach = contrast_stop(tokens, lim - 1, min(max(ce + 12, t + 20), t + 30)) if victim_word \
+        and lim < len(tokens) and tokens[lim].norm not in _CONTRAST else lim
     agent = _agent(cands, tokens, t, cs, reach if victim_word else min(lim, t + 7))
     if victim_word:
         if agent is None and trig.type == "ASSAULT":  # قتل 14 شخصا في اشتباكات ... بين القوات ومسلحي الحوثي
