@@ -253,6 +253,10 @@ def _named_place(tokens, k: int) -> bool:
     return False
 _PREPOSITIONS = word_set("events/actor_words.yaml", "prepositions")
 _PARTITIVE = word_set("events/actor_words.yaml", "partitive_heads")
+_AGENT_PHRASE_HEADS = word_set("events/actor_words.yaml", "agent_phrase_heads")
+_AGENT_PHRASE_OPENERS = word_set("events/actor_words.yaml", "agent_phrase_openers")
+_CLASH_SIDE_PREPS = word_set("events/actor_words.yaml", "clash_side_prepositions")
+_COMPLEMENTISERS = word_set("events/actor_words.yaml", "complementisers")
 
 
 def _base_before(text: str, start: int) -> bool:
@@ -425,7 +429,7 @@ def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Menti
         w1 = tokens[j].norm
         if w1 in _AGENT_MARKERS or w1 == "من" and j >= 2 and tokens[j - 2].norm in _AGENT_MARKERS:
             return m  # (بنيران قناصة من داعش)
-        if j > 0 and w1 in ("قبل", "يد", "ايدي") and tokens[j - 1].norm in ("من", "علي"):
+        if j > 0 and w1 in _AGENT_PHRASE_HEADS and tokens[j - 1].norm in _AGENT_PHRASE_OPENERS:
             return m
     return None
 
@@ -535,7 +539,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     if trig.entry.mode == "clash" and a1 is not None:  # اشتبكت القوات ... مع المسلحين: the other side
-        other = next((m for m in after if m is not a1 and tokens[m.token - 1].norm in ("مع", "ضد")), None)
+        other = next((m for m in after if m is not a1 and tokens[m.token - 1].norm in _CLASH_SIDE_PREPS), None)
         if other is not None:
             a2 = other
     if a1 is not None and a2 is not None and trig.entry.mode != "clash" and trig.type not in _MUTUAL \
@@ -608,7 +612,7 @@ def _fronted(cands, tokens, cs: int) -> list[Mention]:
     if cs < 2 or tokens[cs - 1].text not in ("،", ","):
         return []
     m = next((m for m in cands if m.token_end == cs - 1), None)
-    if m is None or m.token == 0 or tokens[m.token - 1].norm not in ("ان", "بان", "وان"):
+    if m is None or m.token == 0 or tokens[m.token - 1].norm not in _COMPLEMENTISERS:
         return []
     return [m]
 
@@ -636,7 +640,7 @@ def _apposed(a: Mention, b: Mention, tokens) -> bool:
     return b.token == a.token_end and b.source == "entity" and b.info.kind == "pers"
 
 
-_BETWEEN = frozenset({"بين", "وبين"})
+_BETWEEN = word_set("events/actor_words.yaml", "between")
 
 
 def _between(mentions: list[Mention], tokens, cs: int, ce: int) -> tuple[Mention, Mention] | None:
