@@ -59,6 +59,8 @@ _AFTER_QUOTE_LEAD = word_set(_WORDS, "quotes_after_quote_lead")  # «...»، ه�
 _PLURAL_PEOPLE = word_set(_WORDS, "quotes_plural_people")  # ناقش الوزراء ...، مؤكدين أن
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
+_PLACE_PEOPLE = word_set(_WORDS, "quotes_place_people")  # شهود عيان في المنطقة: a place, not a body
+_SOURCE_ADJ = word_set(_WORDS, "quotes_source_adjectives")  # مسؤول تركي كبير
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -371,26 +373,33 @@ class _QuoteReader:
                     break
             if core not in q.groups and a + 1 < reach and not any(
                     toks[x].norm in ("من", "عن") or toks[x].norm.startswith("مقرب") for x in range(a, reach)):
-                sp = self._given_name_in(a, reach)
-                if sp is not None:  # أحد كبار مشايخ مأرب علي غريب: the source is named after all
+                # مسؤول تركي | كبير: right after an indefinite source, a given name is its adjective
+                sp = self._given_name_in(a, reach, skip_first=not first.startswith("ال"))
+                if sp is not None and not self._body_genitive(a, self.tok_at(sp.start)):
+                    # أحد كبار مشايخ مأرب علي غريب: the source is named after all
                     return sp, channel
             e2 = a + 1
             if core in q.quantifiers and e2 < b and toks[e2].norm == "من":
                 e2 += 1  # عدد من السكان
                 end = self._np_after(e2, b)
             adj = False
-            while e2 < end and (toks[e2].norm not in self.r.lx.stop or
+            while e2 < end and (toks[e2].norm not in self.r.lx.stop or toks[e2].norm in _SOURCE_ADJ or
                                 toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
                 if toks[e2].norm in _NOT_GIVEN and e2 + 1 < end:
                     e2 = self._bism_end(e2 + 1, end)  # المتحدث باسم الجيش العراقي | الأطباء ...
                     break
                 w2 = toks[e2].norm
-                is_adj = self.r.is_adj(w2) or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
+                is_adj = self.r.is_adj(w2) or w2 in _SOURCE_ADJ or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
                 if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
                     break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
                 adj = adj or is_adj
                 e2 += 1
-            e3 = e2 if core in q.quantifiers else self._affiliation(e2, b)  # مصدر في وزارة الخارجية: where it is
+            # مصدر في وزارة الخارجية: the body a source speaks for stays; شهود عيان | في المنطقة: where
+            # witnesses or residents are is not who they are
+            e3 = e2 if core in q.quantifiers else self._affiliation(e2, b)
+            if core in _PLACE_PEOPLE and not any((x := self.ents_at.get(j)) is not None and x.label.startswith("ORG")
+                                                 for j in range(e2, e3)):
+                e3 = e2  # (شاهد من رويترز: the body stays)
             if role is None and e3 > e2:
                 role = next((x.canonical or x.text for x in map(self.ents_at.get, range(e2, e3)) if x is not None),
                             None)  # the body it speaks for
@@ -401,7 +410,7 @@ class _QuoteReader:
                 if earlier is not None:  # وأضاف المصدر: the source described in full before
                     return Speaker(toks[a].start, toks[a].end, stext, name=earlier.name, role=earlier.role,
                                    kind="person"), channel
-            if first.startswith("ال") and core not in q.groups and e2 > a + 1:
+            if first.startswith("ال") and core not in q.groups:
                 named = self._speaker_by_role(stext)
                 if named is not None:  # وذكر المتحدث باسم الحكومة: the spokesman named before
                     return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=named.name, role=named.role,
@@ -521,7 +530,8 @@ class _QuoteReader:
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
         if self.r.head_at(a) is not None:
             e = a + 1  # المنظمة | ما حدث ...: the head and its words, not the object after it
-            while e < end and toks[e].norm not in _OBJECT_START and toks[e].norm not in q.not_subjects:
+            while e < end and toks[e].norm not in _OBJECT_START and toks[e].norm not in q.not_subjects and \
+                    not self._and_source(e):
                 e += 1
             stext = self.text[toks[a].start:toks[e - 1].end]
             if e == a + 1 and _definite(first):
@@ -531,6 +541,15 @@ class _QuoteReader:
                                    kind="organisation"), channel
             return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="organisation"), channel
         return (self._noun_phrase(a, end, b) if np else None), channel
+
+    def _and_source(self, k: int) -> bool:
+        """Does token k join an unnamed source to a body (المرصد | وشهود، الجيش | ومصادر محلية)? The body
+        named first is kept as the speaker: the two are not one name."""
+        nm = self.toks[k].norm
+        if nm[:1] != "و" or k in self.ents_at:
+            return False
+        core = nm[3:] if nm[1:3] == "ال" else nm[1:]
+        return core in self.q.unnamed
 
     def _noun_phrase(self, a: int, end: int, b: int | None = None) -> Speaker | None:
         """The subject as a plain noun phrase (الأنباء الواردة، البعض، النظام السوري), or None."""
@@ -548,7 +567,7 @@ class _QuoteReader:
                 first[:1] == "ل" and (first[1:] in stop or first[1:] in self.q.not_subjects or
                                       first[1:] in self.q.unnamed):
             return None  # بسرعة، لأي، لخبراء: a preposition, not a subject (لينا is a name)
-        if not first.startswith("ال"):
+        if not first.startswith("ال") and first not in self.q.person_nouns:  # والد | الشهيد: a role, no name
             for k in range(a + 1, min(end, a + 4)):
                 nk = toks[k].norm
                 if (nk[2:] if nk.startswith("ال") else nk) in self.q.person_nouns or self.r.title_at(k) is not None:
@@ -678,10 +697,11 @@ class _QuoteReader:
     def _countries(self) -> None:
         self._country_at = {p.start: p for p in self.doc.places if p.kind == "country" and p.via == "name"}
 
-    def _given_name_in(self, a: int, stop: int) -> Speaker | None:
-        """A person named by a given name (and up to three more words) at the end of a role [a, stop)."""
+    def _given_name_in(self, a: int, stop: int, skip_first: bool = False) -> Speaker | None:
+        """A person named by a given name (and up to three more words) at the end of a role [a, stop);
+        ``skip_first``: the word right after the role is not taken as a name."""
         toks, given = self.toks, self.r.lx.given
-        for k in range(a + 1, stop):
+        for k in range(a + 1 + skip_first, stop):
             nm = toks[k].norm
             if nm not in given or nm in _NOT_GIVEN or toks[k - 1].kind != "word" or \
                     (nm in _CUT_WORDS and not self._ali(k)):
@@ -754,9 +774,16 @@ class _QuoteReader:
         for k in range(a, reach):
             e = self.ents_at.get(k)
             if e is not None and e.label.startswith("PERS"):
-                return not any(self.toks[j].norm in ("من", "عن") or self.toks[j].norm.startswith("مقرب")
-                               for j in range(a, k))
+                return not self._body_genitive(a, k) and not any(
+                    self.toks[j].norm in ("من", "عن") or self.toks[j].norm.startswith("مقرب") for j in range(a, k))
         return False
+
+    def _body_genitive(self, a: int, k: int) -> bool:
+        """Is the name at token k, after the source at a, the name of its body's head (مسؤول في حكومة رئيس
+        الوزراء فلان: a title right after an indefinite head), not the source's own?"""
+        toks, r = self.toks, self.r
+        return any(r.title_at(j) is not None and not _definite(toks[j - 1].norm) and r.head_at(j - 1) is not None
+                   for j in range(a + 2, k + 1))
 
     def _name_start(self, k: int) -> bool:
         """Does the name at token k start with a word that may open a name (not لشؤون، بقيادة)?"""
@@ -965,7 +992,8 @@ class _QuoteReader:
                     return Speaker(toks[a].start, toks[a].end, toks[a].text, name=sp.name, role=sp.role,
                                    kind="document")
         e = a + 1
-        while e < end and e - a < 4 and toks[e].kind == "word" and (
+        while e < end and e - a < 4 and toks[e].kind == "word" and toks[e].norm not in self.q.comps and \
+                toks[e].norm not in _HE and (  # بيان رئاسة الإقليم | فإنه
                 self.r.is_adj(toks[e].norm) or toks[e].norm.endswith(("ي", "يه")) or
                 (not definite and toks[e].norm[:1] not in "بلك" and
                  not _adverbial(toks[e].text) and self.verb_at(e) is None) or
