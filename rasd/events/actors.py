@@ -257,6 +257,8 @@ _AGENT_PHRASE_HEADS = word_set("events/actor_words.yaml", "agent_phrase_heads")
 _AGENT_PHRASE_OPENERS = word_set("events/actor_words.yaml", "agent_phrase_openers")
 _CLASH_SIDE_PREPS = word_set("events/actor_words.yaml", "clash_side_prepositions")
 _COMPLEMENTISERS = word_set("events/actor_words.yaml", "complementisers")
+_PRONOUN_COMPS = word_set("events/actor_words.yaml", "pronoun_complementisers")
+_ARMED_INTER = frozenset({1, 2, 3, 4})  # state forces, rebels, political and identity militias
 
 
 def _base_before(text: str, start: int) -> bool:
@@ -689,3 +691,21 @@ def to_actor(m: Mention, role: str, country: str | None = None) -> Actor:
         cc = country  # الشرطة، قوات الأمن: the forces of the event's country
         name_en = f"{name_en} of {_country_names().get(country, country)}"
     return Actor(m.start, m.end, m.text, role, info.name, name_en, cc, info.inter)
+
+
+def speaker_subject(clause, tokens, speaker: Mention | None, trig, a1: Mention | None, a2: Mention | None
+                    ) -> tuple[Mention | None, Mention | None]:
+    """Actors of a reported clause opened by a complementiser with a pronoun (قال الجيش إنه قتل 20
+    مسلحا، قالت المقاومة إنها تمكنت من السيطرة): the pronoun is the speaker, when the speaker is an
+    armed actor, and a mention after the word is its object.  Other speakers (an observatory, a
+    ministry of health) use the same form for the passive (إنه قتل 20 شخصا = 20 were killed)."""
+    if speaker is None or speaker.info.inter not in _ARMED_INTER or clause is None:
+        return a1, a2
+    k = clause.start
+    if not any(0 <= j < len(tokens) and tokens[j].norm in _PRONOUN_COMPS for j in (k - 1, k)):
+        return a1, a2
+    if a1 is None:
+        return speaker, a2
+    if a2 is None and a1.token > trig.token and a1 is not speaker:
+        return speaker, a1
+    return a1, a2

@@ -675,6 +675,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
         fallback = pre[0] if pre else None
     head = role.head if role.reason in ("under-light_verbs", "under-verb") else None
     a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback, head)
+    if clause.kind == "reported":
+        a1, a2 = _actors.speaker_subject(clause, tokens, fallback, t, a1, a2)
     if a1 is None and fallback is not None and t.pos == "v" and not (a2 is not None and a2.token < t.token):
         a1 = fallback
     if role.reason == "instrument" and a1 is not None and a1.token < t.token and a2 is None:
