@@ -61,6 +61,7 @@ _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، 
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _PLACE_PEOPLE = word_set(_WORDS, "quotes_place_people")  # شهود عيان في المنطقة: a place, not a body
 _SOURCE_ADJ = word_set(_WORDS, "quotes_source_adjectives")  # مسؤول تركي كبير
+_NOT_BARE_ROLE = word_set(_WORDS, "quotes_not_bare_role")  # رئيس الوزراء is not الرئيس
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -782,8 +783,12 @@ class _QuoteReader:
         """Is the name at token k, after the source at a, the name of its body's head (مسؤول في حكومة رئيس
         الوزراء فلان: a title right after an indefinite head), not the source's own?"""
         toks, r = self.toks, self.r
-        return any(r.title_at(j) is not None and not _definite(toks[j - 1].norm) and r.head_at(j - 1) is not None
-                   for j in range(a + 2, k + 1))
+        for j in range(a + 2, k + 1):
+            t = r.title_at(j)
+            if t is not None and not _definite(toks[j - 1].norm) and r.head_at(j - 1) is not None:
+                # ... بمكتب وزير الدفاع العميد أحمد: a title of his own after it names the source again
+                return not any(_definite(toks[x].norm) and r.title_at(x) is not None for x in range(j + t[1], k))
+        return False
 
     def _name_start(self, k: int) -> bool:
         """Does the name at token k start with a word that may open a name (not لشؤون، بقيادة)?"""
@@ -822,9 +827,19 @@ class _QuoteReader:
                 toks[x].norm not in q.occasion and toks[x].norm not in tw and not self._addressee(x) and \
                 toks[x].norm not in q.not_subjects and self.verb_at(x) is None and \
                 not (x > e + 1 and (toks[x].norm[:1] == "و" or self.r.title_at(x) is not None or
-                                    x in self.ents_at and self.ents_at[x].label.startswith("PERS"))):
+                                    x in self.ents_at and self.ents_at[x].label.startswith("PERS") or
+                                    self._clause_after(x))):
             x += 1  # ... | وبيانات شحن: another source; ... | الكابتن فلان: a person named after it
         return x if x > e + 1 else e
+
+    def _clause_after(self, x: int) -> bool:
+        """Does a bare word at x, after a definite one, start a clause (مسؤول في الاتحاد الأوروبي | شارك في
+        ...) rather than go on with the name of the body (a word on ل/ب: لشؤون اللاجئين; inside a name found)?"""
+        nm, prev = self.toks[x].norm, self.toks[x - 1].norm
+        if not _definite(prev) or _definite(nm) or nm[:1] in "لب" or nm.endswith("ي") or \
+                self.toks[x].start in self._place_starts():
+            return False  # العاصمة صنعاء، الواقعة شمالي سوريا
+        return not any(e.start < self.toks[x].start < e.end for e in self.ents_at.values())
 
     def _person_ending(self, k: int) -> Speaker | None:
         """The person whose name ends at token k, as a speaker."""
@@ -933,13 +948,29 @@ class _QuoteReader:
         if not self._role_idx:
             return None
         key = normalize_word(role_text)
+        bare = key[2:] if key.startswith("ال") and " " not in key else None  # الوزير: وزير الخارجية فلان
         prefixed: dict[str, Entity] = {}
+        by_bare: dict[str, Entity] = {}
         for r, e in self._role_idx:
             if r == key:
                 return e
             if r.startswith(key + " "):
                 prefixed.setdefault(e.canonical or e.text, e)
+            elif bare is not None and self._bare_role(bare, r):
+                by_bare.setdefault(e.canonical or e.text, e)
+        if not prefixed:
+            prefixed = by_bare
         return next(iter(prefixed.values())) if len(prefixed) == 1 else None
+
+    @staticmethod
+    def _bare_role(bare: str, role: str) -> bool:
+        """Is ``role`` (normalised) a role that the bare word (وزير for الوزير) may stand for: the word itself
+        or the word and its complement, but not a compound title (رئيس الوزراء is not الرئيس)?"""
+        if role == bare:
+            return True
+        if not role.startswith(bare + " "):
+            return False
+        return role[len(bare) + 1:].split(" ", 1)[0] not in _NOT_BARE_ROLE
 
     def _speaker_by_role(self, role_text: str) -> Speaker | None:
         """The one named speaker so far whose role is ``role_text`` or starts with it (مدير المرصد)."""
@@ -951,7 +982,7 @@ class _QuoteReader:
                 r = self._role_norm.get(sp.role)
                 if r is None:
                     r = self._role_norm[sp.role] = normalize_word(sp.role)
-                if r == key or r.startswith(key + " ") or bare is not None and (r == bare or r.startswith(bare + " ")) \
+                if r == key or r.startswith(key + " ") or bare is not None and self._bare_role(bare, r) \
                         or self._role_words_in(key, r):
                     found.setdefault(sp.name, sp)
         return next(iter(found.values())) if len(found) == 1 else None

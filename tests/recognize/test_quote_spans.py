@@ -85,3 +85,27 @@ def test_role_word_is_the_person_named_with_that_role_before(text, name):
     first, second = _speakers(text)
     assert first.name == name
     assert second.text in ("المتحدث", "الوزير", "المسؤول") and second.name == name
+
+
+def test_bare_role_word_is_the_one_person_with_a_role_starting_with_it():
+    (sp,) = _speakers("التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي أمس. وقال الوزير إن المحادثات كانت بناءة.")
+    assert sp.text == "الوزير" and sp.name == "جون كيري"
+
+
+def test_bare_role_word_is_not_a_compound_title():
+    (sp,) = _speakers("استقبل رئيس الوزراء العراقي حيدر العبادي الوفد. وأكد الرئيس أن الحكومة ملتزمة بالحل.")
+    assert sp.text == "الرئيس" and sp.name != "حيدر العبادي"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأوضح مسؤول رفيع في الاتحاد الأوروبي شارك في المفاوضات أن الاتفاق قريب.", "مسؤول رفيع في الاتحاد الأوروبي"),
+    ("وقال مصدر في المفوضية السامية لشؤون اللاجئين إن الأعداد تزايدت.", "مصدر في المفوضية السامية لشؤون اللاجئين"),
+])
+def test_source_body_ends_before_a_clause(text, speaker):
+    (sp,) = _speakers(text)
+    assert sp.text == speaker
+
+
+def test_title_of_its_own_names_the_source_after_a_body():
+    (sp,) = _speakers("وأكد المتحدث باسم التحالف المستشار بمكتب وزير الدفاع العميد ركن ماجد الحربي أن العمليات مستمرة.")
+    assert sp.name == "ماجد الحربي"
