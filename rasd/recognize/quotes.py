@@ -783,11 +783,16 @@ class _QuoteReader:
         """Is the name at token k, after the source at a, the name of its body's head (مسؤول في حكومة رئيس
         الوزراء فلان: a title right after an indefinite head), not the source's own?"""
         toks, r = self.toks, self.r
+        e = self.ents_at.get(k)
+        if e is not None and any(normalize_word(w).startswith(("لل", "بال")) for w in e.text.split()):
+            return False  # سلمان للإغاثة رأفت الصباغ: a body's name read into the person's
         for j in range(a + 2, k + 1):
             t = r.title_at(j)
-            if t is not None and not _definite(toks[j - 1].norm) and r.head_at(j - 1) is not None:
+            head = toks[j - 1].norm
+            if t is not None and not _definite(head) and not (head[:1] in "بلك" and _definite(head[1:])) and \
+                    r.head_at(j - 1) is not None:
                 # ... بمكتب وزير الدفاع العميد أحمد: a title of his own after it names the source again
-                return not any(_definite(toks[x].norm) and r.title_at(x) is not None for x in range(j + t[1], k))
+                return all(_definite(toks[x].norm) and r.title_at(x) is None for x in range(j + t[1], k))
         return False
 
     def _name_start(self, k: int) -> bool:

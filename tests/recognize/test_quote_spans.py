@@ -109,3 +109,8 @@ def test_source_body_ends_before_a_clause(text, speaker):
 def test_title_of_its_own_names_the_source_after_a_body():
     (sp,) = _speakers("وأكد المتحدث باسم التحالف المستشار بمكتب وزير الدفاع العميد ركن ماجد الحربي أن العمليات مستمرة.")
     assert sp.name == "ماجد الحربي"
+
+
+def test_a_body_on_a_preposition_with_the_article_is_not_a_head_before_a_name():
+    (sp,) = _speakers("وأوضح المتحدث الأمني بالمديرية اللواء البحري ماجد بن سعد الغامدي أن الحادث وقع ليلا.")
+    assert sp.name == "ماجد بن سعد الغامدي"
