@@ -119,8 +119,13 @@ def _value(d: DateMention) -> str | None:
 
 
 def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tuple[int, int] | None,
-               excluded: list[tuple[int, int]], frame_end: int | None) -> Place | None:
-    """The place where the event at offset ``at`` happened, or None."""
+               excluded: list[tuple[int, int]], frame_end: int | None,
+               actor_spans: tuple[tuple[int, int], ...] = ()) -> Place | None:
+    """The place where the event at offset ``at`` happened, or None.
+
+    ``actor_spans`` are the event's actors: a focus country that is itself one of them (شنتها الولايات
+    المتحدة) is who acted, so without a place of its own the event falls back to the other focus country.
+    """
     def ok(p: Place) -> bool:
         if not p.country_code:
             return False
@@ -172,7 +177,13 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     # no place in the sentence nor its paragraph: the latest town of the focus country in the sentences
     # just before (one-sentence paragraphs), before falling back to the country itself; a focus country
     # named only across a border (قرب الحدود العراقية) gives way to the next one
-    for focus in doc.focus_countries[:2]:
+    foci = doc.focus_countries[:2]
+    if len(foci) == 2 and actor_spans:
+        states = {p.country_code for p in doc.places if p.kind == "country"
+                  and any(a <= p.start < b for a, b in actor_spans)}
+        if foci[0] in states and foci[1] not in states:
+            foci = foci[1:]
+    for focus in foci:
         town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, ok)
         if town is not None:
             return town

@@ -641,6 +641,9 @@ def _any_in(items, start: int, end: int, pred=None) -> bool:
     return False
 
 
+_FROM_AFAR = frozenset({"aerial", "drone", "shelling"})  # strikes a state makes across a border, where the target is
+
+
 def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs=()) -> Event:
     tokens = doc.tokens
     clause = role.clause
@@ -686,7 +689,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened
     excluded = [(m.start, m.end) for m in sent_mentions] + [(o.start, o.end) for o in ts]
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
-    ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end)
+    ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end,
+                             tuple((m.start, m.end) for m in (a1, a2) if m is not None and t.type == "ASSAULT" and ev.mode in _FROM_AFAR))
     country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
     if a1 is not None:
         ev.actors.append(_actors.to_actor(a1, "actor1", country))
