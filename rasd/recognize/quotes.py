@@ -62,6 +62,9 @@ _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # ل
 _PLACE_PEOPLE = word_set(_WORDS, "quotes_place_people")  # شهود عيان في المنطقة: a place, not a body
 _SOURCE_ADJ = word_set(_WORDS, "quotes_source_adjectives")  # مسؤول تركي كبير
 _NOT_BARE_ROLE = word_set(_WORDS, "quotes_not_bare_role")  # رئيس الوزراء is not الرئيس
+_ACC_COMPS = word_set(_WORDS, "quotes_according_comps")  # وبحسب الوزارة فإنه: only after "according to"
+_COMMA_VERBS = word_set(_WORDS, "quotes_comma_verbs")  # قال فلان للصحفيين، تم ...: content after the comma
+_PRESS = word_set(_WORDS, "quotes_press_addressees")
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -189,6 +192,7 @@ class _QuoteReader:
         self.toks = doc.tokens
         self.n = len(self.toks)
         self.q = quote_lexicon()
+        self.direct_open: dict[int, _Direct] = {}  # opening token -> direct quote (set by run)
         self.r = doc.cache.pop("entities.reader", None) or _Reader(doc, lexicon())
         same = self.r.toks is self.toks  # the entity reader's token tables are this document's
         self.starts = self.r._starts if same and self.r._starts is not None else \
@@ -1362,6 +1366,7 @@ class _QuoteReader:
         directs = self.direct_quotes()
         d_starts = [d.start for d in directs]
         direct_at = {d.open_tok: d for d in directs}
+        self.direct_open = direct_at
         direct_tok: dict[int, _Direct] = {}
         for d in directs:
             for k in range(d.open_tok, d.close_tok + 1):
@@ -1393,11 +1398,14 @@ class _QuoteReader:
             elif i > 0 and (toks[i - 1].norm in self.q.according_ma or toks[i - 1].norm[:1] == "و" and
                             toks[i - 1].norm[1:] in self.q.according_ma):
                 acc_ma = 1
+            rel_speaker = None  # التقى بالسفير الأمريكي الذي أكد أن: the role before the relative speaks
             if i > 0 and toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL and not acc_ma and (
                     nx in self.q.comps or nx in extra or nx in self.q.impersonal or toks[i - 1].norm in _BARE_REL) \
                     and not (toks[i - 1].norm not in _BARE_REL and i > 1 and self._named_ends_at(i - 2)):
-                i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking (but: مارادونا الذي قال إن)
-                continue
+                rel_speaker = self._role_before_relative(i - 1) if toks[i - 1].norm not in _BARE_REL else None
+                if rel_speaker is None:
+                    i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking (but: مارادونا الذي قال إن)
+                    continue
             if base in self.q.ambiguous and i > 0 and toks[i - 1].text not in _ENDERS and \
                     not self.newline_between(i - 1, i) and i != self.sentence_start(i):
                 i += 1  # بين الطرفين: the preposition, not بيّن
@@ -1441,6 +1449,10 @@ class _QuoteReader:
                     elif k + 1 < limit:
                         found = ("reported", k + 1)
                     break
+                if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and \
+                        self._content_after_addressee(i, k, limit):
+                    found = ("reported", k + 1)  # قال فلان للصحفيين، تم تحديد ...
+                    break
                 if nominal and t.kind == "punct" and t.text not in _OPENERS and not (
                         k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm))):
                     nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
@@ -1449,7 +1461,7 @@ class _QuoteReader:
                         not self._comp_ahead(k, limit):
                     found = ("nominal", k)  # أكد الوزير ضرورة ...، أعلنت الوزارة بدء ...: a noun phrase says it
                     break
-                if t.norm in self.q.comps:
+                if t.norm in self.q.comps or t.norm in _ACC_COMPS and base in self.q.according1:
                     if toks[k - 1].norm in _NOT_COMP_BEFORE:
                         k += 1  # بعد أن، قبل أن: a time clause, not what was said
                         continue
@@ -1530,6 +1542,14 @@ class _QuoteReader:
                             speaker = quoted
             else:
                 speaker, channel = None, None
+            if speaker is None and toks[k].norm in _ACC_COMPS and toks[k].norm not in self.q.comps:
+                if subj_end > subj_start and toks[subj_start].norm.startswith(("ال", "لل")):
+                    speaker, channel = self.speaker_from(subj_start, subj_end)  # بحسب تقييمات الخبراء فإنها
+                if speaker is None:
+                    i += 1  # وفقا لإرادته فإنه ...: no one named, not a source
+                    continue
+            if speaker is None and rel_speaker is not None:
+                speaker = rel_speaker
             cue_i = i
             if speaker is None and part_at is not None and base in self.q.according1:
                 cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
@@ -1622,6 +1642,41 @@ class _QuoteReader:
             sp = Speaker(sp0.start, sp0.end, sp0.text, name=sp0.name, role=sp0.role, kind=sp0.kind) if sp0 else None
             out.append(Quote(a, b, text[a:b], "direct", speaker=sp, cue=None, channel="مقابلة"))
         return out
+
+    def _content_after_addressee(self, v: int, k: int, limit: int) -> bool:
+        """The comma at k follows a subject and the one spoken to (قال فلان للصحفيين، | لرويترز،) and opens
+        the content itself: no إن/أن comes soon, nor a relative, title or speech verb next."""
+        toks = self.toks
+        if k < v + 3 or k + 3 >= limit or k + 1 in self.direct_open:
+            return False
+        if not any(toks[x].norm in _PRESS or self._past_addressee(x, limit) == k for x in range(max(v + 2, k - 5), k)):
+            return False
+        nx = toks[k + 1]
+        if nx.kind != "word" or nx.norm in self.q.comps or nx.norm in _RELATIVES or nx.norm in _CUT_WORDS or \
+                self.r.title_at(k + 1) is not None or self._comp_ahead(k, limit):
+            return False
+        return self.verb_at(k + 1) is None
+
+    def _role_before_relative(self, r: int) -> Speaker | None:
+        """The person named by a role that ends just before the relative at r (بالسفير الأمريكي | الذي)."""
+        toks = self.toks
+        sent = self.sentence_start(r)
+        for j in range(r - 1, max(sent, r - 5) - 1, -1):
+            if toks[j].kind == "punct":
+                return None
+            t = self.r.title_at(j)
+            if t is not None and j + t[1] <= r:
+                if not all(self.r.is_adj(toks[x].norm) and not toks[x].text.rstrip(_HARAKAT).endswith("ى") or
+                           toks[x].norm.startswith("لل") for x in range(j + t[1], r)):
+                    return None  # زار الوزير المستشفى الذي: the place visited is no role
+                sp, _ = self.speaker_from(j, r)
+                if sp is None or sp.kind != "person" or self.tok_at(sp.end - 1) != r - 1:
+                    return None
+                if t[2] and sp.start == toks[j].start:  # بالسفير: the role without its preposition
+                    a = sp.start + t[2]
+                    return Speaker(a, sp.end, self.text[a:sp.end], name=sp.name, role=sp.role, kind=sp.kind)
+                return sp
+        return None
 
     def _comp_ahead(self, k: int, limit: int) -> bool:
         """إن/أن shortly after token k in its sentence (قائد عملية تحرير عدن، أن ...): the clause comes later."""
