@@ -145,14 +145,13 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
     cur = Clause(i0, i1, "main")
     last_pred_cat: str | None = None
     parent: Clause | None = None  # the verbless subject clause a relative clause interrupts
-    i = i0
-    while i < i1:
+    cue_get, trig_get = cues_at.get, trig_at.get
+    for i in range(i0, i1):
         tok = tokens[i]
-        cats = cues_at.get(i, ())
-        trig = trig_at.get(i)
+        cats = cue_get(i, ())
+        trig = trig_get(i)
         if not cats and trig is None and tok.kind != "punct" and tok.norm not in _PLAIN_STOPS:
-            i += 1  # a plain word: no boundary, no predicate
-            continue
+            continue  # a plain word: no boundary, no predicate
         new_kind: str | None = None
         gov: str | None = None
         if tok.kind == "punct" and tok.text in _PUNCT_BOUNDARY:
@@ -170,7 +169,6 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             if new_kind is not None:
                 _close(clauses, cur, i)
                 cur = Clause(i + 1, i1, new_kind, cur.governor)
-            i += 1
             continue
         if "complementizers" in cats:
             gov = last_pred_cat
@@ -179,12 +177,10 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
                 kind = cur.kind
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, kind, gov or "comp")
-            i += 1
             continue
         if tok.norm == "حين" and i > i0 and tokens[i - 1].norm in ("في", "وفي"):
             _close(clauses, cur, i)  # في حين = while (a contrast), not a time clause
             cur = Clause(i + 1, i1, "main", None)
-            i += 1
             continue
         if "subordinators" in cats and tok.norm not in ("عن", "ضد", "خلال", "وسط", "لدي"):
             # a relative clause inside a subject that has no verb yet (التحالف الذي تقوده واشنطن نفذ ...)
@@ -192,12 +188,10 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
                              and not cur.predicates) else None
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "sub", None)
-            i += 1
             continue
         if tok.norm in _COORD and i > i0 and not (tok.norm in _ADVERB_COORD and tokens[i - 1].kind != "punct"):
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "main", None)
-            i += 1
             continue
         # و/ف + a predicate: a coordinated clause of the same kind
         if i > cur.start and tok.norm[:1] in ("و", "ف") and _starts_predicate(tok, cats, trig) \
@@ -216,7 +210,6 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             cur.predicates.append((i, pcat))
             if cur.kind in ("main", "reported"):
                 last_pred_cat = pcat
-        i += 1
     _close(clauses, cur, i1)
     return clauses
 

@@ -22,6 +22,7 @@ CATEGORIES = (
     "accident", "aftermath", "sports",
 )
 _PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
+_CLITIC_INITIALS = frozenset(p[0] for p in _PROCLITICS)
 _PURPOSE = frozenset({"ل", "ول", "فل"})
 _FUTURE_ABLE = frozenset({"light_verbs", "reporting", "stance"})
 
@@ -83,7 +84,10 @@ def _forms(w: str) -> tuple[frozenset[str], tuple]:
     single, multi = _tables()
     found: set[str] = set()
     cands: list = []
-    for prefix, form in [("", w)] + [(p, w[len(p):]) for p in _PROCLITICS if w.startswith(p) and len(w) - len(p) >= 2]:
+    forms = [("", w)]
+    if w[:1] in _CLITIC_INITIALS:
+        forms += [(p, w[len(p):]) for p in _PROCLITICS if w.startswith(p) and len(w) - len(p) >= 2]
+    for prefix, form in forms:
         if prefix[-1:] in ("ك", "ب") and form[:1] == "ي":
             continue  # ك and ب take nouns, not an imperfect verb: كيري is a name, not ك + يرى
         cats = single.get(form)
@@ -92,7 +96,9 @@ def _forms(w: str) -> tuple[frozenset[str], tuple]:
                 # لعقد، لبحث: a purpose; لوكالة، لبيان: the addressee or source, a noun (still a source)
                 cats = cats & {"reporting"} if form in _source_nouns() else frozenset({"modality"})
             found |= cats
-        cands.extend(multi.get(form, ()))
+        more = multi.get(form)
+        if more:
+            cands.extend(more)
     # the future prefix on an imperfect cue verb (ستواصل، سيطالب، ستشهد): the same cue, in the future
     if w[:1] == "س" and len(w) > 4 and w[1] in "يتن":
         cats = single.get(w[1:])
@@ -114,20 +120,30 @@ def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
 
     A light or reporting verb written with the purpose lam (لعقد، لبحث) counts as modality.
     """
+    cache = _FORM_CACHE
     for k in range(i0, i1):
         tok = tokens[k]
         if tok.kind != "word":
             continue
-        cats, cands = _forms(tok.norm)
-        found = set(cats) if cands else cats
-        if cands and k + 1 < i1:
-            second = tokens[k + 1].norm
-            for rest, mcats in cands:
-                if rest[0] != second:
-                    continue
-                n = len(rest)
-                if k + n < i1 and all(tokens[k + 1 + j].norm == rest[j] for j in range(1, n)):
-                    found = set(found) | mcats
-                    break
+        w = tok.norm
+        hit = cache.get(w)
+        cats, cands = hit if hit is not None else _forms(w)
+        if cands:
+            found = cats
+            if k + 1 < i1:
+                second = tokens[k + 1].norm
+                for rest, mcats in cands:
+                    if rest[0] != second:
+                        continue
+                    n = len(rest)
+                    if k + n < i1 and all(tokens[k + 1 + j].norm == rest[j] for j in range(1, n)):
+                        found = found | mcats
+                        break
+        else:
+            found = cats
         if found:
-            out.setdefault(k, set()).update(found)
+            have = out.get(k)
+            if have is None:
+                out[k] = set(found)
+            else:
+                have.update(found)

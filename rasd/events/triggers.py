@@ -122,9 +122,6 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
     found: list[tuple[int, int, int, Trigger]] = []  # (norm_start, norm_end, priority, trigger)
     text = nt.original
     for m in verbs.find_all(nt):
-        we = m.end
-        while we < len(text) and text[we].isalpha():
-            we += 1
         if _ta_marbuta_clash(text, m):
             continue  # وزارة is not و + زار + ه: a ta marbuta ends a noun
         future = m.prefix.endswith("س")
@@ -143,7 +140,7 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
         item[3].token = token_index(item[3].start)
     # resolve: longest first; at equal spans, verb vs noun reading by context
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0], -x[2]))
-    taken: dict[int, tuple[int, int]] = {}
+    taken = bytearray(max(x[1] for x in found))  # 1 where a kept span covers the normalised character
     chosen: list[Trigger] = []
     by_span: dict[tuple[int, int], list[Trigger]] = {}
     for ns, ne, _prio, t in found:
@@ -151,10 +148,9 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
         if span in by_span:
             by_span[span].append(t)
             continue
-        if any(i in taken for i in range(ns, ne)):
+        if taken.find(1, ns, ne) >= 0:
             continue
-        for i in range(ns, ne):
-            taken[i] = span
+        taken[ns:ne] = b"\x01" * (ne - ns)
         by_span[span] = [t]
     for ts in by_span.values():
         ts = [t for t in ts if not t.entry.heads or _has_head(t, tokens)]
