@@ -1748,7 +1748,7 @@ class _QuoteReader:
         a1 = i + 1
         if not acc_ma and a1 + 2 < stop and toks[a1].norm in _ACC_REL:
             a1 += 2  # وفقا لما أعلنته الوكالة: the source after the relative and its verb
-        speaker, channel = self.speaker_from(a1, stop, np=False, lam=not acc_ma and a1 == i + 1)
+        speaker, channel = self.speaker_from(a1, stop, np=bool(acc_ma), lam=not acc_ma and a1 == i + 1)
         if speaker is None:
             return None
         if toks[i + 1].norm[:1] == "ل" and speaker.name and speaker.name[:1] == "ل":

@@ -71,3 +71,14 @@ def test_a_role_speaks_through_a_relative(text, speaker):
 def test_a_place_before_the_relative_is_no_role():
     quotes = _quotes("وزار الوزير المستشفى الذي قال إن الخدمات تحسنت كثيرا.")
     assert all(q.speaker is None or "المستشفى" not in q.speaker.text for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("يحتجز المسلحون صحفيا فرنسيا في المدينة منذ أسبوعين، حسب ما أفاد الإعلام الفرنسي الاثنين.", "الإعلام الفرنسي"),
+    ("يحتجز المسلحون صحفيا فرنسيا في المدينة منذ أسبوعين، حسب ما أفادت وسائل الإعلام الفرنسية.",
+     "وسائل الإعلام الفرنسية"),
+    ("وارتفعت الأسعار بنسبة عشرة في المئة، بحسب ما ذكرت التقديرات الأولية.", "التقديرات الأولية"),
+])
+def test_according_to_what_a_phrase_reported(text, speaker):
+    (q,) = _quotes(text)
+    assert q.kind == "reported" and q.speaker.text == speaker and "،" not in q.text
