@@ -1,7 +1,8 @@
 """An event's date, place and numbers, chosen from the document's layers.
 
 * date: a date mention of the trigger's sentence (nearest, day precision first), else the nearest
-  date before it in its paragraph, else the publication date (precision ``publication``);
+  day (or range) before it in its paragraph, else the publication date (precision ``publication``): a
+  week, month or year of a sentence before dates that sentence's background, not the next event;
 * place: where it happened: a place of the trigger's clause or sentence that is not part of an actor's
   name (قوات شرق ليبيا) nor of a reporting frame (قال في القاهرة إن ...), finer kinds first, else the
   paragraph before it, else the article's focus country (ACLED geo_precision 2 and 3 for these);
@@ -75,7 +76,7 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
     i = bisect.bisect_left(doc.dates, s_start, key=lambda x: x.start) - 1
     while i >= 0 and doc.dates[i].start >= p0:
         d = doc.dates[i]
-        if d.value and not _since(doc.text, d):
+        if d.value and not _since(doc.text, d) and d.precision in ("day", "range"):
             return _value(d), d.precision, d
         i -= 1
     if doc.published is not None:
