@@ -65,6 +65,8 @@ _NOT_BARE_ROLE = word_set(_WORDS, "quotes_not_bare_role")  # رئيس الوزر
 _ACC_COMPS = word_set(_WORDS, "quotes_according_comps")  # وبحسب الوزارة فإنه: only after "according to"
 _COMMA_VERBS = word_set(_WORDS, "quotes_comma_verbs")  # قال فلان للصحفيين، تم ...: content after the comma
 _PRESS = word_set(_WORDS, "quotes_press_addressees")
+_ALA_VERBS = word_set(_WORDS, "quotes_ala_verbs")  # شدد الوزير على ضرورة ...: the content after على
+_ALA = word_set(_WORDS, "quotes_ala")
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -1457,7 +1459,8 @@ class _QuoteReader:
                         k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm))):
                     nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
                 if nominal and t.kind == "word" and self._content_noun(t.norm) and \
-                        toks[k - 1].norm not in _CUT_WORDS and not self._construct_before(k, i) and \
+                        (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS) and \
+                        not self._construct_before(k, i) and \
                         not self._comp_ahead(k, limit):
                     found = ("nominal", k)  # أكد الوزير ضرورة ...، أعلنت الوزارة بدء ...: a noun phrase says it
                     break

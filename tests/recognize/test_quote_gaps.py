@@ -82,3 +82,18 @@ def test_a_place_before_the_relative_is_no_role():
 def test_according_to_what_a_phrase_reported(text, speaker):
     (q,) = _quotes(text)
     assert q.kind == "reported" and q.speaker.text == speaker and "،" not in q.text
+
+
+@pytest.mark.parametrize("text, content", [
+    ("وشدد الوزير على ضرورة التعاون بين الجهات المختلفة.", "ضرورة التعاون بين الجهات المختلفة"),
+    ("وأكد الوزير على أهمية التعاون بين الجهات المختلفة، مشيرا إلى أن الاجتماع ناجح.",
+     "أهمية التعاون بين الجهات المختلفة"),
+])
+def test_stress_on_a_verbal_noun_after_ala(text, content):
+    q = _quotes(text)[0]
+    assert q.text == content and q.speaker.text == "الوزير"
+
+
+def test_ala_before_another_noun_is_no_content():
+    (q,) = _quotes("وشدد الوزير، على هامش المؤتمر، على أن التعاون ضروري.")
+    assert q.text == "التعاون ضروري" and q.speaker.text == "الوزير"
