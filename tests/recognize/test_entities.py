@@ -2,6 +2,7 @@
 
 import pytest
 
+import rasd
 from rasd.doc import Document
 from rasd.recognize.entities import RecognizeEntities, recognize_entities
 from rasd.text.stage import SplitSentences, Tokenize
@@ -259,3 +260,10 @@ def test_a_body_goes_on_with_its_purpose_on_lam(text, org):
 ])
 def test_the_one_spoken_to_on_lam_is_not_part_of_the_body(text, org):
     _one(_ents(text, "ORG"), org)
+
+
+def test_what_a_titled_speaker_stresses_is_no_name():
+    # team-written: the verbal noun after "the minister stressed" opens what he said
+    doc = rasd.extract("وأكد الوزير ضرورة التنسيق بين الأجهزة الأمنية.", published="2024-05-12")
+    assert not [e for e in doc.entities if e.label == "PERS"]
+    assert doc.quotes and doc.quotes[0].speaker.name != "ضرورة التنسيق"
