@@ -29,6 +29,10 @@ _LAPSE_UNITS = word_set("events/words.yaml", "arguments_lapse_units")
 _BORDER = word_set("events/words.yaml", "arguments_border")
 _HEADLINE = tuple(load_yaml("events/words.yaml")["arguments_headline_markers"])
 _BORDER_WITH = word_set("events/words.yaml", "arguments_border_with")
+_CAUSE = word_set("events/words.yaml", "arguments_cause_markers")
+_VISIT = word_set("events/words.yaml", "arguments_visit_words")
+_VISIT_TO = word_set("events/words.yaml", "arguments_visit_to")
+_MEETING = word_set("events/words.yaml", "arguments_meeting_words")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
@@ -63,7 +67,7 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
     """
     in_sent = [d for d in doc.dates if s_start <= d.start < s_end and d.value
                and not any(a <= d.start < b for a, b in avoid) and not _since(doc.text, d)
-               and not (d.start > at and _lapse_between(doc.text, at, d.start))]
+               and not (d.start > at and (_lapse_between(doc.text, at, d.start) or _cause_between(doc.text, at, d.start)))]
     if in_sent:
         def key(d: DateMention):
             inside = clause_span is not None and clause_span[0] <= d.start < clause_span[1]
@@ -99,6 +103,13 @@ def _lapse_between(text: str, at: int, start: int) -> bool:
     return False
 
 
+def _cause_between(text: str, at: int, start: int) -> bool:
+    """Whether the cause of a reaction stands between the event word and a later date (اعتصموا احتجاجا
+    على قتل ضابط ليل 6 مارس، قصفت ردا على هجوم الأحد): that date is the cause's."""
+    words = text[at:start].split()[:-1]  # the event word itself may open it (احتجاجا على قتل ... أمس)
+    return any(normalize_word(w).lstrip("و") in _CAUSE for w in words)
+
+
 def _since(text: str, d: DateMention) -> bool:
     """Whether a month or year opens a duration (منذ الشهر الماضي، منذ العام 2004): the start of a state,
     not an event's time (a day after منذ stays: منذ صباح أمس)."""
@@ -127,23 +138,32 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     ``actor_spans`` are the event's actors: a focus country that is itself one of them (شنتها الولايات
     المتحدة) is who acted, so without a place of its own the event falls back to the other focus country.
     """
-    def ok(p: Place) -> bool:
+    def ok(p: Place, topic: bool = True, actors: bool = True) -> bool:
         if not p.country_code:
             return False
-        if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
+        if topic and _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
             return False
         before = doc.text[max(0, p.start - 50):p.start]
         if "باسم" in before and _SPOKESMAN.search(before):
             return False
         if "الجنسية" in doc.text[p.end:p.end + 12]:
             return False  # سوري الجنسية: a person's nationality, not where it happened
-        if any(a < p.end and p.start < b for a, b in excluded):
+        if actors and any(a < p.end and p.start < b for a, b in excluded):
             return False
         if p.kind == "country" and _across_border(doc.text, p.start):
             return False  # قرب الحدود السورية، على الحدود مع العراق: the other side of a border, not the place
         # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
         return not (frame_end is not None and s_start <= p.start < frame_end and p.start < at)
 
+    word = _event_word(doc.text, at)
+    if word in _VISIT:
+        there = _visit_place(doc, at, s_end, ok)
+        if there is not None:
+            return there
+    if word in _MEETING:
+        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok)
+        if met is not None:
+            return met
     helper = _best_place()
     if helper is not None and clause_span is not None:
         # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters
@@ -195,6 +215,59 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if not same or not all(p.kind == "country" and _across_border(doc.text, p.start) for p in same):
             break
     return None
+
+
+def _event_word(text: str, at: int) -> str:
+    """The normalised word that starts at ``at`` (the event word), without a leading و/ف."""
+    end = at
+    while end < len(text) and end - at < 24 and not text[end].isspace() and text[end] not in "،,.:؛":
+        end += 1
+    w = normalize_word(text[at:end])
+    return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
+
+
+_VISIT_SPAN = 10  # words after a visit word within which its destination is told
+
+
+def _visit_place(doc: Document, at: int, s_end: int, ok) -> Place | None:
+    """Where a visit went: the first place named after إلى/لـ (زيارة الوزير الأميركي إلى بغداد) or, after a
+    verb, its object (زار الرئيس دمشق); a nisba (الأميركي) is the visitor's, not the destination."""
+    verb = normalize_word(doc.text[at:at + 2]) != "زي"
+    for p in doc.places:
+        if p.start <= at:
+            continue
+        if p.start >= s_end:
+            break
+        between = doc.text[at:p.start].split()[1:]
+        if len(between) > _VISIT_SPAN or any(w[-1:] in ".،,؛" for w in between):
+            return None
+        if p.via == "nisba" or not p.country_code or not ok(p, topic=False, actors=False):
+            continue
+        to = any(normalize_word(w) in _VISIT_TO for w in between) or (p.text[:1] == "ل" and p.via == "name")
+        if to or verb:
+            return p
+    return None
+
+
+def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span, ok) -> Place | None:
+    """Where a meeting was held: a named place of its sentence (في الرياض), else of its paragraph before
+    it, else the country of the first participant (the host: استقبل ولي العهد السعودي الوزير اليمني -> SA,
+    استقبل ملك الأردن ...); None: the article's focus as for any event."""
+    named = [p for p in doc.places if s_start <= p.start < s_end and p.via != "nisba" and ok(p)]
+    if named:
+        def score(p: Place) -> float:
+            s = _KIND_RANK.get(p.kind or "", 2) - abs(p.start - at) / 200
+            if clause_span and clause_span[0] <= p.start < clause_span[1]:
+                s += 2
+            return s
+        return max(named, key=score)
+    p0 = paragraph_start(doc.text, s_start)
+    before = [p for p in doc.places if p0 <= p.start < s_start and p.via != "nisba" and ok(p)]
+    if before:
+        best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
+        return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
+    host = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
+    return None if host is None else dataclasses.replace(host, geo_precision=3)
 
 
 def _across_border(text: str, start: int) -> bool:
