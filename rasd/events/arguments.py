@@ -33,6 +33,12 @@ _CAUSE = word_set("events/words.yaml", "arguments_cause_markers")
 _VISIT = word_set("events/words.yaml", "arguments_visit_words")
 _VISIT_TO = word_set("events/words.yaml", "arguments_visit_to")
 _MEETING = word_set("events/words.yaml", "arguments_meeting_words")
+_STATEMENT = word_set("events/words.yaml", "arguments_statement_words")
+_VENUE = word_set("events/words.yaml", "arguments_venue_words")
+_MEDIA = word_set("events/words.yaml", "arguments_media_words")
+_AT = word_set("events/words.yaml", "arguments_at")
+_PREP = word_set("events/words.yaml", "clauses_prep")
+_WHICH = word_set("events/words.yaml", "clauses_relative_pronouns")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
@@ -138,7 +144,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     ``actor_spans`` are the event's actors: a focus country that is itself one of them (شنتها الولايات
     المتحدة) is who acted, so without a place of its own the event falls back to the other focus country.
     """
-    def ok(p: Place, topic: bool = True, actors: bool = True) -> bool:
+    def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True) -> bool:
         if not p.country_code:
             return False
         if topic and _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
@@ -153,7 +159,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if p.kind == "country" and _across_border(doc.text, p.start):
             return False  # قرب الحدود السورية، على الحدود مع العراق: the other side of a border, not the place
         # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
-        return not (frame_end is not None and s_start <= p.start < frame_end and p.start < at)
+        return not (frame and frame_end is not None and s_start <= p.start < frame_end and p.start < at)
 
     word = _event_word(doc.text, at)
     if word in _VISIT:
@@ -164,15 +170,19 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         met = _meeting_place(doc, s_start, s_end, at, clause_span, ok)
         if met is not None:
             return met
-    helper = _best_place()
+    said = word in _STATEMENT
+    if said:
+        where = _statement_place(doc, s_start, s_end, at, frame_end, ok, excluded)
+        if where is not None:
+            return where
+    helper = None if said else _best_place()
     if helper is not None and clause_span is not None:
         # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters
         lo = max(clause_span[0], frame_end) if frame_end is not None and frame_end <= at else clause_span[0]
         p = helper(doc, lo, clause_span[1], trigger=at)
         if p is not None and ok(p) and s_start <= p.start < s_end:
             return p
-    cands = [p for p in doc.places if s_start <= p.start < s_end]
-    cands = [p for p in cands if ok(p)]
+    cands = [] if said else [p for p in doc.places if s_start <= p.start < s_end and ok(p)]
     if cands:
         def score(p: Place) -> float:
             s = _KIND_RANK.get(p.kind or "", 2)
@@ -268,6 +278,83 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
     host = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
     return None if host is None else dataclasses.replace(host, geo_precision=3)
+
+
+_SPEAKER_GAP = 3  # words between a statement verb and its speaker's place (أدانت الحكومة اليمنية، الولايات المتحدة ترفض)
+_VENUE_SPAN = 12  # words from a venue word (خلال لقائه ...) to the place it was held in (... في الرياض)
+
+
+def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end, ok,
+                     excluded: list[tuple[int, int]]) -> Place | None:
+    """Where a statement was made: a place a venue word leads to (خلال لقائه المبعوث في الرياض، من مقره في
+    رام الله), a place of the reporting frame (قال مسؤول في بيروت إن ...), else the place of the speaker:
+    the first name after the verb (أدانت الحكومة اليمنية ...) or the one just before it (ظلت الولايات
+    المتحدة ترفض ...).  None: the sentence's places are what the statement is about (the event falls back
+    to its paragraph and the article's focus)."""
+    sent = [p for p in doc.places if s_start <= p.start < s_end and p.country_code]
+    for p in sent:
+        if p.start <= at:
+            continue
+        words = [normalize_word(w) for w in doc.text[at:p.start].split()[1:]]
+        if not words or len(words) > _VENUE_SPAN or not (words[-1] in _AT or words[-1] in _VENUE):
+            continue
+        if any(w in _VENUE or w[1:] in _VENUE for w in words):
+            if ok(p, topic=False, actors=False):
+                return p
+            break  # only the first place after the venue word
+    if frame_end is not None:
+        framed = [p for p in sent if p.start < min(frame_end, at) and ok(p, actors=False, frame=False)
+                  and not (p.via == "nisba" and _after_media(doc.text, p.start))]
+        if framed:
+            return framed[-1]
+    subject = min((a for a in excluded if a[0] > at and a[1] - a[0] > 2), default=None)
+    for p in sent:
+        if p.start < at:
+            gap = doc.text[p.end:at]
+            if len(gap.split()) > _SPEAKER_GAP or "،" in gap or "," in gap or not ok(p, actors=False):
+                continue
+        elif not (_subject_place(doc.text, at, p, subject) and ok(p, actors=False)):
+            continue
+        return dataclasses.replace(p, geo_precision=max(p.geo_precision or 1, 2 if p.kind != "country" else 3))
+    if subject is not None and len(doc.text[at:subject[0]].split()) <= _SPEAKER_GAP:
+        own = _speaker_clause_place(doc, subject[1], s_end, sent, ok)
+        if own is not None:
+            return dataclasses.replace(own, geo_precision=3)
+    return None
+
+
+def _speaker_clause_place(doc: Document, after: int, s_end: int, sent: list[Place], ok) -> Place | None:
+    """A place in the speaker's own relative clause, set off by a comma right after its name (اتهمت
+    الوحدات الكردية، التي تقاتل في سوريا، تركيا ...); not the object's (أدانت التصريحات التي صدرت في ...)."""
+    rest = doc.text[after:s_end]
+    words = rest.split()[:3]
+    k = next((i for i, w in enumerate(words) if normalize_word(w.strip("،,»")) in _WHICH), None)
+    if k is None:
+        return None
+    lo = after + rest.find(words[k])
+    if "،" not in doc.text[after:lo] and "," not in doc.text[after:lo]:
+        return None
+    stop = [i for i in (doc.text.find("،", lo + 1, s_end), doc.text.find(",", lo + 1, s_end)) if i > 0]
+    hi = min(stop) if stop else s_end
+    return next((p for p in sent if lo <= p.start < hi and ok(p, actors=False)), None)
+
+
+def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None) -> bool:
+    """Whether place ``p`` after a statement verb at ``at`` names its speaker: it stands in the verb's first
+    name (its VSO subject, أدانت الحكومة اليمنية) or is a nisba right after the verb (نفى مسؤولون أتراك),
+    with no preposition between (رحب بقرار تركيا: what is welcomed)."""
+    gap = text[at:p.start].split()[1:]
+    if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in ("ب", "ل") for w in gap):
+        return False
+    if subject is not None and subject[0] <= p.start < subject[1]:
+        return len(text[at:subject[0]].split()) <= _SPEAKER_GAP
+    return p.via == "nisba" or not gap
+
+
+def _after_media(text: str, start: int) -> bool:
+    """Whether the word before ``start`` names an outlet (لوسائل إعلام إيطالية، لصحيفة بريطانية)."""
+    words = text[max(0, start - 30):start].split()
+    return bool(words) and normalize_word(words[-1]) in _MEDIA
 
 
 def _across_border(text: str, start: int) -> bool:
