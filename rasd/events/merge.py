@@ -1,13 +1,16 @@
 """One event per (type, date, place, actors) per article: mentions of the same event merge.
 
 Two events merge when they have the same PLOVER type and compatible date (equal, or one only known
-from the publication date), place (same name, or one missing, or one only a coarser area of the
-other's country) and first actor (same name, or one missing).  The merged event keeps every
+from the publication date and the other a day at most a few days before it), place (same name, or
+one missing, or one only a coarser area of the other's country) and first actor (same name, or one
+missing).  The merged event keeps every
 evidence span, the most specific mode, the lowest reported figure of each kind and the best
 confidence.
 """
 
 from __future__ import annotations
+
+import datetime as _dt
 
 from rasd.doc import Event
 from rasd.events.coding import mode_rank
@@ -32,9 +35,12 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bo
     if a.mode != b.mode and a.mode not in _GENERIC_MODES and b.mode not in _GENERIC_MODES \
             and {a.mode, b.mode} != _BOMB:
         return False
-    if a.date and b.date and a.date != b.date and "publication" not in (a.date_precision, b.date_precision) \
-            and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
+    if a.date and b.date and a.date != b.date:
+        if "publication" not in (a.date_precision, b.date_precision):
+            if not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+                return False
+        elif not _recent(a, b):
+            return False
     la, lb = a.location, b.location
     if la is not None and lb is not None and id(a) not in weak_loc and id(b) not in weak_loc:
         if la.country_code != lb.country_code:
@@ -51,6 +57,24 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bo
         # two names of one state (الرئاسة المصرية / السيسي) are one side
         return bool(a1.country_code and a1.country_code == b1.country_code and a1.inter == b1.inter == 1)
     return True
+
+
+_RECENT_DAYS = 3  # an undated mention is news of its day: a day this far before it is another event's
+
+
+def _recent(a: Event, b: Event) -> bool:
+    """Whether an undated mention (publication date) and a dated one may be one event: the dated one is a
+    day (not a week, month or year: في الأسابيع الماضية، منتصف الشهر) at most a few days before."""
+    pub, dated = (a, b) if a.date_precision == "publication" else (b, a)
+    if dated.date_precision == "publication":
+        return True
+    if dated.date_precision not in ("day", "range") or len(dated.date) < 10 or len(pub.date) < 10:
+        return False
+    try:
+        days = (_dt.date.fromisoformat(pub.date[:10]) - _dt.date.fromisoformat(dated.date[:10])).days
+    except ValueError:
+        return True
+    return -1 <= days <= _RECENT_DAYS
 
 
 def absorb(into: Event, other: Event, weak_loc: frozenset[int] = frozenset()) -> None:
