@@ -33,6 +33,7 @@ _CAUSE = word_set("events/words.yaml", "arguments_cause_markers")
 _VISIT = word_set("events/words.yaml", "arguments_visit_words")
 _VISIT_TO = word_set("events/words.yaml", "arguments_visit_to")
 _MEETING = word_set("events/words.yaml", "arguments_meeting_words")
+_ENVOY = word_set("events/words.yaml", "arguments_envoy_words")
 _STATEMENT = word_set("events/words.yaml", "arguments_statement_words")
 _VENUE = word_set("events/words.yaml", "arguments_venue_words")
 _MEDIA = word_set("events/words.yaml", "arguments_media_words")
@@ -251,8 +252,9 @@ def _visit_place(doc: Document, at: int, s_end: int, ok) -> Place | None:
         between = doc.text[at:p.start].split()[1:]
         if len(between) > _VISIT_SPAN or any(w[-1:] in ".،,؛" for w in between):
             return None
-        if p.via == "nisba" or not p.country_code or not ok(p, topic=False, actors=False):
-            continue
+        if p.via == "nisba" or not p.country_code or not ok(p, topic=False, actors=False) \
+                or any(normalize_word(w) in _ENVOY for w in between[-4:]):
+            continue  # المبعوث الخاص إلى سوريا: an envoy's title, not where the visit went
         to = any(normalize_word(w) in _VISIT_TO for w in between) or (p.text[:1] == "ل" and p.via == "name")
         if to or verb:
             return p
@@ -308,7 +310,8 @@ def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end
         if framed:
             return framed[-1]
     subject = min((a for a in excluded if a[0] > at and a[1] - a[0] > 2), default=None)
-    for p in sent:
+    before = [p for p in sent if p.start < at][-1:]  # the subject just before the verb: the closest place
+    for p in before + [p for p in sent if p.start > at]:
         if p.start < at:
             gap = doc.text[p.end:at]
             if len(gap.split()) > _SPEAKER_GAP or "،" in gap or "," in gap or not ok(p, actors=False):

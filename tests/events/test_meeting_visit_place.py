@@ -44,3 +44,10 @@ def test_a_date_after_a_protests_cause_is_the_causes_not_the_protests():
     assert protest.date != "2024-03-05"
     killing = _first(doc, "ASSAULT")
     assert killing.date == "2024-03-05"
+
+
+def test_an_envoys_title_is_not_where_the_envoy_went():
+    doc = rasd.extract("زار المبعوث الأممي الخاص إلى ليبيا مدينة تونس اليوم حيث التقى وزير الخارجية.",
+                       published="2024-03-10")
+    ev = _first(doc, "CONSULT")
+    assert ev.location is not None and ev.location.country_code == "TN"

@@ -49,3 +49,9 @@ def test_the_speakers_own_relative_clause_tells_where_it_is():
                        published="2024-03-10")
     ev = _first(doc, "ACCUSE")
     assert ev.location is not None and ev.location.country_code == "SY"
+
+
+def test_the_place_just_before_the_verb_not_an_earlier_nisba_is_the_speakers():
+    doc = rasd.extract("الجالية السورية في ألمانيا ترحب بقرار الحكومة تسهيل الإقامة.", published="2024-03-10")
+    ev = _first(doc, "SUPPORT")
+    assert ev.location is not None and ev.location.country_code == "DE"
