@@ -155,8 +155,9 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return False
         if "الجنسية" in doc.text[p.end:p.end + 12]:
             return False  # سوري الجنسية: a person's nationality, not where it happened
-        if actors and any(a < p.end and p.start < b for a, b in excluded):
-            return False
+        if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
+                          for a, b in excluded):
+            return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
         if p.kind == "country" and _across_border(doc.text, p.start):
             return False  # قرب الحدود السورية، على الحدود مع العراق: the other side of a border, not the place
         # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
