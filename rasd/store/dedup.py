@@ -225,7 +225,9 @@ def _signature_of(encoded: list[bytes]) -> np.ndarray:
     a, b = perms
     mixed = _fmix32(hv.astype(np.uint32))[:, None]
     for i in range(0, len(mixed), _CHUNK):  # bounded memory on very long texts
-        np.minimum(sig, (mixed[i:i + _CHUNK] * a + b).min(axis=0), out=sig)
+        m = np.multiply(mixed[i:i + _CHUNK], a)
+        m += b  # in place: one (shingles x permutations) matrix, not two
+        np.minimum(sig, m.min(axis=0), out=sig)
     return sig
 
 

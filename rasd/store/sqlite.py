@@ -960,8 +960,8 @@ class Store:
         return export_events(self.iter_events(query, **filters), fmt, out)
 
 
-# compact JSON, non-ASCII kept (one encoder, built once)
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# compact JSON, non-ASCII kept (one encoder, built once; an event holds no cycles to look for)
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _int(v) -> int | None:
