@@ -170,6 +170,10 @@ def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
     A, E = 10_000_000, 100_000_000  # row id offsets of a round for articles and events
     print(f"synthesise: {per_round} real events a round, x{rounds} rounds")
     cols_a = "ext_id, title, source, url, published, text, origin, ingested_at"
+    from rasd.store.sqlite import fts_columns
+
+    fts_rows = [(rid, fts_columns(text, title))
+                for rid, text, title in c.execute(f"SELECT rid, text, title FROM articles WHERE rid < {A}")]
     for r in range(1, rounds):
         c.execute("BEGIN")
         c.execute(f"INSERT INTO articles (rid, id, content_hash, near_duplicate_of, similarity, {cols_a}) "
@@ -197,8 +201,9 @@ def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
             cols = [x[1] for x in c.execute(f"PRAGMA table_info({table})")]
             sel = [f"article_rid + {r * A}" if x == "article_rid" else f'"{x}"' for x in cols]
             c.execute(f"INSERT INTO {table} SELECT {', '.join(sel)} FROM {table} WHERE article_rid < {A}")
-        c.execute(f"INSERT INTO articles_fts (rowid, title, body, stems) SELECT rowid + {r * A}, title, body, stems "
-                  f"FROM articles_fts WHERE rowid < {A}")
+        # the full-text index keeps no copy of its text (content=''): its rows are made again
+        c.executemany("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
+                      [(rid + r * A, *cols) for rid, cols in fts_rows])
         c.execute("COMMIT")
     # the statistics' counters, recomputed from the copied events (the store's writer keeps them)
     from rasd.store.schema import count_events_sql

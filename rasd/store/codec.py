@@ -41,8 +41,9 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 
 # compact JSON, non-ASCII kept; dataclasses met inside values (a Figure's counted Span, a Quote's
-# Speaker) become the dicts of to_dict()
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain).encode
+# Speaker) become the dicts of to_dict(); results hold no cycles, so the encoder does not look for any
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain,
+                           check_circular=False).encode
 # article metadata: stored in the articles table, not in the blob
 _META = ("id", "published", "source", "url", "title", "events")
 _MISSING = object()

@@ -15,6 +15,7 @@ import datetime as _dt
 import json
 import math
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -32,6 +33,7 @@ from rasd.store.codec import result_from_blob
 from rasd.store.schema import SCHEMA_VERSION, SchemaError, migrate
 
 DEFAULT_DB = "rasd.db"
+WAL_CHECKPOINT_PAGES = 10_000
 MAX_REPORTED_FAILURES = 1000
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
@@ -113,12 +115,16 @@ def strip_proclitics(word: str) -> str | None:
 
 
 _STEM_RE = regex.compile(r"\b(?:" + "|".join(_PROCLITICS) + r")(\w{3,})")
+_STEM_STD = re.compile(_STEM_RE.pattern)  # the same with the standard engine (dedup.std_re_safe)
 
 
-def _stems(norm: str) -> str:
+def _stems(norm: str, safe: bool | None = None) -> str:
     """Proclitic-stripped forms of the words of a normalised text that carry one, for search
-    (the same forms as :func:`strip_proclitics`)."""
-    return " ".join(_STEM_RE.findall(norm))
+    (the same forms as :func:`strip_proclitics`); ``safe``: :func:`dedup.std_re_safe` of ``norm``
+    when known."""
+    if safe is None:
+        safe = dedup.std_re_safe(norm)
+    return " ".join((_STEM_STD if safe else _STEM_RE).findall(norm))
 
 
 def query_terms(query: str) -> list[list[str]]:
@@ -144,11 +150,12 @@ class _Prepared:
     """A text's normalised form and content hash; its MinHash signature and LSH band keys are
     computed when first asked for (never for an exact duplicate)."""
 
-    __slots__ = ("norm", "hash", "_encoded", "_sig", "_keys")
+    __slots__ = ("norm", "hash", "joined", "safe", "_encoded", "_sig", "_keys")
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self.hash, self._encoded = dedup.hash_words(norm)
+        self.safe = dedup.std_re_safe(norm)
+        self.hash, self.joined, self._encoded = dedup.hash_text(norm, self.safe)
         self._sig = self._keys = None
 
     @property
@@ -169,6 +176,18 @@ class _Prepared:
         if self._keys is None:
             self._keys = dedup.band_keys(self.sig)
         return self._keys
+
+
+def _fts_columns(prep: _Prepared, title: str | None) -> tuple[str, str, str]:
+    """The full-text index's title, body and stems of an article: normalised words joined by
+    spaces (schema migration 5; ``prep.joined`` is what was hashed)."""
+    title = dedup.joined_words(dedup.norm_string(title)) if title else ""
+    return title, prep.joined, _stems(f"{prep.joined} {title}", prep.safe and dedup.std_re_safe(title))
+
+
+def fts_columns(text: str, title: str | None) -> tuple[str, str, str]:
+    """What the store's full-text index holds for an article: (title, body, stems)."""
+    return _fts_columns(_Prepared(dedup.norm_string(text)), title)
 
 
 class Store:
@@ -214,6 +233,9 @@ class Store:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if mode.lower() != "wal":
                     raise OSError(f"cannot switch {path} to WAL mode (got {mode})")
+                # checkpoint every ~40 MB of WAL instead of every 4 MB: a page that many commits
+                # touch (index interior pages) is copied into the file once instead of ten times
+                conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA cache_size = -65536")
@@ -326,9 +348,8 @@ class Store:
              doc.published.isoformat() if doc.published else None, doc.text, prep.hash,
              near[0] if near else None, round(near[1], 4) if near else None, origin, _now()))
         rid = cur.lastrowid
-        title_norm = dedup.norm_string(doc.title) if doc.title else ""
         self.conn.execute("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
-                          (rid, title_norm, prep.norm, _stems(prep.norm + " " + title_norm)))
+                          (rid, *_fts_columns(prep, doc.title)))
         self.conn.execute("INSERT INTO minhash (article_rid, sig) VALUES (?,?)",
                           (rid, dedup.sig_to_blob(prep.sig)))
         self.conn.executemany("INSERT OR IGNORE INTO lsh (band, key, article_rid) VALUES (?,?,?)",
@@ -861,15 +882,15 @@ class Store:
             return []
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.published, a.source, a.url, n.id, a.text, f.rank, "
-            "(SELECT n_events FROM extractions WHERE article_rid = a.rid), f.body "
-            f"FROM (SELECT rowid, rank, body FROM articles_fts WHERE articles_fts MATCH ? ORDER BY {key} "
+            "(SELECT n_events FROM extractions WHERE article_rid = a.rid) "
+            f"FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY {key} "
             "LIMIT ? OFFSET ?) f "
             "JOIN articles a ON a.rid = f.rowid LEFT JOIN articles n ON n.rid = a.near_duplicate_of "
             f"ORDER BY f.{key}", (fq, int(limit), int(offset))).fetchall()
         terms = [t for g in query_terms(query) for t in g]
         return [{"article_id": r[0], "title": r[1], "published": r[2], "source": r[3], "url": r[4],
                  "near_duplicate_of": r[5], "events": r[8] or 0, "score": round(-r[7], 4),
-                 "snippet": snippet(r[6], terms, width, norm=r[9])} for r in rows]
+                 "snippet": snippet(r[6], terms, width)} for r in rows]
 
     # ------------------------------------------------------------------ statistics
 
@@ -939,8 +960,8 @@ class Store:
         return export_events(self.iter_events(query, **filters), fmt, out)
 
 
-# compact JSON, non-ASCII kept (one encoder, built once)
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# compact JSON, non-ASCII kept (one encoder, built once; an event holds no cycles to look for)
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _int(v) -> int | None:
