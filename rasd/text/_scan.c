@@ -1,6 +1,7 @@
-/* Optional compiled loops for rasd.text.tokenize and rasd.lexicon.matcher (the Python code is the
- * reference and the fallback; tests/text/test_tokenize.py and tests/lexicon/test_matcher_compiled.py
- * check that both give the same results).
+/* Optional compiled loops for rasd.text.tokenize, rasd.text.normalize and rasd.lexicon.matcher (the
+ * Python code is the reference and the fallback; tests/text/test_tokenize.py,
+ * tests/text/test_normalize_compiled.py and tests/lexicon/test_matcher_compiled.py check that both
+ * give the same results).
  *
  *   tokenize(text, classes, types, type_of, Token)
  *       the tokens of ``text`` as Token(start, end, text, norm, kind) objects.  ``classes`` (bytes,
@@ -14,6 +15,10 @@
  *       ``types`` (it adds it).  Raises ValueError for a character at or above 0x10000 (the
  *       caller uses the regex path for such text).
  *
+ *   normalize(text, table)
+ *       rasd.text.normalize.normalize's folding in one pass, from a table per code point (or None
+ *       for text that needs the Python path).
+ *
  *   match_words(norm, hits, proclitics, merge, suffixes, max_prefix, orig_index, Match)
  *       the loop of PhraseMatcher.find_all over an Aho-Corasick automaton's hits: the Match objects
  *       of the hits at word boundaries.
@@ -26,6 +31,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <structmember.h>
+#include <stdint.h>
 
 #define C_DIGIT 1
 #define C_WORD 2
@@ -364,9 +370,70 @@ done:
     return out;
 }
 
+/* normalize(text, table): rasd.text.normalize.normalize in one pass.  ``table`` (bytes: a native
+ * int32 per code point below 0x10000) gives each character's normalised code point, -1 for a
+ * dropped character, -2 for one this pass does not handle (then, and for a character at or above
+ * 0x10000, the result is None and the caller takes the Python path).  Returns (norm, index): index
+ * is None when no character was dropped, else bytes of native longs, the original position of each
+ * normalised character. */
+static PyObject *
+normalize(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer tab;
+    if (!PyArg_ParseTuple(args, "Uy*", &text, &tab))
+        return NULL;
+    PyObject *out = NULL;
+    Py_UCS4 *buf = NULL;
+    long *index = NULL;
+    if (tab.len != 0x10000 * (Py_ssize_t)sizeof(int32_t)) {
+        PyErr_SetString(PyExc_ValueError, "table: one int32 per code point below 0x10000 expected");
+        goto done;
+    }
+    const int32_t *T = (const int32_t *)tab.buf;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_MAX_CHAR_VALUE(text) >= 0x10000) {
+        out = Py_NewRef(Py_None);
+        goto done;
+    }
+    buf = PyMem_Malloc(sizeof(Py_UCS4) * (n ? n : 1));
+    index = PyMem_Malloc(sizeof(long) * (n ? n : 1));
+    if (buf == NULL || index == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int32_t v = T[PyUnicode_READ(kind, data, i)];
+        if (v >= 0) {
+            buf[k] = (Py_UCS4)v;
+            index[k++] = (long)i;
+        }
+        else if (v == -2) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    PyObject *norm = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k);
+    PyObject *idx = k == n ? Py_NewRef(Py_None) : PyBytes_FromStringAndSize((const char *)index, k * sizeof(long));
+    if (norm != NULL && idx != NULL)
+        out = PyTuple_Pack(2, norm, idx);
+    Py_XDECREF(norm);
+    Py_XDECREF(idx);
+done:
+    PyMem_Free(buf);
+    PyMem_Free(index);
+    PyBuffer_Release(&tab);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(text, classes, types, type_of, Token): the tokens of text (code points below 0x10000)."},
+    {"normalize", normalize, METH_VARARGS,
+     "normalize(text, table): (norm, index bytes or None), or None where the Python path is needed."},
     {"match_words", match_words, METH_VARARGS,
      "match_words(norm, hits, proclitics, merge, suffixes, max_prefix, orig_index, Match): the matches at "
      "word boundaries among an automaton's hits (rasd.lexicon.matcher.PhraseMatcher.find_all)."},
@@ -374,7 +441,7 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "rasd.text._scan", "Compiled loops of rasd.text.tokenize and rasd.lexicon.matcher.", -1, methods,
+    PyModuleDef_HEAD_INIT, "rasd.text._scan", "Compiled loops of rasd.text.tokenize, rasd.text.normalize and rasd.lexicon.matcher.", -1, methods,
     NULL, NULL, NULL, NULL,
 };
 
