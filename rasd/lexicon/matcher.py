@@ -24,7 +24,7 @@ from rasd.text.normalize import NormText, normalize_word
 
 try:  # the optional compiled loop over the automaton's hits (rasd/text/_scan.c)
     from rasd.text._scan import match_words as _match_words
-except ImportError:  # pragma: no cover - depends on the build
+except ImportError:  # pragma: no cover - depends on the build (or a build older than match_words)
     _match_words = None
 
 _SPACES = regex.compile(r"\s+")

@@ -165,6 +165,8 @@ try:  # the optional compiled pass (rasd/text/_scan.c); without it, the Python c
     from rasd.text import _scan
 except ImportError:  # pragma: no cover - depends on the build
     _scan = None
+if not hasattr(_scan, "normalize"):  # pragma: no cover - a build of _scan.c older than its normalize()
+    _scan = None
 _NORM_TABLE: bytes | None = None
 
 
