@@ -8,9 +8,12 @@ word (و ف ب ل ك and their combinations, from ``data/clitics.yaml``), so tha
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
+from operator import attrgetter, sub
 from typing import Any
 
 import ahocorasick
@@ -19,7 +22,13 @@ import regex
 from rasd.lexicon import word_list
 from rasd.text.normalize import NormText, normalize_word
 
+try:  # the optional compiled loop over the automaton's hits (rasd/text/_scan.c)
+    from rasd.text._scan import match_words as _match_words
+except ImportError:  # pragma: no cover - depends on the build (or a build older than match_words)
+    _match_words = None
+
 _SPACES = regex.compile(r"\s+")
+_NORM_START, _NORM_END = attrgetter("norm_start"), attrgetter("norm_end")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -88,6 +97,14 @@ class PhraseMatcher:
             self.build()
         if not len(self._entries):
             return []
+        if _match_words is not None and (nt.orig_index is None or type(nt.orig_index) is array):
+            # the same loop in C
+            return _match_words(nt.norm, self._automaton.iter(nt.norm), self._proclitics, self._merge,
+                                self._suffixes, self._max_prefix, nt.orig_index, Match)
+        return self._find_all(nt)
+
+    def _find_all(self, nt: NormText) -> list[Match]:
+        """:meth:`find_all` in Python (the reference for the compiled loop)."""
         norm = nt.norm
         n = len(norm)
         out: list[Match] = []
@@ -136,14 +153,18 @@ class PhraseMatcher:
         cands = self.find_all(nt)
         if len(cands) < 2:
             return cands
-        cands.sort(key=lambda m: (m.norm_start - m.norm_end, m.norm_start))
-        taken = bytearray(max(m.norm_end for m in cands))  # 1 where a kept match covers the character
+        # longest first, ties leftmost: (-length, start, position) tuples sort as the stable sort did, in C
+        starts = list(map(_NORM_START, cands))
+        ends = list(map(_NORM_END, cands))
+        order = sorted(zip(map(sub, starts, ends), starts, count()))
+        taken = bytearray(max(ends))  # 1 where a kept match covers the character
         out: list[Match] = []
-        for m in cands:
+        for _, _, i in order:
+            m = cands[i]
             s, e = m.norm_start, m.norm_end
             if taken.find(1, s, e) >= 0:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             out.append(m)
-        out.sort(key=lambda m: m.norm_start)
+        out.sort(key=_NORM_START)
         return out

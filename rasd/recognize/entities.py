@@ -766,7 +766,7 @@ class _Reader:
             forms.update(p + sn for p in _SURNAME_PREFIXES)
             if sn.startswith("ال"):
                 forms.update(p + "ل" + sn[1:] for p in ("", "و", "ف"))  # للسيسي
-        cands = [i for i, nm in enumerate(norms) if nm in forms]
+        cands = list(compress(count(), map(forms.__contains__, norms)))  # (the scan in C)
         for i in cands:
             tok = self.toks[i]
             if i in taken or tok.kind != "word":

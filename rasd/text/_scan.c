@@ -1,5 +1,7 @@
-/* Optional compiled tokenizer scan for rasd.text.tokenize (the Python/regex code is the reference
- * and the fallback; tests/text/test_tokenize.py checks that both give the same tokens).
+/* Optional compiled loops for rasd.text.tokenize, rasd.text.normalize and rasd.lexicon.matcher (the
+ * Python code is the reference and the fallback; tests/text/test_tokenize.py,
+ * tests/text/test_normalize_compiled.py and tests/lexicon/test_matcher_compiled.py check that both
+ * give the same results).
  *
  *   tokenize(text, classes, types, type_of, Token)
  *       the tokens of ``text`` as Token(start, end, text, norm, kind) objects.  ``classes`` (bytes,
@@ -12,9 +14,24 @@
  *       ``types[token text]`` gives (norm, kind); ``type_of(text)`` is called for a text not in
  *       ``types`` (it adds it).  Raises ValueError for a character at or above 0x10000 (the
  *       caller uses the regex path for such text).
+ *
+ *   normalize(text, table)
+ *       rasd.text.normalize.normalize's folding in one pass, from a table per code point (or None
+ *       for text that needs the Python path).
+ *
+ *   match_words(norm, hits, proclitics, merge, suffixes, max_prefix, orig_index, Match)
+ *       the loop of PhraseMatcher.find_all over an Aho-Corasick automaton's hits: the Match objects
+ *       of the hits at word boundaries.
+ *
+ *   When ``Token`` (``Match``) is a slots dataclass whose ``__match_args__`` fields are all writable
+ *   object slots of its own (and it has no ``__post_init__``), an object is allocated and its slots
+ *   filled directly (what the dataclass ``__init__`` does, without running Python code per object);
+ *   any other ``Token`` (``Match``) is called with the values.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
+#include <stdint.h>
 
 #define C_DIGIT 1
 #define C_WORD 2
@@ -26,6 +43,81 @@ static int
 is_sep(Py_UCS4 c)
 {
     return c == '.' || c == ',' || c == 0x066B || c == 0x066C;
+}
+
+/* Slots dataclasses whose instances are built by filling their slots directly (what the dataclass
+ * ``__init__`` does, without running Python code per object): the type and the byte offsets of its
+ * ``__match_args__`` fields. */
+#define MAX_FIELDS 8
+#define MAX_DIRECT 4
+typedef struct {
+    PyTypeObject *type;
+    Py_ssize_t nfields;
+    Py_ssize_t offsets[MAX_FIELDS];
+} direct_t;
+static direct_t direct_types[MAX_DIRECT];
+static int n_direct = 0;
+
+/* The direct_t of ``type`` when its instances can be built by filling ``nfields`` slots, else NULL
+ * (the type is then called).  Taken: a slots dataclass with exactly ``nfields`` fields, each a
+ * writable object slot of the type itself, in ``__match_args__`` order, and no ``__post_init__``. */
+static direct_t *
+direct_type(PyObject *type, Py_ssize_t nfields)
+{
+    for (int d = 0; d < n_direct; d++)
+        if ((PyObject *)direct_types[d].type == type)
+            return direct_types[d].nfields == nfields ? &direct_types[d] : NULL;
+    if (!PyType_Check(type) || n_direct >= MAX_DIRECT || nfields > MAX_FIELDS)
+        return NULL;
+    PyTypeObject *tp = (PyTypeObject *)type;
+    if (tp->tp_alloc == NULL || tp->tp_itemsize != 0 || tp->tp_dictoffset != 0)
+        return NULL;
+    direct_t *out = NULL;
+    direct_t cand = {tp, nfields, {0}};
+    PyObject *fields = PyObject_GetAttrString(type, "__dataclass_fields__");
+    PyObject *names = PyObject_GetAttrString(type, "__match_args__");
+    PyErr_Clear();
+    if (fields == NULL || names == NULL || !PyTuple_Check(names) || PyTuple_GET_SIZE(names) != nfields
+        || !PyDict_Check(fields) || PyDict_GET_SIZE(fields) != nfields
+        || PyObject_HasAttrString(type, "__post_init__"))
+        goto done;
+    for (Py_ssize_t k = 0; k < nfields; k++) {
+        PyObject *descr = PyObject_GetAttr(type, PyTuple_GET_ITEM(names, k));
+        if (descr == NULL) {
+            PyErr_Clear();
+            goto done;
+        }
+        int member = Py_IS_TYPE(descr, &PyMemberDescr_Type);
+        PyMemberDef *m = member ? ((PyMemberDescrObject *)descr)->d_member : NULL;
+        int good = m != NULL && m->type == T_OBJECT_EX && !(m->flags & READONLY)
+                   && ((PyDescrObject *)descr)->d_type == tp;
+        if (good)
+            cand.offsets[k] = m->offset;
+        Py_DECREF(descr);
+        if (!good)
+            goto done;
+    }
+    Py_INCREF(type);
+    direct_types[n_direct] = cand;
+    out = &direct_types[n_direct++];
+done:
+    Py_XDECREF(fields);
+    Py_XDECREF(names);
+    return out;
+}
+
+/* A new instance: filled directly when ``d`` is set (new references taken), else ``type(*vals)``. */
+static PyObject *
+build(direct_t *d, PyObject *type, PyObject *const *vals, Py_ssize_t n)
+{
+    if (d == NULL)
+        return PyObject_Vectorcall(type, vals, n, NULL);
+    PyObject *obj = d->type->tp_alloc(d->type, 0);
+    if (obj == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < n; k++)
+        *(PyObject **)((char *)obj + d->offsets[k]) = Py_NewRef(vals[k]);
+    return obj;
 }
 
 static PyObject *
@@ -44,6 +136,7 @@ tokenize(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "text has characters at or above 0x10000");
         goto done;
     }
+    direct_t *direct = direct_type(token_type, 5);
     const unsigned char *C = (const unsigned char *)cls.buf;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -111,7 +204,7 @@ tokenize(PyObject *self, PyObject *args)
         PyObject *tok = NULL;
         if (start != NULL && end != NULL) {
             PyObject *targs[5] = {start, end, str, PyTuple_GET_ITEM(info, 0), PyTuple_GET_ITEM(info, 1)};
-            tok = PyObject_Vectorcall(token_type, targs, 5, NULL);
+            tok = build(direct, token_type, targs, 5);
         }
         Py_XDECREF(start);
         Py_XDECREF(end);
@@ -132,14 +225,223 @@ done:
     return out;
 }
 
+/* match_words(norm, hits, proclitics, merge, suffixes, max_prefix, orig_index, Match): the loop of
+ * rasd.lexicon.matcher.PhraseMatcher.find_all over the automaton's hits (see there). */
+static PyObject *
+match_words(PyObject *self, PyObject *args)
+{
+    PyObject *norm, *hits, *proclitics, *merge, *suffixes, *oi, *match_type;
+    Py_ssize_t max_prefix;
+    if (!PyArg_ParseTuple(args, "UOOOOnOO", &norm, &hits, &proclitics, &merge, &suffixes, &max_prefix, &oi,
+                          &match_type))
+        return NULL;
+    if (!PyAnySet_Check(proclitics) || !PyAnySet_Check(merge) || !PyAnySet_Check(suffixes)) {
+        PyErr_SetString(PyExc_TypeError, "proclitics, merge, suffixes: sets expected");
+        return NULL;
+    }
+    Py_buffer ob = {0};
+    const long *index = NULL;
+    Py_ssize_t n_index = 0;
+    if (oi != Py_None) {
+        if (PyObject_GetBuffer(oi, &ob, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            return NULL;
+        if (ob.itemsize != sizeof(long) || ob.format == NULL || strcmp(ob.format, "l") != 0) {
+            PyErr_SetString(PyExc_TypeError, "orig_index: an array('l') expected");
+            PyBuffer_Release(&ob);
+            return NULL;
+        }
+        index = (const long *)ob.buf;
+        n_index = ob.len / (Py_ssize_t)sizeof(long);
+    }
+    direct_t *direct = direct_type(match_type, 7);
+    int kind = PyUnicode_KIND(norm);
+    const void *data = PyUnicode_DATA(norm);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(norm);
+    int bare_only = PySet_GET_SIZE(suffixes) == 1;
+    PyObject *lam = NULL, *empty = NULL;
+    PyObject *it = PyObject_GetIter(hits);
+    PyObject *out = it == NULL ? NULL : PyList_New(0);
+    if (out == NULL)
+        goto fail;
+    lam = PyUnicode_FromOrdinal(0x0644);  /* ل */
+    empty = PyUnicode_New(0, 0);
+    if (lam == NULL || empty == NULL)
+        goto fail;
+    PyObject *hit;
+    while ((hit = PyIter_Next(it)) != NULL) {
+        PyObject *key, *values, *merged_o;
+        Py_ssize_t e, klen;
+        if (!PyArg_ParseTuple(hit, "n(OOOn)", &e, &key, &values, &merged_o, &klen)) {
+            Py_DECREF(hit);
+            goto fail;
+        }
+        e++;  /* the automaton reports the last character */
+        int ok = 1;
+        if (e < n && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, e))) {
+            if (bare_only)
+                ok = 0;
+            else {
+                Py_ssize_t we = e + 1;
+                while (we < n && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, we)))
+                    we++;
+                PyObject *suf = PyUnicode_Substring(norm, e, we);
+                int in = suf == NULL ? -1 : PySet_Contains(suffixes, suf);
+                Py_XDECREF(suf);
+                if (in < 0) {
+                    Py_DECREF(hit);
+                    goto fail;
+                }
+                ok = in;
+            }
+        }
+        Py_ssize_t s = e - klen;
+        PyObject *prefix = NULL;
+        if (ok) {
+            if (s > 0 && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, s - 1))) {
+                Py_ssize_t ws = s - 1, stop = s - max_prefix - 1;
+                if (stop < 0)
+                    stop = 0;
+                while (ws > stop && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, ws - 1)))
+                    ws--;
+                prefix = PyUnicode_Substring(norm, ws, s);
+            }
+            else
+                prefix = Py_NewRef(empty);
+            int merged = prefix == NULL ? 0 : PyObject_IsTrue(merged_o);
+            int in = prefix == NULL || merged < 0 ? -1 : PySet_Contains(merged ? merge : proclitics, prefix);
+            if (in > 0 && merged) {  /* report the article's lam as part of the prefix */
+                PyObject *p2 = PyUnicode_Concat(prefix, lam);
+                Py_SETREF(prefix, p2);
+                if (p2 == NULL)
+                    in = -1;
+            }
+            if (in < 0) {
+                Py_XDECREF(prefix);
+                Py_DECREF(hit);
+                goto fail;
+            }
+            ok = in;
+        }
+        if (ok) {
+            Py_ssize_t os = s, oe = e;
+            if (index != NULL) {
+                if (s < 0 || e - 1 >= n_index) {
+                    PyErr_SetString(PyExc_IndexError, "orig_index shorter than the text");
+                    ok = -1;
+                }
+                else {
+                    os = index[s];
+                    oe = index[e - 1] + 1;
+                }
+            }
+            PyObject *m = NULL;
+            if (ok > 0) {
+                PyObject *vals[7] = {PyLong_FromSsize_t(os), PyLong_FromSsize_t(oe), key, values, prefix,
+                                     PyLong_FromSsize_t(s), PyLong_FromSsize_t(e)};
+                if (vals[0] && vals[1] && vals[5] && vals[6])
+                    m = build(direct, match_type, vals, 7);
+                Py_XDECREF(vals[0]);
+                Py_XDECREF(vals[1]);
+                Py_XDECREF(vals[5]);
+                Py_XDECREF(vals[6]);
+            }
+            int rc = m == NULL ? -1 : PyList_Append(out, m);
+            Py_XDECREF(m);
+            if (rc < 0) {
+                Py_DECREF(prefix);
+                Py_DECREF(hit);
+                goto fail;
+            }
+        }
+        Py_XDECREF(prefix);
+        Py_DECREF(hit);
+    }
+    if (PyErr_Occurred())
+        goto fail;
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(it);
+    Py_XDECREF(lam);
+    Py_XDECREF(empty);
+    if (index != NULL)
+        PyBuffer_Release(&ob);
+    return out;
+}
+
+/* normalize(text, table): rasd.text.normalize.normalize in one pass.  ``table`` (bytes: a native
+ * int32 per code point below 0x10000) gives each character's normalised code point, -1 for a
+ * dropped character, -2 for one this pass does not handle (then, and for a character at or above
+ * 0x10000, the result is None and the caller takes the Python path).  Returns (norm, index): index
+ * is None when no character was dropped, else bytes of native longs, the original position of each
+ * normalised character. */
+static PyObject *
+normalize(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer tab;
+    if (!PyArg_ParseTuple(args, "Uy*", &text, &tab))
+        return NULL;
+    PyObject *out = NULL;
+    Py_UCS4 *buf = NULL;
+    long *index = NULL;
+    if (tab.len != 0x10000 * (Py_ssize_t)sizeof(int32_t)) {
+        PyErr_SetString(PyExc_ValueError, "table: one int32 per code point below 0x10000 expected");
+        goto done;
+    }
+    const int32_t *T = (const int32_t *)tab.buf;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_MAX_CHAR_VALUE(text) >= 0x10000) {
+        out = Py_NewRef(Py_None);
+        goto done;
+    }
+    buf = PyMem_Malloc(sizeof(Py_UCS4) * (n ? n : 1));
+    index = PyMem_Malloc(sizeof(long) * (n ? n : 1));
+    if (buf == NULL || index == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int32_t v = T[PyUnicode_READ(kind, data, i)];
+        if (v >= 0) {
+            buf[k] = (Py_UCS4)v;
+            index[k++] = (long)i;
+        }
+        else if (v == -2) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    PyObject *norm = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k);
+    PyObject *idx = k == n ? Py_NewRef(Py_None) : PyBytes_FromStringAndSize((const char *)index, k * sizeof(long));
+    if (norm != NULL && idx != NULL)
+        out = PyTuple_Pack(2, norm, idx);
+    Py_XDECREF(norm);
+    Py_XDECREF(idx);
+done:
+    PyMem_Free(buf);
+    PyMem_Free(index);
+    PyBuffer_Release(&tab);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(text, classes, types, type_of, Token): the tokens of text (code points below 0x10000)."},
+    {"normalize", normalize, METH_VARARGS,
+     "normalize(text, table): (norm, index bytes or None), or None where the Python path is needed."},
+    {"match_words", match_words, METH_VARARGS,
+     "match_words(norm, hits, proclitics, merge, suffixes, max_prefix, orig_index, Match): the matches at "
+     "word boundaries among an automaton's hits (rasd.lexicon.matcher.PhraseMatcher.find_all)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "rasd.text._scan", "Compiled tokenizer scan of rasd.text.tokenize.", -1, methods,
+    PyModuleDef_HEAD_INIT, "rasd.text._scan", "Compiled loops of rasd.text.tokenize, rasd.text.normalize and rasd.lexicon.matcher.", -1, methods,
     NULL, NULL, NULL, NULL,
 };
 

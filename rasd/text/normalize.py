@@ -9,6 +9,7 @@ always becomes a span of the untouched original.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -160,6 +161,45 @@ class NormText:
         return bisect_left(self.orig_index, pos)
 
 
+try:  # the optional compiled pass (rasd/text/_scan.c); without it, the Python code below
+    from rasd.text import _scan
+except ImportError:  # pragma: no cover - depends on the build
+    _scan = None
+if not hasattr(_scan, "normalize"):  # pragma: no cover - a build of _scan.c older than its normalize()
+    _scan = None
+_NORM_TABLE: bytes | None = None
+
+
+def _norm_table() -> bytes:
+    """Per code point below 0x10000, as native int32: the normalised code point (folded, then
+    lower-cased), -1 for a dropped character, -2 for one the compiled pass leaves to the Python code
+    (presentation forms, and the two letters whose lower case is not one character of its own: the
+    dotted İ and the capital sigma, whose lower case depends on the next character)."""
+    global _NORM_TABLE
+    if _NORM_TABLE is None:
+        special = (0x0130, 0x03A3)
+        raw = bytearray(4 * 0x10000)  # the code points 0..0xFFFF in UTF-32-LE, built by slices
+        raw[0::4] = bytes(range(256)) * 256
+        raw[1::4] = b"".join(bytes([hi]) * 256 for hi in range(256))
+        raw[4 * 0xD800:4 * 0xE000] = b" \0\0\0" * 0x800  # surrogates: spaces for now (they are their own lower case)
+        bmp = raw.decode("utf-32-le")
+        for cp in special:
+            bmp = bmp.replace(chr(cp), " ")
+        low = bmp.lower()  # character by character (no special case is left): one code point each
+        if len(low) != 0x10000:  # pragma: no cover - a Unicode version with another expansion
+            raise ValueError("lower() changed the length of the code points below 0x10000")
+        table = array("i")
+        table.frombytes(low.encode("utf-32-le" if sys.byteorder == "little" else "utf-32-be"))
+        table[0xD800:0xE000] = array("i", range(0xD800, 0xE000))
+        for cp, rep in _LETTER_TABLE.items():
+            if cp < 0x10000:
+                table[cp] = -1 if not rep else ord(rep.lower())
+        for a, b in ((0xFB50, 0xFE00), (0xFE70, 0xFEFD), *((cp, cp + 1) for cp in special)):
+            table[a:b] = array("i", [-2]) * (b - a)
+        _NORM_TABLE = table.tobytes()
+    return _NORM_TABLE
+
+
 def normalize(text: str) -> NormText:
     """Normalise ``text`` for matching and keep the map back to the original.
 
@@ -167,6 +207,20 @@ def normalize(text: str) -> NormText:
     Persian digits and Arabic punctuation; drops diacritics, tatweel and invisible marks;
     lower-cases Latin letters.  Each kept character maps to exactly one original character.
     """
+    if _scan is not None:  # the same in one compiled pass (None: text it leaves to the code below)
+        r = _scan.normalize(text, _NORM_TABLE or _norm_table())
+        if r is not None:
+            norm, index = r
+            if index is None:
+                return NormText(text, norm, None)
+            keep = array("l")
+            keep.frombytes(index)
+            return NormText(text, norm, keep)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> NormText:
+    """:func:`normalize` in Python (the reference for the compiled pass, and its fallback)."""
     # presentation forms (rare: text copied from a PDF) may fold to two letters or none: per character
     shaped = _PRESENTATION_RE.search(text) is not None
     folded = _fold(text)
