@@ -212,7 +212,7 @@ class _QuoteReader:
             i = self.tok_at(e.start)
             if i is None:
                 continue
-            if e.label[:4] == "PERS" and e.text.count(" ") >= 2:
+            if e.label[:4] == "PERS" and " " in e.text:
                 e = self._without_content_noun(e)
             if e.start == self.toks[i].start + 1 and self.toks[i].text[0] in "وف" and i and \
                     self.verb_at(i - 1) is not None:  # قال فورد: no conjunction between a verb and its subject
@@ -698,8 +698,11 @@ class _QuoteReader:
         """A name read on over the verbal noun that opens what its bearer says (أكد المتحدث علي سعيد |
         استكمال ...): the name ends before it."""
         last = self.tok_at(e.end - 1)
-        if last is None or self.toks[last].norm not in self.q.content_forms or self.toks[last].start <= e.start:
+        if last is None or self.toks[last].start <= e.start:
             return e
+        nm = self.toks[last].norm
+        if nm not in self.q.speech_nouns and (nm not in self.q.content_forms or e.text.count(" ") < 2):
+            return e  # (عبد الكريم | للقول; a surname of two words may be such a noun: أيمن عودة)
         end = self.toks[last - 1].end
         return replace(e, end=end, text=self.text[e.start:end], canonical=None)
 
@@ -1127,6 +1130,9 @@ class _QuoteReader:
                         sp, _ = self.speaker_from(j, v)
                         if sp is not None and sp.kind == "person":
                             return sp
+                sp = self._subject_before_speech_noun(v, sent_start)
+                if sp is not None:
+                    return sp
             sent_off = self.toks[sent_start].start
             for off, sp in reversed(self.np_subjects):
                 if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
@@ -1194,6 +1200,24 @@ class _QuoteReader:
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
         return None
+
+    def _subject_before_speech_noun(self, v: int, sent_start: int) -> Speaker | None:
+        """The subject of the verb that opens the clause of a speech noun (واسترسل تقرير المنظمة بالقول، علق
+        مراقبون على التصريحات بالقول): the words after that verb."""
+        toks = self.toks
+        a = v - 1
+        while a > sent_start and toks[a - 1].kind != "punct" and v - a < 10:
+            a -= 1
+        if a + 1 >= v or toks[a].kind != "word" or toks[v - 1].kind == "punct" or \
+                a > sent_start and toks[a - 1].kind != "punct":
+            return None  # (فلان، وزير المخابرات، بقوله: the participle goes with the sentence's subject)
+        if toks[a].norm in _CLAUSE_OPEN and a + 2 < v:
+            a += 1  # فيما علق مراقبون ... بالقول
+        w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
+        if toks[a].norm.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي", "مع")) or w in self.r.lx.stop:
+            return None  # بفضل من وعدهم بقوله: no verb opens the clause
+        sp, _ = self.speaker_from(a + 1, v)
+        return sp if sp is not None and sp.kind in ("person", "organisation", "document") else None
 
     def _after_preposition(self, e: Entity, j: int) -> bool:
         """Entity e (at token j) is written onto a preposition (قامت الفرق بالجيش الوطني): not the subject
@@ -1291,8 +1315,14 @@ class _QuoteReader:
         if toks[k].kind == "word" and (nk[2:] if nk.startswith("ال") else nk) in q.report_nouns:
             kind = "document" if (nk[2:] if nk.startswith("ال") else nk) in q.documents else "unknown"
             return Speaker(toks[k].start, toks[k].end, toks[k].text, name=toks[k].text, kind=kind)
-        for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
+        j = v - 1
+        while j >= max(sent_start, v - 8):
             nm = toks[j].norm
+            if toks[j].text in ("»", "”") and j == v - 1:
+                o = next((x for x in range(j - 1, max(sent_start, j - 6) - 1, -1) if toks[x].text in _OPENERS), None)
+                if o is not None and o > sent_start:  # وكان «المرصد السوري» أفاد: a name in quotes
+                    j = o - 1
+                    continue
             if toks[j].kind == "punct" or toks[j].text in _OPENERS:
                 break
             if (nm in q.kana or nm[:1] in "وف" and nm[1:] in q.kana) and j + 1 < v:
@@ -1301,12 +1331,15 @@ class _QuoteReader:
                 if sp is None and a + 1 == v and toks[a].kind == "word" and toks[a].norm not in self.r.lx.stop:
                     sp = self._noun_phrase(a, v, v)
                 return sp
+            j -= 1
         # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح، لكن الصفراء شدد)
         j = k
         while j > sent_start and k - j < 3 and toks[j - 1].kind == "word" and toks[j - 1].norm.startswith("ال") \
                 and toks[j - 1].norm not in _CUT_WORDS:
             j -= 1
-        if toks[k].kind == "word" and toks[j].norm.startswith("ال") and self.verb_at(k) is None and \
+        vinfo = self.verb_at(v)
+        joined = (vinfo is not None and vinfo[1] > 0) or any(toks[x].kind == "punct" for x in range(k + 1, v))
+        if toks[k].kind == "word" and toks[j].norm.startswith("ال") and self.verb_at(k) is None and not joined and \
                 (j == sent_start or toks[j - 1].kind == "punct" or toks[j - 1].norm in q.comps or
                  toks[j - 1].norm in _CLAUSE_OPEN):
             sp = self._noun_phrase(j, k + 1)
@@ -1409,6 +1442,9 @@ class _QuoteReader:
                 depth = max(0, depth - 1)
             elif depth == 0 and t.text in _ENDERS:
                 break
+            elif depth == 0 and t.text == ":" and j + 1 < limit and toks[j + 1].text in _OPENERS and j > k and \
+                    any(self.verb_at(x) is not None for x in range(k + 1, j)):
+                break  # إن النظام ... وبيّن في مقابلة: «...»: a verb opens a new quotation, the content has ended
             elif depth == 0 and t.text in _COMMAS and j + 1 < limit:
                 nxt = toks[j + 1].norm
                 base = nxt[1:] if nxt[:1] in "وف" and len(nxt) > 3 else nxt
@@ -1664,6 +1700,12 @@ class _QuoteReader:
                 q = Quote(s, e, self.text[s:e], "reported", speaker=speaker, cue=cue, channel=channel)
                 quotes.append(q)
                 i = last + 1
+                if i + 1 < limit and toks[i].text == ":" and i + 1 in direct_at and direct_at[i + 1].quote is None:
+                    # إن النظام ... وبيّن في مقابلة: «...»: the quotation that the content runs up to is the same
+                    # speaker's (the verb before the colon was read into the content)
+                    d = direct_at[i + 1]
+                    self._direct_quote(d, speaker, cue, channel)
+                    i = d.close_tok + 1
             if kind == "nominal" and not named:
                 continue  # وتشير بعض التقديرات إلى ...: a guessed subject is not the one later verbs go on with
             self.remember(speaker, at_verb)

@@ -89,3 +89,45 @@ def test_participle_keeps_the_body_of_its_group_subject():
     quotes = _quotes(text)
     assert quotes[-1].text == "الحكومة ستؤمن الرحلات"
     assert "الحكومة اليمنية" in quotes[-1].speaker.text
+
+
+def test_reported_content_ends_where_a_quotation_opens_after_a_colon():
+    text = ("قال سامي فورد، السفير السابق في المنطقة إن النظام ضعيف ولا جدوى من التعاون معه وبين في مقابلة مع "
+            "قناة أمريكية: «من وجهة نظري هذا الأمر غير وارد أبدا».")
+    reported, direct = _quotes(text)
+    assert reported.kind == "reported" and reported.text.startswith("النظام ضعيف")
+    assert direct.kind == "direct" and direct.text == "من وجهة نظري هذا الأمر غير وارد أبدا"
+    assert reported.speaker.name == direct.speaker.name == "سامي فورد"
+
+
+def test_added_after_a_comma_goes_on_with_the_speaker():
+    text = "وقال الوزير: إن الخطة جاهزة، وأضاف: «سنبدأ التنفيذ غدا في كل المناطق»."
+    quotes = _quotes(text)
+    assert [q.speaker.text for q in quotes] == ["الوزير", "الوزير"]
+
+
+def test_saying_as_a_verbal_noun():
+    (q,) = _quotes("ما دفع رئيس الحكومة سمير الخطيب للقول إن الهجوم عمل إرهابي.")
+    assert q.text == "الهجوم عمل إرهابي" and q.speaker.name == "سمير الخطيب"
+    (q,) = _quotes("واكتفى الوزير بالقول إن التحقيق مستمر.")
+    assert q.text == "التحقيق مستمر" and q.speaker.text == "الوزير"
+
+
+def test_fronted_subject_in_quotation_marks():
+    (q,) = _quotes("وكان «المرصد الوطني» أفاد بمقتل عشرة مسلحين.")
+    assert q.speaker.text == "المرصد الوطني"
+
+
+def test_subject_of_the_verb_before_a_speech_noun():
+    (q,) = _quotes("واسترسل تقرير المنظمة بالقول إن فريق التحقيق عمل باستقلالية.")
+    assert q.speaker.text == "تقرير المنظمة" and q.speaker.kind == "document"
+    (q,) = _quotes("يعود المستشار عبد الكريم للقول إن الهدف هو إضعاف الدولة.")
+    assert q.speaker.text == "عبد الكريم"
+
+
+def test_speech_noun_after_an_apposition_stays_with_the_named_person():
+    text = "وهو ما أكده أيضا سامر الحلبي، وزير الإعلام، بقوله إن «الخطة ستنفذ كاملة في موعدها المحدد»."
+    quotes = _quotes(text)
+    assert quotes[-1].speaker.name == "سامر الحلبي"
+    (q,) = _quotes("فيما علق مراقبون سياسيون على تصريحات الرئيس بالقول إن وجوده في السلطة مؤقت.")
+    assert q.speaker.text == "مراقبون سياسيون"
