@@ -22,7 +22,7 @@ at a sentence end, no predictions) for a reader to list every quote in them, ``r
 
 A gold line is: article index, TAB, an anchor (a few words copied from the quote's content, or from the
 cue for a quote without content words), TAB, the acceptable speakers as above. Every third article
-(index % 3 == 2) is the held-back part (``--part held``), the others dev. A quote is found when a rasd
+(index % 3 == 2; ``--every 2``: every second) is the held-back part (``--part held``), the others dev. A quote is found when a rasd
 quote overlaps the anchor (or its cue does); it is found with its speaker when that
 quote's speaker is right.
 """
@@ -178,7 +178,13 @@ def _window(text: str, chars: int) -> int:
 
 def articles(args) -> None:
     conflict, other, _rng = _unseen_shuffled(args)
-    picked = [{"article": r["id"], "file": tag} for pair in zip(conflict, other, strict=False) for tag, r in pair]
+    if args.only == "c":
+        pool = conflict
+    elif args.only == "o":
+        pool = other
+    else:
+        pool = [a for pair in zip(conflict, other, strict=False) for a in pair]
+    picked = [{"article": r["id"], "file": tag} for tag, r in pool]
     Path(args.out).write_text(json.dumps(picked[:args.n], ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"{min(args.n, len(picked))} articles -> {args.out}")
 
@@ -187,7 +193,7 @@ def read(args) -> None:
     items, arts = _items_with_articles(args.items)
     for n, it in enumerate(items):
         text = arts[it["article"]]["content"]
-        part = "held" if n % 3 == 2 else "dev"
+        part = "held" if n % args.every == args.every - 1 else "dev"
         if args.part and part != args.part:
             continue
         print(f"=== #{n} {it['article']} ({it['file']}, {part})")
@@ -217,7 +223,7 @@ def recall(args) -> None:
             continue
         n, anchor, gold = line.split("\t")[:3]
         n = int(n)
-        if args.part and ("held" if n % 3 == 2 else "dev") != args.part:
+        if args.part and ("held" if n % args.every == args.every - 1 else "dev") != args.part:
             continue
         r = arts[items[n]["article"]]
         p = r["content"].find(anchor)
@@ -265,16 +271,19 @@ def main(argv: list[str] | None = None) -> None:
     s.add_argument("--n", type=int, default=60)
     s.add_argument("--out", required=True)
     s.add_argument("--exclude", nargs="*", default=[], help="item files whose articles are left out")
+    s.add_argument("--only", choices=["c", "o"], help="draw from the conflict (c) or other (o) file only")
     s.set_defaults(func=articles)
     s = sub.add_parser("read")
     s.add_argument("items")
     s.add_argument("--chars", type=int, default=1100)
     s.add_argument("--part", choices=["dev", "held"])
+    s.add_argument("--every", type=int, default=3, help="article n is held back when n %% EVERY == EVERY - 1")
     s.set_defaults(func=read)
     s = sub.add_parser("recall")
     s.add_argument("items")
     s.add_argument("gold")
     s.add_argument("--part", choices=["dev", "held"])
+    s.add_argument("--every", type=int, default=3, help="article n is held back when n %% EVERY == EVERY - 1")
     s.add_argument("-v", "--verbose", action="store_true")
     s.set_defaults(func=recall)
     args = p.parse_args(argv)

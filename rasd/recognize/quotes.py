@@ -67,6 +67,8 @@ _COMMA_VERBS = word_set(_WORDS, "quotes_comma_verbs")  # قال فلان للص�
 _PRESS = word_set(_WORDS, "quotes_press_addressees")
 _ALA_VERBS = word_set(_WORDS, "quotes_ala_verbs")  # شدد الوزير على ضرورة ...: the content after على
 _ALA = word_set(_WORDS, "quotes_ala")
+_PREP_CLITICS = word_set(_WORDS, "quotes_preposition_clitics")  # بالجيش، للوزارة: a body after a preposition
+_ABBREVIATIONS = word_set(_WORDS, "quotes_title_abbreviations")  # د. م. before a name: no sentence end
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -210,6 +212,11 @@ class _QuoteReader:
             i = self.tok_at(e.start)
             if i is None:
                 continue
+            if e.label[:4] == "PERS" and " " in e.text:
+                e = self._without_content_noun(e)
+            if e.start == self.toks[i].start + 1 and self.toks[i].text[0] in "وف" and i and \
+                    self.verb_at(i - 1) is not None:  # قال فورد: no conjunction between a verb and its subject
+                e = replace(e, start=self.toks[i].start, text=self.text[self.toks[i].start:e.end], canonical=None)
             if " " in e.text and e.label[:4] == "PERS":
                 self._pers.append((i, e))
             cur = self.ents_at.get(i)
@@ -234,6 +241,43 @@ class _QuoteReader:
         self.sent_end: list[int] = [self.n] * self.n
         for s in doc.sentences:
             self.sent_end[s.token_start:s.token_end] = [s.token_end] * (s.token_end - s.token_start)
+        self._join_abbreviations()
+
+    def _join_abbreviations(self) -> None:
+        """A sentence cut after a title's abbreviation (قالت وكيلة الوزارة د. | هيا ...: إن) goes on into the
+        next one for the reader: the subject and its content are read across the point."""
+        toks, sent_end, n = self.toks, self.sent_end, self.n
+        self.abbr_points: set[int] = set()  # the points of such abbreviations (token indices)
+        e = 0
+        while e < n:
+            e = sent_end[e]
+            if e < n and e >= 3 and toks[e - 1].text == "." and toks[e - 2].norm in _ABBREVIATIONS and \
+                    toks[e - 2].end == toks[e - 1].start and toks[e - 3].kind == "word" and \
+                    "\n" not in self.text[toks[e - 1].end:toks[e].start]:
+                self.abbr_points.add(e - 1)
+                nxt = sent_end[e]
+                k = e - 1
+                while k >= 0 and sent_end[k] == e:
+                    sent_end[k] = nxt
+                    k -= 1
+
+    def _past_abbreviation(self, a: int, b: int) -> int:
+        """The subject's first token after a title's abbreviation in [a, b) (قالت وكيلة الوزارة د. | هيا
+        العواد): the name after it speaks; a when there is none."""
+        p = next((x for x in range(a + 1, b) if x in self.abbr_points), None)
+        return p + 1 if p is not None and p + 1 < b else a
+
+    def _abbreviated_titled(self, sp: Speaker, s0: int, a: int) -> Speaker:
+        """The speaker read after a title's abbreviation at a - 2 (subject from s0): a person, the words
+        before the abbreviation its role, the whole name from the abbreviation on."""
+        toks = self.toks
+        role = self.text[toks[s0].start:toks[a - 3].end] if a - 2 > s0 else None
+        start = toks[a].start
+        between = self.text[start:sp.start]
+        if sp.start > start and between.replace(" ", "").isalpha() and between.count(" ") <= 2:
+            text = self.text[start:sp.end]  # د. سارة | المالكي: the given name the tagger left out
+            return replace(sp, start=start, text=text, name=text, kind="person", role=role)
+        return replace(sp, kind="person", role=sp.role or role)
 
     def tok_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -649,6 +693,18 @@ class _QuoteReader:
             return k + 1
         j = self.tok_at(e.end - 1)
         return j + 1 if j is not None and j >= k else k + 1
+
+    def _without_content_noun(self, e: Entity) -> Entity:
+        """A name read on over the verbal noun that opens what its bearer says (أكد المتحدث علي سعيد |
+        استكمال ...): the name ends before it."""
+        last = self.tok_at(e.end - 1)
+        if last is None or self.toks[last].start <= e.start:
+            return e
+        nm = self.toks[last].norm
+        if nm not in self.q.speech_nouns and (nm not in self.q.content_forms or e.text.count(" ") < 2):
+            return e  # (عبد الكريم | للقول; a surname of two words may be such a noun: أيمن عودة)
+        end = self.toks[last - 1].end
+        return replace(e, end=end, text=self.text[e.start:end], canonical=None)
 
     def _rule_span(self, e: Entity) -> Entity:
         """A tagger entity that the rules read on further from the same start (الشبكة السورية | لحقوق
@@ -1074,6 +1130,9 @@ class _QuoteReader:
                         sp, _ = self.speaker_from(j, v)
                         if sp is not None and sp.kind == "person":
                             return sp
+                sp = self._subject_before_speech_noun(v, sent_start)
+                if sp is not None:
+                    return sp
             sent_off = self.toks[sent_start].start
             for off, sp in reversed(self.np_subjects):
                 if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
@@ -1084,7 +1143,7 @@ class _QuoteReader:
             first_org = None
             for j in range(sent_start, v):  # the first person named in the sentence, else a body
                 e = self.ents_at.get(j)
-                if e is not None:
+                if e is not None and not self._after_preposition(e, j):
                     if e.label.startswith("PERS"):
                         return self._entity_speaker(e)
                     first_org = first_org or e
@@ -1141,6 +1200,29 @@ class _QuoteReader:
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
         return None
+
+    def _subject_before_speech_noun(self, v: int, sent_start: int) -> Speaker | None:
+        """The subject of the verb that opens the clause of a speech noun (واسترسل تقرير المنظمة بالقول، علق
+        مراقبون على التصريحات بالقول): the words after that verb."""
+        toks = self.toks
+        a = v - 1
+        while a > sent_start and toks[a - 1].kind != "punct" and v - a < 10:
+            a -= 1
+        if a + 1 >= v or toks[a].kind != "word" or toks[v - 1].kind == "punct" or \
+                a > sent_start and toks[a - 1].kind != "punct":
+            return None  # (فلان، وزير المخابرات، بقوله: the participle goes with the sentence's subject)
+        if toks[a].norm in _CLAUSE_OPEN and a + 2 < v:
+            a += 1  # فيما علق مراقبون ... بالقول
+        w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
+        if toks[a].norm.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي", "مع")) or w in self.r.lx.stop:
+            return None  # بفضل من وعدهم بقوله: no verb opens the clause
+        sp, _ = self.speaker_from(a + 1, v)
+        return sp if sp is not None and sp.kind in ("person", "organisation", "document") else None
+
+    def _after_preposition(self, e: Entity, j: int) -> bool:
+        """Entity e (at token j) is written onto a preposition (قامت الفرق بالجيش الوطني): not the subject
+        (but قيادات في الحكومة: the body its subject belongs to)."""
+        return e.start > self.toks[j].start and self.toks[j].text[:e.start - self.toks[j].start] in _PREP_CLITICS
 
     def _named_ends_at(self, k: int) -> bool:
         """Does the name of a person or body end at token k (دييجو مارادونا | الذي قال)?"""
@@ -1233,8 +1315,14 @@ class _QuoteReader:
         if toks[k].kind == "word" and (nk[2:] if nk.startswith("ال") else nk) in q.report_nouns:
             kind = "document" if (nk[2:] if nk.startswith("ال") else nk) in q.documents else "unknown"
             return Speaker(toks[k].start, toks[k].end, toks[k].text, name=toks[k].text, kind=kind)
-        for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
+        j = v - 1
+        while j >= max(sent_start, v - 8):
             nm = toks[j].norm
+            if toks[j].text in ("»", "”") and j == v - 1:
+                o = next((x for x in range(j - 1, max(sent_start, j - 6) - 1, -1) if toks[x].text in _OPENERS), None)
+                if o is not None and o > sent_start:  # وكان «المرصد السوري» أفاد: a name in quotes
+                    j = o - 1
+                    continue
             if toks[j].kind == "punct" or toks[j].text in _OPENERS:
                 break
             if (nm in q.kana or nm[:1] in "وف" and nm[1:] in q.kana) and j + 1 < v:
@@ -1243,12 +1331,15 @@ class _QuoteReader:
                 if sp is None and a + 1 == v and toks[a].kind == "word" and toks[a].norm not in self.r.lx.stop:
                     sp = self._noun_phrase(a, v, v)
                 return sp
+            j -= 1
         # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح، لكن الصفراء شدد)
         j = k
         while j > sent_start and k - j < 3 and toks[j - 1].kind == "word" and toks[j - 1].norm.startswith("ال") \
                 and toks[j - 1].norm not in _CUT_WORDS:
             j -= 1
-        if toks[k].kind == "word" and toks[j].norm.startswith("ال") and self.verb_at(k) is None and \
+        vinfo = self.verb_at(v)
+        joined = (vinfo is not None and vinfo[1] > 0) or any(toks[x].kind == "punct" for x in range(k + 1, v))
+        if toks[k].kind == "word" and toks[j].norm.startswith("ال") and self.verb_at(k) is None and not joined and \
                 (j == sent_start or toks[j - 1].kind == "punct" or toks[j - 1].norm in q.comps or
                  toks[j - 1].norm in _CLAUSE_OPEN):
             sp = self._noun_phrase(j, k + 1)
@@ -1351,6 +1442,9 @@ class _QuoteReader:
                 depth = max(0, depth - 1)
             elif depth == 0 and t.text in _ENDERS:
                 break
+            elif depth == 0 and t.text == ":" and j + 1 < limit and toks[j + 1].text in _OPENERS and j > k and \
+                    any(self.verb_at(x) is not None for x in range(k + 1, j)):
+                break  # إن النظام ... وبيّن في مقابلة: «...»: a verb opens a new quotation, the content has ended
             elif depth == 0 and t.text in _COMMAS and j + 1 < limit:
                 nxt = toks[j + 1].norm
                 base = nxt[1:] if nxt[:1] in "وف" and len(nxt) > 3 else nxt
@@ -1495,9 +1589,14 @@ class _QuoteReader:
                             k += 1
                             continue
                         break
-                if t.text in _ENDERS or t.text in ("؛", ";") and not self._semicolon_comma(k, i, limit, extra):
+                if t.text in _ENDERS and k not in self.abbr_points or \
+                        t.text in ("؛", ";") and not self._semicolon_comma(k, i, limit, extra):
                     break
                 k += 1
+            if found is not None and found[0] == "nominal" and found[1] == i + 1 and i > 0 and \
+                    toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL:
+                i += 1  # المصطلحات التي تؤكد مواصلة ...: a relative clause, not someone speaking
+                continue
             if found is None and not participle and (base in self.q.according1 or acc_ma):
                 nxt_i = self._according(i, plen, limit, quotes, direct_tok, acc_ma)
                 if nxt_i is not None:
@@ -1533,8 +1632,13 @@ class _QuoteReader:
             subj_start = i + 2 if doc_verb else i + 1
             if toks[i].norm[plen:] in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
                 subj_start += 1  # وفقا لـ الوزارة
+            s0 = subj_start
+            if self.abbr_points and subj_end > subj_start:
+                subj_start = self._past_abbreviation(subj_start, subj_end)
             if subj_end > subj_start:
                 speaker, channel = self.speaker_from(subj_start, subj_end, np=base not in self.q.according1)
+                if subj_start > s0 and speaker is not None:  # وكيلة الوزارة د. فلانة: a titled person
+                    speaker = self._abbreviated_titled(speaker, s0, subj_start)
                 if toks[i].norm[plen:] in self.q.relay_verbs:
                     # ونقلت رويترز عن المتحدث X قوله إن ...: the one quoted speaks, the relay is the channel
                     an = next((x for x in range(subj_start + 1, subj_end) if toks[x].norm == "عن"), None)
@@ -1596,6 +1700,12 @@ class _QuoteReader:
                 q = Quote(s, e, self.text[s:e], "reported", speaker=speaker, cue=cue, channel=channel)
                 quotes.append(q)
                 i = last + 1
+                if i + 1 < limit and toks[i].text == ":" and i + 1 in direct_at and direct_at[i + 1].quote is None:
+                    # إن النظام ... وبيّن في مقابلة: «...»: the quotation that the content runs up to is the same
+                    # speaker's (the verb before the colon was read into the content)
+                    d = direct_at[i + 1]
+                    self._direct_quote(d, speaker, cue, channel)
+                    i = d.close_tok + 1
             if kind == "nominal" and not named:
                 continue  # وتشير بعض التقديرات إلى ...: a guessed subject is not the one later verbs go on with
             self.remember(speaker, at_verb)
