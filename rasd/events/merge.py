@@ -28,7 +28,7 @@ _GENERIC_MODES = frozenset({None, "firearms", "meet", "demonstrate"})
 _BOMB = {"explosives", "suicide"}  # a blast later told to be a suicide attack is one event
 
 
-def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bool:
+def compatible(a: Event, b: Event, weak_loc: frozenset[int] | set[int] = frozenset()) -> bool:
     """Whether ``a`` and ``b`` can be mentions of one event (``weak_loc``: ids of inferred places)."""
     if a.type != b.type:
         return False
@@ -42,6 +42,8 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bo
         elif not _recent(a, b):
             return False
     la, lb = a.location, b.location
+    if la is not None and lb is not None and _other_province(la, lb) and _told_here(a) and _told_here(b):
+        return False  # strikes on Lahij and on Sanaa the same night are two events, whatever told them
     if la is not None and lb is not None and id(a) not in weak_loc and id(b) not in weak_loc:
         if la.country_code != lb.country_code:
             return False
@@ -57,6 +59,21 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] = frozenset()) -> bo
         # two names of one state (الرئاسة المصرية / السيسي) are one side
         return bool(a1.country_code and a1.country_code == b1.country_code and a1.inter == b1.inter == 1)
     return True
+
+
+def _told_here(ev: Event) -> bool:
+    """Whether the event's place is named in its own evidence (not inferred from elsewhere in the text)."""
+    loc = ev.location
+    return loc is not None and any(s.start <= loc.start < s.end for s in ev.evidence)
+
+
+def _other_province(la, lb) -> bool:
+    """Whether two places of one country lie in different provinces (admin1), one of them a province."""
+    if la.country_code != lb.country_code or "admin1" not in (la.kind, lb.kind):
+        return False
+    if la.kind in ("country", "region") or lb.kind in ("country", "region"):
+        return False
+    return bool(la.admin1_en and lb.admin1_en and la.admin1_en != lb.admin1_en)
 
 
 _RECENT_DAYS = 3  # an undated mention is news of its day: a day this far before it is another event's
@@ -138,13 +155,16 @@ def _finer(a, b) -> bool:
 def merge_events(events: list[Event], weak_loc: frozenset[int] = frozenset()) -> list[Event]:
     """Merge compatible mentions, keeping the first mention's order; returns the merged list."""
     out: list[Event] = []
+    weak = set(weak_loc)
     for ev in events:
-        target = next((o for o in out if compatible(o, ev, weak_loc)), None)
+        target = next((o for o in out if compatible(o, ev, weak)), None)
         if target is None:
             out.append(ev)
         else:
             n = len(target.evidence)
             absorb(target, ev, weak_loc)
+            if target.location is ev.location and id(ev) not in weak:
+                weak.discard(id(target))  # it now stands at the place the other mention named
             if len(target.evidence) > n:
                 target.confidence = round(min(0.99, target.confidence + 0.03), 3)
     return out
