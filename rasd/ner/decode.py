@@ -27,7 +27,7 @@ import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -40,6 +40,7 @@ except ImportError:  # pragma: no cover - depends on the build
     _crf = None
 
 SIDECAR = ".weights.gz"
+_normalize_uncached = getattr(normalize_word, "__wrapped__", normalize_word)
 
 
 @dataclass
@@ -250,12 +251,13 @@ class TypeScores:
     rows come out with one fancy index; and its stem and base (for the bigram and phrase features)."""
 
     #: bits of :attr:`flags`: the stem starts a bigram feature the model knows; the stem or base
-    #: starts a multi-word lexicon entry; the stem ends a bigram feature the model knows
-    PAIR, PHRASE, PAIR_RIGHT = 1, 2, 4
+    #: starts a multi-word lexicon entry; the stem ends a bigram feature the model knows; the stem
+    #: or base is the second word of a multi-word lexicon entry
+    PAIR, PHRASE, PAIR_RIGHT, PHRASE_SECOND = 1, 2, 4, 8
 
     def __init__(self, weights: Weights, featurizer, max_types: int = 60_000, *,
                  pair_left: frozenset[str] = frozenset(), phrase_first: frozenset[str] = frozenset(),
-                 pair_right: frozenset[str] = frozenset(),
+                 pair_right: frozenset[str] = frozenset(), phrase_second: frozenset[str] = frozenset(),
                  table: TypeTable | None = None) -> None:
         self.w = weights
         self.table = table
@@ -265,13 +267,19 @@ class TypeScores:
         self.stems: list[str] = []
         self.bases: list[str] = []
         self.max_types = max_types
-        self._pair_left = pair_left
-        self._pair_right = pair_right
-        self._phrase_first = phrase_first
+        # word -> its :attr:`flags` bits as a stem (a base contributes only PHRASE, PHRASE_SECOND)
+        self._bits: dict[str, int] = {}
+        for words, bit in ((pair_left, self.PAIR), (pair_right, self.PAIR_RIGHT),
+                           (phrase_first, self.PHRASE), (phrase_second, self.PHRASE_SECOND)):
+            for w in words:
+                self._bits[w] = self._bits.get(w, 0) | bit
         # room for every row from the start: a large zeroed array is mapped lazily (pages are
         # committed as rows are written), so this costs nothing up front and never copies
         self._m = np.zeros((max(max_types, 1024), 1 + len(self.offsets), len(weights.labels)))
         self.flags = np.zeros(len(self._m), dtype=np.uint8)
+        # when each row was last used (:meth:`touch`): the recently used rows outlive an eviction
+        self._last = np.zeros(len(self._m), dtype=np.int64)
+        self._tick = 0
         #: use the compiled loops when they are built (False: the numpy code, e.g. to compare)
         self.compiled = True
         self._wz = np.vstack([weights.W, np.zeros((1, len(weights.labels)))])  # + a zero row
@@ -289,24 +297,49 @@ class TypeScores:
 
     def ids(self, tokens: list[str]) -> list[int]:
         """Row ids of ``tokens`` (computing the rows of unseen types, all in one numpy step).
-        Valid until the next call: the table is emptied when it would pass ``max_types``
-        (bounded memory on endless streams)."""
+        Valid until the next call: when the table would pass ``max_types`` (bounded memory on
+        endless streams), only its most recently used half is kept (:meth:`_evict`)."""
         if len(self.rows) + len(tokens) > self.max_types:
-            self.rows.clear()
-            self.stems.clear()
-            self.bases.clear()
+            self._evict(min(self.max_types // 2, self.max_types - len(tokens)))
         rows = self.rows
-        get = rows.get
-        new = [t for t in dict.fromkeys(tokens) if get(t) is None]
-        if new:
+        out = list(map(rows.get, tokens))
+        if None in out:  # unseen types: computed once each, then filled in where they stand
+            new = list(dict.fromkeys([t for t, r in zip(tokens, out, strict=True) if r is None]))
             self._add(new)
-        return [rows[t] for t in tokens]
+            got = {t: rows[t] for t in new}.get
+            out = [got(t) if r is None else r for t, r in zip(tokens, out, strict=True)]
+        return out
 
-    def segments(self, tok: str) -> tuple[list[list[int]], str, str]:
+    def touch(self, ids) -> None:
+        """Mark rows ``ids`` (an index array) as used now (they are kept longest on eviction)."""
+        self._tick += 1
+        self._last[ids] = self._tick
+
+    def _evict(self, keep: int) -> None:
+        """Keep the ``keep`` most recently used rows (moved to the front, in their order) and
+        forget the others.  A row depends on nothing but its word type, so which rows are kept
+        changes no score, only how many are computed again."""
+        n = len(self.rows)
+        kept = np.sort(np.argsort(-self._last[:n], kind="stable")[:max(keep, 0)])
+        k = len(kept)
+        toks: list[str] = [""] * n
+        for t, r in self.rows.items():
+            toks[r] = t
+        self._m[:k] = self._m[kept]
+        self.flags[:k] = self.flags[kept]
+        self._last[:k] = self._last[kept]
+        order = kept.tolist()
+        self.rows.clear()
+        self.rows.update(zip(map(toks.__getitem__, order), range(k), strict=True))
+        self.stems[:] = map(self.stems.__getitem__, order)
+        self.bases[:] = map(self.bases.__getitem__, order)
+
+    def segments(self, tok: str, norm: str | None = None) -> tuple[list[list[int]], str, str]:
         """``([attribute indices of the token's own features, of what a neighbour at each offset
         sees], stem, base)`` of one word type, from its feature strings; an index the model does
-        not know is the zero row's (adding it changes no sum)."""
-        own, near, far, stem, base = self.feat.parts(tok)
+        not know is the zero row's (adding it changes no sum).  ``norm``: ``normalize_word(tok)``
+        when the caller has it."""
+        own, near, far, stem, base = self.feat.parts(tok, norm)
         zero = self._zero
         segs = [list(map(self.w.index.get, own, repeat(zero)))]
         for is_near, nb in zip(self._near, self._nb_index, strict=True):
@@ -323,21 +356,28 @@ class TypeScores:
             f = np.zeros(m.shape[0], dtype=np.uint8)
             f[:r0] = self.flags[:r0]
             self.flags = f
+            last = np.zeros(m.shape[0], dtype=np.int64)
+            last[:r0] = self._last[:r0]
+            self._last = last
         # the word types the shipped table knows first, then the others from their features
         known: list[int] = []
+        # each new type is normalised once here (not through normalize_word's cache: the score
+        # row is this type's cache)
+        norms = list(map(_normalize_uncached, toks))
         if self.table is not None:
             find = self.table.words.get
             res = self.feat.res
             rest = []
-            for tok in toks:
-                norm = normalize_word(tok)
+            rest_norms = []
+            for tok, norm in zip(toks, norms, strict=True):
                 k = find(norm)
                 if k is None:
                     rest.append(tok)
+                    rest_norms.append(norm)
                 else:
                     known.append(k)
                     self._put(tok, stem_and_base(tok, res, norm))
-            toks = rest
+            toks, norms = rest, rest_norms
         # one segmented sum for all new types and positions (no segment is empty: a token always
         # has its word and a neighbour always sees its stem)
         compiled = _crf is not None and self.compiled
@@ -350,8 +390,8 @@ class TypeScores:
         elif known:
             idx, starts = self.table.gather(known)
         segments = self.segments  # uncached: the score row is the cache
-        for tok in toks:
-            segs, stem, base = segments(tok)
+        for tok, norm in zip(toks, norms, strict=True):
+            segs, stem, base = segments(tok, norm)
             for seg in segs:
                 starts.append(len(idx))
                 idx += seg
@@ -361,9 +401,8 @@ class TypeScores:
         elif starts:
             sums = np.add.reduceat(self._wz[idx], starts, axis=0)
             self._m[at:need] = sums.reshape(need - at, *self._m.shape[1:])
-        pair_left, pair_right, phrase_first = self._pair_left, self._pair_right, self._phrase_first
-        self.flags[r0:need] = [(stem in pair_left) | (4 if stem in pair_right else 0)
-                               | (2 if stem in phrase_first or base in phrase_first else 0)
+        bits, of_base = self._bits.get, self.PHRASE | self.PHRASE_SECOND
+        self.flags[r0:need] = [bits(stem, 0) if base is stem else bits(stem, 0) | (bits(base, 0) & of_base)
                                for stem, base in zip(self.stems[r0:], self.bases[r0:], strict=True)]
 
     def _put(self, tok: str, stem_base: tuple[str, str]) -> None:
@@ -388,10 +427,11 @@ class Decoder:
         self.w = weights
         self.feat = featurizer
         self._pairs = _pair_table(weights)
-        phrase_first = frozenset(k[0] for k in featurizer.res.phrases) if featurizer.res.use_lexicon else frozenset()
+        phrases = featurizer.res.phrases if featurizer.res.use_lexicon else {}
         self.types = TypeScores(weights, featurizer, pair_left=frozenset(a for a, _b in self._pairs),
                                 pair_right=frozenset(b for _a, b in self._pairs),
-                                phrase_first=phrase_first, table=table)
+                                phrase_first=frozenset(k[0] for k in phrases),
+                                phrase_second=frozenset(k[1] for k in phrases), table=table)
         self.labels = weights.labels
         self.batch = batch
         self._T = np.ascontiguousarray(weights.T, dtype=np.float64)
@@ -414,11 +454,12 @@ class Decoder:
         attribute lists: a (tokens, labels) matrix over the sentences laid end to end, and the
         sentence lengths.  The features' stem of every token is appended to ``stems`` (one list
         per sentence) when it is given."""
-        flat = [t for s in sentences for t in s]
-        lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=len(sentences))
+        flat = list(chain.from_iterable(sentences))
+        lens = np.array(list(map(len, sentences)), dtype=np.intp)
         types = self.types
         ids = types.ids(flat)
         ida = np.array(ids, dtype=np.intp)
+        types.touch(ida)
         sid = np.repeat(np.arange(len(sentences)), lens)
         ends = np.cumsum(lens)
         starts = ends - lens
@@ -429,7 +470,7 @@ class Decoder:
             em = self._state_sums(ida, sid, starts, ends)
         if stems is not None:
             all_stems = types.stems
-            flat_stems = [all_stems[r] for r in ids]
+            flat_stems = list(map(all_stems.__getitem__, ids))
             stems += [flat_stems[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
         flags = types.flags[ida]
         self._add_pairs(em, ids, flags, sid)
@@ -483,7 +524,8 @@ class Decoder:
         types = self.types
         if len(ids) < 2:
             return
-        cand = np.flatnonzero(((flags[:-1] & TypeScores.PHRASE) != 0) & (sid[:-1] == sid[1:]))
+        cand = np.flatnonzero(((flags[:-1] & TypeScores.PHRASE) != 0) & ((flags[1:] & TypeScores.PHRASE_SECOND) != 0)
+                              & (sid[:-1] == sid[1:]))
         if not len(cand):
             return
         stems_all, bases_all = types.stems, types.bases

@@ -23,29 +23,31 @@ from rasd.text.normalize import normalize_word
 # Proclitic sequences (conjunction + preposition) that may stand before a name in the same word.
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _FIRST = frozenset(p[0] for p in _PROCLITICS)
+# by first letter, the proclitics a word may start with (in the order of _PROCLITICS: ties go to
+# the first, as in a walk over all of them)
+_BY_FIRST = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in _FIRST}
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
 
 
 class LazyRows:
     """A read-only ``word -> row`` mapping over the raw tab-separated tails of a resource file's
-    lines, each parsed (by ``parse``) on its first look-up and kept: loading stays one C-level
-    split per line (~60k lines at start-up), parsing is paid only for the words a run meets."""
+    lines, each parsed (by ``parse``, which must not return a string) on its first look-up and
+    kept in place of its tail: loading stays one C-level split per line (~60k lines at start-up),
+    parsing is paid only for the words a run meets, and a look-up is one dictionary probe."""
 
-    __slots__ = ("_raw", "_parse", "_done")
+    __slots__ = ("_raw", "_parse")
 
     def __init__(self, raw: dict[str, str], parse) -> None:
-        self._raw = raw
+        self._raw: dict = raw
         self._parse = parse
-        self._done: dict = {}
 
     def get(self, word: str, default=None):
         """The parsed row of ``word`` (``default`` when it has none)."""
-        hit = self._done.get(word)
+        hit = self._raw.get(word)
         if hit is None:
-            tail = self._raw.get(word)
-            if tail is None:
-                return default
-            hit = self._done[word] = self._parse(tail)
+            return default
+        if hit.__class__ is str:  # first look-up: parse the tail once
+            hit = self._raw[word] = self._parse(hit)
         return hit
 
     def __contains__(self, word: str) -> bool:
@@ -136,12 +138,13 @@ def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
     A proclitic is split off when the stem is a more frequent word in the raw news than the whole
     token (``وفرنسا`` -> ``و`` + ``فرنسا``; ``وليد`` stays whole).  ``لل`` + noun is read as ``ل`` +
     ``ال`` + noun.  Without cluster counts, a proclitic is split when the stem is in the lexicon."""
-    if not norm or norm[0] not in _FIRST:
+    cands = _BY_FIRST.get(norm[:1])
+    if cands is None:
         return "", norm
     best, best_score = ("", norm), res.count(norm)
     if best_score == 0 and norm in res.lexicon:
         best_score = 1
-    for p in _PROCLITICS:
+    for p in cands:
         if len(norm) - len(p) < 2 or not norm.startswith(p):
             continue
         stem = norm[len(p):]
@@ -243,11 +246,13 @@ class Featurizer:
             nb = [[f for f in x if f in known] for x in nb]
         return own, tuple(nb), stem, base
 
-    def parts(self, tok: str) -> tuple[list[str], list[str], list[str], str, str]:
+    def parts(self, tok: str, norm: str | None = None) -> tuple[list[str], list[str], list[str], str, str]:
         """(own features, what a neighbour at ±1 sees, what one further away sees, stem, base) of
-        one token; the neighbour features before their ``offset:`` prefix (see ``_unit``)."""
+        one token; the neighbour features before their ``offset:`` prefix (see ``_unit``).
+        ``norm``: ``normalize_word(tok)`` when the caller has it."""
         res = self.res
-        norm = normalize_word(tok)
+        if norm is None:
+            norm = normalize_word(tok)
         shape = _shape(norm)
         if shape in ("num", "hasnum"):
             key = _digit_key(norm)

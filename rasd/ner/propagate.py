@@ -10,6 +10,8 @@ often than it tagged them are not propagated.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress, repeat
+from operator import eq, itemgetter
 
 from rasd.ner.conll import spans
 
@@ -22,7 +24,7 @@ def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int 
     ``stem`` maps a token to its clitic-free matching form (first token of a name only); ``stems``,
     when given, holds it already for every token of ``sents``.  With ``surnames``, the last word
     of a multi-word person name is propagated alone as well (كوفي أنان ... أنان)."""
-    found: dict[tuple[str, ...], Counter] = {}
+    found: dict[tuple[str, ...], dict[str, int]] = {}
     for k, (toks, tags) in enumerate(sents):
         stem_at = stems[k].__getitem__ if stems is not None else (lambda i, toks=toks: stem(toks[i]))
         for i, j, label in spans(tags):
@@ -33,33 +35,35 @@ def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int 
                 continue
             c = found.get(key)
             if c is None:
-                c = found[key] = Counter()
-            c[label] += 1
+                c = found[key] = {}
+            c[label] = c.get(label, 0) + 1
             if surnames and label == "PERS" and j - i > 1 and len(toks[j - 1]) >= min_chars:
                 key = (stem_at(j - 1),)
                 c = found.get(key)
                 if c is None:
-                    c = found[key] = Counter()
-                c[label] += 1
+                    c = found[key] = {}
+                c[label] = c.get(label, 0) + 1
     if not found:
         return [list(t) for _, t in sents]
-    best = {k: c.most_common(1)[0] for k, c in found.items()}
+    # the commonest label (the first counted among equals, as Counter.most_common(1))
+    best = {k: next(iter(c.items())) if len(c) == 1 else max(c.items(), key=itemgetter(1))
+            for k, c in found.items()}
     if stems is None:
         stems = [[stem(t) for t in toks] for toks, _tags in sents]  # once per token
     # how often each single-token key stays untagged (evidence against propagating it)
-    single = {k[0] for k in best if len(k) == 1}
     untagged: Counter = Counter()
-    for (_toks, tags), sst in zip(sents, stems, strict=True):
-        for s, g in zip(sst, tags, strict=True):
-            if s in single and g == "O":
-                untagged[s] += 1
+    if any(len(k) == 1 for k in best):  # (counted for every stem; only single keys are asked)
+        for (_toks, tags), sst in zip(sents, stems, strict=True):
+            if len(sst) != len(tags):
+                raise ValueError("stems and tags of a sentence differ in length")
+            untagged.update(compress(sst, map(eq, tags, repeat("O"))))
     lengths = sorted({len(k) for k in best}, reverse=True)
     firsts = {k[0] for k in best}  # a name can only start at a token whose stem starts a key
     out = []
     for (toks, tags), sst in zip(sents, stems, strict=True):
         new = list(tags)
         n = len(toks)
-        for i in [i for i, s in enumerate(sst) if s in firsts]:
+        for i in list(compress(range(n), map(firsts.__contains__, sst))):
             if new[i] != "O":  # tagged, or covered by a name spread just before
                 continue
             for ln in lengths:

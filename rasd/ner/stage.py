@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left
+from operator import attrgetter
 
 from rasd.doc import Document, Entity, Token
 from rasd.ner.conll import spans
@@ -30,6 +31,7 @@ ADD_PLACES = False
 # labels of rule entities kept where the tagger found nothing
 KEEP_ALONE: frozenset[str] = frozenset({"PERS", "ORG", "LOC", "MISC"})
 TAGGER_CONFIDENCE = 0.8
+_TEXT = attrgetter("text")
 
 
 def _name_band(word: str, res) -> int:
@@ -59,19 +61,41 @@ def proclitic_chars(tok: Token, res, label: str | None = None) -> int:
     return nt.to_original(k, k + 1)[0]
 
 
+#: at most this many (token, label) results of :func:`proclitic_chars` are remembered per resources
+PROCLITIC_MEMO = 100_000
+
+
+def _proclitic_memo(res) -> dict:
+    """``(text, kind, norm, is PERS) -> proclitic_chars`` for ``res``: a cache kept on ``res`` and
+    started afresh when its clusters, lexicon or profiles are replaced."""
+    deps = (res.clusters, res.lexicon, res.profiles)
+    held = getattr(res, "_proclitic_memo", None)
+    if held is None or any(a is not b for a, b in zip(held[0], deps, strict=True)):
+        held = (deps, {})
+        res._proclitic_memo = held
+    return held[1]
+
+
 def tagger_entities(doc: Document, tagger) -> list[Entity]:
     """The tagger's entities of ``doc``, sentence by sentence, spans without proclitics."""
     res = tagger.resources
+    memo = _proclitic_memo(res)
     out: list[Entity] = []
     sents = doc.sentences or []
     ranges = [(s.token_start, s.token_end) for s in sents] or [(0, len(doc.tokens))]
     text = doc.text
     sent_toks = [doc.tokens[a:b] for a, b in ranges if b > a]
-    all_tags = tagger.tag_document([[t.text for t in toks] for toks in sent_toks])
+    all_tags = tagger.tag_document([list(map(_TEXT, toks)) for toks in sent_toks])
     for toks, tags in zip(sent_toks, all_tags, strict=True):
         for i, j, label in spans(tags):
             first, last = toks[i], toks[j - 1]
-            start = first.start + proclitic_chars(first, res, label)
+            key = (first.text, first.kind, first.norm, label == "PERS")
+            k = memo.get(key)
+            if k is None:
+                k = proclitic_chars(first, res, label)
+                if len(memo) < PROCLITIC_MEMO:
+                    memo[key] = k
+            start = first.start + k
             end = last.end
             if start >= end:
                 continue
