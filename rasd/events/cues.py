@@ -186,14 +186,15 @@ def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
 
 class CueIndex:
     """The token positions of each cue category in a finished cue map (``cues_at``), sorted, to answer
-    "is there a cue of this category in tokens [a, b)?" by bisection instead of a scan.
+    "is there a cue of this category in tokens [a, b)?" by bisection instead of a scan; given the
+    document's ``tokens``, also where its numbers and punctuation stand and their normalised forms.
 
     Build it once the map is final: it does not follow later changes to ``cues_at``.
     """
 
-    __slots__ = ("at", "keys", "by_cat")
+    __slots__ = ("at", "keys", "by_cat", "tokens", "_norms", "_numbers", "_puncts", "_memo")
 
-    def __init__(self, cues_at: dict[int, set[str]]) -> None:
+    def __init__(self, cues_at: dict[int, set[str]], tokens=None) -> None:
         self.at = cues_at
         self.keys = sorted(cues_at)
         by_cat: dict[str, list[int]] = {}
@@ -205,6 +206,38 @@ class CueIndex:
                 else:
                     lst.append(k)
         self.by_cat = by_cat
+        self.tokens = tokens if tokens is not None else ()
+        self._norms: list[str] | None = None
+        self._numbers: list[int] | None = None
+        self._puncts: list[int] | None = None
+        self._memo: dict[int, tuple[frozenset[str], list[int]]] = {}
+
+    @property
+    def norms(self) -> list[str]:
+        """The tokens' normalised forms (listed on first use)."""
+        if self._norms is None:
+            self._norms = [t.norm for t in self.tokens]
+        return self._norms
+
+    def _kinds(self) -> None:
+        tokens = self.tokens
+        other = [i for i, t in enumerate(tokens) if t.kind != "word"]
+        self._numbers = [i for i in other if tokens[i].kind == "number"]
+        self._puncts = [i for i in other if tokens[i].kind == "punct"]
+
+    @property
+    def numbers(self) -> list[int]:
+        """The positions of the number tokens, in order."""
+        if self._numbers is None:
+            self._kinds()
+        return self._numbers
+
+    @property
+    def puncts(self) -> list[int]:
+        """The positions of the punctuation tokens, in order."""
+        if self._puncts is None:
+            self._kinds()
+        return self._puncts
 
     def has(self, cat: str, a: int, b: int) -> bool:
         """Whether a token in ``[a, b)`` has a cue of category ``cat``."""
@@ -223,5 +256,16 @@ class CueIndex:
 
     def keys_in(self, a: int, b: int) -> list[int]:
         """The tokens in ``[a, b)`` with any cue, in order."""
-        keys = self.keys
-        return keys[bisect_left(keys, a):bisect_left(keys, b)]
+        return between(self.keys, a, b)
+
+    def words_at(self, words: frozenset[str]) -> list[int]:
+        """The tokens whose normalised form is one of ``words``, in order (computed once per word set)."""
+        hit = self._memo.get(id(words))
+        if hit is None or hit[0] is not words:
+            hit = self._memo[id(words)] = (words, [i for i, w in enumerate(self.norms) if w in words])
+        return hit[1]
+
+
+def between(positions: list[int], a: int, b: int) -> list[int]:
+    """The items of the sorted list ``positions`` in ``[a, b)``."""
+    return positions[bisect_left(positions, a):bisect_left(positions, b)]

@@ -24,7 +24,7 @@ from rasd.events.arguments import (
 from rasd.events.clauses import roles, segment
 from rasd.events.coding import code_acled, mode_rank
 from rasd.events.confidence import score
-from rasd.events.cues import CueIndex, cue_categories, cue_data, cues_for
+from rasd.events.cues import CueIndex, between, cue_categories, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.factuality import is_old, judge
 from rasd.events.merge import compatible, merge_events
@@ -225,12 +225,11 @@ class _View:
     """Per-document tables the sentence coder asks again and again: the tokens' normalised forms and
     kinds, where each cue category stands, the mentions' starts."""
 
-    __slots__ = ("norms", "kinds", "cues", "mention_starts")
+    __slots__ = ("norms", "cues", "mention_starts")
 
     def __init__(self, doc: Document, cues_at: dict[int, set[str]], mentions) -> None:
-        self.norms = [t.norm for t in doc.tokens]
-        self.kinds = [t.kind for t in doc.tokens]
-        self.cues = CueIndex(cues_at)
+        self.cues = CueIndex(cues_at, doc.tokens)
+        self.norms = self.cues.norms
         self.mention_starts = [m.start for m in mentions]
 
 
@@ -301,7 +300,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
         view = _View(doc, cues_at, mentions)
     i0, i1 = s.token_start, s.token_end
     trig_at = {t.token: t for t in ts}
-    clauses = segment(tokens, i0, i1, cues_at, trig_at)
+    clauses = segment(tokens, i0, i1, cues_at, trig_at, view.cues)
     rl = roles(tokens, clauses, ts, cues_at)
     # relative and subordinate clauses: their dates belong to what they tell (الاتفاق الذي وقع في 14 يوليو)
     subs = tuple((tokens[c.start].start, tokens[c.end - 1].end, _told_types(ts, c))
@@ -473,7 +472,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
         if t.entry.ctx == "unarmed" and any("armed" in cues_at.get(k, ())
                                             for k in range(max(i0, t.token - 3), min(i1, t.token + 5))):
             continue  # احتشدت القوات: a build-up, not a protest
-        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
+        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head,
+                     view.cues)
         if role.reason == "nominal-head" and _evaluated(tokens, t, role.clause, cues_at, dates):
             out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
                         "evaluated"))
@@ -515,7 +515,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
             continue
         if any(o is t for o in mains):
             continue
-        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
+        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head,
+                     view.cues)
         if fact.value not in HAPPENED:
             out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
                         fact.value))
@@ -650,9 +651,9 @@ def _specificity(doc, s, i0, i1, view, sent_mentions, figs, casualties: bool = F
     n = 0
     if figs:
         n += 1
-    norms, kinds = view.norms, view.kinds
-    if not _NUMBER_WORDS.isdisjoint(norms[i0:i1]) or ("number" in kinds[i0:i1] and any(
-            kinds[k] == "number" and not _is_year(norms[k]) for k in range(i0, i1))):
+    norms = view.norms
+    if not _NUMBER_WORDS.isdisjoint(norms[i0:i1]) or any(
+            not _is_year(norms[k]) for k in between(view.cues.numbers, i0, i1)):
         n += 1  # a count (not a year) or a number word
     if view.cues.has("concrete_time", i0, i1):
         n += 1

@@ -95,3 +95,37 @@ def test_strip_cache_returns_the_same_word():
         assert _strip(w) == _strip(w)
     assert _strip("لقناة") == "قناة"
     assert _strip("ولد") == "ولد"  # too short to lose its first letter
+
+
+class _T:
+    def __init__(self, norm: str, kind: str = "word") -> None:
+        self.norm, self.kind, self.text = norm, kind, norm
+
+
+def test_cue_index_token_tables():
+    toks = [_T("a"), _T("5", "number"), _T("،", "punct"), _T("b"), _T("2015", "number"), _T(".", "punct")]
+    ix = CueIndex({}, toks)
+    assert ix.norms == ["a", "5", "،", "b", "2015", "."]
+    assert ix.numbers == [1, 4]
+    assert ix.puncts == [2, 5]
+    stops = frozenset({"b", "a"})
+    assert ix.words_at(stops) == [0, 3]
+    assert ix.words_at(frozenset({"5"})) == [1]
+    assert ix.words_at(stops) == [0, 3]  # remembered per word set
+
+
+def test_segment_with_and_without_index():
+    from rasd.events.clauses import segment
+
+    rng = random.Random(11)
+    words = ["قال", "إن", "الذي", "و", "قصف", "كتاب", "،", "حيث", "بينما", "مدينة"]
+    for _ in range(100):
+        toks = []
+        for w in rng.choices(words, k=rng.randint(1, 25)):
+            toks.append(_T(w, "punct" if w == "،" else "word"))
+        cues_at: dict[int, set[str]] = {}
+        cues.cues_for(toks, 0, len(toks), cues_at)
+        plain = segment(toks, 0, len(toks), cues_at, {})
+        fast = segment(toks, 0, len(toks), cues_at, {}, CueIndex(cues_at, toks))
+        assert [(c.start, c.end, c.kind, c.governor, c.predicates) for c in plain] == \
+            [(c.start, c.end, c.kind, c.governor, c.predicates) for c in fast]
