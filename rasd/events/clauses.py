@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.events.cues import CueIndex, between
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 
@@ -140,25 +139,14 @@ def _is_verbish(tok_norm: str) -> bool:
     return not tok_norm.startswith(("ال", "وال", "بال", "لل", "فال"))
 
 
-def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dict[int, object],
-            index: CueIndex | None = None) -> list[Clause]:
-    """Cut tokens ``[i0, i1)`` of a sentence into typed clauses.
-
-    ``index`` (of ``cues_at`` and the document's tokens) lets it visit only the tokens that can cut
-    or carry a clause: cue words, event words, punctuation and the plain stop words.
-    """
-    if index is None:
-        index = CueIndex(cues_at, tokens)
+def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dict[int, object]) -> list[Clause]:
+    """Cut tokens ``[i0, i1)`` of a sentence into typed clauses."""
     clauses: list[Clause] = []
     cur = Clause(i0, i1, "main")
     last_pred_cat: str | None = None
     parent: Clause | None = None  # the verbless subject clause a relative clause interrupts
     cue_get, trig_get = cues_at.get, trig_at.get
-    marks = set(index.keys_in(i0, i1))
-    marks.update(k for k in trig_at if i0 <= k < i1)
-    marks.update(between(index.puncts, i0, i1))
-    marks.update(between(index.words_at(_PLAIN_STOPS), i0, i1))
-    for i in sorted(marks):  # every other token is a plain word: no boundary, no predicate
+    for i in range(i0, i1):
         tok = tokens[i]
         cats = cue_get(i, ())
         trig = trig_get(i)

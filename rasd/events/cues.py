@@ -187,12 +187,12 @@ def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
 class CueIndex:
     """The token positions of each cue category in a finished cue map (``cues_at``), sorted, to answer
     "is there a cue of this category in tokens [a, b)?" by bisection instead of a scan; given the
-    document's ``tokens``, also where its numbers and punctuation stand and their normalised forms.
+    document's ``tokens``, also where its numbers and punctuation stand (listed on first use).
 
     Build it once the map is final: it does not follow later changes to ``cues_at``.
     """
 
-    __slots__ = ("at", "keys", "by_cat", "tokens", "_norms", "_numbers", "_puncts", "_memo")
+    __slots__ = ("at", "keys", "by_cat", "tokens", "_numbers", "_puncts")
 
     def __init__(self, cues_at: dict[int, set[str]], tokens=None) -> None:
         self.at = cues_at
@@ -207,17 +207,8 @@ class CueIndex:
                     lst.append(k)
         self.by_cat = by_cat
         self.tokens = tokens if tokens is not None else ()
-        self._norms: list[str] | None = None
         self._numbers: list[int] | None = None
         self._puncts: list[int] | None = None
-        self._memo: dict[int, tuple[frozenset[str], list[int]]] = {}
-
-    @property
-    def norms(self) -> list[str]:
-        """The tokens' normalised forms (listed on first use)."""
-        if self._norms is None:
-            self._norms = [t.norm for t in self.tokens]
-        return self._norms
 
     def _kinds(self) -> None:
         tokens = self.tokens
@@ -257,13 +248,6 @@ class CueIndex:
     def keys_in(self, a: int, b: int) -> list[int]:
         """The tokens in ``[a, b)`` with any cue, in order."""
         return between(self.keys, a, b)
-
-    def words_at(self, words: frozenset[str]) -> list[int]:
-        """The tokens whose normalised form is one of ``words``, in order (computed once per word set)."""
-        hit = self._memo.get(id(words))
-        if hit is None or hit[0] is not words:
-            hit = self._memo[id(words)] = (words, [i for i, w in enumerate(self.norms) if w in words])
-        return hit[1]
 
 
 def between(positions: list[int], a: int, b: int) -> list[int]:

@@ -222,14 +222,13 @@ def _span_test(items):
 
 
 class _View:
-    """Per-document tables the sentence coder asks again and again: the tokens' normalised forms and
-    kinds, where each cue category stands, the mentions' starts."""
+    """Per-document tables the sentence coder asks again and again: where each cue category, number
+    and punctuation mark stands, the mentions' starts."""
 
-    __slots__ = ("norms", "cues", "mention_starts")
+    __slots__ = ("cues", "mention_starts")
 
     def __init__(self, doc: Document, cues_at: dict[int, set[str]], mentions) -> None:
         self.cues = CueIndex(cues_at, doc.tokens)
-        self.norms = self.cues.norms
         self.mention_starts = [m.start for m in mentions]
 
 
@@ -300,7 +299,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
         view = _View(doc, cues_at, mentions)
     i0, i1 = s.token_start, s.token_end
     trig_at = {t.token: t for t in ts}
-    clauses = segment(tokens, i0, i1, cues_at, trig_at, view.cues)
+    clauses = segment(tokens, i0, i1, cues_at, trig_at)
     rl = roles(tokens, clauses, ts, cues_at)
     # relative and subordinate clauses: their dates belong to what they tell (الاتفاق الذي وقع في 14 يوليو)
     subs = tuple((tokens[c.start].start, tokens[c.end - 1].end, _told_types(ts, c))
@@ -651,9 +650,9 @@ def _specificity(doc, s, i0, i1, view, sent_mentions, figs, casualties: bool = F
     n = 0
     if figs:
         n += 1
-    norms = view.norms
-    if not _NUMBER_WORDS.isdisjoint(norms[i0:i1]) or any(
-            not _is_year(norms[k]) for k in between(view.cues.numbers, i0, i1)):
+    tokens = doc.tokens
+    if any(not _is_year(tokens[k].norm) for k in between(view.cues.numbers, i0, i1)) \
+            or not _NUMBER_WORDS.isdisjoint([t.norm for t in tokens[i0:i1]]):
         n += 1  # a count (not a year) or a number word
     if view.cues.has("concrete_time", i0, i1):
         n += 1
