@@ -7,6 +7,7 @@ event sentences, not the length of the article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from rasd.lexicon import load_yaml
@@ -23,6 +24,8 @@ CATEGORIES = (
 )
 _PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
 _CLITIC_INITIALS = frozenset(p[0] for p in _PROCLITICS)
+# the proclitics by their first letter, each group in the order of _PROCLITICS
+_BY_INITIAL = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in _CLITIC_INITIALS}
 _PURPOSE = frozenset({"ل", "ول", "فل"})
 _FUTURE_ABLE = frozenset({"light_verbs", "reporting", "stance"})
 
@@ -68,25 +71,61 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, list[tuple[tuple[str
              for k, d in multi.items()})
 
 
+@cache
+def _keys() -> frozenset[str]:
+    """Every form that starts a cue (a one-word cue or the first word of a longer one)."""
+    single, multi = _tables()
+    return frozenset(single) | frozenset(multi)
+
+
 def load() -> None:
     """Build the cue tables now."""
     _tables()
+    _keys()
 
 
-_FORM_CACHE: dict[str, tuple[frozenset[str], tuple]] = {}
+_FORM_CACHE: dict[str, tuple[frozenset[str], dict | None]] = {}
+_PLAIN: set[str] = set()  # words seen with no cue at all (cues_for skips them first)
+_NO_CUE: tuple[frozenset[str], None] = (frozenset(), None)
 
 
-def _forms(w: str) -> tuple[frozenset[str], tuple]:
-    """(single-word categories, multi-word candidates) of a token's normalised form; cached."""
+def _by_second_word(cands: list) -> dict[str, tuple] | None:
+    """Multi-word candidates (rest, categories) grouped by their second word, each group in the order
+    of ``cands`` (longest first per form), so that the first match of a group is the first of all."""
+    if not cands:
+        return None
+    out: dict[str, list] = {}
+    for rest, mcats in cands:
+        out.setdefault(rest[0], []).append((rest, mcats))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _forms(w: str) -> tuple[frozenset[str], dict | None]:
+    """(single-word categories, multi-word candidates by their second word) of a token's normalised
+    form; cached."""
     hit = _FORM_CACHE.get(w)
     if hit is not None:
         return hit
+    forms = [("", w)]
+    ps = _BY_INITIAL.get(w[:1])
+    if ps is not None:
+        n = len(w)
+        for p in ps:
+            if n - len(p) >= 2 and w.startswith(p):
+                forms.append((p, w[len(p):]))
+    if not (w[:1] == "س" and len(w) > 4 and w[1] in "يتن"):
+        keys = _keys()
+        for _p, form in forms:
+            if form in keys:
+                break
+        else:  # no form starts a cue: the common case, answered without building anything
+            if len(_FORM_CACHE) < 200_000:
+                _FORM_CACHE[w] = _NO_CUE
+                _PLAIN.add(w)
+            return _NO_CUE
     single, multi = _tables()
     found: set[str] = set()
     cands: list = []
-    forms = [("", w)]
-    if w[:1] in _CLITIC_INITIALS:
-        forms += [(p, w[len(p):]) for p in _PROCLITICS if w.startswith(p) and len(w) - len(p) >= 2]
     for prefix, form in forms:
         if prefix[-1:] in ("ك", "ب") and form[:1] == "ي":
             continue  # ك and ب take nouns, not an imperfect verb: كيري is a name, not ك + يرى
@@ -104,9 +143,11 @@ def _forms(w: str) -> tuple[frozenset[str], tuple]:
         cats = single.get(w[1:])
         if cats and cats & _FUTURE_ABLE:
             found |= cats | {"future"}
-    out = (frozenset(found), tuple(cands))
+    out = (frozenset(found), _by_second_word(cands))
     if len(_FORM_CACHE) < 200_000:
         _FORM_CACHE[w] = out
+        if not found and not cands:
+            _PLAIN.add(w)
     return out
 
 
@@ -120,30 +161,95 @@ def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
 
     A light or reporting verb written with the purpose lam (لعقد، لبحث) counts as modality.
     """
-    cache = _FORM_CACHE
-    for k in range(i0, i1):
-        tok = tokens[k]
-        if tok.kind != "word":
-            continue
+    cache, plain = _FORM_CACHE, _PLAIN
+    for k, tok in enumerate(tokens[i0:i1], i0):
         w = tok.norm
+        if w in plain or tok.kind != "word":
+            continue
         hit = cache.get(w)
         cats, cands = hit if hit is not None else _forms(w)
-        if cands:
-            found = cats
-            if k + 1 < i1:
-                second = tokens[k + 1].norm
-                for rest, mcats in cands:
-                    if rest[0] != second:
-                        continue
+        if cands is not None and k + 1 < i1:
+            group = cands.get(tokens[k + 1].norm)
+            if group is not None:
+                for rest, mcats in group:
                     n = len(rest)
                     if k + n < i1 and all(tokens[k + 1 + j].norm == rest[j] for j in range(1, n)):
-                        found = found | mcats
+                        cats = cats | mcats
                         break
-        else:
-            found = cats
-        if found:
+        if cats:
             have = out.get(k)
             if have is None:
-                out[k] = set(found)
+                out[k] = set(cats)
             else:
-                have.update(found)
+                have.update(cats)
+
+
+class CueIndex:
+    """The token positions of each cue category in a finished cue map (``cues_at``), sorted, to answer
+    "is there a cue of this category in tokens [a, b)?" by bisection instead of a scan; given the
+    document's ``tokens``, also where its numbers and punctuation stand (listed on first use).
+
+    Build it once the map is final: it does not follow later changes to ``cues_at``.
+    """
+
+    __slots__ = ("at", "keys", "by_cat", "tokens", "_numbers", "_puncts")
+
+    def __init__(self, cues_at: dict[int, set[str]], tokens=None) -> None:
+        self.at = cues_at
+        self.keys = sorted(cues_at)
+        by_cat: dict[str, list[int]] = {}
+        for k in self.keys:
+            for c in cues_at[k]:
+                lst = by_cat.get(c)
+                if lst is None:
+                    by_cat[c] = [k]
+                else:
+                    lst.append(k)
+        self.by_cat = by_cat
+        self.tokens = tokens if tokens is not None else ()
+        self._numbers: list[int] | None = None
+        self._puncts: list[int] | None = None
+
+    def _kinds(self) -> None:
+        tokens = self.tokens
+        other = [i for i, t in enumerate(tokens) if t.kind != "word"]
+        self._numbers = [i for i in other if tokens[i].kind == "number"]
+        self._puncts = [i for i in other if tokens[i].kind == "punct"]
+
+    @property
+    def numbers(self) -> list[int]:
+        """The positions of the number tokens, in order."""
+        if self._numbers is None:
+            self._kinds()
+        return self._numbers
+
+    @property
+    def puncts(self) -> list[int]:
+        """The positions of the punctuation tokens, in order."""
+        if self._puncts is None:
+            self._kinds()
+        return self._puncts
+
+    def has(self, cat: str, a: int, b: int) -> bool:
+        """Whether a token in ``[a, b)`` has a cue of category ``cat``."""
+        lst = self.by_cat.get(cat)
+        if not lst:
+            return False
+        i = bisect_left(lst, a)
+        return i < len(lst) and lst[i] < b
+
+    def positions(self, cat: str, a: int, b: int) -> list[int]:
+        """The tokens in ``[a, b)`` with a cue of category ``cat``, in order."""
+        lst = self.by_cat.get(cat)
+        if not lst:
+            return []
+        return lst[bisect_left(lst, a):bisect_left(lst, b)]
+
+    def keys_in(self, a: int, b: int) -> list[int]:
+        """The tokens in ``[a, b)`` with any cue, in order."""
+        return between(self.keys, a, b)
+
+
+def between(positions: list[int], a: int, b: int) -> list[int]:
+    """The items of the sorted list ``positions`` in ``[a, b)``."""
+    return positions[bisect_left(positions, a):bisect_left(positions, b)]

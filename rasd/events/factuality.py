@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from rasd.events.cues import CueIndex, between
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 
@@ -35,11 +36,15 @@ class Factuality:
 
 
 def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], sentence_text: str,
-          published: _dt.date | None, date_values: list[tuple[int, str]], head: int | None = None) -> Factuality:
+          published: _dt.date | None, date_values: list[tuple[int, str]], head: int | None = None,
+          index: CueIndex | None = None) -> Factuality:
     """Factuality of ``trig`` in the sentence of tokens ``[s0, s1)``.
 
-    ``date_values`` are (token index, ISO value) of the dates in the sentence.
+    ``date_values`` are (token index, ISO value) of the dates in the sentence; ``index`` is the
+    :class:`CueIndex` of ``cues_at`` and ``tokens`` (built here when not given).
     """
+    if index is None:
+        index = CueIndex(cues_at, tokens)
     t = trig.token
     cs = clause.start if clause is not None else s0
     # --- negation: a negator within a few words before the word or its governing verb --------
@@ -70,14 +75,11 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             if "negation_exceptions" in cues_at.get(k + 1, ()) or nxt in ("يزال", "تزال", "زال", "زالت", "سيما"):
                 continue
             return Factuality("negated", cue=tokens[k].text)
-    before = range(s0, t)
     # denial, accusation, conditional, future, modality anywhere before in the sentence
     # (but a main coordinated clause after them resets their scope)
     reset = clause.start if clause is not None and clause.kind == "main" else s0
-    for k in before:
-        cats = cues_at.get(k, ())
-        if not cats:
-            continue
+    for k in index.keys_in(s0, t):
+        cats = cues_at[k]
         if "denial" in cats and k >= s0 and (k >= reset or clause.kind != "main"):
             return Factuality("negated", cue=tokens[k].text)
         if "conditional" in cats:
@@ -86,22 +88,18 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             return Factuality("hypothetical", cue=tokens[k].text)
     # a purpose frame (لبحث، من أجل، بهدف) before the word in its clause, with no comma between: the aim
     # or topic of talks (التقى الوزير وفدا لبحث وقف إطلاق النار) is not an event that happened
-    for k in range(t - 1, s0 - 1, -1):
-        if tokens[k].kind == "punct":
-            break
-        if "purpose" in cues_at.get(k, ()):
-            return Factuality("hypothetical", cue=tokens[k].text)
+    purpose = index.positions("purpose", s0, t)
+    if purpose and not between(index.puncts, purpose[-1], t):
+        return Factuality("hypothetical", cue=tokens[purpose[-1]].text)
     if trig.future:
         return Factuality("future", cue=trig.prefix)
-    for k in range(cs, t):
-        cats = cues_at.get(k, ())
-        if "future" in cats and tokens[k].norm not in ("خطه",):
+    for k in index.positions("future", cs, t):
+        if tokens[k].norm not in ("خطه",):
             return Factuality("future", cue=tokens[k].text)
     # future time words after the trigger in its clause (يعقد الاجتماع الأسبوع المقبل)
     cend = clause.end if clause is not None else s1
-    for k in range(t + 1, cend):
-        cats = cues_at.get(k, ())
-        if "future" in cats and tokens[k].norm in _FUTURE_TIME:
+    for k in index.positions("future", t + 1, cend):
+        if tokens[k].norm in _FUTURE_TIME:
             return Factuality("future", cue=tokens[k].text)
     for k in range(max(cs, t - _NEAR_MOD), t):
         cats = cues_at.get(k, ())
@@ -119,18 +117,18 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     if clause is not None and clause.kind == "reported":
         value = "reported"
     else:
-        for k in range(s0, s1):
-            if "reporting" in cues_at.get(k, ()) and tokens[k].norm in _ATTRIBUTION:
+        for k in index.positions("reporting", s0, s1):
+            if tokens[k].norm in _ATTRIBUTION:
                 value, cue = "reported", tokens[k].text
                 break
-    bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present)
-    if bg is None and clause is not None and (clause.kind == "reported" or clause.governor == "comp") and any(
-            "generic" in cues_at.get(k, ()) for k in range(max(s0, clause.start - 5), clause.start)):
+    bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present, index)
+    if bg is None and clause is not None and (clause.kind == "reported" or clause.governor == "comp") \
+            and index.has("generic", max(s0, clause.start - 5), clause.start):
         bg = "generic"  # أوردت الصحيفة أرقاما تبين أن 126 ... قتلوا: statistics, not one event
     if bg is None and trig.pos in ("v", "p") and _since(tokens, t, cend, cues_at):
         bg = "generic"  # قتل التنظيم منذ سيطرته على المدينة 2070 شخصا: a running total
-    if bg is None and trig.present and trig.type in ("ASSAULT", "PROTEST") and not date_values and not any(
-            "concrete_time" in cues_at.get(k, ()) for k in range(s0, s1)) and not _counted(tokens, t, cend):
+    if bg is None and trig.present and trig.type in ("ASSAULT", "PROTEST") and not date_values \
+            and not index.has("concrete_time", s0, s1) and not _counted(tokens, t, cend):
         bg = "generic"  # يقتلون ...: an imperfect with no time of its own is a habit or a trend
     return Factuality(value, bg, cue)
 
@@ -142,7 +140,7 @@ _SINCE_REACH = 8  # a منذ phrase further than this from the word tells of ano
 _AFTER_REACH = 14  # a time this far after the word belongs to a later clause
 
 
-def _old_time_governs(tokens, s0, s1, t, cues_at, published, date_values):
+def _old_time_governs(tokens, s0, s1, t, index, published, date_values):
     """A test for an old date or year at token ``k``: may it make the word at ``t`` history?
 
     When the sentence also tells a recent time (a date within a week of publication, أمس ...), the old
@@ -152,7 +150,7 @@ def _old_time_governs(tokens, s0, s1, t, cues_at, published, date_values):
     background the sentence adds, not the event it reports.
     """
     recent = [k for k, v in date_values if v and len(v) >= 10 and -1 <= _days_before(published, v) <= 7]
-    recent += [k for k in range(s0, s1) if "concrete_time" in cues_at.get(k, ())]
+    recent += index.positions("concrete_time", s0, s1)
     nearest = min((abs(k - t) for k in recent), default=None)
 
     def governs(k: int) -> bool:
@@ -207,7 +205,10 @@ def _days_before(published: _dt.date, value: str) -> int:
         return 10**6
 
 
-def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present: bool = False) -> str | None:
+def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present: bool = False,
+                index: CueIndex | None = None) -> str | None:
+    if index is None:
+        index = CueIndex(cues_at, tokens)
     # كان + an imperfect verb: a habit of the past (كانت تقصف ...)
     if present and any(tokens[k].norm in _KANA for k in range(max(s0, t - 3), t)):
         return "history"
@@ -215,7 +216,7 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
     if dated and published is not None:
         recent = any(_days_before(published, v) <= 7 for v in dated)
     else:
-        recent = any("concrete_time" in cues_at.get(k, ()) for k in range(s0, s1))
+        recent = index.has("concrete_time", s0, s1)
     # يذكر أن / تجدر الإشارة / يشار إلى أن open a background sentence, unless it tells of the last days
     # (ويذكر أن المقاومة انتزعت يوم أمس آخر حصون المتمردين)
     if any(tokens[k].norm in _BACKGROUND_OPENERS for k in range(s0, min(s1, s0 + 2))) and not (
@@ -225,23 +226,23 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
     if tokens[s0].norm in _KANA and not recent:
         return "history"
     # "كان ... قد" pluperfect before the trigger: background
-    for k in range(s0, t):
-        if tokens[k].norm in _KANA and not recent and any(
-                tokens[j].norm == _QAD for j in range(k + 1, min(t + 1, k + 8))):
-            return "history"
-    for k in range(cs, min(s1, t + 12)):
-        cats = cues_at.get(k, ())
+    if not recent:
+        for k in range(s0, t):
+            if tokens[k].norm in _KANA and any(tokens[j].norm == _QAD for j in range(k + 1, min(t + 1, k + 8))):
+                return "history"
+    for k in index.keys_in(cs, min(s1, t + 12)):
+        cats = cues_at[k]
         if "generic" in cats:
             return "generic"
         if "history" in cats and tokens[k].norm not in _KANA and tokens[k].norm != "عام" and (k < t or k - t <= 6):
             return "history"
     if published is not None:
-        governs = _old_time_governs(tokens, s0, s1, t, cues_at, published, date_values)
+        governs = _old_time_governs(tokens, s0, s1, t, index, published, date_values)
         for k, value in date_values:
             if value and governs(k) and is_old(published, value):
                 return "history"
         # a bare year in the sentence, older than the publication year
-        for k in range(s0, s1):
+        for k in between(index.numbers, s0, s1):
             tok = tokens[k]
             if tok.kind == "number" and _YEAR.fullmatch(tok.norm) and int(tok.norm) < published.year \
                     and governs(k):

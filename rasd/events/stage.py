@@ -24,7 +24,7 @@ from rasd.events.arguments import (
 from rasd.events.clauses import roles, segment
 from rasd.events.coding import code_acled, mode_rank
 from rasd.events.confidence import score
-from rasd.events.cues import cue_categories, cue_data, cues_for
+from rasd.events.cues import CueIndex, between, cue_categories, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.factuality import is_old, judge
 from rasd.events.merge import compatible, merge_events
@@ -60,12 +60,22 @@ _CONCURRENT = word_set(_WORDS, "stage_concurrent")
 _POSSESSIVE = tuple(sorted(word_set(_WORDS, "stage_possessive"), key=len, reverse=True))
 
 
+_STRIPPED: dict[str, str] = {}
+
+
 def _strip(w: str) -> str:
-    """A word without its conjunction or preposition proclitic (لقناة → قناة)."""
+    """A word without its conjunction or preposition proclitic (لقناة → قناة); cached."""
+    out = _STRIPPED.get(w)
+    if out is not None:
+        return out
+    out = w
     for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
         if w.startswith(p) and len(w) - len(p) >= 3:
-            return w[len(p):]
-    return w
+            out = w[len(p):]
+            break
+    if len(_STRIPPED) < 200_000:
+        _STRIPPED[w] = out
+    return out
 
 
 @cache
@@ -121,9 +131,9 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     trigs = [t for t in trigs if not (t.token > 0 and t.prefix in ("", "ال")
                                       and _strip(doc.tokens[t.token - 1].norm) in heads)]
     cues_at: dict[int, set[str]] = {}
-    tspans = [(t.start, t.end) for t in trigs]
+    overlaps = _span_test(trigs)
     mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
-                if m.source != "entity" or not any(a < m.end and m.start < b for a, b in tspans)]
+                if m.source != "entity" or not overlaps(m.start, m.end)]
     # an event word inside a known actor's name (قوات الدعم السريع، حزب العمال) is not an event
     aspans = sorted((m.start, m.end) for m in mentions if m.source == "dictionary"
                     and m.info.kind not in ("protesters", "civilians", "rioters", "unidentified"))
@@ -156,11 +166,12 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
             n = doc.sentences[si + 1]
             cues_for(doc.tokens, n.token_start, n.token_end, cues_at)
     _drop_cues_in_names(doc, cues_at, token_index)
+    view = _View(doc, cues_at, mentions)
     mentions_ev: list[tuple[Event, int, str]] = []  # (event, sentence index, reason)
     other: list[tuple[Event, str]] = []
     for si, ts in by_sent.items():
         s = doc.sentences[si]
-        built = _code_sentence(doc, si, s, ts, cues_at, mentions, token_index)
+        built = _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view)
         for ev, happened, reason in built:
             if happened:
                 mentions_ev.append((ev, si, reason))
@@ -191,6 +202,34 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     for n, (ev, _r) in enumerate(other, 1):
         ev.id = f"{doc.id or 'doc'}-x{n}"
     return merged, other
+
+
+def _span_test(items):
+    """A test ``(start, end) -> bool``: does ``[start, end)`` overlap the span of one of ``items``?
+    (by bisection over the starts, with the running maximum of the ends)."""
+    spans = sorted((t.start, t.end) for t in items)
+    starts = [a for a, _b in spans]
+    reach = []
+    top = -1
+    for _a, b in spans:
+        top = max(top, b)
+        reach.append(top)
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)  # the spans that start before ``end``
+        return i > 0 and reach[i - 1] > start
+    return overlaps
+
+
+class _View:
+    """Per-document tables the sentence coder asks again and again: where each cue category, number
+    and punctuation mark stands, the mentions' starts."""
+
+    __slots__ = ("cues", "mention_starts")
+
+    def __init__(self, doc: Document, cues_at: dict[int, set[str]], mentions) -> None:
+        self.cues = CueIndex(cues_at, doc.tokens)
+        self.mention_starts = [m.start for m in mentions]
 
 
 @cache
@@ -254,8 +293,10 @@ def _implied(tokens, t, mains, rl) -> bool:
                                                     for k in range(end, min(len(tokens), end + 3)))
 
 
-def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
+def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
     tokens = doc.tokens
+    if view is None:
+        view = _View(doc, cues_at, mentions)
     i0, i1 = s.token_start, s.token_end
     trig_at = {t.token: t for t in ts}
     clauses = segment(tokens, i0, i1, cues_at, trig_at)
@@ -264,8 +305,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     subs = tuple((tokens[c.start].start, tokens[c.end - 1].end, _told_types(ts, c))
                  for c in clauses if c.kind == "sub" and c.end > c.start)
     dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end] if doc.dates else []
-    lo = bisect.bisect_left(mentions, s.start, key=lambda m: m.start)
-    hi = bisect.bisect_left(mentions, s.end, lo, key=lambda m: m.start)
+    lo = bisect.bisect_left(view.mention_starts, s.start)
+    hi = bisect.bisect_left(view.mention_starts, s.end, lo)
     sent_mentions = mentions[lo:hi]
     act = [t.token for t in ts if _activity_noun(t, tokens, sent_mentions)]
     if act:  # with the verbal nouns coordinated to it (قتال داعش وطرده)
@@ -274,15 +315,17 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     if not ts:
         return []
     figs = sentence_figures(doc, s.start, s.end)
-    specific_base = _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs,
+    specific_base = _specificity(doc, s, i0, i1, view, sent_mentions, figs,
                                  any(t.pos == "c" for t in ts))
     protest_words = sum(1 for t in ts if t.type == "PROTEST" and t.entry.mode != "intervene")
     out = []
     advances: set[int] = set()
     mains = [t for t in ts if rl.get(id(t)) is not None and rl[id(t)].main]
+    # a clause whose first predicate is a stance, accusation, denial or modality word
+    opaque_first = any(c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality"))
     # a sentence with casualty figures and no main predicate of its own is an ASSAULT report
     if not mains and ("killed" in figs or "injured" in figs):
-        opaque = any(c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality"))
+        opaque = opaque_first
         cas = [t for t in ts if t.type == "ASSAULT" and t.pos in ("c", "p") and rl.get(id(t)) is not None
                and rl[id(t)].clause.kind in ("main", "reported")]
         if cas and not opaque:
@@ -295,8 +338,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
                                                      and any(m.type == "COERCE" for m in mains)))
                      and t.entry.mode in _REMOTE and rl.get(id(t)) is not None
                      and rl[id(t)].clause.kind in ("main", "reported")), None)
-        if inst is not None and not any(c for c in clauses for _i, c in c.predicates[:1]
-                                        if c in ("stance", "accusation", "denial", "modality")) \
+        if inst is not None and not opaque_first \
                 and not any(cues_at.get(k, set()) & {"modality", "future", "conditional", "light_verbs"}
                             for k in range(i0, inst.token)):
             mains = [t for t in mains if not (t.entry.weak or t.type in ("MOBILIZE", "COERCE"))] + [inst]
@@ -304,8 +346,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     # a protest noun resumed by a light verb with its pronoun (في وقفة احتجاجية نظمها المسيحيون، خلال مظاهرة
     # شارك فيها الآلاف): the protest happened
     if any(t.type == "PROTEST" and t.pos == "n" for t in ts) and not any(
-            t.type in ("PROTEST", "ACCUSE", "REJECT", "THREATEN") for t in mains) and not any(
-            c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality")):
+            t.type in ("PROTEST", "ACCUSE", "REJECT", "THREATEN") for t in mains) and not opaque_first:
         held = next((t for t in ts if t.type == "PROTEST" and t.pos == "n" and not t.entry.weak
                      and rl.get(id(t)) is not None and not rl[id(t)].main
                      and rl[id(t)].clause.kind in ("main", "reported") and _resumed(tokens, t, i1, cues_at)), None)
@@ -313,8 +354,7 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             mains.append(held)
             rl[id(held)].reason = "resumed"
     # strikes resumed by a light verb with their pronoun (بعد غارات عنيفة شنتها مقاتلات التحالف فجر أمس)
-    if not any(t.type == "ASSAULT" for t in mains) and not any(
-            c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality")):
+    if not any(t.type == "ASSAULT" for t in mains) and not opaque_first:
         struck = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and not t.entry.weak
                        and t.entry.mode in _REMOTE and rl.get(id(t)) is not None and not rl[id(t)].main
                        and rl[id(t)].clause.kind in ("main", "reported") and _resumed(tokens, t, i1, cues_at)), None)
@@ -375,10 +415,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
     # casualty words next to an accident, a disaster, an illness or a funeral are not violence, unless a
     # violent event word of its own stands in the sentence (not a casualty word, not a bare explosion)
     sent_cats: set[str] = set()
-    for k in range(i0, i1):
-        c = cues_at.get(k)
-        if c:
-            sent_cats |= c
+    for k in view.cues.keys_in(i0, i1):
+        sent_cats |= cues_at[k]
     mishap = "accident" in sent_cats or "aftermath" in sent_cats
     grief = "aftermath" in sent_cats
     violent = mishap and any(o.type == "ASSAULT" and o.pos in ("v", "n") and not o.entry.weak
@@ -433,7 +471,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
         if t.entry.ctx == "unarmed" and any("armed" in cues_at.get(k, ())
                                             for k in range(max(i0, t.token - 3), min(i1, t.token + 5))):
             continue  # احتشدت القوات: a build-up, not a protest
-        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
+        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head,
+                     view.cues)
         if role.reason == "nominal-head" and _evaluated(tokens, t, role.clause, cues_at, dates):
             out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
                         "evaluated"))
@@ -475,7 +514,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index):
             continue
         if any(o is t for o in mains):
             continue
-        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head)
+        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head,
+                     view.cues)
         if fact.value not in HAPPENED:
             out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
                         fact.value))
@@ -606,14 +646,15 @@ def _clash_sides(a1, a2, mentions):
     return a1, a2
 
 
-def _specificity(doc, s, i0, i1, cues_at, sent_mentions, figs, casualties: bool = False) -> int:
+def _specificity(doc, s, i0, i1, view, sent_mentions, figs, casualties: bool = False) -> int:
     n = 0
     if figs:
         n += 1
-    if any((doc.tokens[k].kind == "number" and not _is_year(doc.tokens[k].norm)) or doc.tokens[k].norm in _NUMBER_WORDS
-           for k in range(i0, i1)):
-        n += 1
-    if any("concrete_time" in cues_at.get(k, ()) for k in range(i0, i1)):
+    tokens = doc.tokens
+    if any(not _is_year(tokens[k].norm) for k in between(view.cues.numbers, i0, i1)) \
+            or not _NUMBER_WORDS.isdisjoint([t.norm for t in tokens[i0:i1]]):
+        n += 1  # a count (not a year) or a number word
+    if view.cues.has("concrete_time", i0, i1):
         n += 1
     if _any_in(doc.dates, s.start, s.end):
         n += 1

@@ -136,8 +136,6 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
             found.append((m.norm_start - len(m.prefix), m.norm_end, 0, t))
     if not found:
         return []
-    for item in found:
-        item[3].token = token_index(item[3].start)
     # resolve: longest first; at equal spans, verb vs noun reading by context
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0], -x[2]))
     taken = bytearray(max(x[1] for x in found))  # 1 where a kept span covers the normalised character
@@ -153,6 +151,8 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
         taken[ns:ne] = b"\x01" * (ne - ns)
         by_span[span] = [t]
     for ts in by_span.values():
+        for t in ts:  # the token of each reading kept (the readings dropped for an overlap need none)
+            t.token = token_index(t.start)
         ts = [t for t in ts if not t.entry.heads or _has_head(t, tokens)]
         if not ts:
             continue
@@ -215,17 +215,32 @@ def _stopwords() -> frozenset[str]:
     return frozenset(normalize_word(w) for w in load_yaml("events/cues.yaml").get("not_triggers", []))
 
 
+@cache
+def _stop_firsts() -> frozenset[str]:
+    """The first words of the look-alike pairs: "a b" can be a pair only when a is one of them."""
+    return frozenset(w.split(" ", 1)[0] for w in _stopwords() if " " in w)
+
+
+def _may_pair(a: str, firsts: frozenset[str]) -> bool:
+    return a in firsts or " " in a
+
+
 def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
     """Whether the trigger's word (alone or with the next word) is a known look-alike (فجرا، فجر اليوم)."""
     if t.token < 0 or t.token >= len(tokens):
         return False
+    firsts = _stop_firsts() if stop is _stopwords() else frozenset(w.split(" ", 1)[0] for w in stop if " " in w)
     w = tokens[t.token].norm
     nxt = tokens[t.token + 1].norm if t.token + 1 < len(tokens) else ""
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
+    prev_pairs = _may_pair(prev, firsts)
+    prev1 = prev[1:] if prev[:1] in "وفلب" and len(prev) > 3 else None
+    prev1_pairs = prev1 is not None and _may_pair(prev1, firsts)
     for x in (w, w[1:]) if w[:1] in "وف" and len(w) > 3 else (w,):  # واستقبل مطار: behind a conjunction
-        if x in stop or f"{x} {nxt}" in stop or f"{prev} {x}" in stop:  # صافرات الإنذار
+        if x in stop or (_may_pair(x, firsts) and f"{x} {nxt}" in stop) or (
+                prev_pairs and f"{prev} {x}" in stop):  # صافرات الإنذار
             return True
-        if prev[:1] in "وفلب" and len(prev) > 3 and f"{prev[1:]} {x}" in stop:
+        if prev1_pairs and f"{prev1} {x}" in stop:
             return True  # لرؤساء تحرير: the pair behind a proclitic
     return False
 
