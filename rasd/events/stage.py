@@ -113,6 +113,20 @@ class CodeEvents:
         return doc
 
 
+def _outside_place_names(trigs: list, places) -> list:
+    """The triggers that are not read out of a place's name: a clitic letter that begins a town's name
+    (بعقوبة is no ب + عقوبة) leaves a place that starts before the event word and covers all of it."""
+    spans = sorted((p.start, p.end) for p in places)
+    pstarts = [a for a, _b in spans]
+    out = []
+    for t in trigs:
+        i = bisect.bisect_left(pstarts, t.start) - 1  # the last place that starts before the event word
+        if t.prefix and i >= 0 and spans[i][1] >= t.end:
+            continue
+        out.append(t)
+    return out
+
+
 def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     """(events that happened, [(other event, reason)]) of ``doc``."""
     if not doc.tokens or not doc.sentences:
@@ -130,6 +144,8 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     # an event word right after a name head is part of a name (قناة المسيرة، ساحة التحرير، منطقة الاشتباكات)
     trigs = [t for t in trigs if not (t.token > 0 and t.prefix in ("", "ال")
                                       and _strip(doc.tokens[t.token - 1].norm) in heads)]
+    if doc.places:
+        trigs = _outside_place_names(trigs, doc.places)
     cues_at: dict[int, set[str]] = {}
     overlaps = _span_test(trigs)
     mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
