@@ -574,7 +574,7 @@ class _Reader:
             if kind == "office" and not self.toks[i].norm[plen:].startswith("ال"):
                 # مسؤول حكومي، مستشار عسكري: an indefinite nisba stays in the role
                 while j < self.n and self.word(j) and self.joined(j - 1, j) and \
-                        self.toks[j].norm.endswith("ي") and len(self.toks[j].norm) >= 4 and \
+                        not self.norms[j - 1].startswith("ال") and self.toks[j].norm.endswith("ي") and len(self.toks[j].norm) >= 4 and \
                         self.toks[j].norm not in lx.given and self.toks[j].norm not in lx.known_names:
                     j += 1
             if kind in ("rank", "honorific") and j + 1 < self.n and self.word(j) and self.is_adj(self.toks[j].norm) \

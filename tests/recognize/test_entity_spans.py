@@ -1,0 +1,29 @@
+"""Span edges of titled people: team-written sentences, exact offsets."""
+
+from rasd.doc import Document
+from rasd.recognize.entities import recognize_entities
+from rasd.text.stage import SplitSentences, Tokenize
+
+
+def _people(text: str):
+    doc = Document(text=text)
+    Tokenize()(doc)
+    SplitSentences()(doc)
+    ents = recognize_entities(doc)
+    for e in ents:
+        assert text[e.start:e.end] == e.text, e
+    return [e for e in ents if e.label == "PERS"]
+
+
+def test_foreign_name_ending_in_ya_after_a_definite_role_is_the_name():
+    # after a definite genitive (الخارجية الروسي) an indefinite nisba cannot follow: سيرجي starts the name
+    text = "وقال وزير الخارجية الروسي سيرجي لافروف إن المحادثات ستبدأ."
+    people = _people(text)
+    assert [p.text for p in people] == ["سيرجي لافروف"]
+    assert people[0].role == "وزير الخارجية الروسي"
+
+
+def test_indefinite_nisbas_stay_in_an_indefinite_role():
+    people = _people("وقال مستشار عسكري أمريكي جون سميث إن القوات تقدمت.")
+    assert [p.text for p in people] == ["جون سميث"]
+    assert people[0].role == "مستشار عسكري أمريكي"
