@@ -369,7 +369,10 @@ class _Reader:
                 had_genitive = True
                 continue
             h = self.head_at(j)
-            if norm in lx.construct or (h is not None and h[2] == 0):
+            if (norm in lx.construct or (h is not None and h[2] == 0)) and (
+                    j == i or self.norms[j - 1] in lx.construct or
+                    not (self.norms[j - 1].startswith("ال") or self.is_place(j - 1))):
+                # (after a complete genitive, حكومة اليمن | تحرير عدن, a construct noun starts anew)
                 # a construct noun must itself be followed by its genitive
                 end = self.complement(j + 1, definite=False, for_role=for_role)
                 if end > j + 1:

@@ -27,3 +27,28 @@ def test_indefinite_nisbas_stay_in_an_indefinite_role():
     people = _people("وقال مستشار عسكري أمريكي جون سميث إن القوات تقدمت.")
     assert [p.text for p in people] == ["جون سميث"]
     assert people[0].role == "مستشار عسكري أمريكي"
+
+
+def _orgs(text: str):
+    doc = Document(text=text)
+    Tokenize()(doc)
+    SplitSentences()(doc)
+    return [e.text for e in recognize_entities(doc) if e.label == "ORG"]
+
+
+def test_editor_in_chief_keeps_the_paper_in_the_role():
+    people = _people("وقال رئيس تحرير الصحيفة ساطع نور الدين إن الوضع صعب.")
+    assert [p.text for p in people] == ["ساطع نور الدين"]
+    assert people[0].role == "رئيس تحرير الصحيفة"
+
+
+def test_director_general_of_a_body():
+    people = _people("وقال مدير عام الشرطة اللواء سالم أحمد إن الوضع صعب.")
+    assert [p.text for p in people] == ["سالم أحمد"]
+    assert people[0].role.startswith("مدير عام الشرطة")
+
+
+def test_construct_noun_after_a_complete_genitive_starts_a_new_phrase():
+    # قوات الطوارئ | غرب المدينة: where the force is, not part of its name
+    assert "قوات الطوارئ" in _orgs("وانتشرت قوات الطوارئ غرب المدينة أمس.")
+    assert "حكومة اليمن" in _orgs("واستطاعت حكومة اليمن تحرير المدينة.")
