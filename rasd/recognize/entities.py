@@ -214,10 +214,13 @@ class _Reader:
         self.n = len(self.toks)
         self._starts: list[int] | None = None
         self.place_starts: set[int] = set()
+        self.place_conj: set[int] = set()
         for p in doc.places:
             i = self._index_at(p.start)
             if i is not None:
                 self.place_starts.add(i)
+                if p.start > self.toks[i].start and self.text[self.toks[i].start] == "و":
+                    self.place_conj.add(i)  # والولايات المتحدة: a new place after "and"
         self.person_tokens: set[int] = set()
         self.title_idx: list[int] | None = None
         self.head_idx: list[int] | None = None
@@ -364,6 +367,8 @@ class _Reader:
                 # a genitive noun inside a role: رئيس هيئة الأركان العامة
                 j += 1
                 continue
+            if j in self.place_conj and not toks[j].norm.endswith(("ي", "يه")):
+                break  # مجلس التعاون | والولايات المتحدة: a second party, not the genitive
             if self.is_place(j) or (j in self.person_tokens and not for_role and not had_genitive):
                 j += 1
                 had_genitive = True

@@ -52,3 +52,23 @@ def test_construct_noun_after_a_complete_genitive_starts_a_new_phrase():
     # قوات الطوارئ | غرب المدينة: where the force is, not part of its name
     assert "قوات الطوارئ" in _orgs("وانتشرت قوات الطوارئ غرب المدينة أمس.")
     assert "حكومة اليمن" in _orgs("واستطاعت حكومة اليمن تحرير المدينة.")
+
+
+def _orgs_with_places(text: str):
+    from rasd.geo.stage import RecognizePlaces
+
+    doc = Document(text=text)
+    Tokenize()(doc)
+    SplitSentences()(doc)
+    RecognizePlaces()(doc)
+    return [e.text for e in recognize_entities(doc) if e.label == "ORG"]
+
+
+def test_united_is_an_adjective_of_the_genitive():
+    assert "حكومة المملكة المتحدة" in _orgs("وقالت حكومة المملكة المتحدة إن الوضع صعب.")
+
+
+def test_a_place_after_and_is_a_second_party():
+    orgs = _orgs_with_places("واتفق مجلس التعاون والولايات المتحدة على الخطة.")
+    assert "مجلس التعاون" in orgs
+    assert not any("الولايات" in o for o in orgs)
