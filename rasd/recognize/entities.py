@@ -214,10 +214,13 @@ class _Reader:
         self.n = len(self.toks)
         self._starts: list[int] | None = None
         self.place_starts: set[int] = set()
+        self.place_conj: set[int] = set()
         for p in doc.places:
             i = self._index_at(p.start)
             if i is not None:
                 self.place_starts.add(i)
+                if p.start > self.toks[i].start and self.text[self.toks[i].start] == "و":
+                    self.place_conj.add(i)  # والولايات المتحدة: a new place after "and"
         self.person_tokens: set[int] = set()
         self.title_idx: list[int] | None = None
         self.head_idx: list[int] | None = None
@@ -364,12 +367,17 @@ class _Reader:
                 # a genitive noun inside a role: رئيس هيئة الأركان العامة
                 j += 1
                 continue
+            if j in self.place_conj and not toks[j].norm.endswith(("ي", "يه")):
+                break  # مجلس التعاون | والولايات المتحدة: a second party, not the genitive
             if self.is_place(j) or (j in self.person_tokens and not for_role and not had_genitive):
                 j += 1
                 had_genitive = True
                 continue
             h = self.head_at(j)
-            if norm in lx.construct or (h is not None and h[2] == 0):
+            if (norm in lx.construct or (h is not None and h[2] == 0)) and (
+                    j == i or self.norms[j - 1] in lx.construct or
+                    not (self.norms[j - 1].startswith("ال") or self.is_place(j - 1))):
+                # (after a complete genitive, حكومة اليمن | تحرير عدن, a construct noun starts anew)
                 # a construct noun must itself be followed by its genitive
                 end = self.complement(j + 1, definite=False, for_role=for_role)
                 if end > j + 1:
@@ -574,7 +582,7 @@ class _Reader:
             if kind == "office" and not self.toks[i].norm[plen:].startswith("ال"):
                 # مسؤول حكومي، مستشار عسكري: an indefinite nisba stays in the role
                 while j < self.n and self.word(j) and self.joined(j - 1, j) and \
-                        self.toks[j].norm.endswith("ي") and len(self.toks[j].norm) >= 4 and \
+                        not self.norms[j - 1].startswith("ال") and self.toks[j].norm.endswith("ي") and len(self.toks[j].norm) >= 4 and \
                         self.toks[j].norm not in lx.given and self.toks[j].norm not in lx.known_names:
                     j += 1
             if kind in ("rank", "honorific") and j + 1 < self.n and self.word(j) and self.is_adj(self.toks[j].norm) \
