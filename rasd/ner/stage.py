@@ -135,6 +135,14 @@ class _Overlaps:
         return out
 
 
+def _inside_known_person(t: Entity, over) -> bool:
+    """Whether the tagger's person ``t`` lies strictly inside a person of the known-names list (the
+    tagger's أحمد inside إسماعيل ولد الشيخ أحمد): the listed full name wins."""
+    return t.label == "PERS" and any(
+        r.label == "PERS" and r.info.get("rule") == "known" and r.start <= t.start and t.end <= r.end
+        and r.end - r.start > t.end - t.start for _, r in over)
+
+
 def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
           rules_win: dict[str, bool] | None = None, add_places: bool | None = None,
           keep_alone: frozenset[str] | None = None) -> list[Entity]:
@@ -160,7 +168,7 @@ def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
         if same:
             same[0].info["tagger"] = True
             continue
-        if all(rules_win.get(r.label, True) for _, r in over):
+        if all(rules_win.get(r.label, True) for _, r in over) or _inside_known_person(t, over):
             continue
         dropped_rules.update(k for k, _ in over)
         for _, r in over:  # keep what the rules knew about the same name

@@ -137,3 +137,10 @@ def test_a_preposition_before_a_name_is_still_left_out():
     tok = Token(0, 5, "لمحمد", "لمحمد", "word")
     assert proclitic_chars(tok, res, "PERS") == 1
     assert proclitic_chars(Token(0, 4, "وليد", "وليد", "word"), res, "PERS") == 0
+
+
+def test_a_listed_full_name_wins_over_the_taggers_shorter_name_inside_it():
+    # team sentence: the tagger alone takes only the last word of the listed name
+    doc = rasd.extract("وأكد ولد الشيخ أحمد في تصريح للصحفيين أن الطرفين وافقا على اللقاء.", published="2015-05-05")
+    assert [e.text for e in doc.entities if e.label == "PERS"] == ["ولد الشيخ أحمد"]
+    assert [q.speaker.text for q in doc.quotes] == ["ولد الشيخ أحمد"]
