@@ -83,3 +83,27 @@ def test_bare_noun_after_min_is_the_content():
     (q,) = _quotes("وحذر مسؤول أمني من تدهور الوضع في المدينة من جديد.")
     assert q.text.startswith("تدهور الوضع")
     assert q.speaker.text == "مسؤول أمني"
+
+
+def test_declared_truce_is_the_content():
+    (q,) = _quotes("أعلن الجيش هدنة لمدة ثلاثة أيام في المدينة.")
+    assert q.text == "هدنة لمدة ثلاثة أيام في المدينة"
+    assert q.speaker.text == "الجيش"
+
+
+def test_declared_ceasefire():
+    (q,) = _quotes("وأعلن التحالف وقف إطلاق النار في اليمن.")
+    assert q.text == "وقف إطلاق النار في اليمن"
+    assert q.speaker.text == "التحالف"
+
+
+def test_declared_state_of_emergency_is_an_act():
+    assert _quotes("وأعلنت الحكومة حالة الطوارئ في البلاد.") == []
+
+
+def test_declared_noun_after_a_negation_states_nothing():
+    assert _quotes("ولم تعلن الحكومة هدنة في المدينة.") == []
+
+
+def test_declaration_noun_without_speech_verb():
+    assert _quotes("وفرضت السلطات حظر التجول في المدينة.") == []
