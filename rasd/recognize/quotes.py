@@ -69,6 +69,7 @@ _ALA_VERBS = word_set(_WORDS, "quotes_ala_verbs")  # شدد الوزير على 
 _ALA = word_set(_WORDS, "quotes_ala")
 _PREP_CLITICS = word_set(_WORDS, "quotes_preposition_clitics")  # بالجيش، للوزارة: a body after a preposition
 _ABBREVIATIONS = word_set(_WORDS, "quotes_title_abbreviations")  # د. م. before a name: no sentence end
+_BODY_LEADS = word_set(_WORDS, "quotes_body_leads")  # مصدر من داخل المحافظة
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -1553,7 +1554,8 @@ class _QuoteReader:
                         k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm))):
                     nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
                 if nominal and t.kind == "word" and self._content_noun(t.norm) and \
-                        (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS) and \
+                        (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS or
+                         self._time_after_subject(k - 1, i)) and \
                         not self._construct_before(k, i) and \
                         not self._comp_ahead(k, limit):
                     found = ("nominal", k)  # أكد الوزير ضرورة ...، أعلنت الوزارة بدء ...: a noun phrase says it
@@ -1564,6 +1566,9 @@ class _QuoteReader:
                         continue
                     found = ("reported", k + 1)
                     break
+                if t.norm in extra and self._source_body(k, i, limit):
+                    k += 1  # حذر مسؤول من الوزارة من ...: the source's body, the content after the next من
+                    continue
                 if t.norm in extra:
                     nxt = toks[k + 1].norm if k + 1 < limit else ""
                     if nxt in self.q.comps:
@@ -1808,10 +1813,34 @@ class _QuoteReader:
         p = self.toks[k - 1]
         nm = p.norm
         if p.kind != "word" or nm.startswith("ال") or nm.endswith(("ي", "يه", "يون", "يين")) or \
-                self.r.is_adj(nm) or _adverbial(p.text):
-            return False
+                self.r.is_adj(nm) or _adverbial(p.text) or nm in _TIME_LEAD:
+            return False  # (الوزارة أمس | بسقوط: a word of time heads no genitive)
         end = p.end  # the last word of a name (محمد علي | حرص) is no construct
         return not any(e.end == end for e in self.ents_at.values())
+
+    def _source_body(self, k: int, i: int, limit: int) -> bool:
+        """The preposition at k gives the body of the source before it (حذر مسؤول من الوزارة من ...، مصدر في
+        الجيش), and the verb's own word comes again later in the sentence."""
+        if k <= i + 1 or k + 1 >= limit or self.toks[k].norm not in _AFFIL_PREPS or \
+                self._content_noun(self.toks[k + 1].norm):  # حذر مسؤول من انهيار ... من جديد
+            return False
+        nx = self.toks[k + 1].norm
+        if not (nx.startswith("ال") or k + 1 in self.ents_at or nx in _BODY_LEADS):
+            return False  # حذر مسؤول أمني من تدهور ... من جديد: a bare noun is the content
+        j = k - 1
+        while j > i + 1 and (self.toks[j].norm in _SOURCE_ADJ or self.r.is_adj(self.toks[j].norm) or
+                             self.toks[j].norm.endswith(("ي", "يه", "ية"))):
+            j -= 1  # مصدر رسمي | من داخل المحافظة
+        p = self.toks[j].norm
+        p = p[2:] if p.startswith("ال") else p
+        if not (p in self.q.unnamed or p in self.q.groups or p in self.q.person_nouns):
+            return False
+        return any(self.toks[x].norm == self.toks[k].norm for x in range(k + 2, limit))
+
+    def _time_after_subject(self, k: int, i: int) -> bool:
+        """Token k is a word of time between the subject of the verb at i and its content (أفاد المصدر الاثنين
+        بمقتل ...، أعلنت الوزارة اليوم بدء ...), not the verb's first word after it (أعلن اليوم: no subject)."""
+        return k > i + 1 and self.toks[k].norm in _TIME_LEAD
 
     def _content_noun(self, norm: str) -> bool:
         """A verbal noun that opens reported content (ضرورة، البدء، بمقتل، حرصه)."""
