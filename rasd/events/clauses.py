@@ -45,6 +45,11 @@ _SOURCE_NOUNS = word_set(_WORDS, "clauses_source_nouns")
 # the verb "do" takes its event noun with بـ (قامت الطائرات بقصف المواقع)
 _DO = word_set(_WORDS, "clauses_do")
 
+# "undergo" takes its event noun with لـ: تعرضت الدورية لإطلاق نار (an attack on the subject)
+_UNDERGO = word_set(_WORDS, "clauses_undergo")
+# عند تعرض الموكب لكمين: after a preposition the word is a noun (when it undergoes), no report
+_BEFORE_NOUN = _PREP | {normalize_word("عند")}
+
 
 def _bare(w: str) -> str:
     return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
@@ -106,6 +111,15 @@ def _asyndetic(tokens, cl: Clause, t) -> bool:
     return prev.kind == "word" and not prev.text.startswith(("ال", "وال", "بال", "لل", "فال")) \
         and prev.norm not in _NOT_VERB and prev.norm not in _PREP and (
             prev.norm.endswith(("ون", "ين", "ات", "ه")) or prev.norm.endswith("يه"))
+
+
+def _after_indefinite_comma(tokens, k: int) -> bool:
+    """اتهم آباء، تعرض أبناؤهم لاعتداءات، الشرطة ...: a verb after a comma after an indefinite noun describes
+    that noun (a relative clause without الذي)."""
+    if k < 2 or tokens[k - 1].text not in ("،", ","):
+        return False
+    w = tokens[k - 2]
+    return w.kind == "word" and _is_verbish(w.norm) and not w.text.startswith(("أل", "وأل", "فأل"))
 
 
 def _participle(w: str) -> bool:
@@ -305,6 +319,11 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         return TriggerRole(cl, True, "under-head", first_i)
     if first_c == "reporting" and tokens[first_i].norm not in _ANNOUNCE:
         return TriggerRole(cl, False, "after-speech-verb")
+    if first_c == "light_verbs" and tokens[first_i].norm in _UNDERGO and t.prefix in ("ل", "لل") \
+            and t.type in ("ASSAULT", "COERCE") and t.token - first_i <= 5 \
+            and not (first_i > 0 and _bare(tokens[first_i - 1].norm) in _BEFORE_NOUN) \
+            and not _after_indefinite_comma(tokens, first_i):
+        return TriggerRole(cl, True, "undergo", first_i)  # تعرضت قرية لقصف: the attack it suffered
     if first_c in ("light_verbs", "reporting") and t.prefix in ("ل", "لل", "ول", "ولل", "فل", "فلل"):
         return TriggerRole(cl, False, "genitive")  # الشرارة الأولى للتظاهرات: a complement of another noun
     if t.pos == "c" and first_c == "light_verbs" and _bare(tokens[first_i].norm) not in _CASUALTY_VERBS:

@@ -55,6 +55,8 @@ _IMPLIED_AFTER = word_set(_WORDS, "stage_implied_after")
 _BLAST_NOUNS = word_set(_WORDS, "stage_blast_nouns")
 _DURING = word_set(_WORDS, "stage_during")
 _RELATIVES = word_set(_WORDS, "stage_relatives")
+_RESULT_MARKS = word_set(_WORDS, "stage_result_marks")
+_RESULT_VERBS = word_set(_WORDS, "stage_result_verbs")
 _NUMBER_WORDS = word_set(_WORDS, "stage_number_words")
 _CONCURRENT = word_set(_WORDS, "stage_concurrent")
 _POSSESSIVE = tuple(sorted(word_set(_WORDS, "stage_possessive"), key=len, reverse=True))
@@ -347,6 +349,14 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
         if cas and not opaque:
             mains = [cas[0]]
             rl[id(cas[0])].reason = "figures"
+    # casualties told in a result clause (...، ما أسفر عن مقتل 5، مما أدى إلى إصابة ...) belong to the main
+    # clause's event; when that is no attack (داهم مسلحون منزلا، أطلق قناص النار) the killing is the event
+    if not any(t.type == "ASSAULT" for t in mains) and not opaque_first and ("killed" in figs or "injured" in figs):
+        res = next((t for t in ts if t.type == "ASSAULT" and t.pos in ("n", "c") and rl.get(id(t)) is not None
+                    and _in_result(tokens, t, i0)), None)
+        if res is not None:
+            mains.append(res)
+            rl[id(res)].reason = "result"
     # an instrument of remote violence (دمرت ... بـ7 غارات، قتل ... بقذيفة) makes the sentence an ASSAULT
     if not any(t.type == "ASSAULT" for t in mains):
         inst = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n"
@@ -539,6 +549,15 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
 
 
 _ACTIVITY_BEFORE = word_set(_WORDS, "stage_activity_before")
+
+
+def _in_result(tokens, t, i0: int) -> bool:
+    """Whether a casualty noun follows a past result verb after ما (..., ما أسفر عن مقتل، مما أدى إلى إصابة):
+    a present or future one (قد يؤدي، لن يسفر) or a negated one (لم يسفر) is no report."""
+    for k in range(t.token - 1, max(i0, t.token - 4), -1):
+        if tokens[k].norm in _RESULT_VERBS:
+            return tokens[k - 1].norm in _RESULT_MARKS
+    return False
 
 
 def _activity_noun(t, tokens, mentions) -> bool:
