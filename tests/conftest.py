@@ -63,3 +63,20 @@ def _bad_spans(doc) -> list[str]:
             if doc.text[sp.start:sp.end] != sp.text:
                 bad.append(f"event evidence: {sp!r}")
     return bad
+
+
+@pytest.fixture
+def event_actors(request):
+    """``event_actors(text, pub=the test module's PUB, type_=None)``: the actors, by role, of the first
+    event (of ``type_``) rasd codes in ``text``; fails listing the set-aside events when none is coded."""
+    import rasd
+
+    default = getattr(request.module, "PUB", "2024-05-12")
+
+    def actors(text: str, pub: str = default, type_: str | None = None) -> dict:
+        doc = rasd.extract(text, published=pub)
+        evs = [e for e in doc.events if type_ is None or e.type == type_]
+        assert evs, [(e.type, r) for e, r in doc.cache["events_other"]]
+        return {a.role: a for a in evs[0].actors}
+
+    return actors
