@@ -80,3 +80,27 @@ def event_actors(request):
         return {a.role: a for a in evs[0].actors}
 
     return actors
+
+
+@pytest.fixture
+def rule_quotes():
+    """``rule_quotes(text)``: the quotes of ``text`` after the rule stages only (tokens, sentences,
+    entities, quotes), each checked to point into the text (quote, speaker and cue spans)."""
+    from rasd.doc import Document
+    from rasd.recognize.entities import RecognizeEntities
+    from rasd.recognize.quotes import RecognizeQuotes
+    from rasd.text.stage import SplitSentences, Tokenize
+
+    stages = (Tokenize(), SplitSentences(), RecognizeEntities(), RecognizeQuotes())
+
+    def quotes(text: str) -> list:
+        doc = Document(text=text)
+        for stage in stages:
+            stage(doc)
+        for q in doc.quotes:
+            for span in (q, q.speaker, q.cue):
+                if span is not None:
+                    assert text[span.start:span.end] == span.text, span
+        return doc.quotes
+
+    return quotes
