@@ -42,6 +42,8 @@ _HE = word_set(_WORDS, "quotes_he")
 _NAME_LINKS = word_set(_WORDS, "quotes_name_links")
 _OBJECT_START = word_set(_WORDS, "quotes_object_start")
 _NOT_GIVEN = word_set(_WORDS, "quotes_not_given")
+# a word written onto a preposition or the article, or a preposition itself, opens no subject
+_NOT_SUBJECT_STARTS = tuple(sorted(word_set(_WORDS, "quotes_not_subject_starts")))
 _TIME_LEAD = word_set(_WORDS, "quotes_time_lead")
 _ADVERB_REL = word_set(_WORDS, "quotes_adverb_rel")
 _CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
@@ -1215,7 +1217,7 @@ class _QuoteReader:
         if toks[a].norm in _CLAUSE_OPEN and a + 2 < v:
             a += 1  # فيما علق مراقبون ... بالقول
         w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
-        if toks[a].norm.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي", "مع")) or w in self.r.lx.stop:
+        if toks[a].norm.startswith(_NOT_SUBJECT_STARTS) or w in self.r.lx.stop:
             return None  # بفضل من وعدهم بقوله: no verb opens the clause
         sp, _ = self.speaker_from(a + 1, v)
         return sp if sp is not None and sp.kind in ("person", "organisation", "document") else None
@@ -1368,7 +1370,7 @@ class _QuoteReader:
             w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
             if a + 1 < v and toks[a].kind == "word" and not toks[a].norm.startswith("ال") and \
                     toks[a].norm not in self.r.lx.stop and w not in self.r.lx.stop and \
-                    not w.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي", "مع")):
+                    not w.startswith(_NOT_SUBJECT_STARTS):
                 sp, _ = self.speaker_from(a + 1, min(v, a + 14), np=False)
                 if sp is not None and sp.kind in ("person", "organisation"):
                     return sp
