@@ -104,3 +104,23 @@ def rule_quotes():
         return doc.quotes
 
     return quotes
+
+
+@pytest.fixture
+def store_at_version(tmp_path):
+    """``store_at_version(n)``: (path, open autocommit connection) of a new SQLite file with the
+    store's first ``n`` migrations applied, as an older rasd left it."""
+    import sqlite3
+
+    from rasd.store.schema import MIGRATIONS, _statements
+
+    def make(version: int):
+        path = tmp_path / f"v{version}.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        for script in MIGRATIONS[:version]:
+            for stmt in _statements(script):
+                conn.execute(stmt)
+        conn.execute(f"PRAGMA user_version = {version}")
+        return path, conn
+
+    return make

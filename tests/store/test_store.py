@@ -482,17 +482,10 @@ def test_walk_day_index_only_for_common_names(store):
     assert store._walk_day_index('"قوات"', 10**9) is False  # a deep page: look the candidates up
 
 
-def test_migration_from_version_3_splits_the_rtree_and_counts(tmp_path):
+def test_migration_from_version_3_splits_the_rtree_and_counts(store_at_version):
     """A schema-3 store (one R*Tree with an auxiliary dup column) is upgraded: located events go to
     the R*Tree of their kind and event_counts holds the figures of the events already stored."""
-    from rasd.store.schema import MIGRATIONS, _statements
-
-    path = tmp_path / "v3.db"
-    c = sqlite3.connect(path, isolation_level=None)
-    for script in MIGRATIONS[:3]:
-        for stmt in _statements(script):
-            c.execute(stmt)
-    c.execute("PRAGMA user_version = 3")
+    path, c = store_at_version(3)
     c.execute("INSERT INTO articles (rid, id, text, content_hash, ingested_at) VALUES (1, 'a1', 'نص', 'h1', 'now')")
     c.execute("INSERT INTO articles (rid, id, text, content_hash, near_duplicate_of, ingested_at) "
               "VALUES (2, 'a2', 'نص آخر', 'h2', 1, 'now')")

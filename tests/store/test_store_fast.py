@@ -4,11 +4,10 @@ search stems, and the full-text index of schema version 5 (also on a store migra
 from __future__ import annotations
 
 import random
-import sqlite3
 
 from rasd.store import Store, dedup
 from rasd.store import sqlite as store_sqlite
-from rasd.store.schema import MIGRATIONS, SCHEMA_VERSION, _statements
+from rasd.store.schema import SCHEMA_VERSION
 
 ARTICLE = ("قالَ مسؤولٌ في وزارة الصحة إنّ الغارات الجوية على مدينة غزة أسفرت عن مقتل ١٢ شخصاً، "
            "وأضاف رئيس الهيئة أن «الوضع صعب» بالقرب من المستشفى. ﻣﺤﺎﻓﻈﺔ")
@@ -62,13 +61,8 @@ def test_full_text_index_is_contentless_words():
         assert ARTICLE[start:start + len(text)] == text
 
 
-def test_version_4_store_is_migrated_to_the_contentless_index(tmp_path):
-    db = tmp_path / "v4.db"
-    c = sqlite3.connect(db, isolation_level=None)
-    for script in MIGRATIONS[:4]:
-        for stmt in _statements(script):
-            c.execute(stmt)
-    c.execute("PRAGMA user_version = 4")
+def test_version_4_store_is_migrated_to_the_contentless_index(store_at_version):
+    db, c = store_at_version(4)
     norm = dedup.norm_string(ARTICLE)
     c.execute("INSERT INTO articles (rid, id, text, content_hash, ingested_at) VALUES (1, 'a1', ?, 'h', 't')",
               (ARTICLE,))
