@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as _dt
 import re
 from functools import cache
 
@@ -91,8 +92,39 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
             return _value(d), d.precision, d
         i -= 1
     if doc.published is not None:
-        return doc.published.isoformat(), "publication", None
+        return article_today(doc).isoformat(), "publication", None
     return None, None, None
+
+
+_TODAY = frozenset(normalize_word(w) for w in load_yaml("dates.yaml")["day_words"][0])
+_LEAD = 400  # characters at the start of an article whose "today" (اليوم الخميس) is the article's own day
+_STALE_DAYS = 6  # how far before publication an article's own "today" may lie (a story put online late)
+
+
+def article_today(doc: Document):
+    """The day the article calls today: the publication date, unless its lead names an earlier day as
+    today (نشر عناصر المقاومة فجر اليوم الخميس ... in a story published on Saturday): undated events of
+    the article are news of that day."""
+    pub = doc.published
+    got = doc.cache.get("article_today")
+    if got is not None and got[0] == pub:
+        return got[1]
+    day = pub
+    for d in doc.dates:
+        if d.start >= _LEAD:
+            break
+        if d.precision != "day" or not d.value or len(d.value) != 10 \
+                or not any(normalize_word(w) in _TODAY for w in d.text.split()):
+            continue
+        try:
+            lag = (pub - _dt.date.fromisoformat(d.value)).days
+        except ValueError:
+            continue
+        if 1 <= lag <= _STALE_DAYS:
+            day = _dt.date.fromisoformat(d.value)
+        break
+    doc.cache["article_today"] = (pub, day)
+    return day
 
 
 def _lapse_between(text: str, at: int, start: int) -> bool:
@@ -202,7 +234,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
                 return town
         return best
     p0 = paragraph_start(doc.text, s_start)
-    before = [p for p in doc.places if p0 <= p.start < s_start]
+    before = [p for p in doc.places if max(p0, s_start - _PARA_SPAN) <= p.start < s_start]
     before = [p for p in before if ok(p)]
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
@@ -352,6 +384,8 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
         return False
     if subject is not None and subject[0] <= p.start < subject[1]:
         return len(text[at:subject[0]].split()) <= _SPEAKER_GAP
+    if subject is not None and subject[1] <= p.start and text[subject[1]:p.start].strip():
+        return False  # انتقد ظريف السياسة الأميركية: a nisba past the named speaker qualifies the object
     return p.via == "nisba" or not gap
 
 
@@ -377,6 +411,9 @@ def _across_border(text: str, start: int) -> bool:
 
 
 _LOOKBACK = 400  # characters before the paragraph searched for a town when the event has no place
+# characters of its paragraph before an event's sentence searched for its place: a one-paragraph article
+# names many earlier events' places (لقاء في باكو في يونيو ... كما اتهم ...)
+_PARA_SPAN = 500
 
 
 def _recent_town(doc: Document, lo: int, hi: int, country: str | None, ok) -> Place | None:

@@ -1,0 +1,59 @@
+"""Country and date of found events: classes met on fresh articles (team-written sentences)."""
+
+from __future__ import annotations
+
+import rasd
+
+# a long one-paragraph article: a background meeting's city far before the event is not its place
+_ONE_PARAGRAPH = (
+    "اعتبر الرئيس التركي أن نظيره الروسي يتجه إلى تغيير موقفه من الأزمة السورية، في تصريحات نقلتها الصحف "
+    "التركية اليوم الاثنين. وكان الرئيسان قد عقدا لقاء مطولا في حزيران الماضي في مدينة باكو عاصمة أذربيجان على "
+    "هامش افتتاح دورة رياضية. وقال الرئيس إن حديثهما الهاتفي بعد ذلك اللقاء أوحى له بأن نظيره يراجع حساباته في "
+    "المنطقة، وإن العلاقات بين البلدين تبقى متينة رغم الخلافات. وتحدث الرئيس مطولا عن الاقتصاد وعن الاستثمارات "
+    "الجديدة في قطاع الطاقة وعن خطط الحكومة لتطوير البنية التحتية في الأعوام المقبلة. وأضاف أن تركيا ماضية في "
+    "حملتها العسكرية ضد المسلحين ما دامت تراها ضرورية، وأنها لن تلتفت إلى الأصوات التي تطالبها بالتوقف، مشيرا إلى "
+    "أن الحكومة عازمة على حماية حدودها الجنوبية من أي تهديد مهما كان مصدره، وأن الجيش يملك كل الوسائل اللازمة "
+    "لذلك. كما اتهم الرئيس حزب العمال الكردستاني بالسعي إلى إضعاف الدولة.")
+
+
+def _one(doc, kind: str):
+    found = [e for e in doc.events if e.type == kind]
+    assert found, [(e.type, e.trigger.text if e.trigger else None) for e in doc.events]
+    return found[0]
+
+
+def test_a_nisba_past_the_named_speaker_qualifies_the_object_not_where_it_was_said():
+    text = ("قال وزير الخارجية الأردني ناصر جودة اليوم إن بلاده تدعم الحل السياسي في سوريا.\n"
+            "وفي مقابلة نشرت اليوم في صحيفة محلية، انتقد جودة السياسة الفرنسية في المنطقة.")
+    ev = _one(rasd.extract(text, published="2015-08-09"), "ACCUSE")
+    assert ev.location is not None and ev.location.country_code == "JO"
+
+
+def test_a_nisba_right_after_the_verb_still_names_the_speaker():
+    text = "نفى مسؤولون أتراك اليوم وجود أي اتفاق مع الحكومة السورية."
+    ev = _one(rasd.extract(text, published="2015-08-09"), "REJECT")
+    assert ev.location is not None and ev.location.country_code == "TR"
+
+
+def test_a_statement_takes_the_near_context_of_a_long_paragraph_not_a_city_far_before_it():
+    doc = rasd.extract(_ONE_PARAGRAPH, published="2015-08-03")
+    assert _one(doc, "CONSULT").location.country_code == "AZ"  # the meeting itself was in Baku
+    ev = _one(doc, "ACCUSE")
+    assert ev.location is not None and ev.location.country_code == "TR"
+
+
+def test_the_article_today_named_in_its_lead_dates_its_undated_events():
+    text = ("نفذ مسلحون فجر اليوم الخميس هجوما على حاجز للجيش في مدينة العريش، بحسب مصادر أمنية.\n"
+            "وفي موازاة ذلك، شنت طائرات حربية غارات على مواقع المسلحين في مدينة رفح.")
+    doc = rasd.extract(text, published="2015-07-25")  # a Saturday: the story was put online late
+    strikes = [e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "غارات"]
+    assert strikes and strikes[0].date == "2015-07-23"
+    assert strikes[0].date_precision == "publication"
+
+
+def test_an_article_whose_today_is_its_publication_day_keeps_that_day():
+    text = ("نفذ مسلحون اليوم الخميس هجوما على حاجز للجيش في مدينة العريش.\n"
+            "وفي موازاة ذلك، شنت طائرات حربية غارات على مواقع المسلحين في مدينة رفح.")
+    doc = rasd.extract(text, published="2015-07-23")
+    strikes = [e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "غارات"]
+    assert strikes and strikes[0].date == "2015-07-23"
