@@ -39,6 +39,9 @@ _STATEMENT = word_set("events/words.yaml", "arguments_statement_words")
 _VENUE = word_set("events/words.yaml", "arguments_venue_words")
 _MEDIA = word_set("events/words.yaml", "arguments_media_words")
 _AT = word_set("events/words.yaml", "arguments_at")
+_STATE_VERBS = word_set("geo/relations.yaml", "state_verbs")
+_ORIGIN = word_set("geo/relations.yaml", "origin_words")
+_COORD = word_set("events/words.yaml", "clauses_coord")
 _PREP = word_set("events/words.yaml", "clauses_prep")
 _WHICH = word_set("events/words.yaml", "clauses_relative_pronouns")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
@@ -190,6 +193,10 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
                           for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
+        if _origin(doc.text, p.start):
+            return False  # طائرات انطلقت من قاعدة في ديار بكر: where the strike came from, not where it hit
+        if p.kind == "city" and p.via == "name" and _state_subject(doc.text, p.start):
+            return False  # واصلت أنقرة قصفها: the capital is the state that acted, not where
         if p.kind == "country" and _across_border(doc.text, p.start):
             return False  # قرب الحدود السورية، على الحدود مع العراق: the other side of a border, not the place
         # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
@@ -347,7 +354,8 @@ def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end
     for p in before + [p for p in sent if p.start > at]:
         if p.start < at:
             gap = doc.text[p.end:at]
-            if len(gap.split()) > _SPEAKER_GAP or "،" in gap or "," in gap or not ok(p, actors=False):
+            if len(gap.split()) > _SPEAKER_GAP or "،" in gap or "," in gap or not ok(p, actors=False) \
+                    or any(normalize_word(w) in _COORD for w in gap.split()):  # السوري فيما تدعو تركيا
                 continue
         elif not (_subject_place(doc.text, at, p, subject) and ok(p, actors=False)):
             continue
@@ -393,6 +401,31 @@ def _after_media(text: str, start: int) -> bool:
     """Whether the word before ``start`` names an outlet (لوسائل إعلام إيطالية، لصحيفة بريطانية)."""
     words = text[max(0, start - 30):start].split()
     return bool(words) and normalize_word(words[-1]) in _MEDIA
+
+
+_ORIGIN_SPAN = 60  # characters before a place searched for a take-off word of its own clause
+
+
+def _origin(text: str, start: int) -> bool:
+    """Whether a take-off word and من stand before the place in its clause (انطلقت من قاعدة ... في ولاية ديار
+    بكر، أقلعت من إنجرليك)."""
+    before = text[max(0, start - _ORIGIN_SPAN):start]
+    if "من" not in before:
+        return False  # the common case, without normalising
+    cut = max(before.rfind("،"), before.rfind(","), before.rfind("."))
+    words = [normalize_word(w) for w in before[cut + 1:].split()]
+    return any(w.lstrip("و") in _ORIGIN and k + 1 < len(words) and words[k + 1] == "من"
+               for k, w in enumerate(words))
+
+
+def _state_subject(text: str, start: int) -> bool:
+    """Whether the word right before a city is a verb of a state's acts (أعلنت واشنطن، واصلت أنقرة): the
+    city is its government, the verb's subject."""
+    words = text[max(0, start - 16):start].split()
+    if not words or not text[start - 1:start].isspace():
+        return False
+    w = normalize_word(words[-1])
+    return w in _STATE_VERBS or (w[:1] in ("و", "ف") and w[1:] in _STATE_VERBS)
 
 
 def _across_border(text: str, start: int) -> bool:

@@ -44,6 +44,8 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] | set[int] = frozens
     la, lb = a.location, b.location
     if la is not None and lb is not None and _other_province(la, lb) and _told_here(a) and _told_here(b):
         return False  # strikes on Lahij and on Sanaa the same night are two events, whatever told them
+    if la is not None and lb is not None and la.country_code != lb.country_code and _named_here(a) and _named_here(b):
+        return False  # غارات في سوريا ... قصف في شمال العراق: two countries each named with its event
     if la is not None and lb is not None and id(a) not in weak_loc and id(b) not in weak_loc:
         if la.country_code != lb.country_code:
             return False
@@ -65,6 +67,12 @@ def _told_here(ev: Event) -> bool:
     """Whether the event's place is named in its own evidence (not inferred from elsewhere in the text)."""
     loc = ev.location
     return loc is not None and any(s.start <= loc.start < s.end for s in ev.evidence)
+
+
+def _named_here(ev: Event) -> bool:
+    """Whether the event's place is named (not a nisba) in its own evidence: a country so named, coarse as
+    it is, says where this event was."""
+    return ev.location.via != "nisba" and _told_here(ev)
 
 
 def _other_province(la, lb) -> bool:
@@ -113,6 +121,7 @@ def absorb(into: Event, other: Event, weak_loc: frozenset[int] = frozenset()) ->
         into.date, into.date_precision = other.date, other.date_precision
     here = into.location
     if other.location is not None and other.location.geo_precision != 3 and (here is None or (
+            here.country_code == other.location.country_code or not _named_here(into)) and (
             (here.country_code == other.location.country_code or here.kind == "country") and (
                 (id(into) in weak_loc and id(other) not in weak_loc)
                 or (_finer(other.location, here) and (here.kind or "") in _COARSE)))):

@@ -57,3 +57,38 @@ def test_an_article_whose_today_is_its_publication_day_keeps_that_day():
     doc = rasd.extract(text, published="2015-07-23")
     strikes = [e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "غارات"]
     assert strikes and strikes[0].date == "2015-07-23"
+
+
+def test_a_capital_right_after_a_verb_of_state_acts_is_the_state_not_the_place():
+    text = ("وفي هجوم جديد صباح اليوم استهدف مسلحون دورية عسكرية، في وقت واصلت أنقرة قصفها العنيف لمواقع "
+            "المتمردين في شمال العراق.")
+    ev = _one(rasd.extract(text, published="2015-08-04"), "ASSAULT")
+    assert ev.location is not None and ev.location.country_code == "IQ"
+
+
+def test_a_nisba_of_the_clause_before_a_contrast_word_is_not_the_speakers_place():
+    doc = rasd.extract("تدعم إيران نظام الرئيس السوري فيما تدعو تركيا إلى رحيله.", published="2015-08-04")
+    ev = _one(doc, "REQUEST")
+    assert ev.location is not None and ev.location.country_code == "TR"
+
+
+def test_the_base_a_strike_took_off_from_is_not_where_it_hit():
+    text = ("استهدف سلاح الجو التركي ثلاثة مواقع للتنظيم داخل الأراضي السورية فجر اليوم بواسطة ثلاث طائرات، "
+            "انطلقت من قاعدة جوية في ولاية ديار بكر.")
+    ev = _one(rasd.extract(text, published="2015-07-24"), "ASSAULT")
+    assert ev.location is not None and ev.location.country_code == "SY"
+
+
+def test_strikes_each_named_in_another_country_stay_two_events():
+    text = ("شنت مقاتلات تركية اليوم غارات جوية على مواقع للتنظيم في سوريا.\n"
+            "وقالت مصادر إن مقاتلات تركية شنت غارات أخرى على مواقع للمتمردين في مدينة دهوك العراقية.")
+    doc = rasd.extract(text, published="2015-07-24")
+    assert sorted(e.location.country_code for e in doc.events if e.type == "ASSAULT") == ["IQ", "SY"]
+
+
+def test_a_later_mention_does_not_move_a_strike_out_of_the_country_named_with_it():
+    text = ("شنت مقاتلات تركية اليوم غارات جوية على مواقع للتنظيم داخل سوريا.\n"
+            "وجاءت الغارات بعد موافقة تركيا على السماح للطائرات الأمريكية باستخدام قاعدة إنجرليك الجوية.")
+    doc = rasd.extract(text, published="2015-07-24")
+    first = _one(doc, "ASSAULT")
+    assert first.location is not None and first.location.country_code == "SY"
