@@ -190,6 +190,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return False
         if "الجنسية" in doc.text[p.end:p.end + 12]:
             return False  # سوري الجنسية: a person's nationality, not where it happened
+        if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
+            return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
                           for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
@@ -249,6 +251,10 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     # no place in the sentence nor its paragraph: the latest town of the focus country in the sentences
     # just before (one-sentence paragraphs), before falling back to the country itself; a focus country
     # named only across a border (قرب الحدود العراقية) gives way to the next one
+    if said:
+        own = _speaker_nisba(doc, s_start, at, excluded, ok)
+        if own is not None:
+            return dataclasses.replace(own, geo_precision=3)
     foci = doc.focus_countries[:2]
     if len(foci) == 2 and actor_spans:
         states = {p.country_code for p in doc.places if p.kind == "country"
@@ -305,7 +311,8 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
     """Where a meeting was held: a named place of its sentence (في الرياض), else of its paragraph before
     it, else the country of the first participant (the host: استقبل ولي العهد السعودي الوزير اليمني -> SA,
     استقبل ملك الأردن ...); None: the article's focus as for any event."""
-    named = [p for p in doc.places if s_start <= p.start < s_end and p.via != "nisba" and ok(p)]
+    named = [p for p in doc.places if s_start <= p.start < s_end and p.via != "nisba"
+             and (ok(p) or (_visited(doc.text, p.start) and ok(p, topic=False)))]
     if named:
         def score(p: Place) -> float:
             s = _KIND_RANK.get(p.kind or "", 2) - abs(p.start - at) / 200
@@ -320,6 +327,12 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
     host = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
     return None if host is None else dataclasses.replace(host, geo_precision=3)
+
+
+def _visited(text: str, start: int) -> bool:
+    """Whether a visit word and إلى stand right before a place (أثناء زيارة إلى لشبونة حيث يلتقي نظيره)."""
+    words = [normalize_word(w) for w in text[max(0, start - 24):start].split()[-2:]]
+    return len(words) == 2 and words[0].lstrip("و") in _VISIT and words[1] in _VISIT_TO
 
 
 _SPEAKER_GAP = 3  # words between a statement verb and its speaker's place (أدانت الحكومة اليمنية، الولايات المتحدة ترفض)
@@ -365,6 +378,16 @@ def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
     return None
+
+
+def _speaker_nisba(doc: Document, s_start: int, at: int, excluded: list[tuple[int, int]], ok) -> Place | None:
+    """The nationality in the title of a name before a statement verb (جدد الرئيس الأميركي باراك أوباما
+    دعوته لتأييد الاتفاق الإيراني، وحذر ...): with no place of its own, a statement is the speaker's
+    country's, not the article's focus."""
+    own = [p for p in doc.places if s_start <= p.start < at and p.country_code and any(
+        a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in excluded)]
+    own = [p for p in own if ok(p, actors=False)]
+    return own[-1] if own else None
 
 
 def _speaker_clause_place(doc: Document, after: int, s_end: int, sent: list[Place], ok) -> Place | None:

@@ -92,3 +92,27 @@ def test_a_later_mention_does_not_move_a_strike_out_of_the_country_named_with_it
     doc = rasd.extract(text, published="2015-07-24")
     first = _one(doc, "ASSAULT")
     assert first.location is not None and first.location.country_code == "SY"
+
+
+def test_a_statement_without_a_place_is_the_speakers_country_not_the_articles_focus():
+    text = ("جدد الرئيس الأميركي باراك أوباما دعوته أمس لتأييد الاتفاق النووي الإيراني، وحذر من أن رفضه سيكون خطأ.\n"
+            "وتأمل إيران أن ترفع العقوبات عنها قريبا، فيما تقول إيران إن برنامجها سلمي.")
+    doc = rasd.extract(text, published="2015-08-06")
+    assert doc.focus_countries[0] == "IR"
+    ev = _one(doc, "THREATEN")
+    assert ev.location is not None and ev.location.country_code == "US"
+
+
+def test_the_victims_nationality_after_a_subtotal_word_is_not_the_place():
+    text = ("أعلنت السلطات التونسية تفكيك خلية إرهابية في مدينة الكاف.\n"
+            "وقتل مسلح 38 سائحا أغلبهم بريطانيون عندما أطلق الرصاص على شاطئ فندق في أواخر يونيو الماضي.")
+    doc = rasd.extract(text, published="2015-08-06")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].location is not None and attacks[0].location.country_code == "TN"
+
+
+def test_a_meeting_during_a_visit_is_where_the_visit_went():
+    text = ("أعلن وزير الخارجية التركي اليوم الاثنين أن المتمردين لم يوقفوا هجماتهم. وقال الوزير أثناء زيارة إلى "
+            "لشبونة حيث يلتقي نظيره البرتغالي إن عملية السلام لم تنته.")
+    ev = _one(rasd.extract(text, published="2015-07-27"), "CONSULT")
+    assert ev.location is not None and ev.location.country_code == "PT"
