@@ -195,7 +195,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
                           for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
-        if _origin(doc.text, p.start):
+        if _origin(doc, p.start):
             return False  # طائرات انطلقت من قاعدة في ديار بكر: where the strike came from, not where it hit
         if p.kind == "city" and p.via == "name" and _state_subject(doc.text, p.start):
             return False  # واصلت أنقرة قصفها: the capital is the state that acted, not where
@@ -429,16 +429,20 @@ def _after_media(text: str, start: int) -> bool:
 _ORIGIN_SPAN = 60  # characters before a place searched for a take-off word of its own clause
 
 
-def _origin(text: str, start: int) -> bool:
+def _origin(doc: Document, start: int) -> bool:
     """Whether a take-off word and من stand before the place in its clause (انطلقت من قاعدة ... في ولاية ديار
     بكر، أقلعت من إنجرليك)."""
-    before = text[max(0, start - _ORIGIN_SPAN):start]
-    if "من" not in before:
-        return False  # the common case, without normalising
-    cut = max(before.rfind("،"), before.rfind(","), before.rfind("."))
-    words = [normalize_word(w) for w in before[cut + 1:].split()]
-    return any(w.lstrip("و") in _ORIGIN and k + 1 < len(words) and words[k + 1] == "من"
-               for k, w in enumerate(words))
+    marks = doc.cache.get("arguments_origins")
+    if marks is None:  # the offsets of the article's take-off words followed by من, found once
+        toks = doc.tokens
+        marks = [toks[k].start for k in range(len(toks) - 1)
+                 if toks[k + 1].norm == "من" and toks[k].norm.lstrip("و") in _ORIGIN]
+        doc.cache["arguments_origins"] = marks
+    i = bisect.bisect_left(marks, start - _ORIGIN_SPAN)
+    if i == len(marks) or marks[i] >= start:
+        return False
+    between = doc.text[marks[i]:start]
+    return "،" not in between and "," not in between and "." not in between
 
 
 def _state_subject(text: str, start: int) -> bool:
