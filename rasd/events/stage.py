@@ -16,11 +16,12 @@ from rasd.doc import Document, Event
 from rasd.events import actors as _actors
 from rasd.events import triggers as _triggers
 from rasd.events.arguments import FIGURE_FIELDS, sentence_figures, vague_figures
+from rasd.events.build import _strip
 from rasd.events.coding import code_acled
 from rasd.events.cues import cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.merge import compatible, merge_events
-from rasd.events.sentence import _code_sentence, _strip, _View
+from rasd.events.sentence import _code_sentence, _View
 from rasd.text.normalize import normalize_word
 from rasd.text.stage import norm_text
 
