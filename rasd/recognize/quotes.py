@@ -192,6 +192,21 @@ class _Direct:
     inside_reported: bool = False
 
 
+@dataclass(slots=True)
+class _Cue:
+    """A speech verb read as a cue: its token, what it takes, and where its sentence ends."""
+    i: int  # the verb's token
+    extra: frozenset[str]  # the prepositions it takes its content with (إلى، عن، من)
+    plen: int  # length of the prefix written onto it (و، ف)
+    participle: bool  # مضيفا، مؤكدا: no subject of its own
+    base: str  # its normalised form without the prefix
+    at_verb: int  # its offset
+    acc_ma: int  # بحسب ما أعلن (2), حسبما أعلن (1): how far back the "according to" is
+    rel_speaker: Speaker | None  # the role before a relative (الذي أكد أن) that speaks
+    doc_verb: bool  # جاء في البيان: a document reports
+    limit: int  # the token where its sentence ends
+
+
 class _QuoteReader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -200,6 +215,10 @@ class _QuoteReader:
         self.n = len(self.toks)
         self.q = quote_lexicon()
         self.direct_open: dict[int, _Direct] = {}  # opening token -> direct quote (set by run)
+        self.directs: list[_Direct] = []  # the quotations in marks (set by run), and their starts
+        self.d_starts: list[int] = []
+        self.direct_tok: dict[int, _Direct] = {}  # every token of a quotation -> the quotation (set by run)
+        self.quotes: list[Quote] = []  # the reported quotes found so far (set by run)
         self.r = doc.cache.pop("entities.reader", None) or _Reader(doc, lexicon())
         same = self.r.toks is self.toks  # the entity reader's token tables are this document's
         self.starts = self.r._starts if same and self.r._starts is not None else \
@@ -363,38 +382,11 @@ class _QuoteReader:
         """The speaker named by tokens [a, b) after a speech verb, and the channel if any (``lam``: the first
         word may be written onto ل, as after وفقا: لتقرير المؤسسة)."""
         toks = self.toks
-        channel = None
-        first_words = self.q.channel_first
-        for k in range(a + 1, b):
-            nm = toks[k].norm
-            if nm not in first_words and nm[1:] not in first_words:
-                continue
-            for key, name in self.q.channels.items():
-                m = len(key)
-                if k + m <= b and all(toks[k + x].norm == key[x] or
-                                      (x == 0 and toks[k].norm[1:] == key[0] and toks[k].norm[0] in "بلو")
-                                      for x in range(m)):
-                    channel = name
-                    break
-            if channel:
-                break
-        tw = self.r.lx.time_words
-        q_acc = self.q.according
-        while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
-                         toks[a].norm in tw):
-            a += 1  # أعلنت أمس الشرطة: the time before the subject
-        if a + 1 < b and self._verb_with_object(toks[a].norm):
-            a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
-        if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in q_acc:
+        channel = self._channel_in(a, b)
+        a = self._past_time_words(a, b)
+        if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in self.q.according:
             return self.speaker_from(a + 2, b, np)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
-        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _OPENERS:
-            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
-            if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
-                a = close + 1
-                while a < b and toks[a].kind == "punct":
-                    a += 1
-        elif a < b and self._addressee(a):
-            a = self._addressee_end(a)  # قال لرويترز المتحدث، ذكرت لوكالة الأنباء الفرنسية أن
+        a = self._past_spoken_to(a, b)
         if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)) or toks[a].norm in _HONORIFIC_HE:
             return None, channel  # وشدد معاليه: the person named before speaks
         q = self.q
@@ -418,60 +410,7 @@ class _QuoteReader:
         # a long role goes on over في/على/عن/لدى/من to the name (المشرف العام على المهرجان فلان)
         reach = self._role_reach(end, b, titled)
         if unnamed and a not in self.ents_at and not self._named_source(a, reach, core):
-            # مصدر أمني، أحد مسؤولي السفارة الليبية: an unnamed source, maybe of a named body
-            role = None
-            for k in range(a + 1, end):
-                e = self.ents_at.get(k)
-                if e is not None:
-                    role = e.canonical or e.text
-                    break
-            if core not in q.groups and a + 1 < reach and not any(
-                    toks[x].norm in ("من", "عن") or toks[x].norm.startswith("مقرب") for x in range(a, reach)):
-                # مسؤول تركي | كبير: right after an indefinite source, a given name is its adjective
-                sp = self._given_name_in(a, reach, skip_first=not first.startswith("ال"))
-                if sp is not None and not self._body_genitive(a, self.tok_at(sp.start)):
-                    # أحد كبار مشايخ مأرب علي غريب: the source is named after all
-                    return sp, channel
-            e2 = a + 1
-            if core in q.quantifiers and e2 < b and toks[e2].norm == "من":
-                e2 += 1  # عدد من السكان
-                end = self._np_after(e2, b)
-            adj = False
-            while e2 < end and (toks[e2].norm not in self.r.lx.stop or toks[e2].norm in _SOURCE_ADJ or
-                                toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
-                if toks[e2].norm in _NOT_GIVEN and e2 + 1 < end:
-                    e2 = self._bism_end(e2 + 1, end)  # المتحدث باسم الجيش العراقي | الأطباء ...
-                    break
-                w2 = toks[e2].norm
-                is_adj = self.r.is_adj(w2) or w2 in _SOURCE_ADJ or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
-                if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
-                    break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
-                adj = adj or is_adj
-                e2 += 1
-            # مصدر في وزارة الخارجية: the body a source speaks for stays; شهود عيان | في المنطقة: where
-            # witnesses or residents are is not who they are
-            e3 = e2 if core in q.quantifiers else self._affiliation(e2, b)
-            if core in _PLACE_PEOPLE and not any((x := self.ents_at.get(j)) is not None and x.label.startswith("ORG")
-                                                 for j in range(e2, e3)):
-                e3 = e2  # (شاهد من رويترز: the body stays)
-            if role is None and e3 > e2:
-                role = next((x.canonical or x.text for x in map(self.ents_at.get, range(e2, e3)) if x is not None),
-                            None)  # the body it speaks for
-            e2 = e3
-            stext = self.text[toks[a].start:toks[e2 - 1].end]
-            if first.startswith("ال") and e2 == a + 1:
-                earlier = self._unnamed_before(core, toks[a].start)
-                if earlier is not None:  # وأضاف المصدر: the source described in full before
-                    return Speaker(toks[a].start, toks[a].end, stext, name=earlier.name, role=earlier.role,
-                                   kind="person"), channel
-            if first.startswith("ال") and core not in q.groups:
-                named = self._speaker_by_role(stext)
-                if named is not None:  # وذكر المتحدث باسم الحكومة: the spokesman named before
-                    return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=named.name, role=named.role,
-                                   kind="person"), channel
-            return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person"), channel
-        best: Entity | None = None
-        best_k = a
+            return self._unnamed_source(a, end, b, first, core, reach), channel
         # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري / المطور العقاري المهندس فلان
         if a in self.ents_at or not (titled or core in q.person_nouns):
             stop_at = reach if titled else min(end, a + 2)
@@ -486,6 +425,135 @@ class _QuoteReader:
             place = self._country_at.get(toks[a].start)
             if place is not None:  # قالت الولايات المتحدة، أبلغت تركيا الأمم المتحدة: a state speaks
                 return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
+        named, best, best_k = self._best_entity(a, end, stop_at, core, titled)
+        if named is not None:
+            return named, channel
+        if (best is None or not best.label.startswith("PERS")) and stop_at > a + 1 and \
+                (titled or core in q.person_nouns):
+            sp = self._given_name_in(a, stop_at)
+            if sp is not None:  # نائب رئيس الهيئة لشؤون السلامة سامر القاضي: a name the entities missed
+                return sp, channel
+            if best is not None and best_k > a and titled:
+                best = None  # مدير مركز الرصد: the director speaks, not the body of his title
+        if best is not None:
+            return self._entity_subject(a, b, best, best_k), channel
+        return self._unnamed_subject(a, end, b, first, core, titled, np), channel
+
+    def _channel_in(self, a: int, b: int) -> str | None:
+        """The channel (a news agency, a paper, a broadcaster) named among tokens (a, b), if any."""
+        toks = self.toks
+        channel = None
+        first_words = self.q.channel_first
+        for k in range(a + 1, b):
+            nm = toks[k].norm
+            if nm not in first_words and nm[1:] not in first_words:
+                continue
+            for key, name in self.q.channels.items():
+                m = len(key)
+                if k + m <= b and all(toks[k + x].norm == key[x] or
+                                      (x == 0 and toks[k].norm[1:] == key[0] and toks[k].norm[0] in "بلو")
+                                      for x in range(m)):
+                    channel = name
+                    break
+            if channel:
+                break
+        return channel
+
+    def _past_time_words(self, a: int, b: int) -> int:
+        """Where the subject starts after the punctuation, time words and verb pronoun leading tokens [a, b)."""
+        toks = self.toks
+        tw = self.r.lx.time_words
+        while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
+                         toks[a].norm in tw):
+            a += 1  # أعلنت أمس الشرطة: the time before the subject
+        if a + 1 < b and self._verb_with_object(toks[a].norm):
+            a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
+        return a
+
+    def _past_spoken_to(self, a: int, b: int) -> int:
+        """Where the subject starts after the paper or the one spoken to named first at token a."""
+        toks = self.toks
+        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _OPENERS:
+            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
+            if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
+                a = close + 1
+                while a < b and toks[a].kind == "punct":
+                    a += 1
+        elif a < b and self._addressee(a):
+            a = self._addressee_end(a)  # قال لرويترز المتحدث، ذكرت لوكالة الأنباء الفرنسية أن
+        return a
+
+    def _unnamed_source(self, a: int, end: int, b: int, first: str, core: str, reach: int) -> Speaker:
+        """The speaker of an unnamed source at token a (مصدر أمني، أحد مسؤولي السفارة الليبية), maybe of a
+        named body, maybe named after all or described in full before."""
+        toks = self.toks
+        q = self.q
+        role = None
+        for k in range(a + 1, end):
+            e = self.ents_at.get(k)
+            if e is not None:
+                role = e.canonical or e.text
+                break
+        if core not in q.groups and a + 1 < reach and not any(
+                toks[x].norm in ("من", "عن") or toks[x].norm.startswith("مقرب") for x in range(a, reach)):
+            # مسؤول تركي | كبير: right after an indefinite source, a given name is its adjective
+            sp = self._given_name_in(a, reach, skip_first=not first.startswith("ال"))
+            if sp is not None and not self._body_genitive(a, self.tok_at(sp.start)):
+                # أحد كبار مشايخ مأرب علي غريب: the source is named after all
+                return sp
+        e2 = self._source_words_end(a, end, b, core)
+        # مصدر في وزارة الخارجية: the body a source speaks for stays; شهود عيان | في المنطقة: where
+        # witnesses or residents are is not who they are
+        e3 = e2 if core in q.quantifiers else self._affiliation(e2, b)
+        if core in _PLACE_PEOPLE and not any((x := self.ents_at.get(j)) is not None and x.label.startswith("ORG")
+                                             for j in range(e2, e3)):
+            e3 = e2  # (شاهد من رويترز: the body stays)
+        if role is None and e3 > e2:
+            role = next((x.canonical or x.text for x in map(self.ents_at.get, range(e2, e3)) if x is not None),
+                        None)  # the body it speaks for
+        e2 = e3
+        stext = self.text[toks[a].start:toks[e2 - 1].end]
+        if first.startswith("ال") and e2 == a + 1:
+            earlier = self._unnamed_before(core, toks[a].start)
+            if earlier is not None:  # وأضاف المصدر: the source described in full before
+                return Speaker(toks[a].start, toks[a].end, stext, name=earlier.name, role=earlier.role,
+                               kind="person")
+        if first.startswith("ال") and core not in q.groups:
+            named = self._speaker_by_role(stext)
+            if named is not None:  # وذكر المتحدث باسم الحكومة: the spokesman named before
+                return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=named.name, role=named.role,
+                               kind="person")
+        return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person")
+
+    def _source_words_end(self, a: int, end: int, b: int, core: str) -> int:
+        """The token after an unnamed source's own words: its quantity (عدد من السكان) and adjectives."""
+        toks = self.toks
+        e2 = a + 1
+        if core in self.q.quantifiers and e2 < b and toks[e2].norm == "من":
+            e2 += 1  # عدد من السكان
+            end = self._np_after(e2, b)
+        adj = False
+        while e2 < end and (toks[e2].norm not in self.r.lx.stop or toks[e2].norm in _SOURCE_ADJ or
+                            toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
+            if toks[e2].norm in _NOT_GIVEN and e2 + 1 < end:
+                e2 = self._bism_end(e2 + 1, end)  # المتحدث باسم الجيش العراقي | الأطباء ...
+                break
+            w2 = toks[e2].norm
+            is_adj = self.r.is_adj(w2) or w2 in _SOURCE_ADJ or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
+            if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
+                break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
+            adj = adj or is_adj
+            e2 += 1
+        return e2
+
+    def _best_entity(self, a: int, end: int, stop_at: int, core: str,
+                     titled: bool) -> tuple[Speaker | None, Entity | None, int]:
+        """The entity among tokens [a, stop_at) that is the subject (the first person, else the first
+        entity) and its token; or a speaker named after a role read as a name (then no entity)."""
+        toks = self.toks
+        q = self.q
+        best: Entity | None = None
+        best_k = a
         for k in range(a, stop_at):
             e = self.ents_at.get(k)
             if e is not None and k > a and (self._addressee(k) or toks[k].norm in q.subject_stops):
@@ -512,39 +580,44 @@ class _QuoteReader:
                     sp = self._given_name_in(k, stop_at)
                     if sp is not None:
                         sp.role = self._role_text(a, self.tok_at(sp.start))
-                        return sp, channel
+                        return sp, None, a
                 best, best_k = e, k
                 break
             if best is None:
                 best, best_k = e, k
-        if (best is None or not best.label.startswith("PERS")) and stop_at > a + 1 and \
-                (titled or core in q.person_nouns):
-            sp = self._given_name_in(a, stop_at)
-            if sp is not None:  # نائب رئيس الهيئة لشؤون السلامة سامر القاضي: a name the entities missed
-                return sp, channel
-            if best is not None and best_k > a and titled:
-                best = None  # مدير مركز الرصد: the director speaks, not the body of his title
-        if best is not None:
-            if best_k > a and not best.label.startswith("PERS") and toks[best_k].norm[:1] == "و" and \
-                    not self._ali(a) and toks[a].norm.startswith("ال"):
-                # الوزارة وهيئة الأركان: two bodies speak together
-                stext = self.text[toks[a].start:best.end]
-                return Speaker(toks[a].start, best.end, stext, name=stext, kind="organisation"), channel
-            if best_k == a + 1 and not best.label.startswith("PERS") and self.r.head_at(a) is not None and \
-                    best.start == toks[best_k].start:
-                stext = self.text[toks[a].start:best.end]  # شركة الأهلي: the head and the name of the body
-                return Speaker(toks[a].start, best.end, stext, name=best.canonical and stext or stext,
-                               kind="organisation"), channel
-            sp = self._entity_speaker(best)
-            if best_k > a and best.label.startswith("PERS"):
-                prefix = self._role_text(a, best_k)
-                if prefix and (sp.role is None or len(prefix) > len(sp.role)):
-                    sp.role = prefix  # the whole role before the name
-            if best.label.startswith("PERS"):
-                after = self._role_after(sp.end, b)  # فلان، الأمين العام للحزب: the whole role after the name
-                if after and (sp.role is None or after.startswith(sp.role) and len(after) > len(sp.role)):
-                    sp.role = after
-            return sp, channel
+        return None, best, best_k
+
+    def _entity_subject(self, a: int, b: int, best: Entity, best_k: int) -> Speaker:
+        """The speaker for the subject entity ``best`` at token best_k of a subject starting at a, with its
+        whole role; or two bodies speaking together, or a body's head word and name."""
+        toks = self.toks
+        if best_k > a and not best.label.startswith("PERS") and toks[best_k].norm[:1] == "و" and \
+                not self._ali(a) and toks[a].norm.startswith("ال"):
+            # الوزارة وهيئة الأركان: two bodies speak together
+            stext = self.text[toks[a].start:best.end]
+            return Speaker(toks[a].start, best.end, stext, name=stext, kind="organisation")
+        if best_k == a + 1 and not best.label.startswith("PERS") and self.r.head_at(a) is not None and \
+                best.start == toks[best_k].start:
+            stext = self.text[toks[a].start:best.end]  # شركة الأهلي: the head and the name of the body
+            return Speaker(toks[a].start, best.end, stext, name=best.canonical and stext or stext,
+                           kind="organisation")
+        sp = self._entity_speaker(best)
+        if best_k > a and best.label.startswith("PERS"):
+            prefix = self._role_text(a, best_k)
+            if prefix and (sp.role is None or len(prefix) > len(sp.role)):
+                sp.role = prefix  # the whole role before the name
+        if best.label.startswith("PERS"):
+            after = self._role_after(sp.end, b)  # فلان، الأمين العام للحزب: the whole role after the name
+            if after and (sp.role is None or after.startswith(sp.role) and len(after) > len(sp.role)):
+                sp.role = after
+        return sp
+
+    def _unnamed_subject(self, a: int, end: int, b: int, first: str, core: str, titled: bool,
+                         np: bool) -> Speaker | None:
+        """The speaker of a subject with no entity in it: a body named in quotes, a document, a role (maybe
+        given to someone named before), a body's head word, else a plain noun phrase (``np``)."""
+        toks = self.toks
+        q = self.q
         if (core in q.media or self.r.head_at(a) is not None) and end < b and toks[end].text in _OPENERS:
             close = end + 1
             while close < b and toks[close].text not in ("»", "”", '"'):
@@ -555,33 +628,11 @@ class _QuoteReader:
                         toks[last + 1].norm.endswith(("ي", "يه")):
                     last += 1
                 stext = self.text[toks[a].start:toks[last].end]
-                return Speaker(toks[a].start, toks[last].end, stext, name=stext, kind="organisation"), channel
+                return Speaker(toks[a].start, toks[last].end, stext, name=stext, kind="organisation")
         if core in q.documents:
-            return self._document(a, end, first.startswith("ال")), channel
-        if titled:  # مفتي السعودية | نداء: a bare word after the article-bearing role starts the object
-            if self._country_at is None:
-                self._countries()
-            for x in range(a + 1, end):
-                if _definite(toks[x - 1].norm) and toks[x].kind == "word" and not toks[x].norm.startswith("ال") and \
-                        toks[x].norm[:1] not in "وبل" and self.r.title_at(x) is None and toks[x].norm not in _NOT_GIVEN:
-                    end = x
-                    break
-                if x > a + 1 and toks[x - 1].start in self._country_at and _definite(toks[x].norm) and \
-                        not toks[x].norm.endswith(("ي", "يه")) and self.r.title_at(x) is None:
-                    end = x  # وزيرة داخلية بريطانيا | الأزمة: a role ends on its country
-                    break
-        stext = self.text[toks[a].start:toks[end - 1].end]
+            return self._document(a, end, first.startswith("ال"))
         if titled:
-            sp = self._speaker_by_role(stext)
-            if sp is not None:  # وقال مدير المرصد، وقال اللاعب: the named speaker given that role earlier
-                return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role,
-                               kind="person"), channel
-            person = self._by_role(stext)
-            if person is not None:
-                sp = self._entity_speaker(person)
-                sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
-                return sp, channel
-            return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person"), channel
+            return self._role_subject(a, self._role_end(a, end))
         if self.r.head_at(a) is not None:
             e = a + 1  # المنظمة | ما حدث ...: the head and its words, not the object after it
             while e < end and toks[e].norm not in _OBJECT_START and toks[e].norm not in q.not_subjects and \
@@ -592,9 +643,40 @@ class _QuoteReader:
                 org = self._org_by_head(a)
                 if org is not None:  # وقال الحزب: the party named before (حزب الله)
                     return Speaker(toks[a].start, toks[a].end, stext, name=org.canonical or org.text,
-                                   kind="organisation"), channel
-            return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="organisation"), channel
-        return (self._noun_phrase(a, end, b) if np else None), channel
+                                   kind="organisation")
+            return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="organisation")
+        return self._noun_phrase(a, end, b) if np else None
+
+    def _role_end(self, a: int, end: int) -> int:
+        """Where a titled subject's role starting at token a ends (before ``end``): on a bare word after an
+        article-bearing word, or on its country."""
+        toks = self.toks
+        # مفتي السعودية | نداء: a bare word after the article-bearing role starts the object
+        if self._country_at is None:
+            self._countries()
+        for x in range(a + 1, end):
+            if _definite(toks[x - 1].norm) and toks[x].kind == "word" and not toks[x].norm.startswith("ال") and \
+                    toks[x].norm[:1] not in "وبل" and self.r.title_at(x) is None and toks[x].norm not in _NOT_GIVEN:
+                return x
+            if x > a + 1 and toks[x - 1].start in self._country_at and _definite(toks[x].norm) and \
+                    not toks[x].norm.endswith(("ي", "يه")) and self.r.title_at(x) is None:
+                return x  # وزيرة داخلية بريطانيا | الأزمة: a role ends on its country
+        return end
+
+    def _role_subject(self, a: int, end: int) -> Speaker:
+        """The speaker of the role in tokens [a, end): the person given that role before, else the role."""
+        toks = self.toks
+        stext = self.text[toks[a].start:toks[end - 1].end]
+        sp = self._speaker_by_role(stext)
+        if sp is not None:  # وقال مدير المرصد، وقال اللاعب: the named speaker given that role earlier
+            return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role,
+                           kind="person")
+        person = self._by_role(stext)
+        if person is not None:
+            sp = self._entity_speaker(person)
+            sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
+            return sp
+        return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person")
 
     def _and_source(self, k: int) -> bool:
         """Does token k join an unnamed source to a body (المرصد | وشهود، الجيش | ومصادر محلية)? The body
@@ -1120,50 +1202,9 @@ class _QuoteReader:
         k = v - 1
         sent_start = self.sentence_start(v)
         if participle:  # ..., مضيفا أن: the subject of the sentence's verb
-            last = self.last_speaker(self.toks[v].start)
-            if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
-                    >= self.toks[sent_start].start:
-                return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
-            if self.toks[v].norm in self.q.speech_nouns:  # عكست الوزيرة الأزمة بقولها: the subject just before
-                for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
-                    if self.toks[j].kind == "punct":
-                        break
-                    e = self.ents_at.get(j)
-                    if e is not None and e.label.startswith("PERS") or self.r.title_at(j) is not None:
-                        sp, _ = self.speaker_from(j, v)
-                        if sp is not None and sp.kind == "person":
-                            return sp
-                sp = self._subject_before_speech_noun(v, sent_start)
-                if sp is not None:
-                    return sp
-            sent_off = self.toks[sent_start].start
-            for off, sp in reversed(self.np_subjects):
-                if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
-                    return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
-            sp = self._first_verb_person(sent_start, v, plural=self.toks[v].norm.endswith("ين"))
-            if sp is not None:  # ناشد المتحدث باسم الحكومة ...، مبينا أن: the role that opens the sentence
+            sp = self._participle_subject(v, sent_start)
+            if sp is not None:
                 return sp
-            first_org = None
-            for j in range(sent_start, v):  # the first person named in the sentence, else a body
-                e = self.ents_at.get(j)
-                if e is not None and not self._after_preposition(e, j):
-                    if e.label.startswith("PERS"):
-                        return self._entity_speaker(e)
-                    first_org = first_org or e
-            if first_org is not None:
-                return self._entity_speaker(first_org)
-            a = sent_start  # أولت الصحف المغربية اهتمامها ...، مشيرة إلى أن: the subject of the first verb
-            while a < v and (self.toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم", "وقد", "قد") or
-                             self.toks[a].kind == "punct" or self.toks[a].norm in _LEADING):
-                a += 1
-            w = self.toks[a].norm[1:] if self.toks[a].norm[:1] in "وف" else self.toks[a].norm
-            if a + 1 < v and self.toks[a].kind == "word" and not self.toks[a].norm.startswith("ال") and \
-                    w not in self.r.lx.stop and not w.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي")):
-                sp, _ = self.speaker_from(a + 1, min(v, a + 8))
-                if sp is not None and (sp.kind in ("person", "organisation") or
-                                       (sp.start, sp.end) in self.generic and self.toks[a + 1].norm.startswith("ال")
-                                       and a + 2 < v and _definite(self.toks[a + 2].norm)):
-                    return sp  # الصحف المغربية (a definite phrase of two words at least), not تنفيذ ...
         # أما رئيس الرابطة ...، فقال: the topic after أما
         for j in range(sent_start, min(v, sent_start + 3)):
             if self.toks[j].norm == "اما" and self.toks[v].norm.startswith("ف"):
@@ -1173,28 +1214,7 @@ class _QuoteReader:
         while k >= sent_start and (self.toks[k].norm in _SKIP_BEFORE_VERB):
             k -= 1
         if k >= sent_start and not participle:
-            # an entity that ends at token k
-            for j in range(k, max(sent_start, k - 6) - 1, -1):
-                e = self.ents_at.get(j)
-                if e is not None and self.tok_at(e.end - 1) == k:
-                    return self._entity_speaker(e)
-            # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
-            for j in range(k, max(sent_start, k - 6) - 1, -1):
-                if self.toks[j].kind == "punct" or self.toks[j].norm in ("وهو", "وهي", "وهم"):
-                    break
-                nm = self.toks[j].norm
-                core = nm[2:] if nm.startswith("ال") else nm
-                if (core in self.q.unnamed or (core.endswith("ا") and core[:-1] in self.q.unnamed)) and \
-                        not (j > sent_start and self.toks[j - 1].norm in _CUT_WORDS):  # في أحد المعسكرات
-                    sp, _ = self.speaker_from(j, v)
-                    if sp is not None and j - 2 >= sent_start and self.toks[j - 1].text in _COMMAS:
-                        named = self._person_ending(j - 2)
-                        if named is not None:  # الشيخ فلان، أحد زعماء القبيلة، قال: the person, with that role
-                            named.role = named.role or sp.text
-                            return named
-                    if sp is not None:
-                        return sp
-            sp = self._fronted_subject(v, k, sent_start)
+            sp = self._subject_ending_at(v, k, sent_start)
             if sp is not None:
                 return sp
         last = self.last_speaker(self.toks[v].start, paragraph_of_unknown=True)
@@ -1203,6 +1223,82 @@ class _QuoteReader:
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
         return None
+
+    def _participle_subject(self, v: int, sent_start: int) -> Speaker | None:
+        """The subject a participle at token v (..., مضيفا أن) goes with: the sentence's last speaker, the
+        subject before a speech noun, a noun phrase, the first person or body of the sentence, or the
+        subject of its first verb."""
+        last = self.last_speaker(self.toks[v].start)
+        if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
+                >= self.toks[sent_start].start:
+            return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        if self.toks[v].norm in self.q.speech_nouns:  # عكست الوزيرة الأزمة بقولها: the subject just before
+            for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
+                if self.toks[j].kind == "punct":
+                    break
+                e = self.ents_at.get(j)
+                if e is not None and e.label.startswith("PERS") or self.r.title_at(j) is not None:
+                    sp, _ = self.speaker_from(j, v)
+                    if sp is not None and sp.kind == "person":
+                        return sp
+            sp = self._subject_before_speech_noun(v, sent_start)
+            if sp is not None:
+                return sp
+        sent_off = self.toks[sent_start].start
+        for off, sp in reversed(self.np_subjects):
+            if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
+                return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
+        sp = self._first_verb_person(sent_start, v, plural=self.toks[v].norm.endswith("ين"))
+        if sp is not None:  # ناشد المتحدث باسم الحكومة ...، مبينا أن: the role that opens the sentence
+            return sp
+        first_org = None
+        for j in range(sent_start, v):  # the first person named in the sentence, else a body
+            e = self.ents_at.get(j)
+            if e is not None and not self._after_preposition(e, j):
+                if e.label.startswith("PERS"):
+                    return self._entity_speaker(e)
+                first_org = first_org or e
+        if first_org is not None:
+            return self._entity_speaker(first_org)
+        a = sent_start  # أولت الصحف المغربية اهتمامها ...، مشيرة إلى أن: the subject of the first verb
+        while a < v and (self.toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم", "وقد", "قد") or
+                         self.toks[a].kind == "punct" or self.toks[a].norm in _LEADING):
+            a += 1
+        w = self.toks[a].norm[1:] if self.toks[a].norm[:1] in "وف" else self.toks[a].norm
+        if a + 1 < v and self.toks[a].kind == "word" and not self.toks[a].norm.startswith("ال") and \
+                w not in self.r.lx.stop and not w.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي")):
+            sp, _ = self.speaker_from(a + 1, min(v, a + 8))
+            if sp is not None and (sp.kind in ("person", "organisation") or
+                                   (sp.start, sp.end) in self.generic and self.toks[a + 1].norm.startswith("ال")
+                                   and a + 2 < v and _definite(self.toks[a + 2].norm)):
+                return sp  # الصحف المغربية (a definite phrase of two words at least), not تنفيذ ...
+        return None
+
+    def _subject_ending_at(self, v: int, k: int, sent_start: int) -> Speaker | None:
+        """The subject of the verb at v that ends at token k before it: an entity, an unnamed source
+        shortly before, or a fronted subject."""
+        # an entity that ends at token k
+        for j in range(k, max(sent_start, k - 6) - 1, -1):
+            e = self.ents_at.get(j)
+            if e is not None and self.tok_at(e.end - 1) == k:
+                return self._entity_speaker(e)
+        # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
+        for j in range(k, max(sent_start, k - 6) - 1, -1):
+            if self.toks[j].kind == "punct" or self.toks[j].norm in ("وهو", "وهي", "وهم"):
+                break
+            nm = self.toks[j].norm
+            core = nm[2:] if nm.startswith("ال") else nm
+            if (core in self.q.unnamed or (core.endswith("ا") and core[:-1] in self.q.unnamed)) and \
+                    not (j > sent_start and self.toks[j - 1].norm in _CUT_WORDS):  # في أحد المعسكرات
+                sp, _ = self.speaker_from(j, v)
+                if sp is not None and j - 2 >= sent_start and self.toks[j - 1].text in _COMMAS:
+                    named = self._person_ending(j - 2)
+                    if named is not None:  # الشيخ فلان، أحد زعماء القبيلة، قال: the person, with that role
+                        named.role = named.role or sp.text
+                        return named
+                if sp is not None:
+                    return sp
+        return self._fronted_subject(v, k, sent_start)
 
     def _subject_before_speech_noun(self, v: int, sent_start: int) -> Speaker | None:
         """The subject of the verb that opens the clause of a speech noun (واسترسل تقرير المنظمة بالقول، علق
@@ -1461,16 +1557,20 @@ class _QuoteReader:
         return last
 
     def run(self) -> list[Quote]:
+        """Every quote of the document: the content after each speech verb, then the quotations no cue
+        claimed and the answers of an interview, in text order."""
         toks = self.toks
         directs = self.direct_quotes()
-        d_starts = [d.start for d in directs]
-        direct_at = {d.open_tok: d for d in directs}
-        self.direct_open = direct_at
+        self.directs = directs
+        self.d_starts = [d.start for d in directs]
+        self.direct_open = {d.open_tok: d for d in directs}
         direct_tok: dict[int, _Direct] = {}
         for d in directs:
             for k in range(d.open_tok, d.close_tok + 1):
                 direct_tok[k] = d
+        self.direct_tok = direct_tok
         quotes: list[Quote] = []
+        self.quotes = quotes
         # speech verbs, and words not read yet (0); most tokens are known not to be verbs (None)
         vals = list(map(_VERBS.get, self.norms, repeat(0)))
         cands = [i for i in compress(count(), map(is_not, vals, repeat(None)))
@@ -1479,243 +1579,7 @@ class _QuoteReader:
         for c in cands:
             if c < i:
                 continue
-            i = c
-            vinfo = self.verb_at(i)
-            if vinfo is None or (i in direct_tok and direct_tok[i].open_tok != i):
-                i += 1
-                continue
-            extra, plen, participle = vinfo
-            at_verb = toks[i].start
-            base = toks[i].norm[plen:]
-            nx = toks[i + 1].norm if i + 1 < self.n else ""
-            if not plen and i > 0 and toks[i - 1].norm in _NOUN_BEFORE:
-                i += 1  # في وضح النهار: a noun after a preposition
-                continue
-            acc_ma = 0  # بحسب ما أعلن فلان (2), حسبما أعلن فلان (1): how far back the "according to" is
-            if i > 1 and toks[i - 1].norm in _BARE_REL and self._according_word(i - 2):
-                acc_ma = 2
-            elif i > 0 and (toks[i - 1].norm in self.q.according_ma or toks[i - 1].norm[:1] == "و" and
-                            toks[i - 1].norm[1:] in self.q.according_ma):
-                acc_ma = 1
-            rel_speaker = None  # التقى بالسفير الأمريكي الذي أكد أن: the role before the relative speaks
-            if i > 0 and toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL and not acc_ma and (
-                    nx in self.q.comps or nx in extra or nx in self.q.impersonal or toks[i - 1].norm in _BARE_REL) \
-                    and not (toks[i - 1].norm not in _BARE_REL and i > 1 and self._named_ends_at(i - 2)):
-                rel_speaker = self._role_before_relative(i - 1) if toks[i - 1].norm not in _BARE_REL else None
-                if rel_speaker is None:
-                    i += 1  # الذين يتوقع أن، وما يذكر أن: not someone speaking (but: مارادونا الذي قال إن)
-                    continue
-            if base in self.q.ambiguous and i > 0 and toks[i - 1].text not in _ENDERS and \
-                    not self.newline_between(i - 1, i) and i != self.sentence_start(i):
-                i += 1  # بين الطرفين: the preposition, not بيّن
-                continue
-            if base in self.q.impersonal and (nx in self.q.comps or nx in ("الى", "علي")):
-                i += 1  # يذكر أن، يشار إلى أن: the writer's aside
-                continue
-            doc_verb = base in self.q.document_verbs
-            if doc_verb and not (nx == "في" and any(
-                    (w[2:] if w.startswith("ال") else w) in self.q.documents
-                    for w in (toks[x].norm for x in range(i + 2, min(self.n, i + 4))))):
-                i += 1  # جاء ذلك ...: only وجاء في البيان أن reports a document
-                continue
-            limit = self.sent_end[i]
-            k = i + 1
-            reach = i + 30
-            nominal = base in self.q.nominal and not (i > 0 and toks[i - 1].norm in _NEGATION)
-            if participle:  # مضيفا أن / مشيرا إلى أن: no subject between (موضحا لـ«الصحيفة» أن: the paper skipped)
-                j = self._past_addressee(i + 1, limit)
-                nx = toks[j].norm if j < limit else ""
-                reach = j + 1 if nx in self.q.comps or j < limit and toks[j].text == ":" or j in direct_at or \
-                    (nominal and self._content_noun(nx)) else (j + 2 if nx in extra else i + 1)
-            found = None  # ("direct", idx) | ("reported", content start)
-            part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
-            while k < limit and k < reach:
-                t = toks[k]
-                if k in direct_at:
-                    d = direct_at[k]
-                    if d.words < 4 or self._attached(d) or self._is_name(d) or (
-                            k == i + 1 and any(toks[x].norm in self.q.comps
-                                               for x in range(d.close_tok + 1, min(limit, d.close_tok + 8)))):
-                        k = d.close_tok + 1  # لـ«الشرق الأوسط»، «داعش»: a name in quotes, not speech
-                        continue
-                    if extra and d.words < 6:
-                        break  # دعا إلى / كشف عن take their content, not a quotation
-                    found = ("direct", k)
-                    break
-                if t.text == ":":
-                    if k + 1 < limit and k + 1 in direct_at:
-                        found = ("direct", k + 1)
-                    elif k + 1 < limit:
-                        found = ("reported", k + 1)
-                    break
-                if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and \
-                        self._content_after_addressee(i, k, limit):
-                    found = ("reported", k + 1)  # قال فلان للصحفيين، تم تحديد ...
-                    break
-                if nominal and t.kind == "punct" and t.text not in _OPENERS and not (
-                        k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm))):
-                    nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
-                if nominal and t.kind == "word" and self._content_noun(t.norm) and \
-                        (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS or
-                         self._time_after_subject(k - 1, i)) and \
-                        not self._construct_before(k, i) and \
-                        not self._comp_ahead(k, limit):
-                    found = ("nominal", k)  # أكد الوزير ضرورة ...، أعلنت الوزارة بدء ...: a noun phrase says it
-                    break
-                if t.norm in self.q.comps or t.norm in _ACC_COMPS and base in self.q.according1:
-                    if toks[k - 1].norm in _NOT_COMP_BEFORE:
-                        k += 1  # بعد أن، قبل أن: a time clause, not what was said
-                        continue
-                    found = ("reported", k + 1)
-                    break
-                if t.norm in extra and self._source_body(k, i, limit):
-                    k += 1  # حذر مسؤول من الوزارة من ...: the source's body, the content after the next من
-                    continue
-                if t.norm in extra:
-                    nxt = toks[k + 1].norm if k + 1 < limit else ""
-                    if nxt in self.q.comps:
-                        found = ("reported", k + 2)
-                    elif nominal and k + 1 < limit and toks[k + 1].kind == "word" and self.verb_at(k + 1) is None \
-                            and nxt not in _CUT_WORDS:
-                        found = ("nominal", k + 1)  # أشار المصدر إلى مقتل ...: the noun phrase is the content
-                    break
-                if k > i + 1:
-                    v2 = self.verb_at(k)
-                    if v2 is not None and toks[k].norm[v2[1]:] in self.q.document_verbs:
-                        v2 = None  # كما جاء في تقارير: an aside inside the subject
-                    if v2 is not None and (toks[k].norm[v2[1]:] in self.q.ambiguous and toks[k - 1].kind == "word" or
-                                           not v2[1] and toks[k - 1].norm in _NOUN_BEFORE):
-                        v2 = None  # بين فريقي الهلال والنصر: the preposition; عدم كشف هويته: a noun
-                    if v2 is not None:
-                        if toks[k - 1].norm in _CLAUSE_BEFORE_VERB:
-                            k += 1  # وهو يرى، الذي لم يذكر ...: a clause about the subject
-                            continue
-                        if v2[2]:  # ويوضح X، قائلا إن ...: the participle goes with this verb
-                            extra = v2[0]
-                            part_at = k
-                            k += 1
-                            continue
-                        break
-                if t.text in _ENDERS and k not in self.abbr_points or \
-                        t.text in ("؛", ";") and not self._semicolon_comma(k, i, limit, extra):
-                    break
-                k += 1
-            if found is not None and found[0] == "nominal" and found[1] == i + 1 and i > 0 and \
-                    toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL:
-                i += 1  # المصطلحات التي تؤكد مواصلة ...: a relative clause, not someone speaking
-                continue
-            if found is None and not participle and (base in self.q.according1 or acc_ma):
-                nxt_i = self._according(i, plen, limit, quotes, direct_tok, acc_ma)
-                if nxt_i is not None:
-                    i = nxt_i
-                    continue
-            if found is None:
-                # no content here, but the subject may speak next (أكد الوزير X سيطرة ...، لافتا إلى أن)
-                x0 = i + 1
-                while x0 < min(k, i + 4) and toks[x0].norm in self.q.not_subjects:
-                    x0 += 1  # كشف هذا لـ«الصحيفة» الدكتور فلان ... وقال
-                x1 = self._past_addressee(x0, min(k, limit))
-                if x1 > x0 and x1 < min(k, limit) and (x1 in self.ents_at or self.r.title_at(x1) is not None):
-                    sp, _ = self.speaker_from(x1, min(k, limit, x1 + 15))
-                    if sp is not None and sp.name and sp.kind == "person":
-                        self.remember(sp, at_verb)
-                        i += 1
-                        continue
-                for x in range(i + 1, min(k, i + 6)):
-                    e = self.ents_at.get(x)
-                    if e is not None:
-                        self.remember(self._entity_speaker(e), at_verb)
-                        break
-                    if toks[x].kind == "punct" or toks[x].norm in _CUT_WORDS:
-                        break
-                else:
-                    if not participle and i + 1 < min(k, limit):  # دعا الوزراء مجددا ...، مؤكدين أن
-                        sp = self._noun_phrase(i + 1, min(k, i + 6)) if toks[i + 1].norm.startswith("ال") else None
-                        if sp is not None and sp.kind != "document":
-                            self.np_subjects.append((at_verb, sp))
-                i += 1
-                continue
-            subj_end = k
-            subj_start = i + 2 if doc_verb else i + 1
-            if toks[i].norm[plen:] in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
-                subj_start += 1  # وفقا لـ الوزارة
-            s0 = subj_start
-            if self.abbr_points and subj_end > subj_start:
-                subj_start = self._past_abbreviation(subj_start, subj_end)
-            if subj_end > subj_start:
-                speaker, channel = self.speaker_from(subj_start, subj_end, np=base not in self.q.according1)
-                if subj_start > s0 and speaker is not None:  # وكيلة الوزارة د. فلانة: a titled person
-                    speaker = self._abbreviated_titled(speaker, s0, subj_start)
-                if toks[i].norm[plen:] in self.q.relay_verbs:
-                    # ونقلت رويترز عن المتحدث X قوله إن ...: the one quoted speaks, the relay is the channel
-                    an = next((x for x in range(subj_start + 1, subj_end) if toks[x].norm == "عن"), None)
-                    if an is not None:
-                        quoted, _ = self.speaker_from(an + 1, subj_end)
-                        if quoted is not None:
-                            channel = speaker.name if speaker is not None else channel
-                            speaker = quoted
-            else:
-                speaker, channel = None, None
-            if speaker is None and toks[k].norm in _ACC_COMPS and toks[k].norm not in self.q.comps:
-                if subj_end > subj_start and toks[subj_start].norm.startswith(("ال", "لل")):
-                    speaker, channel = self.speaker_from(subj_start, subj_end)  # بحسب تقييمات الخبراء فإنها
-                if speaker is None:
-                    i += 1  # وفقا لإرادته فإنه ...: no one named, not a source
-                    continue
-            if speaker is None and rel_speaker is not None:
-                speaker = rel_speaker
-            cue_i = i
-            if speaker is None and part_at is not None and base in self.q.according1:
-                cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
-            named = speaker is not None  # named after the verb, not taken from before it
-            if speaker is None:
-                speaker = self.anaphora(cue_i, participle)
-            cue = Span(toks[cue_i].start + plen, toks[cue_i].end,
-                       self.text[toks[cue_i].start + plen:toks[cue_i].end])
-            kind, at = found
-            if kind == "direct":
-                d = direct_at[at]
-                q = self._direct_quote(d, speaker, cue, channel)
-                i = d.close_tok + 1
-            else:
-                if at >= limit:
-                    i += 1
-                    continue
-                while at < limit and toks[at].kind == "punct" and toks[at].text not in _OPENERS:
-                    at += 1
-                if at >= limit:
-                    i += 1
-                    continue
-                last = self.clause_end(at, limit)
-                if kind == "nominal":  # a noun phrase ends at its first comma (أكد ضرورة التمسك بالاتفاق، ووصفه)
-                    last = next((x - 1 for x in range(at + 1, last + 1) if toks[x].text in _COMMAS or
-                                 self._according_word(x)), last)
-                if not self._words_at_least(at, last, 2):
-                    i += 1
-                    continue
-                s, e = toks[at].start, toks[last].end
-                lo = bisect.bisect_left(d_starts, s)
-                inner = [d for d in directs[lo:bisect.bisect_right(d_starts, e, lo)] if d.end <= e and d.words >= 4]
-                if inner and sum(d.end - d.start for d in inner) * 2 >= e - s:
-                    for d in inner:
-                        self._direct_quote(d, speaker, cue, channel)
-                    self.remember(speaker, at_verb)
-                    i = last + 1
-                    continue
-                for d in inner:
-                    d.inside_reported = True
-                q = Quote(s, e, self.text[s:e], "reported", speaker=speaker, cue=cue, channel=channel)
-                quotes.append(q)
-                i = last + 1
-                if i + 1 < limit and toks[i].text == ":" and i + 1 in direct_at and direct_at[i + 1].quote is None:
-                    # إن النظام ... وبيّن في مقابلة: «...»: the quotation that the content runs up to is the same
-                    # speaker's (the verb before the colon was read into the content)
-                    d = direct_at[i + 1]
-                    self._direct_quote(d, speaker, cue, channel)
-                    i = d.close_tok + 1
-            if kind == "nominal" and not named:
-                continue  # وتشير بعض التقديرات إلى ...: a guessed subject is not the one later verbs go on with
-            self.remember(speaker, at_verb)
+            i = self._read_cue(c)
         # direct quotes that no cue before them claimed
         prev_d: _Direct | None = None
         for d in directs:
@@ -1728,6 +1592,304 @@ class _QuoteReader:
             quotes.extend(self._interview_answers(quotes))
         quotes.sort(key=lambda q: q.start)
         return quotes
+
+    def _read_cue(self, i: int) -> int:
+        """Read the speech verb at token i, if it is one, with its speaker and what was said; the token
+        to read on from."""
+        toks = self.toks
+        cue = self._cue_at(i)
+        if cue is None:
+            return i + 1
+        found, k, part_at = self._find_content(cue)
+        if found is not None and found[0] == "nominal" and found[1] == i + 1 and i > 0 and \
+                toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL:
+            return i + 1  # المصطلحات التي تؤكد مواصلة ...: a relative clause, not someone speaking
+        if found is None and not cue.participle and (cue.base in self.q.according1 or cue.acc_ma):
+            nxt_i = self._according(i, cue.plen, cue.limit, self.quotes, self.direct_tok, cue.acc_ma)
+            if nxt_i is not None:
+                return nxt_i
+        if found is None:
+            self._no_content(cue, k)
+            return i + 1
+        said = self._said_by(cue, k, part_at)
+        if said is None:
+            return i + 1  # وفقا لإرادته فإنه ...: no one named, not a source
+        speaker, channel, span, named = said
+        kind, at = found
+        if kind == "direct":
+            d = self.direct_open[at]
+            self._direct_quote(d, speaker, span, channel)
+            self.remember(speaker, cue.at_verb)
+            return d.close_tok + 1
+        return self._reported(cue, kind, at, speaker, span, channel, named)
+
+    def _cue_at(self, i: int) -> _Cue | None:
+        """The speech verb at token i as a cue, or None when the word is not someone speaking here (a
+        noun, a preposition, the writer's aside, a relative clause about no one)."""
+        toks = self.toks
+        vinfo = self.verb_at(i)
+        if vinfo is None or (i in self.direct_tok and self.direct_tok[i].open_tok != i):
+            return None
+        extra, plen, participle = vinfo
+        base = toks[i].norm[plen:]
+        nx = toks[i + 1].norm if i + 1 < self.n else ""
+        if not plen and i > 0 and toks[i - 1].norm in _NOUN_BEFORE:
+            return None  # في وضح النهار: a noun after a preposition
+        acc_ma = 0  # بحسب ما أعلن فلان (2), حسبما أعلن فلان (1): how far back the "according to" is
+        if i > 1 and toks[i - 1].norm in _BARE_REL and self._according_word(i - 2):
+            acc_ma = 2
+        elif i > 0 and (toks[i - 1].norm in self.q.according_ma or toks[i - 1].norm[:1] == "و" and
+                        toks[i - 1].norm[1:] in self.q.according_ma):
+            acc_ma = 1
+        rel_speaker = None  # التقى بالسفير الأمريكي الذي أكد أن: the role before the relative speaks
+        if i > 0 and toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL and not acc_ma and (
+                nx in self.q.comps or nx in extra or nx in self.q.impersonal or toks[i - 1].norm in _BARE_REL) \
+                and not (toks[i - 1].norm not in _BARE_REL and i > 1 and self._named_ends_at(i - 2)):
+            rel_speaker = self._role_before_relative(i - 1) if toks[i - 1].norm not in _BARE_REL else None
+            if rel_speaker is None:
+                return None  # الذين يتوقع أن، وما يذكر أن: not someone speaking (but: مارادونا الذي قال إن)
+        if base in self.q.ambiguous and i > 0 and toks[i - 1].text not in _ENDERS and \
+                not self.newline_between(i - 1, i) and i != self.sentence_start(i):
+            return None  # بين الطرفين: the preposition, not بيّن
+        if base in self.q.impersonal and (nx in self.q.comps or nx in ("الى", "علي")):
+            return None  # يذكر أن، يشار إلى أن: the writer's aside
+        doc_verb = base in self.q.document_verbs
+        if doc_verb and not (nx == "في" and any(
+                (w[2:] if w.startswith("ال") else w) in self.q.documents
+                for w in (toks[x].norm for x in range(i + 2, min(self.n, i + 4))))):
+            return None  # جاء ذلك ...: only وجاء في البيان أن reports a document
+        return _Cue(i, extra, plen, participle, base, toks[i].start, acc_ma, rel_speaker, doc_verb,
+                    self.sent_end[i])
+
+    def _content_reach(self, cue: _Cue, nominal: bool) -> int:
+        """How far after the verb its content may start: right after a participle (مضيفا أن), else 30 tokens."""
+        i = cue.i
+        if not cue.participle:
+            return i + 30
+        # مضيفا أن / مشيرا إلى أن: no subject between (موضحا لـ«الصحيفة» أن: the paper skipped)
+        limit = cue.limit
+        j = self._past_addressee(i + 1, limit)
+        nx = self.toks[j].norm if j < limit else ""
+        return j + 1 if nx in self.q.comps or j < limit and self.toks[j].text == ":" or j in self.direct_open or \
+            (nominal and self._content_noun(nx)) else (j + 2 if nx in cue.extra else i + 1)
+
+    def _find_content(self, cue: _Cue) -> tuple[tuple[str, int] | None, int, int | None]:
+        """Where what was said starts after the verb: ("direct", quotation's opening token), ("reported",
+        first token) or ("nominal", first token) or None; the token the search stopped at (the subject
+        ends there); and a participle passed on the way."""
+        toks = self.toks
+        i, base, limit, participle = cue.i, cue.base, cue.limit, cue.participle
+        extra = cue.extra
+        direct_at = self.direct_open
+        k = i + 1
+        nominal = base in self.q.nominal and not (i > 0 and toks[i - 1].norm in _NEGATION)
+        reach = self._content_reach(cue, nominal)
+        part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
+        while k < limit and k < reach:
+            t = toks[k]
+            if k in direct_at:
+                d = direct_at[k]
+                if self._named_in_quotes(d, k, i, limit):
+                    k = d.close_tok + 1  # لـ«الشرق الأوسط»، «داعش»: a name in quotes, not speech
+                    continue
+                if extra and d.words < 6:
+                    return None, k, part_at  # دعا إلى / كشف عن take their content, not a quotation
+                return ("direct", k), k, part_at
+            if t.text == ":":
+                if k + 1 < limit and k + 1 in direct_at:
+                    return ("direct", k + 1), k, part_at
+                elif k + 1 < limit:
+                    return ("reported", k + 1), k, part_at
+                return None, k, part_at
+            if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and \
+                    self._content_after_addressee(i, k, limit):
+                return ("reported", k + 1), k, part_at  # قال فلان للصحفيين، تم تحديد ...
+            if nominal and t.kind == "punct" and t.text not in _OPENERS and not (
+                    k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm))):
+                nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
+            if nominal and t.kind == "word" and self._content_noun(t.norm) and \
+                    (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS or
+                     self._time_after_subject(k - 1, i)) and \
+                    not self._construct_before(k, i) and \
+                    not self._comp_ahead(k, limit):
+                return ("nominal", k), k, part_at  # أكد الوزير ضرورة ...، أعلنت الوزارة بدء ...: a noun phrase says it
+            if t.norm in self.q.comps or t.norm in _ACC_COMPS and base in self.q.according1:
+                if toks[k - 1].norm in _NOT_COMP_BEFORE:
+                    k += 1  # بعد أن، قبل أن: a time clause, not what was said
+                    continue
+                return ("reported", k + 1), k, part_at
+            if t.norm in extra and self._source_body(k, i, limit):
+                k += 1  # حذر مسؤول من الوزارة من ...: the source's body, the content after the next من
+                continue
+            if t.norm in extra:
+                return self._content_after_extra(k, limit, nominal), k, part_at
+            if k > i + 1:
+                v2 = self._verb_in_subject(k)
+                if v2 is not None:
+                    if toks[k - 1].norm in _CLAUSE_BEFORE_VERB:
+                        k += 1  # وهو يرى، الذي لم يذكر ...: a clause about the subject
+                        continue
+                    if v2[2]:  # ويوضح X، قائلا إن ...: the participle goes with this verb
+                        extra = v2[0]
+                        part_at = k
+                        k += 1
+                        continue
+                    return None, k, part_at
+            if t.text in _ENDERS and k not in self.abbr_points or \
+                    t.text in ("؛", ";") and not self._semicolon_comma(k, i, limit, extra):
+                return None, k, part_at
+            k += 1
+        return None, k, part_at
+
+    def _named_in_quotes(self, d: _Direct, k: int, i: int, limit: int) -> bool:
+        """Is the quotation d at token k, after the verb at i, a name in quotes rather than speech?"""
+        toks = self.toks
+        return d.words < 4 or self._attached(d) or self._is_name(d) or (
+            k == i + 1 and any(toks[x].norm in self.q.comps
+                               for x in range(d.close_tok + 1, min(limit, d.close_tok + 8))))
+
+    def _content_after_extra(self, k: int, limit: int, nominal: bool) -> tuple[str, int] | None:
+        """The content after the verb's own preposition at token k (أشار إلى أن، أشار إلى مقتل), if any."""
+        toks = self.toks
+        nxt = toks[k + 1].norm if k + 1 < limit else ""
+        if nxt in self.q.comps:
+            return ("reported", k + 2)
+        if nominal and k + 1 < limit and toks[k + 1].kind == "word" and self.verb_at(k + 1) is None \
+                and nxt not in _CUT_WORDS:
+            return ("nominal", k + 1)  # أشار المصدر إلى مقتل ...: the noun phrase is the content
+        return None
+
+    def _verb_in_subject(self, k: int) -> tuple[frozenset[str], int, bool] | None:
+        """The verb at token k inside a subject, unless it is an aside, a preposition or a noun there."""
+        toks = self.toks
+        v2 = self.verb_at(k)
+        if v2 is not None and toks[k].norm[v2[1]:] in self.q.document_verbs:
+            v2 = None  # كما جاء في تقارير: an aside inside the subject
+        if v2 is not None and (toks[k].norm[v2[1]:] in self.q.ambiguous and toks[k - 1].kind == "word" or
+                               not v2[1] and toks[k - 1].norm in _NOUN_BEFORE):
+            v2 = None  # بين فريقي الهلال والنصر: the preposition; عدم كشف هويته: a noun
+        return v2
+
+    def _no_content(self, cue: _Cue, k: int) -> None:
+        """No content after the verb at cue.i (the search stopped at k), but its subject may speak next
+        (أكد الوزير X سيطرة ...، لافتا إلى أن): remember it."""
+        toks = self.toks
+        i, limit, at_verb = cue.i, cue.limit, cue.at_verb
+        x0 = i + 1
+        while x0 < min(k, i + 4) and toks[x0].norm in self.q.not_subjects:
+            x0 += 1  # كشف هذا لـ«الصحيفة» الدكتور فلان ... وقال
+        x1 = self._past_addressee(x0, min(k, limit))
+        if x1 > x0 and x1 < min(k, limit) and (x1 in self.ents_at or self.r.title_at(x1) is not None):
+            sp, _ = self.speaker_from(x1, min(k, limit, x1 + 15))
+            if sp is not None and sp.name and sp.kind == "person":
+                self.remember(sp, at_verb)
+                return
+        for x in range(i + 1, min(k, i + 6)):
+            e = self.ents_at.get(x)
+            if e is not None:
+                self.remember(self._entity_speaker(e), at_verb)
+                break
+            if toks[x].kind == "punct" or toks[x].norm in _CUT_WORDS:
+                break
+        else:
+            if not cue.participle and i + 1 < min(k, limit):  # دعا الوزراء مجددا ...، مؤكدين أن
+                sp = self._noun_phrase(i + 1, min(k, i + 6)) if toks[i + 1].norm.startswith("ال") else None
+                if sp is not None and sp.kind != "document":
+                    self.np_subjects.append((at_verb, sp))
+
+    def _said_by(self, cue: _Cue, k: int, part_at: int | None) -> tuple[Speaker | None, str | None, Span, bool] | None:
+        """Who said it (the subject between the verb at cue.i and k, else the one spoken of before), the
+        channel, the cue's span, and whether the speaker was named after the verb; None when an "according
+        to" names no one."""
+        toks = self.toks
+        i, plen, participle, base = cue.i, cue.plen, cue.participle, cue.base
+        subj_end = k
+        subj_start = i + 2 if cue.doc_verb else i + 1
+        if toks[i].norm[plen:] in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
+            subj_start += 1  # وفقا لـ الوزارة
+        s0 = subj_start
+        if self.abbr_points and subj_end > subj_start:
+            subj_start = self._past_abbreviation(subj_start, subj_end)
+        if subj_end > subj_start:
+            speaker, channel = self.speaker_from(subj_start, subj_end, np=base not in self.q.according1)
+            if subj_start > s0 and speaker is not None:  # وكيلة الوزارة د. فلانة: a titled person
+                speaker = self._abbreviated_titled(speaker, s0, subj_start)
+            if toks[i].norm[plen:] in self.q.relay_verbs:
+                speaker, channel = self._relayed(subj_start, subj_end, speaker, channel)
+        else:
+            speaker, channel = None, None
+        if speaker is None and toks[k].norm in _ACC_COMPS and toks[k].norm not in self.q.comps:
+            if subj_end > subj_start and toks[subj_start].norm.startswith(("ال", "لل")):
+                speaker, channel = self.speaker_from(subj_start, subj_end)  # بحسب تقييمات الخبراء فإنها
+            if speaker is None:
+                return None  # وفقا لإرادته فإنه ...: no one named, not a source
+        if speaker is None and cue.rel_speaker is not None:
+            speaker = cue.rel_speaker
+        cue_i = i
+        if speaker is None and part_at is not None and base in self.q.according1:
+            cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
+        named = speaker is not None  # named after the verb, not taken from before it
+        if speaker is None:
+            speaker = self.anaphora(cue_i, participle)
+        span = Span(toks[cue_i].start + plen, toks[cue_i].end,
+                    self.text[toks[cue_i].start + plen:toks[cue_i].end])
+        return speaker, channel, span, named
+
+    def _relayed(self, subj_start: int, subj_end: int, speaker: Speaker | None,
+                 channel: str | None) -> tuple[Speaker | None, str | None]:
+        """After a relay verb (ونقلت رويترز عن المتحدث X قوله إن ...) the one quoted speaks and the relay
+        is the channel."""
+        an = next((x for x in range(subj_start + 1, subj_end) if self.toks[x].norm == "عن"), None)
+        if an is not None:
+            quoted, _ = self.speaker_from(an + 1, subj_end)
+            if quoted is not None:
+                channel = speaker.name if speaker is not None else channel
+                speaker = quoted
+        return speaker, channel
+
+    def _reported(self, cue: _Cue, kind: str, at: int, speaker: Speaker | None, span: Span,
+                  channel: str | None, named: bool) -> int:
+        """Emit the reported (or nominal) content starting at token ``at`` as a quote (or the quotations
+        that fill it); the token to read on from."""
+        toks = self.toks
+        i, limit = cue.i, cue.limit
+        if at >= limit:
+            return i + 1
+        while at < limit and toks[at].kind == "punct" and toks[at].text not in _OPENERS:
+            at += 1
+        if at >= limit:
+            return i + 1
+        last = self.clause_end(at, limit)
+        if kind == "nominal":  # a noun phrase ends at its first comma (أكد ضرورة التمسك بالاتفاق، ووصفه)
+            last = next((x - 1 for x in range(at + 1, last + 1) if toks[x].text in _COMMAS or
+                         self._according_word(x)), last)
+        if not self._words_at_least(at, last, 2):
+            return i + 1
+        s, e = toks[at].start, toks[last].end
+        directs, d_starts = self.directs, self.d_starts
+        lo = bisect.bisect_left(d_starts, s)
+        inner = [d for d in directs[lo:bisect.bisect_right(d_starts, e, lo)] if d.end <= e and d.words >= 4]
+        if inner and sum(d.end - d.start for d in inner) * 2 >= e - s:
+            for d in inner:
+                self._direct_quote(d, speaker, span, channel)
+            self.remember(speaker, cue.at_verb)
+            return last + 1
+        for d in inner:
+            d.inside_reported = True
+        q = Quote(s, e, self.text[s:e], "reported", speaker=speaker, cue=span, channel=channel)
+        self.quotes.append(q)
+        i = last + 1
+        direct_at = self.direct_open
+        if i + 1 < limit and toks[i].text == ":" and i + 1 in direct_at and direct_at[i + 1].quote is None:
+            # إن النظام ... وبيّن في مقابلة: «...»: the quotation that the content runs up to is the same
+            # speaker's (the verb before the colon was read into the content)
+            d = direct_at[i + 1]
+            self._direct_quote(d, speaker, span, channel)
+            i = d.close_tok + 1
+        if kind == "nominal" and not named:
+            return i  # وتشير بعض التقديرات إلى ...: a guessed subject is not the one later verbs go on with
+        self.remember(speaker, cue.at_verb)
+        return i
 
     def _interview_answers(self, quotes: list[Quote]) -> list[Quote]:
         """An interview laid out as questions (a paragraph ending with ؟) and answers: the answers no cue
