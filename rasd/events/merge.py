@@ -44,8 +44,9 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] | set[int] = frozens
     la, lb = a.location, b.location
     if la is not None and lb is not None and _other_province(la, lb) and _told_here(a) and _told_here(b):
         return False  # strikes on Lahij and on Sanaa the same night are two events, whatever told them
-    if la is not None and lb is not None and la.country_code != lb.country_code and _named_here(a) and _named_here(b):
-        return False  # غارات في سوريا ... قصف في شمال العراق: two countries each named with its event
+    if la is not None and lb is not None and la.country_code != lb.country_code and _told_here(a) and _told_here(b) \
+            and (_named_here(a) or _named_here(b)):
+        return False  # غارات في سوريا ... قصف في شمال العراق: two countries each told with its event
     if la is not None and lb is not None and id(a) not in weak_loc and id(b) not in weak_loc:
         if la.country_code != lb.country_code:
             return False

@@ -116,3 +116,10 @@ def test_a_meeting_during_a_visit_is_where_the_visit_went():
             "لشبونة حيث يلتقي نظيره البرتغالي إن عملية السلام لم تنته.")
     ev = _one(rasd.extract(text, published="2015-07-27"), "CONSULT")
     assert ev.location is not None and ev.location.country_code == "PT"
+
+
+def test_an_attack_on_soldiers_and_a_bombing_named_in_another_country_stay_two_events():
+    text = ("وفي هجوم جديد صباح اليوم استهدف قافلة عسكرية، قتل جنديان تركيان على الأقل، في وقت واصلت أنقرة "
+            "قصفها العنيف لقواعد المتمردين في شمال العراق.")
+    doc = rasd.extract(text, published="2015-08-04")
+    assert {e.location.country_code for e in doc.events if e.type == "ASSAULT" and e.location} == {"IQ", "TR"}
