@@ -251,7 +251,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     # no place in the sentence nor its paragraph: the latest town of the focus country in the sentences
     # just before (one-sentence paragraphs), before falling back to the country itself; a focus country
     # named only across a border (قرب الحدود العراقية) gives way to the next one
-    if said:
+    if said and _dateline(doc) is None:
         own = _speaker_nisba(doc, s_start, at, excluded, ok)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
@@ -387,7 +387,24 @@ def _speaker_nisba(doc: Document, s_start: int, at: int, excluded: list[tuple[in
     own = [p for p in doc.places if s_start <= p.start < at and p.country_code and any(
         a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in excluded)]
     own = [p for p in own if ok(p, actors=False)]
-    return own[-1] if own else None
+    return own[0] if own else None  # the first name's: the sentence's subject (not المعارضة السورية after it)
+
+
+_DATELINE_SPAN = 40  # characters of an article's first line that may hold a dateline (أنقرة - رويترز)
+
+
+def _dateline(doc: Document) -> Place | None:
+    """The place of the article's dateline (a first line «أنقرة - رويترز», «عين اليوم – بروكسل»), or None:
+    a statement with no place of its own was made there, whoever made it."""
+    if "dateline" in doc.cache:
+        return doc.cache["dateline"]
+    nl = doc.text.find("\n", 0, _DATELINE_SPAN + 1)
+    line = doc.text[:nl] if nl >= 0 else ""
+    got = None
+    if "-" in line or "–" in line:
+        got = next((p for p in doc.places if p.end <= len(line) and p.country_code), None)
+    doc.cache["dateline"] = got
+    return got
 
 
 def _speaker_clause_place(doc: Document, after: int, s_end: int, sent: list[Place], ok) -> Place | None:

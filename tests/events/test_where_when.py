@@ -123,3 +123,17 @@ def test_an_attack_on_soldiers_and_a_bombing_named_in_another_country_stay_two_e
             "قصفها العنيف لقواعد المتمردين في شمال العراق.")
     doc = rasd.extract(text, published="2015-08-04")
     assert {e.location.country_code for e in doc.events if e.type == "ASSAULT" and e.location} == {"IQ", "TR"}
+
+
+def test_a_statement_with_no_place_of_its_own_stays_at_the_dateline():
+    text = ("أنقرة - رويترز\nأكد وزير الخارجية الأمريكي اليوم أن بلاده ستواصل دعم المعارضة السورية، وحذر من أي "
+            "تصعيد في المنطقة.")
+    ev = _one(rasd.extract(text, published="2015-08-09"), "THREATEN")
+    assert ev.location is not None and ev.location.country_code == "TR"
+
+
+def test_the_speakers_title_not_a_later_groups_nisba_gives_the_statement_its_country():
+    text = ("أكد وزير الخارجية الأمريكي اليوم أن بلاده ستواصل دعم المعارضة السورية، وحذر من أي تصعيد في المنطقة.\n"
+            "وتتواصل المعارك في سوريا منذ سنوات.")
+    ev = _one(rasd.extract(text, published="2015-08-09"), "THREATEN")
+    assert ev.location is not None and ev.location.country_code == "US"
