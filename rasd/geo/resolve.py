@@ -483,8 +483,9 @@ class PlaceRecognizer:
         sense: dict[str, GeoEntry] = {}
         seen: set[str] = set()
         repeated = {k for k in (men.m.key for men in mentions + held) if k in seen or seen.add(k)}
-        for men in mentions:
-            if men.cue is not None and men.cue != "any" and men.m.key in repeated and men.m.key not in sense:
+        for men in mentions:  # (or named inside its country: عمان بالأردن ... في عمان is Amman each time)
+            if (men.cue is not None and men.cue != "any" or men.container) and men.m.key in repeated \
+                    and men.m.key not in sense:
                 best = self._pick(men, *ctx)
                 if best is not None and self._accept(men, best, focus, votes, key_votes):
                     sense[men.m.key] = best
