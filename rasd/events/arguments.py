@@ -41,6 +41,7 @@ _MEDIA = word_set("events/words.yaml", "arguments_media_words")
 _AT = word_set("events/words.yaml", "arguments_at")
 _STATE_VERBS = word_set("geo/relations.yaml", "state_verbs")
 _ORIGIN = word_set("geo/relations.yaml", "origin_words")
+_RESIDENCE = word_set("geo/relations.yaml", "residence_words")
 _COORD = word_set("events/words.yaml", "clauses_coord")
 _PREP = word_set("events/words.yaml", "clauses_prep")
 _WHICH = word_set("events/words.yaml", "clauses_relative_pronouns")
@@ -195,6 +196,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
                           for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
+        if _residence(doc.text, p.start):
+            return False  # حكومة هادي اللاجئ في السعودية: where a person stays, not where it happened
         if _origin(doc, p.start):
             return False  # طائرات انطلقت من قاعدة في ديار بكر: where the strike came from, not where it hit
         if p.kind == "city" and p.via == "name" and _state_subject(doc.text, p.start):
@@ -441,6 +444,15 @@ def _after_media(text: str, start: int) -> bool:
     """Whether the word before ``start`` names an outlet (لوسائل إعلام إيطالية، لصحيفة بريطانية)."""
     words = text[max(0, start - 30):start].split()
     return bool(words) and normalize_word(words[-1]) in _MEDIA
+
+
+def _residence(text: str, start: int) -> bool:
+    """Whether a residence word and في stand right before the place (اللاجئ في السعودية، المقيم في لندن)."""
+    before = text[max(0, start - 24):start]
+    if not before.rstrip().endswith("في"):
+        return False  # the common case, without normalising
+    words = before.split()
+    return len(words) >= 2 and normalize_word(words[-2]) in _RESIDENCE
 
 
 _ORIGIN_SPAN = 60  # characters before a place searched for a take-off word of its own clause

@@ -137,3 +137,10 @@ def test_the_speakers_title_not_a_later_groups_nisba_gives_the_statement_its_cou
             "وتتواصل المعارك في سوريا منذ سنوات.")
     ev = _one(rasd.extract(text, published="2015-08-09"), "THREATEN")
     assert ev.location is not None and ev.location.country_code == "US"
+
+
+def test_where_a_leader_stays_in_exile_is_not_where_the_fighting_is():
+    text = ("قتل تسعة متمردين ليلا في غارة جوية على حي خور مكسر في عدن، بينما تستمر المعارك بين القوات الموالية "
+            "لحكومة هادي اللاجئ في السعودية والمتمردين الحوثيين.")
+    doc = rasd.extract(text, published="2015-07-19")
+    assert {e.location.country_code for e in doc.events if e.type == "ASSAULT" and e.location} == {"YE"}
