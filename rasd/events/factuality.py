@@ -134,6 +134,7 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
 
 
 _MUNDHU = word_set(_WORDS, "factuality_mundhu")
+_RELATIVES = word_set(_WORDS, "clauses_relative_pronouns")
 
 
 _SINCE_REACH = 8  # a منذ phrase further than this from the word tells of another part of the sentence
@@ -154,9 +155,11 @@ def _old_time_governs(tokens, s0, s1, t, index, published, date_values):
     nearest = min((abs(k - t) for k in recent), default=None)
 
     def governs(k: int) -> bool:
+        since = any(tokens[j].norm in _MUNDHU for j in range(max(s0, k - 3), k))
+        if since and k > t and any(tokens[j].norm in _RELATIVES for j in range(t + 1, k)):
+            return False  # التحالف الذي تقوده السعودية منذ مارس: how long a state of a noun after the word lasts
         if nearest is None:
             return True
-        since = any(tokens[j].norm in _MUNDHU for j in range(max(s0, k - 3), k))
         return not (nearest < abs(k - t) or k - t > _AFTER_REACH or (since and abs(k - t) > _SINCE_REACH))
 
     return governs

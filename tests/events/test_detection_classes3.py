@@ -1,0 +1,93 @@
+"""Event classes found on a fresh set of real articles (session 6; team-written sentences).
+
+- troops deployed or sent past a count (نشر مئات الجنود، تم إرسال 1500 جندي) are a mobilisation;
+- an indefinite attack noun far after its light verb (بدأت القوات ... هجوما واسعا) carries the clause;
+- projectiles (مقذوفات) are shelling; blocking a website (حجب) is a coercive restriction;
+- ground cleared of an enemy (تطهير) is taken territory;
+- a "since" date in a relative clause after the event word (التحالف الذي تقوده السعودية منذ مارس) does
+  not make the event history.
+Look-alikes that are no events: the blessing أيده الله، بحثا عن (searching for), علق على (to comment on),
+a ministry's or an organisation's name (وزارة الخارجية والتعاون، منظمة العفو), حجب الثقة.
+"""
+
+from __future__ import annotations
+
+import rasd
+
+PUB = "2024-03-10"
+
+
+def _events(text: str):
+    return rasd.extract(text, published=PUB).events
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in _events(text)]
+
+
+def test_troops_deployed_past_a_count_are_a_mobilisation():
+    assert "MOBILIZE" in _types("نشر مئات الجنود من دول التحالف أمس حول مدينة المكلا لتأمينها.")
+    assert "MOBILIZE" in _types("وتم إرسال 2000 جندي إلى مدينة المكلا يوم السبت.")
+    assert "MOBILIZE" in _types("ونشرت الحكومة المئات من الجنود في شوارع العاصمة أمس.")
+
+
+def test_a_published_picture_of_soldiers_is_no_mobilisation():
+    assert "MOBILIZE" not in _types("ونشرت الصحيفة أمس صورا للجنود في المدينة.")
+    assert "MOBILIZE" not in _types("ونشر التنظيم أمس تسجيلا مصورا يظهر عشرات الجنود الأسرى.")
+
+
+def test_an_attack_noun_far_after_its_light_verb():
+    evs = _events("وبدأت القوات الحكومية المدعومة من القبائل في المحافظة بدعم من طيران التحالف هجوما "
+                  "واسعا أمس لاستعادة مدينة زنجبار.")
+    ev = next(e for e in evs if e.type == "ASSAULT")
+    assert ev.date == "2024-03-09"
+    assert "ASSAULT" not in _types("وتعتزم القوات الحكومية المدعومة من القبائل في المحافظة بدعم من طيران التحالف "
+                                   "شن هجوما واسعا الأسبوع المقبل.")
+
+
+def test_projectiles_are_shelling():
+    ev = next(e for e in _events("سقطت مقذوفات أطلقتها الميليشيات أمس على قرى في منطقة جازان.") if e.type == "ASSAULT")
+    assert ev.mode == "shelling"
+
+
+def test_blocking_a_website_is_a_restriction():
+    evs = _events("قررت السلطات أمس حجب موقع فيسبوك بقرار قضائي.")
+    assert [(e.type, e.mode) for e in evs] == [("COERCE", "restrict")]
+    assert _types("وصوت البرلمان أمس على حجب الثقة عن الحكومة.") != ["COERCE"]
+
+
+def test_ground_cleared_is_taken():
+    assert "ASSAULT" in _types("وأعلن الجيش أمس تطهير مدينة الفلوجة من مسلحي التنظيم.")
+    assert "ASSAULT" in _types("وطهرت قوات الجيش أمس قرية العامرية من المسلحين.")
+
+
+def test_a_since_date_in_a_relative_clause_does_not_make_history():
+    text = ("قصفت المقاومة الشعبية أمس مواقع الحوثيين في مدينة البيضاء بالتزامن مع غارات التحالف الذي تقوده "
+            "السعودية منذ 26 مارس الماضي.")
+    assert "ASSAULT" in _types(text)
+    # an old date of the event itself still makes it history
+    assert "ASSAULT" not in _types("وكانت المقاومة الشعبية قد قصفت مواقع الحوثيين في مدينة البيضاء منذ 26 مارس.")
+
+
+def test_a_blessing_is_no_support():
+    evs = _events("استقبل خادم الحرمين الشريفين - أيده الله - في مكتبه أمس وزير الخارجية الفرنسي.")
+    assert [e.type for e in evs] == ["CONSULT"]
+    assert "SUPPORT" in _types("وأيد مجلس النواب أمس قرار الحكومة بإرسال قوات إلى الحدود.")
+
+
+def test_searching_for_is_no_talks():
+    assert "CONSULT" not in _types("وقال قائد العملية إن قواته تمشط القرية أمس بحثا عن مسلحين فارين.")
+    assert "CONSULT" in _types("وبحث الوزير أمس مع نظيره الأردني سبل التعاون بين البلدين.")
+
+
+def test_commenting_is_no_suspension():
+    assert "SANCTION" not in _types('وعلقت صحيفة "لوموند" الفرنسية أمس على زيارة الرئيس إلى القاهرة.')
+    assert "SANCTION" not in _types("وفي تعليق على القرار قال الوزير إن الحكومة ستدرسه.")
+    assert "SANCTION" in _types("وعلقت الحكومة أمس عضوية البلاد في الاتحاد.")
+
+
+def test_event_words_in_names_are_no_events():
+    evs = _events("أكدت وزارة الشؤون الخارجية والتعاون المغربية في بيان أمس أن المملكة تدين الهجوم.")
+    assert "COOPERATE" not in [e.type for e in evs]
+    assert "ACCUSE" in [e.type for e in evs]
+    assert "CONCEDE" not in _types("وقالت منظمة العفو الدولية في تقرير أمس إن السلطات اعتقلت عشرات الناشطين.")
