@@ -263,6 +263,7 @@ def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
 
 
 _COUNT = word_set(_WORDS, "clauses_quantity")
+_OF = word_set(_WORDS, "triggers_count_of")
 
 
 def _has_head(t: Trigger, tokens) -> bool:
@@ -270,7 +271,8 @@ def _has_head(t: Trigger, tokens) -> bool:
         k = t.token - 1
         while k >= 0 and t.token - k <= 4 and (tokens[k].kind == "number" or tokens[k].norm in _COUNT):
             k -= 1
-        reach = 3 if k < t.token - 1 else 0  # a subject may stand between the verb and its count only
+        counted = any(tokens[j].kind == "number" or tokens[j].norm not in _OF for j in range(k + 1, t.token))
+        reach = 3 if counted else 0  # a subject may stand between the verb and its count, not its من alone
         for j in range(k, max(-1, k - reach - 1), -1):
             w = tokens[j].norm
             if w in t.entry.heads or (w[:1] in ("و", "ف") and w[1:] in t.entry.heads):

@@ -1,6 +1,6 @@
 """Event classes found on a fresh set of real articles (session 6; team-written sentences).
 
-- troops deployed or sent past a count (نشر مئات الجنود، تم إرسال 1500 جندي) are a mobilisation;
+- troops deployed or sent past a count (نشر مئات الجنود، أرسلت الحكومة 1500 جندي) are a mobilisation;
 - an indefinite attack noun far after its light verb (بدأت القوات ... هجوما واسعا) carries the clause;
 - projectiles (مقذوفات) are shelling; blocking a website (حجب) is a coercive restriction;
 - ground cleared of an enemy (تطهير) is taken territory;
@@ -27,7 +27,7 @@ def _types(text: str) -> list[str]:
 
 def test_troops_deployed_past_a_count_are_a_mobilisation():
     assert "MOBILIZE" in _types("نشر مئات الجنود من دول التحالف أمس حول مدينة المكلا لتأمينها.")
-    assert "MOBILIZE" in _types("وتم إرسال 2000 جندي إلى مدينة المكلا يوم السبت.")
+    assert "MOBILIZE" in _types("وأرسلت الحكومة 2000 جندي إلى مدينة المكلا يوم السبت.")
     assert "MOBILIZE" in _types("ونشرت الحكومة المئات من الجنود في شوارع العاصمة أمس.")
 
 
@@ -58,7 +58,7 @@ def test_blocking_a_website_is_a_restriction():
 
 def test_ground_cleared_is_taken():
     assert "ASSAULT" in _types("وأعلن الجيش أمس تطهير مدينة الفلوجة من مسلحي التنظيم.")
-    assert "ASSAULT" in _types("وطهرت قوات الجيش أمس قرية العامرية من المسلحين.")
+    assert "ASSAULT" in _types("وتمكنت قوات الجيش أمس من تطهير قرية العامرية من المسلحين.")
 
 
 def test_a_since_date_in_a_relative_clause_does_not_make_history():
@@ -91,3 +91,17 @@ def test_event_words_in_names_are_no_events():
     assert "COOPERATE" not in [e.type for e in evs]
     assert "ACCUSE" in [e.type for e in evs]
     assert "CONCEDE" not in _types("وقالت منظمة العفو الدولية في تقرير أمس إن السلطات اعتقلت عشرات الناشطين.")
+
+
+def test_the_word_cleared_is_no_city_name():
+    # طهران is a capital, not a form of "to clear"
+    assert "ASSAULT" not in _types("وتزداد هيمنة طهران على قرار الحكومة في دمشق.")
+
+
+def test_a_four_wheel_drive_carrying_fighters_is_no_deployment():
+    assert "MOBILIZE" not in _types("وعبرت أمس نحو 60 سيارة دفع رباعي تحمل مقاتلين من قوات المدينة إلى الصحراء.")
+
+
+def test_waiting_for_and_fear_of_are_no_events():
+    assert "ASSAULT" not in _types("ويعيش السكان في انتظار أن يتم تطهير جميع المناطق المحيطة بالمدينة من المسلحين.")
+    assert "ASSAULT" not in _types("وعبرت الحكومة أمس عن تخوفها من أن يسيطر المسلحون على المدينة.")
