@@ -3,7 +3,8 @@
 ``CodeEvents`` (the last default stage) fills ``doc.events`` with the events that happened
 (factuality asserted or reported, not background history or a generic trend).  The others — negated,
 future, hypothetical, background — are kept in ``doc.cache["events_other"]`` as (event, reason)
-pairs, and in ``doc.events`` too when the stage is built with ``include_all=True``.
+pairs, and in ``doc.events`` too when the stage is built with ``include_all=True``.  Each sentence
+with trigger words is coded by :mod:`rasd.events.sentence`; this module does the document-level steps.
 """
 
 from __future__ import annotations
@@ -11,73 +12,21 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
-from rasd.doc import Actor, Document, Event, Place, Span
+from rasd.doc import Document, Event
 from rasd.events import actors as _actors
 from rasd.events import triggers as _triggers
-from rasd.events.arguments import (
-    FIGURE_FIELDS,
-    pick_date,
-    pick_place,
-    sentence_figures,
-    vague_figures,
-)
-from rasd.events.clauses import roles, segment
-from rasd.events.coding import code_acled, mode_rank
-from rasd.events.confidence import score
-from rasd.events.cues import CueIndex, between, cue_categories, cue_data, cues_for
+from rasd.events.arguments import FIGURE_FIELDS, sentence_figures, vague_figures
+from rasd.events.build import _strip
+from rasd.events.coding import code_acled
+from rasd.events.cues import cue_data, cues_for
 from rasd.events.cues import load as _load_cues
-from rasd.events.factuality import is_old, judge
 from rasd.events.merge import compatible, merge_events
-from rasd.lexicon import word_set
+from rasd.events.sentence import _code_sentence, _View
 from rasd.text.normalize import normalize_word
 from rasd.text.stage import norm_text
 
-HAPPENED = frozenset({"asserted", "reported"})
 _FIG_TARGET = {"killed": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST"),
                "displaced": ("ASSAULT", "COERCE"), "arrested": ("COERCE", "PROTEST")}
-_REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
-_REFINERS = _REMOTE | {"clash", "sexual", "abduct", "excessive", "riot", "intervene"}
-_FIGHT = frozenset({"clash", "aerial", "shelling"})
-_WORDS = "events/words.yaml"  # the word lists of this module, as data
-_KILL = word_set(_WORDS, "stage_kill")
-_BLAST = word_set(_WORDS, "stage_blast")
-_NOT_ARMED = frozenset({"civilians", "protesters", "rioters", "country", "government", "state_government",
-                        "head_of_state", "party"})
-_AIRCRAFT = word_set(_WORDS, "stage_aircraft")
-_PLANES = _AIRCRAFT - word_set(_WORDS, "stage_aircraft_ambiguous")
-_AFTER = frozenset("after-" + normalize_word(w) for w in ("بعد", "إثر", "عقب"))
-_SPECIFIC_NEEDED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"})
-_REJECT_SPEECH = word_set(_WORDS, "stage_reject_speech")
-_FLEE_KEYS = word_set(_WORDS, "stage_flee_keys")
-_FLIGHT = word_set(_WORDS, "stage_flight_words")
-_IMPLIED_FRAME = word_set(_WORDS, "stage_implied_frame")
-_IMPLIED_AFTER = word_set(_WORDS, "stage_implied_after")
-_BLAST_NOUNS = word_set(_WORDS, "stage_blast_nouns")
-_DURING = word_set(_WORDS, "stage_during")
-_RELATIVES = word_set(_WORDS, "stage_relatives")
-_RESULT_MARKS = word_set(_WORDS, "stage_result_marks")
-_RESULT_VERBS = word_set(_WORDS, "stage_result_verbs")
-_NUMBER_WORDS = word_set(_WORDS, "stage_number_words")
-_CONCURRENT = word_set(_WORDS, "stage_concurrent")
-_POSSESSIVE = tuple(sorted(word_set(_WORDS, "stage_possessive"), key=len, reverse=True))
-
-
-_STRIPPED: dict[str, str] = {}
-
-
-def _strip(w: str) -> str:
-    """A word without its conjunction or preposition proclitic (لقناة → قناة); cached."""
-    out = _STRIPPED.get(w)
-    if out is not None:
-        return out
-    out = w
-    for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
-        if w.startswith(p) and len(w) - len(p) >= 3:
-            out = w[len(p):]
-            break
-    if len(_STRIPPED) < 200_000:
-        _STRIPPED[w] = out
-    return out
 
 
 @cache
@@ -139,6 +88,32 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     def token_index(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
+    trigs, mentions = _event_words(doc, nt, token_index)
+    if not trigs:
+        return [], []
+    by_sent = _by_sentence(doc, trigs)
+    cues_at = _sentence_cues(doc, by_sent, token_index)
+    view = _View(doc, cues_at, mentions)
+    mentions_ev: list[tuple[Event, int, str]] = []  # (event, sentence index, reason)
+    other: list[tuple[Event, str]] = []
+    for si, ts in by_sent.items():
+        s = doc.sentences[si]
+        built = _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view)
+        for ev, happened, reason in built:
+            if happened:
+                mentions_ev.append((ev, si, reason))
+            else:
+                other.append((ev, reason))
+    merged = _settle(doc, mentions_ev, other, by_sent, cues_at)
+    for n, ev in enumerate(merged, 1):
+        ev.id = f"{doc.id or 'doc'}-e{n}"
+    for n, (ev, _r) in enumerate(other, 1):
+        ev.id = f"{doc.id or 'doc'}-x{n}"
+    return merged, other
+
+
+def _event_words(doc: Document, nt, token_index) -> tuple[list, list]:
+    """The trigger words that are no part of a name, and the actor mentions; ([], []) without triggers."""
     trigs = _triggers.find_triggers(nt, doc.tokens, token_index)
     if not trigs:
         return [], []
@@ -148,11 +123,14 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
                                       and _strip(doc.tokens[t.token - 1].norm) in heads)]
     if doc.places:
         trigs = _outside_place_names(trigs, doc.places)
-    cues_at: dict[int, set[str]] = {}
     overlaps = _span_test(trigs)
     mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
                 if m.source != "entity" or not overlaps(m.start, m.end)]
-    # an event word inside a known actor's name (قوات الدعم السريع، حزب العمال) is not an event
+    return _outside_actor_names(trigs, mentions), mentions
+
+
+def _outside_actor_names(trigs: list, mentions) -> list:
+    """The triggers not inside a known actor's name (قوات الدعم السريع، حزب العمال is no event)."""
     aspans = sorted((m.start, m.end) for m in mentions if m.source == "dictionary"
                     and m.info.kind not in ("protesters", "civilians", "rioters", "unidentified"))
     astarts = [a for a, _b in aspans]
@@ -166,16 +144,22 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
             i -= 1
         return False
 
-    trigs = [t for t in trigs if not inside_actor(t)]
-    if not trigs:
-        return [], []
+    return [t for t in trigs if not inside_actor(t)]
 
+
+def _by_sentence(doc: Document, trigs: list) -> dict[int, list]:
+    """The triggers grouped by the index of their sentence."""
     by_sent: dict[int, list] = {}
     sent_starts = [s.start for s in doc.sentences]
     for t in trigs:
         si = max(0, bisect.bisect_right(sent_starts, t.start) - 1)
         by_sent.setdefault(si, []).append(t)
+    return by_sent
 
+
+def _sentence_cues(doc: Document, by_sent: dict[int, list], token_index) -> dict[int, set[str]]:
+    """The cue categories of each token of the sentences with triggers (and of the sentence after each)."""
+    cues_at: dict[int, set[str]] = {}
     for si in by_sent:
         s = doc.sentences[si]
         cues_for(doc.tokens, s.token_start, s.token_end, cues_at)
@@ -184,17 +168,12 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
             n = doc.sentences[si + 1]
             cues_for(doc.tokens, n.token_start, n.token_end, cues_at)
     _drop_cues_in_names(doc, cues_at, token_index)
-    view = _View(doc, cues_at, mentions)
-    mentions_ev: list[tuple[Event, int, str]] = []  # (event, sentence index, reason)
-    other: list[tuple[Event, str]] = []
-    for si, ts in by_sent.items():
-        s = doc.sentences[si]
-        built = _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view)
-        for ev, happened, reason in built:
-            if happened:
-                mentions_ev.append((ev, si, reason))
-            else:
-                other.append((ev, reason))
+    return cues_at
+
+
+def _settle(doc: Document, mentions_ev, other: list, by_sent, cues_at) -> list[Event]:
+    """The article's events from the sentences' happened ones: figures attached, running totals and events
+    told elsewhere set aside into ``other``, the rest coded and merged (none in an opinion column)."""
     _attach_figures(doc, mentions_ev, cues_at)
     _intervened(doc, mentions_ev, by_sent)
     # a death toll in the thousands is a war's running total, not one event
@@ -215,11 +194,7 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     if _opinion(doc.text):
         other.extend((ev, "opinion") for ev in merged)  # a column argues; events are coded from reports
         merged = []
-    for n, ev in enumerate(merged, 1):
-        ev.id = f"{doc.id or 'doc'}-e{n}"
-    for n, (ev, _r) in enumerate(other, 1):
-        ev.id = f"{doc.id or 'doc'}-x{n}"
-    return merged, other
+    return merged
 
 
 def _span_test(items):
@@ -237,17 +212,6 @@ def _span_test(items):
         i = bisect.bisect_left(starts, end)  # the spans that start before ``end``
         return i > 0 and reach[i - 1] > start
     return overlaps
-
-
-class _View:
-    """Per-document tables the sentence coder asks again and again: where each cue category, number
-    and punctuation mark stands, the mentions' starts."""
-
-    __slots__ = ("cues", "mention_starts")
-
-    def __init__(self, doc: Document, cues_at: dict[int, set[str]], mentions) -> None:
-        self.cues = CueIndex(cues_at, doc.tokens)
-        self.mention_starts = [m.start for m in mentions]
 
 
 @cache
@@ -289,527 +253,6 @@ def _drop_told_elsewhere(mentions_ev, weak_loc, other):
             continue
         out.append((ev, si, r))
     return out
-
-
-def _implied(tokens, t, mains, rl) -> bool:
-    """An attack noun a sentence takes for granted: after وذلك بعد / جاء ذلك إثر, or the definite object
-    of a condemnation followed by what it did (أدان الهجوم الذي استهدف ...)."""
-    if t.type != "ASSAULT" or t.pos != "n" or any(m is t for m in mains) or rl.get(id(t)) is None \
-            or rl[id(t)].clause.kind == "sub" or t.token < 2:
-        return False
-    p1, p2 = tokens[t.token - 1].norm, tokens[t.token - 2].norm
-    if p1 in _IMPLIED_AFTER and p2 in _IMPLIED_FRAME:
-        return True
-    if t.entry.mode in _REMOTE and ((p1 == "مع" and p2 in _CONCURRENT) or (p1 in _CONCURRENT and not t.prefix)):
-        return True  # بالتزامن مع غارات لمقاتلات التحالف، وسط قصف مدفعي: strikes at the same time
-    definite = "ال" in t.prefix or t.key.startswith("ال")
-    end = t.token + 1
-    while end < len(tokens) and tokens[end].start < t.end:
-        end += 1  # past the trigger's own words (العمل الإرهابي)
-    return definite and any(m.type == "ACCUSE" and m.entry.mode == "disapprove" and 0 < t.token - m.token <= 6
-                            for m in mains) and any(tokens[k].norm in ("الذي", "التي")
-                                                    for k in range(end, min(len(tokens), end + 3)))
-
-
-def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
-    tokens = doc.tokens
-    if view is None:
-        view = _View(doc, cues_at, mentions)
-    i0, i1 = s.token_start, s.token_end
-    trig_at = {t.token: t for t in ts}
-    clauses = segment(tokens, i0, i1, cues_at, trig_at)
-    rl = roles(tokens, clauses, ts, cues_at)
-    # relative and subordinate clauses: their dates belong to what they tell (الاتفاق الذي وقع في 14 يوليو)
-    subs = tuple((tokens[c.start].start, tokens[c.end - 1].end, _told_types(ts, c))
-                 for c in clauses if c.kind == "sub" and c.end > c.start)
-    dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end] if doc.dates else []
-    lo = bisect.bisect_left(view.mention_starts, s.start)
-    hi = bisect.bisect_left(view.mention_starts, s.end, lo)
-    sent_mentions = mentions[lo:hi]
-    act = [t.token for t in ts if _activity_noun(t, tokens, sent_mentions)]
-    if act:  # with the verbal nouns coordinated to it (قتال داعش وطرده)
-        ts = [t for t in ts if t.token not in act and not (
-            t.pos in ("n", "v") and (t.prefix or "").startswith("و") and any(0 < t.token - k <= 4 for k in act))]
-    if not ts:
-        return []
-    figs = sentence_figures(doc, s.start, s.end)
-    specific_base = _specificity(doc, s, i0, i1, view, sent_mentions, figs,
-                                 any(t.pos == "c" for t in ts))
-    protest_words = sum(1 for t in ts if t.type == "PROTEST" and t.entry.mode != "intervene")
-    out = []
-    advances: set[int] = set()
-    mains = [t for t in ts if rl.get(id(t)) is not None and rl[id(t)].main]
-    # a clause whose first predicate is a stance, accusation, denial or modality word
-    opaque_first = any(c for c in clauses for _i, c in c.predicates[:1] if c in ("stance", "accusation", "denial", "modality"))
-    # a sentence with casualty figures and no main predicate of its own is an ASSAULT report
-    if not mains and ("killed" in figs or "injured" in figs):
-        opaque = opaque_first
-        cas = [t for t in ts if t.type == "ASSAULT" and t.pos in ("c", "p") and rl.get(id(t)) is not None
-               and rl[id(t)].clause.kind in ("main", "reported")]
-        if cas and not opaque:
-            mains = [cas[0]]
-            rl[id(cas[0])].reason = "figures"
-    # casualties told in a result clause (...، ما أسفر عن مقتل 5، مما أدى إلى إصابة ...) belong to the main
-    # clause's event; when that is no attack (داهم مسلحون منزلا، أطلق قناص النار) the killing is the event
-    if not any(t.type == "ASSAULT" for t in mains) and not opaque_first and ("killed" in figs or "injured" in figs):
-        res = next((t for t in ts if t.type == "ASSAULT" and t.pos in ("n", "c") and rl.get(id(t)) is not None
-                    and _in_result(tokens, t, i0)), None)
-        if res is not None:
-            mains.append(res)
-            rl[id(res)].reason = "result"
-    # an instrument of remote violence (دمرت ... بـ7 غارات، قتل ... بقذيفة) makes the sentence an ASSAULT
-    if not any(t.type == "ASSAULT" for t in mains):
-        inst = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n"
-                     and (t.prefix in ("ب", "وب", "فب", "بال", "وبال", "فبال") or (t.token > 0 and tokens[t.token - 1].norm == "في"
-                                                     and any(m.type == "COERCE" for m in mains)))
-                     and t.entry.mode in _REMOTE and rl.get(id(t)) is not None
-                     and rl[id(t)].clause.kind in ("main", "reported")), None)
-        if inst is not None and not opaque_first \
-                and not any(cues_at.get(k, set()) & {"modality", "future", "conditional", "light_verbs"}
-                            for k in range(i0, inst.token)):
-            mains = [t for t in mains if not (t.entry.weak or t.type in ("MOBILIZE", "COERCE"))] + [inst]
-            rl[id(inst)].reason = "instrument"
-    # a protest noun resumed by a light verb with its pronoun (في وقفة احتجاجية نظمها المسيحيون، خلال مظاهرة
-    # شارك فيها الآلاف): the protest happened
-    if any(t.type == "PROTEST" and t.pos == "n" for t in ts) and not any(
-            t.type in ("PROTEST", "ACCUSE", "REJECT", "THREATEN") for t in mains) and not opaque_first:
-        held = next((t for t in ts if t.type == "PROTEST" and t.pos == "n" and not t.entry.weak
-                     and rl.get(id(t)) is not None and not rl[id(t)].main
-                     and rl[id(t)].clause.kind in ("main", "reported") and _resumed(tokens, t, i1, cues_at)), None)
-        if held is not None:
-            mains.append(held)
-            rl[id(held)].reason = "resumed"
-    # strikes resumed by a light verb with their pronoun (بعد غارات عنيفة شنتها مقاتلات التحالف فجر أمس)
-    if not any(t.type == "ASSAULT" for t in mains) and not opaque_first:
-        struck = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and not t.entry.weak
-                       and t.entry.mode in _REMOTE and rl.get(id(t)) is not None and not rl[id(t)].main
-                       and rl[id(t)].clause.kind in ("main", "reported") and _resumed(tokens, t, i1, cues_at)), None)
-        if struck is not None:
-            mains.append(struck)
-            rl[id(struck)].reason = "resumed"
-    # an attack told in a relative clause about an actor, with its own time (استسلموا للثوار الذين اقتحموا
-    # المعسكر أمس): it happened; not when the clause follows an event word (الهجوم الذي ...)
-    if not any(t.type == "ASSAULT" for t in mains):
-        told = next((t for t in ts if t.type == "ASSAULT" and t.pos == "v" and not t.present and not t.entry.weak
-                     and rl.get(id(t)) is not None and rl[id(t)].clause.kind == "sub"
-                     and t.token == rl[id(t)].clause.start and tokens[t.token - 1].norm in _RELATIVES
-                     and not any(o.type == "ASSAULT" and o.token in (t.token - 2, t.token - 3) for o in ts)
-                     and any("concrete_time" in cues_at.get(k, ()) for k in range(t.token, rl[id(t)].clause.end))),
-                    None)
-        if told is None:  # ... التحالف الذي شن ليلا حوالى 15 غارة: a light verb opens the relative clause
-            told = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.entry.mode in _REMOTE
-                         and rl.get(id(t)) is not None and rl[id(t)].clause.kind == "sub"
-                         and (c := rl[id(t)].clause).start > i0 and tokens[c.start - 1].norm in _RELATIVES
-                         and "light_verbs" in cues_at.get(c.start, ()) and 0 < t.token - c.start <= 5
-                         and not any(o.type == "ASSAULT" and o.token in (c.start - 2, c.start - 3) for o in ts)
-                         and any("concrete_time" in cues_at.get(k, ()) for k in range(c.start, c.end))), None)
-        if told is not None:
-            mains.append(told)
-            rl[id(told)].reason = "relative-told"
-    # a meeting told as the time of a statement (لدى اجتماعه مع قادة الأجهزة مساء أمس): it took place
-    if not any(t.type == "CONSULT" for t in mains):
-        met = next((t for t in ts if t.type == "CONSULT" and t.pos == "n" and t.token > i0
-                    and _strip(tokens[t.token - 1].norm) in _DURING and tokens[t.token].norm.endswith(_POSSESSIVE)
-                    and rl.get(id(t)) is not None), None)
-        if met is not None:
-            mains.append(met)
-            rl[id(met)].reason = "during-meeting"
-    # protesters who demand (وطالب مئات المحتجين بإقالة الوزير): the demand is made at a protest
-    if not any(t.type == "PROTEST" for t in mains):
-        pn = next((t for t in ts if t.type == "PROTEST" and t.pos == "pn" and rl.get(id(t)) is not None
-                   and any(m.type == "REQUEST" and m.pos == "v" and _subject_after(tokens, m, t) for m in mains)), None)
-        if pn is not None:
-            mains.append(pn)
-            rl[id(pn)].reason = "participants-subject"
-    # an advance or a withdrawal after fighting (تقدمت القوات ... بعد اشتباكات عنيفة): the fighting happened too
-    if not any(t.type == "ASSAULT" for t in mains):
-        moved = [m for m in mains if m.type in ("MOBILIZE", "RETREAT")]
-        fought = next((t for t in ts if t.type == "ASSAULT" and t.pos == "n" and t.entry.mode in _FIGHT
-                       and rl.get(id(t)) is not None and rl[id(t)].reason in _AFTER
-                       and any(rl[id(m)].clause is rl[id(t)].clause for m in moved)), None)
-        if fought is not None:
-            mains.append(fought)
-            rl[id(fought)].reason = "after-fighting"
-    implied = [t for t in ts if _implied(tokens, t, mains, rl)][:1]
-    for t in implied:
-        mains.append(t)
-        rl[id(t)].reason = "implied"
-    armed_fig = "killed" in figs or "injured" in figs
-    # armed evidence: violent words of their own (not casualty words, not look-alikes that need it themselves)
-    assault_nouns = frozenset(t.token for t in ts if t.type == "ASSAULT" and t.entry.ctx is None and (
-        t.pos == "n" or (t.pos == "v" and not t.entry.weak)))
-    # casualty words next to an accident, a disaster, an illness or a funeral are not violence, unless a
-    # violent event word of its own stands in the sentence (not a casualty word, not a bare explosion)
-    sent_cats: set[str] = set()
-    for k in view.cues.keys_in(i0, i1):
-        sent_cats |= cues_at[k]
-    mishap = "accident" in sent_cats or "aftermath" in sent_cats
-    grief = "aftermath" in sent_cats
-    violent = mishap and any(o.type == "ASSAULT" and o.pos in ("v", "n") and not o.entry.weak
-                             and o.key not in _BLAST and o.key not in _KILL and o.entry.ctx is None and (
-                                 any(m is o for m in mains) or (  # or a device in the report (انفجار عبوة ناسفة)
-                                     not grief and o.pos == "n" and o.entry.mode in _REMOTE
-                                     and rl.get(id(o)) is not None and rl[id(o)].clause.kind in ("main", "reported")))
-                             for o in ts)
-    # a match report (مواجهة، هجوم، تصدى الحارس) is not violence nor a protest unless armed words stand there
-    sport = "sports" in sent_cats and "armed" not in sent_cats and not any(
-        m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED for m in sent_mentions)
-
-    def armed_actor(clause, at: int | None = None) -> bool:
-        """An armed actor in the clause or, for a verb opening a coordinated clause (... وسيطروا), in the
-        dozen words before it (واصل مقاتلو المقاومة تقدمهم وسيطروا)."""
-        lo = clause.start if clause.kind != "reported" else i0  # أعلن الثوار سيطرتهم: the speaker acts
-        if at is not None and at == clause.start and tokens[at].norm[:1] in ("و", "ف"):
-            lo = max(i0, at - 12)
-        return any(lo <= m.token < clause.end and m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED
-                   for m in sent_mentions)
-    for t in mains:
-        role = rl[id(t)]
-        if t.entry.mode == "intervene" and not protest_words:
-            continue
-        if t.entry.ctx == "armed" and t.pos == "v" and _verbal(tokens, t, i1, cues_at):
-            continue  # هاجم الوزير المعارضة واصفا إياها ...: words, not arms
-        lo_armed = role.clause.start - (3 if role.reason == "relative-told" else 0)  # the actor it tells of
-        if role.clause.kind == "reported":
-            lo_armed = i0  # the armed speaker or subject before a relative clause (إن القوات التي ... سيطرت)
-        if t.entry.ctx == "armed" and not (armed_fig or armed_actor(role.clause, t.token) or any(
-                "armed" in cues_at.get(k, ()) or k in assault_nouns or _AIRCRAFT.intersection(
-                    (tokens[k].norm, _strip(tokens[k].norm))) for k in range(lo_armed, role.clause.end))):
-            continue  # هاجم/اعتدى/اقتحم/خاض/فجر: violence only with armed words or actors in its own clause
-        if sport:
-            continue  # a match report: no violence, protest, apology or agreement to code
-        if t.type == "THREATEN" and t.entry.mode == "warn" and any(
-                tokens[k].norm == "من" and _strip(tokens[k + 1].norm) in _WARNING_OF
-                for k in range(t.token + 1, min(i1 - 1, t.token + 9))):
-            continue  # حذر من خطورة الوضع: a concern about a danger, not a threat to act
-        if t.type == "CONSULT" and t.entry.mode == "meet" and _receives_a_thing(tokens, t, i0, i1):
-            continue  # مطار عدن استقبل أمس الطائرة الثانية: an arrival, not a meeting
-        if t.type == "REQUEST" and any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4))):
-            continue  # ودعت الوزارة الله أن يتغمد الضحايا: a prayer, not a request
-        if t.type == "REJECT" and any(tokens[k].norm in _REJECT_SPEECH for k in range(t.token + 1, min(i1, t.token + 6))):
-            continue  # رفضت الوزارة التعليق / نفي أو تأكيد: no comment, not a rejection
-        if t.type == "RETREAT" and t.key in _FLEE_KEYS and t.prefix.startswith("و") and not any(
-                tokens[k].norm in _FLIGHT for k in range(t.token + 1, min(i1, t.token + 5))):
-            continue  # وفرت الحكومة الغذاء: provided, not fled (فر goes from or to somewhere)
-        if mishap and t.type == "ASSAULT" and (t.pos in ("c", "p") or role.reason == "figures" or t.key in _BLAST
-                                               or t.key in _KILL or t.entry.weak) and not violent:
-            continue  # لقي 3 أشخاص مصرعهم في حادث مروري، يعزي أسر الشهداء: an accident or an aftermath
-        if t.entry.ctx == "unarmed" and any("armed" in cues_at.get(k, ())
-                                            for k in range(max(i0, t.token - 3), min(i1, t.token + 5))):
-            continue  # احتشدت القوات: a build-up, not a protest
-        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head,
-                     view.cues)
-        if role.reason == "nominal-head" and _evaluated(tokens, t, role.clause, cues_at, dates):
-            out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
-                        "evaluated"))
-            continue
-        specific = specific_base
-        if role.reason == "participants-subject" and ("ال" in t.prefix or t.key.startswith("ال")):
-            specific += 1  # رفع المتظاهرون ...: the protesters the article is about
-        if (t.type in _SPECIFIC_NEEDED or t.entry.weak) and specific == 0 and fact.value in HAPPENED \
-                and fact.background is None:
-            ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs)
-            out.append((ev, False, "unspecific"))
-            continue
-        ev = _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs)
-        if t.type == "MOBILIZE" and t.entry.weak:
-            advances.add(id(ev))
-        happened = fact.value in HAPPENED and fact.background is None
-        if happened and doc.published is not None and ev.date and is_old(doc.published, ev.date):
-            fact.background, happened = "history", False  # its own date lies long before the article
-        out.append((ev, happened, fact.background or fact.value if not happened else role.reason))
-        # victims who were protesting (قتل 3 متظاهرين، أطلقت الشرطة النار على المحتجين): a protest too, when
-        # the protest word stands in a main or reported clause (not ... الذين تظاهروا، not a weak word)
-        victims = next((o for o in ts if o.type == "PROTEST" and o.entry.mode != "intervene" and not o.entry.weak
-                        and rl.get(id(o)) is not None and rl[id(o)].clause.kind in ("main", "reported")), None) \
-            if t.type == "ASSAULT" and protest_words else None
-        if victims is not None and not any(o.type == "PROTEST" for o in mains):
-            pev = _build(doc, s, victims, role, fact, sent_mentions, cues_at, ts, rl, specific, subs)
-            pev.mode = "excessive" if t.entry.mode in ("firearms", "beat") or "killed" in figs or "injured" in figs \
-                else "intervene"
-            out.append((pev, happened, "protest-victims"))
-    # an advance told with the fighting or the capture it led to is part of that event, not a MOBILIZE
-    # of its own (واصل المقاتلون تقدمهم وسيطروا على المدينة)
-    if any(e.type == "ASSAULT" and h for e, h, _r in out):
-        out = [(e, h, r) for e, h, r in out if not (h and e.type == "MOBILIZE" and e.mode == "troops"
-                                                   and id(e) in advances)]
-    # words under a future, modal or conditional frame are kept aside with the reason
-    for t in ts:
-        role = rl.get(id(t))
-        if role is None or role.main or not (role.clause.governor == "modality" or role.reason == "under-modality"):
-            continue
-        if any(o is t for o in mains):
-            continue
-        fact = judge(tokens, i0, i1, t, role.clause, cues_at, s.text, doc.published, dates, role.head,
-                     view.cues)
-        if fact.value not in HAPPENED:
-            out.append((_build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific_base, subs), False,
-                        fact.value))
-    return out
-
-
-_ACTIVITY_BEFORE = word_set(_WORDS, "stage_activity_before")
-
-
-def _in_result(tokens, t, i0: int) -> bool:
-    """Whether a casualty noun follows a past result verb after ما (..., ما أسفر عن مقتل، مما أدى إلى إصابة):
-    a present or future one (قد يؤدي، لن يسفر) or a negated one (لم يسفر) is no report."""
-    for k in range(t.token - 1, max(i0, t.token - 4), -1):
-        if tokens[k].norm in _RESULT_VERBS:
-            return tokens[k - 1].norm in _RESULT_MARKS
-    return False
-
-
-def _activity_noun(t, tokens, mentions) -> bool:
-    """An indefinite fight noun whose genitive is the enemy (نجحوا في قتال داعش، الأولوية لقتال التنظيم)
-    names an activity or aim, not a fight that happened: its object follows at once, after a
-    preposition, the purpose lam or a copula."""
-    if t.type != "ASSAULT" or t.pos != "n" or t.entry.mode != "clash":
-        return False
-    w = tokens[t.token].norm
-    if w[len(t.prefix or ""):].startswith("ال") or w.startswith(("ال", "وال", "بال", "فال", "لل")):
-        return False
-    nxt = t.token + 1
-    while nxt < len(tokens) and tokens[nxt].kind == "punct" and tokens[nxt].text in "(«\"“":
-        nxt += 1
-    if not any(m.token == nxt for m in mentions):
-        return False
-    prev = tokens[t.token - 1].norm if t.token > 0 else ""
-    return (t.prefix or "").endswith(("ل", "ب")) or prev in _ACTIVITY_BEFORE
-
-
-_SPEECH_PARTICIPLES = word_set(_WORDS, "stage_speech_participles")
-_QUANTITY = word_set(_WORDS, "clauses_quantity")
-
-
-def _subject_after(tokens, verb, t) -> bool:
-    """Whether participant noun ``t`` follows ``verb`` as its subject, past numbers and quantity words only
-    (طالب المحتجون، طالب مئات المحتجين، طالب نحو 200 متظاهر)."""
-    if not 0 < t.token - verb.token <= 3:
-        return False
-    return all(tokens[k].kind == "number" or tokens[k].norm in _QUANTITY for k in range(verb.token + 1, t.token))
-_EVALUATIVE = word_set(_WORDS, "stage_evaluative")
-_WARNING_OF = word_set(_WORDS, "stage_warning_of")
-_PRAYER = word_set(_WORDS, "stage_prayer_objects")
-_RECEIVED_THINGS = word_set(_WORDS, "stage_received_things")
-_RECEIVING_PLACES = word_set(_WORDS, "stage_receiving_places")
-_RECEIVE = word_set(_WORDS, "stage_receive_verbs")
-
-
-def _receives_a_thing(tokens, t, i0: int, i1: int) -> bool:
-    """A port or an airport receiving, or a plane, ship or convoy received (استقبل مطار عدن الطائرة)."""
-    w = tokens[t.token].norm
-    if w not in _RECEIVE and _strip(w) not in _RECEIVE:
-        return False
-    k = t.token
-    place = any(_strip(tokens[j].norm) in _RECEIVING_PLACES and tokens[j - 1].norm != "في"
-                for j in (k - 2, k - 1, k + 1) if i0 < j < i1)  # مطار عدن استقبل، استقبل مطار (not في مطار)
-    return place or any(_strip(tokens[j].norm) in _RECEIVED_THINGS for j in range(k + 1, min(i1, k + 5)))
-_COPULA = word_set(_WORDS, "stage_evaluative_copula")
-
-
-def _evaluated(tokens, t, clause, cues_at, dates) -> bool:
-    """An event noun heading a judgement about it, with no time or number of its own (تحرير المدينة يعد
-    بداية ...، المحادثات تبقى الطريقة الوحيدة): an assessment, not a report of something that happened."""
-    if t.pos != "n":
-        return False
-    hi = min(clause.end, t.token + 9)
-    words = _EVALUATIVE | _COPULA if t.entry.weak else _EVALUATIVE  # تحرير عدن هو بداية الخلاص
-    if not any(_strip(tokens[k].norm) in words or tokens[k].norm in words for k in range(t.token + 1, hi)):
-        return False
-    return not any(tokens[k].kind == "number" or "concrete_time" in cues_at.get(k, ())
-                   for k in range(clause.start, clause.end)) and not any(
-        clause.start <= k < clause.end for k, _v in dates)
-
-
-def _verbal(tokens, t, i1: int, cues_at) -> bool:
-    """An attack made of words: a speech participle or a medium within the next words (هاجم X واصفا إياه)."""
-    return any(tokens[k].norm in _SPEECH_PARTICIPLES or (tokens[k].norm[:1] in "وب" and tokens[k].norm[1:] in
-               _SPEECH_PARTICIPLES) for k in range(t.token + 1, min(i1, t.token + 12)))
-
-
-def _told_types(ts, c) -> frozenset[str]:
-    """The event type a relative or subordinate clause tells of: the event word it follows closely
-    (الهجوم الذي وقع أمس tells of the attack); its own event words are not events of the sentence."""
-    prev = [o for o in ts if o.token < c.start]
-    if prev:
-        head = max(prev, key=lambda o: o.token)
-        if c.start - head.token <= 6:
-            return frozenset({head.type})
-    return frozenset()
-
-
-def _resumed(tokens, t, i1: int, cues_at) -> bool:
-    """Whether a light verb carrying a pronoun that points back follows the noun (وقفة احتجاجية نظمها ...)."""
-    k = t.token + 1
-    while k < i1 and tokens[k].start < t.end:
-        k += 1  # past the trigger's own words (وقفة احتجاجية)
-    for j in range(k, min(i1, k + 3)):  # past up to two adjectives (المظاهرة الحاشدة، غارات عنيفة)
-        if tokens[j].kind != "word" or "subordinators" in cues_at.get(j, ()):
-            return False
-        if _light_pronoun(tokens, j, i1, cues_at):
-            return True
-    return False
-
-
-def _light_pronoun(tokens, k: int, i1: int, cues_at) -> bool:
-    """A light verb pointing back with its pronoun (نظمها، شنتها) or followed by فيها/فيه."""
-    w = tokens[k].norm
-    if "light_verbs" in cues_at.get(k, ()):
-        return k + 1 < i1 and tokens[k + 1].norm in ("فيها", "فيه")  # شارك فيها الآلاف
-    for suffix in ("ها", "هم", "ه"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return "light_verbs" in cue_categories(w[:-len(suffix)])  # نظمها، شنه
-    return False
-
-
-def _clash_sides(a1, a2, mentions):
-    """Fight or clash words name two sides: a missing side is another armed actor of the sentence
-    (ودار القتال ... بعد أن أوقفت الجماعات الموالية للحكومة تقدم قوات شرق ليبيا)."""
-    have = {m.info.name for m in (a1, a2) if m is not None}
-    for m in mentions:
-        if m.info.inter not in (1, 2, 3, 4, 8) or m.info.kind in ("civilians", "protesters", "rioters", "unidentified") \
-                or m.info.name in have:
-            continue
-        if a1 is None:
-            a1 = m
-        elif a2 is None:
-            a2 = m
-        else:
-            break
-        have.add(m.info.name)
-    return a1, a2
-
-
-def _specificity(doc, s, i0, i1, view, sent_mentions, figs, casualties: bool = False) -> int:
-    n = 0
-    if figs:
-        n += 1
-    tokens = doc.tokens
-    if any(not _is_year(tokens[k].norm) for k in between(view.cues.numbers, i0, i1)) \
-            or not _NUMBER_WORDS.isdisjoint([t.norm for t in tokens[i0:i1]]):
-        n += 1  # a count (not a year) or a number word
-    if view.cues.has("concrete_time", i0, i1):
-        n += 1
-    if _any_in(doc.dates, s.start, s.end):
-        n += 1
-    if _any_in(doc.places, s.start, s.end, lambda p: p.kind != "country"):
-        n += 1
-    if any(m.info.inter is not None and m.info.kind not in ("civilians", "protesters", "unidentified")
-           for m in sent_mentions):
-        n += 1
-    if casualties:
-        n += 1
-    return n
-
-
-def _is_year(s: str) -> bool:
-    return len(s) == 4 and s.isdigit() and s[:2] in ("19", "20")
-
-
-def _any_in(items, start: int, end: int, pred=None) -> bool:
-    """Whether an annotation of ``items`` (sorted by start) starts in ``[start, end)`` (and meets ``pred``)."""
-    i = bisect.bisect_left(items, start, key=lambda a: a.start)
-    while i < len(items) and items[i].start < end:
-        if pred is None or pred(items[i]):
-            return True
-        i += 1
-    return False
-
-
-_FROM_AFAR = frozenset({"aerial", "drone", "shelling"})  # strikes a state makes across a border, where the target is
-
-
-def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs=()) -> Event:
-    tokens = doc.tokens
-    clause = role.clause
-    ev = Event(type=t.type, evidence=[Span(s.start, s.end, s.text)],
-               trigger=Span(t.start, t.end, doc.text[t.start:t.end]), mode=t.entry.mode,
-               factuality=fact.value)
-    # the most specific mode among the same type's words of the sentence (قتل ... في غارة)
-    ranks = mode_rank(t.type)
-    for o in ts:
-        orole = rl.get(id(o))
-        if o is t or o.type != t.type or orole is None or orole.main or o.entry.mode not in _REFINERS \
-                or orole.clause.kind == "sub" or o.entry.mode not in ranks or orole.clause is not clause:
-            continue  # only the words around this event in its own clause refine it (قتل ... في غارة)
-        if ev.mode not in ranks or ranks.index(o.entry.mode) < ranks.index(ev.mode):
-            ev.mode = o.entry.mode
-    planes = _AIRCRAFT if ev.mode == "shelling" else _PLANES  # جماعات مقاتلة: fighting groups, not a jet
-    if ev.mode in ("shelling", "firearms") and t.type == "ASSAULT" and any(planes.intersection((tokens[k].norm, _strip(tokens[k].norm)))
-                                     for k in range(clause.start, clause.end)):
-        ev.mode = "aerial"  # قصفت / استهدفت الطائرات الحربية ...: shelling or a strike from the air
-    if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
-        ev.mode = "excessive"
-    cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None
-    # ... unless they tell of this event (قتل 5 في الهجوم الذي وقع أمس)
-    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan, tuple(
-        (a, b) for a, b, types in subs if not (a <= t.start < b) and t.type not in types))
-    # actors
-    fallback = None
-    if clause.kind == "reported":
-        # the speaker acts only when it is an actor that could (أعلن الجيش أنه قتل ...), not a source
-        # person (قال فؤاد أحمد، أحد عناصر المقاومة، إن ...)
-        pre = [m for m in sent_mentions if m.token < clause.start and m.info.inter is not None]
-        fallback = pre[0] if pre else None
-    head = role.head if role.reason in ("under-light_verbs", "under-verb") else None
-    a1, a2 = _actors.assign(t, clause, sent_mentions, tokens, fallback, head)
-    if clause.kind == "reported":
-        a1, a2 = _actors.speaker_subject(clause, tokens, fallback, t, a1, a2)
-    if a1 is None and fallback is not None and t.pos == "v" and not (a2 is not None and a2.token < t.token):
-        a1 = fallback
-    if role.reason == "instrument" and a1 is not None and a1.token < t.token and a2 is None:
-        a1, a2 = None, a1  # مقتل سبعة من قادة داعش بقصف مدفعي: who was hit stands before the weapon
-    if t.type == "ASSAULT" and t.entry.mode == "clash" and (a1 is None or a2 is None):
-        a1, a2 = _clash_sides(a1, a2, sent_mentions)
-    # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened
-    excluded = [(m.start, m.end) for m in sent_mentions] + [(o.start, o.end) for o in ts]
-    frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
-    ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end,
-                             tuple((m.start, m.end) for m in (a1, a2) if m is not None and t.type == "ASSAULT" and ev.mode in _FROM_AFAR))
-    country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
-    if a1 is not None:
-        ev.actors.append(_actors.to_actor(a1, "actor1", country))
-    if a2 is not None:
-        ev.actors.append(_actors.to_actor(a2, "actor2", country))
-    elif t.type in ("ASSAULT", "COERCE"):
-        civ = next((k for k in range(t.token, _actors.contrast_stop(tokens, t.token, s.token_end))
-                    if "civilians" in cues_at.get(k, ())), None)
-        if civ is not None and not (a1 is not None and a1.token <= civ < a1.token_end):
-            tok = tokens[civ]
-            ev.actors.append(Actor(tok.start, tok.end, tok.text, "actor2", "مدنيون",
-                                   f"Civilians ({country})" if country else "Civilians", country, 7))
-    if ev.location is None:
-        ev.location = _actor_country(ev)
-    if ev.type == "COERCE" and ev.mode == "seize":
-        remote = next((o for o in ts if o.type == "ASSAULT" and o.entry.mode in _REMOTE), None)
-        if remote is not None:  # دمرت الغارات 9 مستودعات: destruction by a strike is the strike
-            ev.type, ev.mode = "ASSAULT", remote.entry.mode
-        elif any(_AIRCRAFT.intersection((tokens[k].norm, _strip(tokens[k].norm)))
-                 for k in range(clause.start, clause.end)):
-            ev.type, ev.mode = "ASSAULT", "aerial"  # دمرت المقاتلات الآليات: destroyed from the air
-        elif any(_strip(tokens[k].norm) in _BLAST_NOUNS for k in range(s.token_start, s.token_end)):
-            ev.type, ev.mode = "ASSAULT", "explosives"  # موقع التفجير حيث دمرت متاجر: what the blast destroyed
-    if ev.type == "COERCE" and ev.mode == "expel" and (
-            (a2 is not None and a2.info.inter in (1, 2, 3, 4))
-            or (a2 is None and a1 is not None and a1.info.inter in (2, 3) and a1.token > t.token)):
-        ev.type, ev.mode = "ASSAULT", "occupy"  # طردت القوات المسلحين من المديرية: ground taken by force
-    ev.confidence = score(
-        reason=role.reason, weak=t.entry.weak, actor1_known=a1 is not None and a1.info.inter is not None,
-        actor2=a2 is not None, place_in_sentence=ev.location is not None and s.start <= ev.location.start < s.end,
-        place_any=ev.location is not None, date_explicit=_d is not None and s.start <= _d.start < s.end,
-        figures=False, reported=fact.value == "reported", specific=specific)
-    return ev
-
-
-def _actor_country(ev: Event) -> Place | None:
-    """No place in the article at all: the country of the event's first actor that has one (the prince
-    met the security chiefs), as a country-level place on the actor's words."""
-    for a in ev.actors:
-        if a.country_code and a.start is not None:
-            return Place(a.start, a.end, a.text, name_en=_actors.country_name(a.country_code),
-                         country_code=a.country_code, kind="country", geo_precision=3, via="actor")
-    return None
 
 
 def _attach_figures(doc: Document, evs: list[tuple[Event, int, str]], cues_at) -> None:

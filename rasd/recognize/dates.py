@@ -73,11 +73,27 @@ class _Lex:
 
 @cache
 def _lex() -> _Lex:
+    """The date vocabulary of ``dates.yaml``, its rule patterns and the automaton of their first words."""
     d = load_yaml("dates.yaml")
     month = {_k(f): int(n) for n, forms in d["months"].items() for f in forms}
     hijri = {_k(f): int(n) for n, forms in d["hijri_months"].items() for f in forms}
     weekday = {_k(f): int(n) for n, forms in d["weekdays"].items() for f in forms}
     day_word = {_k(f): int(n) for n, forms in d["day_words"].items() for f in forms}
+    unit, one, two, many = _units(d)
+    period = {_k(f): p for p, forms in d["period_words"].items() for f in forms}
+    past, nxt, cur = d["past_words"], d["next_words"], d["current_words"]
+    res = _patterns(d, month, hijri, weekday, day_word, period, one, two, many)
+    auto = _trigger_automaton(d, month, hijri, weekday, day_word, period, two, many)
+    return _Lex(month, frozenset(_k(a) for a in d["ambiguous_months"]), hijri, weekday, day_word, unit,
+                frozenset(_k(w) for w in past), frozenset(_k(w) for w in nxt), frozenset(_k(w) for w in cur),
+                frozenset(_k(w) for w in d["range_past_words"]), frozenset(_k(w) for w in d["range_next_words"]),
+                period, frozenset(_k(w) for w in d["future_cues"]), res, auto,
+                frozenset(_k(w) for w in d["month_cues"]), frozenset(_k(w) for w in d["year_cues"]),
+                frozenset(_k(w) for w in d["not_today_before"]), frozenset(_k(w) for w in d["name_heads"]))
+
+
+def _units(d: dict) -> tuple[dict[str, tuple[str, int | None]], list, list, list]:
+    """Each unit spelling -> (unit, fixed count: 1, 2 or None), and the spellings of one, two and many."""
     unit: dict[str, tuple[str, int | None]] = {}
     one, two, many = [], [], []
     for u, forms in d["units"].items():
@@ -90,7 +106,11 @@ def _lex() -> _Lex:
         for f in forms.get("one", []):
             unit[_k(f) + "#1"] = (u, 1)
             one.append(f)
-    period = {_k(f): p for p, forms in d["period_words"].items() for f in forms}
+    return unit, one, two, many
+
+
+def _patterns(d: dict, month, hijri, weekday, day_word, period, one, two, many) -> dict[str, re.Pattern]:
+    """The rule of each family, as a compiled pattern over the normalised text."""
     past, nxt, cur = d["past_words"], d["next_words"], d["current_words"]
     num = expression_source()
     mon = _alt(month)
@@ -104,7 +124,7 @@ def _lex() -> _Lex:
     # after a month: الماضي / المقبل, or من العام الماضي / من هذا العام
     yrel = (rf"(?:\s+(?P<rel>{rel})|\s+من\s+(?:(?P<this>هذا|هذه)\s+(?:العام|السنه)"
             rf"|(?:العام|السنه)\s+(?P<yrel>{rel})))")
-    res = {
+    return {
         "explicit": re.compile(
             rf"(?P<b>(?:(?:يوم\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<day>[0-3]?\d)(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
             rf"{monx}(?:\s*,?\s*(?:من\s+)?{ywords}?{year}|{yrel})?)"),
@@ -150,6 +170,10 @@ def _lex() -> _Lex:
         "period_part": re.compile(
             rf"(?P<b>(?P<part>{_alt(d['period_parts'])})\s+(?P<pw>{_alt(period)}))(?!\s+(?:{rel}|\d))"),
     }
+
+
+def _trigger_automaton(d: dict, month, hijri, weekday, day_word, period, two, many):
+    """An Aho-Corasick automaton: first word -> the families of rules that may start there."""
     first = lambda words: {_k(w).split(" ")[0] for w in words}  # noqa: E731
     trig: dict[str, set[str]] = {}
     for fam, words in (
@@ -168,12 +192,7 @@ def _lex() -> _Lex:
     for w, fams in trig.items():
         auto.add_word(w, (w, tuple(sorted(fams))))
     auto.make_automaton()
-    return _Lex(month, frozenset(_k(a) for a in d["ambiguous_months"]), hijri, weekday, day_word, unit,
-                frozenset(_k(w) for w in past), frozenset(_k(w) for w in nxt), frozenset(_k(w) for w in cur),
-                frozenset(_k(w) for w in d["range_past_words"]), frozenset(_k(w) for w in d["range_next_words"]),
-                period, frozenset(_k(w) for w in d["future_cues"]), res, auto,
-                frozenset(_k(w) for w in d["month_cues"]), frozenset(_k(w) for w in d["year_cues"]),
-                frozenset(_k(w) for w in d["not_today_before"]), frozenset(_k(w) for w in d["name_heads"]))
+    return auto
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -389,188 +408,212 @@ def _prev_word(norm: str, pos: int) -> str:
 
 
 def _candidates(nt: NormText, pub: _dt.date | None) -> list[_Cand]:
+    """Every reading of a date expression in the text (they may overlap), family by family in a fixed order."""
     lex = _lex()
     norm = nt.norm
     res = lex.res
     out: list[_Cand] = []
     add = out.append
-
     starts = _starts(norm, lex)
-
-    def each(fam: str):
+    for fam, read in _READERS:
         rx = res[fam]
         for pos in starts.get(fam, ()):
             m = rx.match(norm, pos)
             if m is not None:
-                yield m
-
-    for m in each("explicit"):
-        c = _explicit(m, pub, lex, with_day=True)
-        if c:
-            add(c)
-    for m in each("day_of_month"):
-        day = int(m.group("day"))
-        rk = "current" if m.group("this") else _rel_kind(m.group("rel"), lex)
-        if rk is None or not 1 <= day <= 31:
-            continue
-        if pub is None:
-            add(_Cand(m.start("b"), m.end("b"), None, "unknown", relative=True, rank=3))
-            continue
-        first = _add_months(pub.replace(day=1), {"past": -1, "next": 1, "current": 0}[rk])
-        dt = _safe_date(first.year, first.month, day)
-        if dt is not None:
-            add(_Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", relative=True, rank=3))
-    for m in each("month_year"):
-        c = _explicit(m, pub, lex, with_day=False)
-        if c:
-            add(c)
-    for key in ("numeric_dmy", "numeric_ymd"):
-        for m in each(key):
-            y, mo, dd = int(m.group("year")), int(m.group("month")), int(m.group("day"))
-            if key == "numeric_dmy" and 1300 <= y < 1500:  # 9/9/1436 هـ: a Hijri date
-                g = _hijri_to_gregorian(y, mo, dd)
-                if g is not None:
-                    add(_Cand(m.start("b"), m.end("b"), g.isoformat(), "day", calendar="hijri", rank=4))
-                continue
-            dt = _safe_date(y, mo, dd)
-            if dt is None and key == "numeric_dmy":
-                dt = _safe_date(y, dd, mo)  # m/d/y when d/m/y is impossible
-            if dt is not None and 1800 <= y <= 2200:
-                add(_Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", rank=4))
-    for m in each("year"):
-        if not m.group("yw") and (int(m.group("year")) < 1800 or _prev_word(norm, m.start()) not in lex.year_cues):
-            continue
-        y2 = m.group("year2")
-        if y2 and int(y2) > int(m.group("year")):
-            add(_Cand(m.start("b"), m.end("b"), m.group("year"), "range", end_value=y2, rank=1))
-        else:
-            e = m.start("year") + 4 if y2 else m.end("b")
-            add(_Cand(m.start("b"), e, m.group("year"), "year", rank=1))
-    for m in each("hijri"):
-        c = _hijri(m, pub, lex)
-        if c:
-            add(c)
-
-    for m in each("month"):
-        mon_key = _norm_key(m.group("mon"))
-        paired = bool(m.group("mon2"))
-        dated = m.group("rel") or m.group("yrel") or m.group("this")  # مارس الماضي
-        if not (paired or m.group("shahr")) and (
-                (mon_key in lex.ambiguous and not dated) or (not dated and _prev_word(norm, m.start()) not in lex.month_cues)):
-            continue
-        mon = lex.month.get(mon_key)
-        if mon is None or (paired and lex.month.get(_norm_key(m.group("mon2"))) != mon):
-            continue
-        ns, ne = m.start("b"), m.end("b")
-        part = lex.res["part_before"].search(norm, max(0, ns - 12), ns)
-        if part is not None:
-            ns = part.start("p")  # مطلع آذار، أواخر أيلول الماضي
-        if pub is None:
-            add(_Cand(ns, ne, None, "unknown", rank=1))
-            continue
-        y = _year_by_words(m, mon, None, pub, lex) or _year_for(mon, None, pub)
-        add(_Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", relative=False, rank=1))
-
-    for m in each("day_word"):
-        if not m.group("part") and _prev_word(norm, m.start()) in lex.not_today_before:
-            continue  # عين اليوم، روسيا اليوم: names
-        off = lex.day_word[_norm_key(m.group("dw"))]
-        wd_s = m.group("wd1") or m.group("wd2")
-        ns, ne = m.start("b"), m.end("b")
-        if pub is None:
-            add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
-            continue
-        dt = pub + _dt.timedelta(days=off)
-        if wd_s:
-            wd = lex.weekday[_norm_key(wd_s)]
-            if dt.weekday() != wd:
-                dt = _nearest_weekday(dt, wd)
-        add(_Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2))
-
-    for m in each("weekday"):
-        wd = lex.weekday[_norm_key(m.group("wd"))]
-        ns, ne = m.start("b"), m.end("b")
-        if pub is None:
-            add(_Cand(ns, ne, None, "unknown", relative=True))
-            continue
-        rk = _rel_kind(m.group("rel") or m.group("rel2"), lex)  # يومي الاثنين والثلاثاء الماضيين
-        pw = pub.weekday()
-        if rk == "past":
-            delta = -((pw - wd) % 7 or 7)
-        elif rk == "next":
-            delta = (wd - pw) % 7 or 7
-        elif _is_future_context(norm, ns, lex):
-            delta = (wd - pw) % 7
-        else:
-            delta = -((pw - wd) % 7)
-        add(_Cand(ns, ne, (pub + _dt.timedelta(days=delta)).isoformat(), "day", relative=True))
-
-    for m in each("ago"):
-        ns, ne = m.start("b"), m.end("b")
-        if m.group("unit1"):
-            u = m.group("unit1")
-            unit, n = lex.unit.get(_norm_key(u) + "#1") or lex.unit[_norm_key(u)]
-        else:
-            unit = lex.unit[_norm_key(m.group("unit"))][0]
-            parsed = value_of(m.group("num"))
-            if parsed is None or parsed[1]:
-                continue  # منذ عدة أيام: too vague to date
-            n = parsed[0]
-        if pub is None:
-            add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
-            continue
-        try:
-            dt = _minus(pub, unit, n)
-        except (ValueError, OverflowError):
-            continue  # منذ 3000 عام: before the calendar
-        if unit in ("hour", "day"):
-            add(_Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2))
-        elif unit == "week":
-            add(_Cand(ns, ne, dt.isoformat(), "week", relative=True, rank=2))
-        elif unit == "month":
-            add(_Cand(ns, ne, f"{dt.year:04d}-{dt.month:02d}", "month", relative=True, rank=2))
-        else:
-            add(_Cand(ns, ne, f"{dt.year:04d}", "year", relative=True, rank=2))
-
-    for m in each("range"):
-        ns = m.start("b")
-        sw = _span_word_before(norm, ns, lex)
-        if sw is not None:
-            ns = sw
-        ne = m.end("b")
-        if m.group("unitd"):
-            unit, n = lex.unit[_norm_key(m.group("unitd"))]
-        else:
-            unit = lex.unit[_norm_key(m.group("unit") or m.group("unit2"))][0]
-            parsed = value_of(m.group("num") or m.group("num2"))
-            if parsed is None or parsed[1]:
-                continue
-            n = parsed[0]
-        if pub is None:
-            add(_Cand(ns, ne, None, "unknown", relative=True, rank=2))
-            continue
-        try:
-            _minus(pub, unit, 2 * n)
-        except (ValueError, OverflowError):
-            continue
-        if _rel_kind(m.group("rel"), lex) == "next":
-            if unit in ("hour", "minute"):
-                start, end = pub, pub + _dt.timedelta(days=max(1, -(-int(n) // 24)))
-            else:
-                start, end = pub + _dt.timedelta(days=1), pub + (pub - _minus(pub, unit, n))
-        else:
-            start = _minus(pub, unit, n)
-            end = pub - _dt.timedelta(days=1) if unit == "day" else pub
-            if unit == "hour" and start == pub:
-                start = pub - _dt.timedelta(days=1)
-        add(_Cand(ns, ne, start.isoformat(), "range", end.isoformat(), relative=True, rank=2))
-
-    for key in ("period", "period_part"):
-        for m in each(key):
-            c = _period(m, pub, lex)
-            if c:
-                add(c)
+                c = read(m, norm, pub, lex)
+                if c is not None:
+                    add(c)
     return out
+
+
+def _read_explicit(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A day, a month and maybe a year (16 أبريل 2019، 16 نيسان/أبريل)."""
+    return _explicit(m, pub, lex, with_day=True)
+
+
+def _read_month_year(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A month with its year (أبريل 2019)."""
+    return _explicit(m, pub, lex, with_day=False)
+
+
+def _read_day_of_month(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A day of this, last or next month (15 من الشهر الماضي)."""
+    day = int(m.group("day"))
+    rk = "current" if m.group("this") else _rel_kind(m.group("rel"), lex)
+    if rk is None or not 1 <= day <= 31:
+        return None
+    if pub is None:
+        return _Cand(m.start("b"), m.end("b"), None, "unknown", relative=True, rank=3)
+    first = _add_months(pub.replace(day=1), {"past": -1, "next": 1, "current": 0}[rk])
+    dt = _safe_date(first.year, first.month, day)
+    if dt is not None:
+        return _Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", relative=True, rank=3)
+    return None
+
+
+def _read_numeric(m: re.Match, dmy: bool) -> _Cand | None:
+    """A date in digits, day first (16/4/2019, or a Hijri 9/9/1436) or year first (2019-04-16)."""
+    y, mo, dd = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+    if dmy and 1300 <= y < 1500:  # 9/9/1436 هـ: a Hijri date
+        g = _hijri_to_gregorian(y, mo, dd)
+        if g is not None:
+            return _Cand(m.start("b"), m.end("b"), g.isoformat(), "day", calendar="hijri", rank=4)
+        return None
+    dt = _safe_date(y, mo, dd)
+    if dt is None and dmy:
+        dt = _safe_date(y, dd, mo)  # m/d/y when d/m/y is impossible
+    if dt is not None and 1800 <= y <= 2200:
+        return _Cand(m.start("b"), m.end("b"), dt.isoformat(), "day", rank=4)
+    return None
+
+
+def _read_numeric_dmy(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A date in digits, day first (16/4/2019)."""
+    return _read_numeric(m, True)
+
+
+def _read_numeric_ymd(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A date in digits, year first (2019-04-16)."""
+    return _read_numeric(m, False)
+
+
+def _read_year(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A year after a year word or cue (عام 2011، في 2011) or a range of years (2011-2014)."""
+    if not m.group("yw") and (int(m.group("year")) < 1800 or _prev_word(norm, m.start()) not in lex.year_cues):
+        return None
+    y2 = m.group("year2")
+    if y2 and int(y2) > int(m.group("year")):
+        return _Cand(m.start("b"), m.end("b"), m.group("year"), "range", end_value=y2, rank=1)
+    e = m.start("year") + 4 if y2 else m.end("b")
+    return _Cand(m.start("b"), e, m.group("year"), "year", rank=1)
+
+
+def _read_hijri(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A Hijri date (15 رمضان 1440 هـ، رمضان الماضي)."""
+    return _hijri(m, pub, lex)
+
+
+def _read_month(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A month without a day, when a cue says it is one (شهر مارس، في أيار، مارس الماضي)."""
+    mon_key = _norm_key(m.group("mon"))
+    paired = bool(m.group("mon2"))
+    dated = m.group("rel") or m.group("yrel") or m.group("this")  # مارس الماضي
+    if not (paired or m.group("shahr")) and (
+            (mon_key in lex.ambiguous and not dated) or (not dated and _prev_word(norm, m.start()) not in lex.month_cues)):
+        return None
+    mon = lex.month.get(mon_key)
+    if mon is None or (paired and lex.month.get(_norm_key(m.group("mon2"))) != mon):
+        return None
+    ns, ne = m.start("b"), m.end("b")
+    part = lex.res["part_before"].search(norm, max(0, ns - 12), ns)
+    if part is not None:
+        ns = part.start("p")  # مطلع آذار، أواخر أيلول الماضي
+    if pub is None:
+        return _Cand(ns, ne, None, "unknown", rank=1)
+    y = _year_by_words(m, mon, None, pub, lex) or _year_for(mon, None, pub)
+    return _Cand(ns, ne, f"{y:04d}-{mon:02d}", "month", relative=False, rank=1)
+
+
+def _read_day_word(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A day word (اليوم، أمس، غدا), maybe with its weekday; not in a name (عين اليوم، روسيا اليوم)."""
+    if not m.group("part") and _prev_word(norm, m.start()) in lex.not_today_before:
+        return None  # عين اليوم، روسيا اليوم: names
+    off = lex.day_word[_norm_key(m.group("dw"))]
+    wd_s = m.group("wd1") or m.group("wd2")
+    ns, ne = m.start("b"), m.end("b")
+    if pub is None:
+        return _Cand(ns, ne, None, "unknown", relative=True, rank=2)
+    dt = pub + _dt.timedelta(days=off)
+    if wd_s:
+        wd = lex.weekday[_norm_key(wd_s)]
+        if dt.weekday() != wd:
+            dt = _nearest_weekday(dt, wd)
+    return _Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2)
+
+
+def _read_weekday(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A weekday: the last one, the next one (الأحد المقبل) or the nearest in the direction the context says."""
+    wd = lex.weekday[_norm_key(m.group("wd"))]
+    ns, ne = m.start("b"), m.end("b")
+    if pub is None:
+        return _Cand(ns, ne, None, "unknown", relative=True)
+    rk = _rel_kind(m.group("rel") or m.group("rel2"), lex)  # يومي الاثنين والثلاثاء الماضيين
+    pw = pub.weekday()
+    if rk == "past":
+        delta = -((pw - wd) % 7 or 7)
+    elif rk == "next":
+        delta = (wd - pw) % 7 or 7
+    elif _is_future_context(norm, ns, lex):
+        delta = (wd - pw) % 7
+    else:
+        delta = -((pw - wd) % 7)
+    return _Cand(ns, ne, (pub + _dt.timedelta(days=delta)).isoformat(), "day", relative=True)
+
+
+def _read_ago(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """An offset back from publication (منذ عشرة أيام، قبل أسبوع), at the precision of its unit."""
+    ns, ne = m.start("b"), m.end("b")
+    if m.group("unit1"):
+        u = m.group("unit1")
+        unit, n = lex.unit.get(_norm_key(u) + "#1") or lex.unit[_norm_key(u)]
+    else:
+        unit = lex.unit[_norm_key(m.group("unit"))][0]
+        parsed = value_of(m.group("num"))
+        if parsed is None or parsed[1]:
+            return None  # منذ عدة أيام: too vague to date
+        n = parsed[0]
+    if pub is None:
+        return _Cand(ns, ne, None, "unknown", relative=True, rank=2)
+    try:
+        dt = _minus(pub, unit, n)
+    except (ValueError, OverflowError):
+        return None  # منذ 3000 عام: before the calendar
+    if unit in ("hour", "day"):
+        return _Cand(ns, ne, dt.isoformat(), "day", relative=True, rank=2)
+    if unit == "week":
+        return _Cand(ns, ne, dt.isoformat(), "week", relative=True, rank=2)
+    if unit == "month":
+        return _Cand(ns, ne, f"{dt.year:04d}-{dt.month:02d}", "month", relative=True, rank=2)
+    return _Cand(ns, ne, f"{dt.year:04d}", "year", relative=True, rank=2)
+
+
+def _read_range(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A span back or ahead from publication (خلال الأيام الثلاثة الماضية، الساعات المقبلة)."""
+    ns = m.start("b")
+    sw = _span_word_before(norm, ns, lex)
+    if sw is not None:
+        ns = sw
+    ne = m.end("b")
+    if m.group("unitd"):
+        unit, n = lex.unit[_norm_key(m.group("unitd"))]
+    else:
+        unit = lex.unit[_norm_key(m.group("unit") or m.group("unit2"))][0]
+        parsed = value_of(m.group("num") or m.group("num2"))
+        if parsed is None or parsed[1]:
+            return None
+        n = parsed[0]
+    if pub is None:
+        return _Cand(ns, ne, None, "unknown", relative=True, rank=2)
+    try:
+        _minus(pub, unit, 2 * n)
+    except (ValueError, OverflowError):
+        return None
+    if _rel_kind(m.group("rel"), lex) == "next":
+        if unit in ("hour", "minute"):
+            start, end = pub, pub + _dt.timedelta(days=max(1, -(-int(n) // 24)))
+        else:
+            start, end = pub + _dt.timedelta(days=1), pub + (pub - _minus(pub, unit, n))
+    else:
+        start = _minus(pub, unit, n)
+        end = pub - _dt.timedelta(days=1) if unit == "day" else pub
+        if unit == "hour" and start == pub:
+            start = pub - _dt.timedelta(days=1)
+    return _Cand(ns, ne, start.isoformat(), "range", end.isoformat(), relative=True, rank=2)
+
+
+def _read_period(m: re.Match, norm: str, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
+    """A week, month or year named by its place (الأسبوع الماضي، العام الجاري، مطلع الشهر)."""
+    return _period(m, pub, lex)
 
 
 def _hijri(m: re.Match, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
@@ -630,6 +673,15 @@ def _period(m: re.Match, pub: _dt.date | None, lex: _Lex) -> _Cand | None:
         d = _add_months(pub.replace(day=1), step)
         return _Cand(ns, ne, f"{d.year:04d}-{d.month:02d}", "month", relative=True, rank=1)
     return _Cand(ns, ne, f"{pub.year + step:04d}", "year", relative=True, rank=1)
+
+# the families of rules, in the order their readings are collected (a tie between equal readings
+# goes to the earlier one)
+_READERS = (
+    ("explicit", _read_explicit), ("day_of_month", _read_day_of_month), ("month_year", _read_month_year),
+    ("numeric_dmy", _read_numeric_dmy), ("numeric_ymd", _read_numeric_ymd), ("year", _read_year),
+    ("hijri", _read_hijri), ("month", _read_month), ("day_word", _read_day_word), ("weekday", _read_weekday),
+    ("ago", _read_ago), ("range", _read_range), ("period", _read_period), ("period_part", _read_period),
+)
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:

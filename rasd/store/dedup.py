@@ -3,9 +3,9 @@
 The content hash is SHA-256 of the *normalised* text (Arabic foldings of :mod:`rasd.text.normalize`,
 punctuation dropped, whitespace collapsed), so the same article with other diacritics, spacing or
 quote marks is one article.  Near-duplicates (the same wire story republished by several outlets,
-lightly edited) are found with a datasketch MinHash over word 3-shingles; the signature's bands are
-stored in the ``lsh`` table, so the index persists across runs and lives in the same transaction as
-the article (nothing to rebuild, nothing to lose on a crash).
+lightly edited) are found with a MinHash over word 3-shingles (datasketch's values, computed with
+numpy); the signature's bands are stored in the ``lsh`` table, so the index persists across runs and
+lives in the same transaction as the article (nothing to rebuild, nothing to lose on a crash).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _normalize = importlib.import_module("rasd.text.normalize")
 NUM_PERM = 128
 SHINGLE = 3
 THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "the same story"
+_SEED = 1  # the permutations' seed (datasketch's default)
 
 _WORD = regex.compile(r"\w+")
 
@@ -187,13 +188,6 @@ def _shingle_hashes(encoded: list[bytes], distinct: bool = True) -> np.ndarray:
     return np.unique(h) if distinct else h
 
 
-@cache
-def _minhash_template():
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
-
-
 # (bands, rows per band) that datasketch's MinHashLSH chooses for THRESHOLD=0.5 and NUM_PERM=128
 # (datasketch.lsh._optimal_param(0.5, 128, 0.5, 0.5)); fixed here because importing it needs scipy
 # and because stored band keys must not change under the store's feet.
@@ -211,18 +205,11 @@ def signature(words: list[str]) -> np.ndarray:
 
 
 def _signature_of(encoded: list[bytes]) -> np.ndarray:
-    perms = _affine32()
-    if perms is None:  # pragma: no cover - another datasketch scheme: let datasketch compute it
-        m = _minhash_template().copy()
-        hv = _shingle_hashes(encoded)
-        if len(hv):
-            m.update_batch(hv.tolist())
-        return m.hashvalues.astype(np.uint32)
+    a, b = _affine32()
     hv = _shingle_hashes(encoded, distinct=False)  # the minimum does not care about repeats
     sig = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     if not len(hv):
         return sig
-    a, b = perms
     mixed = _fmix32(hv.astype(np.uint32))[:, None]
     for i in range(0, len(mixed), _CHUNK):  # bounded memory on very long texts
         m = np.multiply(mixed[i:i + _CHUNK], a)
@@ -235,15 +222,18 @@ _CHUNK = 8192  # shingles per (shingles x permutations) matrix
 
 
 @cache
-def _affine32() -> tuple[np.ndarray, np.ndarray] | None:
-    """The (a, b) permutation parameters of the datasketch template when it uses its ``affine32``
-    scheme (so that :func:`_signature_of` computes datasketch's values in a few numpy operations,
-    without its per-value Python loop); None for any other scheme."""
-    m = _minhash_template()
-    if getattr(m, "scheme", None) != "affine32":
-        return None
-    a, b = m.permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+def _affine32() -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) parameters of the ``NUM_PERM`` affine permutations ``h -> a*h + b mod 2**32``.
+
+    They are drawn exactly as datasketch 2's ``MinHash(num_perm=128, seed=1)`` draws its default
+    ``affine32`` scheme (numpy's legacy ``RandomState`` stream, which numpy keeps stable), so stored
+    signatures equal datasketch's (tested) without importing it: datasketch pulls in scipy, about 1.5 s
+    of start-up, and its 1.x releases use another scheme, which would change stored band keys.
+    """
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)  # odd: bijective
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from rasd.store import dedup
 
@@ -11,7 +12,10 @@ BASE = ("أعلنت وزارة الصحة في المدينة أن عدد الم
 
 
 def _datasketch_signature(words: list[str]) -> np.ndarray:
-    m = dedup._minhash_template().copy()
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=dedup.NUM_PERM, seed=1, hashfunc=int)
+    assert m.scheme == "affine32"
     hv = dedup.shingle_hashes(words)
     if len(hv):
         m.update_batch(hv.tolist())
@@ -19,6 +23,7 @@ def _datasketch_signature(words: list[str]) -> np.ndarray:
 
 
 def test_signature_equals_datasketch():
+    pytest.importorskip("datasketch", minversion="2.0")
     texts = ["", "كلمة", "كلمتان اثنتان", BASE, BASE + " " + BASE,  # repeated shingles
              " ".join(f"كلمة{i}" for i in range(20000))]  # more shingles than one matrix chunk
     for t in texts:
@@ -50,3 +55,14 @@ def test_hash_words_then_signature_equals_fingerprint():
     assert h == fh and len(words) == n
     assert np.array_equal(dedup.signature_of_words(words), fsig)
     assert dedup.hash_words("") == (dedup.content_hash([]), [])
+
+
+def test_minhash_does_not_import_datasketch():
+    """Ingest must not pay datasketch's (scipy's) import: the parameters come from numpy alone."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from rasd.store import dedup; dedup.signature(['a', 'b', 'c', 'd']); "
+            "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

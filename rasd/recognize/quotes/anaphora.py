@@ -1,0 +1,309 @@
+"""Speakers from before a verb: the subject before it, the last speaker, the person the story is about."""
+
+from __future__ import annotations
+
+import bisect
+
+from rasd.doc import Entity, Speaker
+from rasd.recognize.quotes.lexicon import (
+    _AFFIL_PREPS,
+    _CLAUSE_OPEN,
+    _COMMAS,
+    _CUT_WORDS,
+    _HARAKAT,
+    _HE,
+    _LEADING,
+    _NOT_SUBJECT_STARTS,
+    _NOUN_BEFORE,
+    _OPENERS,
+    _PLURAL_PEOPLE,
+    _PREP_CLITICS,
+    _SKIP_BEFORE_VERB,
+    _THERE,
+    _definite,
+)
+
+
+class _Anaphora:
+    """The speaker of a verb with no subject after it: a subject before it, else the last speaker."""
+
+    def anaphora(self, v: int, participle: bool = False) -> Speaker | None:
+        """The subject of a verb with none after it: an entity just before it, else the last speaker."""
+        k = v - 1
+        sent_start = self.sentence_start(v)
+        if participle:  # ..., مضيفا أن: the subject of the sentence's verb
+            sp = self._participle_subject(v, sent_start)
+            if sp is not None:
+                return sp
+        # أما رئيس الرابطة ...، فقال: the topic after أما
+        for j in range(sent_start, min(v, sent_start + 3)):
+            if self.toks[j].norm == "اما" and self.toks[v].norm.startswith("ف"):
+                sp, _ = self.speaker_from(j + 1, v)
+                if sp is not None:
+                    return sp
+        while k >= sent_start and (self.toks[k].norm in _SKIP_BEFORE_VERB):
+            k -= 1
+        if k >= sent_start and not participle:
+            sp = self._subject_ending_at(v, k, sent_start)
+            if sp is not None:
+                return sp
+        last = self.last_speaker(self.toks[v].start, paragraph_of_unknown=True)
+        if last is not None:
+            return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
+            return self._last_person(v)  # no one has spoken yet: the person the story is about
+        return None
+
+    def _participle_subject(self, v: int, sent_start: int) -> Speaker | None:
+        """The subject a participle at token v (..., مضيفا أن) goes with: the sentence's last speaker, the
+        subject before a speech noun, a noun phrase, the first person or body of the sentence, or the
+        subject of its first verb."""
+        last = self.last_speaker(self.toks[v].start)
+        if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
+                >= self.toks[sent_start].start:
+            return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        if self.toks[v].norm in self.q.speech_nouns:  # عكست الوزيرة الأزمة بقولها: the subject just before
+            for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
+                if self.toks[j].kind == "punct":
+                    break
+                e = self.ents_at.get(j)
+                if e is not None and e.label.startswith("PERS") or self.r.title_at(j) is not None:
+                    sp, _ = self.speaker_from(j, v)
+                    if sp is not None and sp.kind == "person":
+                        return sp
+            sp = self._subject_before_speech_noun(v, sent_start)
+            if sp is not None:
+                return sp
+        sent_off = self.toks[sent_start].start
+        for off, sp in reversed(self.np_subjects):
+            if sent_off <= off < self.toks[v].start:  # دعا الوزراء مجددا ...، مؤكدين أن
+                return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
+        sp = self._first_verb_person(sent_start, v, plural=self.toks[v].norm.endswith("ين"))
+        if sp is not None:  # ناشد المتحدث باسم الحكومة ...، مبينا أن: the role that opens the sentence
+            return sp
+        first_org = None
+        for j in range(sent_start, v):  # the first person named in the sentence, else a body
+            e = self.ents_at.get(j)
+            if e is not None and not self._after_preposition(e, j):
+                if e.label.startswith("PERS"):
+                    return self._entity_speaker(e)
+                first_org = first_org or e
+        if first_org is not None:
+            return self._entity_speaker(first_org)
+        a = sent_start  # أولت الصحف المغربية اهتمامها ...، مشيرة إلى أن: the subject of the first verb
+        while a < v and (self.toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم", "وقد", "قد") or
+                         self.toks[a].kind == "punct" or self.toks[a].norm in _LEADING):
+            a += 1
+        w = self.toks[a].norm[1:] if self.toks[a].norm[:1] in "وف" else self.toks[a].norm
+        if a + 1 < v and self.toks[a].kind == "word" and not self.toks[a].norm.startswith("ال") and \
+                w not in self.r.lx.stop and not w.startswith(("ب", "ل", "ال", "في", "عن", "من", "على", "علي")):
+            sp, _ = self.speaker_from(a + 1, min(v, a + 8))
+            if sp is not None and (sp.kind in ("person", "organisation") or
+                                   (sp.start, sp.end) in self.generic and self.toks[a + 1].norm.startswith("ال")
+                                   and a + 2 < v and _definite(self.toks[a + 2].norm)):
+                return sp  # الصحف المغربية (a definite phrase of two words at least), not تنفيذ ...
+        return None
+
+    def _subject_ending_at(self, v: int, k: int, sent_start: int) -> Speaker | None:
+        """The subject of the verb at v that ends at token k before it: an entity, an unnamed source
+        shortly before, or a fronted subject."""
+        # an entity that ends at token k
+        for j in range(k, max(sent_start, k - 6) - 1, -1):
+            e = self.ents_at.get(j)
+            if e is not None and self.tok_at(e.end - 1) == k:
+                return self._entity_speaker(e)
+        # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
+        for j in range(k, max(sent_start, k - 6) - 1, -1):
+            if self.toks[j].kind == "punct" or self.toks[j].norm in ("وهو", "وهي", "وهم"):
+                break
+            nm = self.toks[j].norm
+            core = nm[2:] if nm.startswith("ال") else nm
+            if (core in self.q.unnamed or (core.endswith("ا") and core[:-1] in self.q.unnamed)) and \
+                    not (j > sent_start and self.toks[j - 1].norm in _CUT_WORDS):  # في أحد المعسكرات
+                sp, _ = self.speaker_from(j, v)
+                if sp is not None and j - 2 >= sent_start and self.toks[j - 1].text in _COMMAS:
+                    named = self._person_ending(j - 2)
+                    if named is not None:  # الشيخ فلان، أحد زعماء القبيلة، قال: the person, with that role
+                        named.role = named.role or sp.text
+                        return named
+                if sp is not None:
+                    return sp
+        return self._fronted_subject(v, k, sent_start)
+
+    def _subject_before_speech_noun(self, v: int, sent_start: int) -> Speaker | None:
+        """The subject of the verb that opens the clause of a speech noun (واسترسل تقرير المنظمة بالقول، علق
+        مراقبون على التصريحات بالقول): the words after that verb."""
+        toks = self.toks
+        a = v - 1
+        while a > sent_start and toks[a - 1].kind != "punct" and v - a < 10:
+            a -= 1
+        if a + 1 >= v or toks[a].kind != "word" or toks[v - 1].kind == "punct" or \
+                a > sent_start and toks[a - 1].kind != "punct":
+            return None  # (فلان، وزير المخابرات، بقوله: the participle goes with the sentence's subject)
+        if toks[a].norm in _CLAUSE_OPEN and a + 2 < v:
+            a += 1  # فيما علق مراقبون ... بالقول
+        w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
+        if toks[a].norm.startswith(_NOT_SUBJECT_STARTS) or w in self.r.lx.stop:
+            return None  # بفضل من وعدهم بقوله: no verb opens the clause
+        sp, _ = self.speaker_from(a + 1, v)
+        return sp if sp is not None and sp.kind in ("person", "organisation", "document") else None
+
+    def _after_preposition(self, e: Entity, j: int) -> bool:
+        """Entity e (at token j) is written onto a preposition (قامت الفرق بالجيش الوطني): not the subject
+        (but قيادات في الحكومة: the body its subject belongs to)."""
+        return e.start > self.toks[j].start and self.toks[j].text[:e.start - self.toks[j].start] in _PREP_CLITICS
+
+    def _named_ends_at(self, k: int) -> bool:
+        """Does the name of a person or body end at token k (دييجو مارادونا | الذي قال)?"""
+        end = self.toks[k].end
+        return any(e.end == end and e.label[:4] in ("PERS", "ORG")
+                   for e in map(self.ents_at.get, range(k, max(-1, k - 6), -1)) if e is not None)
+
+    def _first_verb_person(self, sent_start: int, v: int, plural: bool = False) -> Speaker | None:
+        """The titled or unnamed person right after the verb that opens the sentence (ناشد المتحدث باسم
+        الحكومة)، or None; ``plural``: for a plural participle, the definite plural subject there (ناقش
+        الوزراء ...، مؤكدين أن)."""
+        toks = self.toks
+        a = sent_start
+        comma = next((x for x in range(a, min(v, a + 5)) if toks[x].text in _COMMAS), None)
+        if comma is not None and toks[a].norm in _AFFIL_PREPS:
+            a = comma + 1  # من جهة أخرى، ناشد ...
+        while a < v and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _CLAUSE_OPEN):
+            a += 1
+        nm0 = toks[a].norm
+        if a + 2 >= v or toks[a].kind != "word" or nm0.startswith("ال") or a in self.ents_at or len(nm0) < 4 or \
+                nm0 in self.r.lx.stop or nm0[1:] in _CUT_WORDS or nm0[1:] in _NOUN_BEFORE or nm0[1:] in _LEADING:
+            return None  # وفي، ومن ...: not a verb
+        nm = toks[a + 1].norm
+        core = nm[2:] if nm.startswith("ال") else None
+        if plural and core is not None and a + 1 not in self.ents_at and nm not in self.r.lx.stop and \
+                (core in self.q.groups or nm.endswith(("ون", "ين")) or nm in _PLURAL_PEOPLE):
+            sp = self._noun_phrase(a + 1, min(v, a + 3), v)
+            if sp is not None and sp.kind != "document":
+                return sp
+        if core is None or not (core in self.q.unnamed and core not in self.q.groups) or a + 1 in self.ents_at:
+            return None
+        sp, _ = self.speaker_from(a + 1, min(v, a + 8))
+        if sp is None or sp.kind != "person" or sp.name == sp.text:
+            return None
+        return sp
+
+    def _last_person(self, v: int) -> Speaker | None:
+        """The person named last before token v, within the two sentences before it."""
+        floor = self.sentence_start(v)
+        for _ in range(2):
+            if floor > 0:
+                floor = self.sentence_start(floor - 1)
+        for k in range(v - 1, floor - 1, -1):
+            e = self.ents_at.get(k)
+            if e is not None and e.label.startswith("PERS"):
+                return self._entity_speaker(e)
+        return None
+
+    def _fronted_subject(self, v: int, k: int, sent_start: int) -> Speaker | None:
+        """A subject written before the verb: وكانت التصريحات في السابق تشير، النادي قد صرح، and the
+        subject of the sentence for a verb joined to an earlier one (البغدادي رفض ...، وأصر على أن)."""
+        toks, q = self.toks, self.q
+        # فتوى أكدت أن، أنباء تقول إن: a report that speaks
+        nk = toks[k].norm
+        if toks[k].kind == "word" and (nk[2:] if nk.startswith("ال") else nk) in q.report_nouns:
+            kind = "document" if (nk[2:] if nk.startswith("ال") else nk) in q.documents else "unknown"
+            return Speaker(toks[k].start, toks[k].end, toks[k].text, name=toks[k].text, kind=kind)
+        j = v - 1
+        while j >= max(sent_start, v - 8):
+            nm = toks[j].norm
+            if toks[j].text in ("»", "”") and j == v - 1:
+                o = next((x for x in range(j - 1, max(sent_start, j - 6) - 1, -1) if toks[x].text in _OPENERS), None)
+                if o is not None and o > sent_start:  # وكان «المرصد السوري» أفاد: a name in quotes
+                    j = o - 1
+                    continue
+            if toks[j].kind == "punct" or toks[j].text in _OPENERS:
+                break
+            if (nm in q.kana or nm[:1] in "وف" and nm[1:] in q.kana) and j + 1 < v:
+                a = j + 2 if toks[j + 1].norm in _THERE else j + 1  # كانت هناك أنباء تقول
+                sp, _ = self.speaker_from(a, v) if a < v else (None, None)
+                if sp is None and a + 1 == v and toks[a].kind == "word" and toks[a].norm not in self.r.lx.stop:
+                    sp = self._noun_phrase(a, v, v)
+                return sp
+            j -= 1
+        # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح، لكن الصفراء شدد)
+        j = k
+        while j > sent_start and k - j < 3 and toks[j - 1].kind == "word" and toks[j - 1].norm.startswith("ال") \
+                and toks[j - 1].norm not in _CUT_WORDS:
+            j -= 1
+        vinfo = self.verb_at(v)
+        joined = (vinfo is not None and vinfo[1] > 0) or any(toks[x].kind == "punct" for x in range(k + 1, v))
+        if toks[k].kind == "word" and toks[j].norm.startswith("ال") and self.verb_at(k) is None and not joined and \
+                (j == sent_start or toks[j - 1].kind == "punct" or toks[j - 1].norm in q.comps or
+                 toks[j - 1].norm in _CLAUSE_OPEN):
+            sp = self._noun_phrase(j, k + 1)
+            if sp is not None:
+                return sp
+        # لكنه قال إن: the person last named
+        if nk in _HE and k == v - 1:
+            floor = self.sentence_start(sent_start - 1) if sent_start > 0 else 0
+            for x in range(k - 1, floor - 1, -1):
+                e = self.ents_at.get(x)
+                if e is not None and e.label.startswith("PERS"):
+                    return self._entity_speaker(e)
+        # وأصر على أن after a first clause: the subject that opens the sentence (البغدادي رفض ...، وأصر)
+        # or the subject of its first verb (ورفع نائب رئيس الوفد فلان التهاني ...، وقال)
+        if v - sent_start > 3 and (toks[v].norm[:1] in "وف" or toks[v - 1].norm in ("و", "ف", "ثم") or
+                                   toks[v - 1].kind == "punct"):
+            a = sent_start
+            while a < v and (toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم") or toks[a].kind == "punct" or
+                             toks[a].norm in _LEADING):
+                a += 1  # من جانبه اشاد فلان ...، وأكد
+            for x in (a, a + 1):
+                e = self.ents_at.get(x)
+                if e is not None and x < v:
+                    return self._entity_speaker(e)
+            w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
+            if a + 1 < v and toks[a].kind == "word" and not toks[a].norm.startswith("ال") and \
+                    toks[a].norm not in self.r.lx.stop and w not in self.r.lx.stop and \
+                    not w.startswith(_NOT_SUBJECT_STARTS):
+                sp, _ = self.speaker_from(a + 1, min(v, a + 14), np=False)
+                if sp is not None and sp.kind in ("person", "organisation"):
+                    return sp
+        return None
+
+    def remember(self, sp: Speaker | None, offset: int) -> None:
+        """Note who spoke at ``offset`` (for a later verb without a subject)."""
+        if sp is None:
+            return
+        if sp.kind == "person" and sp.name and sp.role:
+            self.roles.setdefault(sp.name, sp.role)  # for a later short mention of the same person
+        k = bisect.bisect_right(self.speaker_at, offset)
+        self.speaker_at.insert(k, offset)
+        self.speakers.insert(k, sp)
+
+    def last_speaker(self, offset: int, paragraph_of_unknown: bool = False) -> Speaker | None:
+        """The speaker named last before ``offset`` (with ``paragraph_of_unknown``, a plain noun phrase such
+        as الأنباء only from the same paragraph: it is not a person a later paragraph goes on quoting)."""
+        k = bisect.bisect_left(self.speaker_at, offset)
+        while k and paragraph_of_unknown and \
+                (self.speakers[k - 1].start, self.speakers[k - 1].end) in self.generic and \
+                "\n" in self.text[self.speakers[k - 1].end:offset]:
+            k -= 1
+        return self.speakers[k - 1] if k else None
+
+    def _role_before_relative(self, r: int) -> Speaker | None:
+        """The person named by a role that ends just before the relative at r (بالسفير الأمريكي | الذي)."""
+        toks = self.toks
+        sent = self.sentence_start(r)
+        for j in range(r - 1, max(sent, r - 5) - 1, -1):
+            if toks[j].kind == "punct":
+                return None
+            t = self.r.title_at(j)
+            if t is not None and j + t[1] <= r:
+                if not all(self.r.is_adj(toks[x].norm) and not toks[x].text.rstrip(_HARAKAT).endswith("ى") or
+                           toks[x].norm.startswith("لل") for x in range(j + t[1], r)):
+                    return None  # زار الوزير المستشفى الذي: the place visited is no role
+                sp, _ = self.speaker_from(j, r)
+                if sp is None or sp.kind != "person" or self.tok_at(sp.end - 1) != r - 1:
+                    return None
+                if t[2] and sp.start == toks[j].start:  # بالسفير: the role without its preposition
+                    a = sp.start + t[2]
+                    return Speaker(a, sp.end, self.text[a:sp.end], name=sp.name, role=sp.role, kind=sp.kind)
+                return sp
+        return None

@@ -1,0 +1,355 @@
+"""Names and roles of speakers: the person a name or role stands for."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from rasd.doc import Entity, Speaker
+from rasd.recognize.quotes.lexicon import (
+    _COMMAS,
+    _CUT_WORDS,
+    _HARAKAT,
+    _LEADING,
+    _LONGER_BY_RULES,
+    _NAME_LINKS,
+    _NOT_BARE_ROLE,
+    _NOT_GIVEN,
+    _RELATIVES,
+    _SUBJECT_TAIL,
+    _adverbial,
+    _definite,
+)
+from rasd.text.normalize import normalize_word
+
+
+class _Names:
+    """Names and roles: the person a name or a role stands for, and how far a name or a role goes."""
+
+    def _without_content_noun(self, e: Entity) -> Entity:
+        """A name read on over the verbal noun that opens what its bearer says (أكد المتحدث علي سعيد |
+        استكمال ...): the name ends before it."""
+        last = self.tok_at(e.end - 1)
+        if last is None or self.toks[last].start <= e.start:
+            return e
+        nm = self.toks[last].norm
+        if nm not in self.q.speech_nouns and (nm not in self.q.content_forms or e.text.count(" ") < 2):
+            return e  # (عبد الكريم | للقول; a surname of two words may be such a noun: أيمن عودة)
+        end = self.toks[last - 1].end
+        return replace(e, end=end, text=self.text[e.start:end], canonical=None)
+
+    def _rule_span(self, e: Entity) -> Entity:
+        """A tagger entity that the rules read on further from the same start (الشبكة السورية | لحقوق
+        الإنسان), as the rules read it."""
+        rt = e.info.get("rules") if e.label in _LONGER_BY_RULES else None
+        if not rt:
+            return e
+        if len(rt) < len(e.text) and e.text.startswith(rt) and all(
+                normalize_word(w) in self.r.lx.time_words or normalize_word(w) in _CUT_WORDS
+                for w in e.text[len(rt):].split()):  # حزب العمال الكردستاني | أمس: a time word is no name
+            return replace(e, end=e.start + len(rt), text=rt, canonical=None)
+        if len(rt) <= len(e.text):
+            return e
+        if not self.text.startswith(rt, e.start):
+            return e  # only a longer end: a start moved onto a clitic (لوكالة رويترز) is an outlet spoken to
+        end = e.start + len(rt)
+        if e.label == "PERS":
+            end = self._name_goes_on(e.end, end, e.role is not None and " " not in e.text)
+            if end <= e.end:
+                return e
+            rt = self.text[e.start:end]
+        return replace(e, end=end, text=rt, canonical=None)
+
+    def _name_goes_on(self, a: int, b: int, titled_first: bool = False) -> int:
+        """How far a person's name cut at offset ``a`` goes on in the rules' reading up to ``b``: over given
+        names and the words after بن/آل/أبو, and one surname of a family (العمري); not over المعروفة، خاضت.
+        ``titled_first``: a titled given name alone (النائب صالح | قلمة) takes one plain word as its surname."""
+        given, toks = self.r.lx.given, self.toks
+        end, after_link = a, False
+        for n, m in enumerate(re.finditer(r"\S+", self.text[a:b])):
+            w = normalize_word(m.group())
+            k = self.tok_at(a + m.start())
+            if n == 0 and titled_first and k is not None and toks[k].start == a + m.start() and \
+                    not w.startswith("ال") and w[:1] not in "بلو" and w[-1:] != "ت" and w not in self.r.lx.stop and \
+                    w not in _CUT_WORDS and self.verb_at(k) is None and w not in self.q.not_subjects:
+                end = a + m.end()  # النائب صالح | قلمة (not هادي | خاضت: a verb)
+                continue
+            if w in _NAME_LINKS or after_link or (w in given and w not in _NOT_GIVEN):
+                after_link = w in _NAME_LINKS
+                end = a + m.end()
+                continue
+            if w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.r.lx.stop:
+                end = a + m.end()  # محمد علي العمري: the family name closes the name
+            break
+        return end
+
+    def _place_starts(self) -> set[int]:
+        """The offsets where a place name starts (computed once)."""
+        if self._place_at is None:
+            self._place_at = {p.start for p in self.doc.places}
+        return self._place_at
+
+    def _countries(self) -> None:
+        self._country_at = {p.start: p for p in self.doc.places if p.kind == "country" and p.via == "name"}
+
+    def _given_name_in(self, a: int, stop: int, skip_first: bool = False) -> Speaker | None:
+        """A person named by a given name (and up to three more words) at the end of a role [a, stop);
+        ``skip_first``: the word right after the role is not taken as a name."""
+        toks, given = self.toks, self.r.lx.given
+        for k in range(a + 1 + skip_first, stop):
+            nm = toks[k].norm
+            if nm not in given or nm in _NOT_GIVEN or toks[k - 1].kind != "word" or \
+                    (nm in _CUT_WORDS and not self._ali(k)):
+                continue  # على (on) is not علي
+            last = k  # إسماعيل الداراني | من «...»: the name runs to the end, or to a cut word or mark
+            while last + 1 < stop and toks[last + 1].kind == "word" and toks[last + 1].norm not in _CUT_WORDS:
+                last += 1
+            if 1 <= last - k <= 3:
+                s, e = toks[k].start, toks[last].end
+                name = self.text[s:e]
+                return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+        # المدعي العام ديردي ديلي: two or three bare words after the article-bearing role
+        k = stop
+        while k > a + 1 and stop - k < 3 and toks[k - 1].kind == "word" and not toks[k - 1].norm.startswith("ال") \
+                and toks[k - 1].norm[:1] not in "لبو" and toks[k - 1].norm not in self.r.lx.stop and \
+                toks[k - 1].norm not in _CUT_WORDS and not _adverbial(toks[k - 1].text) and \
+                toks[k - 1].norm not in self.q.not_subjects and self.verb_at(k - 1) is None:
+            k -= 1
+        if stop - k == 1 and k - 1 > a + 1 and _definite(toks[k - 2].norm) and self._name_on_clitic(k - 1):
+            k -= 1  # وزير النفط الإيراني بيجن زنغنه: a name whose first letter is also a preposition
+        if stop - k >= 2 and _definite(toks[k - 1].norm) and toks[k].norm not in _NAME_LINKS:
+            s, e = toks[k].start, toks[stop - 1].end
+            name = self.text[s:e]
+            return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+        return None
+
+    def _name_on_clitic(self, k: int) -> bool:
+        """Can token k, which starts with ب/ل/و, be a foreign first name (بيجن) rather than a word on a
+        clitic (بدوره، بهذا، لها)?"""
+        nm, lx = self.toks[k].norm, self.r.lx
+        return self.toks[k].kind == "word" and len(nm) >= 4 and nm[1:3] != "ال" and nm not in lx.stop and \
+            nm[1:] not in lx.stop and nm not in _CUT_WORDS and nm not in _LEADING and \
+            not nm.endswith(("ه", "ها", "هم")) and not _adverbial(self.toks[k].text) and \
+            nm not in self.q.not_subjects and self.verb_at(k) is None
+
+    def _role_reach(self, end: int, b: int, titled: bool) -> int:
+        """How far a long role may run after the plain subject ends at ``end``."""
+        toks, q = self.toks, self.q
+        k = end
+        limit = min(b, end + 12)
+        while k < limit:
+            t = toks[k]
+            nm = t.norm
+            if t.kind == "punct":
+                if titled and t.text in ("،", ",") and k + 1 < limit and toks[k + 1].kind == "word" and \
+                        toks[k + 1].norm not in _CUT_WORDS:
+                    k += 1  # وزير الخارجية، جون كيري
+                    continue
+                if t.text in ('"', "«", "»", "“", "”"):
+                    k += 1  # رئيس تحرير "سبق" فلان
+                    continue
+                break
+            if nm in q.subject_stops or nm in self.r.lx.time_words or nm in _SUBJECT_TAIL:
+                break
+            if nm in _CUT_WORDS and not self._ali(k):
+                nxt = toks[k + 1].norm if k + 1 < limit else ""
+                ncore = nxt[2:] if nxt.startswith("ال") else nxt
+                if nm in q.role_preps and nxt and ncore not in q.occasion and nxt not in _CUT_WORDS and \
+                        nxt not in self.r.lx.time_words and nxt not in _LEADING:
+                    k += 1
+                    continue
+                break
+            k += 1
+        return k
+
+    def _name_start(self, k: int) -> bool:
+        """Does the name at token k start with a word that may open a name (not لشؤون، بقيادة)?"""
+        nm = self.toks[k].norm
+        lx = self.r.lx
+        return nm not in _NOT_GIVEN and not (nm[:1] in "لب" and nm not in lx.given and nm not in lx.known_names)
+
+    def _person_ending(self, k: int) -> Speaker | None:
+        """The person whose name ends at token k, as a speaker."""
+        end = self.toks[k].end
+        for j in range(k, max(-1, k - 4), -1):
+            e = self.ents_at.get(j)
+            if e is not None and e.end == end and e.label.startswith("PERS"):
+                return self._entity_speaker(e)
+        return None
+
+    def _role_after(self, end: int, b: int) -> str | None:
+        """A role written after the name (مايكل كاريك لاعب وسط الفريق الذي ...، فلان، الأمين العام للحزب)."""
+        toks, q = self.toks, self.q
+        k = self.tok_at(end - 1)
+        if k is None:
+            return None
+        k += 1
+        if k < b and toks[k].text in _COMMAS:
+            k += 1
+        if k >= b or toks[k].kind != "word":
+            return None
+        nm = toks[k].norm
+        if not (self.r.title_at(k) is not None or (nm[2:] if nm.startswith("ال") else nm) in q.person_nouns):
+            return None
+        e = k + 1
+        while e < b and toks[e].kind == "word" and toks[e].norm not in _RELATIVES and toks[e].norm not in q.comps \
+                and toks[e].norm not in q.subject_stops and not (toks[e].norm in _CUT_WORDS and toks[e].norm not in
+                                                                  q.role_preps) and self.verb_at(e) is None:
+            e += 1
+        return self.text[toks[k].start:toks[e - 1].end]
+
+    def _role_text(self, a: int, k: int) -> str | None:
+        """The role written before the name at token k (from token a), without trailing commas."""
+        j = k - 1
+        while j >= a and self.toks[j].kind == "punct":
+            j -= 1
+        if j < a:
+            return None
+        return self.text[self.toks[a].start:self.toks[j].end]
+
+    def _entity_speaker(self, e: Entity) -> Speaker:
+        kind = "person" if e.label.startswith("PERS") else "organisation"
+        start, text = e.start, e.text
+        i = self.tok_at(e.start)
+        if i is not None and self.toks[i].start < e.start and (self.toks[i].norm in self.r.lx.given or (
+                kind == "person" and e.start - self.toks[i].start == 1 and self.toks[i].norm[:1] == "ك")):
+            start = self.toks[i].start  # وليد المعلم read as و + يد المعلم, كاريك as كـ + اريك: the whole word
+            text = self.text[start:e.end]
+        prev = self.toks[i - 1] if i is not None and i > 0 else None
+        if kind == "person" and prev is not None and prev.end + 1 == start and not e.canonical and \
+                prev.norm in self.r.lx.given and not (prev.norm == "علي" and prev.text.rstrip(_HARAKAT).endswith("ى")):
+            start = prev.start  # علي داود، مسلم دوابشة: a given name the entities left out (علي, not على)
+            text = self.text[start:e.end]
+        end = e.end
+        j = self.tok_at(e.end - 1)
+        if kind == "person" and j is not None and j + 1 < self.n and self.toks[j].norm in _NAME_LINKS and \
+                self.toks[j + 1].kind == "word":
+            end = self.toks[j + 1].end  # عبد العزيز آل | الشيخ: a name does not end on آل
+            text = self.text[start:end]
+            name = e.canonical + " " + self.toks[j + 1].text if e.canonical else text
+        else:
+            name = e.canonical or text
+        role = e.role or self.roles.get(name)
+        if kind == "person":
+            full = self._full_name(name)
+            if full is not None:  # تونر after مارك تونر, داود اوغلو after أحمد داود أوغلو
+                name, role = full[0], role or full[1] or self.roles.get(full[0])
+        return Speaker(start, end, text, name=name, role=role, kind=kind)
+
+    def _full_name(self, name: str) -> tuple[str, str | None] | None:
+        """The one longer name of a person in the document that ends with ``name``, with its role."""
+        memo = self._full_memo
+        if name in memo:
+            return memo[name]
+        out = memo[name] = None
+        words = name.split()
+        if not words or len(words) > 2:
+            return None
+        short = tuple(normalize_word(w) for w in words)
+        if len(short) == 1 and short[0] in self.r.lx.given:
+            return None  # مي alone is a first name, not the end of a longer one
+        if self._full is None:  # last word -> the long names that end with it (token norms, no re-normalising)
+            self._full = {}
+            norms, starts = self.norms, self.starts
+            for i, e in self._pers:
+                j = bisect.bisect_right(starts, e.end - 1) - 1
+                if j <= i or norms[i].startswith("ال"):
+                    continue
+                nm = e.canonical or e.text
+                self._full.setdefault(norms[j], []).append(
+                    (tuple(norms[i:j + 1]), nm, e.role or self.roles.get(nm)))
+        found = {}
+        n = len(short)
+        for key, nm, role in self._full.get(short[-1], ()):
+            if len(key) > n and key[-n:] == short and " " in nm:
+                found.setdefault(key[-n - 1:], (nm, role))
+        if len(found) == 1:
+            out = memo[name] = next(iter(found.values()))
+        return out
+
+    def _by_role(self, role_text: str) -> Entity | None:
+        """The person given this role in the document (exactly, else the only one whose role starts so)."""
+        if self._role_idx is None:  # the people with a role, normalised once per document
+            self._role_idx = [(normalize_word(e.role), e) for e in self.doc.entities
+                              if e.role and e.label.startswith("PERS")]
+        if not self._role_idx:
+            return None
+        key = normalize_word(role_text)
+        bare = key[2:] if key.startswith("ال") and " " not in key else None  # الوزير: وزير الخارجية فلان
+        prefixed: dict[str, Entity] = {}
+        by_bare: dict[str, Entity] = {}
+        for r, e in self._role_idx:
+            if r == key:
+                return e
+            if r.startswith(key + " "):
+                prefixed.setdefault(e.canonical or e.text, e)
+            elif bare is not None and self._bare_role(bare, r):
+                by_bare.setdefault(e.canonical or e.text, e)
+        if not prefixed:
+            prefixed = by_bare
+        return next(iter(prefixed.values())) if len(prefixed) == 1 else None
+
+    @staticmethod
+    def _bare_role(bare: str, role: str) -> bool:
+        """Is ``role`` (normalised) a role that the bare word (وزير for الوزير) may stand for: the word itself
+        or the word and its complement, but not a compound title (رئيس الوزراء is not الرئيس)?"""
+        if role == bare:
+            return True
+        if not role.startswith(bare + " "):
+            return False
+        return role[len(bare) + 1:].split(" ", 1)[0] not in _NOT_BARE_ROLE
+
+    def _speaker_by_role(self, role_text: str) -> Speaker | None:
+        """The one named speaker so far whose role is ``role_text`` or starts with it (مدير المرصد)."""
+        key = normalize_word(role_text)
+        bare = key[2:] if key.startswith("ال") and " " not in key else None  # اللاعب: لاعب وسط الفريق
+        found: dict[str, Speaker] = {}
+        for sp in self.speakers:
+            if sp.name and sp.role and sp.kind == "person":
+                r = self._role_norm.get(sp.role)
+                if r is None:
+                    r = self._role_norm[sp.role] = normalize_word(sp.role)
+                if r == key or r.startswith(key + " ") or bare is not None and self._bare_role(bare, r) \
+                        or self._role_words_in(key, r):
+                    found.setdefault(sp.name, sp)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def _role_words_in(key: str, role: str) -> bool:
+        """The words of ``key`` in order inside ``role``, with the same head (المتحدث باسم الحكومة in
+        المتحدث الرسمي باسم الحكومة الشرعية; not وزير الخارجية in نائب وزير الخارجية)."""
+        kw, rw = key.split(), role.split()
+        if len(kw) < 2 or kw[0] != rw[0]:
+            return False
+        x = 1
+        for w in kw[1:]:  # الوزارة is also the وزارة of a longer name (باسم وزارة الصحة)
+            while x < len(rw) and rw[x] != w and not (w.startswith("ال") and rw[x] == w[2:]):
+                x += 1
+            if x == len(rw):
+                return False
+            x += 1
+        return True
+
+    def _org_by_head(self, a: int) -> Entity | None:
+        """The body last named before token ``a`` whose name opens with its head word (الحزب: حزب الله)."""
+        if self._orgs is None:  # (first token, its norm, entity) of the bodies of two words or more
+            self._orgs = [(k, self.norms[k], e) for k, e in sorted(self.ents_at.items())
+                          if e.label.startswith("ORG") and e.start == self.toks[k].start and " " in e.text]
+        core = self.norms[a][2:]
+        for k, nm, e in reversed(self._orgs):
+            if k < a and nm in (core, self.norms[a]):
+                return e
+        return None
+
+    def _abbreviated_titled(self, sp: Speaker, s0: int, a: int) -> Speaker:
+        """The speaker read after a title's abbreviation at a - 2 (subject from s0): a person, the words
+        before the abbreviation its role, the whole name from the abbreviation on."""
+        toks = self.toks
+        role = self.text[toks[s0].start:toks[a - 3].end] if a - 2 > s0 else None
+        start = toks[a].start
+        between = self.text[start:sp.start]
+        if sp.start > start and between.replace(" ", "").isalpha() and between.count(" ") <= 2:
+            text = self.text[start:sp.end]  # د. سارة | المالكي: the given name the tagger left out
+            return replace(sp, start=start, text=text, name=text, kind="person", role=role)
+        return replace(sp, kind="person", role=sp.role or role)

@@ -1,0 +1,537 @@
+"""Speakers: who the subject of a speech verb is."""
+
+from __future__ import annotations
+
+import bisect
+
+from rasd.doc import Entity, Speaker
+from rasd.recognize.quotes.lexicon import (
+    _ADDRESSEE_ENDS,
+    _AFFIL_PREPS,
+    _CUT_WORDS,
+    _HE,
+    _HONORIFIC_HE,
+    _LEADING,
+    _NOT_GIVEN,
+    _OBJECT_START,
+    _OPENERS,
+    _PLACE_PEOPLE,
+    _SOURCE_ADJ,
+    _SUBJECT_TAIL,
+    _TIME_LEAD,
+    _adverbial,
+    _definite,
+)
+from rasd.text.normalize import normalize_word
+
+
+class _Speakers:
+    """The speaker named by the subject of a speech verb: a person, a body, a document, an unnamed source, a role."""
+
+    # --- speakers ---------------------------------------------------------------------------
+    def speaker_from(self, a: int, b: int, np: bool = True, lam: bool = False) -> tuple[Speaker | None, str | None]:
+        """The speaker named by tokens [a, b) after a speech verb, and the channel if any (``lam``: the first
+        word may be written onto ل, as after وفقا: لتقرير المؤسسة)."""
+        toks = self.toks
+        channel = self._channel_in(a, b)
+        a = self._past_time_words(a, b)
+        if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in self.q.according:
+            return self.speaker_from(a + 2, b, np)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
+        a = self._past_spoken_to(a, b)
+        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)) or toks[a].norm in _HONORIFIC_HE:
+            return None, channel  # وشدد معاليه: the person named before speaks
+        q = self.q
+        # the plain subject: up to a cut word, punctuation or a word that ends it (إثر، خلال)
+        end = a
+        while end < b and not (end > a and ((toks[end].norm in _CUT_WORDS and not self._ali(end)) or
+                                            toks[end].kind == "punct" or toks[end].norm in q.subject_stops or
+                                            toks[end].norm in _SUBJECT_TAIL or self._addressee(end))):
+            end += 1
+        first = toks[a].norm
+        core = first[2:] if first.startswith("ال") else first
+        if lam and first[:1] == "ل" and a not in self.ents_at:
+            alt = "ا" + first[1:] if first[:2] == "لل" else first[1:]
+            alt_core = alt[2:] if alt.startswith("ال") else alt
+            if alt_core in q.documents or alt_core in q.unnamed or alt_core in q.media:
+                first, core = alt, alt_core  # طبقا لتقرير المؤسسة، وفقا لمصادر
+        if core.endswith("ا") and core[:-1] in q.unnamed:
+            core = core[:-1]  # مصدرا
+        unnamed = core in q.unnamed or first in q.unnamed
+        titled = self.r.title_at(a) is not None
+        # a long role goes on over في/على/عن/لدى/من to the name (المشرف العام على المهرجان فلان)
+        reach = self._role_reach(end, b, titled)
+        if unnamed and a not in self.ents_at and not self._named_source(a, reach, core):
+            return self._unnamed_source(a, end, b, first, core, reach), channel
+        # القيادي في المقاومة عادل أبو بكر / وزير الخارجية، جون كيري / المطور العقاري المهندس فلان
+        if a in self.ents_at or not (titled or core in q.person_nouns):
+            stop_at = reach if titled else min(end, a + 2)
+        else:
+            stop_at = reach
+        if core in q.documents and a not in self.ents_at and not (core in q.media and end < b and
+                                                                  toks[end].text in _OPENERS):
+            return self._document(a, end, first.startswith("ال"), b), channel  # بيان وزارة الداخلية
+        if a not in self.ents_at:
+            if self._country_at is None:
+                self._countries()
+            place = self._country_at.get(toks[a].start)
+            if place is not None:  # قالت الولايات المتحدة، أبلغت تركيا الأمم المتحدة: a state speaks
+                return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
+        named, best, best_k = self._best_entity(a, end, stop_at, core, titled)
+        if named is not None:
+            return named, channel
+        if (best is None or not best.label.startswith("PERS")) and stop_at > a + 1 and \
+                (titled or core in q.person_nouns):
+            sp = self._given_name_in(a, stop_at)
+            if sp is not None:  # نائب رئيس الهيئة لشؤون السلامة سامر القاضي: a name the entities missed
+                return sp, channel
+            if best is not None and best_k > a and titled:
+                best = None  # مدير مركز الرصد: the director speaks, not the body of his title
+        if best is not None:
+            return self._entity_subject(a, b, best, best_k), channel
+        return self._unnamed_subject(a, end, b, first, core, titled, np), channel
+
+    def _channel_in(self, a: int, b: int) -> str | None:
+        """The channel (a news agency, a paper, a broadcaster) named among tokens (a, b), if any."""
+        toks = self.toks
+        channel = None
+        first_words = self.q.channel_first
+        for k in range(a + 1, b):
+            nm = toks[k].norm
+            if nm not in first_words and nm[1:] not in first_words:
+                continue
+            for key, name in self.q.channels.items():
+                m = len(key)
+                if k + m <= b and all(toks[k + x].norm == key[x] or
+                                      (x == 0 and toks[k].norm[1:] == key[0] and toks[k].norm[0] in "بلو")
+                                      for x in range(m)):
+                    channel = name
+                    break
+            if channel:
+                break
+        return channel
+
+    def _past_time_words(self, a: int, b: int) -> int:
+        """Where the subject starts after the punctuation, time words and verb pronoun leading tokens [a, b)."""
+        toks = self.toks
+        tw = self.r.lx.time_words
+        while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
+                         toks[a].norm in tw):
+            a += 1  # أعلنت أمس الشرطة: the time before the subject
+        if a + 1 < b and self._verb_with_object(toks[a].norm):
+            a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
+        return a
+
+    def _past_spoken_to(self, a: int, b: int) -> int:
+        """Where the subject starts after the paper or the one spoken to named first at token a."""
+        toks = self.toks
+        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _OPENERS:
+            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
+            if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
+                a = close + 1
+                while a < b and toks[a].kind == "punct":
+                    a += 1
+        elif a < b and self._addressee(a):
+            a = self._addressee_end(a)  # قال لرويترز المتحدث، ذكرت لوكالة الأنباء الفرنسية أن
+        return a
+
+    def _unnamed_source(self, a: int, end: int, b: int, first: str, core: str, reach: int) -> Speaker:
+        """The speaker of an unnamed source at token a (مصدر أمني، أحد مسؤولي السفارة الليبية), maybe of a
+        named body, maybe named after all or described in full before."""
+        toks = self.toks
+        q = self.q
+        role = None
+        for k in range(a + 1, end):
+            e = self.ents_at.get(k)
+            if e is not None:
+                role = e.canonical or e.text
+                break
+        if core not in q.groups and a + 1 < reach and not any(
+                toks[x].norm in ("من", "عن") or toks[x].norm.startswith("مقرب") for x in range(a, reach)):
+            # مسؤول تركي | كبير: right after an indefinite source, a given name is its adjective
+            sp = self._given_name_in(a, reach, skip_first=not first.startswith("ال"))
+            if sp is not None and not self._body_genitive(a, self.tok_at(sp.start)):
+                # أحد كبار مشايخ مأرب علي غريب: the source is named after all
+                return sp
+        e2 = self._source_words_end(a, end, b, core)
+        # مصدر في وزارة الخارجية: the body a source speaks for stays; شهود عيان | في المنطقة: where
+        # witnesses or residents are is not who they are
+        e3 = e2 if core in q.quantifiers else self._affiliation(e2, b)
+        if core in _PLACE_PEOPLE and not any((x := self.ents_at.get(j)) is not None and x.label.startswith("ORG")
+                                             for j in range(e2, e3)):
+            e3 = e2  # (شاهد من رويترز: the body stays)
+        if role is None and e3 > e2:
+            role = next((x.canonical or x.text for x in map(self.ents_at.get, range(e2, e3)) if x is not None),
+                        None)  # the body it speaks for
+        e2 = e3
+        stext = self.text[toks[a].start:toks[e2 - 1].end]
+        if first.startswith("ال") and e2 == a + 1:
+            earlier = self._unnamed_before(core, toks[a].start)
+            if earlier is not None:  # وأضاف المصدر: the source described in full before
+                return Speaker(toks[a].start, toks[a].end, stext, name=earlier.name, role=earlier.role,
+                               kind="person")
+        if first.startswith("ال") and core not in q.groups:
+            named = self._speaker_by_role(stext)
+            if named is not None:  # وذكر المتحدث باسم الحكومة: the spokesman named before
+                return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=named.name, role=named.role,
+                               kind="person")
+        return Speaker(toks[a].start, toks[e2 - 1].end, stext, name=stext, role=role, kind="person")
+
+    def _source_words_end(self, a: int, end: int, b: int, core: str) -> int:
+        """The token after an unnamed source's own words: its quantity (عدد من السكان) and adjectives."""
+        toks = self.toks
+        e2 = a + 1
+        if core in self.q.quantifiers and e2 < b and toks[e2].norm == "من":
+            e2 += 1  # عدد من السكان
+            end = self._np_after(e2, b)
+        adj = False
+        while e2 < end and (toks[e2].norm not in self.r.lx.stop or toks[e2].norm in _SOURCE_ADJ or
+                            toks[e2].norm.endswith(("ي", "يه", "يون", "يين", "ه"))):
+            if toks[e2].norm in _NOT_GIVEN and e2 + 1 < end:
+                e2 = self._bism_end(e2 + 1, end)  # المتحدث باسم الجيش العراقي | الأطباء ...
+                break
+            w2 = toks[e2].norm
+            is_adj = self.r.is_adj(w2) or w2 in _SOURCE_ADJ or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
+            if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
+                break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
+            adj = adj or is_adj
+            e2 += 1
+        return e2
+
+    def _best_entity(self, a: int, end: int, stop_at: int, core: str,
+                     titled: bool) -> tuple[Speaker | None, Entity | None, int]:
+        """The entity among tokens [a, stop_at) that is the subject (the first person, else the first
+        entity) and its token; or a speaker named after a role read as a name (then no entity)."""
+        toks = self.toks
+        q = self.q
+        best: Entity | None = None
+        best_k = a
+        for k in range(a, stop_at):
+            e = self.ents_at.get(k)
+            if e is not None and k > a and (self._addressee(k) or toks[k].norm in q.subject_stops):
+                continue  # قال القائد لرويترز: the one spoken to; اللاعب البالغ: not a name
+            if e is None or (k >= end and not e.label.startswith("PERS")) or \
+                    (k > a and not titled and not e.label.startswith("PERS") and k >= a + 2):
+                continue
+            if e.label.startswith("PERS"):
+                if k > a and not self._name_start(k) and any(
+                        (x := self.ents_at.get(j)) is not None and x.label.startswith("PERS")
+                        for j in range(k + 1, stop_at)):
+                    continue  # لشؤون مكافحة: a role word read as a name, the name comes later
+                if k > a and any(toks[j].norm[:1] in "بلك" and toks[j].norm[1:3] == "ال" or
+                                 toks[j].norm in q.subject_stops for j in range(a, k)) and not titled and \
+                        not (core in q.person_nouns and self.r.title_at(k - 1) is not None):
+                    continue  # بقيادة خليفة حفتر: a name inside a phrase, not the subject (but: عميد شؤون
+                    # الطلاب بالجامعة الدكتور فلان)
+                if self.r.title_at(k) is not None or toks[k].start in self._place_starts():
+                    # مساعد الأمين ... الدكتور فلان، رئيس بلدية محايل حمد آل درهم: a role or a place read
+                    # as the start of a name; the name is the one after it
+                    if any((x := self.ents_at.get(j)) is not None and x.label.startswith("PERS")
+                           for j in range(k + 1, stop_at)):
+                        continue
+                    sp = self._given_name_in(k, stop_at)
+                    if sp is not None:
+                        sp.role = self._role_text(a, self.tok_at(sp.start))
+                        return sp, None, a
+                best, best_k = e, k
+                break
+            if best is None:
+                best, best_k = e, k
+        return None, best, best_k
+
+    def _entity_subject(self, a: int, b: int, best: Entity, best_k: int) -> Speaker:
+        """The speaker for the subject entity ``best`` at token best_k of a subject starting at a, with its
+        whole role; or two bodies speaking together, or a body's head word and name."""
+        toks = self.toks
+        if best_k > a and not best.label.startswith("PERS") and toks[best_k].norm[:1] == "و" and \
+                not self._ali(a) and toks[a].norm.startswith("ال"):
+            # الوزارة وهيئة الأركان: two bodies speak together
+            stext = self.text[toks[a].start:best.end]
+            return Speaker(toks[a].start, best.end, stext, name=stext, kind="organisation")
+        if best_k == a + 1 and not best.label.startswith("PERS") and self.r.head_at(a) is not None and \
+                best.start == toks[best_k].start:
+            stext = self.text[toks[a].start:best.end]  # شركة الأهلي: the head and the name of the body
+            return Speaker(toks[a].start, best.end, stext, name=best.canonical and stext or stext,
+                           kind="organisation")
+        sp = self._entity_speaker(best)
+        if best_k > a and best.label.startswith("PERS"):
+            prefix = self._role_text(a, best_k)
+            if prefix and (sp.role is None or len(prefix) > len(sp.role)):
+                sp.role = prefix  # the whole role before the name
+        if best.label.startswith("PERS"):
+            after = self._role_after(sp.end, b)  # فلان، الأمين العام للحزب: the whole role after the name
+            if after and (sp.role is None or after.startswith(sp.role) and len(after) > len(sp.role)):
+                sp.role = after
+        return sp
+
+    def _unnamed_subject(self, a: int, end: int, b: int, first: str, core: str, titled: bool,
+                         np: bool) -> Speaker | None:
+        """The speaker of a subject with no entity in it: a body named in quotes, a document, a role (maybe
+        given to someone named before), a body's head word, else a plain noun phrase (``np``)."""
+        toks = self.toks
+        q = self.q
+        if (core in q.media or self.r.head_at(a) is not None) and end < b and toks[end].text in _OPENERS:
+            close = end + 1
+            while close < b and toks[close].text not in ("»", "”", '"'):
+                close += 1
+            if close < b:  # موقع «مراسل سوري»، شركة «إيني» الإيطالية: a body named in quotes
+                last = close
+                while last + 1 < b and toks[last + 1].kind == "word" and _definite(toks[last + 1].norm) and \
+                        toks[last + 1].norm.endswith(("ي", "يه")):
+                    last += 1
+                stext = self.text[toks[a].start:toks[last].end]
+                return Speaker(toks[a].start, toks[last].end, stext, name=stext, kind="organisation")
+        if core in q.documents:
+            return self._document(a, end, first.startswith("ال"))
+        if titled:
+            return self._role_subject(a, self._role_end(a, end))
+        if self.r.head_at(a) is not None:
+            e = a + 1  # المنظمة | ما حدث ...: the head and its words, not the object after it
+            while e < end and toks[e].norm not in _OBJECT_START and toks[e].norm not in q.not_subjects and \
+                    not self._and_source(e):
+                e += 1
+            stext = self.text[toks[a].start:toks[e - 1].end]
+            if e == a + 1 and _definite(first):
+                org = self._org_by_head(a)
+                if org is not None:  # وقال الحزب: the party named before (حزب الله)
+                    return Speaker(toks[a].start, toks[a].end, stext, name=org.canonical or org.text,
+                                   kind="organisation")
+            return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="organisation")
+        return self._noun_phrase(a, end, b) if np else None
+
+    def _role_end(self, a: int, end: int) -> int:
+        """Where a titled subject's role starting at token a ends (before ``end``): on a bare word after an
+        article-bearing word, or on its country."""
+        toks = self.toks
+        # مفتي السعودية | نداء: a bare word after the article-bearing role starts the object
+        if self._country_at is None:
+            self._countries()
+        for x in range(a + 1, end):
+            if _definite(toks[x - 1].norm) and toks[x].kind == "word" and not toks[x].norm.startswith("ال") and \
+                    toks[x].norm[:1] not in "وبل" and self.r.title_at(x) is None and toks[x].norm not in _NOT_GIVEN:
+                return x
+            if x > a + 1 and toks[x - 1].start in self._country_at and _definite(toks[x].norm) and \
+                    not toks[x].norm.endswith(("ي", "يه")) and self.r.title_at(x) is None:
+                return x  # وزيرة داخلية بريطانيا | الأزمة: a role ends on its country
+        return end
+
+    def _role_subject(self, a: int, end: int) -> Speaker:
+        """The speaker of the role in tokens [a, end): the person given that role before, else the role."""
+        toks = self.toks
+        stext = self.text[toks[a].start:toks[end - 1].end]
+        sp = self._speaker_by_role(stext)
+        if sp is not None:  # وقال مدير المرصد، وقال اللاعب: the named speaker given that role earlier
+            return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role,
+                           kind="person")
+        person = self._by_role(stext)
+        if person is not None:
+            sp = self._entity_speaker(person)
+            sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
+            return sp
+        return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person")
+
+    def _and_source(self, k: int) -> bool:
+        """Does token k join an unnamed source to a body (المرصد | وشهود، الجيش | ومصادر محلية)? The body
+        named first is kept as the speaker: the two are not one name."""
+        nm = self.toks[k].norm
+        if nm[:1] != "و" or k in self.ents_at:
+            return False
+        core = nm[3:] if nm[1:3] == "ال" else nm[1:]
+        return core in self.q.unnamed
+
+    def _noun_phrase(self, a: int, end: int, b: int | None = None) -> Speaker | None:
+        """The subject as a plain noun phrase (الأنباء الواردة، البعض، النظام السوري), or None."""
+        toks = self.toks
+        first = toks[a].norm
+        stop = self.r.lx.stop
+        if first in stop and not first.startswith("ال") or first in self.q.not_subjects or toks[a].kind != "word":
+            return None  # ذلك، هذا، ضرورة، مجددا ...: no subject named here
+        if first[:1] in "بلك" and first[1:3] == "ال" or _adverbial(toks[a].text) or first.isdigit():
+            return None
+        if first[:1] in "وف" and (first[1:] in self.q.verbs or first[1:] in self.q.participles):
+            return None
+        if first[:1] == "ب" and first not in self.r.lx.given and first not in self.r.lx.known_names and \
+                not first.startswith("بعض") and self._full_name(toks[a].text) is None or \
+                first[:1] == "ل" and (first[1:] in stop or first[1:] in self.q.not_subjects or
+                                      first[1:] in self.q.unnamed):
+            return None  # بسرعة، لأي، لخبراء: a preposition, not a subject (لينا is a name)
+        if not first.startswith("ال") and first not in self.q.person_nouns:  # والد | الشهيد: a role, no name
+            for k in range(a + 1, min(end, a + 4)):
+                nk = toks[k].norm
+                if (nk[2:] if nk.startswith("ال") else nk) in self.q.person_nouns or self.r.title_at(k) is not None:
+                    if all(toks[x].kind == "word" and not _definite(toks[x].norm) and
+                           toks[x].norm not in stop for x in range(a, k)):
+                        # متى حداد عضو مجلس المحافظة: a name the entities missed, then its role
+                        stext = self.text[toks[a].start:toks[k - 1].end]
+                        role = self.text[toks[k].start:toks[end - 1].end]
+                        return Speaker(toks[a].start, toks[k - 1].end, stext, name=stext, role=role, kind="person")
+                    break
+        construct = not first.startswith("ال") and a + 1 < end and _definite(toks[a + 1].norm) and \
+            b is not None and b - end <= 2
+        if not first.startswith("ال") and not construct and (end - a > 2 or any(
+                toks[k].norm[:1] in "بلك" and toks[k].norm[1:3] == "ال" or _adverbial(toks[k].text)
+                for k in range(a, end))):
+            return None  # a longer indefinite stretch is rarely the subject (يعتبر خطوة كبيرة نحو ...)
+        # وسائل الإعلام التركية إلى أن: a construct right before the content is the subject
+        e = a + 1
+        seen_al = first.startswith("ال")
+        while e < end and e - a < 5:
+            t = toks[e]
+            nm = t.norm
+            if t.kind != "word" or _adverbial(t.text) or nm in self.q.not_subjects or \
+                    nm in stop and not nm.startswith("ال") or \
+                    (seen_al and not _definite(nm) and not (nm[:1] == "ل" and _definite(toks[e - 1].norm))) or \
+                    nm[:1] in "بلك" and nm[1:3] == "ال" or self.verb_at(e) is not None:
+                break  # الأزهر | رفضه: a bare word after the article starts the object
+            seen_al = seen_al or _definite(nm)
+            e += 1
+        stext = self.text[toks[a].start:toks[e - 1].end]
+        if first.startswith("ال") and e - a <= 2:
+            person = self._by_role(stext)  # الباحث: the person given that role earlier
+            if person is not None:
+                sp = self._entity_speaker(person)
+                sp.start, sp.end, sp.text = toks[a].start, toks[e - 1].end, stext
+                return sp
+        full = self._full_name(stext)
+        if full is not None:  # آل الشيخ after عبد العزيز آل الشيخ: a short mention the entities missed
+            return Speaker(toks[a].start, toks[e - 1].end, stext, name=full[0], role=full[1], kind="person")
+        core = first[2:] if first.startswith("ال") else first
+        kind = "document" if core in self.q.documents else "unknown"
+        if first.startswith("ال") or e - a > 1:
+            self.generic.add((toks[a].start, toks[e - 1].end))
+        return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
+
+    def _np_after(self, k: int, b: int) -> int:
+        """The end (exclusive) of the noun phrase that starts at k (المزارعين | والمهتمين، بإنشاء ...)."""
+        toks = self.toks
+        e = k
+        while e < b and e - k < 6 and toks[e].kind == "word" and toks[e].norm not in _CUT_WORDS and \
+                (e == k or toks[e].norm[:1] not in "وبل") and \
+                toks[e].norm not in self.q.subject_stops and not _adverbial(toks[e].text) and \
+                self.verb_at(e) is None and toks[e].norm not in self.q.comps:
+            e += 1
+        return max(e, k + 1)
+
+    def _addressee(self, k: int) -> bool:
+        """A name written onto ل/ب (لرويترز), or a noun with a pronoun on ل (لوالديها): the one spoken to,
+        which ends the subject."""
+        e = self.ents_at.get(k)
+        nm = self.toks[k].norm
+        if e is None:
+            return nm[:1] == "ل" and len(nm) > 4 and nm.endswith(_ADDRESSEE_ENDS) and nm not in self.r.lx.given
+        return e.start > self.toks[k].start and nm[:1] == "ل" and \
+            not e.label.startswith("PERS") and (nm[1:] in self.q.outlets or nm[1:] in self.q.media or
+                                                 nm[2:] in self.q.outlets)
+
+    def _addressee_end(self, k: int) -> int:
+        """The token after the addressee that starts at token k (the whole لوكالة الأنباء الفرنسية)."""
+        e = self.ents_at.get(k)
+        if e is None:
+            return k + 1
+        j = self.tok_at(e.end - 1)
+        return j + 1 if j is not None and j >= k else k + 1
+
+    def _document(self, a: int, end: int, definite: bool, b: int | None = None) -> Speaker:
+        toks = self.toks
+        head = toks[a].norm[2:] if definite else toks[a].norm
+        if definite:  # البيان: the statement already named
+            for sp in reversed(self.speakers[:bisect.bisect_left(self.speaker_at, toks[a].start)]):
+                if sp.kind == "document" and sp.name and normalize_word(sp.name).split()[0] in (head, "ال" + head):
+                    return Speaker(toks[a].start, toks[a].end, toks[a].text, name=sp.name, role=sp.role,
+                                   kind="document")
+        e = a + 1
+        while e < end and e - a < 4 and toks[e].kind == "word" and toks[e].norm not in self.q.comps and \
+                toks[e].norm not in _HE and (  # بيان رئاسة الإقليم | فإنه
+                self.r.is_adj(toks[e].norm) or toks[e].norm.endswith(("ي", "يه")) or
+                (not definite and toks[e].norm[:1] not in "بلك" and
+                 not _adverbial(toks[e].text) and self.verb_at(e) is None) or
+                (toks[e].norm == "ال" and e + 1 < end and toks[e + 1].norm.isdigit())):
+            e += 1  # بيان حكومي، حيثيات الحكم، التقرير الـ51 (not البيان | الحكومة: an object)
+            if toks[e - 1].norm == "ال":
+                e += 1
+        role = None
+        for k in range(a + 1, end):
+            ent = self.ents_at.get(k)
+            if ent is not None:
+                role = ent.canonical or ent.text
+                break
+        if b is not None and e == end and e - 1 > a and e < b and toks[e].text in _OPENERS:
+            close = next((x for x in range(e + 2, min(b, e + 5)) if toks[x].text in ("»", "”", '"')), None)
+            if close is not None:  # تقرير منظمة «...»: the body named in quotes is part of it
+                e = close + 1
+        text = self.text[toks[a].start:toks[e - 1].end]
+        return Speaker(toks[a].start, toks[e - 1].end, text, name=text, role=role, kind="document")
+
+    def _affiliation(self, e: int, b: int) -> int:
+        """The end of an unnamed source's في/من phrase (مصدر | في الدفاع المدني), from token e."""
+        toks, q = self.toks, self.q
+        if e + 1 >= b or toks[e].norm not in _AFFIL_PREPS:
+            return e
+        x = e + 1
+        tw = self.r.lx.time_words
+        while x < b and x - e <= 7 and toks[x].kind == "word" and toks[x].norm not in q.comps and \
+                toks[x].norm not in _CUT_WORDS and toks[x].norm not in q.subject_stops and \
+                toks[x].norm not in q.occasion and toks[x].norm not in tw and not self._addressee(x) and \
+                toks[x].norm not in q.not_subjects and self.verb_at(x) is None and \
+                not (x > e + 1 and (toks[x].norm[:1] == "و" or self.r.title_at(x) is not None or
+                                    x in self.ents_at and self.ents_at[x].label.startswith("PERS") or
+                                    self._clause_after(x))):
+            x += 1  # ... | وبيانات شحن: another source; ... | الكابتن فلان: a person named after it
+        return x if x > e + 1 else e
+
+    def _bism_end(self, k: int, end: int) -> int:
+        """The end of the body after باسم at token k: a name, or a noun with its genitive, and adjectives."""
+        toks = self.toks
+        e = self.ents_at.get(k)
+        j = self.tok_at(e.end - 1) if e is not None and e.start == toks[k].start else None
+        if j is not None and j >= k:
+            j += 1
+        else:
+            j = k + 1
+            if not toks[k].norm.startswith("ال") and j < end and toks[j].norm.startswith("ال"):
+                j += 1  # باسم وزارة الصحة
+        while j < end and toks[j].kind == "word" and toks[j].norm.startswith("ال") and \
+                (self.r.is_adj(toks[j].norm) or toks[j].norm.endswith(("ي", "يه"))):
+            j += 1
+        return min(j, end)
+
+    def _named_source(self, a: int, reach: int, core: str) -> bool:
+        """Is the unnamed-source noun at ``a`` followed by the name of that source (مسؤول في الوزارة فلان)?"""
+        if core in self.q.groups:
+            return False  # مصادر ... فلان: a group is not named by one person
+        for k in range(a, reach):
+            e = self.ents_at.get(k)
+            if e is not None and e.label.startswith("PERS"):
+                return not self._body_genitive(a, k) and not any(
+                    self.toks[j].norm in ("من", "عن") or self.toks[j].norm.startswith("مقرب") for j in range(a, k))
+        return False
+
+    def _body_genitive(self, a: int, k: int) -> bool:
+        """Is the name at token k, after the source at a, the name of its body's head (مسؤول في حكومة رئيس
+        الوزراء فلان: a title right after an indefinite head), not the source's own?"""
+        toks, r = self.toks, self.r
+        e = self.ents_at.get(k)
+        if e is not None and any(normalize_word(w).startswith(("لل", "بال")) for w in e.text.split()):
+            return False  # سلمان للإغاثة رأفت الصباغ: a body's name read into the person's
+        for j in range(a + 2, k + 1):
+            t = r.title_at(j)
+            head = toks[j - 1].norm
+            if t is not None and not _definite(head) and not (head[:1] in "بلك" and _definite(head[1:])) and \
+                    r.head_at(j - 1) is not None:
+                # ... بمكتب وزير الدفاع العميد أحمد: a title of his own after it names the source again
+                return all(_definite(toks[x].norm) and r.title_at(x) is None for x in range(j + t[1], k))
+        return False
+
+    def _unnamed_before(self, core: str, offset: int) -> Speaker | None:
+        """The last unnamed source before ``offset`` described in full with the same noun (مصدر عسكري في
+        الجيش for المصدر), if it is the last unnamed source that spoke."""
+        k = bisect.bisect_left(self.speaker_at, offset)
+        for sp in reversed(self.speakers[:k]):
+            if sp.kind != "person" or sp.name is None or " " not in sp.name:
+                continue
+            w = normalize_word(sp.name.split()[0])
+            w = w[2:] if w.startswith("ال") else w
+            if w == core:
+                return sp
+            if w in self.q.unnamed:
+                return None  # another source spoke last
+        return None
