@@ -47,6 +47,9 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
         index = CueIndex(cues_at, tokens)
     t = trig.token
     cs = clause.start if clause is not None else s0
+    such = _such(tokens, t, s0, s1)
+    if such is not None:
+        return Factuality("hypothetical", cue=such)  # اتفاق كهذا، مثل هذه الهجمات: a kind, not one event
     # --- negation: a negator within a few words before the word or its governing verb --------
     near = list(range(max(cs, t - _NEAR_NEG), t))
     if head is not None and head < t:
@@ -131,6 +134,20 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             and not index.has("concrete_time", s0, s1) and not _counted(tokens, t, cend):
         bg = "generic"  # يقتلون ...: an imperfect with no time of its own is a habit or a trend
     return Factuality(value, bg, cue)
+
+
+_SUCH_AFTER = word_set(_WORDS, "factuality_such_after")
+_SUCH_BEFORE = word_set(_WORDS, "factuality_such_before")
+_THIS = word_set(_WORDS, "factuality_this")
+
+
+def _such(tokens, t: int, s0: int, s1: int) -> str | None:
+    """The word that makes the event word a kind of event: كهذا right after it, مثل هذا right before it."""
+    if t + 1 < s1 and tokens[t + 1].norm in _SUCH_AFTER:
+        return tokens[t + 1].text
+    if t - 2 >= s0 and tokens[t - 2].norm in _SUCH_BEFORE and tokens[t - 1].norm in _THIS:
+        return tokens[t - 2].text
+    return None
 
 
 _MUNDHU = word_set(_WORDS, "factuality_mundhu")

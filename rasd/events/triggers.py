@@ -86,12 +86,19 @@ def _lexicon() -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
                     verbs.add(w, ent)
                     verb_keys.add(key)
                     if e["pos"] == "v":  # the same word after ال / ب / a preposition is a verbal noun
-                        nouns.add(w, replace(ent, pos="n"))
+                        _add_noun(nouns, w, replace(ent, pos="n"))
                 else:
-                    nouns.add(w, ent)
+                    _add_noun(nouns, w, ent)
     verbs.build()
     nouns.build()
     return verbs, nouns, frozenset(verb_keys)
+
+
+def _add_noun(nouns: PhraseMatcher, w: str, ent: Entry) -> None:
+    """Add a noun; one ending in a hamza after alif also with the seat its suffixes take (لقاء → لقائه)."""
+    nouns.add(w, ent)
+    if w.endswith("اء") and not w.startswith("ال"):
+        nouns.add(w[:-1] + "ئ", ent)
 
 
 def load() -> None:

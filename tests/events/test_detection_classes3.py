@@ -105,3 +105,45 @@ def test_a_four_wheel_drive_carrying_fighters_is_no_deployment():
 def test_waiting_for_and_fear_of_are_no_events():
     assert "ASSAULT" not in _types("ويعيش السكان في انتظار أن يتم تطهير جميع المناطق المحيطة بالمدينة من المسلحين.")
     assert "ASSAULT" not in _types("وعبرت الحكومة أمس عن تخوفها من أن يسيطر المسلحون على المدينة.")
+
+
+def _countries(text: str, type_: str = "ASSAULT") -> set[str | None]:
+    return {e.location.country_code if e.location else None for e in _events(text) if e.type == type_}
+
+
+def test_strikes_in_two_countries_are_two_events():
+    text = ("نفذت قوات التحالف الدولي أمس 19 غارة على مواقع التنظيم في سوريا والعراق. "
+            "وقال البيان إنه تم تنفيذ تسع ضربات جوية قرب مدينة الحسكة. "
+            "وأضاف البيان أن قوات التحالف نفذت في العراق عشر ضربات جوية قرب ثماني مدن.")
+    assert {"SY", "IQ"} <= _countries(text)
+
+
+def test_a_country_far_from_the_word_is_no_place_of_its_own():
+    text = ("اندلعت أمس معارك عنيفة في مدينة عدن بين القوات الموالية للحكومة والمتمردين. "
+            "وتستمر المعارك بين القوات الموالية للرئيس اللاجئ في السعودية والمتمردين الحوثيين.")
+    assert _countries(text) == {"YE"}
+
+
+def test_remote_violence_dated_by_its_relative_clause():
+    evs = _events("ردت القوات السعودية على مصدر المقذوفات التي سقطت، مساء أمس، على قرى في منطقة جازان.")
+    ev = next(e for e in evs if e.type == "ASSAULT")
+    assert ev.mode == "shelling" and ev.date == "2024-03-09"
+    # an undated relative clause, or a verb that only looks like a time word (فجر), dates nothing
+    assert "ASSAULT" not in _types("وتحدث الوزير عن القذائف التي تطلقها الميليشيات على القرى الحدودية.")
+
+
+def test_a_meeting_with_a_possessive_hamza_is_a_meeting():
+    evs = _events("وأكد الوزير خلال لقائه أمس نظيره الأميركي في العاصمة الماليزية أن بلاده ستشارك في التحالف.")
+    assert "CONSULT" in [e.type for e in evs]
+    assert "CONSULT" in _types("وبحث الأمير لدى لقائها أمس في الرياض سبل تعزيز العلاقات.")
+    assert "CONSULT" not in _types("ويأمل الوزير أن يعقد لقاءه مع نظيره الأسبوع المقبل.")
+
+
+def test_such_an_event_is_a_kind_not_an_event():
+    assert "AGREE" not in _types("وقالت المصادر أمس إن اتفاقا كهذا لن يكون ممكنا طالما بقي النظام.")
+    assert "ASSAULT" not in _types("وقال الوزير أمس إن مثل هذه الهجمات لن تثني الدولة عن محاربة الإرهاب.")
+    assert "AGREE" in _types("ووقع الطرفان أمس اتفاقا لوقف إطلاق النار في المدينة.")
+
+
+def test_a_permission_is_no_event():
+    assert "ASSAULT" not in _types("وأعلنت الحكومة أمس أنها سمحت للطائرات الأميركية بشن غارات على التنظيم من قاعدة انجرليك.")
