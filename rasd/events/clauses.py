@@ -288,7 +288,7 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     prev = tokens[t.token - 1].norm if t.token - 1 >= cl.start else ""
     under_prep = prev in _PREP or t.prefix.startswith(("ب", "وب", "فب", "ل", "ول", "فل")) and t.prefix not in ("ل",)
     strict = t.type in _STRICT_TYPES and t.entry.mode not in ("intervene", "riot")
-    if t.entry.heads and not before and not under_prep:
+    if t.entry.heads and not before and (not under_prep or t.entry.counted):  # المئات من الجنود: a count's من
         return TriggerRole(cl, True, "under-head", cl.start)  # حققت القوات الكردية الأحد تقدما: its head verb governs it
     if not before and not strict and t.pos != "pn" and "ل" not in t.prefix and _unknown_verb_first(tokens, cl, t):
         return TriggerRole(cl, True, "under-verb", cl.start)
@@ -336,6 +336,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         between = [i for i, c in before[1:] if not (c == "reporting" and _bare(tokens[i].norm) in _SOURCE_NOUNS)]
         # أعلنت الحكومة، السبت 25 يوليو، عن اعتقال ...: the object of an announcement after عن, past a date
         reach = 12 if first_c == "light_verbs" or tokens[first_i].norm in _ANNOUNCE else 6
+        if first_c == "light_verbs" and not t.prefix and t.key.endswith("ا") and t.pos == "n":
+            reach = 20  # بدأت القوات ... بدعم من طيران التحالف هجوما واسعا: an indefinite object, past a long subject
         if not between and t.token - first_i <= reach:
             return TriggerRole(cl, True, "under-" + first_c, first_i)
         return TriggerRole(cl, False, "far-from-" + first_c)

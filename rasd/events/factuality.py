@@ -47,6 +47,9 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
         index = CueIndex(cues_at, tokens)
     t = trig.token
     cs = clause.start if clause is not None else s0
+    such = _such(tokens, t, s0, s1)
+    if such is not None:
+        return Factuality("hypothetical", cue=such)  # اتفاق كهذا، مثل هذه الهجمات: a kind, not one event
     # --- negation: a negator within a few words before the word or its governing verb --------
     near = list(range(max(cs, t - _NEAR_NEG), t))
     if head is not None and head < t:
@@ -133,7 +136,22 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     return Factuality(value, bg, cue)
 
 
+_SUCH_AFTER = word_set(_WORDS, "factuality_such_after")
+_SUCH_BEFORE = word_set(_WORDS, "factuality_such_before")
+_THIS = word_set(_WORDS, "factuality_this")
+
+
+def _such(tokens, t: int, s0: int, s1: int) -> str | None:
+    """The word that makes the event word a kind of event: كهذا right after it, مثل هذا right before it."""
+    if t + 1 < s1 and tokens[t + 1].norm in _SUCH_AFTER:
+        return tokens[t + 1].text
+    if t - 2 >= s0 and tokens[t - 2].norm in _SUCH_BEFORE and tokens[t - 1].norm in _THIS:
+        return tokens[t - 2].text
+    return None
+
+
 _MUNDHU = word_set(_WORDS, "factuality_mundhu")
+_RELATIVES = word_set(_WORDS, "clauses_relative_pronouns")
 
 
 _SINCE_REACH = 8  # a منذ phrase further than this from the word tells of another part of the sentence
@@ -154,9 +172,11 @@ def _old_time_governs(tokens, s0, s1, t, index, published, date_values):
     nearest = min((abs(k - t) for k in recent), default=None)
 
     def governs(k: int) -> bool:
+        since = any(tokens[j].norm in _MUNDHU for j in range(max(s0, k - 3), k))
+        if since and k > t and any(tokens[j].norm in _RELATIVES for j in range(t + 1, k)):
+            return False  # التحالف الذي تقوده السعودية منذ مارس: how long a state of a noun after the word lasts
         if nearest is None:
             return True
-        since = any(tokens[j].norm in _MUNDHU for j in range(max(s0, k - 3), k))
         return not (nearest < abs(k - t) or k - t > _AFTER_REACH or (since and abs(k - t) > _SINCE_REACH))
 
     return governs

@@ -50,9 +50,10 @@ class _View:
         self.mention_starts = [m.start for m in mentions]
 
 
-def _implied(tokens, t, mains, rl) -> bool:
-    """An attack noun a sentence takes for granted: after وذلك بعد / جاء ذلك إثر, or the definite object
-    of a condemnation followed by what it did (أدان الهجوم الذي استهدف ...)."""
+def _implied(tokens, t, mains, rl, cues_at=None) -> bool:
+    """An attack noun a sentence takes for granted: after وذلك بعد / جاء ذلك إثر, the definite object
+    of a condemnation followed by what it did (أدان الهجوم الذي استهدف ...), or remote violence dated by
+    its own relative clause (ردت القوات على مصدر المقذوفات التي سقطت مساء أمس على القرى)."""
     if t.type != "ASSAULT" or t.pos != "n" or any(m is t for m in mains) or rl.get(id(t)) is None \
             or rl[id(t)].clause.kind == "sub" or t.token < 2:
         return False
@@ -65,9 +66,13 @@ def _implied(tokens, t, mains, rl) -> bool:
     end = t.token + 1
     while end < len(tokens) and tokens[end].start < t.end:
         end += 1  # past the trigger's own words (العمل الإرهابي)
-    return definite and any(m.type == "ACCUSE" and m.entry.mode == "disapprove" and 0 < t.token - m.token <= 6
-                            for m in mains) and any(tokens[k].norm in ("الذي", "التي")
-                                                    for k in range(end, min(len(tokens), end + 3)))
+    rel = next((k for k in range(end, min(len(tokens), end + 3)) if tokens[k].norm in _RELATIVES), None)
+    if rel is None or not definite:
+        return False
+    if any(m.type == "ACCUSE" and m.entry.mode == "disapprove" and 0 < t.token - m.token <= 6 for m in mains):
+        return True
+    return cues_at is not None and t.entry.mode in _REMOTE and any(  # a time past the clause's verb
+        "concrete_time" in cues_at.get(k, ()) for k in range(rel + 2, min(len(tokens), rel + 6)))
 
 
 
@@ -150,7 +155,7 @@ def _promote(st: _Sentence) -> None:
     _promote_meeting(st)
     _promote_participants(st)
     _promote_after_fighting(st)
-    implied = [t for t in st.ts if _implied(st.tokens, t, st.mains, st.rl)][:1]
+    implied = [t for t in st.ts if _implied(st.tokens, t, st.mains, st.rl, st.cues_at)][:1]
     for t in implied:
         _make_main(st, t, "implied")
 

@@ -22,6 +22,7 @@ from rasd.events.cues import cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.merge import compatible, merge_events
 from rasd.events.sentence import _code_sentence, _View
+from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 from rasd.text.stage import norm_text
 
@@ -187,14 +188,28 @@ def _settle(doc: Document, mentions_ev, other: list, by_sent, cues_at) -> list[E
     for ev, _si, _r in mentions_ev:
         _finish(ev, doc, cues_at)
     weak_loc = frozenset(id(e) for e, _si, _r in mentions_ev
-                         if e.location is None or e.location.geo_precision == 3 or not (
-                             doc.sentences[_si].start <= e.location.start < doc.sentences[_si].end))
+                         if e.location is None or (e.location.geo_precision == 3 and not _told_in(doc, e))
+                         or not (doc.sentences[_si].start <= e.location.start < doc.sentences[_si].end))
     mentions_ev = _drop_told_elsewhere(mentions_ev, weak_loc, other)
     merged = merge_events([e for e, _si, _r in mentions_ev], weak_loc)
     if _opinion(doc.text):
         other.extend((ev, "opinion") for ev in merged)  # a column argues; events are coded from reports
         merged = []
     return merged
+
+
+_TOLD_AT = word_set("events/words.yaml", "stage_told_at")
+
+
+def _told_in(doc: Document, ev: Event) -> bool:
+    """Whether the event's country is told as where it happened, next to its word (نفذت في العراق عشر
+    ضربات، 17 ضربة جوية في العراق): a place of its own, not one to fold into a neighbour's event."""
+    loc, trig, text = ev.location, ev.trigger, doc.text
+    before = text[max(0, loc.start - 6):loc.start].split()[-1:]
+    if trig is None or not before or normalize_word(before[0]) not in _TOLD_AT:
+        return False
+    gap = text[trig.end:loc.start] if trig.end <= loc.start else text[loc.end:trig.start]
+    return len(gap.split()) <= 4
 
 
 def _span_test(items):

@@ -39,6 +39,7 @@ class Entry:
     weak: bool
     ctx: str | None = None  # "armed": an event only in a sentence about armed violence
     heads: frozenset[str] = frozenset()  # verbs that must govern the word (حمل ... مسؤولية)
+    counted: bool = False  # the head stands right before the word, past a count only (نشر مئات الجنود)
 
 
 @dataclass(slots=True)
@@ -79,17 +80,25 @@ def _lexicon() -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
                 key = normalize_word(w)
                 ent = Entry(typ, e["pos"], e.get("mode"), e.get("sub"), e.get("gen", "agent"),
                             bool(e.get("weak")) or key in weak_words, e.get("ctx"),
-                            frozenset(normalize_word(h) for h in e.get("heads", []) or []))
+                            frozenset(normalize_word(h) for h in e.get("heads", []) or []),
+                            bool(e.get("counted")))
                 if e["pos"] in ("v", "p"):
                     verbs.add(w, ent)
                     verb_keys.add(key)
                     if e["pos"] == "v":  # the same word after ال / ب / a preposition is a verbal noun
-                        nouns.add(w, replace(ent, pos="n"))
+                        _add_noun(nouns, w, replace(ent, pos="n"))
                 else:
-                    nouns.add(w, ent)
+                    _add_noun(nouns, w, ent)
     verbs.build()
     nouns.build()
     return verbs, nouns, frozenset(verb_keys)
+
+
+def _add_noun(nouns: PhraseMatcher, w: str, ent: Entry) -> None:
+    """Add a noun; one ending in a hamza after alif also with the seat its suffixes take (لقاء → لقائه)."""
+    nouns.add(w, ent)
+    if w.endswith("اء") and not w.startswith("ال"):
+        nouns.add(w[:-1] + "ئ", ent)
 
 
 def load() -> None:
@@ -164,7 +173,8 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
     stop = _stopwords()
     chosen = [t for t in chosen if not _stopped(t, tokens, stop)]
     _halts(chosen, tokens)
-    return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens) and not _illness(t, tokens)]
+    return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens) and not _illness(t, tokens)
+            and not _comments(t, tokens)]
 
 
 _HURT = word_set(_WORDS, "triggers_hurt")
@@ -206,6 +216,20 @@ def _cites(t: Trigger, tokens) -> bool:
     return tokens[t.token + 1].norm.startswith("ب")
 
 
+_COMMENT = word_set(_WORDS, "triggers_comment")
+_ON = word_set(_WORDS, "triggers_comment_on")
+
+
+def _comments(t: Trigger, tokens) -> bool:
+    """علق على / علقت الصحيفة على ... means "to comment on", not "to suspend"."""
+    w = tokens[t.token].norm if 0 <= t.token < len(tokens) else ""
+    if t.key not in _COMMENT or w[len(t.prefix):] != t.key:
+        return False
+    reach = 1 if t.pos == "n" else 5  # a noun takes على at once (تعليقا على); a verb past its subject
+    words = [tok.norm for tok in tokens[t.token + 1:t.token + 12] if tok.kind != "punct"][:reach]
+    return any(w in _ON for w in words)
+
+
 _HALT = word_set(_WORDS, "triggers_halt")
 _CLASH = Entry("ASSAULT", "v", "clash", "Armed clash", "agent", False)
 
@@ -245,7 +269,22 @@ def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
     return False
 
 
+_COUNT = word_set(_WORDS, "clauses_quantity")
+_OF = word_set(_WORDS, "triggers_count_of")
+
+
 def _has_head(t: Trigger, tokens) -> bool:
+    if t.entry.counted:  # نشر 1500 جندي، نشرت الحكومة المئات من الجنود: a count, and at most a subject
+        k = t.token - 1
+        while k >= 0 and t.token - k <= 4 and (tokens[k].kind == "number" or tokens[k].norm in _COUNT):
+            k -= 1
+        counted = any(tokens[j].kind == "number" or tokens[j].norm not in _OF for j in range(k + 1, t.token))
+        reach = 3 if counted else 0  # a subject may stand between the verb and its count, not its من alone
+        for j in range(k, max(-1, k - reach - 1), -1):
+            w = tokens[j].norm
+            if w in t.entry.heads or (w[:1] in ("و", "ف") and w[1:] in t.entry.heads):
+                return True
+        return False
     for k in range(max(0, t.token - 7), t.token):
         w = tokens[k].norm
         if w in t.entry.heads or (w[:1] in ("و", "ف") and w[1:] in t.entry.heads):
