@@ -22,6 +22,7 @@ from rasd.recognize.quotes.lexicon import (
     _THERE,
     _definite,
 )
+from rasd.text.normalize import normalize_word
 
 
 class _Anaphora:
@@ -48,11 +49,70 @@ class _Anaphora:
             if sp is not None:
                 return sp
         last = self.last_speaker(self.toks[v].start, paragraph_of_unknown=True)
+        if last is None or not self._fits(last, v) or self._before_paragraph(v):
+            sp = self._paragraph_subject(v, last)
+            if sp is not None:  # وفي عدن أدانت الحكومة ... وقالت: the body this paragraph is about
+                return sp
         if last is not None:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
         return None
+
+    def _before_paragraph(self, v: int) -> bool:
+        """Did the last speaker before token v speak in an earlier paragraph?"""
+        k = bisect.bisect_left(self.speaker_at, self.toks[v].start)
+        return k > 0 and "\n" in self.text[self.speaker_at[k - 1]:self.toks[v].start]
+
+    def _paragraph_subject(self, v: int, last: Speaker | None) -> Speaker | None:
+        """The subject of the first verb of the paragraph of token v, if it fits the verb at v (when no one
+        has spoken yet: also of the paragraph before); None when that is the last speaker anyway."""
+        par = self.text.rfind("\n", 0, self.toks[v].start) + 1
+        tries = 2 if last is None else 1
+        while tries:
+            tries -= 1
+            a = bisect.bisect_left(self.starts, par)
+            sp = self._opening_subject(a, v)
+            if sp is not None:
+                if not self._fits(sp, v) or last is not None and sp.start == last.start:
+                    return None
+                return sp
+            if par <= 1:
+                break
+            par = self.text.rfind("\n", 0, par - 1) + 1
+        return None
+
+    def _opening_subject(self, a: int, v: int) -> Speaker | None:
+        """The person or body named as the subject right after the verb that opens the sentence at token a
+        (after a short leading phrase: وفي عدن أدانت الحكومة اليمنية)."""
+        toks = self.toks
+        end = min(v, self.clause_end(a, v) + 1) if a < v else v
+        for x in range(a, min(end - 1, a + 4)):
+            t = toks[x]
+            nm = t.norm
+            w = nm[1:] if nm[:1] in "وف" else nm
+            if t.kind != "word" or nm in _LEADING or nm in self.r.lx.stop or w in self.r.lx.stop or \
+                    nm.startswith("ال") or x in self.ents_at or w.startswith(_NOT_SUBJECT_STARTS) or \
+                    self.r.title_at(x) is not None:
+                continue
+            if x + 1 in self.ents_at or self.r.title_at(x + 1) is not None:
+                sp, _ = self.speaker_from(x + 1, min(end, x + 20), np=False)
+                if sp is not None and sp.kind in ("person", "organisation") and sp.name is not None and \
+                        sp.start == toks[x + 1].start:
+                    return sp
+        return None
+
+    def _fits(self, sp: Speaker, v: int) -> bool:
+        """Does the speaker agree in gender with the verb or participle at v (قالت: not a man named by
+        his role; قال: not a woman named by hers)? Unknown genders fit."""
+        nm = self.toks[v].norm
+        w = nm[1:] if nm[:1] in "وف" else nm
+        q = self.q
+        fem = (w.endswith("ت") and w[:-1] in q.verbs) or (w.endswith("ه") and w[:-1] + "ا" in q.participles)
+        masc = not fem and (w + "ت" in q.verbs or w in q.participles and w.endswith("ا"))
+        if not (fem or masc) or sp.kind != "person" or not sp.role:
+            return True
+        return normalize_word(sp.role.split()[0]).endswith("ه") == fem  # وزيرة، الأخصائية: a woman's role
 
     def _participle_subject(self, v: int, sent_start: int) -> Speaker | None:
         """The subject a participle at token v (..., مضيفا أن) goes with: the sentence's last speaker, the

@@ -23,6 +23,8 @@ from rasd.recognize.quotes.lexicon import (
 )
 from rasd.text.normalize import normalize_word
 
+_QUOTE_MARKS = frozenset(("«", "»", "“", "”", '"'))
+
 
 class _Names:
     """Names and roles: the person a name or a role stands for, and how far a name or a role goes."""
@@ -124,6 +126,49 @@ class _Names:
             return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
         return None
 
+    def _name_before_content(self, a: int, b: int) -> Speaker | None:
+        """The person whose name closes a long role that starts at token a, right before the content at b
+        (past the paper spoken to, a time word or a comma): the role runs over no verb, no second name
+        and no word that ends a subject."""
+        toks, q = self.toks, self.q
+        j = b - 1
+        while j > a and (toks[j].kind == "punct" or toks[j].norm in self.r.lx.time_words):
+            if toks[j].text in _QUOTE_MARKS:  # لـ«المدينة»: the paper spoken to
+                o = next((x for x in range(j - 1, max(a, j - 6), -1) if toks[x].text in _QUOTE_MARKS), None)
+                if o is None or toks[o - 1].norm != "ل":
+                    break
+                j = o - 2
+                continue
+            j -= 1
+        if j > a and self._addressee(j):
+            j -= 1
+        e = self._ent_ending(j, a)
+        if e is None or not e.label.startswith("PERS"):
+            return None
+        k = self.tok_at(e.start)
+        first = toks[a].norm
+        if k is None or k <= a + 1 or (first[2:] if first.startswith("ال") else first) in q.unnamed or \
+                self._body_genitive(a, k):
+            return None  # مسؤول في حكومة رئيس الوزراء فلان: the unnamed source is not the head named
+        for x in range(a + 1, k):
+            t = toks[x]
+            if t.kind == "punct" and t.text not in _COMMAS or t.norm in q.subject_stops or \
+                    t.norm in _SUBJECT_TAIL or self.verb_at(x) is not None or \
+                    (x in self.ents_at and self.ents_at[x].label.startswith("PERS")):
+                return None
+        sp = self._entity_speaker(e)
+        sp.role = sp.role or self._role_text(a, k)
+        return sp
+
+    def _ent_ending(self, j: int, floor: int) -> Entity | None:
+        """The entity whose last token is j (starting after token ``floor``), if any."""
+        end = self.toks[j].end
+        for x in range(j, max(floor, j - 6), -1):
+            e = self.ents_at.get(x)
+            if e is not None and e.end == end:
+                return e
+        return None
+
     def _name_on_clitic(self, k: int) -> bool:
         """Can token k, which starts with ب/ل/و, be a foreign first name (بيجن) rather than a word on a
         clitic (بدوره، بهذا، لها)?"""
@@ -210,6 +255,7 @@ class _Names:
 
     def _entity_speaker(self, e: Entity) -> Speaker:
         kind = "person" if e.label.startswith("PERS") else "organisation"
+        e = self._cut_at_comp(e)
         start, text = e.start, e.text
         i = self.tok_at(e.start)
         if i is not None and self.toks[i].start < e.start and (self.toks[i].norm in self.r.lx.given or (
@@ -236,6 +282,21 @@ class _Names:
             if full is not None:  # تونر after مارك تونر, داود اوغلو after أحمد داود أوغلو
                 name, role = full[0], role or full[1] or self.roles.get(full[0])
         return Speaker(start, end, text, name=name, role=role, kind=kind)
+
+    def _cut_at_comp(self, e: Entity) -> Entity:
+        """An entity read on over the إن/أن that opens the content (قالت نتفليكس | إن فلانة): it ends
+        before it."""
+        i = self.tok_at(e.start)
+        if i is None:
+            return e
+        for k in range(i + 1, min(self.n, i + 8)):
+            t = self.toks[k]
+            if t.start >= e.end:
+                break
+            if t.norm in ("ان", "انه", "بان") and t.start > e.start:
+                end = self.toks[k - 1].end
+                return replace(e, end=end, text=self.text[e.start:end], canonical=None)
+        return e
 
     def _full_name(self, name: str) -> tuple[str, str | None] | None:
         """The one longer name of a person in the document that ends with ``name``, with its role."""

@@ -32,11 +32,20 @@ class _Speakers:
     def speaker_from(self, a: int, b: int, np: bool = True, lam: bool = False) -> tuple[Speaker | None, str | None]:
         """The speaker named by tokens [a, b) after a speech verb, and the channel if any (``lam``: the first
         word may be written onto ل, as after وفقا: لتقرير المؤسسة)."""
+        sp, channel = self._speaker_from(a, b, np, lam)
+        if sp is not None and sp.kind == "person" and (sp.name is None or sp.name == sp.text) and b - a >= 5:
+            k = self.tok_at(sp.start)
+            named = self._name_before_content(k, b) if k is not None and self.r.title_at(k) is not None else None
+            if named is not None:  # المتحدث باسم اللجنة ... وممثل عن ... فلان لـ«الصحيفة» إن: a long role, then the name
+                return named, channel
+        return sp, channel
+
+    def _speaker_from(self, a: int, b: int, np: bool, lam: bool) -> tuple[Speaker | None, str | None]:
         toks = self.toks
         channel = self._channel_in(a, b)
         a = self._past_time_words(a, b)
         if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in self.q.according:
-            return self.speaker_from(a + 2, b, np)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
+            return self._speaker_from(a + 2, b, np, False)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
         a = self._past_spoken_to(a, b)
         if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)) or toks[a].norm in _HONORIFIC_HE:
             return None, channel  # وشدد معاليه: the person named before speaks
@@ -365,6 +374,8 @@ class _Speakers:
                         role = self.text[toks[k].start:toks[end - 1].end]
                         return Speaker(toks[a].start, toks[k - 1].end, stext, name=stext, role=role, kind="person")
                     break
+        if first.endswith("ون") and first[:-2] in self.q.person_nouns and a + 1 < end:
+            return self._people(a, end)  # أوضح مواطنون وأولياء أمور أن: plain people speak together
         construct = not first.startswith("ال") and a + 1 < end and _definite(toks[a + 1].norm) and \
             b is not None and b - end <= 2
         if not first.startswith("ال") and not construct and (end - a > 2 or any(
@@ -399,6 +410,18 @@ class _Speakers:
         if first.startswith("ال") or e - a > 1:
             self.generic.add((toks[a].start, toks[e - 1].end))
         return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
+
+    def _people(self, a: int, end: int) -> Speaker:
+        """Indefinite plain people at token a (مواطنون وأولياء أمور، ناشطون من المنطقة): the plural and
+        what is joined to it by و, up to four words."""
+        toks = self.toks
+        e = a + 1
+        while e < end and e - a < 4 and toks[e].kind == "word" and toks[e].norm not in self.r.lx.stop and \
+                toks[e].norm not in _CUT_WORDS and self.verb_at(e) is None and not _adverbial(toks[e].text) and \
+                (toks[e].norm[:1] == "و" and len(toks[e].norm) > 3 or toks[e - 1].norm[:1] == "و"):
+            e += 1
+        stext = self.text[toks[a].start:toks[e - 1].end]
+        return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="person")
 
     def _np_after(self, k: int, b: int) -> int:
         """The end (exclusive) of the noun phrase that starts at k (المزارعين | والمهتمين، بإنشاء ...)."""
