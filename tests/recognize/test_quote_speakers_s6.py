@@ -63,3 +63,46 @@ def test_broadcaster_named_in_quotes():
     text = 'وذكرت تلفزة "الأفق" المحلية أن الطريق أعيد فتحه صباح اليوم.'
     (q,) = _quotes(text)
     assert q.speaker.text.startswith('تلفزة "الأفق"')
+
+
+def test_feminine_verb_skips_the_man_who_spoke_last():
+    text = ("أكد مدير الدفاع المدني سالم القحطاني أن الحريق أخمد.\n"
+            "وقالت وزيرة الصحة منى العلي إن المستشفيات جاهزة. وقال مدير المستشفى سامي الخالد إن الأسرة كافية. "
+            "وأضافت أن الأدوية وصلت أمس.")
+    qs = _quotes(text)
+    q = next(q for q in qs if "الأدوية" in q.text)
+    assert q.speaker.name == "منى العلي"
+
+
+def test_definite_object_after_a_definite_source():
+    text = "وكشف المصدر الأمني النقاب عن أن الخلية ضمت أربعة أشخاص."
+    (q,) = _quotes(text)
+    assert "النقاب" not in q.speaker.text
+
+
+def test_name_in_quotation_marks():
+    text = ('وقالت "ماري جين تومسون" من كلية الطب بجامعة أوسلو: إن النتائج مشجعة.\n'
+            "وأضافت: إن الدراسة ستستمر عامين.")
+    qs = _quotes(text)
+    assert [q.speaker.name for q in qs] == ["ماري جين تومسون", "ماري جين تومسون"]
+
+
+def test_plural_participle_goes_to_the_plural_subject():
+    text = ("انتقد محللون سياسيون تصريحات خالد المنصوري نائب رئيس الحزب، مؤكدين أنها تضر بالحوار، "
+            "وقالوا إن الحزب يتحمل المسؤولية.")
+    qs = _quotes(text)
+    assert qs and all(q.speaker.text.startswith("محللون") for q in qs), [q.speaker for q in qs]
+
+
+def test_foreign_name_after_a_long_role():
+    text = "وقالت سفيرة الولايات المتحدة لدى الامم المتحدة سامنتا باور ان الاتفاق يبدد بعض القلق."
+    (q,) = _quotes(text)
+    assert q.speaker.name == "سامنتا باور"
+
+
+def test_singular_verb_after_a_group_goes_to_the_person():
+    text = ("وسخر ناشطون من خطاب القائد حسن العامري. واعتبر بعض الناشطين أن الخطاب ضعيف. "
+            'وكان العامري قد قال إن "النصر قريب جدا".')
+    qs = _quotes(text)
+    q = next(q for q in qs if "النصر" in q.text)
+    assert q.speaker.name.endswith("العامري")

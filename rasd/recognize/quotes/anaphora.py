@@ -32,6 +32,10 @@ class _Anaphora:
         """The subject of a verb with none after it: an entity just before it, else the last speaker."""
         k = v - 1
         sent_start = self.sentence_start(v)
+        if self._number(v) == "pl":  # استنكر دبلوماسيون ... فلان، مؤكدين أن | وقالوا إن: the plural subject
+            sp = self._first_verb_person(sent_start, v, plural=True)
+            if sp is not None:
+                return sp
         if participle:  # ..., مضيفا أن: the subject of the sentence's verb
             sp = self._participle_subject(v, sent_start)
             if sp is not None:
@@ -53,10 +57,26 @@ class _Anaphora:
             sp = self._paragraph_subject(v, last)
             if sp is not None:  # وفي عدن أدانت الحكومة ... وقالت: the body this paragraph is about
                 return sp
+        if last is not None and not self._fits(last, v):
+            # وقالت after a man spoke: the woman who spoke before; قال after a group: the man named last
+            last = self._fitting_speaker(v) or (self._last_person(v) if self._plural_speaker(last) else None) or last
         if last is not None:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
+        return None
+
+    def _fitting_speaker(self, v: int) -> Speaker | None:
+        """The last of the three speakers before token v who agrees with its verb in gender, in the same
+        paragraph or the one before."""
+        k = bisect.bisect_left(self.speaker_at, self.toks[v].start)
+        start = self.toks[v].start
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if self.text.count("\n", self.speaker_at[j], start) > 1:
+                break
+            sp = self.speakers[j]
+            if sp.kind == "person" and sp.role and self._fits(sp, v):
+                return sp
         return None
 
     def _before_paragraph(self, v: int) -> bool:
@@ -102,6 +122,25 @@ class _Anaphora:
                     return sp
         return None
 
+    def _number(self, v: int) -> str | None:
+        """"pl" for a plural verb or participle at v (قالوا، مؤكدين), "sg" for a singular one, else None."""
+        nm = self.toks[v].norm
+        w = nm[1:] if nm[:1] in "وف" else nm
+        q = self.q
+        if w.endswith("وا") and w[:-2] in q.verbs or w.endswith("ين") and w[:-2] + "ا" in q.participles:
+            return "pl"
+        if w in q.verbs or w in q.participles or w.endswith("ه") and w[:-1] + "ا" in q.participles:
+            return "sg"
+        return None
+
+    def _plural_speaker(self, sp: Speaker) -> bool:
+        """Does the speaker name several people or a group (مصادر، بعض السوريين، مواطنون وأولياء أمور)?"""
+        words = normalize_word(sp.text).split()
+        if not words:
+            return False
+        w = words[0][2:] if words[0].startswith("ال") else words[0]
+        return sp.kind == "person" and (w in self.q.groups or w == "بعض" or len(w) > 4 and w.endswith(("ون", "ين")))
+
     def _fits(self, sp: Speaker, v: int) -> bool:
         """Does the speaker agree in gender with the verb or participle at v (قالت: not a man named by
         his role; قال: not a woman named by hers)? Unknown genders fit."""
@@ -110,6 +149,8 @@ class _Anaphora:
         q = self.q
         fem = (w.endswith("ت") and w[:-1] in q.verbs) or (w.endswith("ه") and w[:-1] + "ا" in q.participles)
         masc = not fem and (w + "ت" in q.verbs or w in q.participles and w.endswith("ا"))
+        if self._number(v) == "sg" and self._plural_speaker(sp):
+            return False  # قال after بعض السوريين: one man, not the group
         if not (fem or masc) or sp.kind != "person" or not sp.role:
             return True
         return normalize_word(sp.role.split()[0]).endswith("ه") == fem  # وزيرة، الأخصائية: a woman's role
@@ -236,6 +277,9 @@ class _Anaphora:
             return None  # وفي، ومن ...: not a verb
         nm = toks[a + 1].norm
         core = nm[2:] if nm.startswith("ال") else None
+        if plural and core is None and len(nm) > 4 and nm.endswith("ون") and a + 1 not in self.ents_at and \
+                nm not in self.r.lx.stop and self.verb_at(a + 1) is None:
+            return self._people(a + 1, min(v, a + 5))  # استنكر دبلوماسيون عرب ...، مؤكدين
         if plural and core is not None and a + 1 not in self.ents_at and nm not in self.r.lx.stop and \
                 (core in self.q.groups or nm.endswith(("ون", "ين")) or nm in _PLURAL_PEOPLE):
             sp = self._noun_phrase(a + 1, min(v, a + 3), v)

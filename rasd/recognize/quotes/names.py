@@ -143,12 +143,16 @@ class _Names:
         if j > a and self._addressee(j):
             j -= 1
         e = self._ent_ending(j, a)
-        if e is None or not e.label.startswith("PERS"):
+        if e is None:
+            sp = self._bare_name_ending(a, j)  # سفيرة الولايات المتحدة لدى الأمم المتحدة سامنتا باور
+            k = self.tok_at(sp.start) if sp is not None else None
+        elif not e.label.startswith("PERS") and not self._bare_org(e):
             return None
-        k = self.tok_at(e.start)
+        else:
+            k = self.tok_at(e.start)
         first = toks[a].norm
-        if k is None or k <= a + 1 or (first[2:] if first.startswith("ال") else first) in q.unnamed or \
-                self._body_genitive(a, k):
+        if k is None or k <= a + 1 or (first[2:] if first.startswith("ال") else first) in q.unnamed and any(
+                (t := self.r.title_at(x)) is not None and x + t[1] == k for x in range(max(a + 1, k - 3), k)):
             return None  # مسؤول في حكومة رئيس الوزراء فلان: the unnamed source is not the head named
         for x in range(a + 1, k):
             t = toks[x]
@@ -156,9 +160,40 @@ class _Names:
                     t.norm in _SUBJECT_TAIL or self.verb_at(x) is not None or \
                     (x in self.ents_at and self.ents_at[x].label.startswith("PERS")):
                 return None
+        if e is None:
+            return sp
+        if not e.label.startswith("PERS"):  # سفيرة ... سامنتا باور read as a body: the name of the one titled
+            return Speaker(e.start, e.end, e.text, name=e.text, role=self._role_text(a, k), kind="person")
         sp = self._entity_speaker(e)
         sp.role = sp.role or self._role_text(a, k)
         return sp
+
+    def _bare_name_ending(self, a: int, j: int) -> Speaker | None:
+        """Two or three bare words ending at token j right after an article-bearing word of the role that
+        starts at a: a name the entities missed (foreign names may start with ب/ل/و: باور)."""
+        toks, lx = self.toks, self.r.lx
+        k = j + 1
+        while k > a + 1 and j + 1 - k < 3 and toks[k - 1].kind == "word" and k - 1 not in self.ents_at:
+            nm = toks[k - 1].norm
+            if nm.startswith("ال") or nm in lx.stop or nm in _CUT_WORDS or nm in self.q.not_subjects or \
+                    self.verb_at(k - 1) is not None or _adverbial(toks[k - 1].text) or \
+                    nm[:1] in "لبو" and not self._name_on_clitic(k - 1) or nm in self.q.comps:
+                break
+            k -= 1
+        if j + 1 - k < 2 or not _definite(toks[k - 1].norm) or toks[k].norm in _NAME_LINKS:
+            return None
+        s, e = toks[k].start, toks[j].end
+        name = self.text[s:e]
+        return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+
+    def _bare_org(self, e: Entity) -> bool:
+        """Is the body ``e`` two or three bare words with no head noun and no article (سامنتا باور): a
+        foreign person's name read as a body?"""
+        i, j = self.tok_at(e.start), self.tok_at(e.end - 1)
+        if i is None or j is None or not 1 <= j - i <= 2 or self.toks[i].start != e.start:
+            return False
+        return all(self.toks[x].kind == "word" and not self.toks[x].norm.startswith("ال") and
+                   self.r.head_at(x) is None and self.toks[x].norm not in self.r.lx.stop for x in range(i, j + 1))
 
     def _ent_ending(self, j: int, floor: int) -> Entity | None:
         """The entity whose last token is j (starting after token ``floor``), if any."""
