@@ -59,7 +59,7 @@ class _Anaphora:
                 return sp
         if last is not None and not self._fits(last, v):
             # وقالت after a man spoke: the woman who spoke before; قال after a group: the man named last
-            last = self._fitting_speaker(v) or (self._last_person(v) if self._plural_speaker(last) else None) or last
+            last = self._fitting_speaker(v) or (self._one_person(v) if self._plural_speaker(last) else None) or last
         if last is not None:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
@@ -111,8 +111,13 @@ class _Anaphora:
             t = toks[x]
             nm = t.norm
             w = nm[1:] if nm[:1] in "وف" else nm
-            if t.kind != "word" or nm in _LEADING or nm in self.r.lx.stop or w in self.r.lx.stop or \
-                    nm.startswith("ال") or x in self.ents_at or w.startswith(_NOT_SUBJECT_STARTS) or \
+            if t.kind != "word" or nm in _LEADING or nm in self.r.lx.stop or w in self.r.lx.stop:
+                continue  # و، وفي ...
+            if x > a and not self._is_prep(x - 1) and \
+                    not (toks[x - 1].kind == "punct" or toks[x - 1].norm in _LEADING) and \
+                    not (x > a + 1 and self._is_prep(x - 2)):
+                return None  # سقط عشرات | الحوثيين: the verb opens the sentence (or follows في عدن)
+            if nm.startswith("ال") or x in self.ents_at or w.startswith(_NOT_SUBJECT_STARTS) or \
                     self.r.title_at(x) is not None:
                 continue
             if x + 1 in self.ents_at or self.r.title_at(x + 1) is not None:
@@ -133,13 +138,24 @@ class _Anaphora:
             return "sg"
         return None
 
+    def _one_person(self, v: int) -> Speaker | None:
+        """The person named last before token v, if the name is one man's or woman's (not الحوثيين)."""
+        sp = self._last_person(v)
+        return None if sp is None or self._plural_speaker(sp) else sp
+
     def _plural_speaker(self, sp: Speaker) -> bool:
         """Does the speaker name several people or a group (مصادر، بعض السوريين، مواطنون وأولياء أمور)?"""
-        words = normalize_word(sp.text).split()
+        words = sp.text.split(maxsplit=1)
         if not words:
             return False
-        w = words[0][2:] if words[0].startswith("ال") else words[0]
+        w = normalize_word(words[0])
+        w = w[2:] if w.startswith("ال") else w
         return sp.kind == "person" and (w in self.q.groups or w == "بعض" or len(w) > 4 and w.endswith(("ون", "ين")))
+
+    def _is_prep(self, k: int) -> bool:
+        """Is token k a preposition such as في/من (also with و: وفي)?"""
+        nm = self.toks[k].norm
+        return nm in _AFFIL_PREPS or nm[1:] in _AFFIL_PREPS
 
     def _fits(self, sp: Speaker, v: int) -> bool:
         """Does the speaker agree in gender with the verb or participle at v (قالت: not a man named by

@@ -321,6 +321,8 @@ class _Names:
     def _cut_at_comp(self, e: Entity) -> Entity:
         """An entity read on over the إن/أن that opens the content (قالت نتفليكس | إن فلانة): it ends
         before it."""
+        if " " not in e.text or not any(w in e.text for w in (" إن", " أن", " ان", " بأن", " بان", " إنه", " أنه")):
+            return e
         i = self.tok_at(e.start)
         if i is None:
             return e
