@@ -22,6 +22,7 @@ from rasd.recognize.quotes.lexicon import (
     _THERE,
     _definite,
 )
+from rasd.text.normalize import normalize_word
 
 
 class _Anaphora:
@@ -31,6 +32,10 @@ class _Anaphora:
         """The subject of a verb with none after it: an entity just before it, else the last speaker."""
         k = v - 1
         sent_start = self.sentence_start(v)
+        if self._number(v) == "pl":  # استنكر دبلوماسيون ... فلان، مؤكدين أن | وقالوا إن: the plural subject
+            sp = self._first_verb_person(sent_start, v, plural=True)
+            if sp is not None:
+                return sp
         if participle:  # ..., مضيفا أن: the subject of the sentence's verb
             sp = self._participle_subject(v, sent_start)
             if sp is not None:
@@ -48,11 +53,123 @@ class _Anaphora:
             if sp is not None:
                 return sp
         last = self.last_speaker(self.toks[v].start, paragraph_of_unknown=True)
+        if last is None or not self._fits(last, v) or self._before_paragraph(v):
+            sp = self._paragraph_subject(v, last)
+            if sp is not None:  # وفي عدن أدانت الحكومة ... وقالت: the body this paragraph is about
+                return sp
+        if last is not None and not self._fits(last, v):
+            # وقالت after a man spoke: the woman who spoke before; قال after a group: the man named last
+            last = self._fitting_speaker(v) or (self._one_person(v) if self._plural_speaker(last) else None) or last
         if last is not None:
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         if not participle and (self.toks[v].norm[:1] in "وف" or k < sent_start):
             return self._last_person(v)  # no one has spoken yet: the person the story is about
         return None
+
+    def _fitting_speaker(self, v: int) -> Speaker | None:
+        """The last of the three speakers before token v who agrees with its verb in gender, in the same
+        paragraph or the one before."""
+        k = bisect.bisect_left(self.speaker_at, self.toks[v].start)
+        start = self.toks[v].start
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if self.text.count("\n", self.speaker_at[j], start) > 1:
+                break
+            sp = self.speakers[j]
+            if sp.kind == "person" and sp.role and self._fits(sp, v):
+                return sp
+        return None
+
+    def _before_paragraph(self, v: int) -> bool:
+        """Did the last speaker before token v speak in an earlier paragraph?"""
+        k = bisect.bisect_left(self.speaker_at, self.toks[v].start)
+        return k > 0 and "\n" in self.text[self.speaker_at[k - 1]:self.toks[v].start]
+
+    def _paragraph_subject(self, v: int, last: Speaker | None) -> Speaker | None:
+        """The subject of the first verb of the paragraph of token v, if it fits the verb at v (when no one
+        has spoken yet: also of the paragraph before); None when that is the last speaker anyway."""
+        par = self.text.rfind("\n", 0, self.toks[v].start) + 1
+        tries = 2 if last is None else 1
+        while tries:
+            tries -= 1
+            a = bisect.bisect_left(self.starts, par)
+            sp = self._opening_subject(a, v)
+            if sp is not None:
+                if not self._fits(sp, v) or last is not None and sp.start == last.start:
+                    return None
+                return sp
+            if par <= 1:
+                break
+            par = self.text.rfind("\n", 0, par - 1) + 1
+        return None
+
+    def _opening_subject(self, a: int, v: int) -> Speaker | None:
+        """The person or body named as the subject right after the verb that opens the sentence at token a
+        (after a short leading phrase: وفي عدن أدانت الحكومة اليمنية)."""
+        toks = self.toks
+        end = min(v, self.clause_end(a, v) + 1) if a < v else v
+        for x in range(a, min(end - 1, a + 4)):
+            t = toks[x]
+            nm = t.norm
+            w = nm[1:] if nm[:1] in "وف" else nm
+            if t.kind != "word" or nm in _LEADING or nm in self.r.lx.stop or w in self.r.lx.stop:
+                continue  # و، وفي ...
+            if x > a and not self._is_prep(x - 1) and \
+                    not (toks[x - 1].kind == "punct" or toks[x - 1].norm in _LEADING) and \
+                    not (x > a + 1 and self._is_prep(x - 2)):
+                return None  # سقط عشرات | الحوثيين: the verb opens the sentence (or follows في عدن)
+            if nm.startswith("ال") or x in self.ents_at or w.startswith(_NOT_SUBJECT_STARTS) or \
+                    self.r.title_at(x) is not None:
+                continue
+            if x + 1 in self.ents_at or self.r.title_at(x + 1) is not None:
+                sp, _ = self.speaker_from(x + 1, min(end, x + 20), np=False)
+                if sp is not None and sp.kind in ("person", "organisation") and sp.name is not None and \
+                        sp.start == toks[x + 1].start:
+                    return sp
+        return None
+
+    def _number(self, v: int) -> str | None:
+        """"pl" for a plural verb or participle at v (قالوا، مؤكدين), "sg" for a singular one, else None."""
+        nm = self.toks[v].norm
+        w = nm[1:] if nm[:1] in "وف" else nm
+        q = self.q
+        if w.endswith("وا") and w[:-2] in q.verbs or w.endswith("ين") and w[:-2] + "ا" in q.participles:
+            return "pl"
+        if w in q.verbs or w in q.participles or w.endswith("ه") and w[:-1] + "ا" in q.participles:
+            return "sg"
+        return None
+
+    def _one_person(self, v: int) -> Speaker | None:
+        """The person named last before token v, if the name is one man's or woman's (not الحوثيين)."""
+        sp = self._last_person(v)
+        return None if sp is None or self._plural_speaker(sp) else sp
+
+    def _plural_speaker(self, sp: Speaker) -> bool:
+        """Does the speaker name several people or a group (مصادر، بعض السوريين، مواطنون وأولياء أمور)?"""
+        words = sp.text.split(maxsplit=1)
+        if not words:
+            return False
+        w = normalize_word(words[0])
+        w = w[2:] if w.startswith("ال") else w
+        return sp.kind == "person" and (w in self.q.groups or w == "بعض" or len(w) > 4 and w.endswith(("ون", "ين")))
+
+    def _is_prep(self, k: int) -> bool:
+        """Is token k a preposition such as في/من (also with و: وفي)?"""
+        nm = self.toks[k].norm
+        return nm in _AFFIL_PREPS or nm[1:] in _AFFIL_PREPS
+
+    def _fits(self, sp: Speaker, v: int) -> bool:
+        """Does the speaker agree in gender with the verb or participle at v (قالت: not a man named by
+        his role; قال: not a woman named by hers)? Unknown genders fit."""
+        nm = self.toks[v].norm
+        w = nm[1:] if nm[:1] in "وف" else nm
+        q = self.q
+        fem = (w.endswith("ت") and w[:-1] in q.verbs) or (w.endswith("ه") and w[:-1] + "ا" in q.participles)
+        masc = not fem and (w + "ت" in q.verbs or w in q.participles and w.endswith("ا"))
+        if self._number(v) == "sg" and self._plural_speaker(sp):
+            return False  # قال after بعض السوريين: one man, not the group
+        if not (fem or masc) or sp.kind != "person" or not sp.role:
+            return True
+        return normalize_word(sp.role.split()[0]).endswith("ه") == fem  # وزيرة، الأخصائية: a woman's role
 
     def _participle_subject(self, v: int, sent_start: int) -> Speaker | None:
         """The subject a participle at token v (..., مضيفا أن) goes with: the sentence's last speaker, the
@@ -176,6 +293,9 @@ class _Anaphora:
             return None  # وفي، ومن ...: not a verb
         nm = toks[a + 1].norm
         core = nm[2:] if nm.startswith("ال") else None
+        if plural and core is None and len(nm) > 4 and nm.endswith("ون") and a + 1 not in self.ents_at and \
+                nm not in self.r.lx.stop and self.verb_at(a + 1) is None:
+            return self._people(a + 1, min(v, a + 5))  # استنكر دبلوماسيون عرب ...، مؤكدين
         if plural and core is not None and a + 1 not in self.ents_at and nm not in self.r.lx.stop and \
                 (core in self.q.groups or nm.endswith(("ون", "ين")) or nm in _PLURAL_PEOPLE):
             sp = self._noun_phrase(a + 1, min(v, a + 3), v)

@@ -23,6 +23,8 @@ from rasd.recognize.quotes.lexicon import (
 )
 from rasd.text.normalize import normalize_word
 
+_QUOTE_MARKS = frozenset(("«", "»", "“", "”", '"'))
+
 
 class _Names:
     """Names and roles: the person a name or a role stands for, and how far a name or a role goes."""
@@ -124,6 +126,84 @@ class _Names:
             return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
         return None
 
+    def _name_before_content(self, a: int, b: int) -> Speaker | None:
+        """The person whose name closes a long role that starts at token a, right before the content at b
+        (past the paper spoken to, a time word or a comma): the role runs over no verb, no second name
+        and no word that ends a subject."""
+        toks, q = self.toks, self.q
+        j = b - 1
+        while j > a and (toks[j].kind == "punct" or toks[j].norm in self.r.lx.time_words):
+            if toks[j].text in _QUOTE_MARKS:  # لـ«المدينة»: the paper spoken to
+                o = next((x for x in range(j - 1, max(a, j - 6), -1) if toks[x].text in _QUOTE_MARKS), None)
+                if o is None or toks[o - 1].norm != "ل":
+                    break
+                j = o - 2
+                continue
+            j -= 1
+        if j > a and self._addressee(j):
+            j -= 1
+        e = self._ent_ending(j, a)
+        if e is None:
+            sp = self._bare_name_ending(a, j)  # سفيرة الولايات المتحدة لدى الأمم المتحدة سامنتا باور
+            k = self.tok_at(sp.start) if sp is not None else None
+        elif not e.label.startswith("PERS") and not self._bare_org(e):
+            return None
+        else:
+            k = self.tok_at(e.start)
+        first = toks[a].norm
+        if k is None or k <= a + 1 or (first[2:] if first.startswith("ال") else first) in q.unnamed and any(
+                (t := self.r.title_at(x)) is not None and x + t[1] == k for x in range(max(a + 1, k - 3), k)):
+            return None  # مسؤول في حكومة رئيس الوزراء فلان: the unnamed source is not the head named
+        for x in range(a + 1, k):
+            t = toks[x]
+            if t.kind == "punct" and t.text not in _COMMAS or t.norm in q.subject_stops or \
+                    t.norm in _SUBJECT_TAIL or self.verb_at(x) is not None or \
+                    (x in self.ents_at and self.ents_at[x].label.startswith("PERS")):
+                return None
+        if e is None:
+            return sp
+        if not e.label.startswith("PERS"):  # سفيرة ... سامنتا باور read as a body: the name of the one titled
+            return Speaker(e.start, e.end, e.text, name=e.text, role=self._role_text(a, k), kind="person")
+        sp = self._entity_speaker(e)
+        sp.role = sp.role or self._role_text(a, k)
+        return sp
+
+    def _bare_name_ending(self, a: int, j: int) -> Speaker | None:
+        """Two or three bare words ending at token j right after an article-bearing word of the role that
+        starts at a: a name the entities missed (foreign names may start with ب/ل/و: باور)."""
+        toks, lx = self.toks, self.r.lx
+        k = j + 1
+        while k > a + 1 and j + 1 - k < 3 and toks[k - 1].kind == "word" and k - 1 not in self.ents_at:
+            nm = toks[k - 1].norm
+            if nm.startswith("ال") or nm in lx.stop or nm in _CUT_WORDS or nm in self.q.not_subjects or \
+                    self.verb_at(k - 1) is not None or _adverbial(toks[k - 1].text) or \
+                    nm[:1] in "لبو" and not self._name_on_clitic(k - 1) or nm in self.q.comps:
+                break
+            k -= 1
+        if j + 1 - k < 2 or not _definite(toks[k - 1].norm) or toks[k].norm in _NAME_LINKS:
+            return None
+        s, e = toks[k].start, toks[j].end
+        name = self.text[s:e]
+        return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+
+    def _bare_org(self, e: Entity) -> bool:
+        """Is the body ``e`` two or three bare words with no head noun and no article (سامنتا باور): a
+        foreign person's name read as a body?"""
+        i, j = self.tok_at(e.start), self.tok_at(e.end - 1)
+        if i is None or j is None or not 1 <= j - i <= 2 or self.toks[i].start != e.start:
+            return False
+        return all(self.toks[x].kind == "word" and not self.toks[x].norm.startswith("ال") and
+                   self.r.head_at(x) is None and self.toks[x].norm not in self.r.lx.stop for x in range(i, j + 1))
+
+    def _ent_ending(self, j: int, floor: int) -> Entity | None:
+        """The entity whose last token is j (starting after token ``floor``), if any."""
+        end = self.toks[j].end
+        for x in range(j, max(floor, j - 6), -1):
+            e = self.ents_at.get(x)
+            if e is not None and e.end == end:
+                return e
+        return None
+
     def _name_on_clitic(self, k: int) -> bool:
         """Can token k, which starts with ب/ل/و, be a foreign first name (بيجن) rather than a word on a
         clitic (بدوره، بهذا، لها)?"""
@@ -210,6 +290,7 @@ class _Names:
 
     def _entity_speaker(self, e: Entity) -> Speaker:
         kind = "person" if e.label.startswith("PERS") else "organisation"
+        e = self._cut_at_comp(e)
         start, text = e.start, e.text
         i = self.tok_at(e.start)
         if i is not None and self.toks[i].start < e.start and (self.toks[i].norm in self.r.lx.given or (
@@ -236,6 +317,23 @@ class _Names:
             if full is not None:  # تونر after مارك تونر, داود اوغلو after أحمد داود أوغلو
                 name, role = full[0], role or full[1] or self.roles.get(full[0])
         return Speaker(start, end, text, name=name, role=role, kind=kind)
+
+    def _cut_at_comp(self, e: Entity) -> Entity:
+        """An entity read on over the إن/أن that opens the content (قالت نتفليكس | إن فلانة): it ends
+        before it."""
+        if " " not in e.text or not any(w in e.text for w in (" إن", " أن", " ان", " بأن", " بان", " إنه", " أنه")):
+            return e
+        i = self.tok_at(e.start)
+        if i is None:
+            return e
+        for k in range(i + 1, min(self.n, i + 8)):
+            t = self.toks[k]
+            if t.start >= e.end:
+                break
+            if t.norm in ("ان", "انه", "بان") and t.start > e.start:
+                end = self.toks[k - 1].end
+                return replace(e, end=end, text=self.text[e.start:end], canonical=None)
+        return e
 
     def _full_name(self, name: str) -> tuple[str, str | None] | None:
         """The one longer name of a person in the document that ends with ``name``, with its role."""

@@ -32,11 +32,23 @@ class _Speakers:
     def speaker_from(self, a: int, b: int, np: bool = True, lam: bool = False) -> tuple[Speaker | None, str | None]:
         """The speaker named by tokens [a, b) after a speech verb, and the channel if any (``lam``: the first
         word may be written onto ل, as after وفقا: لتقرير المؤسسة)."""
+        sp, channel = self._speaker_from(a, b, np, lam)
+        if sp is not None and sp.kind == "person" and (sp.name is None or sp.name == sp.text) and b - a >= 5:
+            k = self.tok_at(sp.start)
+            named = self._name_before_content(k, b) if k is not None and self.r.title_at(k) is not None else None
+            if named is not None:  # المتحدث باسم اللجنة ... وممثل عن ... فلان لـ«الصحيفة» إن: a long role, then the name
+                return named, channel
+        return sp, channel
+
+    def _speaker_from(self, a: int, b: int, np: bool, lam: bool) -> tuple[Speaker | None, str | None]:
         toks = self.toks
         channel = self._channel_in(a, b)
+        quoted = self._quoted_name(a, b)
+        if quoted is not None:  # وقالت "لورا كولانجيلو" من كلية الطب: a name in quotation marks
+            return quoted, channel
         a = self._past_time_words(a, b)
         if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in self.q.according:
-            return self.speaker_from(a + 2, b, np)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
+            return self._speaker_from(a + 2, b, np, False)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
         a = self._past_spoken_to(a, b)
         if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)) or toks[a].norm in _HONORIFIC_HE:
             return None, channel  # وشدد معاليه: the person named before speaks
@@ -89,6 +101,24 @@ class _Speakers:
         if best is not None:
             return self._entity_subject(a, b, best, best_k), channel
         return self._unnamed_subject(a, end, b, first, core, titled, np), channel
+
+    def _quoted_name(self, a: int, b: int) -> Speaker | None:
+        """A person's name of two to four bare words in quotation marks at token a, none of them known."""
+        toks = self.toks
+        if a + 3 >= b or toks[a].text not in _OPENERS:
+            return None
+        close = next((x for x in range(a + 1, min(b, a + 6)) if toks[x].kind == "punct"), None)
+        if close is None or close - a < 3 or toks[close].text not in ("»", "”", '"'):
+            return None
+        stop = self.r.lx.stop
+        for x in range(a + 1, close):
+            nm = toks[x].norm
+            if x in self.ents_at or nm.startswith("ال") or nm in stop or nm in _CUT_WORDS or \
+                    self.verb_at(x) is not None or self.r.title_at(x) is not None or self.r.head_at(x) is not None:
+                return None
+        s, e = toks[a + 1].start, toks[close - 1].end
+        name = self.text[s:e]
+        return Speaker(s, e, name, name=name, kind="person")
 
     def _channel_in(self, a: int, b: int) -> str | None:
         """The channel (a news agency, a paper, a broadcaster) named among tokens (a, b), if any."""
@@ -193,6 +223,9 @@ class _Speakers:
             is_adj = self.r.is_adj(w2) or w2 in _SOURCE_ADJ or w2.endswith(("ي", "يون", "يين")) or (w2.endswith("يه") and len(w2) > 4)
             if adj and not is_adj and not w2.startswith("ال") and w2[:1] not in "بل":
                 break  # محللون سياسيون أردنيون | تصرفات ...: a new noun after the adjectives
+            if not is_adj and w2.startswith("ال") and _definite(toks[a].norm) and w2 not in self.r.lx.stop and \
+                    not w2.startswith("الم") and not w2.endswith("ه"):
+                break  # كشف المصدر | النقاب عن: a definite noun after a definite source is the object
             adj = adj or is_adj
             e2 += 1
         return e2
@@ -365,6 +398,8 @@ class _Speakers:
                         role = self.text[toks[k].start:toks[end - 1].end]
                         return Speaker(toks[a].start, toks[k - 1].end, stext, name=stext, role=role, kind="person")
                     break
+        if first.endswith("ون") and first[:-2] in self.q.person_nouns and a + 1 < end:
+            return self._people(a, end)  # أوضح مواطنون وأولياء أمور أن: plain people speak together
         construct = not first.startswith("ال") and a + 1 < end and _definite(toks[a + 1].norm) and \
             b is not None and b - end <= 2
         if not first.startswith("ال") and not construct and (end - a > 2 or any(
@@ -399,6 +434,19 @@ class _Speakers:
         if first.startswith("ال") or e - a > 1:
             self.generic.add((toks[a].start, toks[e - 1].end))
         return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
+
+    def _people(self, a: int, end: int) -> Speaker:
+        """Indefinite plain people at token a (مواطنون وأولياء أمور، ناشطون من المنطقة): the plural and
+        what is joined to it by و, up to four words."""
+        toks = self.toks
+        e = a + 1
+        while e < end and e - a < 4 and toks[e].kind == "word" and toks[e].norm not in self.r.lx.stop and \
+                toks[e].norm not in _CUT_WORDS and self.verb_at(e) is None and not _adverbial(toks[e].text) and \
+                (toks[e].norm[:1] == "و" and len(toks[e].norm) > 3 or toks[e - 1].norm[:1] == "و" or
+                 toks[e].norm.endswith("يون")):
+            e += 1
+        stext = self.text[toks[a].start:toks[e - 1].end]
+        return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind="person")
 
     def _np_after(self, k: int, b: int) -> int:
         """The end (exclusive) of the noun phrase that starts at k (المزارعين | والمهتمين، بإنشاء ...)."""
