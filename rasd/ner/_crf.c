@@ -573,6 +573,351 @@ done:
     return result;
 }
 
+/* ---- the clitic split and stem of rasd.ner.features (split_clitics, stem_and_base) ----
+ *
+ *   split_clitics(norm, by_first, counts, lexicon) -> (proclitic, stem)
+ *       features.split_clitics: by_first maps a first letter to the proclitics that start with it
+ *       (in the order they are tried), counts maps a word to its cluster row (the raw tail
+ *       "count\t..." of a LazyRows, or a parsed (count, ids) tuple), lexicon is a dict of words.
+ *   stem_bases(norms, by_first, counts, lexicon, digits) -> [(stem, base), ...]
+ *       features.stem_and_base of each normalised word; digits: the characters _DIGITS holds.
+ */
+
+/* the corpus count of a word (features.Resources.count) into *out: 0 when unknown; -1 and an error
+ * set on failure */
+static int
+word_count(PyObject *counts, PyObject *w, long long *out)
+{
+    *out = 0;
+    PyObject *v = PyDict_GetItemWithError(counts, w);
+    if (v == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (PyUnicode_Check(v)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(v), end = PyUnicode_FindChar(v, '\t', 0, n, 1);
+        if (end == -2)
+            return -1;
+        if (end < 0)
+            end = n;
+        int kind = PyUnicode_KIND(v);
+        const void *data = PyUnicode_DATA(v);
+        if (end > 0 && end <= 18) {
+            long long c = 0;
+            Py_ssize_t i;
+            for (i = 0; i < end; i++) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+                if (ch < '0' || ch > '9')
+                    break;
+                c = 10 * c + (ch - '0');
+            }
+            if (i == end) {
+                *out = c;
+                return 0;
+            }
+        }
+        /* anything but plain digits: as int() reads it */
+        PyObject *head = PyUnicode_Substring(v, 0, end);
+        if (head == NULL)
+            return -1;
+        PyObject *num = PyLong_FromUnicodeObject(head, 10);
+        Py_DECREF(head);
+        if (num == NULL)
+            return -1;
+        *out = PyLong_AsLongLong(num);
+        Py_DECREF(num);
+        return *out == -1 && PyErr_Occurred() ? -1 : 0;
+    }
+    /* a parsed row: (count, ids); an empty one counts 0, as `c[0] if c else 0` */
+    int truth = PyObject_IsTrue(v);
+    if (truth <= 0)
+        return truth;
+    PyObject *first = PySequence_GetItem(v, 0);
+    if (first == NULL)
+        return -1;
+    *out = PyLong_AsLongLong(first);
+    Py_DECREF(first);
+    return *out == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
+static int
+in_dict(PyObject *d, PyObject *w)
+{
+    return PyDict_Contains(d, w);
+}
+
+static const Py_UCS4 ALEF = 0x0627, LAM = 0x0644;
+
+/* whether u starts with the article ال */
+static int
+starts_al(PyObject *u)
+{
+    return PyUnicode_GET_LENGTH(u) >= 2 && PyUnicode_READ_CHAR(u, 0) == ALEF && PyUnicode_READ_CHAR(u, 1) == LAM;
+}
+
+/* the proclitic and stem of norm (new references in *pre and *stem), or -1 and an error */
+static int
+split_one(PyObject *norm, PyObject *by_first, PyObject *counts, PyObject *lexicon, PyObject *empty,
+          PyObject **pre, PyObject **stem)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(norm);
+    PyObject *cands = NULL;
+    if (n > 0) {
+        PyObject *first = PyUnicode_Substring(norm, 0, 1);
+        if (first == NULL)
+            return -1;
+        cands = PyDict_GetItemWithError(by_first, first);
+        Py_DECREF(first);
+        if (cands == NULL && PyErr_Occurred())
+            return -1;
+    }
+    if (cands == NULL) {
+        Py_INCREF(empty);
+        Py_INCREF(norm);
+        *pre = empty;
+        *stem = norm;
+        return 0;
+    }
+    if (!PyTuple_Check(cands)) {
+        PyErr_SetString(PyExc_TypeError, "by_first: tuples of proclitics expected");
+        return -1;
+    }
+    long long best_score;
+    if (word_count(counts, norm, &best_score) < 0)
+        return -1;
+    if (best_score == 0) {
+        int r = in_dict(lexicon, norm);
+        if (r < 0)
+            return -1;
+        if (r)
+            best_score = 1;
+    }
+    PyObject *best_pre = empty, *best_stem = norm;
+    Py_INCREF(best_pre);
+    Py_INCREF(best_stem);
+    for (Py_ssize_t c = 0; c < PyTuple_GET_SIZE(cands); c++) {
+        PyObject *p = PyTuple_GET_ITEM(cands, c);
+        if (!PyUnicode_Check(p) || PyUnicode_GET_LENGTH(p) == 0) {
+            PyErr_SetString(PyExc_TypeError, "by_first: non-empty proclitic strings expected");
+            goto fail;
+        }
+        Py_ssize_t lp = PyUnicode_GET_LENGTH(p);
+        if (n - lp < 2)
+            continue;
+        Py_ssize_t at = PyUnicode_Tailmatch(norm, p, 0, n, -1);
+        if (at < 0)
+            goto fail;
+        if (!at)
+            continue;
+        PyObject *s = PyUnicode_Substring(norm, lp, n);
+        if (s == NULL)
+            goto fail;
+        if (PyUnicode_READ_CHAR(p, lp - 1) == LAM && PyUnicode_READ_CHAR(s, 0) == LAM) {
+            /* لل + noun = ل + ال + noun */
+            PyObject *alef = PyUnicode_FromOrdinal(ALEF);
+            if (alef == NULL) {
+                Py_DECREF(s);
+                goto fail;
+            }
+            PyObject *t = PyUnicode_Concat(alef, s);
+            Py_DECREF(alef);
+            Py_DECREF(s);
+            if (t == NULL)
+                goto fail;
+            s = t;
+        }
+        long long sc;
+        if (word_count(counts, s, &sc) < 0) {
+            Py_DECREF(s);
+            goto fail;
+        }
+        if (sc == 0) {
+            int r = in_dict(lexicon, s);
+            if (r == 0 && starts_al(s)) {
+                PyObject *rest = PyUnicode_Substring(s, 2, PyUnicode_GET_LENGTH(s));
+                if (rest == NULL) {
+                    Py_DECREF(s);
+                    goto fail;
+                }
+                r = in_dict(lexicon, rest);
+                Py_DECREF(rest);
+            }
+            if (r < 0) {
+                Py_DECREF(s);
+                goto fail;
+            }
+            if (r)
+                sc = 1;
+        }
+        if (sc > best_score) {
+            Py_DECREF(best_pre);
+            Py_DECREF(best_stem);
+            Py_INCREF(p);
+            best_pre = p;
+            best_stem = s;
+            best_score = sc;
+        }
+        else
+            Py_DECREF(s);
+    }
+    *pre = best_pre;
+    *stem = best_stem;
+    return 0;
+fail:
+    Py_DECREF(best_pre);
+    Py_DECREF(best_stem);
+    return -1;
+}
+
+static int
+check_split_args(PyObject *by_first, PyObject *counts, PyObject *lexicon)
+{
+    if (!PyDict_Check(by_first) || !PyDict_Check(counts) || !PyDict_Check(lexicon)) {
+        PyErr_SetString(PyExc_TypeError, "by_first, counts, lexicon: dicts expected");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+split_clitics(PyObject *self, PyObject *args)
+{
+    PyObject *norm, *by_first, *counts, *lexicon, *pre, *stem;
+    if (!PyArg_ParseTuple(args, "UOOO", &norm, &by_first, &counts, &lexicon))
+        return NULL;
+    if (check_split_args(by_first, counts, lexicon) < 0)
+        return NULL;
+    PyObject *empty = PyUnicode_New(0, 0);
+    if (empty == NULL)
+        return NULL;
+    int r = split_one(norm, by_first, counts, lexicon, empty, &pre, &stem);
+    Py_DECREF(empty);
+    if (r < 0)
+        return NULL;
+    PyObject *out = PyTuple_Pack(2, pre, stem);
+    Py_DECREF(pre);
+    Py_DECREF(stem);
+    return out;
+}
+
+/* features._shape, as a code: 0 ar, 1 lat, 2 num, 3 hasnum, 4 pun */
+enum { SHAPE_AR, SHAPE_LAT, SHAPE_NUM, SHAPE_HASNUM, SHAPE_PUN };
+
+static int
+shape_of(PyObject *w, PyObject *digits)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    int all_alpha = n > 0, ascii = 1, any_alpha = 0, all_digit = 1, any_digit = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int alpha = Py_UNICODE_ISALPHA(ch);
+        int dig = PyUnicode_FindChar(digits, ch, 0, PyUnicode_GET_LENGTH(digits), 1) >= 0;
+        all_alpha &= alpha;
+        any_alpha |= alpha;
+        ascii &= ch < 128;
+        all_digit &= dig;
+        any_digit |= dig;
+    }
+    if (all_alpha)
+        return ascii ? SHAPE_LAT : SHAPE_AR;
+    if (all_digit)
+        return SHAPE_NUM;
+    if (any_digit)
+        return SHAPE_HASNUM;
+    if (!any_alpha)
+        return SHAPE_PUN;
+    return SHAPE_AR;
+}
+
+/* features._digit_key: every digit of w as 0 (a canonical string: the narrowest kind that holds
+ * it, else it would not compare equal to Python's) */
+static PyObject *
+digit_key(PyObject *w, PyObject *digits)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    Py_UCS4 *buf = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(w, i);
+        if (PyUnicode_FindChar(digits, ch, 0, PyUnicode_GET_LENGTH(digits), 1) >= 0)
+            ch = '0';
+        buf[i] = ch;
+    }
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+    PyMem_Free(buf);
+    return out;
+}
+
+static PyObject *
+stem_bases(PyObject *self, PyObject *args)
+{
+    PyObject *norms, *by_first, *counts, *lexicon, *digits;
+    if (!PyArg_ParseTuple(args, "OOOOU", &norms, &by_first, &counts, &lexicon, &digits))
+        return NULL;
+    if (check_split_args(by_first, counts, lexicon) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Fast(norms, "norms");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *out = empty ? PyList_New(n) : NULL;
+    if (out == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(seq, i), *pair;
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "norms: strings expected");
+            goto fail;
+        }
+        int shape = shape_of(w, digits);
+        if (shape == SHAPE_NUM || shape == SHAPE_HASNUM) {
+            PyObject *key = digit_key(w, digits);
+            if (key == NULL)
+                goto fail;
+            pair = PyTuple_Pack(2, key, key);
+            Py_DECREF(key);
+        }
+        else {
+            PyObject *pre, *stem, *base;
+            if (shape == SHAPE_AR) {
+                if (split_one(w, by_first, counts, lexicon, empty, &pre, &stem) < 0)
+                    goto fail;
+                Py_DECREF(pre);
+            }
+            else {
+                stem = w;
+                Py_INCREF(stem);
+            }
+            if (starts_al(stem) && PyUnicode_GET_LENGTH(stem) > 4)
+                base = PyUnicode_Substring(stem, 2, PyUnicode_GET_LENGTH(stem));
+            else {
+                base = stem;
+                Py_INCREF(base);
+            }
+            if (base == NULL) {
+                Py_DECREF(stem);
+                goto fail;
+            }
+            pair = PyTuple_Pack(2, stem, base);
+            Py_DECREF(stem);
+            Py_DECREF(base);
+        }
+        if (pair == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, i, pair);
+    }
+    Py_DECREF(seq);
+    Py_DECREF(empty);
+    return out;
+fail:
+    Py_DECREF(seq);
+    Py_XDECREF(empty);
+    Py_XDECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"emissions", emissions, METH_VARARGS,
      "emissions(m, ids, lens, offsets, bos, eos, out): a sentence batch's state scores into out."},
@@ -582,6 +927,10 @@ static PyMethodDef methods[] = {
      "segment_sums(wz, idx, starts, out, r0): per-segment sums of wz rows into out from row r0."},
     {"table_sums", table_sums, METH_VARARGS,
      "table_sums(wz, start, idx, rows, out, r0): segment sums of word-type table rows into out."},
+    {"split_clitics", split_clitics, METH_VARARGS,
+     "split_clitics(norm, by_first, counts, lexicon): features.split_clitics's (proclitic, stem)."},
+    {"stem_bases", stem_bases, METH_VARARGS,
+     "stem_bases(norms, by_first, counts, lexicon, digits): features.stem_and_base of each word."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -31,7 +31,7 @@ from itertools import chain, repeat
 
 import numpy as np
 
-from rasd.ner.features import stem_and_base
+from rasd.ner.features import stems_and_bases
 from rasd.text.normalize import normalize_word
 
 try:  # the optional compiled loops (rasd/ner/_crf.c); without them, the numpy code below
@@ -40,7 +40,6 @@ except ImportError:  # pragma: no cover - depends on the build
     _crf = None
 
 SIDECAR = ".weights.gz"
-_normalize_uncached = getattr(normalize_word, "__wrapped__", normalize_word)
 
 
 @dataclass
@@ -295,19 +294,23 @@ class TypeScores:
             if k is not None:
                 self._nb_index[k][rest] = i
 
-    def ids(self, tokens: list[str]) -> list[int]:
+    def ids(self, tokens: list[str], norms: list[str] | None = None) -> list[int]:
         """Row ids of ``tokens`` (computing the rows of unseen types, all in one numpy step).
+        A row belongs to a normalised form (the features see nothing else): ``norms``, the
+        tokens' ``normalize_word`` forms when the caller has them (e.g. ``Token.norm``).
         Valid until the next call: when the table would pass ``max_types`` (bounded memory on
         endless streams), only its most recently used half is kept (:meth:`_evict`)."""
-        if len(self.rows) + len(tokens) > self.max_types:
-            self._evict(min(self.max_types // 2, self.max_types - len(tokens)))
+        if norms is None:
+            norms = list(map(normalize_word, tokens))
+        if len(self.rows) + len(norms) > self.max_types:
+            self._evict(min(self.max_types // 2, self.max_types - len(norms)))
         rows = self.rows
-        out = list(map(rows.get, tokens))
+        out = list(map(rows.get, norms))
         if None in out:  # unseen types: computed once each, then filled in where they stand
-            new = list(dict.fromkeys([t for t, r in zip(tokens, out, strict=True) if r is None]))
+            new = list(dict.fromkeys([t for t, r in zip(norms, out, strict=True) if r is None]))
             self._add(new)
             got = {t: rows[t] for t in new}.get
-            out = [got(t) if r is None else r for t, r in zip(tokens, out, strict=True)]
+            out = [got(t) if r is None else r for t, r in zip(norms, out, strict=True)]
         return out
 
     def touch(self, ids) -> None:
@@ -346,9 +349,10 @@ class TypeScores:
             segs.append(list(map(nb.get, near if is_near else far, repeat(zero))))
         return segs, stem, base
 
-    def _add(self, toks: list[str]) -> None:
+    def _add(self, norms: list[str]) -> None:
+        """Rows for the new normalised forms ``norms``."""
         r0 = len(self.rows)
-        need = r0 + len(toks)
+        need = r0 + len(norms)
         if need > self._m.shape[0]:
             m = np.zeros((max(need, 2 * self._m.shape[0]), *self._m.shape[1:]))
             m[:r0] = self._m[:r0]
@@ -360,27 +364,25 @@ class TypeScores:
             last[:r0] = self._last[:r0]
             self._last = last
         # the word types the shipped table knows first, then the others from their features
+        compiled = _crf is not None and self.compiled
         known: list[int] = []
-        # each new type is normalised once here (not through normalize_word's cache: the score
-        # row is this type's cache)
-        norms = list(map(_normalize_uncached, toks))
         if self.table is not None:
             find = self.table.words.get
-            res = self.feat.res
             rest = []
-            rest_norms = []
-            for tok, norm in zip(toks, norms, strict=True):
+            known_norms = []
+            for norm in norms:
                 k = find(norm)
                 if k is None:
-                    rest.append(tok)
-                    rest_norms.append(norm)
+                    rest.append(norm)
                 else:
                     known.append(k)
-                    self._put(tok, stem_and_base(tok, res, norm))
-            toks, norms = rest, rest_norms
+                    known_norms.append(norm)
+            for norm, sb in zip(known_norms, stems_and_bases(known_norms, self.feat.res, compiled=compiled),
+                                strict=True):
+                self._put(norm, sb)
+            norms = rest
         # one segmented sum for all new types and positions (no segment is empty: a token always
         # has its word and a neighbour always sees its stem)
-        compiled = _crf is not None and self.compiled
         at = r0  # the row the summed segments of idx go to
         idx: list[int] = []
         starts: list[int] = []
@@ -390,12 +392,12 @@ class TypeScores:
         elif known:
             idx, starts = self.table.gather(known)
         segments = self.segments  # uncached: the score row is the cache
-        for tok, norm in zip(toks, norms, strict=True):
-            segs, stem, base = segments(tok, norm)
+        for norm in norms:
+            segs, stem, base = segments(norm, norm)
             for seg in segs:
                 starts.append(len(idx))
                 idx += seg
-            self._put(tok, (stem, base))
+            self._put(norm, (stem, base))
         if starts and compiled:
             _crf.segment_sums(self._wz, idx, starts, self._m, at)
         elif starts:
@@ -412,7 +414,7 @@ class TypeScores:
 
     def stem(self, tok: str) -> str:
         """The clitic-free stem the features use for ``tok`` (from the table when it is there)."""
-        r = self.rows.get(tok)
+        r = self.rows.get(normalize_word(tok))
         return self.stems[r] if r is not None else self.feat._unit(tok)[2]
 
     def matrix(self, ids) -> np.ndarray:
@@ -448,16 +450,17 @@ class Decoder:
     def compiled(self, value: bool) -> None:
         self.types.compiled = value
 
-    def emissions(self, sentences: list[list[str]], *,
-                  stems: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def emissions(self, sentences: list[list[str]], *, stems: list[list[str]] | None = None,
+                  norms: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """State scores of non-empty ``sentences``, as crfsuite computes them from the featurizer's
         attribute lists: a (tokens, labels) matrix over the sentences laid end to end, and the
         sentence lengths.  The features' stem of every token is appended to ``stems`` (one list
-        per sentence) when it is given."""
+        per sentence) when it is given.  ``norms``: the tokens' normalised forms, when the caller
+        has them."""
         flat = list(chain.from_iterable(sentences))
         lens = np.array(list(map(len, sentences)), dtype=np.intp)
         types = self.types
-        ids = types.ids(flat)
+        ids = types.ids(flat, None if norms is None else list(chain.from_iterable(norms)))
         ida = np.array(ids, dtype=np.intp)
         types.touch(ida)
         sid = np.repeat(np.arange(len(sentences)), lens)
@@ -560,10 +563,11 @@ class Decoder:
         length are decoded together, ``batch`` at a time)."""
         return self.tag_with_stems(sentences)[0]
 
-    def tag_with_stems(self, sentences: list[list[str]], *,
-                       iob2: bool = False) -> tuple[list[list[str]], list[list[str]]]:
+    def tag_with_stems(self, sentences: list[list[str]], *, iob2: bool = False,
+                       norms: list[list[str]] | None = None) -> tuple[list[list[str]], list[list[str]]]:
         """:meth:`tag_many` (with ``iob2``, the tags as :func:`rasd.ner.conll.repair_iob2` makes
-        them), and the features' stem of every token (for name propagation)."""
+        them), and the features' stem of every token (for name propagation).  ``norms``: the
+        tokens' ``normalize_word`` forms, sentence by sentence, when the caller has them."""
         out: list[list[str]] = [[] for _ in sentences]
         stems_out: list[list[str]] = [[] for _ in sentences]
         todo = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
@@ -575,7 +579,8 @@ class Decoder:
         for c in range(0, len(todo), self.batch):
             chunk = todo[c:c + self.batch]
             stems: list[list[str]] = []
-            em, lens = self.emissions([sentences[i] for i in chunk], stems=stems)
+            em, lens = self.emissions([sentences[i] for i in chunk], stems=stems,
+                                      norms=None if norms is None else [norms[i] for i in chunk])
             if compiled:
                 tags = _crf.viterbi(em, lens.tolist(), self._T, start, table)
             else:

@@ -20,6 +20,14 @@ from operator import methodcaller
 
 from rasd.text.normalize import normalize_word
 
+try:  # the optional compiled split (rasd/ner/_crf.c); without it, the Python code below
+    from rasd.ner import _crf
+except ImportError:  # pragma: no cover - depends on the build
+    _crf = None
+#: the compiled clitic split and stems, or None (a build of _crf.c older than them, or none)
+_split_c = getattr(_crf, "split_clitics", None)
+_stem_bases_c = getattr(_crf, "stem_bases", None)
+
 # Proclitic sequences (conjunction + preposition) that may stand before a name in the same word.
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _FIRST = frozenset(p[0] for p in _PROCLITICS)
@@ -132,12 +140,34 @@ def _profile_row(tail: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n + v for n, v in zip(names, tail.split("\t"), strict=True) if v != "0")
 
 
+def _compiled_tables(res: Resources) -> tuple[dict, dict] | None:
+    """``(counts, lexicon)`` as the compiled split reads them (the clusters' raw rows, parsed or
+    not), or None when it cannot (not built, or resources of another shape)."""
+    if _split_c is None:
+        return None
+    counts = res.clusters
+    if counts.__class__ is LazyRows:
+        counts = counts._raw
+    if counts.__class__ is not dict or res.lexicon.__class__ is not dict:
+        return None
+    return counts, res.lexicon
+
+
 def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
     """``(proclitic, stem)`` of a normalised token.
 
     A proclitic is split off when the stem is a more frequent word in the raw news than the whole
     token (``وفرنسا`` -> ``و`` + ``فرنسا``; ``وليد`` stays whole).  ``لل`` + noun is read as ``ل`` +
-    ``ال`` + noun.  Without cluster counts, a proclitic is split when the stem is in the lexicon."""
+    ``ال`` + noun.  Without cluster counts, a proclitic is split when the stem is in the lexicon.
+    (In C when the optional module is built: the same split, see :func:`split_clitics_py`.)"""
+    tables = _compiled_tables(res)
+    if tables is not None:
+        return _split_c(norm, _BY_FIRST, *tables)
+    return split_clitics_py(norm, res)
+
+
+def split_clitics_py(norm: str, res: Resources) -> tuple[str, str]:
+    """:func:`split_clitics` in Python (the reference of the compiled split, and its fallback)."""
     cands = _BY_FIRST.get(norm[:1])
     if cands is None:
         return "", norm
@@ -200,6 +230,18 @@ def stem_and_base(tok: str, res: Resources, norm: str | None = None) -> tuple[st
         key = _digit_key(norm)
         return key, key
     return _stem_base(norm, shape, res)[1:]
+
+
+_DIGIT_CHARS = "".join(sorted(_DIGITS))
+
+
+def stems_and_bases(norms: list[str], res: Resources, *, compiled: bool = True) -> list[tuple[str, str]]:
+    """:func:`stem_and_base` of each normalised word of ``norms`` (in C when the optional module
+    is built and ``compiled``)."""
+    tables = _compiled_tables(res) if compiled and _stem_bases_c is not None else None
+    if tables is not None:
+        return _stem_bases_c(norms, _BY_FIRST, *tables, _DIGIT_CHARS)
+    return [stem_and_base(w, res, w) for w in norms]
 
 
 class Featurizer:
