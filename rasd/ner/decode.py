@@ -25,13 +25,14 @@ import gzip
 import hashlib
 import json
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 
 import numpy as np
 
-from rasd.ner.features import stems_and_bases
+from rasd.ner.features import compiled_feature_context, stems_and_bases
 from rasd.text.normalize import normalize_word
 
 try:  # the optional compiled loops (rasd/ner/_crf.c); without them, the numpy code below
@@ -391,6 +392,14 @@ class TypeScores:
             at += len(known)
         elif known:
             idx, starts = self.table.gather(known)
+        ctx = None
+        if compiled and norms and not idx:  # the features of the other types built in C
+            ctx = compiled_feature_context(self.feat.res, self.w.index, self._nb_index, self._near, self._zero)
+        if ctx is not None:
+            idx, starts, stems, bases = _crf.type_segments(norms, ctx)
+            for norm, stem, base in zip(norms, stems, bases, strict=True):
+                self._put(norm, (stem, base))
+            norms = []
         segments = self.segments  # uncached: the score row is the cache
         for norm in norms:
             segs, stem, base = segments(norm, norm)
@@ -438,6 +447,13 @@ class Decoder:
         self.batch = batch
         self._T = np.ascontiguousarray(weights.T, dtype=np.float64)
         self._iob2 = _iob2_table(weights.labels)
+        # the bigram scores as rows of one array (for the compiled loops), and what they need
+        L = len(weights.labels)
+        self._pair_index = {k: i for i, k in enumerate(self._pairs)}
+        self._pair_mat = np.ascontiguousarray(np.array(list(self._pairs.values())).reshape(len(self._pairs), 2, L))
+        self._phrase_keys = phrases if featurizer.res.use_lexicon else None
+        self._bits = (TypeScores.PAIR, TypeScores.PAIR_RIGHT, TypeScores.PHRASE, TypeScores.PHRASE_SECOND)
+        self._extras = hasattr(_crf, "doc_extras")  # False with a build of _crf.c older than it
         self._bos = weights.vector(["BOS"])
         self._eos = weights.vector(["EOS"])
 
@@ -458,9 +474,11 @@ class Decoder:
         per sentence) when it is given.  ``norms``: the tokens' normalised forms, when the caller
         has them."""
         flat = list(chain.from_iterable(sentences))
-        lens = np.array(list(map(len, sentences)), dtype=np.intp)
         types = self.types
         ids = types.ids(flat, None if norms is None else list(chain.from_iterable(norms)))
+        if _crf is not None and self.compiled and self._extras:
+            return self._compiled_scores(ids, list(map(len, sentences)), stems)
+        lens = np.array(list(map(len, sentences)), dtype=np.intp)
         ida = np.array(ids, dtype=np.intp)
         types.touch(ida)
         sid = np.repeat(np.arange(len(sentences)), lens)
@@ -480,6 +498,24 @@ class Decoder:
         if self.feat.res.use_lexicon:
             self._add_phrases(em, ids, flags, sid, starts)
         return em, lens
+
+    def _compiled_scores(self, ids: list[int], lens: list[int],
+                         stems: list[list[str]] | None) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`emissions` in two compiled calls: the state sums, then the bigram features, the
+        rows' use marks, the stems and where a multi-word lexicon entry may start (the same
+        additions in the same order as the numpy code, so the same doubles)."""
+        types = self.types
+        em = np.empty((len(ids), len(self.labels)))
+        _crf.emissions(types._m, ids, lens, types.offsets, self._bos, self._eos, em)
+        types._tick += 1
+        hits, got = _crf.doc_extras(em, ids, lens, types.flags, self._bits, types.stems, types.bases,
+                                    self._pair_index, self._pair_mat, self._phrase_keys, types._last,
+                                    types._tick, stems is not None)
+        if stems is not None:
+            stems += got
+        if hits:
+            self._phrase_scores(em, ids, hits, list(accumulate(lens, initial=0)))
+        return em, np.array(lens, dtype=np.intp)
 
     def _state_sums(self, ida: np.ndarray, sid: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The per-type score rows of tokens ``ida`` summed over each token's window within its
@@ -539,17 +575,22 @@ class Decoder:
             s0, b0, s1, b1 = stems_all[r0], bases_all[r0], stems_all[r1], bases_all[r1]
             if (s0, s1) in phrases or (b0, s1) in phrases or (s0, b1) in phrases or (b0, b1) in phrases:
                 hits.append(p)
-        if not hits:
-            return
+        if hits:
+            self._phrase_scores(em, ids, hits, [*starts.tolist(), len(ids)])
+
+    def _phrase_scores(self, em: np.ndarray, ids: list[int], hits: list[int], bounds: list[int]) -> None:
+        """Add the multi-word lexicon features of the sentences (token ranges ``bounds[s]`` to
+        ``bounds[s + 1]``) where an entry's first two words stand at positions ``hits`` (ascending)."""
+        stems_all, bases_all = self.types.stems, self.types.bases
         vector = self.w.vector
-        hits_a = np.array(hits, dtype=np.intp)
-        cand_sid = sid[hits_a]
-        ends = np.append(starts[1:], len(ids))
-        for s in np.unique(cand_sid).tolist():
-            a, b = int(starts[s]), int(ends[s])
+        by_sentence: dict[int, list[int]] = {}
+        for p in hits:
+            by_sentence.setdefault(bisect_right(bounds, p) - 1, []).append(p)
+        for s, at in by_sentence.items():
+            a, b = bounds[s], bounds[s + 1]
             rows = ids[a:b]
-            at = (hits_a[cand_sid == s] - a).tolist()
-            phr = self.feat._phrases([bases_all[r] for r in rows], [stems_all[r] for r in rows], at)
+            phr = self.feat._phrases([bases_all[r] for r in rows], [stems_all[r] for r in rows],
+                                     [p - a for p in at])
             if phr is None:
                 continue
             for i, fs in enumerate(phr):

@@ -91,6 +91,8 @@ class Resources:
     cluster_names: tuple[str, ...] = ()
     # word -> context-profile features, a dict or a LazyRows
     profiles: dict[str, tuple[str, ...]] | LazyRows = field(default_factory=dict)
+    # the profile features' names (``prT=`` ...), in the order of a raw profile row's fields
+    profile_names: tuple[str, ...] = ()
     use_clusters: bool = True
     use_lexicon: bool = True
     max_phrase: int = 4
@@ -126,7 +128,7 @@ def load_resources(lexicon_rows: list[dict[str, str]] | None = None, clusters_pa
     if profiles_path is not None:
         with _open(profiles_path) as fh:
             header, raw = _raw_rows(fh)
-        names = tuple(f"pr{n}=" for n in header[1:])
+        names = res.profile_names = tuple(f"pr{n}=" for n in header[1:])
         res.profiles = LazyRows(raw, lambda tail: _profile_row(tail, names))
     return res
 
@@ -151,6 +153,28 @@ def _compiled_tables(res: Resources) -> tuple[dict, dict] | None:
     if counts.__class__ is not dict or res.lexicon.__class__ is not dict:
         return None
     return counts, res.lexicon
+
+
+def compiled_feature_context(res: Resources, index: dict, nb_index: tuple, near: tuple, zero: int) -> tuple | None:
+    """What ``_crf.type_segments`` reads to build :meth:`Featurizer.parts`'s features of new
+    word types and look them up (``index``: the model's attribute indices; ``nb_index``: per
+    neighbour offset, the same without the offset's prefix; ``near``: whether each offset is ±1;
+    ``zero``: the index of an unknown feature), or None when it cannot (not built, or resources of
+    another shape: the Python code then builds them)."""
+    tables = _compiled_tables(res)
+    if tables is None or _crf is None or not hasattr(_crf, "type_segments") or index.__class__ is not dict:
+        return None
+    counts, lexicon = tables
+    profiles = res.profiles
+    if profiles.__class__ is LazyRows:
+        profiles = profiles._raw if res.profile_names else None
+        if profiles is None:
+            return None
+    elif profiles.__class__ is not dict:
+        return None
+    return (_BY_FIRST, counts, lexicon, _DIGIT_CHARS, index, nb_index, near, zero, res.use_lexicon,
+            counts if res.use_clusters and res.clusters else None, tuple(res.cluster_names), _FREQ,
+            profiles if profiles else None, tuple(res.profile_names))
 
 
 def split_clitics(norm: str, res: Resources) -> tuple[str, str]:

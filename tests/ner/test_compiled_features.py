@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rasd.ner import decode, features
@@ -107,3 +108,94 @@ def test_without_the_compiled_module_the_same_tags(sentences, monkeypatch):
     monkeypatch.setattr(decode, "_crf", None)
     tagger = Tagger().load()
     assert tagger.tag_document(sentences) == ref
+
+
+def test_compiled_bigrams_and_phrases_equal_numpy(sentences):
+    """Sentences made to hold the model's bigram features and multi-word lexicon entries (from
+    the shipped lexicon) get the same state scores from the compiled loops as from numpy."""
+    if decode._crf is None or not hasattr(decode._crf, "doc_extras"):
+        pytest.skip("rasd.ner._crf is not built here")
+    dec = Tagger().load()._decoder
+    entries = [words for cands in list(dec.feat.res.phrases.values())[:40] for words, _kind in cands]
+    pairs = [list(k) for k in list(dec._pairs)[:40] if "|" not in "".join(k)]
+    made = [["قال", *e, "امس", *p, "في", "بيان"] for e, p in zip(entries, pairs, strict=False)]
+    made += [["و", *e] for e in entries[:10]] + [e[:1] for e in entries[:5]]
+    chunk = made + sentences[:20]
+    flat = [normalize_word(t) for s in chunk for t in s]
+    ids = dec.types.ids(flat, flat)
+    hits, _ = decode._crf.doc_extras(
+        np.zeros((len(ids), len(dec.labels))), ids, [len(s) for s in chunk], dec.types.flags, dec._bits,
+        dec.types.stems, dec.types.bases, dec._pair_index, dec._pair_mat, dec._phrase_keys, dec.types._last, 1, False)
+    assert hits, "no multi-word entry starts in the made sentences"
+    st = [dec.types.stems[r] for r in ids]
+    assert any((a, b) in dec._pair_index for a, b in zip(st, st[1:], strict=False)), "no bigram feature"
+    dec.compiled = False
+    em_np, lens_np = dec.emissions(chunk)
+    stems_np: list[list[str]] = []
+    dec.emissions(chunk, stems=stems_np)
+    dec.compiled = True
+    em_c, lens_c = dec.emissions(chunk)
+    stems_c: list[list[str]] = []
+    dec.emissions(chunk, stems=stems_c)
+    assert np.array_equal(em_np, em_c) and np.array_equal(lens_np, lens_c) and stems_c == stems_np
+
+
+def _python_segments(types, norms):
+    idx: list[int] = []
+    starts: list[int] = []
+    stems, bases = [], []
+    for w in norms:
+        segs, stem, base = types.segments(w, w)
+        for seg in segs:
+            starts.append(len(idx))
+            idx += seg
+        stems.append(stem)
+        bases.append(base)
+    return idx, starts, stems, bases
+
+
+def test_compiled_type_segments_equal_python(words):
+    """Every feature of a new word type, built in C, gets the attribute index the Python features
+    get (own, and what each neighbour offset sees), and the same stem and base."""
+    _require_compiled()
+    dec = Tagger().load()._decoder
+    types = dec.types
+    ctx = features.compiled_feature_context(types.feat.res, types.w.index, types._nb_index, types._near,
+                                            types._zero)
+    assert ctx is not None
+    got = decode._crf.type_segments(words, ctx)
+    assert got == _python_segments(types, words)
+    assert [b is s for s, b in zip(got[2], got[3], strict=True)] == [
+        b is s for s, b in (types.segments(w, w)[1:] for w in words)]
+
+
+def test_compiled_type_segments_on_small_resources():
+    """Hand-made resources: raw and parsed cluster and profile rows, lexicon kinds, no clusters."""
+    _require_compiled()
+    res = load_resources([{"form": "فرنسا", "kind": "country"}, {"form": "باريس", "kind": "city"},
+                          {"form": "باريس", "kind": "given"}])
+    res.cluster_names = ("c4", "c8", "c12", "c16")
+    res.clusters = LazyRows({"فرنسا": "900\t1\t10\t101\t1010", "قال": "70000\t2\t20\t202\t2020",
+                             "وفرنسا": "2\t1\t10\t101\t1011"},
+                            lambda tail: (int(tail.split("\t")[0]), tuple(tail.split("\t")[1:])))
+    res.profile_names = ("prT=", "prG=")
+    res.profiles = LazyRows({"فرنسا": "0\t3", "باريس": "0\t0", "اريس": "2\t1"},
+                            lambda tail: features._profile_row(tail, res.profile_names))
+    feat = features.Featurizer(res)
+    attrs = sorted({f for w in ["فرنسا", "وفرنسا", "باريس", "قال", "الفرنسيه", "12", "a1", "!"]
+                    for part in feat.parts(w)[:3] for f in part} | {"2:s=فرنسا", "-1:c8=10"})
+    index = {a: i for i, a in enumerate(attrs)}
+    weights = decode.Weights(("O", "B-LOC"), index, np.zeros((len(attrs), 2)), np.zeros((2, 2)))
+    types = decode.TypeScores(weights, feat)
+    words = ["فرنسا", "وفرنسا", "بفرنسا", "باريس", "وباريس", "قال", "الفرنسيه", "12", "١٢٣", "a1", "!", ""]
+    for parse_first in (False, True):
+        if parse_first:  # some rows parsed by the Python code, the others still raw
+            res.clusters.get("فرنسا")
+            res.profiles.get("باريس")
+        ctx = features.compiled_feature_context(res, index, types._nb_index, types._near, types._zero)
+        assert decode._crf.type_segments(words, ctx) == _python_segments(types, words)
+    res.use_clusters = False
+    ctx = features.compiled_feature_context(res, index, types._nb_index, types._near, types._zero)
+    assert decode._crf.type_segments(words, ctx) == _python_segments(types, words)
+    res.profile_names = ()  # raw profile rows it cannot read: the Python code builds them
+    assert features.compiled_feature_context(res, index, types._nb_index, types._near, types._zero) is None
