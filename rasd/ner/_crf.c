@@ -291,15 +291,20 @@ viterbi(PyObject *self, PyObject *args)
             const double *prev = D + (t - 1) * L;
             double *cur = D + t * L;
             const double *e = Es + t * L;
-            for (Py_ssize_t c = 0; c < L; c++) {
-                double best = prev[0] + TT[c];
-                for (Py_ssize_t p = 1; p < L; p++) {
-                    double v = prev[p] + TT[p * L + c];
-                    if (v > best)
-                        best = v;
+            /* the best over prev labels p of prev[p] + T[p, c], for every c at once: p outer (in
+             * ascending order, as a loop over p per c), c inner over contiguous rows of T (the
+             * same comparisons, so the same maxima, in a loop the compiler can vectorise) */
+            for (Py_ssize_t c = 0; c < L; c++)
+                cur[c] = prev[0] + TT[c];
+            for (Py_ssize_t p = 1; p < L; p++) {
+                const double pp = prev[p], *row = TT + p * L;
+                for (Py_ssize_t c = 0; c < L; c++) {
+                    double v = pp + row[c];
+                    cur[c] = v > cur[c] ? v : cur[c];
                 }
-                cur[c] = best + e[c];
             }
+            for (Py_ssize_t c = 0; c < L; c++)
+                cur[c] += e[c];
         }
         const double *last = D + (len - 1) * L;
         Py_ssize_t arg = 0;

@@ -28,7 +28,8 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, repeat
+from operator import is_, itemgetter, not_
 
 import numpy as np
 
@@ -307,11 +308,9 @@ class TypeScores:
             self._evict(min(self.max_types // 2, self.max_types - len(norms)))
         rows = self.rows
         out = list(map(rows.get, norms))
-        if None in out:  # unseen types: computed once each, then filled in where they stand
-            new = list(dict.fromkeys([t for t, r in zip(norms, out, strict=True) if r is None]))
-            self._add(new)
-            got = {t: rows[t] for t in new}.get
-            out = [got(t) if r is None else r for t, r in zip(norms, out, strict=True)]
+        if None in out:  # unseen types: computed once each, then every token looked up again
+            self._add(list(dict.fromkeys(compress(norms, map(is_, out, repeat(None))))))
+            out = list(map(rows.__getitem__, norms))
         return out
 
     def touch(self, ids) -> None:
@@ -368,20 +367,13 @@ class TypeScores:
         compiled = _crf is not None and self.compiled
         known: list[int] = []
         if self.table is not None:
-            find = self.table.words.get
-            rest = []
-            known_norms = []
-            for norm in norms:
-                k = find(norm)
-                if k is None:
-                    rest.append(norm)
-                else:
-                    known.append(k)
-                    known_norms.append(norm)
-            for norm, sb in zip(known_norms, stems_and_bases(known_norms, self.feat.res, compiled=compiled),
-                                strict=True):
-                self._put(norm, sb)
-            norms = rest
+            found = list(map(self.table.words.get, norms))
+            absent = list(map(is_, found, repeat(None)))
+            known = [k for k in found if k is not None]
+            known_norms = list(compress(norms, map(not_, absent)))
+            sb = stems_and_bases(known_norms, self.feat.res, compiled=compiled)
+            self._put_many(known_norms, map(itemgetter(0), sb), map(itemgetter(1), sb))
+            norms = list(compress(norms, absent))
         # one segmented sum for all new types and positions (no segment is empty: a token always
         # has its word and a neighbour always sees its stem)
         at = r0  # the row the summed segments of idx go to
@@ -397,8 +389,7 @@ class TypeScores:
             ctx = compiled_feature_context(self.feat.res, self.w.index, self._nb_index, self._near, self._zero)
         if ctx is not None:
             idx, starts, stems, bases = _crf.type_segments(norms, ctx)
-            for norm, stem, base in zip(norms, stems, bases, strict=True):
-                self._put(norm, (stem, base))
+            self._put_many(norms, stems, bases)
             norms = []
         segments = self.segments  # uncached: the score row is the cache
         for norm in norms:
@@ -420,6 +411,13 @@ class TypeScores:
         self.rows[tok] = len(self.rows)
         self.stems.append(stem_base[0])
         self.bases.append(stem_base[1])
+
+    def _put_many(self, toks: list[str], stems, bases) -> None:
+        """:meth:`_put` of each of ``toks`` (distinct, new) with its stem and base."""
+        n = len(self.rows)
+        self.rows.update(zip(toks, range(n, n + len(toks)), strict=True))
+        self.stems += stems
+        self.bases += bases
 
     def stem(self, tok: str) -> str:
         """The clitic-free stem the features use for ``tok`` (from the table when it is there)."""
