@@ -451,6 +451,7 @@ class Decoder:
         self._pair_mat = np.ascontiguousarray(np.array(list(self._pairs.values())).reshape(len(self._pairs), 2, L))
         self._phrase_keys = phrases if featurizer.res.use_lexicon else None
         self._bits = (TypeScores.PAIR, TypeScores.PAIR_RIGHT, TypeScores.PHRASE, TypeScores.PHRASE_SECOND)
+        self._phrase_vectors: dict[tuple[str, ...], np.ndarray | None] = {}  # P=... features -> scores
         self._extras = hasattr(_crf, "doc_extras")  # False with a build of _crf.c older than it
         self._bos = weights.vector(["BOS"])
         self._eos = weights.vector(["EOS"])
@@ -580,7 +581,7 @@ class Decoder:
         """Add the multi-word lexicon features of the sentences (token ranges ``bounds[s]`` to
         ``bounds[s + 1]``) where an entry's first two words stand at positions ``hits`` (ascending)."""
         stems_all, bases_all = self.types.stems, self.types.bases
-        vector = self.w.vector
+        memo = self._phrase_vectors
         by_sentence: dict[int, list[int]] = {}
         for p in hits:
             by_sentence.setdefault(bisect_right(bounds, p) - 1, []).append(p)
@@ -593,7 +594,12 @@ class Decoder:
                 continue
             for i, fs in enumerate(phr):
                 if fs:
-                    v = vector(fs)
+                    key = tuple(fs)
+                    v = memo.get(key, memo)
+                    if v is memo:  # a few label combinations: each summed once
+                        v = self.w.vector(fs)
+                        if len(memo) < 10_000:
+                            memo[key] = v
                     if v is not None:
                         em[a + i] += v
 
