@@ -954,6 +954,31 @@ in_pair_dict(PyObject *d, PyObject *a, PyObject *b, Py_ssize_t *k)
     return 1;
 }
 
+/* the stem of every token (stems[ids[i]]), one list per sentence of lengths lens */
+static PyObject *
+stems_by_sentence(PyObject *stems, const Py_ssize_t *ids, const Py_ssize_t *lens, Py_ssize_t S)
+{
+    PyObject *out = PyList_New(S);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t s = 0; s < S; s++) {
+        PyObject *lst = PyList_New(lens[s]);
+        if (lst == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < lens[s]; i++) {
+            PyObject *st = PyList_GET_ITEM(stems, ids[at + i]);
+            Py_INCREF(st);
+            PyList_SET_ITEM(lst, i, st);
+        }
+        PyList_SET_ITEM(out, s, lst);
+        at += lens[s];
+    }
+    return out;
+}
+
 static PyObject *
 doc_extras(PyObject *self, PyObject *args)
 {
@@ -1079,21 +1104,8 @@ doc_extras(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < n; i++)
         LAST[ids[i]] = tick;
     if (want_stems) {
-        if ((stem_lists = PyList_New(S)) == NULL)
+        if ((stem_lists = stems_by_sentence(stems, ids, lens, S)) == NULL)
             goto done;
-        Py_ssize_t at = 0;
-        for (Py_ssize_t s = 0; s < S; s++) {
-            PyObject *lst = PyList_New(lens[s]);
-            if (lst == NULL)
-                goto done;
-            for (Py_ssize_t i = 0; i < lens[s]; i++) {
-                PyObject *st = PyList_GET_ITEM(stems, ids[at + i]);
-                Py_INCREF(st);
-                PyList_SET_ITEM(lst, i, st);
-            }
-            PyList_SET_ITEM(stem_lists, s, lst);
-            at += lens[s];
-        }
     }
     else {
         stem_lists = Py_None;
@@ -1335,13 +1347,92 @@ push_ids(PyObject *idx, PyObject *feats, PyObject *index, PyObject *zero)
     return 0;
 }
 
+/* the cluster features of a word (Featurizer.parts): its own (every granularity, then the
+ * frequency band) into own, the two middle granularities into near; c=unk when it has no row */
+static int
+add_cluster_feats(FeatCtx *c, PyObject *norm, PyObject *stem, PyObject *own, PyObject *near)
+{
+    PyObject *row = raw_get(c->clusters, norm), *ids = NULL;
+    if (row == NULL && !PyErr_Occurred())
+        row = raw_get(c->clusters, stem);
+    if (row == NULL && PyErr_Occurred())
+        return -1;
+    if (row == NULL)
+        return PyList_Append(own, P_cunk) < 0 || PyList_Append(own, P_f0) < 0 || PyList_Append(near, P_cunk) < 0
+            ? -1 : 0;
+    long long count;
+    if (cluster_row(row, &count, &ids) < 0)
+        return -1;
+    PyObject *ids_seq = PySequence_Fast(ids, "cluster ids");
+    Py_DECREF(ids);
+    if (ids_seq == NULL)
+        return -1;
+    Py_ssize_t nn = PyTuple_GET_SIZE(c->cluster_names), ni = PySequence_Fast_GET_SIZE(ids_seq);
+    int bad = 0;
+    for (Py_ssize_t i = 0; !bad && i < nn; i++) {
+        if (i >= ni) {
+            PyErr_SetString(PyExc_IndexError, "clusters: a row with fewer ids than names");
+            bad = 1;
+            break;
+        }
+        PyObject *head = PyUnicode_Concat(PyTuple_GET_ITEM(c->cluster_names, i), P_eq), *f = NULL;
+        if (head != NULL) {
+            f = PyUnicode_Concat(head, PySequence_Fast_GET_ITEM(ids_seq, i));
+            Py_DECREF(head);
+        }
+        if (f == NULL || PyList_Append(own, f) < 0 || ((i == 1 || i == 2) && PyList_Append(near, f) < 0))
+            bad = 1;
+        Py_XDECREF(f);
+    }
+    Py_DECREF(ids_seq);
+    if (bad)
+        return -1;
+    /* the log2 band of the count: min((count + 1).bit_length() - 1, 14) */
+    unsigned long long v = (unsigned long long)count + 1;
+    int bits = 0;
+    while (v) {
+        bits++;
+        v >>= 1;
+    }
+    int band = bits - 1 < 14 ? bits - 1 : 14;
+    if (count < 0 || band < 0 || band >= PyTuple_GET_SIZE(c->freq)) {
+        PyErr_SetString(PyExc_ValueError, "clusters: a count out of range");
+        return -1;
+    }
+    return PyList_Append(own, PyTuple_GET_ITEM(c->freq, band));
+}
+
+/* the context-profile features of a word (the word's row, else its stem's, when not empty) */
+static int
+add_profile_feats(FeatCtx *c, PyObject *norm, PyObject *stem, PyObject *own)
+{
+    PyObject *keys[2] = {norm, stem};
+    for (int i = 0; i < 2; i++) {
+        PyObject *row = raw_get(c->profiles, keys[i]);
+        if (row == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        PyObject *prof = profile_row(row, c->profile_names);
+        if (prof == NULL)
+            return -1;
+        Py_ssize_t k = PyList_GET_SIZE(prof), n0 = PyList_GET_SIZE(own);
+        int r = k > 0 ? PyList_SetSlice(own, n0, n0, prof) : 0;
+        Py_DECREF(prof);
+        if (r < 0 || k > 0)
+            return r;
+    }
+    return 0;
+}
+
 /* own, near and far features, stem and base of one word (new references; -1 and an error) */
 static int
 word_parts(FeatCtx *c, PyObject *norm, PyObject **own_o, PyObject **near_o, PyObject **far_o,
            PyObject **stem_o, PyObject **base_o)
 {
     PyObject *own = PyList_New(0), *near = NULL, *far = NULL, *stem = NULL, *base = NULL, *pre = NULL;
-    PyObject *kinds = NULL, *ids = NULL, *prof = NULL;
+    PyObject *kinds = NULL;
     if (own == NULL)
         return -1;
     int shape = shape_of(norm, c->digits);
@@ -1407,85 +1498,13 @@ word_parts(FeatCtx *c, PyObject *norm, PyObject **own_o, PyObject **near_o, PyOb
     far = PyList_GetSlice(near, 0, PyList_GET_SIZE(near));
     if (far == NULL)
         goto fail;
-    if (c->clusters != Py_None) {
-        PyObject *row = raw_get(c->clusters, norm);
-        if (row == NULL && !PyErr_Occurred())
-            row = raw_get(c->clusters, stem);
-        if (row == NULL && PyErr_Occurred())
-            goto fail;
-        if (row == NULL) {
-            if (PyList_Append(own, P_cunk) < 0 || PyList_Append(own, P_f0) < 0 || PyList_Append(near, P_cunk) < 0)
-                goto fail;
-        }
-        else {
-            long long count;
-            if (cluster_row(row, &count, &ids) < 0)
-                goto fail;
-            PyObject *ids_seq = PySequence_Fast(ids, "cluster ids");
-            if (ids_seq == NULL)
-                goto fail;
-            Py_ssize_t nn = PyTuple_GET_SIZE(c->cluster_names), ni = PySequence_Fast_GET_SIZE(ids_seq);
-            int bad = 0;
-            for (Py_ssize_t i = 0; !bad && i < nn; i++) {
-                if (i >= ni) {
-                    PyErr_SetString(PyExc_IndexError, "clusters: a row with fewer ids than names");
-                    bad = 1;
-                    break;
-                }
-                PyObject *head = PyUnicode_Concat(PyTuple_GET_ITEM(c->cluster_names, i), P_eq), *f = NULL;
-                if (head != NULL) {
-                    f = PyUnicode_Concat(head, PySequence_Fast_GET_ITEM(ids_seq, i));
-                    Py_DECREF(head);
-                }
-                if (f == NULL || PyList_Append(own, f) < 0 || ((i == 1 || i == 2) && PyList_Append(near, f) < 0))
-                    bad = 1;
-                Py_XDECREF(f);
-            }
-            Py_DECREF(ids_seq);
-            if (bad)
-                goto fail;
-            /* the log2 band of the count: min((count + 1).bit_length() - 1, 14) */
-            unsigned long long v = (unsigned long long)count + 1;
-            int bits = 0;
-            while (v) {
-                bits++;
-                v >>= 1;
-            }
-            int band = bits - 1 < 14 ? bits - 1 : 14;
-            if (count < 0 || band < 0 || band >= PyTuple_GET_SIZE(c->freq)) {
-                PyErr_SetString(PyExc_ValueError, "clusters: a count out of range");
-                goto fail;
-            }
-            if (PyList_Append(own, PyTuple_GET_ITEM(c->freq, band)) < 0)
-                goto fail;
-        }
-    }
-    if (c->profiles != Py_None) {
-        PyObject *keys[2] = {norm, stem};
-        for (int i = 0; i < 2; i++) {
-            PyObject *row = raw_get(c->profiles, keys[i]);
-            if (row == NULL) {
-                if (PyErr_Occurred())
-                    goto fail;
-                continue;
-            }
-            if ((prof = profile_row(row, c->profile_names)) == NULL)
-                goto fail;
-            if (PyList_GET_SIZE(prof) > 0)
-                break;
-            Py_CLEAR(prof);
-        }
-        if (prof != NULL) {
-            Py_ssize_t n0 = PyList_GET_SIZE(own);
-            if (PyList_SetSlice(own, n0, n0, prof) < 0)
-                goto fail;
-        }
-    }
+    if (c->clusters != Py_None && add_cluster_feats(c, norm, stem, own, near) < 0)
+        goto fail;
+    if (c->profiles != Py_None && add_profile_feats(c, norm, stem, own) < 0)
+        goto fail;
 done:
     Py_XDECREF(pre);
     Py_XDECREF(kinds);
-    Py_XDECREF(ids);
-    Py_XDECREF(prof);
     *own_o = own;
     *near_o = near;
     *far_o = far;
@@ -1500,8 +1519,6 @@ fail:
     Py_XDECREF(base);
     Py_XDECREF(pre);
     Py_XDECREF(kinds);
-    Py_XDECREF(ids);
-    Py_XDECREF(prof);
     return -1;
 }
 
