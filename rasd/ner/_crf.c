@@ -291,15 +291,20 @@ viterbi(PyObject *self, PyObject *args)
             const double *prev = D + (t - 1) * L;
             double *cur = D + t * L;
             const double *e = Es + t * L;
-            for (Py_ssize_t c = 0; c < L; c++) {
-                double best = prev[0] + TT[c];
-                for (Py_ssize_t p = 1; p < L; p++) {
-                    double v = prev[p] + TT[p * L + c];
-                    if (v > best)
-                        best = v;
+            /* the best over prev labels p of prev[p] + T[p, c], for every c at once: p outer (in
+             * ascending order, as a loop over p per c), c inner over contiguous rows of T (the
+             * same comparisons, so the same maxima, in a loop the compiler can vectorise) */
+            for (Py_ssize_t c = 0; c < L; c++)
+                cur[c] = prev[0] + TT[c];
+            for (Py_ssize_t p = 1; p < L; p++) {
+                const double pp = prev[p], *row = TT + p * L;
+                for (Py_ssize_t c = 0; c < L; c++) {
+                    double v = pp + row[c];
+                    cur[c] = v > cur[c] ? v : cur[c];
                 }
-                cur[c] = best + e[c];
             }
+            for (Py_ssize_t c = 0; c < L; c++)
+                cur[c] += e[c];
         }
         const double *last = D + (len - 1) * L;
         Py_ssize_t arg = 0;
@@ -573,6 +578,1026 @@ done:
     return result;
 }
 
+/* ---- the clitic split and stem of rasd.ner.features (split_clitics, stem_and_base) ----
+ *
+ *   split_clitics(norm, by_first, counts, lexicon) -> (proclitic, stem)
+ *       features.split_clitics: by_first maps a first letter to the proclitics that start with it
+ *       (in the order they are tried), counts maps a word to its cluster row (the raw tail
+ *       "count\t..." of a LazyRows, or a parsed (count, ids) tuple), lexicon is a dict of words.
+ *   stem_bases(norms, by_first, counts, lexicon, digits) -> [(stem, base), ...]
+ *       features.stem_and_base of each normalised word; digits: the characters _DIGITS holds.
+ */
+
+/* the corpus count of a word (features.Resources.count) into *out: 0 when unknown; -1 and an error
+ * set on failure */
+static int
+word_count(PyObject *counts, PyObject *w, long long *out)
+{
+    *out = 0;
+    PyObject *v = PyDict_GetItemWithError(counts, w);
+    if (v == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (PyUnicode_Check(v)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(v), end = PyUnicode_FindChar(v, '\t', 0, n, 1);
+        if (end == -2)
+            return -1;
+        if (end < 0)
+            end = n;
+        int kind = PyUnicode_KIND(v);
+        const void *data = PyUnicode_DATA(v);
+        if (end > 0 && end <= 18) {
+            long long c = 0;
+            Py_ssize_t i;
+            for (i = 0; i < end; i++) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+                if (ch < '0' || ch > '9')
+                    break;
+                c = 10 * c + (ch - '0');
+            }
+            if (i == end) {
+                *out = c;
+                return 0;
+            }
+        }
+        /* anything but plain digits: as int() reads it */
+        PyObject *head = PyUnicode_Substring(v, 0, end);
+        if (head == NULL)
+            return -1;
+        PyObject *num = PyLong_FromUnicodeObject(head, 10);
+        Py_DECREF(head);
+        if (num == NULL)
+            return -1;
+        *out = PyLong_AsLongLong(num);
+        Py_DECREF(num);
+        return *out == -1 && PyErr_Occurred() ? -1 : 0;
+    }
+    /* a parsed row: (count, ids); an empty one counts 0, as `c[0] if c else 0` */
+    int truth = PyObject_IsTrue(v);
+    if (truth <= 0)
+        return truth;
+    PyObject *first = PySequence_GetItem(v, 0);
+    if (first == NULL)
+        return -1;
+    *out = PyLong_AsLongLong(first);
+    Py_DECREF(first);
+    return *out == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
+static int
+in_dict(PyObject *d, PyObject *w)
+{
+    return PyDict_Contains(d, w);
+}
+
+static const Py_UCS4 ALEF = 0x0627, LAM = 0x0644;
+
+/* whether u starts with the article ال */
+static int
+starts_al(PyObject *u)
+{
+    return PyUnicode_GET_LENGTH(u) >= 2 && PyUnicode_READ_CHAR(u, 0) == ALEF && PyUnicode_READ_CHAR(u, 1) == LAM;
+}
+
+/* the proclitic and stem of norm (new references in *pre and *stem), or -1 and an error */
+static int
+split_one(PyObject *norm, PyObject *by_first, PyObject *counts, PyObject *lexicon, PyObject *empty,
+          PyObject **pre, PyObject **stem)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(norm);
+    PyObject *cands = NULL;
+    if (n > 0) {
+        PyObject *first = PyUnicode_Substring(norm, 0, 1);
+        if (first == NULL)
+            return -1;
+        cands = PyDict_GetItemWithError(by_first, first);
+        Py_DECREF(first);
+        if (cands == NULL && PyErr_Occurred())
+            return -1;
+    }
+    if (cands == NULL) {
+        Py_INCREF(empty);
+        Py_INCREF(norm);
+        *pre = empty;
+        *stem = norm;
+        return 0;
+    }
+    if (!PyTuple_Check(cands)) {
+        PyErr_SetString(PyExc_TypeError, "by_first: tuples of proclitics expected");
+        return -1;
+    }
+    long long best_score;
+    if (word_count(counts, norm, &best_score) < 0)
+        return -1;
+    if (best_score == 0) {
+        int r = in_dict(lexicon, norm);
+        if (r < 0)
+            return -1;
+        if (r)
+            best_score = 1;
+    }
+    PyObject *best_pre = empty, *best_stem = norm;
+    Py_INCREF(best_pre);
+    Py_INCREF(best_stem);
+    for (Py_ssize_t c = 0; c < PyTuple_GET_SIZE(cands); c++) {
+        PyObject *p = PyTuple_GET_ITEM(cands, c);
+        if (!PyUnicode_Check(p) || PyUnicode_GET_LENGTH(p) == 0) {
+            PyErr_SetString(PyExc_TypeError, "by_first: non-empty proclitic strings expected");
+            goto fail;
+        }
+        Py_ssize_t lp = PyUnicode_GET_LENGTH(p);
+        if (n - lp < 2)
+            continue;
+        Py_ssize_t at = PyUnicode_Tailmatch(norm, p, 0, n, -1);
+        if (at < 0)
+            goto fail;
+        if (!at)
+            continue;
+        PyObject *s = PyUnicode_Substring(norm, lp, n);
+        if (s == NULL)
+            goto fail;
+        if (PyUnicode_READ_CHAR(p, lp - 1) == LAM && PyUnicode_READ_CHAR(s, 0) == LAM) {
+            /* لل + noun = ل + ال + noun */
+            PyObject *alef = PyUnicode_FromOrdinal(ALEF);
+            if (alef == NULL) {
+                Py_DECREF(s);
+                goto fail;
+            }
+            PyObject *t = PyUnicode_Concat(alef, s);
+            Py_DECREF(alef);
+            Py_DECREF(s);
+            if (t == NULL)
+                goto fail;
+            s = t;
+        }
+        long long sc;
+        if (word_count(counts, s, &sc) < 0) {
+            Py_DECREF(s);
+            goto fail;
+        }
+        if (sc == 0) {
+            int r = in_dict(lexicon, s);
+            if (r == 0 && starts_al(s)) {
+                PyObject *rest = PyUnicode_Substring(s, 2, PyUnicode_GET_LENGTH(s));
+                if (rest == NULL) {
+                    Py_DECREF(s);
+                    goto fail;
+                }
+                r = in_dict(lexicon, rest);
+                Py_DECREF(rest);
+            }
+            if (r < 0) {
+                Py_DECREF(s);
+                goto fail;
+            }
+            if (r)
+                sc = 1;
+        }
+        if (sc > best_score) {
+            Py_DECREF(best_pre);
+            Py_DECREF(best_stem);
+            Py_INCREF(p);
+            best_pre = p;
+            best_stem = s;
+            best_score = sc;
+        }
+        else
+            Py_DECREF(s);
+    }
+    *pre = best_pre;
+    *stem = best_stem;
+    return 0;
+fail:
+    Py_DECREF(best_pre);
+    Py_DECREF(best_stem);
+    return -1;
+}
+
+static int
+check_split_args(PyObject *by_first, PyObject *counts, PyObject *lexicon)
+{
+    if (!PyDict_Check(by_first) || !PyDict_Check(counts) || !PyDict_Check(lexicon)) {
+        PyErr_SetString(PyExc_TypeError, "by_first, counts, lexicon: dicts expected");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+split_clitics(PyObject *self, PyObject *args)
+{
+    PyObject *norm, *by_first, *counts, *lexicon, *pre, *stem;
+    if (!PyArg_ParseTuple(args, "UOOO", &norm, &by_first, &counts, &lexicon))
+        return NULL;
+    if (check_split_args(by_first, counts, lexicon) < 0)
+        return NULL;
+    PyObject *empty = PyUnicode_New(0, 0);
+    if (empty == NULL)
+        return NULL;
+    int r = split_one(norm, by_first, counts, lexicon, empty, &pre, &stem);
+    Py_DECREF(empty);
+    if (r < 0)
+        return NULL;
+    PyObject *out = PyTuple_Pack(2, pre, stem);
+    Py_DECREF(pre);
+    Py_DECREF(stem);
+    return out;
+}
+
+/* features._shape, as a code: 0 ar, 1 lat, 2 num, 3 hasnum, 4 pun */
+enum { SHAPE_AR, SHAPE_LAT, SHAPE_NUM, SHAPE_HASNUM, SHAPE_PUN };
+
+static int
+shape_of(PyObject *w, PyObject *digits)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    int all_alpha = n > 0, ascii = 1, any_alpha = 0, all_digit = 1, any_digit = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int alpha = Py_UNICODE_ISALPHA(ch);
+        int dig = PyUnicode_FindChar(digits, ch, 0, PyUnicode_GET_LENGTH(digits), 1) >= 0;
+        all_alpha &= alpha;
+        any_alpha |= alpha;
+        ascii &= ch < 128;
+        all_digit &= dig;
+        any_digit |= dig;
+    }
+    if (all_alpha)
+        return ascii ? SHAPE_LAT : SHAPE_AR;
+    if (all_digit)
+        return SHAPE_NUM;
+    if (any_digit)
+        return SHAPE_HASNUM;
+    if (!any_alpha)
+        return SHAPE_PUN;
+    return SHAPE_AR;
+}
+
+/* features._digit_key: every digit of w as 0 (a canonical string: the narrowest kind that holds
+ * it, else it would not compare equal to Python's) */
+static PyObject *
+digit_key(PyObject *w, PyObject *digits)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    Py_UCS4 *buf = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(w, i);
+        if (PyUnicode_FindChar(digits, ch, 0, PyUnicode_GET_LENGTH(digits), 1) >= 0)
+            ch = '0';
+        buf[i] = ch;
+    }
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+    PyMem_Free(buf);
+    return out;
+}
+
+static PyObject *
+stem_bases(PyObject *self, PyObject *args)
+{
+    PyObject *norms, *by_first, *counts, *lexicon, *digits;
+    if (!PyArg_ParseTuple(args, "OOOOU", &norms, &by_first, &counts, &lexicon, &digits))
+        return NULL;
+    if (check_split_args(by_first, counts, lexicon) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Fast(norms, "norms");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *out = empty ? PyList_New(n) : NULL;
+    if (out == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(seq, i), *pair;
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "norms: strings expected");
+            goto fail;
+        }
+        int shape = shape_of(w, digits);
+        if (shape == SHAPE_NUM || shape == SHAPE_HASNUM) {
+            PyObject *key = digit_key(w, digits);
+            if (key == NULL)
+                goto fail;
+            pair = PyTuple_Pack(2, key, key);
+            Py_DECREF(key);
+        }
+        else {
+            PyObject *pre, *stem, *base;
+            if (shape == SHAPE_AR) {
+                if (split_one(w, by_first, counts, lexicon, empty, &pre, &stem) < 0)
+                    goto fail;
+                Py_DECREF(pre);
+            }
+            else {
+                stem = w;
+                Py_INCREF(stem);
+            }
+            if (starts_al(stem) && PyUnicode_GET_LENGTH(stem) > 4)
+                base = PyUnicode_Substring(stem, 2, PyUnicode_GET_LENGTH(stem));
+            else {
+                base = stem;
+                Py_INCREF(base);
+            }
+            if (base == NULL) {
+                Py_DECREF(stem);
+                goto fail;
+            }
+            pair = PyTuple_Pack(2, stem, base);
+            Py_DECREF(stem);
+            Py_DECREF(base);
+        }
+        if (pair == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, i, pair);
+    }
+    Py_DECREF(seq);
+    Py_DECREF(empty);
+    return out;
+fail:
+    Py_DECREF(seq);
+    Py_XDECREF(empty);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* ---- the rest of a sentence batch's scores (rasd.ner.decode.Decoder.emissions) ----
+ *
+ *   doc_extras(em, ids, lens, flags, bits, stems, bases, pair_index, pair_mat, phrases, last, tick,
+ *              want_stems) -> (phrase hits, stems by sentence or None)
+ *       the bigram features: for each position p (ascending) whose token and the next stand in the
+ *       same sentence, flags[ids[p]] has bits[0] and flags[ids[p + 1]] bits[1], and
+ *       k = pair_index[(stems[ids[p]], stems[ids[p + 1]])] exists: em[p] += pair_mat[k, 0],
+ *       em[p + 1] += pair_mat[k, 1] (Decoder._add_pairs's additions in its order).  last[ids[i]] =
+ *       tick for every token (TypeScores.touch).  The phrase hits: the positions p (ascending, same
+ *       sentence as p + 1, flags bits[2] then bits[3]) where (s0, s1), (b0, s1), (s0, b1) or
+ *       (b0, b1) is a key of phrases (s: stems, b: bases of the two rows; phrases None: none).
+ *       With want_stems, the stem of every token, one list per sentence.
+ */
+static int
+in_pair_dict(PyObject *d, PyObject *a, PyObject *b, Py_ssize_t *k)
+{
+    PyObject *key = PyTuple_Pack(2, a, b);
+    if (key == NULL)
+        return -1;
+    PyObject *v = PyDict_GetItemWithError(d, key);
+    Py_DECREF(key);
+    if (v == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (k != NULL) {
+        *k = PyNumber_AsSsize_t(v, PyExc_OverflowError);
+        if (*k == -1 && PyErr_Occurred())
+            return -1;
+    }
+    return 1;
+}
+
+/* the stem of every token (stems[ids[i]]), one list per sentence of lengths lens */
+static PyObject *
+stems_by_sentence(PyObject *stems, const Py_ssize_t *ids, const Py_ssize_t *lens, Py_ssize_t S)
+{
+    PyObject *out = PyList_New(S);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t s = 0; s < S; s++) {
+        PyObject *lst = PyList_New(lens[s]);
+        if (lst == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < lens[s]; i++) {
+            PyObject *st = PyList_GET_ITEM(stems, ids[at + i]);
+            Py_INCREF(st);
+            PyList_SET_ITEM(lst, i, st);
+        }
+        PyList_SET_ITEM(out, s, lst);
+        at += lens[s];
+    }
+    return out;
+}
+
+static PyObject *
+doc_extras(PyObject *self, PyObject *args)
+{
+    PyObject *em_obj, *ids_obj, *lens_obj, *flags_obj, *bits_obj, *stems, *bases, *pair_index, *pm_obj,
+        *phrases, *last_obj;
+    long long tick;
+    int want_stems;
+    if (!PyArg_ParseTuple(args, "OOOOOO!O!O!OOOLp", &em_obj, &ids_obj, &lens_obj, &flags_obj, &bits_obj,
+                          &PyList_Type, &stems, &PyList_Type, &bases, &PyDict_Type, &pair_index, &pm_obj,
+                          &phrases, &last_obj, &tick, &want_stems))
+        return NULL;
+    Py_buffer em = {0}, pm = {0}, fl = {0}, last = {0};
+    Py_ssize_t *ids = NULL, *lens = NULL, n = 0, S = 0;
+    unsigned char *sid_end = NULL; /* sid_end[p]: token p + 1 starts another sentence */
+    PyObject *hits = NULL, *stem_lists = NULL, *result = NULL;
+    unsigned long b_pl, b_pr, b_f1, b_f2;
+    if (phrases != Py_None && !PyDict_Check(phrases)) {
+        PyErr_SetString(PyExc_TypeError, "phrases: a dict or None expected");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(bits_obj, "kkkk", &b_pl, &b_pr, &b_f1, &b_f2))
+        return NULL;
+    if (get_doubles(em_obj, &em, 1, "em") < 0)
+        return NULL;
+    if (get_doubles(pm_obj, &pm, 0, "pair_mat") < 0)
+        goto done;
+    if (PyObject_GetBuffer(flags_obj, &fl, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        goto done;
+    if (PyObject_GetBuffer(last_obj, &last, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE) < 0)
+        goto done;
+    if (fl.itemsize != 1 || (int_format(&fl) != 'B') || last.itemsize != 8 ||
+        (int_format(&last) != 'l' && int_format(&last) != 'q')) {
+        PyErr_SetString(PyExc_TypeError, "flags: uint8 and last: int64 arrays expected");
+        goto done;
+    }
+    if ((ids = get_indices(ids_obj, &n, "ids")) == NULL || (lens = get_indices(lens_obj, &S, "lens")) == NULL)
+        goto done;
+    if (em.ndim != 2 || em.shape[0] != n || pm.ndim != 3 || pm.shape[1] != 2 || pm.shape[2] != em.shape[1]) {
+        PyErr_SetString(PyExc_ValueError, "em: (tokens, labels) and pair_mat: (pairs, 2, labels) expected");
+        goto done;
+    }
+    Py_ssize_t L = em.shape[1], R = fl.len, NS = PyList_GET_SIZE(stems), P = pm.shape[0];
+    if (PyList_GET_SIZE(bases) != NS || last.len / 8 < R) {
+        PyErr_SetString(PyExc_ValueError, "stems, bases, last: one entry per row expected");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (ids[i] >= R || ids[i] >= NS) {
+            PyErr_SetString(PyExc_IndexError, "ids: row out of range");
+            goto done;
+        }
+    }
+    sid_end = PyMem_Malloc(n ? n : 1);
+    if (sid_end == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    memset(sid_end, 0, n ? n : 1);
+    Py_ssize_t total = 0;
+    for (Py_ssize_t s = 0; s < S; s++) {
+        total += lens[s];
+        if (total > n) {
+            PyErr_SetString(PyExc_ValueError, "lens: longer than ids");
+            goto done;
+        }
+        if (lens[s] > 0)
+            sid_end[total - 1] = 1;
+    }
+    if (total != n) {
+        PyErr_SetString(PyExc_ValueError, "lens: do not add up to the number of ids");
+        goto done;
+    }
+    const unsigned char *F = (const unsigned char *)fl.buf;
+    double *E = (double *)em.buf;
+    const double *PM = (const double *)pm.buf;
+    int64_t *LAST = (int64_t *)last.buf;
+    if ((hits = PyList_New(0)) == NULL)
+        goto done;
+    for (Py_ssize_t p = 0; p + 1 < n; p++) {
+        if (sid_end[p])
+            continue;
+        unsigned f0 = F[ids[p]], f1 = F[ids[p + 1]];
+        if ((f0 & b_pl) && (f1 & b_pr)) {
+            Py_ssize_t k;
+            int r = in_pair_dict(pair_index, PyList_GET_ITEM(stems, ids[p]), PyList_GET_ITEM(stems, ids[p + 1]), &k);
+            if (r < 0)
+                goto done;
+            if (r) {
+                if (k < 0 || k >= P) {
+                    PyErr_SetString(PyExc_IndexError, "pair_index: row out of range");
+                    goto done;
+                }
+                const double *h = PM + k * 2 * L;
+                double *e = E + p * L;
+                for (Py_ssize_t y = 0; y < L; y++)
+                    e[y] += h[y];
+                for (Py_ssize_t y = 0; y < L; y++)
+                    e[L + y] += h[L + y];
+            }
+        }
+        if (phrases != Py_None && (f0 & b_f1) && (f1 & b_f2)) {
+            PyObject *s0 = PyList_GET_ITEM(stems, ids[p]), *b0 = PyList_GET_ITEM(bases, ids[p]);
+            PyObject *s1 = PyList_GET_ITEM(stems, ids[p + 1]), *b1 = PyList_GET_ITEM(bases, ids[p + 1]);
+            int r = in_pair_dict(phrases, s0, s1, NULL);
+            if (r == 0)
+                r = in_pair_dict(phrases, b0, s1, NULL);
+            if (r == 0)
+                r = in_pair_dict(phrases, s0, b1, NULL);
+            if (r == 0)
+                r = in_pair_dict(phrases, b0, b1, NULL);
+            if (r < 0)
+                goto done;
+            if (r) {
+                PyObject *at = PyLong_FromSsize_t(p);
+                if (at == NULL || PyList_Append(hits, at) < 0) {
+                    Py_XDECREF(at);
+                    goto done;
+                }
+                Py_DECREF(at);
+            }
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        LAST[ids[i]] = tick;
+    if (want_stems) {
+        if ((stem_lists = stems_by_sentence(stems, ids, lens, S)) == NULL)
+            goto done;
+    }
+    else {
+        stem_lists = Py_None;
+        Py_INCREF(stem_lists);
+    }
+    result = PyTuple_Pack(2, hits, stem_lists);
+done:
+    Py_XDECREF(hits);
+    Py_XDECREF(stem_lists);
+    PyMem_Free(ids);
+    PyMem_Free(lens);
+    PyMem_Free(sid_end);
+    if (em.obj)
+        PyBuffer_Release(&em);
+    if (pm.obj)
+        PyBuffer_Release(&pm);
+    if (fl.obj)
+        PyBuffer_Release(&fl);
+    if (last.obj)
+        PyBuffer_Release(&last);
+    return result;
+}
+
+/* ---- the attribute indices of new word types (rasd.ner.decode.TypeScores.segments) ----
+ *
+ *   type_segments(norms, ctx) -> (idx, starts, stems, bases)
+ *       for each normalised word, Featurizer.parts's feature strings looked up as TypeScores.segments
+ *       does (the token's own in index, each neighbour offset's in its own dict; an unknown one is
+ *       zero), laid end to end in idx, each segment's start in starts; and the word's stem and base.
+ *       ctx = (by_first, counts, lexicon, digits, index, nb_index, near, zero, use_lexicon,
+ *              clusters, cluster_names, freq, profiles, profile_names):
+ *       counts: the clusters' raw rows (for the split); clusters: the same, or None when the
+ *       features have no clusters; profiles: the profiles' raw rows or None; a raw row is its tail
+ *       string or what LazyRows parsed it into.
+ */
+typedef struct {
+    PyObject *by_first, *counts, *lexicon, *digits, *index, *nb_index, *near, *use_lexicon;
+    PyObject *clusters, *cluster_names, *freq, *profiles, *profile_names;
+    Py_ssize_t zero;
+    PyObject *empty;
+} FeatCtx;
+
+static PyObject *P_w, *P_s, *P_b, *P_pre, *P_shape, *P_len, *P_b2, *P_b3, *P_x1, *P_x2, *P_x3, *P_al, *P_L,
+    *P_cunk, *P_f0, *P_ar, *P_lat, *P_num, *P_hasnum, *P_pun, *P_eq, *P_article, *P_lens[8];
+
+static int
+init_prefixes(void)
+{
+    if (P_w != NULL)
+        return 0;
+#define MK(var, text)                                   \
+    if ((var = PyUnicode_InternFromString(text)) == NULL) \
+        return -1;
+    MK(P_s, "s=") MK(P_b, "b=") MK(P_pre, "pre=") MK(P_shape, "shape=") MK(P_len, "len=")
+    MK(P_b2, "b2=") MK(P_b3, "b3=") MK(P_x1, "x1=") MK(P_x2, "x2=") MK(P_x3, "x3=") MK(P_al, "al")
+    MK(P_L, "L=") MK(P_cunk, "c=unk") MK(P_f0, "f=0") MK(P_ar, "ar") MK(P_lat, "lat") MK(P_num, "num")
+    MK(P_hasnum, "hasnum") MK(P_pun, "pun") MK(P_eq, "=")
+    MK(P_lens[0], "0") MK(P_lens[1], "1") MK(P_lens[2], "2") MK(P_lens[3], "3") MK(P_lens[4], "4")
+    MK(P_lens[5], "5") MK(P_lens[7], "7")
+#undef MK
+    P_lens[6] = NULL;
+    if ((P_article = PyUnicode_FromOrdinal(ALEF)) == NULL)
+        return -1;
+    PyObject *lam = PyUnicode_FromOrdinal(LAM);
+    if (lam == NULL)
+        return -1;
+    Py_SETREF(P_article, PyUnicode_Concat(P_article, lam));
+    Py_DECREF(lam);
+    if (P_article == NULL)
+        return -1;
+    if ((P_w = PyUnicode_InternFromString("w=")) == NULL)
+        return -1;
+    return 0;
+}
+
+/* append prefix + s to list (0, or -1 and an error) */
+static int
+push_cat(PyObject *list, PyObject *prefix, PyObject *s)
+{
+    PyObject *f = PyUnicode_Concat(prefix, s);
+    if (f == NULL)
+        return -1;
+    int r = PyList_Append(list, f);
+    Py_DECREF(f);
+    return r;
+}
+
+/* append prefix + s[a:b] (clamped as a Python slice of a non-negative/negative bound) */
+static int
+push_slice(PyObject *list, PyObject *prefix, PyObject *s, Py_ssize_t a, Py_ssize_t b)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (a < 0)
+        a = a + n < 0 ? 0 : a + n;
+    if (b > n)
+        b = n;
+    if (b < a)
+        b = a;
+    PyObject *sub = PyUnicode_Substring(s, a, b);
+    if (sub == NULL)
+        return -1;
+    int r = push_cat(list, prefix, sub);
+    Py_DECREF(sub);
+    return r;
+}
+
+/* the look-up of a raw row: str tail or parsed (borrowed; NULL without error when absent) */
+static PyObject *
+raw_get(PyObject *d, PyObject *w)
+{
+    return PyDict_GetItemWithError(d, w);
+}
+
+/* a cluster row's (count, ids) as new references: ids a tuple of strings */
+static int
+cluster_row(PyObject *v, long long *count, PyObject **ids)
+{
+    if (PyUnicode_Check(v)) {
+        PyObject *tab = PyUnicode_FromOrdinal('\t');
+        if (tab == NULL)
+            return -1;
+        PyObject *parts = PyUnicode_Split(v, tab, -1);
+        Py_DECREF(tab);
+        if (parts == NULL)
+            return -1;
+        PyObject *num = PyLong_FromUnicodeObject(PyList_GET_ITEM(parts, 0), 10);
+        if (num == NULL) {
+            Py_DECREF(parts);
+            return -1;
+        }
+        *count = PyLong_AsLongLong(num);
+        Py_DECREF(num);
+        if (*count == -1 && PyErr_Occurred()) {
+            Py_DECREF(parts);
+            return -1;
+        }
+        *ids = PyList_GetSlice(parts, 1, PyList_GET_SIZE(parts));
+        Py_DECREF(parts);
+        return *ids == NULL ? -1 : 0;
+    }
+    if (!PyTuple_Check(v) || PyTuple_GET_SIZE(v) != 2) {
+        PyErr_SetString(PyExc_TypeError, "clusters: a raw row or a (count, ids) tuple expected");
+        return -1;
+    }
+    *count = PyLong_AsLongLong(PyTuple_GET_ITEM(v, 0));
+    if (*count == -1 && PyErr_Occurred())
+        return -1;
+    *ids = PyTuple_GET_ITEM(v, 1);
+    Py_INCREF(*ids);
+    return 0;
+}
+
+/* a profile row's features (a new list), as features._profile_row */
+static PyObject *
+profile_row(PyObject *v, PyObject *names)
+{
+    if (!PyUnicode_Check(v))
+        return PySequence_List(v);
+    PyObject *tab = PyUnicode_FromOrdinal('\t');
+    if (tab == NULL)
+        return NULL;
+    PyObject *parts = PyUnicode_Split(v, tab, -1);
+    Py_DECREF(tab);
+    if (parts == NULL)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(parts);
+    if (n != PyTuple_GET_SIZE(names)) {
+        Py_DECREF(parts);
+        PyErr_SetString(PyExc_ValueError, "profiles: a row with another number of fields than the header");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *x = PyList_GET_ITEM(parts, i);
+        if (PyUnicode_GET_LENGTH(x) == 1 && PyUnicode_READ_CHAR(x, 0) == '0')
+            continue;
+        if (push_cat(out, PyTuple_GET_ITEM(names, i), x) < 0)
+            Py_CLEAR(out);
+    }
+    Py_DECREF(parts);
+    return out;
+}
+
+/* the lexicon kinds of a word (features.Featurizer._lex): a new sorted list */
+static PyObject *
+lex_kinds(FeatCtx *c, PyObject *norm, PyObject *stem, PyObject *base)
+{
+    PyObject *set = PySet_New(NULL);
+    if (set == NULL)
+        return NULL;
+    PyObject *al_base = PyUnicode_Concat(P_article, base);
+    if (al_base == NULL)
+        goto fail;
+    PyObject *keys[4] = {norm, stem, base, al_base};
+    for (int i = 0; i < 4; i++) {
+        PyObject *k = PyDict_GetItemWithError(c->lexicon, keys[i]);
+        if (k == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        PyObject *it = PyObject_GetIter(k);
+        if (it == NULL)
+            goto fail;
+        PyObject *x;
+        while ((x = PyIter_Next(it)) != NULL) {
+            int r = PySet_Add(set, x);
+            Py_DECREF(x);
+            if (r < 0)
+                break;
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred())
+            goto fail;
+    }
+    Py_DECREF(al_base);
+    PyObject *out = PySequence_List(set);
+    Py_DECREF(set);
+    if (out != NULL && PyList_Sort(out) < 0)
+        Py_CLEAR(out);
+    return out;
+fail:
+    Py_XDECREF(al_base);
+    Py_DECREF(set);
+    return NULL;
+}
+
+/* append the index of every feature of feats (dict index, unknown: zero) to idx */
+static int
+push_ids(PyObject *idx, PyObject *feats, PyObject *index, PyObject *zero)
+{
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(feats); i++) {
+        PyObject *v = PyDict_GetItemWithError(index, PyList_GET_ITEM(feats, i));
+        if (v == NULL && PyErr_Occurred())
+            return -1;
+        if (PyList_Append(idx, v != NULL ? v : zero) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* the cluster features of a word (Featurizer.parts): its own (every granularity, then the
+ * frequency band) into own, the two middle granularities into near; c=unk when it has no row */
+static int
+add_cluster_feats(FeatCtx *c, PyObject *norm, PyObject *stem, PyObject *own, PyObject *near)
+{
+    PyObject *row = raw_get(c->clusters, norm), *ids = NULL;
+    if (row == NULL && !PyErr_Occurred())
+        row = raw_get(c->clusters, stem);
+    if (row == NULL && PyErr_Occurred())
+        return -1;
+    if (row == NULL)
+        return PyList_Append(own, P_cunk) < 0 || PyList_Append(own, P_f0) < 0 || PyList_Append(near, P_cunk) < 0
+            ? -1 : 0;
+    long long count;
+    if (cluster_row(row, &count, &ids) < 0)
+        return -1;
+    PyObject *ids_seq = PySequence_Fast(ids, "cluster ids");
+    Py_DECREF(ids);
+    if (ids_seq == NULL)
+        return -1;
+    Py_ssize_t nn = PyTuple_GET_SIZE(c->cluster_names), ni = PySequence_Fast_GET_SIZE(ids_seq);
+    int bad = 0;
+    for (Py_ssize_t i = 0; !bad && i < nn; i++) {
+        if (i >= ni) {
+            PyErr_SetString(PyExc_IndexError, "clusters: a row with fewer ids than names");
+            bad = 1;
+            break;
+        }
+        PyObject *head = PyUnicode_Concat(PyTuple_GET_ITEM(c->cluster_names, i), P_eq), *f = NULL;
+        if (head != NULL) {
+            f = PyUnicode_Concat(head, PySequence_Fast_GET_ITEM(ids_seq, i));
+            Py_DECREF(head);
+        }
+        if (f == NULL || PyList_Append(own, f) < 0 || ((i == 1 || i == 2) && PyList_Append(near, f) < 0))
+            bad = 1;
+        Py_XDECREF(f);
+    }
+    Py_DECREF(ids_seq);
+    if (bad)
+        return -1;
+    /* the log2 band of the count: min((count + 1).bit_length() - 1, 14) */
+    unsigned long long v = (unsigned long long)count + 1;
+    int bits = 0;
+    while (v) {
+        bits++;
+        v >>= 1;
+    }
+    int band = bits - 1 < 14 ? bits - 1 : 14;
+    if (count < 0 || band < 0 || band >= PyTuple_GET_SIZE(c->freq)) {
+        PyErr_SetString(PyExc_ValueError, "clusters: a count out of range");
+        return -1;
+    }
+    return PyList_Append(own, PyTuple_GET_ITEM(c->freq, band));
+}
+
+/* the context-profile features of a word (the word's row, else its stem's, when not empty) */
+static int
+add_profile_feats(FeatCtx *c, PyObject *norm, PyObject *stem, PyObject *own)
+{
+    PyObject *keys[2] = {norm, stem};
+    for (int i = 0; i < 2; i++) {
+        PyObject *row = raw_get(c->profiles, keys[i]);
+        if (row == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        PyObject *prof = profile_row(row, c->profile_names);
+        if (prof == NULL)
+            return -1;
+        Py_ssize_t k = PyList_GET_SIZE(prof), n0 = PyList_GET_SIZE(own);
+        int r = k > 0 ? PyList_SetSlice(own, n0, n0, prof) : 0;
+        Py_DECREF(prof);
+        if (r < 0 || k > 0)
+            return r;
+    }
+    return 0;
+}
+
+/* own, near and far features, stem and base of one word (new references; -1 and an error) */
+static int
+word_parts(FeatCtx *c, PyObject *norm, PyObject **own_o, PyObject **near_o, PyObject **far_o,
+           PyObject **stem_o, PyObject **base_o)
+{
+    PyObject *own = PyList_New(0), *near = NULL, *far = NULL, *stem = NULL, *base = NULL, *pre = NULL;
+    PyObject *kinds = NULL;
+    if (own == NULL)
+        return -1;
+    int shape = shape_of(norm, c->digits);
+    if (shape == SHAPE_NUM || shape == SHAPE_HASNUM) {
+        PyObject *sh = shape == SHAPE_NUM ? P_num : P_hasnum;
+        stem = digit_key(norm, c->digits);
+        if (stem == NULL)
+            goto fail;
+        base = stem;
+        Py_INCREF(base);
+        near = PyList_New(0);
+        if (near == NULL || push_cat(own, P_shape, sh) < 0 || push_slice(own, P_w, stem, 0, 6) < 0 ||
+            push_cat(near, P_shape, sh) < 0)
+            goto fail;
+        far = near;
+        Py_INCREF(far);
+        goto done;
+    }
+    if (shape == SHAPE_AR) {
+        if (split_one(norm, c->by_first, c->counts, c->lexicon, c->empty, &pre, &stem) < 0)
+            goto fail;
+    }
+    else {
+        pre = c->empty;
+        stem = norm;
+        Py_INCREF(pre);
+        Py_INCREF(stem);
+    }
+    if (starts_al(stem) && PyUnicode_GET_LENGTH(stem) > 4)
+        base = PyUnicode_Substring(stem, 2, PyUnicode_GET_LENGTH(stem));
+    else {
+        base = stem;
+        Py_INCREF(base);
+    }
+    if (base == NULL)
+        goto fail;
+    Py_ssize_t nb = PyUnicode_GET_LENGTH(base);
+    PyObject *sh = shape == SHAPE_AR ? P_ar : shape == SHAPE_LAT ? P_lat : P_pun;
+    if (push_cat(own, P_w, norm) < 0 || push_cat(own, P_s, stem) < 0 || push_cat(own, P_b, base) < 0 ||
+        push_cat(own, P_pre, pre) < 0 || push_cat(own, P_shape, sh) < 0 ||
+        push_cat(own, P_len, P_lens[nb < 5 ? nb : nb < 7 ? 5 : 7]) < 0 || push_slice(own, P_b2, base, 0, 2) < 0 ||
+        push_slice(own, P_b3, base, 0, 3) < 0 || push_slice(own, P_x1, base, -1, nb) < 0 ||
+        push_slice(own, P_x2, base, -2, nb) < 0 || push_slice(own, P_x3, base, -3, nb) < 0)
+        goto fail;
+    if (base != stem && PyList_Append(own, P_al) < 0)
+        goto fail;
+    near = PyList_New(0);
+    if (near == NULL || push_cat(near, P_s, stem) < 0)
+        goto fail;
+    if (PyObject_IsTrue(c->use_lexicon)) {
+        if ((kinds = lex_kinds(c, norm, stem, base)) == NULL)
+            goto fail;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(kinds); i++) {
+            PyObject *f = PyUnicode_Concat(P_L, PyList_GET_ITEM(kinds, i));
+            if (f == NULL)
+                goto fail;
+            int r = PyList_Append(own, f) < 0 || PyList_Append(near, f) < 0;
+            Py_DECREF(f);
+            if (r)
+                goto fail;
+        }
+    }
+    far = PyList_GetSlice(near, 0, PyList_GET_SIZE(near));
+    if (far == NULL)
+        goto fail;
+    if (c->clusters != Py_None && add_cluster_feats(c, norm, stem, own, near) < 0)
+        goto fail;
+    if (c->profiles != Py_None && add_profile_feats(c, norm, stem, own) < 0)
+        goto fail;
+done:
+    Py_XDECREF(pre);
+    Py_XDECREF(kinds);
+    *own_o = own;
+    *near_o = near;
+    *far_o = far;
+    *stem_o = stem;
+    *base_o = base;
+    return 0;
+fail:
+    Py_XDECREF(own);
+    Py_XDECREF(near);
+    Py_XDECREF(far);
+    Py_XDECREF(stem);
+    Py_XDECREF(base);
+    Py_XDECREF(pre);
+    Py_XDECREF(kinds);
+    return -1;
+}
+
+static PyObject *
+type_segments(PyObject *self, PyObject *args)
+{
+    PyObject *norms, *ctx_t;
+    if (!PyArg_ParseTuple(args, "OO!", &norms, &PyTuple_Type, &ctx_t))
+        return NULL;
+    if (init_prefixes() < 0)
+        return NULL;
+    FeatCtx c;
+    if (!PyArg_ParseTuple(ctx_t, "O!O!O!UO!O!O!nOOO!O!OO!", &PyDict_Type, &c.by_first, &PyDict_Type, &c.counts,
+                          &PyDict_Type, &c.lexicon, &c.digits, &PyDict_Type, &c.index, &PyTuple_Type, &c.nb_index,
+                          &PyTuple_Type, &c.near, &c.zero, &c.use_lexicon, &c.clusters, &PyTuple_Type,
+                          &c.cluster_names, &PyTuple_Type, &c.freq, &c.profiles, &PyTuple_Type, &c.profile_names))
+        return NULL;
+    Py_ssize_t K = PyTuple_GET_SIZE(c.nb_index);
+    if (PyTuple_GET_SIZE(c.near) != K || (c.clusters != Py_None && !PyDict_Check(c.clusters)) ||
+        (c.profiles != Py_None && !PyDict_Check(c.profiles))) {
+        PyErr_SetString(PyExc_TypeError, "ctx: one near flag per offset, clusters and profiles dicts or None");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < K; k++) {
+        if (!PyDict_Check(PyTuple_GET_ITEM(c.nb_index, k))) {
+            PyErr_SetString(PyExc_TypeError, "ctx: nb_index holds one dict per offset");
+            return NULL;
+        }
+    }
+    PyObject *seq = PySequence_Fast(norms, "norms");
+    if (seq == NULL)
+        return NULL;
+    PyObject *zero = PyLong_FromSsize_t(c.zero);
+    c.empty = PyUnicode_New(0, 0);
+    PyObject *idx = PyList_New(0), *starts = PyList_New(0), *stems = PyList_New(0), *bases = PyList_New(0);
+    PyObject *result = NULL;
+    if (zero == NULL || c.empty == NULL || idx == NULL || starts == NULL || stems == NULL || bases == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(seq, i), *own, *near, *far, *stem, *base;
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "norms: strings expected");
+            goto done;
+        }
+        if (word_parts(&c, w, &own, &near, &far, &stem, &base) < 0)
+            goto done;
+        int bad = PyList_Append(stems, stem) < 0 || PyList_Append(bases, base) < 0;
+        for (Py_ssize_t k = -1; !bad && k < K; k++) {
+            PyObject *at = PyLong_FromSsize_t(PyList_GET_SIZE(idx));
+            bad = at == NULL || PyList_Append(starts, at) < 0;
+            Py_XDECREF(at);
+            if (bad)
+                break;
+            if (k < 0)
+                bad = push_ids(idx, own, c.index, zero) < 0;
+            else
+                bad = push_ids(idx, PyObject_IsTrue(PyTuple_GET_ITEM(c.near, k)) ? near : far,
+                               PyTuple_GET_ITEM(c.nb_index, k), zero) < 0;
+        }
+        Py_DECREF(own);
+        Py_DECREF(near);
+        Py_DECREF(far);
+        Py_DECREF(stem);
+        Py_DECREF(base);
+        if (bad)
+            goto done;
+    }
+    result = PyTuple_Pack(4, idx, starts, stems, bases);
+done:
+    Py_DECREF(seq);
+    Py_XDECREF(zero);
+    Py_XDECREF(c.empty);
+    Py_XDECREF(idx);
+    Py_XDECREF(starts);
+    Py_XDECREF(stems);
+    Py_XDECREF(bases);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"emissions", emissions, METH_VARARGS,
      "emissions(m, ids, lens, offsets, bos, eos, out): a sentence batch's state scores into out."},
@@ -582,6 +1607,15 @@ static PyMethodDef methods[] = {
      "segment_sums(wz, idx, starts, out, r0): per-segment sums of wz rows into out from row r0."},
     {"table_sums", table_sums, METH_VARARGS,
      "table_sums(wz, start, idx, rows, out, r0): segment sums of word-type table rows into out."},
+    {"split_clitics", split_clitics, METH_VARARGS,
+     "split_clitics(norm, by_first, counts, lexicon): features.split_clitics's (proclitic, stem)."},
+    {"stem_bases", stem_bases, METH_VARARGS,
+     "stem_bases(norms, by_first, counts, lexicon, digits): features.stem_and_base of each word."},
+    {"doc_extras", doc_extras, METH_VARARGS,
+     "doc_extras(em, ids, lens, flags, bits, stems, bases, pair_index, pair_mat, phrases, last, tick, "
+     "want_stems): bigram scores into em, rows marked used; (phrase hits, stems by sentence)."},
+    {"type_segments", type_segments, METH_VARARGS,
+     "type_segments(norms, ctx): (attribute indices laid end to end, segment starts, stems, bases) of new word types."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -25,13 +25,15 @@ import gzip
 import hashlib
 import json
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, compress, repeat
+from operator import is_, itemgetter, not_
 
 import numpy as np
 
-from rasd.ner.features import stem_and_base
+from rasd.ner.features import compiled_feature_context, stems_and_bases
 from rasd.text.normalize import normalize_word
 
 try:  # the optional compiled loops (rasd/ner/_crf.c); without them, the numpy code below
@@ -40,7 +42,6 @@ except ImportError:  # pragma: no cover - depends on the build
     _crf = None
 
 SIDECAR = ".weights.gz"
-_normalize_uncached = getattr(normalize_word, "__wrapped__", normalize_word)
 
 
 @dataclass
@@ -295,19 +296,21 @@ class TypeScores:
             if k is not None:
                 self._nb_index[k][rest] = i
 
-    def ids(self, tokens: list[str]) -> list[int]:
+    def ids(self, tokens: list[str], norms: list[str] | None = None) -> list[int]:
         """Row ids of ``tokens`` (computing the rows of unseen types, all in one numpy step).
+        A row belongs to a normalised form (the features see nothing else): ``norms``, the
+        tokens' ``normalize_word`` forms when the caller has them (e.g. ``Token.norm``).
         Valid until the next call: when the table would pass ``max_types`` (bounded memory on
         endless streams), only its most recently used half is kept (:meth:`_evict`)."""
-        if len(self.rows) + len(tokens) > self.max_types:
-            self._evict(min(self.max_types // 2, self.max_types - len(tokens)))
+        if norms is None:
+            norms = list(map(normalize_word, tokens))
+        if len(self.rows) + len(norms) > self.max_types:
+            self._evict(min(self.max_types // 2, self.max_types - len(norms)))
         rows = self.rows
-        out = list(map(rows.get, tokens))
-        if None in out:  # unseen types: computed once each, then filled in where they stand
-            new = list(dict.fromkeys([t for t, r in zip(tokens, out, strict=True) if r is None]))
-            self._add(new)
-            got = {t: rows[t] for t in new}.get
-            out = [got(t) if r is None else r for t, r in zip(tokens, out, strict=True)]
+        out = list(map(rows.get, norms))
+        if None in out:  # unseen types: computed once each, then every token looked up again
+            self._add(list(dict.fromkeys(compress(norms, map(is_, out, repeat(None))))))
+            out = list(map(rows.__getitem__, norms))
         return out
 
     def touch(self, ids) -> None:
@@ -346,9 +349,10 @@ class TypeScores:
             segs.append(list(map(nb.get, near if is_near else far, repeat(zero))))
         return segs, stem, base
 
-    def _add(self, toks: list[str]) -> None:
+    def _add(self, norms: list[str]) -> None:
+        """Rows for the new normalised forms ``norms``."""
         r0 = len(self.rows)
-        need = r0 + len(toks)
+        need = r0 + len(norms)
         if need > self._m.shape[0]:
             m = np.zeros((max(need, 2 * self._m.shape[0]), *self._m.shape[1:]))
             m[:r0] = self._m[:r0]
@@ -360,27 +364,18 @@ class TypeScores:
             last[:r0] = self._last[:r0]
             self._last = last
         # the word types the shipped table knows first, then the others from their features
+        compiled = _crf is not None and self.compiled
         known: list[int] = []
-        # each new type is normalised once here (not through normalize_word's cache: the score
-        # row is this type's cache)
-        norms = list(map(_normalize_uncached, toks))
         if self.table is not None:
-            find = self.table.words.get
-            res = self.feat.res
-            rest = []
-            rest_norms = []
-            for tok, norm in zip(toks, norms, strict=True):
-                k = find(norm)
-                if k is None:
-                    rest.append(tok)
-                    rest_norms.append(norm)
-                else:
-                    known.append(k)
-                    self._put(tok, stem_and_base(tok, res, norm))
-            toks, norms = rest, rest_norms
+            found = list(map(self.table.words.get, norms))
+            absent = list(map(is_, found, repeat(None)))
+            known = [k for k in found if k is not None]
+            known_norms = list(compress(norms, map(not_, absent)))
+            sb = stems_and_bases(known_norms, self.feat.res, compiled=compiled)
+            self._put_many(known_norms, map(itemgetter(0), sb), map(itemgetter(1), sb))
+            norms = list(compress(norms, absent))
         # one segmented sum for all new types and positions (no segment is empty: a token always
         # has its word and a neighbour always sees its stem)
-        compiled = _crf is not None and self.compiled
         at = r0  # the row the summed segments of idx go to
         idx: list[int] = []
         starts: list[int] = []
@@ -389,13 +384,20 @@ class TypeScores:
             at += len(known)
         elif known:
             idx, starts = self.table.gather(known)
+        ctx = None
+        if compiled and norms and not idx:  # the features of the other types built in C
+            ctx = compiled_feature_context(self.feat.res, self.w.index, self._nb_index, self._near, self._zero)
+        if ctx is not None:
+            idx, starts, stems, bases = _crf.type_segments(norms, ctx)
+            self._put_many(norms, stems, bases)
+            norms = []
         segments = self.segments  # uncached: the score row is the cache
-        for tok, norm in zip(toks, norms, strict=True):
-            segs, stem, base = segments(tok, norm)
+        for norm in norms:
+            segs, stem, base = segments(norm, norm)
             for seg in segs:
                 starts.append(len(idx))
                 idx += seg
-            self._put(tok, (stem, base))
+            self._put(norm, (stem, base))
         if starts and compiled:
             _crf.segment_sums(self._wz, idx, starts, self._m, at)
         elif starts:
@@ -410,9 +412,16 @@ class TypeScores:
         self.stems.append(stem_base[0])
         self.bases.append(stem_base[1])
 
+    def _put_many(self, toks: list[str], stems, bases) -> None:
+        """:meth:`_put` of each of ``toks`` (distinct, new) with its stem and base."""
+        n = len(self.rows)
+        self.rows.update(zip(toks, range(n, n + len(toks)), strict=True))
+        self.stems += stems
+        self.bases += bases
+
     def stem(self, tok: str) -> str:
         """The clitic-free stem the features use for ``tok`` (from the table when it is there)."""
-        r = self.rows.get(tok)
+        r = self.rows.get(normalize_word(tok))
         return self.stems[r] if r is not None else self.feat._unit(tok)[2]
 
     def matrix(self, ids) -> np.ndarray:
@@ -436,6 +445,14 @@ class Decoder:
         self.batch = batch
         self._T = np.ascontiguousarray(weights.T, dtype=np.float64)
         self._iob2 = _iob2_table(weights.labels)
+        # the bigram scores as rows of one array (for the compiled loops), and what they need
+        L = len(weights.labels)
+        self._pair_index = {k: i for i, k in enumerate(self._pairs)}
+        self._pair_mat = np.ascontiguousarray(np.array(list(self._pairs.values())).reshape(len(self._pairs), 2, L))
+        self._phrase_keys = phrases if featurizer.res.use_lexicon else None
+        self._bits = (TypeScores.PAIR, TypeScores.PAIR_RIGHT, TypeScores.PHRASE, TypeScores.PHRASE_SECOND)
+        self._phrase_vectors: dict[tuple[str, ...], np.ndarray | None] = {}  # P=... features -> scores
+        self._extras = hasattr(_crf, "doc_extras")  # False with a build of _crf.c older than it
         self._bos = weights.vector(["BOS"])
         self._eos = weights.vector(["EOS"])
 
@@ -448,16 +465,19 @@ class Decoder:
     def compiled(self, value: bool) -> None:
         self.types.compiled = value
 
-    def emissions(self, sentences: list[list[str]], *,
-                  stems: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def emissions(self, sentences: list[list[str]], *, stems: list[list[str]] | None = None,
+                  norms: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """State scores of non-empty ``sentences``, as crfsuite computes them from the featurizer's
         attribute lists: a (tokens, labels) matrix over the sentences laid end to end, and the
         sentence lengths.  The features' stem of every token is appended to ``stems`` (one list
-        per sentence) when it is given."""
+        per sentence) when it is given.  ``norms``: the tokens' normalised forms, when the caller
+        has them."""
         flat = list(chain.from_iterable(sentences))
-        lens = np.array(list(map(len, sentences)), dtype=np.intp)
         types = self.types
-        ids = types.ids(flat)
+        ids = types.ids(flat, None if norms is None else list(chain.from_iterable(norms)))
+        if _crf is not None and self.compiled and self._extras:
+            return self._compiled_scores(ids, list(map(len, sentences)), stems)
+        lens = np.array(list(map(len, sentences)), dtype=np.intp)
         ida = np.array(ids, dtype=np.intp)
         types.touch(ida)
         sid = np.repeat(np.arange(len(sentences)), lens)
@@ -477,6 +497,24 @@ class Decoder:
         if self.feat.res.use_lexicon:
             self._add_phrases(em, ids, flags, sid, starts)
         return em, lens
+
+    def _compiled_scores(self, ids: list[int], lens: list[int],
+                         stems: list[list[str]] | None) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`emissions` in two compiled calls: the state sums, then the bigram features, the
+        rows' use marks, the stems and where a multi-word lexicon entry may start (the same
+        additions in the same order as the numpy code, so the same doubles)."""
+        types = self.types
+        em = np.empty((len(ids), len(self.labels)))
+        _crf.emissions(types._m, ids, lens, types.offsets, self._bos, self._eos, em)
+        types._tick += 1
+        hits, got = _crf.doc_extras(em, ids, lens, types.flags, self._bits, types.stems, types.bases,
+                                    self._pair_index, self._pair_mat, self._phrase_keys, types._last,
+                                    types._tick, stems is not None)
+        if stems is not None:
+            stems += got
+        if hits:
+            self._phrase_scores(em, ids, hits, list(accumulate(lens, initial=0)))
+        return em, np.array(lens, dtype=np.intp)
 
     def _state_sums(self, ida: np.ndarray, sid: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The per-type score rows of tokens ``ida`` summed over each token's window within its
@@ -536,22 +574,32 @@ class Decoder:
             s0, b0, s1, b1 = stems_all[r0], bases_all[r0], stems_all[r1], bases_all[r1]
             if (s0, s1) in phrases or (b0, s1) in phrases or (s0, b1) in phrases or (b0, b1) in phrases:
                 hits.append(p)
-        if not hits:
-            return
-        vector = self.w.vector
-        hits_a = np.array(hits, dtype=np.intp)
-        cand_sid = sid[hits_a]
-        ends = np.append(starts[1:], len(ids))
-        for s in np.unique(cand_sid).tolist():
-            a, b = int(starts[s]), int(ends[s])
+        if hits:
+            self._phrase_scores(em, ids, hits, [*starts.tolist(), len(ids)])
+
+    def _phrase_scores(self, em: np.ndarray, ids: list[int], hits: list[int], bounds: list[int]) -> None:
+        """Add the multi-word lexicon features of the sentences (token ranges ``bounds[s]`` to
+        ``bounds[s + 1]``) where an entry's first two words stand at positions ``hits`` (ascending)."""
+        stems_all, bases_all = self.types.stems, self.types.bases
+        memo = self._phrase_vectors
+        by_sentence: dict[int, list[int]] = {}
+        for p in hits:
+            by_sentence.setdefault(bisect_right(bounds, p) - 1, []).append(p)
+        for s, at in by_sentence.items():
+            a, b = bounds[s], bounds[s + 1]
             rows = ids[a:b]
-            at = (hits_a[cand_sid == s] - a).tolist()
-            phr = self.feat._phrases([bases_all[r] for r in rows], [stems_all[r] for r in rows], at)
+            phr = self.feat._phrases([bases_all[r] for r in rows], [stems_all[r] for r in rows],
+                                     [p - a for p in at])
             if phr is None:
                 continue
             for i, fs in enumerate(phr):
                 if fs:
-                    v = vector(fs)
+                    key = tuple(fs)
+                    v = memo.get(key, memo)
+                    if v is memo:  # a few label combinations: each summed once
+                        v = self.w.vector(fs)
+                        if len(memo) < 10_000:
+                            memo[key] = v
                     if v is not None:
                         em[a + i] += v
 
@@ -560,10 +608,11 @@ class Decoder:
         length are decoded together, ``batch`` at a time)."""
         return self.tag_with_stems(sentences)[0]
 
-    def tag_with_stems(self, sentences: list[list[str]], *,
-                       iob2: bool = False) -> tuple[list[list[str]], list[list[str]]]:
+    def tag_with_stems(self, sentences: list[list[str]], *, iob2: bool = False,
+                       norms: list[list[str]] | None = None) -> tuple[list[list[str]], list[list[str]]]:
         """:meth:`tag_many` (with ``iob2``, the tags as :func:`rasd.ner.conll.repair_iob2` makes
-        them), and the features' stem of every token (for name propagation)."""
+        them), and the features' stem of every token (for name propagation).  ``norms``: the
+        tokens' ``normalize_word`` forms, sentence by sentence, when the caller has them."""
         out: list[list[str]] = [[] for _ in sentences]
         stems_out: list[list[str]] = [[] for _ in sentences]
         todo = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
@@ -575,7 +624,8 @@ class Decoder:
         for c in range(0, len(todo), self.batch):
             chunk = todo[c:c + self.batch]
             stems: list[list[str]] = []
-            em, lens = self.emissions([sentences[i] for i in chunk], stems=stems)
+            em, lens = self.emissions([sentences[i] for i in chunk], stems=stems,
+                                      norms=None if norms is None else [norms[i] for i in chunk])
             if compiled:
                 tags = _crf.viterbi(em, lens.tolist(), self._T, start, table)
             else:

@@ -20,6 +20,14 @@ from operator import methodcaller
 
 from rasd.text.normalize import normalize_word
 
+try:  # the optional compiled split (rasd/ner/_crf.c); without it, the Python code below
+    from rasd.ner import _crf
+except ImportError:  # pragma: no cover - depends on the build
+    _crf = None
+#: the compiled clitic split and stems, or None (a build of _crf.c older than them, or none)
+_split_c = getattr(_crf, "split_clitics", None)
+_stem_bases_c = getattr(_crf, "stem_bases", None)
+
 # Proclitic sequences (conjunction + preposition) that may stand before a name in the same word.
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _FIRST = frozenset(p[0] for p in _PROCLITICS)
@@ -83,6 +91,8 @@ class Resources:
     cluster_names: tuple[str, ...] = ()
     # word -> context-profile features, a dict or a LazyRows
     profiles: dict[str, tuple[str, ...]] | LazyRows = field(default_factory=dict)
+    # the profile features' names (``prT=`` ...), in the order of a raw profile row's fields
+    profile_names: tuple[str, ...] = ()
     use_clusters: bool = True
     use_lexicon: bool = True
     max_phrase: int = 4
@@ -118,7 +128,7 @@ def load_resources(lexicon_rows: list[dict[str, str]] | None = None, clusters_pa
     if profiles_path is not None:
         with _open(profiles_path) as fh:
             header, raw = _raw_rows(fh)
-        names = tuple(f"pr{n}=" for n in header[1:])
+        names = res.profile_names = tuple(f"pr{n}=" for n in header[1:])
         res.profiles = LazyRows(raw, lambda tail: _profile_row(tail, names))
     return res
 
@@ -132,12 +142,56 @@ def _profile_row(tail: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n + v for n, v in zip(names, tail.split("\t"), strict=True) if v != "0")
 
 
+def _compiled_tables(res: Resources) -> tuple[dict, dict] | None:
+    """``(counts, lexicon)`` as the compiled split reads them (the clusters' raw rows, parsed or
+    not), or None when it cannot (not built, or resources of another shape)."""
+    if _split_c is None:
+        return None
+    counts = res.clusters
+    if counts.__class__ is LazyRows:
+        counts = counts._raw
+    if counts.__class__ is not dict or res.lexicon.__class__ is not dict:
+        return None
+    return counts, res.lexicon
+
+
+def compiled_feature_context(res: Resources, index: dict, nb_index: tuple, near: tuple, zero: int) -> tuple | None:
+    """What ``_crf.type_segments`` reads to build :meth:`Featurizer.parts`'s features of new
+    word types and look them up (``index``: the model's attribute indices; ``nb_index``: per
+    neighbour offset, the same without the offset's prefix; ``near``: whether each offset is ±1;
+    ``zero``: the index of an unknown feature), or None when it cannot (not built, or resources of
+    another shape: the Python code then builds them)."""
+    tables = _compiled_tables(res)
+    if tables is None or _crf is None or not hasattr(_crf, "type_segments") or index.__class__ is not dict:
+        return None
+    counts, lexicon = tables
+    profiles = res.profiles
+    if profiles.__class__ is LazyRows:
+        profiles = profiles._raw if res.profile_names else None
+        if profiles is None:
+            return None
+    elif profiles.__class__ is not dict:
+        return None
+    return (_BY_FIRST, counts, lexicon, _DIGIT_CHARS, index, nb_index, near, zero, res.use_lexicon,
+            counts if res.use_clusters and res.clusters else None, tuple(res.cluster_names), _FREQ,
+            profiles if profiles else None, tuple(res.profile_names))
+
+
 def split_clitics(norm: str, res: Resources) -> tuple[str, str]:
     """``(proclitic, stem)`` of a normalised token.
 
     A proclitic is split off when the stem is a more frequent word in the raw news than the whole
     token (``وفرنسا`` -> ``و`` + ``فرنسا``; ``وليد`` stays whole).  ``لل`` + noun is read as ``ل`` +
-    ``ال`` + noun.  Without cluster counts, a proclitic is split when the stem is in the lexicon."""
+    ``ال`` + noun.  Without cluster counts, a proclitic is split when the stem is in the lexicon.
+    (In C when the optional module is built: the same split, see :func:`split_clitics_py`.)"""
+    tables = _compiled_tables(res)
+    if tables is not None:
+        return _split_c(norm, _BY_FIRST, *tables)
+    return split_clitics_py(norm, res)
+
+
+def split_clitics_py(norm: str, res: Resources) -> tuple[str, str]:
+    """:func:`split_clitics` in Python (the reference of the compiled split, and its fallback)."""
     cands = _BY_FIRST.get(norm[:1])
     if cands is None:
         return "", norm
@@ -200,6 +254,18 @@ def stem_and_base(tok: str, res: Resources, norm: str | None = None) -> tuple[st
         key = _digit_key(norm)
         return key, key
     return _stem_base(norm, shape, res)[1:]
+
+
+_DIGIT_CHARS = "".join(sorted(_DIGITS))
+
+
+def stems_and_bases(norms: list[str], res: Resources, *, compiled: bool = True) -> list[tuple[str, str]]:
+    """:func:`stem_and_base` of each normalised word of ``norms`` (in C when the optional module
+    is built and ``compiled``)."""
+    tables = _compiled_tables(res) if compiled and _stem_bases_c is not None else None
+    if tables is not None:
+        return _stem_bases_c(norms, _BY_FIRST, *tables, _DIGIT_CHARS)
+    return [stem_and_base(w, res, w) for w in norms]
 
 
 class Featurizer:

@@ -10,7 +10,7 @@ often than it tagged them are not propagated.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import eq, itemgetter
 
 from rasd.ner.conll import spans
@@ -53,10 +53,10 @@ def propagate(sents: list[tuple[list[str], list[str]]], stem, *, min_chars: int 
     # how often each single-token key stays untagged (evidence against propagating it)
     untagged: Counter = Counter()
     if any(len(k) == 1 for k in best):  # (counted for every stem; only single keys are asked)
-        for (_toks, tags), sst in zip(sents, stems, strict=True):
-            if len(sst) != len(tags):
-                raise ValueError("stems and tags of a sentence differ in length")
-            untagged.update(compress(sst, map(eq, tags, repeat("O"))))
+        if any(len(sst) != len(tags) for (_toks, tags), sst in zip(sents, stems, strict=True)):
+            raise ValueError("stems and tags of a sentence differ in length")
+        untagged.update(compress(chain.from_iterable(stems),  # the whole window in one pass
+                                 map(eq, chain.from_iterable(map(itemgetter(1), sents)), repeat("O"))))
     lengths = sorted({len(k) for k in best}, reverse=True)
     firsts = {k[0] for k in best}  # a name can only start at a token whose stem starts a key
     out = []

@@ -32,6 +32,7 @@ ADD_PLACES = False
 KEEP_ALONE: frozenset[str] = frozenset({"PERS", "ORG", "LOC", "MISC"})
 TAGGER_CONFIDENCE = 0.8
 _TEXT = attrgetter("text")
+_NORM = attrgetter("norm")
 
 
 def _name_band(word: str, res) -> int:
@@ -85,7 +86,8 @@ def tagger_entities(doc: Document, tagger) -> list[Entity]:
     ranges = [(s.token_start, s.token_end) for s in sents] or [(0, len(doc.tokens))]
     text = doc.text
     sent_toks = [doc.tokens[a:b] for a, b in ranges if b > a]
-    all_tags = tagger.tag_document([list(map(_TEXT, toks)) for toks in sent_toks])
+    all_tags = tagger.tag_document([list(map(_TEXT, toks)) for toks in sent_toks],
+                                   norms=[list(map(_NORM, toks)) for toks in sent_toks])
     for toks, tags in zip(sent_toks, all_tags, strict=True):
         for i, j, label in spans(tags):
             first, last = toks[i], toks[j - 1]
