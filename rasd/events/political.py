@@ -18,6 +18,7 @@ _JOINT = word_set(_DATA, "joint_meetings")
 _HOLD = word_set(_DATA, "hold_verbs")
 _AFTER = word_set(_DATA, "after_words")
 _SPEECH = frozenset(load_yaml(_DATA)["speech_types"])
+_ARRIVAL = word_set(_DATA, "arrival_verbs")
 _FUTURE_AFTER = word_set(_DATA, "future_after")
 _OBLIGATION = word_set(_DATA, "obligation")
 _OBLIGATION_AN = word_set(_DATA, "obligation_an")
@@ -35,6 +36,7 @@ def promote(st, make_main) -> None:
     _joint_meeting(st, make_main)
     _held_meeting(st, make_main)
     _speech_before(st, make_main)
+    _aid_arrived(st, make_main)
 
 
 def _joint_meeting(st, make_main) -> None:
@@ -74,6 +76,22 @@ def _speech_before(st, make_main) -> None:
                 and tokens[t.token].text.endswith(_POSSESSIVE) and not t.prefix:
             make_main(st, t, "speech-before")
             return
+
+
+def _aid_arrived(st, make_main) -> None:
+    """هبطت اليوم بمطار عدن طائرة ... تحمل مساعدات إنسانية: aid told as the cargo of an arrival was delivered."""
+    if any(t.type == "AID" for t in st.mains):
+        return
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.type == "AID" and role is not None and not role.main and role.reason == "no-predicate" \
+                and role.clause.kind == "main" and not role.clause.predicates:
+            k = role.clause.start
+            while k < t.token and st.tokens[k].kind == "punct":
+                k += 1
+            if st.tokens[k].norm in _ARRIVAL:
+                make_main(st, t, "arrived")
+                return
 
 
 def frame(tokens, s0: int, cs: int, t: int, cend: int, trig, cues_at) -> tuple[str, str] | None:

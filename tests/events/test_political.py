@@ -83,3 +83,31 @@ def test_a_present_stance_is_no_event():
 def test_a_recall_next_to_a_trend_is_still_a_recall():
     types = _types("قالت الحكومة اليوم إنها استدعت سفيرها لدى الجارة للتشاور في أعقاب تصريحات عدائية متكررة.")
     assert "SANCTION" in types
+
+
+def test_a_meeting_with_the_pronoun_during_a_statement():
+    doc = rasd.extract("وشدد الرئيس خلال لقائه اليوم في العاصمة المبعوث الأممي على ضرورة تطبيق القرار.", published=PUB)
+    assert any(e.type == "CONSULT" and e.date == "2024-03-10" for e in doc.events)
+    assert "CONSULT" not in _types("وسيشدد الرئيس خلال لقائه المرتقب مع المبعوث على ضرورة تطبيق القرار.")
+
+
+def test_reviewing_with_someone_is_a_meeting():
+    assert "CONSULT" in _types("استعرض وزير الخارجية أمس مع نظيره الكويتي العلاقات الثنائية بين البلدين.")
+    assert "CONSULT" in _types("وناقش الأمين العام أمس مع وفد المعارضة سبل إنهاء الأزمة.")
+
+
+def test_reviewing_alone_is_no_meeting():
+    assert "CONSULT" not in _types("استعرض أمير المنطقة أمس المشاريع التنموية في المحافظة.")
+    assert "CONSULT" not in _types("لم يناقش الوزير مع نظيره ملف الحدود أمس.")
+
+
+def test_aid_told_as_the_cargo_of_an_arrival():
+    doc = rasd.extract("هبطت اليوم بمطار عدن طائرة عسكرية تابعة لدولة الكويت تحمل مساعدات إنسانية للشعب اليمني.",
+                       published=PUB)
+    assert any(e.type == "AID" and e.date == "2024-03-10" for e in doc.events)
+    assert "AID" not in _types("وستهبط غدا بمطار عدن طائرة عسكرية تحمل مساعدات إنسانية للشعب اليمني.")
+
+
+def test_will_not_accept_is_a_rejection():
+    assert "REJECT" in _types("وقال الوزير أمس إن بلاده لن تقبل أي محاولة لفرض عقوبات جديدة عليها.")
+    assert "REJECT" not in _types("وقال الوزير أمس إن بلاده تقبل الحوار مع جميع الأطراف.")
