@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rasd.events.cues import CueIndex, between
+from rasd.events.political import cause_between
 from rasd.events.political import frame as _political_frame
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
@@ -243,10 +244,10 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
         for k in range(s0, t):
             if tokens[k].norm in _KANA and any(tokens[j].norm == _QAD for j in range(k + 1, min(t + 1, k + 8))):
                 return "history"
-    cend = clause_end if clause_end is not None else s1
+    cend = clause_end if clause_end is not None else s1  # a trend after a cause word in a later clause is the cause's
     for k in index.keys_in(cs, min(s1, t + 12)):
         cats = cues_at[k]
-        if "generic" in cats and (k < t or k < cend):  # (not a trend told in the next clause)
+        if "generic" in cats and (k < t or k < cend or not cause_between(tokens, t, k)):  # (not a cause's trend)
             return "generic"
         if "history" in cats and tokens[k].norm not in _KANA and tokens[k].norm != "عام" and (k < t or k - t <= 6):
             return "history"

@@ -18,6 +18,8 @@ _JOINT = word_set(_DATA, "joint_meetings")
 _HOLD = word_set(_DATA, "hold_verbs")
 _AFTER = word_set(_DATA, "after_words")
 _SPEECH = frozenset(load_yaml(_DATA)["speech_types"])
+_SPEECH_NOUNS = word_set(_DATA, "speech_nouns")
+_CAUSE = word_set(_DATA, "cause_words")
 _ARRIVAL = word_set(_DATA, "arrival_verbs")
 _FUTURE_AFTER = word_set(_DATA, "future_after")
 _OBLIGATION = word_set(_DATA, "obligation")
@@ -71,7 +73,7 @@ def _speech_before(st, make_main) -> None:
     tokens = st.tokens
     for t in st.ts:
         role = st.rl.get(id(t))
-        if t.type in _SPEECH and t.type not in have and t.pos == "n" and role is not None and not role.main \
+        if t.type in _SPEECH and t.type not in have and t.key in _SPEECH_NOUNS and role is not None and not role.main \
                 and role.clause.kind == "main" and t.token > st.i0 and tokens[t.token - 1].norm in _AFTER \
                 and tokens[t.token].text.endswith(_POSSESSIVE) and not t.prefix:
             make_main(st, t, "speech-before")
@@ -121,3 +123,8 @@ def frame(tokens, s0: int, cs: int, t: int, cend: int, trig, cues_at) -> tuple[s
 def _future_verb(norm: str) -> bool:
     """Whether a word reads as a verb with the future prefix (وستلتقي، سيبحث)."""
     return bool(_FUTURE_VERB.match(norm)) and not norm.endswith(_NOT_VERB_ENDINGS)
+
+
+def cause_between(tokens, t: int, k: int) -> bool:
+    """Whether a cause word (في أعقاب، بسبب، ردا) stands between the word at ``t`` and a later cue at ``k``."""
+    return any(tokens[j].norm in _CAUSE for j in range(t + 1, k))

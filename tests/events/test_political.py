@@ -111,3 +111,12 @@ def test_aid_told_as_the_cargo_of_an_arrival():
 def test_will_not_accept_is_a_rejection():
     assert "REJECT" in _types("وقال الوزير أمس إن بلاده لن تقبل أي محاولة لفرض عقوبات جديدة عليها.")
     assert "REJECT" not in _types("وقال الوزير أمس إن بلاده تقبل الحوار مع جميع الأطراف.")
+
+
+def test_a_conviction_after_is_no_condemnation():
+    types = _types("قضت المحكمة اليوم بسجن الوزير الأسبق خمس سنوات، بعد إدانته بالفساد.")
+    assert "ACCUSE" not in types
+
+
+def test_a_standing_condemnation_is_no_event():
+    assert "ACCUSE" not in _types("وتدين الحركتان، اللتان تشكلان القوتين الرئيسيتين في القطاع، باستمرار أعمال التنظيم.")
