@@ -35,10 +35,14 @@ _POSSESSIVE = ("هما", "هم", "ها", "ه")  # the pronoun as written (not a 
 def promote(st, make_main) -> None:
     """Add to ``st.mains`` (through ``make_main(st, trigger, reason)``) the political events of the sentence
     that stand under another predicate but took place."""
-    _joint_meeting(st, make_main)
-    _held_meeting(st, make_main)
-    _speech_before(st, make_main)
-    _aid_arrived(st, make_main)
+    kinds = {t.type for t in st.ts}
+    if "CONSULT" in kinds:
+        _joint_meeting(st, make_main)
+        _held_meeting(st, make_main)
+    if st.mains and not kinds.isdisjoint(_SPEECH):
+        _speech_before(st, make_main)
+    if "AID" in kinds:
+        _aid_arrived(st, make_main)
 
 
 def _joint_meeting(st, make_main) -> None:
