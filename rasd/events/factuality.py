@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from rasd.events.cues import CueIndex, between
+from rasd.events.political import cause_between
+from rasd.events.political import frame as _political_frame
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 
@@ -24,6 +26,9 @@ _KANA = word_set(_WORDS, "factuality_kana")
 _NEAR_NEG = 3
 _BACKGROUND_OPENERS = word_set(_WORDS, "factuality_background_openers")
 _NEAR_MOD = 4
+_HABIT_TYPES = frozenset({"ASSAULT", "PROTEST"})
+# and these imperfects of a stance or a tie (ويدعم العلويون النظام)
+_HABIT_WORDS = word_set("events/political.yaml", "habit_verbs")
 
 
 @dataclass(slots=True)
@@ -99,8 +104,11 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     for k in index.positions("future", cs, t):
         if tokens[k].norm not in ("خطه",):
             return Factuality("future", cue=tokens[k].text)
-    # future time words after the trigger in its clause (يعقد الاجتماع الأسبوع المقبل)
     cend = clause.end if clause is not None else s1
+    frame = political_frame(tokens, s0, cs, t, cend, trig, cues_at)
+    if frame is not None:
+        return frame
+    # future time words after the trigger in its clause (يعقد الاجتماع الأسبوع المقبل)
     for k in index.positions("future", t + 1, cend):
         if tokens[k].norm in _FUTURE_TIME:
             return Factuality("future", cue=tokens[k].text)
@@ -124,13 +132,13 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             if tokens[k].norm in _ATTRIBUTION:
                 value, cue = "reported", tokens[k].text
                 break
-    bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present, index)
+    bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present, index, cend)
     if bg is None and clause is not None and (clause.kind == "reported" or clause.governor == "comp") \
             and index.has("generic", max(s0, clause.start - 5), clause.start):
         bg = "generic"  # أوردت الصحيفة أرقاما تبين أن 126 ... قتلوا: statistics, not one event
     if bg is None and trig.pos in ("v", "p") and _since(tokens, t, cend, cues_at):
         bg = "generic"  # قتل التنظيم منذ سيطرته على المدينة 2070 شخصا: a running total
-    if bg is None and trig.present and trig.type in ("ASSAULT", "PROTEST") and not date_values \
+    if bg is None and trig.present and (trig.type in _HABIT_TYPES or trig.key in _HABIT_WORDS) and not date_values \
             and not index.has("concrete_time", s0, s1) and not _counted(tokens, t, cend):
         bg = "generic"  # يقتلون ...: an imperfect with no time of its own is a habit or a trend
     return Factuality(value, bg, cue)
@@ -201,6 +209,12 @@ def k_has(tokens, k: int, words: tuple[str, ...]) -> bool:
 
 
 _FUTURE_TIME = word_set(_WORDS, "factuality_future_time")
+
+
+def political_frame(tokens, s0: int, cs: int, t: int, cend: int, trig, cues_at) -> Factuality | None:
+    """The future or obligation frames of political news (see :func:`rasd.events.political.frame`)."""
+    found = _political_frame(tokens, s0, cs, t, cend, trig, cues_at)
+    return Factuality(found[0], cue=found[1]) if found else None
 _ATTRIBUTION = word_set(_WORDS, "factuality_attribution")
 
 
@@ -226,7 +240,7 @@ def _days_before(published: _dt.date, value: str) -> int:
 
 
 def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present: bool = False,
-                index: CueIndex | None = None) -> str | None:
+                index: CueIndex | None = None, clause_end: int | None = None) -> str | None:
     if index is None:
         index = CueIndex(cues_at, tokens)
     # كان + an imperfect verb: a habit of the past (كانت تقصف ...)
@@ -250,9 +264,10 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
         for k in range(s0, t):
             if tokens[k].norm in _KANA and any(tokens[j].norm == _QAD for j in range(k + 1, min(t + 1, k + 8))):
                 return "history"
+    cend = clause_end if clause_end is not None else s1  # a trend after a cause word in a later clause is the cause's
     for k in index.keys_in(cs, min(s1, t + 12)):
         cats = cues_at[k]
-        if "generic" in cats:
+        if "generic" in cats and (k < t or k < cend or not cause_between(tokens, t, k)):  # (not a cause's trend)
             return "generic"
         if "history" in cats and tokens[k].norm not in _KANA and tokens[k].norm != "عام" and (k < t or k - t <= 6):
             return "history"

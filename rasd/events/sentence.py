@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 
 from rasd.doc import Document, Event
+from rasd.events import political
 from rasd.events.arguments import sentence_figures
 from rasd.events.build import _AIRCRAFT, _REMOTE, _build, _strip
 from rasd.events.clauses import roles, segment
@@ -155,6 +156,7 @@ def _promote(st: _Sentence) -> None:
     _promote_meeting(st)
     _promote_participants(st)
     _promote_after_fighting(st)
+    political.promote(st, _make_main)
     implied = [t for t in st.ts if _implied(st.tokens, t, st.mains, st.rl, st.cues_at)][:1]
     for t in implied:
         _make_main(st, t, "implied")

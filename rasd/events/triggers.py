@@ -171,10 +171,27 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
         chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     stop = _stopwords()
-    chosen = [t for t in chosen if not _stopped(t, tokens, stop)]
+    chosen = [t for t in chosen if not _stopped(t, tokens, stop) and not _lacks_with(t, tokens)]
     _halts(chosen, tokens)
     return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens) and not _illness(t, tokens)
             and not _comments(t, tokens)]
+
+
+_WITH_NEEDED = word_set("events/political.yaml", "with_needed")
+_WITH = word_set("events/political.yaml", "with_words")
+_WITH_REACH = int(load_yaml("events/political.yaml")["with_reach"])
+
+
+def _lacks_with(t: Trigger, tokens) -> bool:
+    """استعرض / ناقش is a meeting only with مع after it in its clause (استعرض الوزير مع نظيره العلاقات)."""
+    if t.key not in _WITH_NEEDED:
+        return False
+    for k in range(t.token + 1, min(len(tokens), t.token + 1 + _WITH_REACH)):
+        if tokens[k].kind == "punct":
+            return True
+        if tokens[k].norm in _WITH:
+            return False
+    return True
 
 
 _HURT = word_set(_WORDS, "triggers_hurt")

@@ -1,0 +1,134 @@
+"""Political and diplomatic events told inside another predicate: a joint press conference or a meeting
+held far from its light verb, and a speech act told as what came just before the main event.
+
+Called by :mod:`rasd.events.sentence` (``promote``) once a sentence's main predicates are known; the word
+lists are data (``data/events/political.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.lexicon import load_yaml, word_set
+from rasd.text.normalize import normalize_word
+
+_DATA = "events/political.yaml"
+_SETTING = word_set(_DATA, "setting_preps")
+_JOINT = word_set(_DATA, "joint_meetings")
+_HOLD = word_set(_DATA, "hold_verbs")
+_AFTER = word_set(_DATA, "after_words")
+_SPEECH = frozenset(load_yaml(_DATA)["speech_types"])
+_SPEECH_NOUNS = word_set(_DATA, "speech_nouns")
+_CAUSE = word_set(_DATA, "cause_words")
+_ARRIVAL = word_set(_DATA, "arrival_verbs")
+_FUTURE_AFTER = word_set(_DATA, "future_after")
+_OBLIGATION = word_set(_DATA, "obligation")
+_OBLIGATION_AN = word_set(_DATA, "obligation_an")
+_AN = normalize_word("أن")
+_AIM = word_set(_DATA, "aim_words")
+_NOUN_REACH = 8  # how far after a noun its future adjective may stand (زيارة الوزير ... المرتقبة)
+_FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}$")
+_NOT_VERB_ENDINGS = ("ات", "ه", "ين")  # سنوات، سيطره، سياسيين: nouns
+_POSSESSIVE = ("هما", "هم", "ها", "ه")  # the pronoun as written (not a ta marbuta)
+
+
+def promote(st, make_main) -> None:
+    """Add to ``st.mains`` (through ``make_main(st, trigger, reason)``) the political events of the sentence
+    that stand under another predicate but took place."""
+    kinds = {t.type for t in st.ts}
+    if "CONSULT" in kinds:
+        _joint_meeting(st, make_main)
+        _held_meeting(st, make_main)
+    if st.mains and not kinds.isdisjoint(_SPEECH):
+        _speech_before(st, make_main)
+    if "AID" in kinds:
+        _aid_arrived(st, make_main)
+
+
+def _joint_meeting(st, make_main) -> None:
+    """قال الوزير في مؤتمر صحافي مشترك مع نظيره: the press conference is a meeting that took place."""
+    if any(t.type == "CONSULT" for t in st.mains):
+        return
+    tokens = st.tokens
+    for t in st.ts:
+        if t.type == "CONSULT" and t.key in _JOINT and t.token > st.i0 and st.rl.get(id(t)) is not None \
+                and not st.rl[id(t)].main and tokens[t.token - 1].norm in _SETTING:
+            make_main(st, t, "joint-meeting")
+            return
+
+
+def _held_meeting(st, make_main) -> None:
+    """عقد الملك في قصره بالرياض، اليوم، جلسة مباحثات مع ...: a meeting noun under a verb that holds it."""
+    if any(t.type == "CONSULT" for t in st.mains):
+        return
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.type == "CONSULT" and t.pos == "n" and role is not None and role.reason == "far-from-light_verbs" \
+                and role.clause.kind == "main" and st.tokens[role.clause.predicates[0][0]].norm in _HOLD:
+            make_main(st, t, "held-meeting")
+            return
+
+
+def _speech_before(st, make_main) -> None:
+    """هدد الجيش بالرد بعد اتهامه بيونغيانغ بزرع ألغام: the accusation (its subject's own) happened too."""
+    if not st.mains:
+        return
+    have = {t.type for t in st.mains}
+    tokens = st.tokens
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.type in _SPEECH and t.type not in have and t.key in _SPEECH_NOUNS and role is not None and not role.main \
+                and role.clause.kind == "main" and t.token > st.i0 and tokens[t.token - 1].norm in _AFTER \
+                and tokens[t.token].text.endswith(_POSSESSIVE) and not t.prefix:
+            make_main(st, t, "speech-before")
+            return
+
+
+def _aid_arrived(st, make_main) -> None:
+    """هبطت اليوم بمطار عدن طائرة ... تحمل مساعدات إنسانية: aid told as the cargo of an arrival was delivered."""
+    if any(t.type == "AID" for t in st.mains):
+        return
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.type == "AID" and role is not None and not role.main and role.reason == "no-predicate" \
+                and role.clause.kind == "main" and not role.clause.predicates:
+            k = role.clause.start
+            while k < t.token and st.tokens[k].kind == "punct":
+                k += 1
+            if st.tokens[k].norm in _ARRIVAL:
+                make_main(st, t, "arrived")
+                return
+
+
+def frame(tokens, s0: int, cs: int, t: int, cend: int, trig, cues_at) -> tuple[str, str] | None:
+    """(factuality, cue) when a political frame decides the word at ``t`` (clause ``[cs, cend)`` of the
+    sentence starting at ``s0``): an obligation before it (علينا أن ندين), a future adjective after a noun
+    (زيارة الوزير المرتقبة)، a future time earlier in the sentence for a present verb with no time of its
+    own (يزور الوزير إيران الأسبوع المقبل، ويلتقي الرئيس); None otherwise."""
+    aim = "purpose" in cues_at.get(t, ()) or (t > s0 and tokens[t - 1].norm in _AIM)
+    if aim:  # وستلتقي الوزير، لبحث العلاقات / ستزور طهران لإجراء محادثات: the aim of a visit to come
+        fut = next((k for k in range(s0, t) if _future_verb(tokens[k].norm)), None)
+        if fut is not None:
+            return "future", tokens[fut].text
+    for k in range(max(s0, t - 4), t):
+        if tokens[k].norm in _OBLIGATION or (tokens[k].norm in _OBLIGATION_AN and tokens[k + 1].norm == _AN):
+            return "hypothetical", tokens[k].text
+    if trig.pos == "n" or trig.key.endswith("ه"):  # a noun (زيارة is listed with the verbs)
+        for k in range(t + 1, min(cend, t + _NOUN_REACH)):
+            if tokens[k].norm in _FUTURE_AFTER and not (k + 1 < cend and tokens[k + 1].norm == "من"):
+                return "future", tokens[k].text
+    if trig.present and not any("concrete_time" in cues_at.get(k, ()) for k in range(cs, cend)):
+        for k in range(s0, cs):
+            if tokens[k].norm in _FUTURE_AFTER:
+                return "future", tokens[k].text
+    return None
+
+
+def _future_verb(norm: str) -> bool:
+    """Whether a word reads as a verb with the future prefix (وستلتقي، سيبحث)."""
+    return bool(_FUTURE_VERB.match(norm)) and not norm.endswith(_NOT_VERB_ENDINGS)
+
+
+def cause_between(tokens, t: int, k: int) -> bool:
+    """Whether a cause word (في أعقاب، بسبب، ردا) stands between the word at ``t`` and a later cue at ``k``."""
+    return any(tokens[j].norm in _CAUSE for j in range(t + 1, k))
