@@ -19,7 +19,7 @@ from rasd.doc import Actor, Document
 from rasd.events.cues import cue_categories
 from rasd.lexicon import load_tsv, word_set
 from rasd.lexicon.matcher import PhraseMatcher
-from rasd.text.normalize import NormText, normalize_word
+from rasd.text.normalize import NormText, normalize_word, plain_letters
 
 
 @dataclass(slots=True, frozen=True)
@@ -690,7 +690,8 @@ def to_actor(m: Mention, role: str, country: str | None = None) -> Actor:
     elif info.kind.startswith("state_") and country:
         cc = country  # الشرطة، قوات الأمن: the forces of the event's country
         name_en = f"{name_en} of {_country_names().get(country, country)}"
-    return Actor(m.start, m.end, m.text, role, info.name, name_en, cc, info.inter)
+    return Actor(m.start, m.end, m.text, role, plain_letters(info.name) if info.name else info.name, name_en, cc,
+                 info.inter)
 
 
 def speaker_subject(clause, tokens, speaker: Mention | None, trig, a1: Mention | None, a2: Mention | None

@@ -122,6 +122,15 @@ def normalize_digits(text: str) -> str:
     return text.translate(_table(_DIGITS, drop=False))
 
 
+def plain_letters(text: str) -> str:
+    """``text`` with Arabic presentation forms (text copied from a PDF: ﻟﻴﻮ) as the letters they show
+    (ليو), nothing else changed: for names that leave the document (a speaker's or actor's name), not
+    for matching, which folds them anyway."""
+    if not _PRESENTATION_RE.search(text):
+        return text
+    return _PRESENTATION_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()).strip(), text)
+
+
 def strip_diacritics(text: str) -> str:
     """Remove harakat, tatweel and invisible marks (changes length: use :func:`normalize` for offsets)."""
     return _DROP_RE.sub("", text)

@@ -44,3 +44,12 @@ def test_a_ligature_and_a_dropped_mark_do_not_shift_the_map():
     assert nt.norm == "لا بلد"
     s, e = nt.to_original(nt.norm.index("بلد"), len(nt.norm))
     assert text[s:e] == "ﺑﻠﺪ"
+
+
+def test_plain_letters_replaces_presentation_forms_only():
+    from rasd.text.normalize import plain_letters
+
+    assert plain_letters("ﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ") == "قال المتحدث"
+    assert plain_letters("ﻻ") == "لا"  # the lam-alef ligature is two letters
+    same = "قالت إيمان: «أُعلنت النتائج» ٣ مرات"
+    assert plain_letters(same) is same  # no presentation forms: nothing folded, not even diacritics
