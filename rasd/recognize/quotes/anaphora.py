@@ -18,6 +18,7 @@ from rasd.recognize.quotes.lexicon import (
     _OPENERS,
     _PLURAL_PEOPLE,
     _PREP_CLITICS,
+    _RELATIVES,
     _SKIP_BEFORE_VERB,
     _THERE,
     _definite,
@@ -111,6 +112,8 @@ class _Anaphora:
         for j in range(k, max(sent_start, k - 6) - 1, -1):
             e = self.ents_at.get(j)
             if e is not None and self.tok_at(e.end - 1) == k:
+                if self.toks[v - 1].norm not in _RELATIVES and self._in_prep_phrase(e, j, sent_start):
+                    break  # وتطرق إلى قضية فلان، وقال: the name is the topic, not who speaks
                 return self._entity_speaker(e)
         # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
         for j in range(k, max(sent_start, k - 6) - 1, -1):
