@@ -159,3 +159,9 @@ def test_quoted_name_after_such_as_is_no_quotation(rule_quotes):
             "الخدمة مؤقتا.")
     (q,) = rule_quotes(text)
     assert q.text == "أوقفت الخدمة مؤقتا" and q.speaker.text == "شركة «نور»"
+
+
+def test_report_noun_before_kana_and_a_comma(rule_quotes):
+    text = "وقال الناطق إياد الحسن إن التحقيق بدأ. كانت تقارير إخبارية محلية، قد ذكرت أن خمسة انفجارات هزت المدينة."
+    q1, q2 = rule_quotes(text)
+    assert q2.cue.text == "ذكرت" and q2.speaker.text == "تقارير إخبارية محلية"

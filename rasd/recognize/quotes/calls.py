@@ -25,7 +25,7 @@ class _Calls:
         t = self.toks[k]
         if base not in self.q.bi_verbs or t.kind != "word" or not t.norm.startswith("ب") or len(t.norm) < 4 or \
                 k in self.ents_at or t.norm in _BI_NOT_CONTENT or \
-                any(t.start < p <= t.start + 3 for p in self._place_starts()):
+                not self._place_starts().isdisjoint((t.start + 1, t.start + 2, t.start + 3)):
             return False
         rest = t.norm[1:]
         return rest.startswith("ال") or rest in self.q.content_forms or len(rest) >= 4 and \
@@ -115,21 +115,23 @@ class _Calls:
 
     def _before_time_phrase(self, a: int, b: int) -> int:
         """The end of a subject in [a, b) before a time phrase (الشركة | العام الماضي، الوزير | الأسبوع الماضي)."""
-        toks = self.toks
+        norms = self.norms
         for x in range(a + 1, b - 1):
-            if toks[x].norm in _TIME_NOUNS and toks[x + 1].norm in _TIME_ADJS:
+            if norms[x] in _TIME_NOUNS and norms[x + 1] in _TIME_ADJS:
                 return x
         return b
 
     def _inside_name(self, k: int, v: int, start: int | None = None) -> bool:
         """Is token k (read as إن/أن, or as a verb) part of a person's name that starts after token v and at
         ``start`` at the latest (يوهانس فان در كلاوو، بان كي مون، علي بن أبي طالب)?"""
+        ents_at = self.ents_at
         end = self.toks[k].end
-        bare = self.toks[k].norm in ("ان", "انه", "انها")  # ان دي ميستورا: the name after أن, read into it
+        bare = self.norms[k] in ("ان", "انه", "انها")  # ان دي ميستورا: the name after أن, read into it
         for j in range(k - bare if start is None else start, max(v, k - 4), -1):
-            e = self.ents_at.get(j)
-            if e is not None and e.label.startswith("PERS") and e.end > end:
-                return True
+            if j in ents_at:
+                e = ents_at[j]
+                if e.end > end and e.label.startswith("PERS"):
+                    return True
         return False
 
     def _in_prep_phrase(self, e, j: int, floor: int) -> bool:
