@@ -347,6 +347,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         """The verb at token k inside a subject, unless it is an aside, a preposition or a noun there."""
         toks = self.toks
         v2 = self.verb_at(k)
+        if v2 is not None and not v2[1] and toks[k - 1].norm in _NAME_LINKS_BEFORE_VERB:
+            return None  # محمد أبو طالب: a name
         if v2 is not None and toks[k].norm[v2[1]:] in self.q.document_verbs:
             v2 = None  # كما جاء في تقارير: an aside inside the subject
         if v2 is not None and (toks[k].norm[v2[1]:] in self.q.ambiguous and toks[k - 1].kind == "word" or
@@ -415,7 +417,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             front = self._sentence_subject_before(i) if not plen else None
             if front is not None:  # النائب فلان دعا الحكومة إلى ...: the name before the verb speaks
                 speaker = front
-            elif self._call_object(subj_start) or base in _DESCRIBE and self._described(subj_start, subj_end):
+            elif self._call_object(subj_start) or base in _DESCRIBE and (
+                    self._described(subj_start, subj_end) or speaker is not None and speaker.kind == "unknown"):
                 speaker = None  # وحث أنصاره على ...، ووصف القرار بـ ...: the object; the subject came before
         cue_i = i
         if speaker is None and part_at is not None and base in self.q.according1:
