@@ -18,6 +18,7 @@ from rasd.recognize.quotes.lexicon import (
     _OPENERS,
     _PLURAL_PEOPLE,
     _PREP_CLITICS,
+    _RELATIVES,
     _SKIP_BEFORE_VERB,
     _THERE,
     _definite,
@@ -228,6 +229,8 @@ class _Anaphora:
         for j in range(k, max(sent_start, k - 6) - 1, -1):
             e = self.ents_at.get(j)
             if e is not None and self.tok_at(e.end - 1) == k:
+                if self.toks[v - 1].norm not in _RELATIVES and self._in_prep_phrase(e, j, sent_start):
+                    break  # وتطرق إلى قضية فلان، وقال: the name is the topic, not who speaks
                 return self._entity_speaker(e)
         # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
         for j in range(k, max(sent_start, k - 6) - 1, -1):
@@ -337,13 +340,19 @@ class _Anaphora:
                 if o is not None and o > sent_start:  # وكان «المرصد السوري» أفاد: a name in quotes
                     j = o - 1
                     continue
-            if toks[j].kind == "punct" or toks[j].text in _OPENERS:
-                break
+            if (toks[j].kind == "punct" or toks[j].text in _OPENERS) and not (
+                    toks[j].text in _COMMAS and toks[j + 1].norm in ("قد", "وقد")):
+                break  # (كانت تقارير محلية، قد ذكرت: the comma before قد goes on)
             if (nm in q.kana or nm[:1] in "وف" and nm[1:] in q.kana) and j + 1 < v:
                 a = j + 2 if toks[j + 1].norm in _THERE else j + 1  # كانت هناك أنباء تقول
                 sp, _ = self.speaker_from(a, v) if a < v else (None, None)
                 if sp is None and a + 1 == v and toks[a].kind == "word" and toks[a].norm not in self.r.lx.stop:
                     sp = self._noun_phrase(a, v, v)
+                elif sp is None and a < v and toks[a].norm in q.report_nouns:
+                    e = next((x for x in range(a + 1, v) if toks[x].kind == "punct"), v)  # كانت تقارير محلية، قد
+                    text = self.text[toks[a].start:toks[e - 1].end]
+                    sp = Speaker(toks[a].start, toks[e - 1].end, text, name=text,
+                                 kind="document" if toks[a].norm in q.documents else "unknown")
                 return sp
             j -= 1
         # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح، لكن الصفراء شدد)

@@ -10,7 +10,9 @@ from rasd.recognize.quotes.lexicon import (
     _AFTER_QUOTE_LEAD,
     _ANSWER_MARK,
     _COMMAS,
+    _CUT_WORDS,
     _INTERVIEW_WORDS,
+    _NOUN_BEFORE,
     _OPENERS,
 )
 from rasd.text.normalize import normalize_word
@@ -103,6 +105,15 @@ class _DirectQuotes:
     def _term_word(self, k: int) -> bool:
         nm = self.toks[k].norm
         return nm in self.q.term_words or (nm[:1] in "وب" and nm[1:] in self.q.term_words)
+
+    def _titled_quote(self, d: _Direct) -> bool:
+        """A short quoted stretch after a word that makes it a name or a title (مثل «...»، بعنوان «...»), not
+        after a preposition (على «...» may open a quotation)."""
+        o = d.open_tok
+        if o == 0 or d.words > 8:
+            return False
+        nm = self.toks[o - 1].norm
+        return self._term_word(o - 1) and nm not in _CUT_WORDS and nm not in _NOUN_BEFORE
 
     def _attached(self, d: _Direct) -> bool:
         """A quote written onto a clitic or word (بـ«...», لـ«...»): a term, not a quotation."""

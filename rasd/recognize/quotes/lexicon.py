@@ -56,6 +56,15 @@ _ALA = word_set(_WORDS, "quotes_ala")
 _PREP_CLITICS = word_set(_WORDS, "quotes_preposition_clitics")  # بالجيش، للوزارة: a body after a preposition
 _ABBREVIATIONS = word_set(_WORDS, "quotes_title_abbreviations")  # د. م. before a name: no sentence end
 _BODY_LEADS = word_set(_WORDS, "quotes_body_leads")  # مصدر من داخل المحافظة
+_OBJECT_FIRST = frozenset(map(normalize_word, word_set(_WORDS, "quotes_object_first_verbs")))  # أبلغ «الصحيفة» مسؤول
+_TIME_NOUNS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_time_nouns")))  # الشركة | العام الماضي
+_TIME_ADJS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_time_adjectives")))
+_CALL_VERBS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_call_verbs")))  # دعا، طالب: an object after
+_DESCRIBE = frozenset(map(normalize_word, word_set(_WORDS, "quotes_describe_verbs")))  # وصف فلان القرار بـ
+_DESCRIBE_NOUNS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_describe_nouns")))  # على حد وصف
+_BI_NOT_CONTENT = frozenset(map(normalize_word, word_set(_WORDS, "quotes_bi_not_content")))  # برئاسة، بمدينة
+_ALL_OBJECT = frozenset(map(normalize_word, word_set(_WORDS, "quotes_everyone")))  # حثت الحكومة الجميع
+_NAME_LINKS_BEFORE_VERB = frozenset(map(normalize_word, word_set(_WORDS, "quotes_name_links_before_verb")))
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 
@@ -109,6 +118,7 @@ class QuoteLexicon:
     report_nouns: set[str] = field(default_factory=set)  # فتوى أكدت، أنباء تقول
     outlets: set[str] = field(default_factory=set)  # رويترز ...: after ل, the one spoken to
     verbs_with_object: set[str] = field(default_factory=set)  # قاله، ذكرته، أعلنها: a verb with its pronoun
+    bi_verbs: set[str] = field(default_factory=set)  # طالب، ناشد، وصف: what is asked is written onto ب (بالقيام)
 
 
 @once
@@ -119,6 +129,8 @@ def quote_lexicon() -> QuoteLexicon:
     nominal = set(_forms(d["nominal_verbs"]))
     q.nominal = set(nominal)
     q.content_nouns = set(_forms(d["content_nouns"]))
+    bi = set(_forms(d["bi_verbs"]))
+    q.bi_verbs = set(bi)  # and the forms of those verbs, below
     # with ال, a ب before it or a pronoun after it (البدء، بمقتل، حرصه)
     q.content_forms = {p + w + s for w in q.content_nouns for p in ("", "ال", "ب", "بال") for s in ("", "ه", "ها", "هم")}
     for v in d["verbs"]:
@@ -126,6 +138,8 @@ def quote_lexicon() -> QuoteLexicon:
         extra = frozenset(_forms(v.get("comp", []))) if isinstance(v, dict) else frozenset()
         if normalize_word(forms[0]) in nominal:
             q.nominal.update(_forms(forms))
+        if normalize_word(forms[0]) in bi:
+            q.bi_verbs.update(_forms(forms))
         for f in forms:
             q.verbs[normalize_word(f)] = extra
             if f.endswith("ى"):

@@ -10,6 +10,7 @@ from operator import attrgetter, is_not
 from rasd.doc import Document, Entity, Quote, Span, Speaker
 from rasd.recognize.entities import _Reader, lexicon
 from rasd.recognize.quotes.anaphora import _Anaphora
+from rasd.recognize.quotes.calls import _Calls
 from rasd.recognize.quotes.direct import _Direct, _DirectQuotes
 from rasd.recognize.quotes.lexicon import (
     _ACC_COMPS,
@@ -20,14 +21,19 @@ from rasd.recognize.quotes.lexicon import (
     _ALA_VERBS,
     _BARE_REL,
     _BODY_LEADS,
+    _CALL_VERBS,
     _CLAUSE_BEFORE_VERB,
     _COMMA_VERBS,
     _COMMAS,
     _CUT_WORDS,
+    _DESCRIBE,
+    _DESCRIBE_NOUNS,
     _ENDERS,
+    _NAME_LINKS_BEFORE_VERB,
     _NEGATION,
     _NOT_COMP_BEFORE,
     _NOUN_BEFORE,
+    _OBJECT_FIRST,
     _OPENERS,
     _PRESS,
     _RELATIVES,
@@ -54,9 +60,10 @@ class _Cue:
     rel_speaker: Speaker | None  # the role before a relative (الذي أكد أن) that speaks
     doc_verb: bool  # جاء في البيان: a document reports
     limit: int  # the token where its sentence ends
+    part_obj: bool = False  # محذرا الحوثيين بأن: the participle's object stands before its content
 
 
-class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
+class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls):
     """Reads the quotes of one document (the mixins hold the steps it takes)."""
 
     def __init__(self, doc: Document) -> None:
@@ -193,8 +200,10 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
         extra, plen, participle = vinfo
         base = toks[i].norm[plen:]
         nx = toks[i + 1].norm if i + 1 < self.n else ""
-        if not plen and i > 0 and toks[i - 1].norm in _NOUN_BEFORE:
-            return None  # في وضح النهار: a noun after a preposition
+        if not plen and i > 0 and (toks[i - 1].norm in _NOUN_BEFORE or toks[i - 1].norm in _NAME_LINKS_BEFORE_VERB or
+                                   base in _DESCRIBE and toks[i - 1].norm in _DESCRIBE_NOUNS or
+                                   self._inside_name(i, max(0, i - 5), start=i - 1)):
+            return None  # في وضح النهار: a noun after a preposition; على حد وصف فلان; علي بن أبي طالب: a name
         acc_ma = 0  # بحسب ما أعلن فلان (2), حسبما أعلن فلان (1): how far back the "according to" is
         if i > 1 and toks[i - 1].norm in _BARE_REL and self._according_word(i - 2):
             acc_ma = 2
@@ -230,8 +239,14 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
         limit = cue.limit
         j = self._past_addressee(i + 1, limit)
         nx = self.toks[j].norm if j < limit else ""
-        return j + 1 if nx in self.q.comps or j < limit and self.toks[j].text == ":" or j in self.direct_open or \
+        reach = j + 1 if nx in self.q.comps or j < limit and self.toks[j].text == ":" or j in self.direct_open or \
             (nominal and self._content_noun(nx)) else (j + 2 if nx in cue.extra else i + 1)
+        if reach == i + 1 and j + 1 < limit and self._participle_object(j):
+            nx2 = self.toks[j + 1].norm  # لافتا الانتباه إلى أن، محذرا الحوثيين بأن: an object, then the content
+            reach = j + 2 if nx2 in self.q.comps or self._bi_content(j + 1, cue.base) else (
+                j + 3 if nx2 in cue.extra and j + 2 < limit and self.toks[j + 2].norm in self.q.comps else reach)
+            cue.part_obj = reach > i + 1
+        return reach
 
     def _find_content(self, cue: _Cue) -> tuple[tuple[str, int] | None, int, int | None]:
         """Where what was said starts after the verb: ("direct", quotation's opening token), ("reported",
@@ -243,6 +258,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
         direct_at = self.direct_open
         k = i + 1
         nominal = base in self.q.nominal and not (i > 0 and toks[i - 1].norm in _NEGATION)
+        bi_open = nominal and base in self.q.bi_verbs  # طالب فلان، رئيس الحزب، بالإفراج: over commas
         reach = self._content_reach(cue, nominal)
         part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
         while k < limit and k < reach:
@@ -250,6 +266,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
             if k in direct_at:
                 d = direct_at[k]
                 if self._named_in_quotes(d, k, i, limit):
+                    if not participle:
+                        reach += d.close_tok - k  # (the name's words do not count against the subject's length)
                     k = d.close_tok + 1  # لـ«الشرق الأوسط»، «داعش»: a name in quotes, not speech
                     continue
                 if extra and d.words < 6:
@@ -265,7 +283,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
                     self._content_after_addressee(i, k, limit):
                 return ("reported", k + 1), k, part_at  # قال فلان للصحفيين، تم تحديد ...
             if nominal and t.kind == "punct" and t.text not in _OPENERS and not (
-                    k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm))):
+                    k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm) or
+                                       self._bi_content(k + 1, base))):
                 nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
             if nominal and t.kind == "word" and self._content_noun(t.norm) and \
                     (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS or
@@ -274,10 +293,15 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
                     not self._comp_ahead(k, limit):
                 return ("nominal", k), k, part_at  # أكد الوزير ضرورة ...، أعلنت الوزارة بدء ...: a noun phrase says it
             if t.norm in self.q.comps or t.norm in _ACC_COMPS and base in self.q.according1:
-                if toks[k - 1].norm in _NOT_COMP_BEFORE:
-                    k += 1  # بعد أن، قبل أن: a time clause, not what was said
+                if toks[k - 1].norm in _NOT_COMP_BEFORE or self._inside_name(k, i):
+                    k += 1  # بعد أن، قبل أن: a time clause, not what was said; يوهانس فان در كلاوو: a name
                     continue
                 return ("reported", k + 1), k, part_at
+            if bi_open and k > i + 1 - (cue.plen > 0) and self._bi_content(k, base):
+                return ("nominal", k), k, part_at  # وطالب فلان أتباعه بالقيام: the demand
+            if t.norm in extra and base in _CALL_VERBS and k + 1 < limit and toks[k + 1].start in self._place_starts():
+                k += 1  # دعا المبعوث الدولي إلى اليمن فلان إلى ...: the envoy to a place, the call comes later
+                continue
             if t.norm in extra and self._source_body(k, i, limit):
                 k += 1  # حذر مسؤول من الوزارة من ...: the source's body, the content after the next من
                 continue
@@ -304,7 +328,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
     def _named_in_quotes(self, d: _Direct, k: int, i: int, limit: int) -> bool:
         """Is the quotation d at token k, after the verb at i, a name in quotes rather than speech?"""
         toks = self.toks
-        return d.words < 4 or self._attached(d) or self._is_name(d) or (
+        return d.words < 4 or self._attached(d) or self._is_name(d) or self._titled_quote(d) or (
             k == i + 1 and any(toks[x].norm in self.q.comps
                                for x in range(d.close_tok + 1, min(limit, d.close_tok + 8))))
 
@@ -323,6 +347,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
         """The verb at token k inside a subject, unless it is an aside, a preposition or a noun there."""
         toks = self.toks
         v2 = self.verb_at(k)
+        if v2 is not None and not v2[1] and toks[k - 1].norm in _NAME_LINKS_BEFORE_VERB:
+            return None  # محمد أبو طالب: a name
         if v2 is not None and toks[k].norm[v2[1]:] in self.q.document_verbs:
             v2 = None  # كما جاء في تقارير: an aside inside the subject
         if v2 is not None and (toks[k].norm[v2[1]:] in self.q.ambiguous and toks[k - 1].kind == "word" or
@@ -341,8 +367,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
         x1 = self._past_addressee(x0, min(k, limit))
         if x1 > x0 and x1 < min(k, limit) and (x1 in self.ents_at or self.r.title_at(x1) is not None):
             sp, _ = self.speaker_from(x1, min(k, limit, x1 + 15))
-            if sp is not None and sp.name and sp.kind == "person":
-                self.remember(sp, at_verb)
+            if sp is not None and sp.kind == "person" and (sp.name or cue.base in _CALL_VERBS):
+                self.remember(sp, at_verb)  # (وحث المتحدث باسم الدفاع المدني السكان ...، مؤكدا: the role too)
                 return
         for x in range(i + 1, min(k, i + 6)):
             e = self.ents_at.get(x)
@@ -363,15 +389,17 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
         to" names no one."""
         toks = self.toks
         i, plen, participle, base = cue.i, cue.plen, cue.participle, cue.base
-        subj_end = k
-        subj_start = i + 2 if cue.doc_verb else i + 1
-        if toks[i].norm[plen:] in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
-            subj_start += 1  # وفقا لـ الوزارة
+        subj_start, subj_end, timed = self._subject_span(cue, k)
         s0 = subj_start
         if self.abbr_points and subj_end > subj_start:
             subj_start = self._past_abbreviation(subj_start, subj_end)
         if subj_end > subj_start:
             speaker, channel = self.speaker_from(subj_start, subj_end, np=base not in self.q.according1)
+            if timed and speaker is not None and speaker.start == toks[subj_start].start and \
+                    speaker.end > toks[subj_end - 1].end:  # an entity read over the time phrase after it
+                e = toks[subj_end - 1].end
+                speaker = replace(speaker, end=e, text=self.text[speaker.start:e],
+                                  name=self.text[speaker.start:e] if speaker.name == speaker.text else speaker.name)
             if subj_start > s0 and speaker is not None:  # وكيلة الوزارة د. فلانة: a titled person
                 speaker = self._abbreviated_titled(speaker, s0, subj_start)
             if toks[i].norm[plen:] in self.q.relay_verbs:
@@ -385,6 +413,13 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
                 return None  # وفقا لإرادته فإنه ...: no one named, not a source
         if speaker is None and cue.rel_speaker is not None:
             speaker = cue.rel_speaker
+        if (base in _CALL_VERBS or base in _DESCRIBE) and subj_end > subj_start:
+            front = self._sentence_subject_before(i) if not plen else None
+            if front is not None:  # النائب فلان دعا الحكومة إلى ...: the name before the verb speaks
+                speaker = front
+            elif self._call_object(subj_start) or base in _DESCRIBE and (
+                    self._described(subj_start, subj_end) or speaker is not None and speaker.kind == "unknown"):
+                speaker = None  # وحث أنصاره على ...، ووصف القرار بـ ...: the object; the subject came before
         cue_i = i
         if speaker is None and part_at is not None and base in self.q.according1:
             cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
@@ -394,6 +429,26 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
         span = Span(toks[cue_i].start + plen, toks[cue_i].end,
                     self.text[toks[cue_i].start + plen:toks[cue_i].end])
         return speaker, channel, span, named
+
+    def _subject_span(self, cue: _Cue, k: int) -> tuple[int, int, bool]:
+        """The tokens [start, end) of the subject between the verb at cue.i and token k, without the outlet
+        told before it, a time phrase after it or the object of a call; and whether a time phrase was cut."""
+        toks = self.toks
+        subj_end = k
+        subj_start = cue.i + 2 if cue.doc_verb else cue.i + 1
+        if cue.part_obj:
+            subj_start = subj_end  # محذرا الحوثيين بأن: the object, not a subject
+        if cue.base in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
+            subj_start += 1  # وفقا لـ الوزارة
+        if cue.base in _OBJECT_FIRST and subj_start < subj_end:
+            subj_start = self._past_outlet(subj_start, subj_end)  # أبلغ «الصحيفة» مسؤول أن
+        timed = self._before_time_phrase(subj_start, subj_end)  # وقالت الشركة العام الماضي إنها
+        cut = timed < subj_end
+        if cut:
+            subj_end = timed
+        if (cue.base in _CALL_VERBS or cue.base in _DESCRIBE) and subj_end > subj_start:
+            subj_end = self._before_object(subj_start, subj_end)  # ويصف الصحافي | المجندين الأجانب بأنهم
+        return subj_start, subj_end, cut
 
     def _relayed(self, subj_start: int, subj_end: int, speaker: Speaker | None,
                  channel: str | None) -> tuple[Speaker | None, str | None]:
@@ -421,8 +476,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes):
             return i + 1
         last = self.clause_end(at, limit)
         if kind == "nominal":  # a noun phrase ends at its first comma (أكد ضرورة التمسك بالاتفاق، ووصفه)
-            last = next((x - 1 for x in range(at + 1, last + 1) if toks[x].text in _COMMAS or
-                         self._according_word(x)), last)
+            last = next((x - 1 for x in range(at + 1, last + 1) if (toks[x].text in _COMMAS and not (
+                         x == at + 1 and x + 1 <= last and toks[x + 1].norm[:1] == "و")) or
+                         self._according_word(x)), last)  # (بالقيام، وعدم الانشغال: one word, then more)
         if not self._words_at_least(at, last, 2):
             return i + 1
         s, e = toks[at].start, toks[last].end

@@ -16,6 +16,7 @@ from rasd.recognize.quotes.lexicon import (
     _OBJECT_START,
     _OPENERS,
     _PLACE_PEOPLE,
+    _RELATIVES,
     _SOURCE_ADJ,
     _SUBJECT_TAIL,
     _TIME_LEAD,
@@ -309,7 +310,7 @@ class _Speakers:
             if close < b:  # موقع «مراسل سوري»، شركة «إيني» الإيطالية: a body named in quotes
                 last = close
                 while last + 1 < b and toks[last + 1].kind == "word" and _definite(toks[last + 1].norm) and \
-                        toks[last + 1].norm.endswith(("ي", "يه")):
+                        toks[last + 1].norm.endswith(("ي", "يه")) and toks[last + 1].norm not in _RELATIVES:
                     last += 1
                 stext = self.text[toks[a].start:toks[last].end]
                 return Speaker(toks[a].start, toks[last].end, stext, name=stext, kind="organisation")
@@ -360,7 +361,24 @@ class _Speakers:
             sp = self._entity_speaker(person)
             sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
             return sp
+        named = self._by_surname(a, end)
+        if named is not None:  # وقال الدكتور التركي: the person named in full before (عبدالله التركي)
+            return Speaker(toks[a].start, toks[end - 1].end, stext, name=named.name, role=named.role,
+                           kind="person")
         return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person")
+
+    def _by_surname(self, a: int, end: int) -> Speaker | None:
+        """For an honorific or a rank and one word (الدكتور التركي، العقيد الدليمي), the person who spoke before
+        with that word as the last of his name."""
+        t = self.r.title_at(a)
+        if t is None or t[0] not in ("honorific", "rank") or end - a != t[1] + 1:
+            return None
+        last = self.toks[end - 1].norm
+        k = bisect.bisect_left(self.speaker_at, self.toks[a].start)
+        for sp in reversed(self.speakers[:k]):
+            if sp.kind == "person" and sp.name and " " in sp.name and normalize_word(sp.name.split()[-1]) == last:
+                return sp
+        return None
 
     def _and_source(self, k: int) -> bool:
         """Does token k join an unnamed source to a body (المرصد | وشهود، الجيش | ومصادر محلية)? The body
@@ -524,7 +542,23 @@ class _Speakers:
                                     x in self.ents_at and self.ents_at[x].label.startswith("PERS") or
                                     self._clause_after(x))):
             x += 1  # ... | وبيانات شحن: another source; ... | الكابتن فلان: a person named after it
+        if x > e + 1 and x < b and self.r.title_at(x) is not None and self.r.head_at(x - 1) is not None and \
+                not _definite(toks[x - 1].norm):
+            x = self._genitive_person_end(x, b)  # عضو في حزب | الرئيس السابق فلان: the head of his body
         return x if x > e + 1 else e
+
+    def _genitive_person_end(self, x: int, b: int) -> int:
+        """After a body's head (حزب، حكومة), the end of the title and name of its head at token x (الرئيس اليمني
+        السابق علي عبد الله صالح); x when no name follows."""
+        toks = self.toks
+        j = x + self.r.title_at(x)[1]
+        while j < b and j - x < 5 and toks[j].kind == "word" and _definite(toks[j].norm) and j not in self.ents_at:
+            j += 1
+        e = self.ents_at.get(j)
+        if j < b and e is not None and e.label.startswith("PERS"):
+            end = self.tok_at(e.end - 1)
+            return end + 1 if end is not None and end < b else x
+        return x
 
     def _bism_end(self, k: int, end: int) -> int:
         """The end of the body after باسم at token k: a name, or a noun with its genitive, and adjectives."""

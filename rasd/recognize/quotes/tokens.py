@@ -59,7 +59,7 @@ class _Tokens:
 
     def _verb(self, norm: str) -> tuple[frozenset[str], int, bool, bool] | None:
         for plen in (0, 1, 2):
-            if plen and (len(norm) - plen < 3 or norm[plen - 1] not in "وفس"):
+            if plen and (len(norm) - plen < 3 and norm[plen:] not in self.q.verbs or norm[plen - 1] not in "وفس"):
                 break
             base = norm[plen:]
             extra = self.q.verbs.get(base)
