@@ -106,3 +106,11 @@ def test_instrument_victims_and_source_speakers(event_actors):
     a = event_actors("وقال فؤاد أحمد، أحد عناصر المقاومة، إن المقاومة الشعبية استطاعت السيطرة على جبل صبر في تعز أمس.",
                      "2015-08-08", "ASSAULT")
     assert a["actor1"].name_en == "Popular Resistance (Yemen)"  # not the speaker
+
+
+def test_actor_named_in_presentation_forms_gets_a_plain_name():
+    text = "اغتال مسلحون مجهولون القاضي ﺳﺎﻣﻲ ﺣﺪﺍﺩ في مدينة عدن أمس."
+    [ev] = rasd.extract(text, published="2024-03-11").events
+    [victim] = [a for a in ev.actors if a.role == "actor2"]
+    assert victim.text == "ﺳﺎﻣﻲ ﺣﺪﺍﺩ" == text[victim.start:victim.end]
+    assert victim.name == "سامي حداد"

@@ -2,6 +2,7 @@
 verb with no subject, gender agreement of that verb, plain plural people, an entity cut at the
 complementiser, a broadcaster named in quotes.  Team-written sentences, one per behaviour."""
 
+import rasd
 from rasd.doc import Document
 from rasd.recognize.entities import RecognizeEntities
 from rasd.recognize.quotes import RecognizeQuotes
@@ -106,3 +107,10 @@ def test_singular_verb_after_a_group_goes_to_the_person():
     qs = _quotes(text)
     q = next(q for q in qs if "النصر" in q.text)
     assert q.speaker.name.endswith("العامري")
+
+
+def test_speaker_name_in_plain_letters_when_the_text_uses_presentation_forms():
+    text = "وقال الوزير ﺳﺎﻣﻲ ﺣﺪﺍﺩ إن الحكومة ستدعم المزارعين."
+    [q] = rasd.extract(text).quotes
+    assert q.speaker.text == "ﺳﺎﻣﻲ ﺣﺪﺍﺩ" == text[q.speaker.start:q.speaker.end]  # the span keeps the text
+    assert q.speaker.name == "سامي حداد"

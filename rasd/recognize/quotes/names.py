@@ -126,6 +126,16 @@ class _Names:
             return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
         return None
 
+    def _title_reaches(self, x: int, k: int) -> bool:
+        """A title starts at token x and, past at most two definite modifiers (السابق، اليمني), ends at k."""
+        t = self.r.title_at(x)
+        if t is None:
+            return False
+        y = x + t[1]
+        while y < k and y - (x + t[1]) < 2 and self.toks[y].norm.startswith("ال") and y not in self.ents_at:
+            y += 1
+        return y == k
+
     def _name_before_content(self, a: int, b: int) -> Speaker | None:
         """The person whose name closes a long role that starts at token a, right before the content at b
         (past the paper spoken to, a time word or a comma): the role runs over no verb, no second name
@@ -151,9 +161,12 @@ class _Names:
         else:
             k = self.tok_at(e.start)
         first = toks[a].norm
-        if k is None or k <= a + 1 or (first[2:] if first.startswith("ال") else first) in q.unnamed and any(
-                (t := self.r.title_at(x)) is not None and x + t[1] == k for x in range(max(a + 1, k - 3), k)):
-            return None  # مسؤول في حكومة رئيس الوزراء فلان: the unnamed source is not the head named
+        if k is None or k <= a + 1:
+            return None
+        inner = any(self._title_reaches(x, k) for x in range(max(a + 1, k - 5), k))
+        whole = self._title_reaches(a, k)  # نائب الرئيس اليمني فلان: one title
+        if inner and (not whole or (first[2:] if first.startswith("ال") else first) in q.unnamed):
+            return None  # مسؤول في حكومة رئيس الوزراء فلان، عضو في حزب الرئيس السابق فلان: the head is named
         for x in range(a + 1, k):
             t = toks[x]
             if t.kind == "punct" and t.text not in _COMMAS or t.norm in q.subject_stops or \

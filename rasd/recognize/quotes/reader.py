@@ -45,6 +45,7 @@ from rasd.recognize.quotes.lexicon import (
 from rasd.recognize.quotes.names import _Names
 from rasd.recognize.quotes.speakers import _Speakers
 from rasd.recognize.quotes.tokens import _VERBS, _Tokens
+from rasd.text.normalize import plain_letters
 
 
 @dataclass(slots=True)
@@ -653,4 +654,9 @@ def recognize_quotes(doc: Document) -> list[Quote]:
     """The quotes of ``doc`` (needs tokens, sentences and, for speaker names, entities)."""
     if not doc.tokens:
         return []
-    return _QuoteReader(doc).run()
+    quotes = _QuoteReader(doc).run()
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and sp.name:
+            sp.name = plain_letters(sp.name)  # ﻟﻴﻮ -> ليو: the name leaves the document; the span keeps the text
+    return quotes
