@@ -248,7 +248,7 @@ class _Reader:
                 nm = norms[i]
                 f = _FEATS.get(nm)
                 if f is None:
-                    f = _FEATS[nm] = _features(nm)
+                    f = _FEATS[nm] = _features(nm, self.lx)
                 feats[i] = f
         toks = self.toks
         hits = [i for i in compress(count(), feats) if toks[i].kind == "word"]  # tokens with a feature
@@ -833,9 +833,9 @@ def word_after_titles(norm: str) -> bool | None:
     return False if res.count(norm) >= COMMON_WORD_MIN else None
 
 
-def _features(nm: str) -> int:
-    """1 may start a title, 2 an organisation head, 4 a given name, 8 a known name."""
-    lx = lexicon()
+def _features(nm: str, lx: Lexicon) -> int:
+    """1 may start a title, 2 an organisation head, 4 a given name, 8 a known name (``lx``: the
+    recogniser's word lists)."""
     f = 4 if nm in lx.given or nm.startswith(_NAME_PREFIX) else 0
     get = lx.first_bits.get
     # the readings of strip_forms, written out (the rules check again): cheap for unseen words
