@@ -94,6 +94,7 @@ class Lexicon:
 
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)
     title_first: set[str] = field(default_factory=set)
+    title_len: dict[str, int] = field(default_factory=dict)  # first word -> words of its longest title
     adjectives: set[str] = field(default_factory=set)
     adj_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     adj_first: set[str] = field(default_factory=set)
@@ -104,6 +105,7 @@ class Lexicon:
     descriptive: set[str] = field(default_factory=set)
     heads: dict[tuple[str, ...], str] = field(default_factory=dict)
     head_first: set[str] = field(default_factory=set)
+    head_len: dict[str, int] = field(default_factory=dict)  # first word -> words of its longest head
     standalone: set[str] = field(default_factory=set)
     not_after_bi: set[str] = field(default_factory=set)
     not_purpose: set[str] = field(default_factory=set)
@@ -136,6 +138,8 @@ def _load() -> Lexicon:
         for key, v in _phrase_table(t[kind], kind).items():
             lx.titles.setdefault(key, v)
     lx.title_first = {k[0] for k in lx.titles}
+    for k in lx.titles:
+        lx.title_len[k[0]] = max(lx.title_len.get(k[0], 0), len(k))
     for a in t["adjectives"]:
         key = tuple(normalize_word(a).split())
         if len(key) == 1:
@@ -158,6 +162,8 @@ def _load() -> Lexicon:
     o = load_yaml("org_heads.yaml")
     lx.heads = _phrase_table(o["heads"], "head")
     lx.head_first = {k[0] for k in lx.heads}
+    for k in lx.heads:
+        lx.head_len[k[0]] = max(lx.head_len.get(k[0], 0), len(k))
     lx.standalone = _norm_list(o["standalone"])
     lx.not_after_bi = _norm_list(o["not_after_bi"])
     lx.not_purpose = _norm_list(o["not_purpose"])
@@ -235,11 +241,15 @@ class _Reader:
         if len(_FEATS) > 1 << 18:
             _FEATS.clear()
         # -1 for a word not seen before (an int: the scan for it compares ints, not int with None)
-        feats = list(map(_FEATS.get, self.norms, repeat(-1)))
+        norms = self.norms
+        feats = list(map(_FEATS.get, norms, repeat(-1)))
         if -1 in feats:
-            for i, f in enumerate(feats):
-                if f == -1:
-                    feats[i] = _FEATS[self.norms[i]] = _features(self.norms[i])
+            for i in list(compress(count(), map((-1).__eq__, feats))):  # the words not seen before (the scan in C)
+                nm = norms[i]
+                f = _FEATS.get(nm)
+                if f is None:
+                    f = _FEATS[nm] = _features(nm, self.lx)
+                feats[i] = f
         toks = self.toks
         hits = [i for i in compress(count(), feats) if toks[i].kind == "word"]  # tokens with a feature
         self.title_idx = [i for i in hits if feats[i] & 1]
@@ -297,8 +307,9 @@ class _Reader:
             return None  # وإلى (and to) is not والي (a governor)
         for plen, base in _title_cands(self.toks[i].norm):
             best = None
+            longest = lx.title_len[base]  # (no title of more words starts with this one)
             for m in (4, 3, 2, 1):
-                if i + m > self.n:
+                if i + m > self.n or m > longest:
                     continue
                 key = (base, *self.norms[i + 1:i + m])
                 kind = lx.titles.get(key)
@@ -321,8 +332,9 @@ class _Reader:
             return None
         lx = self.lx
         for plen, base, core, definite in _head_cands(self.toks[i].norm):
+            longest = max(lx.head_len.get(core, 0), lx.head_len.get(base, 0))  # (no longer head starts here)
             for m in (3, 2, 1):
-                if i + m > self.n:
+                if i + m > self.n or m > longest:
                     continue
                 rest = self.norms[i + 1:i + m]
                 if (core, *rest) in lx.heads:
@@ -821,9 +833,9 @@ def word_after_titles(norm: str) -> bool | None:
     return False if res.count(norm) >= COMMON_WORD_MIN else None
 
 
-def _features(nm: str) -> int:
-    """1 may start a title, 2 an organisation head, 4 a given name, 8 a known name."""
-    lx = lexicon()
+def _features(nm: str, lx: Lexicon) -> int:
+    """1 may start a title, 2 an organisation head, 4 a given name, 8 a known name (``lx``: the
+    recogniser's word lists)."""
     f = 4 if nm in lx.given or nm.startswith(_NAME_PREFIX) else 0
     get = lx.first_bits.get
     # the readings of strip_forms, written out (the rules check again): cheap for unseen words

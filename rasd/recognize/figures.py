@@ -22,6 +22,11 @@ from rasd.recognize.numbers import NumberMatch, find_numbers
 from rasd.text.normalize import NormText, normalize_word
 from rasd.text.stage import norm_text
 
+try:  # the optional compiled scan of the words around a number (rasd/text/_scan.c)
+    from rasd.text._scan import word_tokens as _word_tokens
+except ImportError:  # pragma: no cover - depends on the build (or a build older than word_tokens)
+    _word_tokens = None
+
 _SPACE = re.compile(r"\s+")
 _TOK = re.compile(r"\w+|[^\w\s]")
 _ARTICLE_WORD = re.compile(r"[وفبلك]{0,2}(?:ال|لل)\w")
@@ -175,6 +180,8 @@ class _Reader:
     # ---------------------------------------------------------------- helpers
     def next_toks(self, pos: int, k: int = 1) -> list[_Tok]:
         """Up to ``k`` tokens starting at or after ``pos``."""
+        if _word_tokens is not None:  # the same scan in C
+            return _word_tokens(self.norm, pos, pos + 24 * k, k, _Tok)
         out: list[_Tok] = []
         for m in _TOK.finditer(self.norm, pos, pos + 24 * k):
             out.append(_Tok(m.start(), m.end(), m.group()))
@@ -185,6 +192,12 @@ class _Reader:
     def toks_before(self, pos: int) -> list[_Tok]:
         """The tokens of the ~50 characters before ``pos``, nearest first (a cut first word dropped)."""
         lo = max(0, pos - 50)
+        if _word_tokens is not None:  # the same scan in C
+            toks = _word_tokens(self.norm, lo, pos, 0, _Tok)
+            if lo > 0 and toks and toks[0].start == lo and self.norm[lo - 1].isalnum():
+                del toks[0]
+            toks.reverse()
+            return toks
         ms = list(_TOK.finditer(self.norm, lo, pos))
         if lo > 0 and ms and ms[0].start() == lo and self.norm[lo - 1].isalnum():
             ms = ms[1:]

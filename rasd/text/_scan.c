@@ -1,7 +1,8 @@
-/* Optional compiled loops for rasd.text.tokenize, rasd.text.normalize and rasd.lexicon.matcher (the
- * Python code is the reference and the fallback; tests/text/test_tokenize.py,
- * tests/text/test_normalize_compiled.py and tests/lexicon/test_matcher_compiled.py check that both
- * give the same results).
+/* Optional compiled loops for rasd.text.tokenize, rasd.text.normalize, rasd.lexicon.matcher and
+ * rasd.recognize.figures (the Python code is the reference and the fallback;
+ * tests/text/test_tokenize.py, tests/text/test_normalize_compiled.py,
+ * tests/lexicon/test_matcher_compiled.py and tests/recognize/test_figures_compiled.py check that
+ * both give the same results).
  *
  *   tokenize(text, classes, types, type_of, Token)
  *       the tokens of ``text`` as Token(start, end, text, norm, kind) objects.  ``classes`` (bytes,
@@ -23,7 +24,17 @@
  *       the loop of PhraseMatcher.find_all over an Aho-Corasick automaton's hits: the Match objects
  *       of the hits at word boundaries.
  *
- *   When ``Token`` (``Match``) is a slots dataclass whose ``__match_args__`` fields are all writable
+ *   longest_first(matches)
+ *       the matches (objects with int ``norm_start`` < ``norm_end``) that PhraseMatcher.find keeps:
+ *       longest first, ties leftmost, then earliest in the list, each kept when it overlaps no kept
+ *       one; returned in text order.
+ *
+ *   word_tokens(norm, pos, endpos, k, Tok)
+ *       the tokens of the pattern ``\w+|[^\w\s]`` (re's Unicode classes) in ``norm[pos:endpos]``
+ *       as Tok(start, end, text) objects, at most ``k`` of them (all when ``k`` <= 0): what
+ *       ``re.finditer`` over that window gives (rasd.recognize.figures reads the words around numbers).
+ *
+ *   When ``Token`` (``Match``, ``Tok``) is a slots dataclass whose ``__match_args__`` fields are all writable
  *   object slots of its own (and it has no ``__post_init__``), an object is allocated and its slots
  *   filled directly (what the dataclass ``__init__`` does, without running Python code per object);
  *   any other ``Token`` (``Match``) is called with the values.
@@ -429,6 +440,158 @@ done:
     return out;
 }
 
+typedef struct {
+    Py_ssize_t s, e, i;
+} span_t;
+
+static int
+by_length(const void *a, const void *b)
+{
+    const span_t *x = a, *y = b;
+    Py_ssize_t lx = x->e - x->s, ly = y->e - y->s;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    return x->i < y->i ? -1 : (x->i > y->i);
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+    const span_t *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    return x->i < y->i ? -1 : (x->i > y->i);
+}
+
+static int
+int_attr(PyObject *obj, PyObject *name, Py_ssize_t *out)
+{
+    PyObject *v = PyObject_GetAttr(obj, name);
+    if (v == NULL)
+        return -1;
+    *out = PyLong_AsSsize_t(v);
+    Py_DECREF(v);
+    return *out == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* longest_first(matches): what PhraseMatcher.find keeps of find_all's matches (see the top). */
+static PyObject *
+longest_first(PyObject *self, PyObject *args)
+{
+    PyObject *cands;
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &cands))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(cands);
+    PyObject *out = NULL, *ns = PyUnicode_InternFromString("norm_start"), *ne = PyUnicode_InternFromString("norm_end");
+    span_t *sp = PyMem_Malloc(sizeof(span_t) * (n ? n : 1));
+    unsigned char *taken = NULL;
+    if (ns == NULL || ne == NULL || sp == NULL) {
+        if (sp == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t top = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *m = PyList_GET_ITEM(cands, k);
+        if (int_attr(m, ns, &sp[k].s) < 0 || int_attr(m, ne, &sp[k].e) < 0)
+            goto done;
+        if (sp[k].s < 0 || sp[k].e <= sp[k].s) {
+            PyErr_SetString(PyExc_ValueError, "a match with an empty or negative span");
+            goto done;
+        }
+        sp[k].i = k;
+        if (sp[k].e > top)
+            top = sp[k].e;
+    }
+    qsort(sp, (size_t)n, sizeof(span_t), by_length);
+    taken = PyMem_Calloc((size_t)(top ? top : 1), 1);
+    if (taken == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int free_ = 1;
+        for (Py_ssize_t c = sp[k].s; c < sp[k].e; c++)
+            if (taken[c]) {
+                free_ = 0;
+                break;
+            }
+        if (!free_)
+            continue;
+        memset(taken + sp[k].s, 1, (size_t)(sp[k].e - sp[k].s));
+        sp[kept++] = sp[k];
+    }
+    qsort(sp, (size_t)kept, sizeof(span_t), by_start);
+    out = PyList_New(kept);
+    if (out == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < kept; k++)
+        PyList_SET_ITEM(out, k, Py_NewRef(PyList_GET_ITEM(cands, sp[k].i)));
+done:
+    Py_XDECREF(ns);
+    Py_XDECREF(ne);
+    PyMem_Free(sp);
+    PyMem_Free(taken);
+    return out;
+}
+
+/* word_tokens(norm, pos, endpos, k, Tok): the matches of \w+|[^\w\s] in norm[pos:endpos] (see the top). */
+static PyObject *
+word_tokens(PyObject *self, PyObject *args)
+{
+    PyObject *norm, *tok_type;
+    Py_ssize_t pos, endpos, k;
+    if (!PyArg_ParseTuple(args, "UnnnO", &norm, &pos, &endpos, &k, &tok_type))
+        return NULL;
+    direct_t *direct = direct_type(tok_type, 3);
+    int kind = PyUnicode_KIND(norm);
+    const void *data = PyUnicode_DATA(norm);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(norm);
+    if (pos < 0)
+        pos = 0;
+    if (endpos > n)
+        endpos = n;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = pos, got = 0;
+    while (i < endpos && (k <= 0 || got < k)) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        Py_ssize_t s = i;
+        if (Py_UNICODE_ISALNUM(c) || c == '_') {
+            i++;
+            while (i < endpos) {
+                c = PyUnicode_READ(kind, data, i);
+                if (!(Py_UNICODE_ISALNUM(c) || c == '_'))
+                    break;
+                i++;
+            }
+        }
+        else if (Py_UNICODE_ISSPACE(c)) {
+            i++;
+            continue;
+        }
+        else
+            i++;
+        PyObject *vals[3] = {PyLong_FromSsize_t(s), PyLong_FromSsize_t(i), PyUnicode_Substring(norm, s, i)};
+        PyObject *tok = vals[0] && vals[1] && vals[2] ? build(direct, tok_type, vals, 3) : NULL;
+        Py_XDECREF(vals[0]);
+        Py_XDECREF(vals[1]);
+        Py_XDECREF(vals[2]);
+        if (tok == NULL || PyList_Append(out, tok) < 0) {
+            Py_XDECREF(tok);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(tok);
+        got++;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(text, classes, types, type_of, Token): the tokens of text (code points below 0x10000)."},
@@ -437,11 +600,17 @@ static PyMethodDef methods[] = {
     {"match_words", match_words, METH_VARARGS,
      "match_words(norm, hits, proclitics, merge, suffixes, max_prefix, orig_index, Match): the matches at "
      "word boundaries among an automaton's hits (rasd.lexicon.matcher.PhraseMatcher.find_all)."},
+    {"longest_first", longest_first, METH_VARARGS,
+     "longest_first(matches): the non-overlapping matches PhraseMatcher.find keeps (longest first, ties "
+     "leftmost), in text order."},
+    {"word_tokens", word_tokens, METH_VARARGS,
+     "word_tokens(norm, pos, endpos, k, Tok): the matches of \\w+|[^\\w\\s] in norm[pos:endpos], at most k "
+     "(all when k <= 0), as Tok(start, end, text) (rasd.recognize.figures)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "rasd.text._scan", "Compiled loops of rasd.text.tokenize, rasd.text.normalize and rasd.lexicon.matcher.", -1, methods,
+    PyModuleDef_HEAD_INIT, "rasd.text._scan", "Compiled loops of rasd.text.tokenize, rasd.text.normalize, rasd.lexicon.matcher and rasd.recognize.figures.", -1, methods,
     NULL, NULL, NULL, NULL,
 };
 
