@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from operator import attrgetter
 
 from rasd.doc import Sentence, Token
@@ -15,6 +16,49 @@ _SWALLOW = _ENDERS | _CLOSE
 # the characters that can change the splitter's state (each is a one-character token when it is one)
 _MARKS = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPEN) | _CLOSE | {'"'}))) + "]")
 _START = attrgetter("start")
+_OPEN_BRACKETS = frozenset("(«[")
+
+
+@cache
+def _abbreviation_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """Title abbreviations, clause conjunctions and openers (sentences.yaml), given names (given_names.tsv)."""
+    from rasd.lexicon import load_tsv, load_yaml, word_set
+    from rasd.text.normalize import normalize_word
+
+    conj = tuple(load_yaml("sentences.yaml")["clause_conjunctions"])
+    names = frozenset(normalize_word(r["name"]) for r in load_tsv("given_names.tsv")[1])
+    return word_set("sentences.yaml", "title_abbreviations"), conj, names, word_set("sentences.yaml", "clause_openers")
+
+
+def _abbreviation_point(text: str, tokens: list[Token], i: int) -> bool:
+    """The full stop at token i closes a one-letter abbreviation before a name (قال د. خالد، جون ف.
+    كينيدي، أ.د. سعاد), not a sentence: the letter stands alone (after a space, an opening bracket, the
+    text's start or another such point), no number comes before it (1436 ه.: an era) and a word follows on the
+    same line, unless that word opens a clause (فيتامين د. وقال، ب. ثم) and is no given name."""
+    if i < 1 or i + 1 >= len(tokens):
+        return False
+    letter, nxt = tokens[i - 1], tokens[i + 1]
+    if letter.end != tokens[i].start or len(letter.text) != 1 or nxt.kind not in ("word", "latin"):
+        return False
+    if letter.kind == "latin":
+        if not letter.text.isupper():
+            return False
+    elif letter.kind != "word":
+        return False
+    if "\n" in text[tokens[i].end:nxt.start]:
+        return False
+    if i >= 2:
+        before = tokens[i - 2]
+        if before.kind == "number":
+            return False
+        if before.end == letter.start and before.text not in _OPEN_BRACKETS and not (
+                before.text == "." and i >= 3 and len(tokens[i - 3].text) == 1 and tokens[i - 3].end == before.start):
+            return False
+    titles, conj, names, openers = _abbreviation_words()
+    if nxt.norm in openers or (nxt.kind == "word" and len(nxt.text) > 2 and nxt.text.startswith(conj)
+                               and nxt.norm not in names):
+        return False
+    return letter.kind == "latin" or letter.norm in titles or nxt.kind == "word"
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
@@ -22,7 +66,8 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 
     A sentence ends at . ! ? ؟ … (runs of them included), or at a line break; an ender inside
     «...» or "..." quotes does not end it unless the quote runs to the end of its paragraph.
-    A number such as 3.5 is one token, so its point never splits.
+    A number such as 3.5 is one token, so its point never splits, nor does the point of a one-letter
+    abbreviation before a name (د. خالد، جون ف. كينيدي; see :func:`_abbreviation_point`).
 
     Only the tokens that can change anything are visited: quotation marks and enders (found in the
     text, then located among the tokens by binary search), and the last token before a line break.
@@ -61,7 +106,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             depth = max(0, depth - 1)
         elif ch == '"':
             in_ascii = not in_ascii
-        elif ch in _ENDERS and depth == 0 and not in_ascii:
+        elif ch in _ENDERS and depth == 0 and not in_ascii and not (ch == "." and _abbreviation_point(text, tokens, i)):
             # swallow a run of enders and closing quotes
             while i + 1 < n and tokens[i + 1].text in _SWALLOW and i + 1 not in breaks:
                 i += 1
