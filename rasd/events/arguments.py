@@ -218,6 +218,14 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         met = _meeting_place(doc, s_start, s_end, at, clause_span, ok)
         if met is not None:
             return met
+    if word in _ENVOY:
+        state = _sending_state(doc, s_start, at, ok)
+        if state is not None:  # استدعت البحرين سفيرها لدى إيران: the recalling state's act, not the host's
+            town = next((p for p in doc.places if s_start <= p.start < state.start and p.country_code == state.country_code
+                         and _KIND_RANK.get(p.kind or "", 2) >= 3 and ok(p, actors=False)), None)
+            if town is not None:
+                return town  # واس - المنامة: استدعت مملكة البحرين ...: the capital it was decided in
+            return dataclasses.replace(state, geo_precision=max(state.geo_precision or 1, 3 if state.kind == "country" else 2))
     said = word in _STATEMENT
     if not said and _own_statement(word):
         own = _subject_state(doc, s_start, at, excluded, ok)
@@ -416,6 +424,21 @@ def _speaker_nisba(doc: Document, s_start: int, at: int, excluded: list[tuple[in
         a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in excluded)]
     own = [p for p in own if ok(p, actors=False)]
     return own[0] if own else None  # the first name's: the sentence's subject (not المعارضة السورية after it)
+
+
+def _sending_state(doc: Document, s_start: int, at: int, ok) -> Place | None:
+    """The state just before an ambassador recalled, expelled or summoned (استدعت البحرين سفيرها، طردت
+    السلطات المصرية السفير): the place ending at most a few words before the word, with no comma between."""
+    got = None
+    for p in doc.places:
+        if p.start >= at:
+            break
+        if p.start < s_start or not p.country_code:
+            continue
+        gap = doc.text[p.end:at]
+        if len(gap.split()) <= _SPEAKER_GAP and "،" not in gap and "," not in gap and ok(p, actors=False):
+            got = p
+    return got
 
 
 _PRONOUNS = ("هما", "هم", "ها", "ه")  # a noun's possessive pronoun as normalised (اتهامه، رفضها، دعوتهم)

@@ -51,3 +51,9 @@ def test_a_long_visitor_name_before_the_destination():
 def test_an_envoys_title_is_not_where_the_visit_went():
     doc = rasd.extract("أكد المبعوث الأممي إلى ليبيا في زيارة قصيرة لمدينة تونس أمس أن الحوار مستمر.", published=PUB)
     assert not any(e.location is not None and e.location.text == "ليبيا" and e.type == "CONSULT" for e in doc.events)
+
+
+def test_a_recalled_ambassador_is_the_recalling_states_act():
+    assert ("SANCTION", "BH") in _events("استدعت البحرين سفيرها لدى إيران للتشاور، احتجاجا على تصريحات المسؤولين الإيرانيين.")
+    assert ("SANCTION", "SA") in _events("سحبت السعودية سفيرها من طهران أمس.")
+    assert ("SANCTION", "KW") in _events("استدعت وزارة الخارجية الكويتية السفير العراقي لديها وسلمته مذكرة احتجاج.")
