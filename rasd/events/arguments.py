@@ -39,6 +39,8 @@ _STATEMENT = word_set("events/words.yaml", "arguments_statement_words")
 _VENUE = word_set("events/words.yaml", "arguments_venue_words")
 _MEDIA = word_set("events/words.yaml", "arguments_media_words")
 _AT = word_set("events/words.yaml", "arguments_at")
+_SPEECH_NOUNS = word_set("events/political.yaml", "speech_nouns")
+_ARRIVAL = word_set("events/political.yaml", "arrival_verbs")
 _STATE_VERBS = word_set("geo/relations.yaml", "state_verbs")
 _ORIGIN = word_set("geo/relations.yaml", "origin_words")
 _RESIDENCE = word_set("geo/relations.yaml", "residence_words")
@@ -209,14 +211,26 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
 
     word = _event_word(doc.text, at)
     if word in _VISIT:
-        there = _visit_place(doc, at, s_end, ok)
+        there = _visit_place(doc, at, s_end, ok) or _arrived_at(doc, s_start, at, ok)
         if there is not None:
             return there
     if word in _MEETING:
         met = _meeting_place(doc, s_start, s_end, at, clause_span, ok)
         if met is not None:
             return met
+    if word in _ENVOY:
+        state = _sending_state(doc, s_start, at, ok)
+        if state is not None:  # استدعت البحرين سفيرها لدى إيران: the recalling state's act, not the host's
+            town = next((p for p in doc.places if s_start <= p.start < state.start and p.country_code == state.country_code
+                         and _KIND_RANK.get(p.kind or "", 2) >= 3 and ok(p, actors=False)), None)
+            if town is not None:
+                return town  # واس - المنامة: استدعت مملكة البحرين ...: the capital it was decided in
+            return dataclasses.replace(state, geo_precision=max(state.geo_precision or 1, 3 if state.kind == "country" else 2))
     said = word in _STATEMENT
+    if not said and _own_statement(word):
+        own = _subject_state(doc, s_start, at, excluded, ok)
+        if own is not None:  # هدد الجيش الإيراني بالرد بعد اتهامه تل أبيب: the speaker's, not the accused's
+            return dataclasses.replace(own, geo_precision=max(own.geo_precision or 1, 2 if own.kind != "country" else 3))
     if said:
         where = _statement_place(doc, s_start, s_end, at, frame_end, ok, excluded)
         if where is not None:
@@ -310,6 +324,25 @@ def _visit_place(doc: Document, at: int, s_end: int, ok) -> Place | None:
     return None
 
 
+_ARRIVAL_SPAN = 20  # words before the destination that may hold the arrival verb (وصل الملك فلان بن فلان ... إلى)
+
+
+def _arrived_at(doc: Document, s_start: int, at: int, ok) -> Place | None:
+    """Where a visit went told before its word after an arrival verb (وصل الوزير إلى بغداد، أمس، في زيارة
+    رسمية): the last place right after إلى in the few words before it (not an envoy's title, المبعوث إلى اليمن)."""
+    for p in reversed(doc.places):
+        if p.start >= at or p.start < s_start:
+            continue
+        if len(doc.text[p.end:at].split()) > _VISIT_SPAN or "." in doc.text[p.end:at]:
+            return None
+        words = [normalize_word(w) for w in doc.text[s_start:p.start].split()[-_ARRIVAL_SPAN:]]
+        if p.via != "nisba" and p.country_code and words and words[-1] in _VISIT_TO \
+                and any(w in _ARRIVAL for w in words) and not any(w in _ENVOY for w in words[-4:]) \
+                and ok(p, topic=False, actors=False):
+            return p
+    return None
+
+
 def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span, ok) -> Place | None:
     """Where a meeting was held: a named place of its sentence (في الرياض), else of its paragraph before
     it, else the country of the first participant (the host: استقبل ولي العهد السعودي الوزير اليمني -> SA,
@@ -391,6 +424,43 @@ def _speaker_nisba(doc: Document, s_start: int, at: int, excluded: list[tuple[in
         a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in excluded)]
     own = [p for p in own if ok(p, actors=False)]
     return own[0] if own else None  # the first name's: the sentence's subject (not المعارضة السورية after it)
+
+
+def _sending_state(doc: Document, s_start: int, at: int, ok) -> Place | None:
+    """The state just before an ambassador recalled, expelled or summoned (استدعت البحرين سفيرها، طردت
+    السلطات المصرية السفير): the place ending at most a few words before the word, with no comma between."""
+    got = None
+    for p in doc.places:
+        if p.start >= at:
+            break
+        if p.start < s_start or not p.country_code:
+            continue
+        gap = doc.text[p.end:at]
+        if len(gap.split()) <= _SPEAKER_GAP and "،" not in gap and "," not in gap and ok(p, actors=False):
+            got = p
+    return got
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه")  # a noun's possessive pronoun as normalised (اتهامه، رفضها، دعوتهم)
+
+
+def _own_statement(word: str) -> bool:
+    """Whether the event word is a statement noun with its speaker's pronoun (بعد اتهامه بيونغيانغ، دعوتها):
+    the name after it is what is said or whom it targets, the speaker is the sentence's subject."""
+    suf = next((x for x in _PRONOUNS if word.endswith(x)), None)
+    if suf is None or len(word) - len(suf) < 3:
+        return False
+    stem = word[:-len(suf)]
+    return stem in _SPEECH_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in _SPEECH_NOUNS)
+
+
+def _subject_state(doc: Document, s_start: int, at: int, excluded: list[tuple[int, int]], ok) -> Place | None:
+    """The last place of the sentence before ``at`` inside a longer actor's name (الجيش الإيراني، نائب الرئيس
+    العراقي): the speaker's, whose own statement a pronoun-suffixed noun tells (not a bare country named
+    before it, وفي ليبيا)."""
+    own = [p for p in doc.places if s_start <= p.start < at and p.country_code and any(
+        a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in excluded) and ok(p, actors=False)]
+    return own[-1] if own else None
 
 
 _DATELINE_SPAN = 40  # characters of an article's first line that may hold a dateline (أنقرة - رويترز)

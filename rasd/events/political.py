@@ -21,6 +21,9 @@ _SPEECH = frozenset(load_yaml(_DATA)["speech_types"])
 _SPEECH_NOUNS = word_set(_DATA, "speech_nouns")
 _CAUSE = word_set(_DATA, "cause_words")
 _ARRIVAL = word_set(_DATA, "arrival_verbs")
+_VISIT_NOUNS = word_set(_DATA, "visit_nouns")
+_VISITORS = word_set(_DATA, "visitor_words")
+_VISITOR_REACH = 6  # words after the arrival verb within which its official subject stands
 _FUTURE_AFTER = word_set(_DATA, "future_after")
 _OBLIGATION = word_set(_DATA, "obligation")
 _OBLIGATION_AN = word_set(_DATA, "obligation_an")
@@ -39,6 +42,7 @@ def promote(st, make_main) -> None:
     if "CONSULT" in kinds:
         _joint_meeting(st, make_main)
         _held_meeting(st, make_main)
+        _visit_arrived(st, make_main)
     if st.mains and not kinds.isdisjoint(_SPEECH):
         _speech_before(st, make_main)
     if "AID" in kinds:
@@ -66,6 +70,28 @@ def _held_meeting(st, make_main) -> None:
         if t.type == "CONSULT" and t.pos == "n" and role is not None and role.reason == "far-from-light_verbs" \
                 and role.clause.kind == "main" and st.tokens[role.clause.predicates[0][0]].norm in _HOLD:
             make_main(st, t, "held-meeting")
+            return
+
+
+def _visit_arrived(st, make_main) -> None:
+    """وصل وزير الخارجية إلى بغداد في زيارة رسمية: an official's arrival on a visit is the visit (not
+    refugees', troops' or aid's arrival: the verb's subject must be an official or a delegation)."""
+    if any(t.type == "CONSULT" for t in st.mains):
+        return
+    tokens = st.tokens
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.type != "CONSULT" or t.key not in _VISIT_NOUNS or role is None or role.main \
+                or role.reason != "no-predicate" or role.clause.kind != "main" or role.clause.predicates:
+            continue
+        k = role.clause.start
+        while k < t.token and tokens[k].kind == "punct":
+            k += 1
+        if tokens[k].norm not in _ARRIVAL:
+            continue
+        words = [tokens[j].norm for j in range(k + 1, min(t.token, k + 1 + _VISITOR_REACH)) if tokens[j].kind != "punct"]
+        if any(w in _VISITORS for w in words):
+            make_main(st, t, "visit-arrived")
             return
 
 
