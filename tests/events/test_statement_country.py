@@ -57,3 +57,8 @@ def test_a_recalled_ambassador_is_the_recalling_states_act():
     assert ("SANCTION", "BH") in _events("استدعت البحرين سفيرها لدى إيران للتشاور، احتجاجا على تصريحات المسؤولين الإيرانيين.")
     assert ("SANCTION", "SA") in _events("سحبت السعودية سفيرها من طهران أمس.")
     assert ("SANCTION", "KW") in _events("استدعت وزارة الخارجية الكويتية السفير العراقي لديها وسلمته مذكرة احتجاج.")
+
+
+def test_a_threat_by_a_state_force_outside_the_arab_world_is_placed_in_its_country():
+    got = _events("هدد الجيش الكوري الجنوبي اليوم بالرد على أي استفزاز من جانب بيونغيانغ.")
+    assert ("THREATEN", "KR") in got and ("THREATEN", "KP") not in got
