@@ -441,7 +441,8 @@ def _sending_state(doc: Document, s_start: int, at: int, ok) -> Place | None:
     return got
 
 
-_PRONOUNS = ("هما", "هم", "ها", "ه")  # a noun's possessive pronoun as normalised (اتهامه، رفضها، دعوتهم)
+# a noun's possessive pronoun (اتهامه، رفضها، دعوتهم): the list political.py reads
+_PRONOUNS = tuple(load_yaml("events/political.yaml")["possessive_endings"])
 
 
 def _own_statement(word: str) -> bool:

@@ -31,8 +31,8 @@ _AN = normalize_word("أن")
 _AIM = word_set(_DATA, "aim_words")
 _NOUN_REACH = 8  # how far after a noun its future adjective may stand (زيارة الوزير ... المرتقبة)
 _FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}$")
-_NOT_VERB_ENDINGS = ("ات", "ه", "ين")  # سنوات، سيطره، سياسيين: nouns
-_POSSESSIVE = ("هما", "هم", "ها", "ه")  # the pronoun as written (not a ta marbuta)
+_NOT_VERB_ENDINGS = tuple(load_yaml(_DATA)["not_verb_endings"])  # سنوات، سيطره، سياسيين: nouns
+_POSSESSIVE = tuple(load_yaml(_DATA)["possessive_endings"])  # as written (not a ta marbuta)
 
 
 def promote(st, make_main) -> None:
