@@ -113,6 +113,7 @@ class Lexicon:
     places: set[str] = field(default_factory=set)
     given: dict[str, tuple[str, bool]] = field(default_factory=dict)
     spelled_words: set[str] = field(default_factory=set)
+    noun_titles: set[str] = field(default_factory=set)  # titles that are also everyday nouns (الفريق)
     time_words: set[str] = field(default_factory=set)
     first_bits: dict[str, int] = field(default_factory=dict)  # a word that may start a title 1, head 2, known 8
     known_names: set[str] = field(default_factory=set)  # single-token known person names (السيسي)
@@ -153,6 +154,7 @@ def _load() -> Lexicon:
     lx.stop = _norm_list(t["not_names"])
     lx.descriptive = _norm_list(t["descriptive_adjectives"])
     lx.spelled_words = _norm_list(t["spelled_words"])
+    lx.noun_titles = _norm_list(t["common_noun_titles"])
     lx.time_words = _norm_list(t["time_words"])
     sv = load_yaml("speech_verbs.yaml")
     for v in sv["verbs"]:
@@ -228,6 +230,7 @@ class _Reader:
                 if p.start > self.toks[i].start and self.text[self.toks[i].start] == "و":
                     self.place_conj.add(i)  # والولايات المتحدة: a new place after "and"
         self.person_tokens: set[int] = set()
+        self.known_orgs: dict[int, int] = {}  # first token -> end token of a known body (لحلف شمال الأطلسي)
         self.title_idx: list[int] | None = None
         self.head_idx: list[int] | None = None
         self.given_idx: list[int] | None = None
@@ -590,6 +593,12 @@ class _Reader:
                     if end > j:
                         j = end
                         continue
+                    if j in self.known_orgs and self.joined(j - 1, j):
+                        j = self.known_orgs[j]  # الأمين العام | لحلف شمال الأطلسي: a known body is no name
+                        continue
+                    if j > title_end and self._role_purpose(j):
+                        j += 1  # رئيس الفريق الإعلامي | للانتخابات البلدية: the office's purpose on لل
+                        continue
                 break
             if kind == "office" and not self.toks[i].norm[plen:].startswith("ال"):
                 # مسؤول حكومي، مستشار عسكري: an indefinite nisba stays in the role
@@ -604,7 +613,8 @@ class _Reader:
             if j < self.n and self.toks[j].norm == "باسم":
                 nxt_ok = title_end  # الناطق باسم ...: the preposition, not the name Basem
                 continue
-            name_end = self.name(j, al_first=kind in ("rank", "honorific"))
+            noun_title = m == 1 and self.norms[i][plen:] in lx.noun_titles  # (اللواء الركن: a rank only)
+            name_end = self.name(j, al_first=kind in ("rank", "honorific") and not noun_title)
             confidence = 0.85
             if name_end == j and role_end > title_end and kind == "office" and \
                     self.toks[i].norm[plen:].startswith("ال") and role_end - title_end == 1:
@@ -625,7 +635,7 @@ class _Reader:
             if name_end == j + 1 and kind == "office" and not self.toks[i].norm[plen:].startswith("ال") and \
                     (lx.given.get(self.toks[j].norm, ("", True))[1]) and self.toks[j].norm not in lx.known_names:
                 name_end = j  # قاضي تحقيق، قيادي برتبة: an indefinite post takes a full name
-            if name_end == j:
+            if name_end == j or name_end == j + 1 and self._no_surname(j, noun_title):
                 nxt_ok = title_end
                 continue
             if self._common_word(j):
@@ -643,6 +653,27 @@ class _Reader:
             out.append(ent)
             nxt_ok = name_end
         return out
+
+    def _no_surname(self, j: int, noun_title: bool) -> bool:
+        """Is token j, the only word after a title, no name: a verb in the past of a woman (غادرت), the dual
+        of a feminine noun (بلدتي), a frequent word on a preposition (لفرع), or any word but a listed name
+        after a title that is also an everyday noun (``noun_title``: الفريق | جاهز)?"""
+        lx = self.lx
+        nm = self.norms[j]
+        if nm in lx.given or nm in lx.known_names:
+            return False
+        if noun_title or len(nm) >= 5 and nm.endswith(("ت", "تي")):
+            return True  # (الفريق | جاهز: after the team, a lone word is no name either)
+        return nm[:1] in "لب" and len(nm) >= 5 and not nm.startswith(("لل", "بال")) and \
+            word_after_titles(nm[1:]) is False
+
+    def _role_purpose(self, j: int) -> bool:
+        """Does token j add a purpose on لل to a role (الفريق الإعلامي | للانتخابات البلدية) that a name or
+        a rank follows (after its adjectives)?"""
+        if j >= self.n or not self.joined(j - 1, j) or not self.norms[j].startswith("لل") or self._purpose(j) != 1:
+            return False
+        k = self.complement(j + 1, definite=True, for_role=True)
+        return k < self.n and self.joined(k - 1, k) and (self._name_follows(k) or self.title_at(k) is not None)
 
     def _common_word(self, j: int) -> bool:
         """Token j is a frequent word of raw news that never stands after a title there, and no
@@ -893,6 +924,7 @@ def recognize_entities(doc: Document) -> list[Entity]:
     r.candidates()
     doc.cache["entities.reader"] = r  # the quotes stage reuses its token tables (and drops it)
     known = r.known_entities()
+    r.known_orgs = {k.info["tokens"][0]: k.info["tokens"][1] for k in known if k.label == "ORG"}
     titled = r.titled_people()
     people: list[Entity] = []
     taken: set[int] = set()

@@ -76,7 +76,7 @@ class _Anaphora:
             if self.text.count("\n", self.speaker_at[j], start) > 1:
                 break
             sp = self.speakers[j]
-            if sp.kind == "person" and sp.role and self._fits(sp, v):
+            if sp.kind == "person" and (sp.role or self._given_gender(sp)) and self._fits(sp, v):
                 return sp
         return None
 
@@ -168,9 +168,24 @@ class _Anaphora:
         masc = not fem and (w + "ت" in q.verbs or w in q.participles and w.endswith("ا"))
         if self._number(v) == "sg" and self._plural_speaker(sp):
             return False  # قال after بعض السوريين: one man, not the group
-        if not (fem or masc) or sp.kind != "person" or not sp.role:
+        if masc and sp.kind == "organisation" and sp.text:
+            head = normalize_word(sp.text.split(maxsplit=1)[0])
+            return not head.endswith(("ه", "ات"))  # وأكد after إدارة الدفاع المدني: not the body (a woman's noun)
+        if not (fem or masc) or sp.kind != "person":
+            return True
+        g = self._given_gender(sp)
+        if g is not None:  # وقالت after فاتن حسين، وقال after محمد حسين: the given name's gender
+            return (g == "f") == fem
+        if not sp.role:
             return True
         return normalize_word(sp.role.split()[0]).endswith("ه") == fem  # وزيرة، الأخصائية: a woman's role
+
+    def _given_gender(self, sp: Speaker) -> str | None:
+        """"m" or "f" for a person named with a listed given name and more (فاتن حسين), else None."""
+        if sp.kind != "person" or not sp.name or " " not in sp.name:
+            return None
+        g = self.r.lx.given.get(normalize_word(sp.name.split(maxsplit=1)[0]))
+        return g[0] if g is not None and g[0] in ("m", "f") else None
 
     def _participle_subject(self, v: int, sent_start: int) -> Speaker | None:
         """The subject a participle at token v (..., مضيفا أن) goes with: the sentence's last speaker, the
@@ -386,7 +401,8 @@ class _Anaphora:
             for x in (a, a + 1):
                 e = self.ents_at.get(x)
                 if e is not None and x < v:
-                    return self._entity_speaker(e)
+                    sp = self._entity_speaker(e)
+                    return sp if self._fits(sp, v) else None  # جددت الإدارة ...، وأكد: not the body
             w = toks[a].norm[1:] if toks[a].norm[:1] in "وف" else toks[a].norm
             if a + 1 < v and toks[a].kind == "word" and not toks[a].norm.startswith("ال") and \
                     toks[a].norm not in self.r.lx.stop and w not in self.r.lx.stop and \

@@ -83,8 +83,26 @@ class _Names:
                 continue
             if w.startswith("ال") and w.endswith("ي") and len(w) > 4 and w not in self.r.lx.stop:
                 end = a + m.end()  # محمد علي العمري: the family name closes the name
+            elif n == 0 and w.startswith("ال") and len(w) > 4 and self._after_nasab(a) and k is not None and \
+                    toks[k].start == a + m.start() and self._family_name_ok(k):
+                end = a + m.end()  # حمد بن سعد | العمر: after a father's name, the family name closes it
             break
         return end
+
+    def _after_nasab(self, a: int) -> bool:
+        """Does the name cut at offset ``a`` end on a word after a name link (حمد بن سعد، أبو بكر)?"""
+        words = self.text[max(0, a - 40):a].split()
+        return len(words) >= 3 and normalize_word(words[-2]) in _NAME_LINKS
+
+    def _family_name_ok(self, k: int) -> bool:
+        """May token k (a word with the article) be a family name after a full name: not a stop, time,
+        cut or content word, an adjective, a title or a verb?"""
+        w = self.toks[k].norm
+        lx = self.r.lx
+        return self.toks[k].kind == "word" and w not in lx.stop and w not in lx.time_words and \
+            w not in _CUT_WORDS and w not in self.q.speech_nouns and w not in self.q.not_subjects and \
+            not self.r.is_adj(w) and self.r.title_at(k) is None and self.r.head_at(k) is None and \
+            self.verb_at(k) is None and w not in _RELATIVES and k not in self.ents_at
 
     def _place_starts(self) -> set[int]:
         """The offsets where a place name starts (computed once)."""

@@ -8,6 +8,7 @@ from rasd.doc import Entity, Speaker
 from rasd.recognize.quotes.lexicon import (
     _ADDRESSEE_ENDS,
     _AFFIL_PREPS,
+    _COMMAS,
     _CUT_WORDS,
     _HE,
     _HONORIFIC_HE,
@@ -37,7 +38,9 @@ class _Speakers:
         if sp is not None and sp.kind == "person" and (sp.name is None or sp.name == sp.text) and b - a >= 5:
             k = self.tok_at(sp.start)
             named = self._name_before_content(k, b) if k is not None and self.r.title_at(k) is not None else None
-            if named is not None:  # المتحدث باسم اللجنة ... وممثل عن ... فلان لـ«الصحيفة» إن: a long role, then the name
+            if named is not None and named.start >= sp.end:
+                # المتحدث باسم اللجنة ... وممثل عن ... فلان لـ«الصحيفة» إن: a long role, then the name (not a
+                # name inside the role: مستشار الرئيس هادي)
                 return named, channel
         return sp, channel
 
@@ -256,6 +259,8 @@ class _Speakers:
                         not (core in q.person_nouns and self.r.title_at(k - 1) is not None):
                     continue  # بقيادة خليفة حفتر: a name inside a phrase, not the subject (but: عميد شؤون
                     # الطلاب بالجامعة الدكتور فلان)
+                if self._nisba_before_name(e, k, stop_at):
+                    continue  # قال الباراجوياني | خوان نابوت: a nationality read as a name, the name follows
                 if self.r.title_at(k) is not None or toks[k].start in self._place_starts():
                     # مساعد الأمين ... الدكتور فلان، رئيس بلدية محايل حمد آل درهم: a role or a place read
                     # as the start of a name; the name is the one after it
@@ -272,6 +277,41 @@ class _Speakers:
                 best, best_k = e, k
         return None, best, best_k
 
+    def _nisba_before_name(self, e: Entity, k: int, stop_at: int) -> bool:
+        """Is the one-word person entity e at token k a nationality or origin (الباراجوياني، السويسري) with
+        a person's name right after it, before ``stop_at``?"""
+        nm = self.toks[k].norm
+        lx = self.r.lx
+        if not (nm.startswith("ال") and nm.endswith("ي") and len(nm) >= 6) or e.end != self.toks[k].end or \
+                nm in lx.known_names or nm in lx.given or k + 1 >= min(stop_at, self.n):
+            return False
+        x = self.ents_at.get(k + 1)
+        return x is not None and x.label.startswith("PERS") and x.start == self.toks[k + 1].start
+
+    def _role_of_other(self, prefix: str, e: Entity) -> bool:
+        """Is the role written before the known person e the role of someone else who serves them: a title
+        whose genitive is e's own title (مستشار الرئيس اليمني | عبدربه منصور هادي)?"""
+        known = e.info.get("known_role") if e.info else None
+        if not known:
+            return False
+        pw = normalize_word(prefix).split()
+        head = normalize_word(known).split()[0]
+        return len(pw) >= 2 and pw[0] != head and head in pw[1:]
+
+    def _aide_of(self, a: int, e: Entity, b: int) -> Speaker:
+        """The speaker of a role whose genitive is the known person e (مستشار الرئيس اليمني عبدربه منصور
+        هادي): the person named after a comma (، فلان،), else the role with e's name, unnamed."""
+        toks = self.toks
+        stext = self.text[toks[a].start:e.end]
+        j = self.tok_at(e.end - 1)
+        if j is not None and j + 2 < b and toks[j + 1].text in _COMMAS:
+            x = self.ents_at.get(j + 2)
+            if x is not None and x.label.startswith("PERS") and x.start == toks[j + 2].start:
+                sp = self._entity_speaker(x)  # مستشار الرئيس هادي، ياسين مكاوي، إن: the adviser named
+                sp.role = stext
+                return sp
+        return Speaker(toks[a].start, e.end, stext, name=None, role=stext, kind="person")
+
     def _entity_subject(self, a: int, b: int, best: Entity, best_k: int) -> Speaker:
         """The speaker for the subject entity ``best`` at token best_k of a subject starting at a, with its
         whole role; or two bodies speaking together, or a body's head word and name."""
@@ -287,10 +327,13 @@ class _Speakers:
             return Speaker(toks[a].start, best.end, stext, name=best.canonical and stext or stext,
                            kind="organisation")
         sp = self._entity_speaker(best)
-        if best_k > a and best.label.startswith("PERS"):
-            prefix = self._role_text(a, best_k)
+        k0 = self.tok_at(sp.start) if sp.start < best.start else best_k  # فاتن | محمد حسين: the name starts earlier
+        if k0 is not None and k0 > a and best.label.startswith("PERS"):
+            prefix = self._role_text(a, k0)
             if prefix and (sp.role is None or len(prefix) > len(sp.role)):
                 sp.role = prefix  # the whole role before the name
+            if prefix and self._role_of_other(prefix, best):
+                return self._aide_of(a, best, b)
         if best.label.startswith("PERS"):
             after = self._role_after(sp.end, b)  # فلان، الأمين العام للحزب: the whole role after the name
             if after and (sp.role is None or after.startswith(sp.role) and len(after) > len(sp.role)):
@@ -440,6 +483,12 @@ class _Speakers:
         stext = self.text[toks[a].start:toks[e - 1].end]
         if first.startswith("ال") and e - a <= 2:
             person = self._by_role(stext)  # الباحث: the person given that role earlier
+            if person is None and first.endswith("ي") and len(first) >= 6:
+                named = self._speaker_by_role(toks[a].text)  # السويسري المتوج ...: the Swiss named before
+                if named is not None:
+                    return Speaker(toks[a].start, toks[e - 1].end, stext, name=named.name, role=named.role,
+                                   kind="person")
+                person = self._by_role(toks[a].text)
             if person is not None:
                 sp = self._entity_speaker(person)
                 sp.start, sp.end, sp.text = toks[a].start, toks[e - 1].end, stext

@@ -1,0 +1,87 @@
+"""Who speaks (round 7 classes): a nationality before a foreign name, a nationality standing for the person
+named before, a family name after a father's name, an office's purpose on لل, a known body after a title,
+the aide of a known person, gender agreement of bodies and of given names.  Team-written sentences."""
+
+import rasd
+from rasd.doc import Document
+from rasd.recognize.entities import RecognizeEntities
+from rasd.recognize.quotes import RecognizeQuotes
+from rasd.text.stage import SplitSentences, Tokenize
+
+
+def _quotes(text: str) -> list:
+    doc = Document(text=text)
+    for st in (Tokenize(), SplitSentences(), RecognizeEntities(), RecognizeQuotes()):
+        st(doc)
+    return _checked(doc)
+
+
+def _checked(doc) -> list:
+    for q in doc.quotes:
+        sp = q.speaker
+        if sp is not None:
+            assert doc.text[sp.start:sp.end] == sp.text, sp
+    return doc.quotes
+
+
+def _full(text: str) -> list:
+    return _checked(rasd.extract(text, published="2015-08-01"))
+
+
+def _speaker_of(qs: list, words: str):
+    return next(q for q in qs if words in q.text).speaker
+
+
+def test_nationality_before_a_foreign_name():
+    text = "وقال الأوروغواياني ماركوس فيلابلانا لوكالة الأنباء، إن الاتحاد سيدعم المرشح الجديد."
+    sp = _speaker_of(_full(text), "سيدعم")
+    assert sp.name == "ماركوس فيلابلانا"
+
+
+def test_nationality_stands_for_the_person_named_before():
+    text = ("أكد البرتغالي جواو مندش، مدرب فريق النصر، أنه سعيد بالفوز.\n"
+            "وكشف البرتغالي المخضرم في حديث للصحيفة، أن الفريق يحتاج إلى مهاجم جديد.")
+    sp = _speaker_of(_full(text), "مهاجم جديد")
+    assert sp.name == "جواو مندش"
+
+
+def test_family_name_after_a_fathers_name():
+    text = "وقال رئيس الفريق الإعلامي للمهرجان سعد بن فهد الراشد: إن البرنامج يشمل عروضا للأطفال."
+    sp = _speaker_of(_full(text), "عروضا")
+    assert sp.name == "سعد بن فهد الراشد"
+    assert sp.role == "رئيس الفريق الإعلامي للمهرجان"
+
+
+def test_office_purpose_on_lil_keeps_the_role_whole():
+    doc = rasd.extract("وقال مدير الفريق الإداري للانتخابات الطلابية خالد العمري إن التسجيل مفتوح.",
+                       published="2015-08-01")
+    (p,) = [e for e in doc.entities if e.label.startswith("PERS")]
+    assert p.text == "خالد العمري" and p.role == "مدير الفريق الإداري للانتخابات الطلابية"
+
+
+def test_known_body_after_a_title_is_no_name():
+    (q,) = _quotes("وقال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ إن الحلف مستعد للمساعدة.")
+    assert q.speaker.name == "ينس ستولتنبرغ"
+    assert q.speaker.role == "الأمين العام لحلف شمال الأطلسي"
+
+
+def test_aide_of_a_known_person_is_not_that_person():
+    (q,) = _quotes("وقال مستشار الرئيس اليمني عبدربه منصور هادي إن الحكومة ستعود إلى عدن قريبا.")
+    assert q.speaker.name is None
+    assert q.speaker.text == "مستشار الرئيس اليمني عبدربه منصور هادي"
+    (q,) = _full("وقال مستشار الرئيس اليمني عبدربه منصور هادي، سامي الأحمدي، إن الحكومة ستعود قريبا.")
+    assert q.speaker.name == "سامي الأحمدي"
+
+
+def test_masculine_verb_after_a_feminine_body_goes_to_the_spokesman():
+    text = ("نبهت إدارة المرور بالمدينة السائقين إلى خطورة السرعة، وقال المتحدث الإعلامي العقيد فهد "
+            "القحطاني، إن الحوادث زادت هذا الشهر، مشيرا إلى حملات توعية، وأكد أن إدارة المرور ستشدد الرقابة.")
+    sp = _speaker_of(_quotes(text), "ستشدد الرقابة")
+    assert sp.name == "فهد القحطاني"
+
+
+def test_feminine_verb_goes_to_the_woman_named_last():
+    text = ("وقالت نجوى سالم: «الأمن مسؤولية الجميع». وقال خالد فهد إن المدارس جاهزة.\n"
+            "وأضافت: «علينا أن نتعاون»")
+    sp = _speaker_of(_quotes(text), "نتعاون")
+    assert sp.name == "نجوى سالم"
