@@ -85,3 +85,26 @@ def test_feminine_verb_goes_to_the_woman_named_last():
             "وأضافت: «علينا أن نتعاون»")
     sp = _speaker_of(_quotes(text), "نتعاون")
     assert sp.name == "نجوى سالم"
+
+
+def test_nationality_then_a_foreign_name_the_entities_missed():
+    (q,) = _quotes("وقال الأوروغوياني أوسكار تيلو تاباريز لوكالة الأنباء إن المنتخب جاهز للبطولة.")
+    assert q.speaker.name == "أوسكار تيلو تاباريز" and q.speaker.role == "الأوروغوياني"
+    (q,) = _quotes("وقال المصري أمس إن الوضع مستقر.")
+    assert q.speaker.name != "أمس"
+
+
+def test_a_person_noun_with_adjectives_leads_to_the_name():
+    sp = _speaker_of(_full("دعا المرجع الديني البارز حسين الموسوي إلى وقف القتال فورا."), "وقف القتال")
+    assert sp.name == "حسين الموسوي" and sp.role == "المرجع الديني البارز"
+
+
+def test_preposition_with_pronoun_before_the_subject_is_skipped():
+    text = "وأقيم حفل للخريجين قال خلاله مدير الجامعة سالم الدوسري إن الدفعة متميزة."
+    sp = _speaker_of(_full(text), "الدفعة متميزة")
+    assert sp.name == "سالم الدوسري"
+
+
+def test_adverb_after_a_body_is_not_part_of_its_name():
+    (q,) = _quotes("وأشار المرصد بعدها، إلى أن الطائرات قصفت مواقع في الشمال.")
+    assert q.speaker.text == "المرصد"

@@ -92,6 +92,10 @@ class _Speakers:
             place = self._country_at.get(toks[a].start)
             if place is not None:  # قالت الولايات المتحدة، أبلغت تركيا الأمم المتحدة: a state speaks
                 return Speaker(place.start, place.end, place.text, name=place.name, kind="organisation"), channel
+        if not titled and core not in q.person_nouns:
+            foreign = self._nisba_name(a, end)
+            if foreign is not None:  # قال الإسباني تشابي ألونسو لصحيفة: the nationality, then a name
+                return foreign, channel
         named, best, best_k = self._best_entity(a, end, stop_at, core, titled)
         if named is not None:
             return named, channel
@@ -276,6 +280,30 @@ class _Speakers:
             if best is None:
                 best, best_k = e, k
         return None, best, best_k
+
+    def _nisba_name(self, a: int, end: int) -> Speaker | None:
+        """A person named by a nationality at token a and two to four plain words of a name the entities
+        did not read whole, up to where the subject ends (الأوروغوياني أوسكار تاباريز | لوكالة ...)."""
+        toks, r = self.toks, self.r
+        nm = toks[a].norm
+        if not (nm.startswith("ال") and nm.endswith("ي") and len(nm) >= 6) or nm in r.lx.known_names or \
+                r.head_at(a) is not None or a + 2 > end:
+            return None
+        e0 = self.ents_at.get(a)
+        if e0 is not None and e0.end > toks[a].end:
+            return None
+        j = a + 1
+        while j < end and j - a <= 4:
+            x = self.ents_at.get(j)
+            if x is not None and not x.label.startswith("PERS") or \
+                    not (r.name_token_ok(j, first=j == a + 1) or j > a + 1 and r.is_place(j)) or \
+                    self.verb_at(j) is not None or toks[j].norm in self.q.not_subjects or _adverbial(toks[j].text):
+                return None
+            j += 1
+        if j != end or j - a < 3:
+            return None
+        s, e = toks[a + 1].start, toks[j - 1].end
+        return Speaker(s, e, self.text[s:e], name=self.text[s:e], role=toks[a].text, kind="person")
 
     def _nisba_before_name(self, e: Entity, k: int, stop_at: int) -> bool:
         """Is the one-word person entity e at token k a nationality or origin (الباراجوياني، السويسري) with
