@@ -114,6 +114,7 @@ class Lexicon:
     given: dict[str, tuple[str, bool]] = field(default_factory=dict)
     spelled_words: set[str] = field(default_factory=set)
     noun_titles: set[str] = field(default_factory=set)  # titles that are also everyday nouns (الفريق)
+    father_links: set[str] = field(default_factory=set)  # بن، بنت
     time_words: set[str] = field(default_factory=set)
     first_bits: dict[str, int] = field(default_factory=dict)  # a word that may start a title 1, head 2, known 8
     known_names: set[str] = field(default_factory=set)  # single-token known person names (السيسي)
@@ -155,6 +156,7 @@ def _load() -> Lexicon:
     lx.descriptive = _norm_list(t["descriptive_adjectives"])
     lx.spelled_words = _norm_list(t["spelled_words"])
     lx.noun_titles = _norm_list(t["common_noun_titles"])
+    lx.father_links = _norm_list(t["father_links"])
     lx.time_words = _norm_list(t["time_words"])
     sv = load_yaml("speech_verbs.yaml")
     for v in sv["verbs"]:

@@ -108,3 +108,17 @@ def test_preposition_with_pronoun_before_the_subject_is_skipped():
 def test_adverb_after_a_body_is_not_part_of_its_name():
     (q,) = _quotes("وأشار المرصد بعدها، إلى أن الطائرات قصفت مواقع في الشمال.")
     assert q.speaker.text == "المرصد"
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_before():
+    text = "وقال الباحث دياري محمد لـ«الصحيفة»: «المجموعات موجودة». وتابع محمد: «هذه المجموعة قديمة»."
+    sp = _speaker_of(_quotes(text), "قديمة")
+    assert sp.name == "دياري محمد"
+    text = "وقال محمد العلي إن الوضع مستقر. وقال محمد الحسن إن الوضع صعب. وأضاف محمد أن الحل قريب."
+    assert _speaker_of(_quotes(text), "الحل قريب").name == "محمد"  # two men named so: none is chosen
+
+
+def test_a_kunya_takes_no_family_name():
+    text = "وأكد الناشط أبو عمر المتابع لنشاط التنظيم لـ«الصحيفة» أن المخطوفين نقلوا إلى المدينة."
+    sp = _speaker_of(_full(text), "المخطوفين")
+    assert sp.text == "أبو عمر"

@@ -90,9 +90,9 @@ class _Names:
         return end
 
     def _after_nasab(self, a: int) -> bool:
-        """Does the name cut at offset ``a`` end on a word after a name link (حمد بن سعد، أبو بكر)?"""
+        """Does the name cut at offset ``a`` end on a father's name (حمد بن سعد; not the kunya أبو محمد)?"""
         words = self.text[max(0, a - 40):a].split()
-        return len(words) >= 3 and normalize_word(words[-2]) in _NAME_LINKS
+        return len(words) >= 3 and normalize_word(words[-2]) in self.r.lx.father_links
 
     def _family_name_ok(self, k: int) -> bool:
         """May token k (a word with the article) be a family name after a full name: not a stop, time,
@@ -122,6 +122,8 @@ class _Names:
             if nm not in given or nm in _NOT_GIVEN or toks[k - 1].kind != "word" or \
                     (nm in _CUT_WORDS and not self._ali(k)):
                 continue  # على (on) is not علي
+            if given[nm][1] and k + 1 < stop and toks[k + 1].norm[:1] == "و":
+                continue  # الله عز وجل: a word that may be a name, then و, is no name
             last = k  # إسماعيل الداراني | من «...»: the name runs to the end, or to a cut word or mark
             while last + 1 < stop and toks[last + 1].kind == "word" and toks[last + 1].norm not in _CUT_WORDS:
                 last += 1
@@ -377,7 +379,8 @@ class _Names:
             return None
         short = tuple(normalize_word(w) for w in words)
         if len(short) == 1 and short[0] in self.r.lx.given:
-            return None  # مي alone is a first name, not the end of a longer one
+            out = memo[name] = self._given_full(short[0])  # وتابع محمد after محمد باسل خلف or دياري محمد
+            return out
         if self._full is None:  # last word -> the long names that end with it (token norms, no re-normalising)
             self._full = {}
             norms, starts = self.norms, self.starts
@@ -396,6 +399,22 @@ class _Names:
         if len(found) == 1:
             out = memo[name] = next(iter(found.values()))
         return out
+
+    def _given_full(self, given: str) -> tuple[str, str | None] | None:
+        """The one person of the document named in full whose name starts or ends with the given name
+        ``given`` (normalised), with the role."""
+        found: dict[str, str | None] = {}
+        norms, starts = self.norms, self.starts
+        for i, e in self._pers:
+            j = bisect.bisect_right(starts, e.end - 1) - 1
+            if j <= i or given not in (norms[i], norms[j]):
+                continue
+            nm = e.canonical or e.text
+            if " " in nm:
+                found.setdefault(normalize_word(nm), (nm, e.role or self.roles.get(nm)))
+                if len(found) > 1:
+                    return None
+        return next(iter(found.values())) if found else None
 
     def _by_role(self, role_text: str) -> Entity | None:
         """The person given this role in the document (exactly, else the only one whose role starts so)."""
