@@ -107,6 +107,9 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
     if any(e.type == "ASSAULT" and h for e, h, _r in out):
         out = [(e, h, r) for e, h, r in out if not (h and e.type == "MOBILIZE" and e.mode == "troops"
                                                    and id(e) in advances)]
+    if any(e.type == "ASSAULT" and h for e, h, _r in out):
+        out = [(e, h, r) for e, h, r in out if not (h and e.type == "COERCE" and e.trigger is not None
+                                                   and normalize_word(e.trigger.text) in _CAMPAIGN)]
     _modal_events(st, out)
     return out
 
@@ -353,7 +356,11 @@ def _misread(st: _Sentence, t, role) -> bool:
         return True  # حذر من خطورة الوضع: a concern about a danger, not a threat to act
     if t.type == "CONSULT" and t.entry.mode == "meet" and _receives_a_thing(tokens, t, i0, i1):
         return True  # مطار عدن استقبل أمس الطائرة الثانية: an arrival, not a meeting
-    if t.type == "REQUEST" and any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4))):
+    if t.type == "CONSULT" and political.arrival_without_visitor(tokens, t, i0):
+        return True  # وصلت الطائرة قادمة من القاهرة: an arrival, not a visit
+    if t.type == "REQUEST" and (any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4)))
+                                or any(_strip(tokens[k].norm) in _PRAYER_WORDS
+                                       for k in range(t.token + 1, min(i1, t.token + 8)))):
         return True  # ودعت الوزارة الله أن يتغمد الضحايا: a prayer, not a request
     if t.type == "REJECT" and any(tokens[k].norm in _REJECT_SPEECH for k in range(t.token + 1, min(i1, t.token + 6))):
         return True  # رفضت الوزارة التعليق / نفي أو تأكيد: no comment, not a rejection
@@ -467,6 +474,8 @@ def _subject_after(tokens, verb, t) -> bool:
 _EVALUATIVE = word_set(_WORDS, "stage_evaluative")
 _WARNING_OF = word_set(_WORDS, "stage_warning_of")
 _PRAYER = word_set(_WORDS, "stage_prayer_objects")
+_PRAYER_WORDS = word_set(_WORDS, "stage_prayer_words")
+_CAMPAIGN = word_set(_WORDS, "stage_campaign_keys")
 _RECEIVED_THINGS = word_set(_WORDS, "stage_received_things")
 _RECEIVING_PLACES = word_set(_WORDS, "stage_receiving_places")
 _RECEIVE = word_set(_WORDS, "stage_receive_verbs")
