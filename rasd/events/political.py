@@ -36,6 +36,7 @@ _SUBJECT_THAT = word_set(_DATA, "subject_that")
 _SUBJECT_THAT_TYPES = frozenset(load_yaml(_DATA)["subject_that_types"])
 _NOT_BEFORE_THAT = word_set(_DATA, "not_before_that")
 _ARRIVAL_FROM = word_set(_DATA, "arrival_from")
+_PARTICIPLES = word_set(_DATA, "act_participles")
 _GIVE = word_set(_DATA, "give_verbs")
 _GIVE_REACH = int(load_yaml(_DATA)["give_reach"])
 _POSSESSIVE = tuple(load_yaml(_DATA)["possessive_endings"])  # as written (not a ta marbuta)
@@ -51,6 +52,8 @@ def promote(st, make_main) -> None:
         _visit_arrived(st, make_main)
     if st.mains and not kinds.isdisjoint(_SPEECH):
         _speech_before(st, make_main)
+    if st.mains:
+        _act_participle(st, make_main)
     if "AID" in kinds:
         _aid_arrived(st, make_main)
         _aid_given(st, make_main)
@@ -112,6 +115,25 @@ def arrival_without_visitor(tokens, t, i0: int) -> bool:
     if verb is None:
         return True
     return not any(tokens[j].norm in _VISITORS for j in range(verb + 1, min(t.token, verb + 1 + _VISITOR_REACH)))
+
+
+def act_participle(trig) -> bool:
+    """Whether ``trig`` is a participle telling an act beside the main event (متهما): the denial or
+    accusation before it in its sentence is the main event's, not its own frame."""
+    return trig.key in _PARTICIPLES
+
+
+def _act_participle(st, make_main) -> None:
+    """نفى الرئيس الاتهامات، متهما قوى خارجية بنشر دعاية: the accusation told as the circumstance of the main
+    event (after it and a comma; not الإطاحة بـ33 متهما) is an act of its own, of another type."""
+    have = {t.type for t in st.mains}
+    first = min(t.token for t in st.mains)
+    for t in st.ts:
+        if t.key in _PARTICIPLES and t.type not in have and t.token > first and not t.prefix \
+                and st.tokens[t.token - 1].kind == "punct" \
+                and st.rl.get(id(t)) is not None and not st.rl[id(t)].main:
+            make_main(st, t, "participle")
+            return
 
 
 def _speech_before(st, make_main) -> None:

@@ -356,6 +356,13 @@ def _misread(st: _Sentence, t, role) -> bool:
         return True  # حذر من خطورة الوضع: a concern about a danger, not a threat to act
     if t.type == "CONSULT" and t.entry.mode == "meet" and _receives_a_thing(tokens, t, i0, i1):
         return True  # مطار عدن استقبل أمس الطائرة الثانية: an arrival, not a meeting
+    if t.type == "THREATEN" and any(_strip(tokens[k].norm) in _CONSTITUTE or tokens[k].norm in _CONSTITUTE
+                                    for k in range(max(i0, t.token - 2), t.token)):
+        return True  # يمثل تهديدا للأمن: a danger, not a threat made
+    if t.type == "MOBILIZE" and t.key in _CROWD and t.token + 1 < i1 and tokens[t.token + 1].norm in _CROWD_OF:
+        return True  # أمام حشد من أنصاره: a crowd
+    if political.act_participle(t) and role.reason != "participle":
+        return True  # الإطاحة بـ33 متهما: defendants; an act participle is an event only beside a main event
     if t.type == "CONSULT" and political.arrival_without_visitor(tokens, t, i0):
         return True  # وصلت الطائرة قادمة من القاهرة: an arrival, not a visit
     if t.type == "REQUEST" and (any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4)))
@@ -476,6 +483,9 @@ _WARNING_OF = word_set(_WORDS, "stage_warning_of")
 _PRAYER = word_set(_WORDS, "stage_prayer_objects")
 _PRAYER_WORDS = word_set(_WORDS, "stage_prayer_words")
 _CAMPAIGN = word_set(_WORDS, "stage_campaign_keys")
+_CONSTITUTE = word_set(_WORDS, "stage_constitute_verbs")
+_CROWD = word_set(_WORDS, "stage_crowd_keys")
+_CROWD_OF = word_set(_WORDS, "stage_crowd_of")
 _RECEIVED_THINGS = word_set(_WORDS, "stage_received_things")
 _RECEIVING_PLACES = word_set(_WORDS, "stage_receiving_places")
 _RECEIVE = word_set(_WORDS, "stage_receive_verbs")

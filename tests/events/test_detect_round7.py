@@ -84,3 +84,34 @@ def test_a_killing_a_prediction_speaks_of_stays_known():
 
 def test_a_rejection_reported_after_its_subject_still_happened():
     assert "REJECT" in _types("وأعلن الوزير أن الحكومة رفضت أمس الاتفاق وستواصل المفاوضات مع الجانب الآخر.")
+
+
+def test_a_charge_d_affaires_summoned_and_a_protest_note():
+    types = _types("استدعت وزارة الخارجية الكويتية مساء أمس القائم بأعمال السفارة الإيرانية وسلمته مذكرة احتجاج رسمية.")
+    assert "SANCTION" in types and "ACCUSE" in types
+
+
+def test_a_protocol_signed_is_an_agreement():
+    assert "AGREE" in _types("وقعت تونس والمغرب أمس بروتوكولا للتعاون في مجال النقل.")
+    assert "AGREE" not in _types("وجرى استقبال الضيف وفق البروتوكول المتبع أمس.")
+
+
+def test_an_accusation_beside_a_denial_is_an_act_of_its_own():
+    doc = rasd.extract("نفى الرئيس التركي أمس الاتهامات بأن بلاده تساعد التنظيم، متهما قوى خارجية بنشر دعاية كاذبة.",
+                       published=PUB)
+    assert sorted(e.type for e in doc.events) == ["ACCUSE", "REJECT"]
+
+
+def test_defendants_are_no_accusation():
+    types = _types("ونجحت القوات في القبض على المتورطين، آخرها الإطاحة بـ33 متهما في القضية أمس.")
+    assert "ACCUSE" not in types
+
+
+def test_a_threat_something_constitutes_is_no_threat_made():
+    assert "THREATEN" not in _types("وقال الأمين العام أمس إن هذا يمثل تهديدا إضافيا لأمن المنطقة.")
+    assert "THREATEN" in _types("هدد الرئيس الإيراني أمس بالرد على أي هجوم.")
+
+
+def test_a_crowd_is_no_mobilisation():
+    assert "MOBILIZE" not in _types("ووجه المذيع أمس أمام حشد من أنصاره الشكر لفريق الدفاع.")
+    assert "MOBILIZE" in _types("حشدت القوات السورية أمس تعزيزات كبيرة قرب حلب.")
