@@ -125,12 +125,14 @@ def act_participle(trig) -> bool:
 
 def _act_participle(st, make_main) -> None:
     """نفى الرئيس الاتهامات، متهما قوى خارجية بنشر دعاية: the accusation told as the circumstance of the main
-    event (after it and a comma; not الإطاحة بـ33 متهما) is an act of its own, of another type."""
+    event (after it and a comma, with its object after it: not الإطاحة بـ33 متهما، ضبطت الشرطة شخصا، متهما
+    بالسرقة) is an act of its own, of another type."""
     have = {t.type for t in st.mains}
     first = min(t.token for t in st.mains)
     for t in st.ts:
         if t.key in _PARTICIPLES and t.type not in have and t.token > first and not t.prefix \
-                and st.tokens[t.token - 1].kind == "punct" \
+                and st.tokens[t.token - 1].kind == "punct" and t.token + 1 < st.i1 \
+                and not st.tokens[t.token + 1].norm.startswith("ب") \
                 and st.rl.get(id(t)) is not None and not st.rl[id(t)].main:
             make_main(st, t, "participle")
             return

@@ -300,6 +300,9 @@ def _weigh_evidence(st: _Sentence) -> None:
     # violent event word of its own stands in the sentence (not a casualty word, not a bare explosion)
     sent_cats: set[str] = set()
     for k in st.view.cues.keys_in(st.i0, st.i1):
+        if "sports" in cues_at[k] and _rotating(st.tokens, k, st.i0):
+            sent_cats |= cues_at[k] - {"sports"}  # الرئيس الدوري للمجلس: a rotating presidency, not a league
+            continue
         sent_cats |= cues_at[k]
     mishap = "accident" in sent_cats or "aftermath" in sent_cats
     grief = "aftermath" in sent_cats
@@ -313,6 +316,11 @@ def _weigh_evidence(st: _Sentence) -> None:
     # a match report (مواجهة، هجوم، تصدى الحارس) is not violence nor a protest unless armed words stand there
     st.sport = "sports" in sent_cats and "armed" not in sent_cats and not any(
         m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED for m in st.sent_mentions)
+
+
+def _rotating(tokens, k: int, i0: int) -> bool:
+    """Whether the word at ``k`` is the rotating of a presidency (الرئيس الدوري، الرئاسة الدورية)."""
+    return k > i0 and tokens[k].norm in _ROTATING and tokens[k - 1].norm in _ROTATING_BEFORE
 
 
 def _armed_actor(st: _Sentence, clause, at: int | None = None) -> bool:
@@ -484,6 +492,8 @@ _PRAYER = word_set(_WORDS, "stage_prayer_objects")
 _PRAYER_WORDS = word_set(_WORDS, "stage_prayer_words")
 _CAMPAIGN = word_set(_WORDS, "stage_campaign_keys")
 _CONSTITUTE = word_set(_WORDS, "stage_constitute_verbs")
+_ROTATING = word_set(_WORDS, "stage_rotating_words")
+_ROTATING_BEFORE = word_set(_WORDS, "stage_rotating_before")
 _CROWD = word_set(_WORDS, "stage_crowd_keys")
 _CROWD_OF = word_set(_WORDS, "stage_crowd_of")
 _RECEIVED_THINGS = word_set(_WORDS, "stage_received_things")

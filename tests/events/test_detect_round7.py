@@ -115,3 +115,12 @@ def test_a_threat_something_constitutes_is_no_threat_made():
 def test_a_crowd_is_no_mobilisation():
     assert "MOBILIZE" not in _types("ووجه المذيع أمس أمام حشد من أنصاره الشكر لفريق الدفاع.")
     assert "MOBILIZE" in _types("حشدت القوات السورية أمس تعزيزات كبيرة قرب حلب.")
+
+
+def test_a_suspect_accused_of_something_is_no_accusation():
+    assert "ACCUSE" not in _types("ضبطت شرطة دبي أمس شخصا آسيويا، متهما بالاعتداء على امرأة في منزلها.")
+
+
+def test_a_rotating_presidency_is_no_sports_league():
+    assert "ACCUSE" in _types("أدان الرئيس الدوري لمجلس الجامعة العربية أمس الهجوم على المسجد.")
+    assert _types("سجل اللاعب هدفين في مباراة الدوري أمس.") == []
