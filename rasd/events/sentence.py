@@ -318,6 +318,19 @@ def _weigh_evidence(st: _Sentence) -> None:
         m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED for m in st.sent_mentions)
 
 
+def _agreement_topic(tokens, t, i0: int) -> bool:
+    """An agreement noun after a preposition or a frame noun (بالاتفاق، إلى اتفاقية، على أساس اتفاق) with no verb
+    that reaches, signs or reveals it in the few words before."""
+    if t.key not in _AGREEMENT_NOUNS:
+        return False
+    prev = _strip(tokens[t.token - 1].norm) if t.token > i0 else ""
+    if not (t.prefix.lstrip("و").startswith(("ب", "ل")) or prev in _AGREEMENT_TOPIC or tokens[t.token - 1].norm
+            in _AGREEMENT_TOPIC):
+        return False
+    return not any(_strip(tokens[k].norm) in _AGREEMENT_REACH or tokens[k].norm in _AGREEMENT_REACH
+                   for k in range(max(i0, t.token - 6), t.token))
+
+
 def _rotating(tokens, k: int, i0: int) -> bool:
     """Whether the word at ``k`` is the rotating of a presidency (الرئيس الدوري، الرئاسة الدورية)."""
     return k > i0 and tokens[k].norm in _ROTATING and tokens[k - 1].norm in _ROTATING_BEFORE
@@ -369,6 +382,8 @@ def _misread(st: _Sentence, t, role) -> bool:
         return True  # يمثل تهديدا للأمن: a danger, not a threat made
     if t.type == "MOBILIZE" and t.key in _CROWD and t.token + 1 < i1 and tokens[t.token + 1].norm in _CROWD_OF:
         return True  # أمام حشد من أنصاره: a crowd
+    if t.type == "AGREE" and _agreement_topic(tokens, t, i0):
+        return True  # للتنديد بالاتفاق النووي، الانضمام إلى اتفاقية: the topic, not an agreement reached
     if political.act_participle(t) and role.reason != "participle":
         return True  # الإطاحة بـ33 متهما: defendants; an act participle is an event only beside a main event
     if t.type == "CONSULT" and political.arrival_without_visitor(tokens, t, i0):
@@ -493,6 +508,9 @@ _PRAYER_WORDS = word_set(_WORDS, "stage_prayer_words")
 _CAMPAIGN = word_set(_WORDS, "stage_campaign_keys")
 _CONSTITUTE = word_set(_WORDS, "stage_constitute_verbs")
 _ROTATING = word_set(_WORDS, "stage_rotating_words")
+_AGREEMENT_NOUNS = word_set(_WORDS, "stage_agreement_nouns")
+_AGREEMENT_TOPIC = word_set(_WORDS, "stage_agreement_topic_before")
+_AGREEMENT_REACH = word_set(_WORDS, "stage_agreement_reach")
 _ROTATING_BEFORE = word_set(_WORDS, "stage_rotating_before")
 _CROWD = word_set(_WORDS, "stage_crowd_keys")
 _CROWD_OF = word_set(_WORDS, "stage_crowd_of")

@@ -124,3 +124,15 @@ def test_a_suspect_accused_of_something_is_no_accusation():
 def test_a_rotating_presidency_is_no_sports_league():
     assert "ACCUSE" in _types("أدان الرئيس الدوري لمجلس الجامعة العربية أمس الهجوم على المسجد.")
     assert _types("سجل اللاعب هدفين في مباراة الدوري أمس.") == []
+
+
+def test_an_agreement_named_as_a_topic_is_no_agreement_reached():
+    assert "AGREE" not in _types("تجمع آلاف المتظاهرين أمس في نيويورك للتنديد بالاتفاق النووي.")
+    assert "AGREE" not in _types("واصل الرئيس الإيراني أمس دفاعه عن الاتفاق النووي مع القوى الكبرى.")
+    assert "AGREE" not in _types("وأكد الوزيران أمس على ضرورة التسوية على أساس اتفاق سلام عادل.")
+
+
+def test_an_agreement_reached_revealed_or_signed_stays():
+    assert "AGREE" in _types("وتوصل الطرفان أمس إلى اتفاق لتبادل الأسرى.")
+    assert "AGREE" in _types("كشف وزير يمني أمس عن اتفاق حكومته مع السعودية لحل مشكلة الكهرباء.")
+    assert "AGREE" in _types("وانتهى الاجتماع الوزاري أمس إلى اتفاق مؤقت على إعادة توزيع اللاجئين.")
