@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rasd.events.cues import CueIndex, between
-from rasd.events.political import cause_between
+from rasd.events.political import act_participle, cause_between
 from rasd.events.political import frame as _political_frame
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
@@ -86,7 +86,8 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     # denial, accusation, conditional, future, modality anywhere before in the sentence
     # (but a main coordinated clause after them resets their scope)
     reset = clause.start if clause is not None and clause.kind == "main" else s0
-    for k in index.keys_in(s0, t):
+    # نفى الرئيس الاتهامات، متهما ...: the denial or accusation before an act participle is the main event's
+    for k in index.keys_in(t if act_participle(trig) else s0, t):
         cats = cues_at[k]
         if "denial" in cats and k >= s0 and (k >= reset or clause.kind != "main"):
             return Factuality("negated", cue=tokens[k].text)

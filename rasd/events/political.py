@@ -32,6 +32,13 @@ _AIM = word_set(_DATA, "aim_words")
 _NOUN_REACH = 8  # how far after a noun its future adjective may stand (زيارة الوزير ... المرتقبة)
 _FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}$")
 _NOT_VERB_ENDINGS = tuple(load_yaml(_DATA)["not_verb_endings"])  # سنوات، سيطره، سياسيين: nouns
+_SUBJECT_THAT = word_set(_DATA, "subject_that")
+_SUBJECT_THAT_TYPES = frozenset(load_yaml(_DATA)["subject_that_types"])
+_NOT_BEFORE_THAT = word_set(_DATA, "not_before_that")
+_ARRIVAL_FROM = word_set(_DATA, "arrival_from")
+_PARTICIPLES = word_set(_DATA, "act_participles")
+_GIVE = word_set(_DATA, "give_verbs")
+_GIVE_REACH = int(load_yaml(_DATA)["give_reach"])
 _POSSESSIVE = tuple(load_yaml(_DATA)["possessive_endings"])  # as written (not a ta marbuta)
 
 
@@ -45,8 +52,11 @@ def promote(st, make_main) -> None:
         _visit_arrived(st, make_main)
     if st.mains and not kinds.isdisjoint(_SPEECH):
         _speech_before(st, make_main)
+    if st.mains:
+        _act_participle(st, make_main)
     if "AID" in kinds:
         _aid_arrived(st, make_main)
+        _aid_given(st, make_main)
 
 
 def _joint_meeting(st, make_main) -> None:
@@ -81,7 +91,8 @@ def _visit_arrived(st, make_main) -> None:
     tokens = st.tokens
     for t in st.ts:
         role = st.rl.get(id(t))
-        if t.type != "CONSULT" or t.key not in _VISIT_NOUNS or role is None or role.main \
+        if t.type != "CONSULT" or (t.key not in _VISIT_NOUNS and t.key not in _ARRIVAL_FROM) or role is None \
+                or role.main \
                 or role.reason != "no-predicate" or role.clause.kind != "main" or role.clause.predicates:
             continue
         k = role.clause.start
@@ -92,6 +103,38 @@ def _visit_arrived(st, make_main) -> None:
         words = [tokens[j].norm for j in range(k + 1, min(t.token, k + 1 + _VISITOR_REACH)) if tokens[j].kind != "punct"]
         if any(w in _VISITORS for w in words):
             make_main(st, t, "visit-arrived")
+            return
+
+
+def arrival_without_visitor(tokens, t, i0: int) -> bool:
+    """Whether ``t`` is an arrival from somewhere (قادما من) whose arrival verb has no official or delegation
+    for subject (وصلت الطائرة ... قادمة من القاهرة): a plane, troops or refugees, not a visit."""
+    if t.key not in _ARRIVAL_FROM:
+        return False
+    verb = next((k for k in range(t.token - 1, max(i0, t.token - 8) - 1, -1) if tokens[k].norm in _ARRIVAL), None)
+    if verb is None:
+        return True
+    return not any(tokens[j].norm in _VISITORS for j in range(verb + 1, min(t.token, verb + 1 + _VISITOR_REACH)))
+
+
+def act_participle(trig) -> bool:
+    """Whether ``trig`` is a participle telling an act beside the main event (متهما): the denial or
+    accusation before it in its sentence is the main event's, not its own frame."""
+    return trig.key in _PARTICIPLES
+
+
+def _act_participle(st, make_main) -> None:
+    """نفى الرئيس الاتهامات، متهما قوى خارجية بنشر دعاية: the accusation told as the circumstance of the main
+    event (after it and a comma, with its object after it: not الإطاحة بـ33 متهما، ضبطت الشرطة شخصا، متهما
+    بالسرقة) is an act of its own, of another type."""
+    have = {t.type for t in st.mains}
+    first = min(t.token for t in st.mains)
+    for t in st.ts:
+        if t.key in _PARTICIPLES and t.type not in have and t.token > first and not t.prefix \
+                and st.tokens[t.token - 1].kind == "punct" and t.token + 1 < st.i1 \
+                and not st.tokens[t.token + 1].norm.startswith("ب") \
+                and st.rl.get(id(t)) is not None and not st.rl[id(t)].main:
+            make_main(st, t, "participle")
             return
 
 
@@ -126,6 +169,24 @@ def _aid_arrived(st, make_main) -> None:
                 return
 
 
+def _aid_given(st, make_main) -> None:
+    """قدمت الحكومة 180 طنا من المساعدات الإنسانية إلى ...: aid told as the counted object of a giving verb
+    that opens the clause was delivered."""
+    if any(t.type == "AID" for t in st.mains):
+        return
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.type == "AID" and role is not None and not role.main and role.clause.kind == "main" \
+                and not role.clause.predicates:
+            k = role.clause.start
+            while k < t.token and st.tokens[k].kind == "punct":
+                k += 1
+            if st.tokens[k].norm in _GIVE and t.token - k <= _GIVE_REACH \
+                    and any(st.tokens[j].kind == "number" for j in range(k + 1, t.token)):
+                make_main(st, t, "given")
+                return
+
+
 def frame(tokens, s0: int, cs: int, t: int, cend: int, trig, cues_at) -> tuple[str, str] | None:
     """(factuality, cue) when a political frame decides the word at ``t`` (clause ``[cs, cend)`` of the
     sentence starting at ``s0``): an obligation before it (علينا أن ندين), a future adjective after a noun
@@ -136,6 +197,10 @@ def frame(tokens, s0: int, cs: int, t: int, cend: int, trig, cues_at) -> tuple[s
         fut = next((k for k in range(s0, t) if _future_verb(tokens[k].norm)), None)
         if fut is not None:
             return "future", tokens[fut].text
+    if trig.type in _SUBJECT_THAT_TYPES and t - 1 >= s0 and tokens[t - 1].norm in _SUBJECT_THAT and not (t - 2 >= s0 and tokens[t - 2].norm in _NOT_BEFORE_THAT):
+        fut = next((k for k in range(t + 1, min(cend, t + _NOUN_REACH)) if _future_verb(tokens[k].norm)), None)
+        if fut is not None:  # قال إن رفض البرلمان الاتفاق سيضعف الحكومة: the subject of a prediction
+            return "hypothetical", tokens[fut].text
     for k in range(max(s0, t - 4), t):
         if tokens[k].norm in _OBLIGATION or (tokens[k].norm in _OBLIGATION_AN and tokens[k + 1].norm == _AN):
             return "hypothetical", tokens[k].text

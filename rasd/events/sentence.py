@@ -107,6 +107,9 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
     if any(e.type == "ASSAULT" and h for e, h, _r in out):
         out = [(e, h, r) for e, h, r in out if not (h and e.type == "MOBILIZE" and e.mode == "troops"
                                                    and id(e) in advances)]
+    if any(e.type == "ASSAULT" and h for e, h, _r in out):
+        out = [(e, h, r) for e, h, r in out if not (h and e.type == "COERCE" and e.trigger is not None
+                                                   and normalize_word(e.trigger.text) in _CAMPAIGN)]
     _modal_events(st, out)
     return out
 
@@ -297,6 +300,9 @@ def _weigh_evidence(st: _Sentence) -> None:
     # violent event word of its own stands in the sentence (not a casualty word, not a bare explosion)
     sent_cats: set[str] = set()
     for k in st.view.cues.keys_in(st.i0, st.i1):
+        if "sports" in cues_at[k] and _rotating(st.tokens, k, st.i0):
+            sent_cats |= cues_at[k] - {"sports"}  # الرئيس الدوري للمجلس: a rotating presidency, not a league
+            continue
         sent_cats |= cues_at[k]
     mishap = "accident" in sent_cats or "aftermath" in sent_cats
     grief = "aftermath" in sent_cats
@@ -310,6 +316,24 @@ def _weigh_evidence(st: _Sentence) -> None:
     # a match report (مواجهة، هجوم، تصدى الحارس) is not violence nor a protest unless armed words stand there
     st.sport = "sports" in sent_cats and "armed" not in sent_cats and not any(
         m.info.inter in (1, 2, 3, 4) and m.info.kind not in _NOT_ARMED for m in st.sent_mentions)
+
+
+def _agreement_topic(tokens, t, i0: int) -> bool:
+    """An agreement noun after a preposition or a frame noun (بالاتفاق، إلى اتفاقية، على أساس اتفاق) with no verb
+    that reaches, signs or reveals it in the few words before."""
+    if t.key not in _AGREEMENT_NOUNS:
+        return False
+    prev = _strip(tokens[t.token - 1].norm) if t.token > i0 else ""
+    if not (t.prefix.lstrip("و").startswith(("ب", "ل")) or prev in _AGREEMENT_TOPIC or tokens[t.token - 1].norm
+            in _AGREEMENT_TOPIC):
+        return False
+    return not any(_strip(tokens[k].norm) in _AGREEMENT_REACH or tokens[k].norm in _AGREEMENT_REACH
+                   for k in range(max(i0, t.token - 6), t.token))
+
+
+def _rotating(tokens, k: int, i0: int) -> bool:
+    """Whether the word at ``k`` is the rotating of a presidency (الرئيس الدوري، الرئاسة الدورية)."""
+    return k > i0 and tokens[k].norm in _ROTATING and tokens[k - 1].norm in _ROTATING_BEFORE
 
 
 def _armed_actor(st: _Sentence, clause, at: int | None = None) -> bool:
@@ -353,7 +377,20 @@ def _misread(st: _Sentence, t, role) -> bool:
         return True  # حذر من خطورة الوضع: a concern about a danger, not a threat to act
     if t.type == "CONSULT" and t.entry.mode == "meet" and _receives_a_thing(tokens, t, i0, i1):
         return True  # مطار عدن استقبل أمس الطائرة الثانية: an arrival, not a meeting
-    if t.type == "REQUEST" and any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4))):
+    if t.type == "THREATEN" and any(_strip(tokens[k].norm) in _CONSTITUTE or tokens[k].norm in _CONSTITUTE
+                                    for k in range(max(i0, t.token - 2), t.token)):
+        return True  # يمثل تهديدا للأمن: a danger, not a threat made
+    if t.type == "MOBILIZE" and t.key in _CROWD and t.token + 1 < i1 and tokens[t.token + 1].norm in _CROWD_OF:
+        return True  # أمام حشد من أنصاره: a crowd
+    if t.type == "AGREE" and _agreement_topic(tokens, t, i0):
+        return True  # للتنديد بالاتفاق النووي، الانضمام إلى اتفاقية: the topic, not an agreement reached
+    if political.act_participle(t) and role.reason != "participle":
+        return True  # الإطاحة بـ33 متهما: defendants; an act participle is an event only beside a main event
+    if t.type == "CONSULT" and political.arrival_without_visitor(tokens, t, i0):
+        return True  # وصلت الطائرة قادمة من القاهرة: an arrival, not a visit
+    if t.type == "REQUEST" and (any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4)))
+                                or any(_strip(tokens[k].norm) in _PRAYER_WORDS
+                                       for k in range(t.token + 1, min(i1, t.token + 8)))):
         return True  # ودعت الوزارة الله أن يتغمد الضحايا: a prayer, not a request
     if t.type == "REJECT" and any(tokens[k].norm in _REJECT_SPEECH for k in range(t.token + 1, min(i1, t.token + 6))):
         return True  # رفضت الوزارة التعليق / نفي أو تأكيد: no comment, not a rejection
@@ -467,6 +504,16 @@ def _subject_after(tokens, verb, t) -> bool:
 _EVALUATIVE = word_set(_WORDS, "stage_evaluative")
 _WARNING_OF = word_set(_WORDS, "stage_warning_of")
 _PRAYER = word_set(_WORDS, "stage_prayer_objects")
+_PRAYER_WORDS = word_set(_WORDS, "stage_prayer_words")
+_CAMPAIGN = word_set(_WORDS, "stage_campaign_keys")
+_CONSTITUTE = word_set(_WORDS, "stage_constitute_verbs")
+_ROTATING = word_set(_WORDS, "stage_rotating_words")
+_AGREEMENT_NOUNS = word_set(_WORDS, "stage_agreement_nouns")
+_AGREEMENT_TOPIC = word_set(_WORDS, "stage_agreement_topic_before")
+_AGREEMENT_REACH = word_set(_WORDS, "stage_agreement_reach")
+_ROTATING_BEFORE = word_set(_WORDS, "stage_rotating_before")
+_CROWD = word_set(_WORDS, "stage_crowd_keys")
+_CROWD_OF = word_set(_WORDS, "stage_crowd_of")
 _RECEIVED_THINGS = word_set(_WORDS, "stage_received_things")
 _RECEIVING_PLACES = word_set(_WORDS, "stage_receiving_places")
 _RECEIVE = word_set(_WORDS, "stage_receive_verbs")
