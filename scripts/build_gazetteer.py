@@ -337,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
 
         gz._loaded = None
         n = common_names(args.common_from, ROOT / "rasd" / "data" / "geo" / "common_names.tsv")
+        load_tsv.cache_clear()  # the build below reads the frequencies just written, not the cached ones
         print(f"wrote {n} common names")
     n = build(args.out)
     print(f"wrote {n} entries to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
