@@ -28,7 +28,7 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import is_, itemgetter, not_
 
 import numpy as np
@@ -308,9 +308,12 @@ class TypeScores:
             self._evict(min(self.max_types // 2, self.max_types - len(norms)))
         rows = self.rows
         out = list(map(rows.get, norms))
-        if None in out:  # unseen types: computed once each, then every token looked up again
-            self._add(list(dict.fromkeys(compress(norms, map(is_, out, repeat(None))))))
-            out = list(map(rows.__getitem__, norms))
+        if None in out:  # unseen types: computed once each, then only their tokens looked up again
+            miss = list(compress(count(), map(is_, out, repeat(None))))
+            new = list(map(norms.__getitem__, miss))
+            self._add(list(dict.fromkeys(new)))
+            for i, r in zip(miss, map(rows.__getitem__, new), strict=True):
+                out[i] = r
         return out
 
     def touch(self, ids) -> None:
