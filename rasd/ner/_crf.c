@@ -20,6 +20,8 @@
  *       the same for rows of the word-type table (TypeTable): row k's segment j holds the indices
  *       idx[start[S k + j] : start[S k + j + 1]], S = out's segments.
  *
+ *   type_flags(stems, bases, r0, bits, of_base, flags)
+ *       TypeScores._add's flag bits of the rows from r0 on, written into flags (uint8).
  *   propagate(sents, stems, min_chars, max_len, surnames)
  *       rasd.ner.propagate.propagate with every token's stem given (see there), or None when the
  *       input is not lists of strings of matching lengths (the Python code then runs).
@@ -1940,6 +1942,56 @@ done:
     return out;
 }
 
+/* type_flags(stems, bases, r0, bits, of_base, flags): flags[r] for every row r >= r0 of stems and
+ * bases, as TypeScores._add computes them in Python: bits.get(stem, 0), or'ed with
+ * bits.get(base, 0) & of_base when the base is another object than the stem; flags a writable
+ * one-byte-per-item buffer (numpy uint8). */
+static PyObject *
+type_flags(PyObject *self, PyObject *args)
+{
+    PyObject *stems, *bases, *bits;
+    Py_ssize_t r0;
+    long of_base;
+    Py_buffer fl;
+    if (!PyArg_ParseTuple(args, "O!O!nO!lw*", &PyList_Type, &stems, &PyList_Type, &bases, &r0, &PyDict_Type,
+                          &bits, &of_base, &fl))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(stems);
+    if (fl.itemsize != 1 || PyList_GET_SIZE(bases) != n || r0 < 0 || n > fl.len) {
+        PyErr_SetString(PyExc_ValueError, "type_flags: stems and bases of one length, a byte buffer as long");
+        goto done;
+    }
+    unsigned char *out = (unsigned char *)fl.buf;
+    for (Py_ssize_t r = r0; r < n; r++) {
+        PyObject *stem = PyList_GET_ITEM(stems, r), *base = PyList_GET_ITEM(bases, r);
+        long v = 0;
+        PyObject *x = PyDict_GetItemWithError(bits, stem);
+        if (x == NULL && PyErr_Occurred())
+            goto done;
+        if (x != NULL && (v = PyLong_AsLong(x)) == -1 && PyErr_Occurred())
+            goto done;
+        if (base != stem) {
+            x = PyDict_GetItemWithError(bits, base);
+            if (x == NULL && PyErr_Occurred())
+                goto done;
+            long w = 0;
+            if (x != NULL && (w = PyLong_AsLong(x)) == -1 && PyErr_Occurred())
+                goto done;
+            v |= w & of_base;
+        }
+        if (v < 0 || v > 255) {
+            PyErr_SetString(PyExc_OverflowError, "type_flags: a flag outside 0..255");
+            goto done;
+        }
+        out[r] = (unsigned char)v;
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&fl);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"emissions", emissions, METH_VARARGS,
      "emissions(m, ids, lens, offsets, bos, eos, out): a sentence batch's state scores into out."},
@@ -1958,6 +2010,8 @@ static PyMethodDef methods[] = {
      "want_stems): bigram scores into em, rows marked used; (phrase hits, stems by sentence)."},
     {"type_segments", type_segments, METH_VARARGS,
      "type_segments(norms, ctx): (attribute indices laid end to end, segment starts, stems, bases) of new word types."},
+    {"type_flags", type_flags, METH_VARARGS,
+     "type_flags(stems, bases, r0, bits, of_base, flags): TypeScores' flag bits of rows r0.. into flags."},
     {"propagate", propagate, METH_VARARGS,
      "propagate(sents, stems, min_chars, max_len, surnames): propagate.propagate's new tags (None: use Python)."},
     {NULL, NULL, 0, NULL},

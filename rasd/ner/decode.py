@@ -283,6 +283,7 @@ class TypeScores:
         self._tick = 0
         #: use the compiled loops when they are built (False: the numpy code, e.g. to compare)
         self.compiled = True
+        self._flags_c = hasattr(_crf, "type_flags")  # False with a build of _crf.c older than it
         self._wz = np.vstack([weights.W, np.zeros((1, len(weights.labels)))])  # + a zero row
         self._zero = len(weights.W)
         # per neighbour offset: feature (before its "offset:" prefix) -> attribute index
@@ -406,7 +407,11 @@ class TypeScores:
         elif starts:
             sums = np.add.reduceat(self._wz[idx], starts, axis=0)
             self._m[at:need] = sums.reshape(need - at, *self._m.shape[1:])
-        bits, of_base = self._bits.get, self.PHRASE | self.PHRASE_SECOND
+        of_base = self.PHRASE | self.PHRASE_SECOND
+        if compiled and self._flags_c:  # the same bits in C
+            _crf.type_flags(self.stems, self.bases, r0, self._bits, of_base, self.flags)
+            return
+        bits = self._bits.get
         self.flags[r0:need] = [bits(stem, 0) if base is stem else bits(stem, 0) | (bits(base, 0) & of_base)
                                for stem, base in zip(self.stems[r0:], self.bases[r0:], strict=True)]
 
