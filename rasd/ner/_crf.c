@@ -20,6 +20,12 @@
  *       the same for rows of the word-type table (TypeTable): row k's segment j holds the indices
  *       idx[start[S k + j] : start[S k + j + 1]], S = out's segments.
  *
+ *   type_flags(stems, bases, r0, bits, of_base, flags)
+ *       TypeScores._add's flag bits of the rows from r0 on, written into flags (uint8).
+ *   propagate(sents, stems, min_chars, max_len, surnames)
+ *       rasd.ner.propagate.propagate with every token's stem given (see there), or None when the
+ *       input is not lists of strings of matching lengths (the Python code then runs).
+ *
  * Only the buffer protocol is used (no numpy headers): score arrays are C-contiguous float64.
  */
 #define PY_SSIZE_T_CLEAN
@@ -1598,6 +1604,394 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ propagate
+ * propagate(sents, stems, min_chars, max_len, surnames): rasd.ner.propagate.propagate with the
+ * stems given (the Python function is the reference; tests/ner/test_propagate_compiled.py checks
+ * that both give the same tags).  None when the input is not of the expected shape (tuples or
+ * lists of a token list and a tag list of strings, stems of the same lengths): the caller then
+ * runs the Python code. */
+
+/* the tag's (prefix, type) as rasd.ner.conll._parse: prefix one of B I E S with "X-type", else 'O' */
+static Py_UCS4
+tag_prefix(PyObject *t)
+{
+    if (PyUnicode_GET_LENGTH(t) >= 2 && PyUnicode_READ_CHAR(t, 1) == '-') {
+        Py_UCS4 p = PyUnicode_READ_CHAR(t, 0);
+        if (p == 'B' || p == 'I' || p == 'E' || p == 'S')
+            return p;
+    }
+    return 'O';
+}
+
+static int
+is_o(PyObject *t)
+{
+    return PyUnicode_GET_LENGTH(t) == 1 && PyUnicode_READ_CHAR(t, 0) == 'O';
+}
+
+/* found[key][label] += 1 (the inner dict keeps first-count order); 0, or -1 on error */
+static int
+count_key(PyObject *found, PyObject *key, PyObject *label)
+{
+    PyObject *c = PyDict_GetItemWithError(found, key);
+    if (c == NULL) {
+        if (PyErr_Occurred())
+            return -1;
+        c = PyDict_New();
+        if (c == NULL || PyDict_SetItem(found, key, c) < 0) {
+            Py_XDECREF(c);
+            return -1;
+        }
+        Py_DECREF(c);  /* found holds it */
+    }
+    PyObject *n = PyDict_GetItemWithError(c, label);
+    if (n == NULL && PyErr_Occurred())
+        return -1;
+    PyObject *m = PyLong_FromLong(n == NULL ? 1 : PyLong_AsLong(n) + 1);
+    if (m == NULL)
+        return -1;
+    int rc = PyDict_SetItem(c, label, m);
+    Py_DECREF(m);
+    return rc;
+}
+
+/* (stem, toks[i + 1:j]...) as a tuple */
+static PyObject *
+name_key(PyObject *stem, PyObject **toks, Py_ssize_t i, Py_ssize_t j)
+{
+    PyObject *key = PyTuple_New(j - i);
+    if (key == NULL)
+        return NULL;
+    Py_INCREF(stem);
+    PyTuple_SET_ITEM(key, 0, stem);
+    for (Py_ssize_t x = i + 1; x < j; x++) {
+        Py_INCREF(toks[x]);
+        PyTuple_SET_ITEM(key, x - i, toks[x]);
+    }
+    return key;
+}
+
+/* the spans of one sentence's tags, as rasd.ner.conll.spans; each one handed to ``take`` */
+typedef int (*span_fn)(void *ctx, Py_ssize_t i, Py_ssize_t j, PyObject *typ);
+
+static int
+each_span(PyObject **tags, Py_ssize_t n, span_fn take, void *ctx)
+{
+    Py_ssize_t start = 0, last = -2;
+    PyObject *typ = NULL;  /* borrowed: the open name's type (a new reference kept below) */
+    int rc = 0;
+    for (Py_ssize_t i = 0; i < n && rc == 0; i++) {
+        PyObject *t = tags[i];
+        if (is_o(t))
+            continue;
+        Py_UCS4 p = tag_prefix(t);
+        PyObject *ty = p == 'O' ? PyUnicode_New(0, 0) : PyUnicode_Substring(t, 2, PyUnicode_GET_LENGTH(t));
+        if (ty == NULL)
+            return -1;
+        if (typ != NULL && i != last + 1) {
+            rc = take(ctx, start, last + 1, typ);
+            Py_CLEAR(typ);
+        }
+        last = i;
+        if (rc == 0 && p == 'I' && typ != NULL) {
+            int same = PyUnicode_Compare(typ, ty);
+            if (same == -1 && PyErr_Occurred())
+                rc = -1;
+            else if (same == 0) {
+                Py_DECREF(ty);
+                continue;
+            }
+        }
+        if (rc == 0 && typ != NULL) {
+            rc = take(ctx, start, i, typ);
+            Py_CLEAR(typ);
+        }
+        if (rc == 0 && (p == 'B' || p == 'I')) {
+            start = i;
+            typ = ty;
+            ty = NULL;
+        }
+        Py_XDECREF(ty);
+    }
+    if (rc == 0 && typ != NULL)
+        rc = take(ctx, start, last + 1, typ);
+    Py_XDECREF(typ);
+    return rc;
+}
+
+typedef struct {
+    PyObject *found;
+    PyObject **toks, **stems;
+    Py_ssize_t min_chars, max_len;
+    int surnames;
+} found_ctx;
+
+static int
+take_span(void *vctx, Py_ssize_t i, Py_ssize_t j, PyObject *label)
+{
+    found_ctx *c = (found_ctx *)vctx;
+    if (j - i > c->max_len)
+        return 0;
+    PyObject *key = name_key(c->stems[i], c->toks, i, j);
+    if (key == NULL)
+        return -1;
+    int rc = 0;
+    if (!(j - i == 1 && PyUnicode_GET_LENGTH(c->stems[i]) < c->min_chars))
+        rc = count_key(c->found, key, label);
+    Py_DECREF(key);
+    if (rc == 0 && c->surnames && j - i > 1 && PyUnicode_GET_LENGTH(c->toks[j - 1]) >= c->min_chars
+        && PyUnicode_GetLength(label) == 4 && PyUnicode_CompareWithASCIIString(label, "PERS") == 0) {
+        key = PyTuple_Pack(1, c->stems[j - 1]);
+        if (key == NULL)
+            return -1;
+        rc = count_key(c->found, key, label);
+        Py_DECREF(key);
+    }
+    return rc;
+}
+
+static int
+all_str(PyObject *seq)
+{
+    Py_ssize_t n = PyList_GET_SIZE(seq);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!PyUnicode_Check(PyList_GET_ITEM(seq, i)))
+            return 0;
+    return 1;
+}
+
+static PyObject *
+propagate(PyObject *self, PyObject *args)
+{
+    PyObject *sents, *stems_all;
+    Py_ssize_t min_chars, max_len;
+    int surnames;
+    if (!PyArg_ParseTuple(args, "O!O!nnp", &PyList_Type, &sents, &PyList_Type, &stems_all, &min_chars,
+                          &max_len, &surnames))
+        return NULL;
+    Py_ssize_t S = PyList_GET_SIZE(sents);
+    if (PyList_GET_SIZE(stems_all) != S)
+        Py_RETURN_NONE;
+    /* the shape check: (toks, tags) pairs of lists of strings, stems of the same length */
+    for (Py_ssize_t k = 0; k < S; k++) {
+        PyObject *pair = PyList_GET_ITEM(sents, k), *sst = PyList_GET_ITEM(stems_all, k);
+        if (!(PyTuple_Check(pair) || PyList_Check(pair)) || PySequence_Fast_GET_SIZE(pair) != 2)
+            Py_RETURN_NONE;
+        PyObject *toks = PySequence_Fast_GET_ITEM(pair, 0), *tags = PySequence_Fast_GET_ITEM(pair, 1);
+        if (!PyList_Check(toks) || !PyList_Check(tags) || !PyList_Check(sst))
+            Py_RETURN_NONE;
+        Py_ssize_t n = PyList_GET_SIZE(toks);
+        if (PyList_GET_SIZE(tags) != n || PyList_GET_SIZE(sst) != n || !all_str(toks) || !all_str(tags)
+            || !all_str(sst))
+            Py_RETURN_NONE;
+    }
+    PyObject *out = NULL, *found = PyDict_New(), *best = NULL, *firsts = NULL, *untagged = NULL;
+    PyObject *b_pfx = PyUnicode_FromString("B-"), *i_pfx = PyUnicode_FromString("I-");
+    Py_ssize_t *lengths = NULL, nlen = 0;
+    char *has_len = NULL;
+    if (max_len < 1 || max_len > 1000)
+        Py_RETURN_NONE;
+    if (found == NULL || b_pfx == NULL || i_pfx == NULL)
+        goto fail;
+    for (Py_ssize_t k = 0; k < S; k++) {
+        PyObject *pair = PyList_GET_ITEM(sents, k);
+        PyObject *toks = PySequence_Fast_GET_ITEM(pair, 0), *tags = PySequence_Fast_GET_ITEM(pair, 1);
+        found_ctx c = {found, PySequence_Fast_ITEMS(toks), PySequence_Fast_ITEMS(PyList_GET_ITEM(stems_all, k)),
+                       min_chars, max_len, surnames};
+        if (each_span(PySequence_Fast_ITEMS(tags), PyList_GET_SIZE(tags), take_span, &c) < 0)
+            goto fail;
+    }
+    out = PyList_New(S);
+    if (out == NULL)
+        goto fail;
+    for (Py_ssize_t k = 0; k < S; k++) {
+        PyObject *tags = PySequence_Fast_GET_ITEM(PyList_GET_ITEM(sents, k), 1);
+        PyObject *copy = PyList_GetSlice(tags, 0, PyList_GET_SIZE(tags));
+        if (copy == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, k, copy);
+    }
+    if (PyDict_GET_SIZE(found) == 0)
+        goto done;
+    /* the commonest label of each key (the first counted among equals), and the key lengths */
+    best = PyDict_New();
+    firsts = PySet_New(NULL);
+    lengths = PyMem_Calloc(max_len + 2, sizeof(Py_ssize_t));
+    has_len = PyMem_Calloc(max_len + 2, 1);
+    if (best == NULL || firsts == NULL || lengths == NULL || has_len == NULL)
+        goto fail;
+    {
+        Py_ssize_t pos = 0;
+        PyObject *key, *c;
+        while (PyDict_Next(found, &pos, &key, &c)) {
+            Py_ssize_t p2 = 0;
+            PyObject *lab, *cnt, *top = NULL, *top_n = NULL;
+            long top_v = -1;
+            while (PyDict_Next(c, &p2, &lab, &cnt)) {
+                long v = PyLong_AsLong(cnt);
+                if (v > top_v) {
+                    top_v = v;
+                    top = lab;
+                    top_n = cnt;
+                }
+            }
+            PyObject *hit = PyTuple_Pack(2, top, top_n);
+            if (hit == NULL || PyDict_SetItem(best, key, hit) < 0) {
+                Py_XDECREF(hit);
+                goto fail;
+            }
+            Py_DECREF(hit);
+            if (PySet_Add(firsts, PyTuple_GET_ITEM(key, 0)) < 0)
+                goto fail;
+            Py_ssize_t ln = PyTuple_GET_SIZE(key);
+            if (ln <= max_len + 1)
+                has_len[ln] = 1;
+        }
+    }
+    for (Py_ssize_t ln = max_len + 1; ln >= 1; ln--)  /* longest first */
+        if (has_len[ln])
+            lengths[nlen++] = ln;
+    for (Py_ssize_t k = 0; k < S; k++) {
+        PyObject *toks = PySequence_Fast_GET_ITEM(PyList_GET_ITEM(sents, k), 0);
+        PyObject **tk = PySequence_Fast_ITEMS(toks);
+        PyObject **sst = PySequence_Fast_ITEMS(PyList_GET_ITEM(stems_all, k));
+        PyObject *new = PyList_GET_ITEM(out, k);
+        Py_ssize_t n = PyList_GET_SIZE(toks);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int first = PySet_Contains(firsts, sst[i]);
+            if (first < 0)
+                goto fail;
+            if (!first || !is_o(PyList_GET_ITEM(new, i)))
+                continue;
+            for (Py_ssize_t li = 0; li < nlen; li++) {
+                Py_ssize_t ln = lengths[li], x;
+                if (i + ln > n)
+                    continue;
+                for (x = 0; x < ln && is_o(PyList_GET_ITEM(new, i + x)); x++)
+                    ;
+                if (x < ln)
+                    continue;
+                PyObject *key = name_key(sst[i], tk, i, i + ln);
+                if (key == NULL)
+                    goto fail;
+                PyObject *hit = PyDict_GetItemWithError(best, key);  /* borrowed */
+                Py_DECREF(key);
+                if (hit == NULL) {
+                    if (PyErr_Occurred())
+                        goto fail;
+                    continue;
+                }
+                if (ln == 1) {
+                    if (untagged == NULL) {  /* how often each stem stays untagged, in the whole window */
+                        untagged = PyDict_New();
+                        if (untagged == NULL)
+                            goto fail;
+                        for (Py_ssize_t k2 = 0; k2 < S; k2++) {
+                            PyObject *tags2 = PySequence_Fast_GET_ITEM(PyList_GET_ITEM(sents, k2), 1);
+                            PyObject **s2 = PySequence_Fast_ITEMS(PyList_GET_ITEM(stems_all, k2));
+                            for (Py_ssize_t y = 0; y < PyList_GET_SIZE(tags2); y++) {
+                                if (!is_o(PyList_GET_ITEM(tags2, y)))
+                                    continue;
+                                PyObject *m = PyDict_GetItemWithError(untagged, s2[y]);
+                                if (m == NULL && PyErr_Occurred())
+                                    goto fail;
+                                PyObject *m2 = PyLong_FromLong(m == NULL ? 1 : PyLong_AsLong(m) + 1);
+                                if (m2 == NULL || PyDict_SetItem(untagged, s2[y], m2) < 0) {
+                                    Py_XDECREF(m2);
+                                    goto fail;
+                                }
+                                Py_DECREF(m2);
+                            }
+                        }
+                    }
+                    PyObject *m = PyDict_GetItemWithError(untagged, sst[i]);
+                    if (m == NULL && PyErr_Occurred())
+                        goto fail;
+                    if ((m == NULL ? 0 : PyLong_AsLong(m)) >= PyLong_AsLong(PyTuple_GET_ITEM(hit, 1)))
+                        continue;
+                }
+                if (i + ln < n) {
+                    PyObject *after = PyList_GET_ITEM(new, i + ln);
+                    if (PyUnicode_GET_LENGTH(after) >= 2 && PyUnicode_READ_CHAR(after, 0) == 'I'
+                        && PyUnicode_READ_CHAR(after, 1) == '-')
+                        continue;
+                }
+                PyObject *label = PyTuple_GET_ITEM(hit, 0);
+                for (x = 0; x < ln; x++) {
+                    PyObject *t = PyUnicode_Concat(x ? i_pfx : b_pfx, label);
+                    if (t == NULL)
+                        goto fail;
+                    PyList_SetItem(new, i + x, t);  /* steals t */
+                }
+                break;
+            }
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyMem_Free(lengths);
+    PyMem_Free(has_len);
+    Py_XDECREF(found);
+    Py_XDECREF(best);
+    Py_XDECREF(firsts);
+    Py_XDECREF(untagged);
+    Py_XDECREF(b_pfx);
+    Py_XDECREF(i_pfx);
+    return out;
+}
+
+/* type_flags(stems, bases, r0, bits, of_base, flags): flags[r] for every row r >= r0 of stems and
+ * bases, as TypeScores._add computes them in Python: bits.get(stem, 0), or'ed with
+ * bits.get(base, 0) & of_base when the base is another object than the stem; flags a writable
+ * one-byte-per-item buffer (numpy uint8). */
+static PyObject *
+type_flags(PyObject *self, PyObject *args)
+{
+    PyObject *stems, *bases, *bits;
+    Py_ssize_t r0;
+    long of_base;
+    Py_buffer fl;
+    if (!PyArg_ParseTuple(args, "O!O!nO!lw*", &PyList_Type, &stems, &PyList_Type, &bases, &r0, &PyDict_Type,
+                          &bits, &of_base, &fl))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(stems);
+    if (fl.itemsize != 1 || PyList_GET_SIZE(bases) != n || r0 < 0 || n > fl.len) {
+        PyErr_SetString(PyExc_ValueError, "type_flags: stems and bases of one length, a byte buffer as long");
+        goto done;
+    }
+    unsigned char *out = (unsigned char *)fl.buf;
+    for (Py_ssize_t r = r0; r < n; r++) {
+        PyObject *stem = PyList_GET_ITEM(stems, r), *base = PyList_GET_ITEM(bases, r);
+        long v = 0;
+        PyObject *x = PyDict_GetItemWithError(bits, stem);
+        if (x == NULL && PyErr_Occurred())
+            goto done;
+        if (x != NULL && (v = PyLong_AsLong(x)) == -1 && PyErr_Occurred())
+            goto done;
+        if (base != stem) {
+            x = PyDict_GetItemWithError(bits, base);
+            if (x == NULL && PyErr_Occurred())
+                goto done;
+            long w = 0;
+            if (x != NULL && (w = PyLong_AsLong(x)) == -1 && PyErr_Occurred())
+                goto done;
+            v |= w & of_base;
+        }
+        if (v < 0 || v > 255) {
+            PyErr_SetString(PyExc_OverflowError, "type_flags: a flag outside 0..255");
+            goto done;
+        }
+        out[r] = (unsigned char)v;
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&fl);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"emissions", emissions, METH_VARARGS,
      "emissions(m, ids, lens, offsets, bos, eos, out): a sentence batch's state scores into out."},
@@ -1616,6 +2010,10 @@ static PyMethodDef methods[] = {
      "want_stems): bigram scores into em, rows marked used; (phrase hits, stems by sentence)."},
     {"type_segments", type_segments, METH_VARARGS,
      "type_segments(norms, ctx): (attribute indices laid end to end, segment starts, stems, bases) of new word types."},
+    {"type_flags", type_flags, METH_VARARGS,
+     "type_flags(stems, bases, r0, bits, of_base, flags): TypeScores' flag bits of rows r0.. into flags."},
+    {"propagate", propagate, METH_VARARGS,
+     "propagate(sents, stems, min_chars, max_len, surnames): propagate.propagate's new tags (None: use Python)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -28,7 +28,7 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import is_, itemgetter, not_
 
 import numpy as np
@@ -283,6 +283,7 @@ class TypeScores:
         self._tick = 0
         #: use the compiled loops when they are built (False: the numpy code, e.g. to compare)
         self.compiled = True
+        self._flags_c = hasattr(_crf, "type_flags")  # False with a build of _crf.c older than it
         self._wz = np.vstack([weights.W, np.zeros((1, len(weights.labels)))])  # + a zero row
         self._zero = len(weights.W)
         # per neighbour offset: feature (before its "offset:" prefix) -> attribute index
@@ -308,9 +309,12 @@ class TypeScores:
             self._evict(min(self.max_types // 2, self.max_types - len(norms)))
         rows = self.rows
         out = list(map(rows.get, norms))
-        if None in out:  # unseen types: computed once each, then every token looked up again
-            self._add(list(dict.fromkeys(compress(norms, map(is_, out, repeat(None))))))
-            out = list(map(rows.__getitem__, norms))
+        if None in out:  # unseen types: computed once each, then only their tokens looked up again
+            miss = list(compress(count(), map(is_, out, repeat(None))))
+            new = list(map(norms.__getitem__, miss))
+            self._add(list(dict.fromkeys(new)))
+            for i, r in zip(miss, map(rows.__getitem__, new), strict=True):
+                out[i] = r
         return out
 
     def touch(self, ids) -> None:
@@ -403,7 +407,11 @@ class TypeScores:
         elif starts:
             sums = np.add.reduceat(self._wz[idx], starts, axis=0)
             self._m[at:need] = sums.reshape(need - at, *self._m.shape[1:])
-        bits, of_base = self._bits.get, self.PHRASE | self.PHRASE_SECOND
+        of_base = self.PHRASE | self.PHRASE_SECOND
+        if compiled and self._flags_c:  # the same bits in C
+            _crf.type_flags(self.stems, self.bases, r0, self._bits, of_base, self.flags)
+            return
+        bits = self._bits.get
         self.flags[r0:need] = [bits(stem, 0) if base is stem else bits(stem, 0) | (bits(base, 0) & of_base)
                                for stem, base in zip(self.stems[r0:], self.bases[r0:], strict=True)]
 

@@ -68,16 +68,18 @@ def _columns(items: list, text: str) -> Any:
     if not items:
         return []
     cls = type(items[0])
-    if not dataclasses.is_dataclass(cls) or any(type(x) is not cls for x in items):
+    if not dataclasses.is_dataclass(cls) or len(set(map(type, items))) != 1:  # (all of cls, in C)
         return _plain(items)
     names, get = _getter(cls)
-    if names[:3] == _SPAN and all(text[x.start:x.end] == x.text for x in items):
+    if names[:3] == _SPAN and list(map(text.__getitem__, map(slice, map(_START, items), map(_END, items)))) \
+            == list(map(_TEXT, items)):  # every text is text[start:end]
         return {"fields": ("start", "end", *names[3:]), "rows": list(map(_getter_after_span(cls), items)), "derived": ["text"]}
     rows = list(map(get, items)) if len(names) > 1 else [(get(x),) for x in items]
     return {"fields": names, "rows": rows}
 
 
 _SPAN = ("start", "end", "text")
+_START, _END, _TEXT = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("text")
 
 
 @cache
