@@ -17,6 +17,7 @@ import regex
 
 from rasd.doc import Document, Place
 from rasd.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer
+from rasd.geo.referring import referring_places
 from rasd.lexicon import load_tsv, load_yaml
 from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
 from rasd.text.normalize import NormText
@@ -505,8 +506,10 @@ class PlaceRecognizer:
             men.chosen = best
             places.append(self._place(doc, nt, men))
         places.extend(self._unresolved(doc, nt, mentions))
+        final = self._final_focus(votes, mentions)
+        places.extend(referring_places(doc, nt, places, final))
         places.sort(key=lambda p: p.start)
-        return places, self._final_focus(votes, mentions)
+        return places, final
 
     @staticmethod
     def _final_focus(votes: dict[str, float], mentions: list[_Mention]) -> list[str]:
