@@ -29,6 +29,7 @@ from rasd.recognize.quotes.lexicon import (
     _DESCRIBE,
     _DESCRIBE_NOUNS,
     _ENDERS,
+    _HE,
     _NAME_LINKS_BEFORE_VERB,
     _NEGATION,
     _NOT_COMP_BEFORE,
@@ -37,6 +38,7 @@ from rasd.recognize.quotes.lexicon import (
     _OPENERS,
     _PRESS,
     _RELATIVES,
+    _RELAY_PRONOUNS,
     _SOURCE_ADJ,
     _TIME_LEAD,
     _adverbial,
@@ -172,7 +174,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         if found is not None and found[0] == "nominal" and found[1] == i + 1 and i > 0 and \
                 toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL:
             return i + 1  # المصطلحات التي تؤكد مواصلة ...: a relative clause, not someone speaking
-        if found is None and not cue.participle and (cue.base in self.q.according1 or cue.acc_ma):
+        if not cue.participle and (found is None and cue.base in self.q.according1 or cue.acc_ma):
+            # (بحسب ما أكد متحدث، مشيرا إلى أن: what was said before it first, the participle then goes on)
             nxt_i = self._according(i, cue.plen, cue.limit, self.quotes, self.direct_tok, cue.acc_ma)
             if nxt_i is not None:
                 return nxt_i
@@ -205,6 +208,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                                    base in _DESCRIBE and toks[i - 1].norm in _DESCRIBE_NOUNS or
                                    self._inside_name(i, max(0, i - 5), start=i - 1)):
             return None  # في وضح النهار: a noun after a preposition; على حد وصف فلان; علي بن أبي طالب: a name
+        if base in self.q.according1 and nx in _BARE_REL and i + 2 < self.n and self.verb_at(i + 2) is not None:
+            return None  # بحسب ما أكد فلان: the verb after ما is the cue
         acc_ma = 0  # بحسب ما أعلن فلان (2), حسبما أعلن فلان (1): how far back the "according to" is
         if i > 1 and toks[i - 1].norm in _BARE_REL and self._according_word(i - 2):
             acc_ma = 2
@@ -238,7 +243,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return i + 30
         # مضيفا أن / مشيرا إلى أن: no subject between (موضحا لـ«الصحيفة» أن: the paper skipped)
         limit = cue.limit
-        j = self._past_addressee(i + 1, limit)
+        j = self._past_aside(self._past_addressee(i + 1, limit), limit)
         nx = self.toks[j].norm if j < limit else ""
         reach = j + 1 if nx in self.q.comps or j < limit and self.toks[j].text == ":" or j in self.direct_open or \
             (nominal and self._content_noun(nx)) else (j + 2 if nx in cue.extra else i + 1)
@@ -283,9 +288,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and \
                     self._content_after_addressee(i, k, limit):
                 return ("reported", k + 1), k, part_at  # قال فلان للصحفيين، تم تحديد ...
-            if nominal and t.kind == "punct" and t.text not in _OPENERS and not (
-                    k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm) or
-                                       self._bi_content(k + 1, base))):
+            if nominal and t.kind == "punct" and t.text not in _OPENERS and not self._nominal_on(k, base, extra, limit):
                 nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
             if nominal and t.kind == "word" and self._content_noun(t.norm) and \
                     (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS or
@@ -325,6 +328,17 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 return None, k, part_at
             k += 1
         return None, k, part_at
+
+    def _nominal_on(self, k: int, base: str, extra: frozenset[str], limit: int) -> bool:
+        """After the punctuation at k, does the verb's noun-phrase content still come (X، إلى حرصها؛ وأكد
+        الوزير، أيضا، على تمسكهم): its preposition, a content noun or a demand, after any aside?"""
+        toks = self.toks
+        x = self._past_aside(k + 1, limit) if toks[k].text in _COMMAS else k + 1
+        if x >= limit:
+            return False
+        nm = toks[x].norm
+        return nm in extra or self._content_noun(nm) or self._bi_content(x, base) or \
+            nm in _ALA and base in _ALA_VERBS and x + 1 < limit and self._content_noun(toks[x + 1].norm)
 
     def _named_in_quotes(self, d: _Direct, k: int, i: int, limit: int) -> bool:
         """Is the quotation d at token k, after the verb at i, a name in quotes rather than speech?"""
@@ -404,7 +418,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             if subj_start > s0 and speaker is not None:  # وكيلة الوزارة د. فلانة: a titled person
                 speaker = self._abbreviated_titled(speaker, s0, subj_start)
             if toks[i].norm[plen:] in self.q.relay_verbs:
-                speaker, channel = self._relayed(subj_start, subj_end, speaker, channel)
+                speaker, channel = self._relayed(i, subj_start, subj_end, speaker, channel)
         else:
             speaker, channel = None, None
         if speaker is None and toks[k].norm in _ACC_COMPS and toks[k].norm not in self.q.comps:
@@ -418,6 +432,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             front = self._sentence_subject_before(i) if not plen else None
             if front is not None:  # النائب فلان دعا الحكومة إلى ...: the name before the verb speaks
                 speaker = front
+            elif not plen and i > 0 and toks[i - 1].norm in _HE:
+                speaker = None  # لكنه دعا إيران إلى ...: the pronoun is the subject, the word after the object
             elif self._call_object(subj_start) or base in _DESCRIBE and (
                     self._described(subj_start, subj_end) or speaker is not None and speaker.kind == "unknown"):
                 speaker = None  # وحث أنصاره على ...، ووصف القرار بـ ...: the object; the subject came before
@@ -451,10 +467,16 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             subj_end = self._before_object(subj_start, subj_end)  # ويصف الصحافي | المجندين الأجانب بأنهم
         return subj_start, subj_end, cut
 
-    def _relayed(self, subj_start: int, subj_end: int, speaker: Speaker | None,
+    def _relayed(self, v: int, subj_start: int, subj_end: int, speaker: Speaker | None,
                  channel: str | None) -> tuple[Speaker | None, str | None]:
         """After a relay verb (ونقلت رويترز عن المتحدث X قوله إن ...) the one quoted speaks and the relay
-        is the channel."""
+        is the channel; after عنه (نقلت عنه الوكالة، ونقلت الوكالة عنه) the one spoken of before."""
+        pr = next((x for x in range(subj_start, subj_end) if self.toks[x].norm in _RELAY_PRONOUNS), None)
+        if pr is not None:
+            quoted = self.anaphora(v)
+            if quoted is not None:
+                relay, _ = self.speaker_from(pr + 1, subj_end) if pr == subj_start else (speaker, None)
+                return quoted, relay.name if relay is not None else channel
         an = next((x for x in range(subj_start + 1, subj_end) if self.toks[x].norm == "عن"), None)
         if an is not None:
             quoted, _ = self.speaker_from(an + 1, subj_end)
@@ -487,6 +509,13 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         lo = bisect.bisect_left(d_starts, s)
         inner = [d for d in directs[lo:bisect.bisect_right(d_starts, e, lo)] if d.end <= e and d.words >= 4]
         if inner and sum(d.end - d.start for d in inner) * 2 >= e - s:
+            lead = inner[0].open_tok - 1
+            while lead > at and toks[lead].kind == "punct":
+                lead -= 1
+            if lead > at and self._words_at_least(at, lead, 3) and not self._governed(inner[0]) and \
+                    all(self.verb_at(x) is None for x in range(at, lead + 1)):  # أكد أن اليمن خط أحمر «ولن ...»
+                self.quotes.append(Quote(s, toks[lead].end, self.text[s:toks[lead].end], "reported",
+                                         speaker=speaker, cue=span, channel=channel))
             for d in inner:
                 self._direct_quote(d, speaker, span, channel)
             self.remember(speaker, cue.at_verb)
@@ -507,6 +536,15 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return i  # وتشير بعض التقديرات إلى ...: a guessed subject is not the one later verbs go on with
         self.remember(speaker, cue.at_verb)
         return i
+
+    def _governed(self, d: _Direct) -> bool:
+        """Does the quotation d open with a preposition, as the complement of the words before it (السماح
+        «بإرساء ...»، دعم «لجهود ...»)?"""
+        k = d.open_tok + 1
+        if k >= self.n or self.toks[k].kind != "word":
+            return False
+        nm = self.norms[k]
+        return nm in _NOUN_BEFORE or nm[:1] in "بلك" and len(nm) > 3 and not nm.startswith(("لكن", "كان", "كل"))
 
     def _content_after_addressee(self, v: int, k: int, limit: int) -> bool:
         """The comma at k follows a subject and the one spoken to (قال فلان للصحفيين، | لرويترز،) and opens
@@ -610,6 +648,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return None
         if b > cue_i and any(self.verb_at(x) is not None for x in range(b, min(e + 1, b + 4))):
             return None  # وحسب الوكالة، قال المتحدث إن ...: the verb after the comma reports it
+        if b < cue_i and self.verb_at(b) is not None and e - b < 12 and \
+                not any(toks[x].norm in self.q.comps for x in range(b + 1, e + 1)):
+            return None  # وقال الوزير، بحسب ما نقلت عنه الوكالة، إن ...: an aside of that verb
         s0, e0 = toks[b].start, toks[e].end
         if any(q.start < e0 and s0 < q.end for q in quotes):
             return None  # already the content of a verb
@@ -617,6 +658,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         if not acc_ma and a1 + 2 < stop and toks[a1].norm in _ACC_REL:
             a1 += 2  # وفقا لما أعلنته الوكالة: the source after the relative and its verb
         speaker, channel = self.speaker_from(a1, stop, np=bool(acc_ma), lam=not acc_ma and a1 == i + 1)
+        if speaker is None and acc_ma and a1 + 1 < stop and self.ents_at.get(a1 + 1) is not None and \
+                self.ents_at[a1 + 1].label[:4] == "PERS":
+            speaker, channel = self.speaker_from(a1 + 1, stop)  # بحسب ما أشار ابنها فلان: the person named
         if speaker is None:
             return None
         if toks[i + 1].norm[:1] == "ل" and speaker.name and speaker.name[:1] == "ل":
