@@ -89,3 +89,41 @@ def test_sources_go_on_with_a_feminine_verb(rule_quotes):
             "وأشارت إلى أن القصف استمر ساعات.")
     _, q = rule_quotes(text)
     assert q.speaker.name == "مصادر محلية"
+
+
+def test_quotation_after_the_verbs_preposition(rule_quotes):
+    text = 'وأعربت وزارة الخارجية في بيان لها عن "قلقها البالغ من تدهور الأوضاع الإنسانية في المدينة".'
+    (q,) = rule_quotes(text)
+    assert q.kind == "direct" and q.text == "قلقها البالغ من تدهور الأوضاع الإنسانية في المدينة"
+    assert q.speaker.name == "وزارة الخارجية"
+
+
+def test_term_in_quotes_after_the_preposition_opens_the_content(rule_quotes):
+    text = "وكشفت مصادر محلية عن «تمرد» داخل صفوف الحرس بعد رفضه الأوامر."
+    (q,) = rule_quotes(text)
+    assert q.text.startswith("«تمرد» داخل صفوف الحرس") and q.speaker.name == "مصادر محلية"
+
+
+def test_plural_verb_has_no_subject_after_it(rule_quotes):
+    text = "وتظاهر مئات الطلاب في ساحة الجامعة أمس، ودعوا الحكومة إلى إصلاح نظام المنح."
+    (q,) = rule_quotes(text)
+    assert q.text == "إصلاح نظام المنح" and q.speaker.name == "مئات الطلاب"
+
+
+def test_plural_pronoun_subject_is_the_group_named_first(rule_quotes):
+    text = "واجتمع الوزراء العرب في القاهرة أمس، لكنهم قالوا إن الخلافات ما زالت قائمة."
+    (q,) = rule_quotes(text)
+    assert q.speaker.name == "الوزراء العرب"
+
+
+def test_relay_names_the_one_quoted_after_an_aside_with_a_pronoun(rule_quotes):
+    text = ("ونقلت مصادر صحافية عن وزير الخارجية ماهر الكبير، الذي يزور البلاد في زيارة لم يعلن عنها، قوله إن "
+            "المحادثات كانت مثمرة.")
+    (q,) = rule_quotes(text)
+    assert q.speaker.name == "ماهر الكبير"
+
+
+def test_participle_subject_is_not_inside_a_prepositional_phrase(rule_quotes):
+    text = "وتحفظت الحكومة على موقف جامعة الدول العربية من القصف، مؤكدة دعمها الكامل لتركيا."
+    (q,) = rule_quotes(text)
+    assert q.text == "دعمها الكامل لتركيا" and q.speaker.text == "الحكومة"

@@ -207,7 +207,8 @@ class _Anaphora:
         first_org = None
         for j in range(sent_start, v):  # the first person named in the sentence, else a body
             e = self.ents_at.get(j)
-            if e is not None and not self._after_preposition(e, j):
+            if e is not None and not self._after_preposition(e, j) and \
+                    not self._in_prep_phrase(e, j, sent_start):  # تحفظت قطر على موقف الجامعة ...، مؤكدة
                 if e.label.startswith("PERS"):
                     return self._entity_speaker(e)
                 first_org = first_org or e

@@ -67,6 +67,7 @@ _ALL_OBJECT = frozenset(map(normalize_word, word_set(_WORDS, "quotes_everyone"))
 _NAME_LINKS_BEFORE_VERB = frozenset(map(normalize_word, word_set(_WORDS, "quotes_name_links_before_verb")))
 _RELAY_PRONOUNS = word_set(_WORDS, "quotes_relay_pronouns")  # نقلت الوكالة عنه: the one spoken of before
 _NONHUMAN_GROUPS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_nonhuman_groups")))  # المصادر ... وأشارت
+_CROWD = frozenset(map(normalize_word, word_set(_WORDS, "quotes_crowd_words")))  # مئات الطلاب ...، ودعوا
 _ASIDES = tuple(sorted({tuple(normalize_word(w) for w in p.split()) for p in word_set(_WORDS, "quotes_aside_phrases")},
                         key=len, reverse=True))  # مشددا في الوقت ذاته على أن: skipped before the content
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it

@@ -353,6 +353,10 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         nxt = toks[k + 1].norm if k + 1 < limit else ""
         if nxt in self.q.comps:
             return ("reported", k + 2)
+        d = self.direct_open.get(k + 1) if k + 1 < limit else None
+        if d is not None:  # أعربت الوزارة عن "تحفظها ..."، كشفت مصادر عن «تمرد» داخل ...: a quotation, a term
+            return ("direct", k + 1) if d.words >= 4 and not self._named_in_quotes(d, k + 1, k, limit) else \
+                ("nominal", k + 1) if nominal else None
         if nominal and k + 1 < limit and toks[k + 1].kind == "word" and self.verb_at(k + 1) is None \
                 and nxt not in _CUT_WORDS:
             return ("nominal", k + 1)  # أشار المصدر إلى مقتل ...: the noun phrase is the content
@@ -441,6 +445,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         if speaker is None and part_at is not None and base in self.q.according1:
             cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
         named = speaker is not None  # named after the verb, not taken from before it
+        if speaker is None and not participle and base.endswith(("وا", "ون")) and base in self.q.verbs:
+            speaker = self._plural_subject(cue_i)  # لكنهم قالوا إن: the group that opens the sentence
         if speaker is None:
             speaker = self.anaphora(cue_i, participle)
         span = Span(toks[cue_i].start + plen, toks[cue_i].end,
@@ -453,8 +459,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         toks = self.toks
         subj_end = k
         subj_start = cue.i + 2 if cue.doc_verb else cue.i + 1
-        if cue.part_obj:
-            subj_start = subj_end  # محذرا الحوثيين بأن: the object, not a subject
+        if cue.part_obj or not cue.participle and cue.base.endswith(("وا", "ون")) and cue.base in self.q.verbs:
+            subj_start = subj_end  # محذرا الحوثيين بأن، وفيما دعوا الحكومة إلى: the object; the plural is the subject
         if cue.base in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
             subj_start += 1  # وفقا لـ الوزارة
         if cue.base in _OBJECT_FIRST and subj_start < subj_end:
@@ -471,7 +477,13 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                  channel: str | None) -> tuple[Speaker | None, str | None]:
         """After a relay verb (ونقلت رويترز عن المتحدث X قوله إن ...) the one quoted speaks and the relay
         is the channel; after عنه (نقلت عنه الوكالة، ونقلت الوكالة عنه) the one spoken of before."""
-        pr = next((x for x in range(subj_start, subj_end) if self.toks[x].norm in _RELAY_PRONOUNS), None)
+        pr = None
+        for x in range(subj_start, min(subj_end, subj_start + 6)):
+            if self.toks[x].norm == "عن" or self.toks[x].kind == "punct":
+                break  # ونقلت مصادر عن الدباشي، الذي ... عنها: the one named after عن
+            if self.toks[x].norm in _RELAY_PRONOUNS:
+                pr = x
+                break
         if pr is not None:
             quoted = self.anaphora(v)
             if quoted is not None:
