@@ -127,3 +127,15 @@ def test_participle_subject_is_not_inside_a_prepositional_phrase(rule_quotes):
     text = "وتحفظت الحكومة على موقف جامعة الدول العربية من القصف، مؤكدة دعمها الكامل لتركيا."
     (q,) = rule_quotes(text)
     assert q.text == "دعمها الكامل لتركيا" and q.speaker.text == "الحكومة"
+
+
+def test_stressed_noun_after_ala_across_an_apposition(rule_quotes):
+    text = "وأكد السفير ماجد العتيبي، المندوب الدائم لدى الجامعة، على متانة العلاقات بين البلدين."
+    (q,) = rule_quotes(text)
+    assert q.text == "متانة العلاقات بين البلدين" and q.speaker.name == "ماجد العتيبي"
+
+
+def test_ala_of_place_is_not_content(rule_quotes):
+    text = "وأكد السفير ماجد العتيبي على هامش المؤتمر أن الحوار مستمر."
+    (q,) = rule_quotes(text)
+    assert q.text == "الحوار مستمر"

@@ -18,6 +18,7 @@ from rasd.recognize.quotes.lexicon import (
     _ADVERB_REL,
     _AFFIL_PREPS,
     _ALA,
+    _ALA_NOT_CONTENT,
     _ALA_VERBS,
     _BARE_REL,
     _BODY_LEADS,
@@ -264,6 +265,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         direct_at = self.direct_open
         k = i + 1
         nominal = base in self.q.nominal and not (i > 0 and toks[i - 1].norm in _NEGATION)
+        may_nominal = nominal
         bi_open = nominal and base in self.q.bi_verbs  # طالب فلان، رئيس الحزب، بالإفراج: over commas
         reach = self._content_reach(cue, nominal)
         part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
@@ -288,9 +290,11 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and \
                     self._content_after_addressee(i, k, limit):
                 return ("reported", k + 1), k, part_at  # قال فلان للصحفيين، تم تحديد ...
-            if nominal and t.kind == "punct" and t.text not in _OPENERS and not self._nominal_on(k, base, extra, limit):
-                nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
-            if nominal and t.kind == "word" and self._content_noun(t.norm) and \
+            if may_nominal and t.kind == "punct" and t.text not in _OPENERS:
+                # a content noun after a comma belongs to another clause (not X، إلى حرصها), unless the verb's
+                # own preposition or such a noun comes (أكد فلان، سفير بلاده، على متانة العلاقات)
+                nominal = self._nominal_on(k, base, extra, limit)
+            if nominal and t.kind == "word" and (self._content_noun(t.norm) or self._ala_content(k, base)) and \
                     (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS or
                      self._time_after_subject(k - 1, i)) and \
                     not self._construct_before(k, i) and \
@@ -338,7 +342,18 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return False
         nm = toks[x].norm
         return nm in extra or self._content_noun(nm) or self._bi_content(x, base) or \
-            nm in _ALA and base in _ALA_VERBS and x + 1 < limit and self._content_noun(toks[x + 1].norm)
+            nm in _ALA and base in _ALA_VERBS and x + 1 < limit and self._ala_content(x + 1, base)
+
+    def _ala_content(self, k: int, base: str) -> bool:
+        """Is token k, after على of أكد/شدد, what is stressed (أكد على متانة العلاقات، شدد على وحدة الصف), not a
+        phrase of where or how (على هامش، على صعيد، على حسابه) nor a name?"""
+        t = self.toks[k]
+        if base not in _ALA_VERBS or k == 0 or self.toks[k - 1].norm not in _ALA or t.kind != "word" or \
+                k in self.ents_at or self.verb_at(k) is not None:
+            return False
+        core = t.norm[2:] if t.norm.startswith("ال") else t.norm
+        return self._content_noun(t.norm) or (core not in _ALA_NOT_CONTENT and t.norm not in _CUT_WORDS and
+                                              t.norm not in self.r.lx.stop and len(core) > 2)
 
     def _named_in_quotes(self, d: _Direct, k: int, i: int, limit: int) -> bool:
         """Is the quotation d at token k, after the verb at i, a name in quotes rather than speech?"""

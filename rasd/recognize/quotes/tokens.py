@@ -6,6 +6,7 @@ import bisect
 
 from rasd.recognize.quotes.lexicon import (
     _ABBREVIATIONS,
+    _ASIDE_FIRST,
     _ASIDES,
     _CLAUSE_OPEN,
     _COMMAS,
@@ -147,6 +148,8 @@ class _Tokens:
         j = k
         while j < limit:
             x = j + 1 if toks[j].text in _COMMAS else j
+            if x >= limit or norms[x] not in _ASIDE_FIRST:
+                break
             m = next((len(p) for p in _ASIDES if x + len(p) <= limit and
                       all(norms[x + y] == p[y] for y in range(len(p)))), 0)
             if not m:
