@@ -139,3 +139,9 @@ def test_ala_of_place_is_not_content(rule_quotes):
     text = "وأكد السفير ماجد العتيبي على هامش المؤتمر أن الحوار مستمر."
     (q,) = rule_quotes(text)
     assert q.text == "الحوار مستمر"
+
+
+def test_ali_of_a_name_is_not_the_preposition(rule_quotes):
+    text = "أكد اللواء علي الأحمدي رئيس جهاز الأمن، أن تحرير المدينة لن يحتاج تدخلا من الخارج."
+    (q,) = rule_quotes(text)
+    assert q.text == "تحرير المدينة لن يحتاج تدخلا من الخارج"

@@ -349,8 +349,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         phrase of where or how (على هامش، على صعيد، على حسابه) nor a name?"""
         t = self.toks[k]
         if base not in _ALA_VERBS or k == 0 or self.toks[k - 1].norm not in _ALA or t.kind != "word" or \
-                k in self.ents_at or self.verb_at(k) is not None:
-            return False
+                k in self.ents_at or self._ali(k - 1) or self.verb_at(k) is not None:
+            return False  # (أكد اللواء علي الأحمدي: علي of a name)
         core = t.norm[2:] if t.norm.startswith("ال") else t.norm
         return self._content_noun(t.norm) or (core not in _ALA_NOT_CONTENT and t.norm not in _CUT_WORDS and
                                               t.norm not in self.r.lx.stop and len(core) > 2)
