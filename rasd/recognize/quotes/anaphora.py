@@ -13,6 +13,7 @@ from rasd.recognize.quotes.lexicon import (
     _HARAKAT,
     _HE,
     _LEADING,
+    _NONHUMAN_GROUPS,
     _NOT_SUBJECT_STARTS,
     _NOUN_BEFORE,
     _OPENERS,
@@ -151,6 +152,8 @@ class _Anaphora:
             return False
         w = normalize_word(words[0])
         w = w[2:] if w.startswith("ال") else w
+        if len(words) == 1 and w not in self.q.groups and (sp.role or sp.name and " " in sp.name.strip()):
+            return False  # ياسين، بوتين: a surname in ـين of a person named in full or by a role
         return sp.kind == "person" and (w in self.q.groups or w == "بعض" or len(w) > 4 and w.endswith(("ون", "ين")))
 
     def _is_prep(self, k: int) -> bool:
@@ -167,7 +170,9 @@ class _Anaphora:
         fem = (w.endswith("ت") and w[:-1] in q.verbs) or (w.endswith("ه") and w[:-1] + "ا" in q.participles)
         masc = not fem and (w + "ت" in q.verbs or w in q.participles and w.endswith("ا"))
         if self._number(v) == "sg" and self._plural_speaker(sp):
-            return False  # قال after بعض السوريين: one man, not the group
+            w0 = normalize_word(sp.text.split()[0])
+            return fem and (w0[2:] if w0.startswith("ال") else w0) in _NONHUMAN_GROUPS  # المصادر ... وأشارت
+            # (قال after بعض السوريين: one man, not the group)
         if masc and sp.kind == "organisation" and sp.text:
             head = normalize_word(sp.text.split(maxsplit=1)[0])
             return not head.endswith(("ه", "ات"))  # وأكد after إدارة الدفاع المدني: not the body (a woman's noun)
@@ -217,7 +222,8 @@ class _Anaphora:
         first_org = None
         for j in range(sent_start, v):  # the first person named in the sentence, else a body
             e = self.ents_at.get(j)
-            if e is not None and not self._after_preposition(e, j):
+            if e is not None and not self._after_preposition(e, j) and \
+                    not self._in_prep_phrase(e, j, sent_start):  # تحفظت قطر على موقف الجامعة ...، مؤكدة
                 if e.label.startswith("PERS"):
                     return self._entity_speaker(e)
                 first_org = first_org or e
@@ -392,7 +398,7 @@ class _Anaphora:
                     return self._entity_speaker(e)
         # وأصر على أن after a first clause: the subject that opens the sentence (البغدادي رفض ...، وأصر)
         # or the subject of its first verb (ورفع نائب رئيس الوفد فلان التهاني ...، وقال)
-        if v - sent_start > 3 and (toks[v].norm[:1] in "وف" or toks[v - 1].norm in ("و", "ف", "ثم") or
+        if v - sent_start > 3 and (toks[v].norm[:1] in "وف" or toks[v - 1].norm in ("و", "ف", "ثم", "كما", "وكما") or
                                    toks[v - 1].kind == "punct"):
             a = sent_start
             while a < v and (toks[a].norm in ("و", "ولكن", "لكن", "كما", "ثم") or toks[a].kind == "punct" or

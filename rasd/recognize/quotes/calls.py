@@ -7,13 +7,23 @@ from rasd.doc import Speaker
 from rasd.recognize.quotes.lexicon import (
     _ALL_OBJECT,
     _BI_NOT_CONTENT,
+    _CLAUSE_OPEN,
+    _CROWD,
     _CUT_WORDS,
+    _LEADING,
+    _NOT_SUBJECT_STARTS,
     _NOUN_BEFORE,
     _OPENERS,
+    _PLACE_PEOPLE,
+    _PLURAL_PEOPLE,
     _TIME_ADJS,
     _TIME_NOUNS,
     _definite,
 )
+from rasd.text.normalize import normalize_word
+
+# the plural people and the people of a place, without the article (الوزراء، أهالي): heads of a plural subject
+_PEOPLE_CORES = frozenset(normalize_word(w).removeprefix("ال") for w in _PLURAL_PEOPLE | _PLACE_PEOPLE)
 
 
 class _Calls:
@@ -53,6 +63,37 @@ class _Calls:
                 return None
             return self._entity_speaker(e)
         return None
+
+    def _plural_subject(self, v: int) -> Speaker | None:
+        """The subject of the verb that opens the sentence of the plural verb v (واجتمع وزراء الخارجية ...، لكنهم
+        قالوا إن؛ وتظاهر مئات الطلاب ...، ودعوا الحكومة إلى): the group the plural pronoun stands for."""
+        toks = self.toks
+        a = self.sentence_start(v)
+        while a < v and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _CLAUSE_OPEN):
+            a += 1
+        nm = toks[a].norm
+        w = nm[1:] if nm[:1] in "وف" else nm
+        if a + 2 >= v or toks[a].kind != "word" or nm.startswith("ال") or a in self.ents_at or \
+                w.startswith(_NOT_SUBJECT_STARTS) or nm in _CUT_WORDS or self.verb_at(a) is not None:
+            return None  # وفي، ومن ...: no verb opens the sentence (a speech verb there is read by itself)
+        end = next((x for x in range(a + 1, min(v, a + 8)) if toks[x].kind == "punct" or toks[x].norm in _CUT_WORDS),
+                   min(v, a + 8))
+        if end <= a + 1:
+            return None
+        sp, _ = self.speaker_from(a + 1, end)
+        if sp is None:
+            sp = self._noun_phrase(a + 1, end, end)  # وزراء الخارجية العرب، مئات الطلاب
+        return sp if sp is not None and self._plural_words(sp.text) else None
+
+    def _plural_words(self, text: str) -> bool:
+        """Does the phrase name several people (مصادر، مسؤولون أتراك، الأهالي، الوزراء، مئات الطلاب)?"""
+        words = text.split(maxsplit=1)
+        if not words:
+            return False
+        w = normalize_word(words[0])
+        core = w[2:] if w.startswith("ال") else w
+        return core in self.q.groups or core in _CROWD or core in _PEOPLE_CORES or \
+            len(core) > 4 and core.endswith(("ون", "ين"))
 
     def _call_object(self, a: int) -> bool:
         """Is token a, after a call, its object rather than its subject: a noun without the article that names

@@ -76,6 +76,8 @@ class _DirectQuotes:
                 g = text.find("»", o + 1, close_at if close_at >= 0 else pe)
                 if g >= 0 and "«" not in text[o + 1:g]:
                     close_at = g
+                elif close_at >= 0 and text[o + 1:close_at].rstrip().endswith(":"):
+                    continue  # أن "... الرئيسة. وأوضح: "نريد: a mark after a colon opens a quote, this one is unclosed
             if close_at < 0:
                 if ch not in ("«", "“"):
                     continue

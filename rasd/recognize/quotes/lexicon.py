@@ -65,6 +65,13 @@ _DESCRIBE_NOUNS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_describ
 _BI_NOT_CONTENT = frozenset(map(normalize_word, word_set(_WORDS, "quotes_bi_not_content")))  # برئاسة، بمدينة
 _ALL_OBJECT = frozenset(map(normalize_word, word_set(_WORDS, "quotes_everyone")))  # حثت الحكومة الجميع
 _NAME_LINKS_BEFORE_VERB = frozenset(map(normalize_word, word_set(_WORDS, "quotes_name_links_before_verb")))
+_RELAY_PRONOUNS = word_set(_WORDS, "quotes_relay_pronouns")  # نقلت الوكالة عنه: the one spoken of before
+_NONHUMAN_GROUPS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_nonhuman_groups")))  # المصادر ... وأشارت
+_CROWD = frozenset(map(normalize_word, word_set(_WORDS, "quotes_crowd_words")))  # مئات الطلاب ...، ودعوا
+_ALA_NOT_CONTENT = frozenset(map(normalize_word, word_set(_WORDS, "quotes_ala_not_content")))  # على هامش
+_ASIDES = tuple(sorted({tuple(normalize_word(w) for w in p.split()) for p in word_set(_WORDS, "quotes_aside_phrases")},
+                        key=len, reverse=True))  # مشددا في الوقت ذاته على أن: skipped before the content
+_ASIDE_FIRST = frozenset(p[0] for p in _ASIDES)
 _ACC_REL = word_set(_WORDS, "quotes_according_rel")  # وفقا لما أعلنته الوكالة  # لم تكشف الشركة نوع ...: not a statement of it
 
 

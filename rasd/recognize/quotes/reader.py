@@ -18,6 +18,7 @@ from rasd.recognize.quotes.lexicon import (
     _ADVERB_REL,
     _AFFIL_PREPS,
     _ALA,
+    _ALA_NOT_CONTENT,
     _ALA_VERBS,
     _BARE_REL,
     _BODY_LEADS,
@@ -29,6 +30,7 @@ from rasd.recognize.quotes.lexicon import (
     _DESCRIBE,
     _DESCRIBE_NOUNS,
     _ENDERS,
+    _HE,
     _NAME_LINKS_BEFORE_VERB,
     _NEGATION,
     _NOT_COMP_BEFORE,
@@ -37,6 +39,7 @@ from rasd.recognize.quotes.lexicon import (
     _OPENERS,
     _PRESS,
     _RELATIVES,
+    _RELAY_PRONOUNS,
     _SOURCE_ADJ,
     _TIME_LEAD,
     _adverbial,
@@ -172,7 +175,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         if found is not None and found[0] == "nominal" and found[1] == i + 1 and i > 0 and \
                 toks[i - 1].norm in _RELATIVES and toks[i - 1].norm not in _ADVERB_REL:
             return i + 1  # المصطلحات التي تؤكد مواصلة ...: a relative clause, not someone speaking
-        if found is None and not cue.participle and (cue.base in self.q.according1 or cue.acc_ma):
+        if not cue.participle and (found is None and cue.base in self.q.according1 or cue.acc_ma):
+            # (بحسب ما أكد متحدث، مشيرا إلى أن: what was said before it first, the participle then goes on)
             nxt_i = self._according(i, cue.plen, cue.limit, self.quotes, self.direct_tok, cue.acc_ma)
             if nxt_i is not None:
                 return nxt_i
@@ -205,6 +209,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                                    base in _DESCRIBE and toks[i - 1].norm in _DESCRIBE_NOUNS or
                                    self._inside_name(i, max(0, i - 5), start=i - 1)):
             return None  # في وضح النهار: a noun after a preposition; على حد وصف فلان; علي بن أبي طالب: a name
+        if base in self.q.according1 and nx in _BARE_REL and i + 2 < self.n and self.verb_at(i + 2) is not None:
+            return None  # بحسب ما أكد فلان: the verb after ما is the cue
         acc_ma = 0  # بحسب ما أعلن فلان (2), حسبما أعلن فلان (1): how far back the "according to" is
         if i > 1 and toks[i - 1].norm in _BARE_REL and self._according_word(i - 2):
             acc_ma = 2
@@ -238,7 +244,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return i + 30
         # مضيفا أن / مشيرا إلى أن: no subject between (موضحا لـ«الصحيفة» أن: the paper skipped)
         limit = cue.limit
-        j = self._past_addressee(i + 1, limit)
+        j = self._past_aside(self._past_addressee(i + 1, limit), limit)
         nx = self.toks[j].norm if j < limit else ""
         reach = j + 1 if nx in self.q.comps or j < limit and self.toks[j].text == ":" or j in self.direct_open or \
             (nominal and self._content_noun(nx)) else (j + 2 if nx in cue.extra else i + 1)
@@ -259,6 +265,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         direct_at = self.direct_open
         k = i + 1
         nominal = base in self.q.nominal and not (i > 0 and toks[i - 1].norm in _NEGATION)
+        may_nominal = nominal
         bi_open = nominal and base in self.q.bi_verbs  # طالب فلان، رئيس الحزب، بالإفراج: over commas
         reach = self._content_reach(cue, nominal)
         part_at = None  # a participle passed on the way (حسب التخصص ...، مؤكدا أن)
@@ -283,11 +290,11 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and \
                     self._content_after_addressee(i, k, limit):
                 return ("reported", k + 1), k, part_at  # قال فلان للصحفيين، تم تحديد ...
-            if nominal and t.kind == "punct" and t.text not in _OPENERS and not (
-                    k + 1 < limit and (toks[k + 1].norm in extra or self._content_noun(toks[k + 1].norm) or
-                                       self._bi_content(k + 1, base))):
-                nominal = False  # a content noun after a comma belongs to another clause (not X، إلى حرصها)
-            if nominal and t.kind == "word" and self._content_noun(t.norm) and \
+            if may_nominal and t.kind == "punct" and t.text not in _OPENERS:
+                # a content noun after a comma belongs to another clause (not X، إلى حرصها), unless the verb's
+                # own preposition or such a noun comes (أكد فلان، سفير بلاده، على متانة العلاقات)
+                nominal = self._nominal_on(k, base, extra, limit)
+            if nominal and t.kind == "word" and (self._content_noun(t.norm) or self._ala_content(k, base)) and \
                     (toks[k - 1].norm not in _CUT_WORDS or toks[k - 1].norm in _ALA and base in _ALA_VERBS or
                      self._time_after_subject(k - 1, i)) and \
                     not self._construct_before(k, i) and \
@@ -326,6 +333,28 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             k += 1
         return None, k, part_at
 
+    def _nominal_on(self, k: int, base: str, extra: frozenset[str], limit: int) -> bool:
+        """After the punctuation at k, does the verb's noun-phrase content still come (X، إلى حرصها؛ وأكد
+        الوزير، أيضا، على تمسكهم): its preposition, a content noun or a demand, after any aside?"""
+        toks = self.toks
+        x = self._past_aside(k + 1, limit) if toks[k].text in _COMMAS else k + 1
+        if x >= limit:
+            return False
+        nm = toks[x].norm
+        return nm in extra or self._content_noun(nm) or self._bi_content(x, base) or \
+            nm in _ALA and base in _ALA_VERBS and x + 1 < limit and self._ala_content(x + 1, base)
+
+    def _ala_content(self, k: int, base: str) -> bool:
+        """Is token k, after على of أكد/شدد, what is stressed (أكد على متانة العلاقات، شدد على وحدة الصف), not a
+        phrase of where or how (على هامش، على صعيد، على حسابه) nor a name?"""
+        t = self.toks[k]
+        if base not in _ALA_VERBS or k == 0 or self.toks[k - 1].norm not in _ALA or t.kind != "word" or \
+                k in self.ents_at or self._ali(k - 1) or self.verb_at(k) is not None:
+            return False  # (أكد اللواء علي الأحمدي: علي of a name)
+        core = t.norm[2:] if t.norm.startswith("ال") else t.norm
+        return self._content_noun(t.norm) or (core not in _ALA_NOT_CONTENT and t.norm not in _CUT_WORDS and
+                                              t.norm not in self.r.lx.stop and len(core) > 2)
+
     def _named_in_quotes(self, d: _Direct, k: int, i: int, limit: int) -> bool:
         """Is the quotation d at token k, after the verb at i, a name in quotes rather than speech?"""
         toks = self.toks
@@ -339,6 +368,10 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         nxt = toks[k + 1].norm if k + 1 < limit else ""
         if nxt in self.q.comps:
             return ("reported", k + 2)
+        d = self.direct_open.get(k + 1) if k + 1 < limit else None
+        if d is not None:  # أعربت الوزارة عن "تحفظها ..."، كشفت مصادر عن «تمرد» داخل ...: a quotation, a term
+            return ("direct", k + 1) if d.words >= 4 and not self._named_in_quotes(d, k + 1, k, limit) else \
+                ("nominal", k + 1) if nominal else None
         if nominal and k + 1 < limit and toks[k + 1].kind == "word" and self.verb_at(k + 1) is None \
                 and nxt not in _CUT_WORDS:
             return ("nominal", k + 1)  # أشار المصدر إلى مقتل ...: the noun phrase is the content
@@ -404,7 +437,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             if subj_start > s0 and speaker is not None:  # وكيلة الوزارة د. فلانة: a titled person
                 speaker = self._abbreviated_titled(speaker, s0, subj_start)
             if toks[i].norm[plen:] in self.q.relay_verbs:
-                speaker, channel = self._relayed(subj_start, subj_end, speaker, channel)
+                speaker, channel = self._relayed(i, subj_start, subj_end, speaker, channel)
         else:
             speaker, channel = None, None
         if speaker is None and toks[k].norm in _ACC_COMPS and toks[k].norm not in self.q.comps:
@@ -418,6 +451,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             front = self._sentence_subject_before(i) if not plen else None
             if front is not None:  # النائب فلان دعا الحكومة إلى ...: the name before the verb speaks
                 speaker = front
+            elif not plen and i > 0 and toks[i - 1].norm in _HE:
+                speaker = None  # لكنه دعا إيران إلى ...: the pronoun is the subject, the word after the object
             elif self._call_object(subj_start) or base in _DESCRIBE and (
                     self._described(subj_start, subj_end) or speaker is not None and speaker.kind == "unknown"):
                 speaker = None  # وحث أنصاره على ...، ووصف القرار بـ ...: the object; the subject came before
@@ -425,6 +460,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         if speaker is None and part_at is not None and base in self.q.according1:
             cue_i, plen, participle = part_at, 0, True  # حسب التخصص، مؤكدا أن: the participle is the cue
         named = speaker is not None  # named after the verb, not taken from before it
+        if speaker is None and not participle and base.endswith(("وا", "ون")) and base in self.q.verbs:
+            speaker = self._plural_subject(cue_i)  # لكنهم قالوا إن: the group that opens the sentence
         if speaker is None:
             speaker = self.anaphora(cue_i, participle)
         span = Span(toks[cue_i].start + plen, toks[cue_i].end,
@@ -437,8 +474,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         toks = self.toks
         subj_end = k
         subj_start = cue.i + 2 if cue.doc_verb else cue.i + 1
-        if cue.part_obj:
-            subj_start = subj_end  # محذرا الحوثيين بأن: the object, not a subject
+        if cue.part_obj or not cue.participle and cue.base.endswith(("وا", "ون")) and cue.base in self.q.verbs:
+            subj_start = subj_end  # محذرا الحوثيين بأن، وفيما دعوا الحكومة إلى: the object; the plural is the subject
         if cue.base in self.q.according1 and subj_start < k and toks[subj_start].norm == "ل":
             subj_start += 1  # وفقا لـ الوزارة
         if cue.base in _OBJECT_FIRST and subj_start < subj_end:
@@ -451,10 +488,22 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             subj_end = self._before_object(subj_start, subj_end)  # ويصف الصحافي | المجندين الأجانب بأنهم
         return subj_start, subj_end, cut
 
-    def _relayed(self, subj_start: int, subj_end: int, speaker: Speaker | None,
+    def _relayed(self, v: int, subj_start: int, subj_end: int, speaker: Speaker | None,
                  channel: str | None) -> tuple[Speaker | None, str | None]:
         """After a relay verb (ونقلت رويترز عن المتحدث X قوله إن ...) the one quoted speaks and the relay
-        is the channel."""
+        is the channel; after عنه (نقلت عنه الوكالة، ونقلت الوكالة عنه) the one spoken of before."""
+        pr = None
+        for x in range(subj_start, min(subj_end, subj_start + 6)):
+            if self.toks[x].norm == "عن" or self.toks[x].kind == "punct":
+                break  # ونقلت مصادر عن الدباشي، الذي ... عنها: the one named after عن
+            if self.toks[x].norm in _RELAY_PRONOUNS:
+                pr = x
+                break
+        if pr is not None:
+            quoted = self.anaphora(v)
+            if quoted is not None:
+                relay, _ = self.speaker_from(pr + 1, subj_end) if pr == subj_start else (speaker, None)
+                return quoted, relay.name if relay is not None else channel
         an = next((x for x in range(subj_start + 1, subj_end) if self.toks[x].norm == "عن"), None)
         if an is not None:
             quoted, _ = self.speaker_from(an + 1, subj_end)
@@ -487,6 +536,13 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         lo = bisect.bisect_left(d_starts, s)
         inner = [d for d in directs[lo:bisect.bisect_right(d_starts, e, lo)] if d.end <= e and d.words >= 4]
         if inner and sum(d.end - d.start for d in inner) * 2 >= e - s:
+            lead = inner[0].open_tok - 1
+            while lead > at and toks[lead].kind == "punct":
+                lead -= 1
+            if lead > at and self._words_at_least(at, lead, 3) and not self._governed(inner[0]) and \
+                    all(self.verb_at(x) is None for x in range(at, lead + 1)):  # أكد أن اليمن خط أحمر «ولن ...»
+                self.quotes.append(Quote(s, toks[lead].end, self.text[s:toks[lead].end], "reported",
+                                         speaker=speaker, cue=span, channel=channel))
             for d in inner:
                 self._direct_quote(d, speaker, span, channel)
             self.remember(speaker, cue.at_verb)
@@ -507,6 +563,15 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return i  # وتشير بعض التقديرات إلى ...: a guessed subject is not the one later verbs go on with
         self.remember(speaker, cue.at_verb)
         return i
+
+    def _governed(self, d: _Direct) -> bool:
+        """Does the quotation d open with a preposition, as the complement of the words before it (السماح
+        «بإرساء ...»، دعم «لجهود ...»)?"""
+        k = d.open_tok + 1
+        if k >= self.n or self.toks[k].kind != "word":
+            return False
+        nm = self.norms[k]
+        return nm in _NOUN_BEFORE or nm[:1] in "بلك" and len(nm) > 3 and not nm.startswith(("لكن", "كان", "كل"))
 
     def _content_after_addressee(self, v: int, k: int, limit: int) -> bool:
         """The comma at k follows a subject and the one spoken to (قال فلان للصحفيين، | لرويترز،) and opens
@@ -610,6 +675,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return None
         if b > cue_i and any(self.verb_at(x) is not None for x in range(b, min(e + 1, b + 4))):
             return None  # وحسب الوكالة، قال المتحدث إن ...: the verb after the comma reports it
+        if b < cue_i and self.verb_at(b) is not None and e - b < 12 and \
+                not any(toks[x].norm in self.q.comps for x in range(b + 1, e + 1)):
+            return None  # وقال الوزير، بحسب ما نقلت عنه الوكالة، إن ...: an aside of that verb
         s0, e0 = toks[b].start, toks[e].end
         if any(q.start < e0 and s0 < q.end for q in quotes):
             return None  # already the content of a verb
@@ -617,6 +685,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         if not acc_ma and a1 + 2 < stop and toks[a1].norm in _ACC_REL:
             a1 += 2  # وفقا لما أعلنته الوكالة: the source after the relative and its verb
         speaker, channel = self.speaker_from(a1, stop, np=bool(acc_ma), lam=not acc_ma and a1 == i + 1)
+        if speaker is None and acc_ma and a1 + 1 < stop and self.ents_at.get(a1 + 1) is not None and \
+                self.ents_at[a1 + 1].label[:4] == "PERS":
+            speaker, channel = self.speaker_from(a1 + 1, stop)  # بحسب ما أشار ابنها فلان: the person named
         if speaker is None:
             return None
         if toks[i + 1].norm[:1] == "ل" and speaker.name and speaker.name[:1] == "ل":

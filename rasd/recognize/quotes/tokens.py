@@ -6,6 +6,8 @@ import bisect
 
 from rasd.recognize.quotes.lexicon import (
     _ABBREVIATIONS,
+    _ASIDE_FIRST,
+    _ASIDES,
     _CLAUSE_OPEN,
     _COMMAS,
     _ENDERS,
@@ -139,6 +141,22 @@ class _Tokens:
         end = self.toks[k - 1].end
         return nx in self.q.comps or nx in extra or (_definite(nx) and self.r.title_at(k + 1) is not None) or \
             any(e.end == end for e in self.ents_at.values())
+
+    def _past_aside(self, k: int, limit: int) -> int:
+        """The token after the asides (and their commas) at k (في الوقت ذاته، أيضا،), else k."""
+        norms, toks = self.norms, self.toks
+        j = k
+        while j < limit:
+            x = j + 1 if toks[j].text in _COMMAS else j
+            if x >= limit or norms[x] not in _ASIDE_FIRST:
+                break
+            m = next((len(p) for p in _ASIDES if x + len(p) <= limit and
+                      all(norms[x + y] == p[y] for y in range(len(p)))), 0)
+            if not m:
+                break
+            j = x + m
+            k = j + 1 if j < limit and toks[j].text in _COMMAS else j
+        return k
 
     def _past_addressee(self, k: int, limit: int) -> int:
         """The token after the paper spoken to at k (لـ«الشرق الأوسط»، لرويترز), else k."""
