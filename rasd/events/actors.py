@@ -17,7 +17,7 @@ from functools import cache
 
 from rasd.doc import Actor, Document
 from rasd.events.cues import cue_categories
-from rasd.lexicon import load_tsv, word_set
+from rasd.lexicon import load_tsv, load_yaml, word_set
 from rasd.lexicon.matcher import PhraseMatcher
 from rasd.text.normalize import NormText, normalize_word, plain_letters
 
@@ -340,7 +340,7 @@ _BRANCH_NOUNS = word_set("events/actor_words.yaml", "branch_nouns")
 
 def _leads(p: Mention, m: Mention, tokens) -> bool:
     """Whether ``m`` is what the person ``p`` heads, in apposition (حفتر قائد قوات شرق ليبيا)."""
-    if not 1 <= m.token - p.token_end <= 2:
+    if not 0 <= m.token - p.token_end <= 2:  # (0: the title opens the mention, نائب الرئيس الأمريكي)
         return False
     if tokens[p.token_end].norm in _BRANCH_NOUNS:
         return True  # جبهة النصرة ذراع تنظيم القاعدة في سوريا
@@ -372,7 +372,7 @@ def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
             continue
         gap = text[out[-1].end:m.start].strip() if out else "x"
         if out and (not gap or gap in ("،", ",") and _person_after_comma(out[-1], m)) \
-                and out[-1].info.kind in _TITLE_KINDS and m.info.kind not in _TITLE_KINDS:
+                and out[-1].info.kind in _TITLE_KINDS and (m.info.kind not in _TITLE_KINDS or _named_holder(out[-1], m, gap)):
             prev = out.pop()
             out.append(Mention(prev.start, m.end, text[prev.start:m.end], m.info, prev.token, m.token_end, m.source,
                                m.role_spans))
@@ -382,6 +382,14 @@ def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
 
 
 _TITLE_KINDS = frozenset({"government", "military", "police", "country"})
+
+
+def _named_holder(title: Mention, m: Mention, gap: str) -> bool:
+    """Whether dictionary row ``m`` right after a state title of its own country is the office holder's name
+    (وزير الخارجية السعودي عادل الجبير): one participant, not two."""
+    return not gap and title.source == m.source == "dictionary" and m.info.kind == "government" \
+        and title.info.kind == "government" and m.info.country is not None and m.info.country == title.info.country \
+        and m.info.name != title.info.name
 
 
 def _person_after_comma(title: Mention, m: Mention) -> bool:
@@ -609,13 +617,41 @@ def _elided(tokens, cands, cs: int) -> Mention | None:
     return next((m for m in cands if m.token < cs and not m.prep), None)
 
 
+def _time_words() -> frozenset[str]:
+    """Weekdays, day words and parts of the day of ``dates.yaml`` (الاثنين، أمس، مساء), normalised."""
+    got = _TIME_WORDS.get("set")
+    if got is None:
+        d = load_yaml("dates.yaml")
+        words = [w for ws in d["weekdays"].values() for w in ws] + [w for ws in d["day_words"].values() for w in ws]
+        got = frozenset(normalize_word(x) for w in words + list(d["day_parts"]) for x in w.split())
+        _TIME_WORDS["set"] = got
+    return got
+
+
+_TIME_WORDS: dict[str, frozenset[str]] = {}
+_ASIDE_ADVERBS = word_set(_OWN, "aside_adverbs")
+_TIME_ASIDE = 3  # words of a time set off by commas between a verb's subject and the rest (عقد كيري، الاثنين، اجتماعا)
+
+
 def _fronted(cands, tokens, cs: int) -> list[Mention]:
-    """A subject fronted before a comma after أن/إن (أن الرئيس اليمني، طلب ...)."""
-    if cs < 2 or tokens[cs - 1].text not in ("،", ","):
+    """A subject fronted before a comma after أن/إن (أن الرئيس اليمني، طلب ...), or set off from the rest
+    of its clause by a time between commas (يعقد كيري، الاثنين، اجتماعا)."""
+    k = cs - 1
+    while k > 1 and tokens[k].norm in _ASIDE_ADVERBS:
+        k -= 1
+    if k < 1 or tokens[k].text not in ("،", ","):
         return []
-    m = next((m for m in cands if m.token_end == cs - 1), None)
-    if m is None or m.token == 0 or tokens[m.token - 1].norm not in _COMPLEMENTISERS:
+    m = next((m for m in cands if m.token_end == k), None)
+    if k == cs - 1 and m is not None and m.token > 0 and tokens[m.token - 1].norm in _COMPLEMENTISERS:
+        return [m]
+    j, times = k - 1, _time_words()
+    while j >= 0 and k - 1 - j < _TIME_ASIDE and tokens[j].norm.lstrip("و") in times:
+        j -= 1
+    if j == k - 1 or j < 1 or tokens[j].text not in ("،", ","):
         return []
+    m = next((m for m in cands if m.token_end == j and not m.prep), None)
+    if m is None or m.token > 0 and cue_categories(tokens[m.token - 1].norm) & _SPEECH:
+        return []  # دانت المنظمة، أمس، قصف المتمردين: who speaks of it, not who did it
     return [m]
 
 
