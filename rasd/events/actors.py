@@ -477,7 +477,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     t, pos = trig.token, trig.pos
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
     lim = contrast_stop(tokens, t, min(ce + 12, t + 18))  # not across بينما / في حين
-    cands = [m for m in mentions if not m.assoc]
+    cands = [m for m in mentions if not m.assoc and not _across_border(m, tokens)]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
     if trig.type == "ASSAULT" and (trig.entry.mode == "clash" or pos in ("p", "c")) \
@@ -501,6 +501,12 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         elif kill and _victim_like(before[-1], True) and not _definite(before[-1].text) \
                 and not (first_after is not None and first_after.token - t <= 2):
             victim_word, victim = True, before[-1]  # جنديان تركيان قتلا ...: the killed
+        elif kill and tokens[t + 1].norm in _CAUSE_AFTER:
+            victim_word, victim = True, before[-1]  # أحد رجال الحرس قتل نتيجة إطلاق الحوثيين: the killed
+    if victim is not None and tokens[t + 1].norm in _CAUSE_AFTER:  # ... نتيجة إطلاق ميليشيا الحوثي: who fired
+        agent = next((m for m in after if m.token - t <= 4 and not m.prep and m.info.inter is not None), None)
+        if agent is not None:
+            return agent, victim
     # a victim's agent may stand further on (قتل جندي ... في هجوم بقذيفة صاروخية شنه متمردون)
     reach = contrast_stop(tokens, lim - 1, min(max(ce + 12, t + 20), t + 30)) if victim_word \
         and lim < len(tokens) and tokens[lim].norm not in _CONTRAST else lim
@@ -528,6 +534,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
         a2 = next((m for m in before if m.info.kind not in _GENERIC_KINDS), None)
         return a1, a2
+    giver = _giver(trig, tokens, after) if pos == "n" or _after_preposition(tokens, t) else None
+    if giver is not None:  # حصلت الحكومة على دعم قوي من الحلف: who gave it, to the subject
+        return agent or giver, next((m for m in reversed(before) if not m.prep), None)
     if pos == "v":
         a1, a2 = _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs)
     elif head is not None and head < t and (agent is not None or any(
@@ -562,6 +571,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
 
 
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_ACCUSING = frozenset({"accusation"})
+_CAUSE_AFTER = word_set(_OWN, "cause_after")
+_BORDER_NOUNS = word_set(_OWN, "border_nouns")
 _RELATIVES = word_set(_OWN, "relatives")
 _PASSIVE_AUX = word_set(_OWN, "passive_aux")
 
@@ -575,7 +587,9 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
         return a1, _object(after, t, None, tokens)
     w = tokens[t].norm
     subj = None
-    if not w.endswith("وا"):  # (a plural suffix carries the subject)
+    if _object_after_subject_noun(trig, tokens, after):
+        return agent or fallback, after[0]  # اتهمت الجماعة جبهة النصرة بخطف ...: the named one is accused
+    if not (w.endswith("وا") or (w.endswith("ون") and w[:1] in ("ي", "ت"))):  # (a plural suffix carries the subject)
         for m in after:
             if m.token - t > 8 or any(tokens[k].norm in _RELATIVES for k in range(t + 1, m.token)):
                 break  # (بمقاتلي المقاومة الذين طردوا الحوثيين: not the relative clause's subject)
@@ -584,6 +598,46 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
                 break
     a1 = subj or agent or fallback or (_elided(tokens, cands, cs) if t == cs else None)
     return a1, _object(after, t, a1, tokens)
+
+
+def _object_after_subject_noun(trig, tokens, after: list[Mention]) -> bool:
+    """Whether an accusation verb's subject is a plain definite noun and the first name after it its object
+    (اتهمت الجماعة جبهة النصرة بخطف زعيمها): verb, one definite word that names no actor, then the name."""
+    t = trig.token
+    if not after or after[0].token != t + 2 or after[0].prep or t + 2 >= len(tokens):
+        return False
+    if not cue_categories(tokens[t].norm) & _ACCUSING:
+        return False
+    w = tokens[t + 1].norm
+    return w.startswith("ال") and tokens[t + 1].kind != "punct"
+
+
+_GIFTS = frozenset({"SUPPORT", "AID"})
+_GIVER_SPAN = 4  # words from a support or aid noun to من and its giver (دعم قوي من حلف شمال الأطلسي)
+
+
+def _giver(trig, tokens, after: list[Mention]) -> Mention | None:
+    """The actor after من right behind a support or aid noun (دعم من السعودية، مساعدات من الإمارات)."""
+    if trig.type not in _GIFTS:
+        return None
+    return next((m for m in after if m.token - trig.token <= _GIVER_SPAN and m.token >= 1
+                 and tokens[m.token - 1].norm == "من" and m.info.inter is not None
+                 and m.info.kind not in _GENERIC_KINDS), None)
+
+
+def _after_preposition(tokens, t: int) -> bool:
+    """Whether a preposition stands right before token ``t`` (past an opening quote): a noun, not a verb
+    (على “دعم قوي” من ...)."""
+    j = t - 1
+    while j > 0 and tokens[j].kind == "punct" and tokens[j].text in "«\"“(":
+        j -= 1
+    return j >= 0 and tokens[j].norm in _PREPOSITIONS
+
+
+def _across_border(m: Mention, tokens) -> bool:
+    """Whether a country mention stands right after الحدود مع (على الحدود مع اليمن): a place, not a party."""
+    k = m.token
+    return m.info.kind == "country" and k >= 2 and tokens[k - 1].norm == "مع" and tokens[k - 2].norm in _BORDER_NOUNS
 
 
 def _object(after: list[Mention], t: int, a1: Mention | None, tokens) -> Mention | None:

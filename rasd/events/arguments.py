@@ -208,11 +208,12 @@ def _value(d: DateMention) -> str | None:
 def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tuple[int, int] | None,
                excluded: list[tuple[int, int]], frame_end: int | None,
                actor_spans: tuple[tuple[int, int], ...] = (),
-               host: tuple[int, int, str | None] | None = None) -> Place | None:
+               host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
     """The place where the event at offset ``at`` happened, or None.
 
-    ``host`` is the event's first actor (start, end, its dictionary country): a meeting told with no place
-    is held in its country (استقبل الملك سلمان وزير الخارجية الأمريكي -> SA, not the guest's US).
+    ``host`` is the event's first actor (start, end, its dictionary country, its inter code): a meeting
+    told with no place is held in its country (استقبل الملك سلمان وزير الخارجية الأمريكي -> SA, not the
+    guest's US), a state official's statement told with no place at home, not in the article's focus.
 
     ``actor_spans`` are the event's actors: a focus country that is itself one of them (شنتها الولايات
     المتحدة) is who acted, so without a place of its own the event falls back to the other focus country.
@@ -295,8 +296,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         return best
     p0 = paragraph_start(doc.text, s_start)
     before = [p for p in doc.places if max(p0, s_start - _PARA_SPAN) <= p.start < s_start]
-    quoted = _quoted(doc.text, at)
-    before = [p for p in before if ok(p) and (quoted or not _quoted(doc.text, p.start))]
+    quoted = _quoted(doc, at)
+    before = [p for p in before if ok(p) and (quoted or not _quoted(doc, p.start))]
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
@@ -313,11 +314,14 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
                   and any(a <= p.start < b for a, b in actor_spans)}
         if foci[0] in states and foci[1] not in states:
             foci = foci[1:]
-    unquoted = ok if quoted else (lambda p: ok(p) and not _quoted(doc.text, p.start))
+    unquoted = ok if quoted else (lambda p: ok(p) and not _quoted(doc, p.start))
     for focus in foci:
         town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, unquoted)
         if town is not None:
             return town
+        if said and host is not None and host[3] == 1 and host[2] and host[2] != focus and _dateline(doc) is None \
+                and not any(p.start == host[0] and p.end == host[1] for p in doc.places):  # (not a state's name)
+            return _actor_place(doc, host)  # رحب الوزير الجبير ...: with no place told, said at the speaker's home
         same = [p for p in doc.places if p.country_code == focus]
         best = next((p for p in same if p.kind == "country" and ok(p)), None) or next((p for p in same if ok(p)), None)
         if best is not None:
@@ -358,14 +362,25 @@ def _capital_told(text: str, p: Place) -> bool:
     return p.kind == "city" and bool(_CAPITAL.search(text[max(0, p.start - 30):p.start]))
 
 
-def _quoted(text: str, pos: int) -> bool:
+def _quoted(doc: Document, pos: int) -> bool:
     """Whether ``pos`` stands inside a quotation («...», “...”) of its paragraph."""
-    p0 = paragraph_start(text, pos)
-    for o, c in (("«", "»"), ("“", "”")):
-        k = text.rfind(o, p0, pos)
-        if k >= 0 and text.find(c, k, pos) < 0:
-            return True
-    return False
+    spans = doc.cache.get("arguments_quotes")
+    if spans is None:  # the article's quotations, found once (none in most articles)
+        text, spans = doc.text, []
+        for o, c in (("«", "»"), ("“", "”")):
+            k = text.find(o)
+            while k >= 0:
+                nl = text.find("\n", k)
+                e = text.find(c, k, nl if nl >= 0 else len(text))
+                e = e if e >= 0 else (nl if nl >= 0 else len(text))  # an unclosed quote ends with its paragraph
+                spans.append((k, e))
+                k = text.find(o, e)
+        spans.sort()
+        doc.cache["arguments_quotes"] = spans
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (pos, len(doc.text))) - 1
+    return any(a < pos < b for a, b in spans[max(0, i - 1):i + 1])
 
 
 def _event_word(text: str, at: int) -> str:
@@ -421,7 +436,7 @@ def _arrived_at(doc: Document, s_start: int, at: int, ok) -> Place | None:
 
 
 def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span, ok,
-                   host: tuple[int, int, str | None] | None = None) -> Place | None:
+                   host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
     """Where a meeting was held: a named place of its sentence (في الرياض), else of its paragraph before
     it, else the country of the first participant (the host: استقبل ولي العهد السعودي الوزير اليمني -> SA,
     استقبل ملك الأردن ...); None: the article's focus as for any event."""
@@ -436,22 +451,20 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
             return s
         return max(named, key=score)
     p0 = paragraph_start(doc.text, s_start)
-    quoted = _quoted(doc.text, at)
+    quoted = _quoted(doc, at)
     before = [p for p in doc.places if p0 <= p.start < s_start and p.via != "nisba" and ok(p)
-              and (quoted or not _quoted(doc.text, p.start)) and not _relative_aside(doc.text, p.start)]
+              and (quoted or not _quoted(doc, p.start)) and not _relative_aside(doc.text, p.start)]
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
     first = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
     if host is not None and (first is None or first.start >= host[0]):  # (not a host named before it)
-        a, b, cc = host
+        a, b, cc, _inter = host
         own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False)), None)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
         if cc:  # استقبل الملك سلمان ...: the host's country, not the guest's nisba
-            from rasd.events.actors import country_name
-            return Place(a, b, doc.text[a:b], name_en=country_name(cc), country_code=cc, kind="country",
-                         geo_precision=3, via="actor")
+            return _actor_place(doc, host)
     return None if first is None else dataclasses.replace(first, geo_precision=3)
 
 
@@ -467,6 +480,15 @@ def _relative_aside(text: str, start: int) -> bool:
         return False
     words = text[k + 1:start].split()
     return bool(words) and normalize_word(words[0]) in _WHICH
+
+
+def _actor_place(doc: Document, actor: tuple[int, int, str | None, int | None]) -> Place:
+    """A country-level place on an actor's words, for the actor's own country."""
+    from rasd.events.actors import country_name
+
+    a, b, cc, _inter = actor
+    return Place(a, b, doc.text[a:b], name_en=country_name(cc) if cc else None, country_code=cc, kind="country",
+                 geo_precision=3, via="actor")
 
 
 def _visited(text: str, start: int) -> bool:

@@ -58,7 +58,7 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
     ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end,
                              tuple((m.start, m.end) for m in (a1, a2) if m is not None and t.type == "ASSAULT" and ev.mode in _FROM_AFAR),
-                             None if a1 is None else (a1.start, a1.end, a1.info.country))
+                             None if a1 is None else (a1.start, a1.end, a1.info.country, a1.info.inter))
     country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
     _add_actors(ev, t, a1, a2, country, tokens, s, cues_at)
     if ev.location is None:

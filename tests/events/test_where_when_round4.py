@@ -98,3 +98,40 @@ def test_one_host_meeting_two_states_guests_is_two_meetings():
     evs = _events("التقى أمير قطر الشيخ تميم بن حمد في الدوحة أمس وزير الخارجية الأمريكي جون كيري. كما التقى "
                   "أمير قطر الشيخ تميم بن حمد في الدوحة أمس وزير الخارجية الروسي سيرغي لافروف.")
     assert len([e for e in evs if e.type == "CONSULT"]) == 2
+
+
+def test_a_kill_verb_followed_by_its_cause_is_passive_the_subject_before_it_was_killed():
+    ev = _first(_events("أعلنت القيادة أن أحد رجال الحرس الوطني المرابطين على الحدود مع اليمن قتل نتيجة إطلاق "
+                        "ميليشيا الحوثي مقذوفا عسكريا."), "ASSAULT")
+    assert _actor(ev, "actor1").name == "الحوثيون"
+    assert "الحرس الوطني" in _actor(ev, "actor2").text
+
+
+def test_victims_killed_by_the_fire_of_a_side():
+    ev = _first(_events("وقالت مصادر يمنية إن 6 حوثيين قتلوا برصاص المقاومة الشعبية قرب مدينة عدن."), "ASSAULT")
+    assert _actor(ev, "actor1").name == "المقاومة الشعبية"
+
+
+def test_the_named_one_after_an_accusers_plain_noun_is_accused():
+    ev = _first(_events("واتهمت الجماعة جبهة النصرة بخطف زعيمها وعدد من أفرادها في ريف حلب."), "ACCUSE")
+    assert _actor(ev, "actor1") is None
+    assert _actor(ev, "actor2").name == "جبهة النصرة"
+
+
+def test_a_plural_present_verb_carries_its_subject():
+    ev = _first(_events("لكن نواب المعارضة في أنقرة يتهمون الرئيس التركي رجب طيب أردوغان بإشعال التوتر."), "ACCUSE")
+    assert "أردوغان" in _actor(ev, "actor2").name
+
+
+def test_a_state_officials_statement_without_a_place_is_made_at_home():
+    text = ("بحث وزير الخارجية السعودي عادل الجبير أمس في جدة مع نظيره المصري سامح شكري العلاقات بين البلدين.\n"
+            "وقال الجبير إن «المملكة على علم بالاجتماعات في القاهرة حول اليمن».\n"
+            "كما رحب الوزير الجبير بأي اتفاق يضمن أمن المنطقة.")
+    ev = _first(_events(text, published="2015-07-24"), "SUPPORT")
+    assert ev.location.country_code == "SA"
+
+
+def test_support_from_an_actor_is_given_by_it():
+    ev = _first(_events("بينما حصلت الحكومة التركية على دعم قوي من حلف شمال الأطلسي أمس."), "SUPPORT")
+    assert _actor(ev, "actor1").name == "حلف شمال الأطلسي"
+    assert _actor(ev, "actor2").name == "الحكومة التركية"
