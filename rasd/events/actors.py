@@ -439,6 +439,8 @@ def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Menti
         w1 = tokens[j].norm
         if w1 in _AGENT_MARKERS or w1 == "من" and j >= 2 and tokens[j - 2].norm in _AGENT_MARKERS:
             return m  # (بنيران قناصة من داعش)
+        if j > cs and tokens[j - 1].norm in _AGENT_MARKERS and (w1 in _PARTITIVE or w1 in _NISBA_HEADS):
+            return m  # بغارات طائرات التحالف، برصاص عناصر الأمن
         if j > 0 and w1 in _AGENT_PHRASE_HEADS and tokens[j - 1].norm in _AGENT_PHRASE_OPENERS:
             return m
     return None
@@ -478,7 +480,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
     lim = contrast_stop(tokens, t, min(ce + 12, t + 18))  # not across بينما / في حين
     cands = [m for m in mentions if not m.assoc and not _across_border(m, tokens)]
-    after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
+    after = [m for m in cands if t <= m.token < lim and m.start >= trig.end and not _in_aside(m, tokens, t)]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
     if trig.type == "ASSAULT" and (trig.entry.mode == "clash" or pos in ("p", "c")) \
             or trig.type in _MUTUAL and pos == "n":
@@ -486,7 +488,8 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         if pair is not None:
             return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي، مباحثات بين الرئيسين
     victim_word = pos in ("p", "c") or (pos == "n" and trig.entry.gen == "patient") or (
-        t > 0 and tokens[t - 1].norm in _PASSIVE_AUX)  # تم قتل، جرى اعتقال
+        t > 0 and tokens[t - 1].norm in _PASSIVE_AUX) or (  # تم قتل، جرى اعتقال
+        pos == "v" and _voweled_passive(tokens[t].text))  # قُتل، اُعتقل: written as the passive
     victim = None
     if pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
         kill = tokens[t].norm in _KILL_VERBS or tokens[t].norm[1:] in _KILL_VERBS
@@ -524,6 +527,8 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         if a2 is None and pos in ("c", "p"):  # 25 حوثيا سقطوا قتلى
             a2 = next((m for m in reversed(before) if m is not agent), None)
         a1 = agent
+        if a1 is not None and a2 is not None and a1.info.name == a2.info.name:
+            a2 = None  # يُهدد بالقتل من قبل «ولاية سيناء»: one actor told twice is not its own victim
         if a1 is None and pos == "n":
             # who reports deaths did not cause them, unless an armed side reports its enemy's dead
             enemy = a2 is not None and a2.info.inter in (1, 2, 3, 4) and a2.info.kind not in _GENERIC_KINDS
@@ -548,7 +553,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a2 = rest[0] if rest else None
     else:  # event nouns: the genitive after them is the agent (قصف الطيران الروسي)
         near = [m for m in after if m.token - t <= 3 and (not m.prep or m.text[:1] == "ل" and m.token - t <= 2
-                                                          and tokens[m.token - 1].norm not in _PREPOSITIONS)]
+                                                          and trig.type not in _LAM_TARGET
+                                                          and tokens[m.token - 1].norm not in _PREPOSITIONS)
+                and not (trig.type in _LAM_TARGET and tokens[m.token - 1].text[:1] == "ل")]  # (انتقادات لحزب ...)
         if _possessed(trig, tokens):
             near = []  # استهدافهم تجمعا للحوثيين: the pronoun is the agent, what follows the target
         a1 = agent or (near[0] if near else (before[-1] if before and not _speaker(before[-1], tokens, cs, t)
@@ -613,6 +620,9 @@ def _object_after_subject_noun(trig, tokens, after: list[Mention]) -> bool:
 
 
 _GIFTS = frozenset({"SUPPORT", "AID"})
+# words of these types take لـ for whom they address, not who acts (انتقادات لحزب، دعم لليمن، زيارة لبغداد)
+_LAM_TARGET = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "AID", "SANCTION", "CONSULT",
+                         "COOPERATE", "AGREE"})
 _GIVER_SPAN = 4  # words from a support or aid noun to من and its giver (دعم قوي من حلف شمال الأطلسي)
 
 
@@ -632,6 +642,27 @@ def _after_preposition(tokens, t: int) -> bool:
     while j > 0 and tokens[j].kind == "punct" and tokens[j].text in "«\"“(":
         j -= 1
     return j >= 0 and tokens[j].norm in _PREPOSITIONS
+
+
+_ASIDE_REACH = 15  # tokens searched back from a mention for the comma opening its relative clause
+
+
+def _in_aside(m: Mention, tokens, t: int) -> bool:
+    """Whether mention ``m`` after the event word at ``t`` stands in a relative clause set off by a comma
+    (اتهمت الوحدات الكردية، التي تقاتل تنظيم داعش، تركيا ...): it describes a participant, it is not one."""
+    for k in range(m.token - 1, max(t, m.token - _ASIDE_REACH), -1):
+        tok = tokens[k]
+        if tok.text in ("،", ","):
+            return k + 1 < m.token and tokens[k + 1].norm in _RELATIVES
+        if tok.text in (".", "؛", ":"):
+            return False
+    return False
+
+
+def _voweled_passive(word: str) -> bool:
+    """Whether a verb carries the passive's damma on its first letter (قُتل، وقُتل، أُصيب)."""
+    k = 1 if word[:1] in ("و", "ف") and len(word) > 3 else 0
+    return len(word) > k + 1 and word[k + 1] == "\u064f"
 
 
 def _across_border(m: Mention, tokens) -> bool:

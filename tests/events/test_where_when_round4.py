@@ -135,3 +135,23 @@ def test_support_from_an_actor_is_given_by_it():
     ev = _first(_events("بينما حصلت الحكومة التركية على دعم قوي من حلف شمال الأطلسي أمس."), "SUPPORT")
     assert _actor(ev, "actor1").name == "حلف شمال الأطلسي"
     assert _actor(ev, "actor2").name == "الحكومة التركية"
+
+
+def test_a_participants_comma_set_relative_clause_holds_no_participant():
+    ev = _first(_events("اتهمت «وحدات حماية الشعب» الكردية، التي تقاتل تنظيم داعش في سوريا، تركيا، أمس، "
+                        "باستهدافها أربع مرات."), "ACCUSE")
+    assert _actor(ev, "actor2").name == "تركيا"
+
+
+def test_a_verb_written_with_the_passive_damma_takes_its_victims_after_it():
+    ev = _first(_events("قُتل وجُرح عشرات من داعش بغارات طائرات التحالف الدولي على مواقع التنظيم في الأنبار أمس."),
+                "ASSAULT")
+    assert _actor(ev, "actor1").name == "التحالف الدولي"
+    assert _actor(ev, "actor2").name == "تنظيم الدولة الإسلامية"
+
+
+def test_criticism_addressed_with_lam_targets_it():
+    ev = _first(_events("وقال رئيس الإقليم في كلمة أمس إن الحكم يجب أن يبقى رئاسيا. ووجه انتقادات لحزب الاتحاد "
+                        "الوطني الكردستاني وحركة التغيير دون أن يسميهما."), "ACCUSE")
+    a1 = _actor(ev, "actor1")
+    assert a1 is None or "الاتحاد الوطني" not in a1.text
