@@ -479,7 +479,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     t, pos = trig.token, trig.pos
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
     lim = contrast_stop(tokens, t, min(ce + 12, t + 18))  # not across بينما / في حين
-    cands = [m for m in mentions if not m.assoc and not _across_border(m, tokens)]
+    cands = [m for m in mentions if not m.assoc and not (m.info.kind == "country" and _across_border(m, tokens))]
     after = [m for m in cands if t <= m.token < lim and m.start >= trig.end and not _in_aside(m, tokens, t)]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
     if trig.type == "ASSAULT" and (trig.entry.mode == "clash" or pos in ("p", "c")) \
@@ -489,7 +489,7 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
             return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي، مباحثات بين الرئيسين
     victim_word = pos in ("p", "c") or (pos == "n" and trig.entry.gen == "patient") or (
         t > 0 and tokens[t - 1].norm in _PASSIVE_AUX) or (  # تم قتل، جرى اعتقال
-        pos == "v" and _voweled_passive(tokens[t].text))  # قُتل، اُعتقل: written as the passive
+        pos == "v" and "\u064f" in tokens[t].text[:3] and _voweled_passive(tokens[t].text))  # قُتل: the passive
     victim = None
     if pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
         kill = tokens[t].norm in _KILL_VERBS or tokens[t].norm[1:] in _KILL_VERBS
@@ -539,7 +539,8 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
         a2 = next((m for m in before if m.info.kind not in _GENERIC_KINDS), None)
         return a1, a2
-    giver = _giver(trig, tokens, after) if pos == "n" or _after_preposition(tokens, t) else None
+    giver = _giver(trig, tokens, after) if trig.type in _GIFTS and (pos == "n" or _after_preposition(tokens, t)) \
+        else None
     if giver is not None:  # حصلت الحكومة على دعم قوي من الحلف: who gave it, to the subject
         return agent or giver, next((m for m in reversed(before) if not m.prep), None)
     if pos == "v":
@@ -594,7 +595,7 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
         return a1, _object(after, t, None, tokens)
     w = tokens[t].norm
     subj = None
-    if _object_after_subject_noun(trig, tokens, after):
+    if after and after[0].token == t + 2 and _object_after_subject_noun(trig, tokens, after):
         return agent or fallback, after[0]  # اتهمت الجماعة جبهة النصرة بخطف ...: the named one is accused
     if not (w.endswith("وا") or (w.endswith("ون") and w[:1] in ("ي", "ت"))):  # (a plural suffix carries the subject)
         for m in after:
@@ -650,7 +651,7 @@ _ASIDE_REACH = 15  # tokens searched back from a mention for the comma opening i
 def _in_aside(m: Mention, tokens, t: int) -> bool:
     """Whether mention ``m`` after the event word at ``t`` stands in a relative clause set off by a comma
     (اتهمت الوحدات الكردية، التي تقاتل تنظيم داعش، تركيا ...): it describes a participant, it is not one."""
-    for k in range(m.token - 1, max(t, m.token - _ASIDE_REACH), -1):
+    for k in range(m.token - 1, m.token - _ASIDE_REACH if m.token - t > _ASIDE_REACH else t, -1):
         tok = tokens[k]
         if tok.text in ("،", ","):
             return k + 1 < m.token and tokens[k + 1].norm in _RELATIVES
@@ -668,7 +669,7 @@ def _voweled_passive(word: str) -> bool:
 def _across_border(m: Mention, tokens) -> bool:
     """Whether a country mention stands right after الحدود مع (على الحدود مع اليمن): a place, not a party."""
     k = m.token
-    return m.info.kind == "country" and k >= 2 and tokens[k - 1].norm == "مع" and tokens[k - 2].norm in _BORDER_NOUNS
+    return k >= 2 and tokens[k - 1].norm == "مع" and tokens[k - 2].norm in _BORDER_NOUNS
 
 
 def _object(after: list[Mention], t: int, a1: Mention | None, tokens) -> Mention | None:

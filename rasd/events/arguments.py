@@ -148,7 +148,7 @@ def article_today(doc: Document):
 def day_value(doc: Document, d: DateMention) -> str | None:
     """The ISO value of ``d``; a bare relative day (أمس، أول من أمس، اليوم) of a story whose own day is
     earlier than its publication (:func:`article_today`) counts back from that day, not from publication."""
-    v = _value(d)
+    v = d.value
     if not d.relative or d.precision != "day" or v is None or len(v) != 10 or doc.published is None:
         return v
     today = article_today(doc)
@@ -221,7 +221,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True) -> bool:
         if not p.country_code:
             return False
-        if topic and _topic(doc, p):
+        if topic and (_TOPIC.search(doc.text[max(0, p.start - 30):p.start])
+                      or doc.text[p.start - 2:p.start] in _COORD_GAPS and _coordinated_topic(doc, p)):
             return False
         before = doc.text[max(0, p.start - 50):p.start]
         if "باسم" in before and _SPOKESMAN.search(before):
@@ -331,14 +332,18 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     return None
 
 
+_COORD_GAPS = frozenset({" و", "، ", ", ", "و ", "،و"})  # the two characters before a coordinated place
+
+
 def _topic(doc: Document, p: Place) -> bool:
     """Whether place ``p`` is what is talked about (بحثا الأوضاع في اليمن، المبعوث إلى سوريا), itself or as
     a place coordinated right after such a place (الأوضاع في اليمن وسوريا والعراق)."""
-    if _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
-        return True
-    gap = doc.text[max(0, p.start - 3):p.start]
-    if not gap.endswith(("و", "، ", "و ", ", ")):
-        return False
+    return bool(_TOPIC.search(doc.text[max(0, p.start - 30):p.start])) or (
+        doc.text[p.start - 2:p.start] in _COORD_GAPS and _coordinated_topic(doc, p))
+
+
+def _coordinated_topic(doc: Document, p: Place) -> bool:
+    """Whether ``p`` is coordinated right after a place that is a topic (في اليمن وسوريا)."""
     starts = doc.cache.get("arguments_place_starts")
     if starts is None or len(starts) != len(doc.places):
         starts = [q.start for q in doc.places]
