@@ -17,7 +17,7 @@ from functools import cache
 
 from rasd.doc import Actor, Document
 from rasd.events.cues import cue_categories
-from rasd.lexicon import load_tsv, word_set
+from rasd.lexicon import load_tsv, load_yaml, word_set
 from rasd.lexicon.matcher import PhraseMatcher
 from rasd.text.normalize import NormText, normalize_word, plain_letters
 
@@ -340,7 +340,7 @@ _BRANCH_NOUNS = word_set("events/actor_words.yaml", "branch_nouns")
 
 def _leads(p: Mention, m: Mention, tokens) -> bool:
     """Whether ``m`` is what the person ``p`` heads, in apposition (حفتر قائد قوات شرق ليبيا)."""
-    if not 1 <= m.token - p.token_end <= 2:
+    if not 0 <= m.token - p.token_end <= 2:  # (0: the title opens the mention, نائب الرئيس الأمريكي)
         return False
     if tokens[p.token_end].norm in _BRANCH_NOUNS:
         return True  # جبهة النصرة ذراع تنظيم القاعدة في سوريا
@@ -372,7 +372,7 @@ def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
             continue
         gap = text[out[-1].end:m.start].strip() if out else "x"
         if out and (not gap or gap in ("،", ",") and _person_after_comma(out[-1], m)) \
-                and out[-1].info.kind in _TITLE_KINDS and m.info.kind not in _TITLE_KINDS:
+                and out[-1].info.kind in _TITLE_KINDS and (m.info.kind not in _TITLE_KINDS or _named_holder(out[-1], m, gap)):
             prev = out.pop()
             out.append(Mention(prev.start, m.end, text[prev.start:m.end], m.info, prev.token, m.token_end, m.source,
                                m.role_spans))
@@ -382,6 +382,14 @@ def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
 
 
 _TITLE_KINDS = frozenset({"government", "military", "police", "country"})
+
+
+def _named_holder(title: Mention, m: Mention, gap: str) -> bool:
+    """Whether dictionary row ``m`` right after a state title of its own country is the office holder's name
+    (وزير الخارجية السعودي عادل الجبير): one participant, not two."""
+    return not gap and title.source == m.source == "dictionary" and m.info.kind == "government" \
+        and title.info.kind == "government" and m.info.country is not None and m.info.country == title.info.country \
+        and m.info.name != title.info.name
 
 
 def _person_after_comma(title: Mention, m: Mention) -> bool:
@@ -431,6 +439,8 @@ def _agent(mentions: list[Mention], tokens, t: int, cs: int, stop: int) -> Menti
         w1 = tokens[j].norm
         if w1 in _AGENT_MARKERS or w1 == "من" and j >= 2 and tokens[j - 2].norm in _AGENT_MARKERS:
             return m  # (بنيران قناصة من داعش)
+        if j > cs and tokens[j - 1].norm in _AGENT_MARKERS and (w1 in _PARTITIVE or w1 in _NISBA_HEADS):
+            return m  # بغارات طائرات التحالف، برصاص عناصر الأمن
         if j > 0 and w1 in _AGENT_PHRASE_HEADS and tokens[j - 1].norm in _AGENT_PHRASE_OPENERS:
             return m
     return None
@@ -469,8 +479,8 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
     t, pos = trig.token, trig.pos
     cs, ce = (clause.start, clause.end) if clause is not None else (t, t + 12)
     lim = contrast_stop(tokens, t, min(ce + 12, t + 18))  # not across بينما / في حين
-    cands = [m for m in mentions if not m.assoc]
-    after = [m for m in cands if t <= m.token < lim and m.start >= trig.end]
+    cands = [m for m in mentions if not m.assoc and not (m.info.kind == "country" and _across_border(m, tokens))]
+    after = [m for m in cands if t <= m.token < lim and m.start >= trig.end and not _in_aside(m, tokens, t)]
     before = [m for m in cands if cs <= m.token < t] or _fronted(cands, tokens, cs)
     if trig.type == "ASSAULT" and (trig.entry.mode == "clash" or pos in ("p", "c")) \
             or trig.type in _MUTUAL and pos == "n":
@@ -478,7 +488,8 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         if pair is not None:
             return pair  # اشتباكات بين القوات الحكومية ومسلحي الحوثي، مباحثات بين الرئيسين
     victim_word = pos in ("p", "c") or (pos == "n" and trig.entry.gen == "patient") or (
-        t > 0 and tokens[t - 1].norm in _PASSIVE_AUX)  # تم قتل، جرى اعتقال
+        t > 0 and tokens[t - 1].norm in _PASSIVE_AUX) or (  # تم قتل، جرى اعتقال
+        pos == "v" and "\u064f" in tokens[t].text[:3] and _voweled_passive(tokens[t].text))  # قُتل: the passive
     victim = None
     if pos == "v" and trig.type in ("ASSAULT", "COERCE") and t + 1 < len(tokens):
         kill = tokens[t].norm in _KILL_VERBS or tokens[t].norm[1:] in _KILL_VERBS
@@ -493,6 +504,12 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         elif kill and _victim_like(before[-1], True) and not _definite(before[-1].text) \
                 and not (first_after is not None and first_after.token - t <= 2):
             victim_word, victim = True, before[-1]  # جنديان تركيان قتلا ...: the killed
+        elif kill and tokens[t + 1].norm in _CAUSE_AFTER:
+            victim_word, victim = True, before[-1]  # أحد رجال الحرس قتل نتيجة إطلاق الحوثيين: the killed
+    if victim is not None and tokens[t + 1].norm in _CAUSE_AFTER:  # ... نتيجة إطلاق ميليشيا الحوثي: who fired
+        agent = next((m for m in after if m.token - t <= 4 and not m.prep and m.info.inter is not None), None)
+        if agent is not None:
+            return agent, victim
     # a victim's agent may stand further on (قتل جندي ... في هجوم بقذيفة صاروخية شنه متمردون)
     reach = contrast_stop(tokens, lim - 1, min(max(ce + 12, t + 20), t + 30)) if victim_word \
         and lim < len(tokens) and tokens[lim].norm not in _CONTRAST else lim
@@ -510,6 +527,8 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         if a2 is None and pos in ("c", "p"):  # 25 حوثيا سقطوا قتلى
             a2 = next((m for m in reversed(before) if m is not agent), None)
         a1 = agent
+        if a1 is not None and a2 is not None and a1.info.name == a2.info.name:
+            a2 = None  # يُهدد بالقتل من قبل «ولاية سيناء»: one actor told twice is not its own victim
         if a1 is None and pos == "n":
             # who reports deaths did not cause them, unless an armed side reports its enemy's dead
             enemy = a2 is not None and a2.info.inter in (1, 2, 3, 4) and a2.info.kind not in _GENERIC_KINDS
@@ -520,6 +539,10 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a1 = next((m for m in mentions if m.info.kind == "protesters"), None)
         a2 = next((m for m in before if m.info.kind not in _GENERIC_KINDS), None)
         return a1, a2
+    giver = _giver(trig, tokens, after) if trig.type in _GIFTS and (pos == "n" or _after_preposition(tokens, t)) \
+        else None
+    if giver is not None:  # حصلت الحكومة على دعم قوي من الحلف: who gave it, to the subject
+        return agent or giver, next((m for m in reversed(before) if not m.prep), None)
     if pos == "v":
         a1, a2 = _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs)
     elif head is not None and head < t and (agent is not None or any(
@@ -531,7 +554,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         a2 = rest[0] if rest else None
     else:  # event nouns: the genitive after them is the agent (قصف الطيران الروسي)
         near = [m for m in after if m.token - t <= 3 and (not m.prep or m.text[:1] == "ل" and m.token - t <= 2
-                                                          and tokens[m.token - 1].norm not in _PREPOSITIONS)]
+                                                          and trig.type not in _LAM_TARGET
+                                                          and tokens[m.token - 1].norm not in _PREPOSITIONS)
+                and not (trig.type in _LAM_TARGET and tokens[m.token - 1].text[:1] == "ل")]  # (انتقادات لحزب ...)
         if _possessed(trig, tokens):
             near = []  # استهدافهم تجمعا للحوثيين: the pronoun is the agent, what follows the target
         a1 = agent or (near[0] if near else (before[-1] if before and not _speaker(before[-1], tokens, cs, t)
@@ -554,6 +579,9 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
 
 
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_ACCUSING = frozenset({"accusation"})
+_CAUSE_AFTER = word_set(_OWN, "cause_after")
+_BORDER_NOUNS = word_set(_OWN, "border_nouns")
 _RELATIVES = word_set(_OWN, "relatives")
 _PASSIVE_AUX = word_set(_OWN, "passive_aux")
 
@@ -567,7 +595,9 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
         return a1, _object(after, t, None, tokens)
     w = tokens[t].norm
     subj = None
-    if not w.endswith("وا"):  # (a plural suffix carries the subject)
+    if after and after[0].token == t + 2 and _object_after_subject_noun(trig, tokens, after):
+        return agent or fallback, after[0]  # اتهمت الجماعة جبهة النصرة بخطف ...: the named one is accused
+    if not (w.endswith("وا") or (w.endswith("ون") and w[:1] in ("ي", "ت"))):  # (a plural suffix carries the subject)
         for m in after:
             if m.token - t > 8 or any(tokens[k].norm in _RELATIVES for k in range(t + 1, m.token)):
                 break  # (بمقاتلي المقاومة الذين طردوا الحوثيين: not the relative clause's subject)
@@ -576,6 +606,70 @@ def _verb_roles(trig, tokens, cands, before, after, agent, fallback, cs):
                 break
     a1 = subj or agent or fallback or (_elided(tokens, cands, cs) if t == cs else None)
     return a1, _object(after, t, a1, tokens)
+
+
+def _object_after_subject_noun(trig, tokens, after: list[Mention]) -> bool:
+    """Whether an accusation verb's subject is a plain definite noun and the first name after it its object
+    (اتهمت الجماعة جبهة النصرة بخطف زعيمها): verb, one definite word that names no actor, then the name."""
+    t = trig.token
+    if not after or after[0].token != t + 2 or after[0].prep or t + 2 >= len(tokens):
+        return False
+    if not cue_categories(tokens[t].norm) & _ACCUSING:
+        return False
+    w = tokens[t + 1].norm
+    return w.startswith("ال") and tokens[t + 1].kind != "punct"
+
+
+_GIFTS = frozenset({"SUPPORT", "AID"})
+# words of these types take لـ for whom they address, not who acts (انتقادات لحزب، دعم لليمن، زيارة لبغداد)
+_LAM_TARGET = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "AID", "SANCTION", "CONSULT",
+                         "COOPERATE", "AGREE"})
+_GIVER_SPAN = 4  # words from a support or aid noun to من and its giver (دعم قوي من حلف شمال الأطلسي)
+
+
+def _giver(trig, tokens, after: list[Mention]) -> Mention | None:
+    """The actor after من right behind a support or aid noun (دعم من السعودية، مساعدات من الإمارات)."""
+    if trig.type not in _GIFTS:
+        return None
+    return next((m for m in after if m.token - trig.token <= _GIVER_SPAN and m.token >= 1
+                 and tokens[m.token - 1].norm == "من" and m.info.inter is not None
+                 and m.info.kind not in _GENERIC_KINDS), None)
+
+
+def _after_preposition(tokens, t: int) -> bool:
+    """Whether a preposition stands right before token ``t`` (past an opening quote): a noun, not a verb
+    (على “دعم قوي” من ...)."""
+    j = t - 1
+    while j > 0 and tokens[j].kind == "punct" and tokens[j].text in "«\"“(":
+        j -= 1
+    return j >= 0 and tokens[j].norm in _PREPOSITIONS
+
+
+_ASIDE_REACH = 15  # tokens searched back from a mention for the comma opening its relative clause
+
+
+def _in_aside(m: Mention, tokens, t: int) -> bool:
+    """Whether mention ``m`` after the event word at ``t`` stands in a relative clause set off by a comma
+    (اتهمت الوحدات الكردية، التي تقاتل تنظيم داعش، تركيا ...): it describes a participant, it is not one."""
+    for k in range(m.token - 1, m.token - _ASIDE_REACH if m.token - t > _ASIDE_REACH else t, -1):
+        tok = tokens[k]
+        if tok.text in ("،", ","):
+            return k + 1 < m.token and tokens[k + 1].norm in _RELATIVES
+        if tok.text in (".", "؛", ":"):
+            return False
+    return False
+
+
+def _voweled_passive(word: str) -> bool:
+    """Whether a verb carries the passive's damma on its first letter (قُتل، وقُتل، أُصيب)."""
+    k = 1 if word[:1] in ("و", "ف") and len(word) > 3 else 0
+    return len(word) > k + 1 and word[k + 1] == "\u064f"
+
+
+def _across_border(m: Mention, tokens) -> bool:
+    """Whether a country mention stands right after الحدود مع (على الحدود مع اليمن): a place, not a party."""
+    k = m.token
+    return k >= 2 and tokens[k - 1].norm == "مع" and tokens[k - 2].norm in _BORDER_NOUNS
 
 
 def _object(after: list[Mention], t: int, a1: Mention | None, tokens) -> Mention | None:
@@ -609,13 +703,41 @@ def _elided(tokens, cands, cs: int) -> Mention | None:
     return next((m for m in cands if m.token < cs and not m.prep), None)
 
 
+def _time_words() -> frozenset[str]:
+    """Weekdays, day words and parts of the day of ``dates.yaml`` (الاثنين، أمس، مساء), normalised."""
+    got = _TIME_WORDS.get("set")
+    if got is None:
+        d = load_yaml("dates.yaml")
+        words = [w for ws in d["weekdays"].values() for w in ws] + [w for ws in d["day_words"].values() for w in ws]
+        got = frozenset(normalize_word(x) for w in words + list(d["day_parts"]) for x in w.split())
+        _TIME_WORDS["set"] = got
+    return got
+
+
+_TIME_WORDS: dict[str, frozenset[str]] = {}
+_ASIDE_ADVERBS = word_set(_OWN, "aside_adverbs")
+_TIME_ASIDE = 3  # words of a time set off by commas between a verb's subject and the rest (عقد كيري، الاثنين، اجتماعا)
+
+
 def _fronted(cands, tokens, cs: int) -> list[Mention]:
-    """A subject fronted before a comma after أن/إن (أن الرئيس اليمني، طلب ...)."""
-    if cs < 2 or tokens[cs - 1].text not in ("،", ","):
+    """A subject fronted before a comma after أن/إن (أن الرئيس اليمني، طلب ...), or set off from the rest
+    of its clause by a time between commas (يعقد كيري، الاثنين، اجتماعا)."""
+    k = cs - 1
+    while k > 1 and tokens[k].norm in _ASIDE_ADVERBS:
+        k -= 1
+    if k < 1 or tokens[k].text not in ("،", ","):
         return []
-    m = next((m for m in cands if m.token_end == cs - 1), None)
-    if m is None or m.token == 0 or tokens[m.token - 1].norm not in _COMPLEMENTISERS:
+    m = next((m for m in cands if m.token_end == k), None)
+    if k == cs - 1 and m is not None and m.token > 0 and tokens[m.token - 1].norm in _COMPLEMENTISERS:
+        return [m]
+    j, times = k - 1, _time_words()
+    while j >= 0 and k - 1 - j < _TIME_ASIDE and tokens[j].norm.lstrip("و") in times:
+        j -= 1
+    if j == k - 1 or j < 1 or tokens[j].text not in ("،", ","):
         return []
+    m = next((m for m in cands if m.token_end == j and not m.prep), None)
+    if m is None or m.token > 0 and cue_categories(tokens[m.token - 1].norm) & _SPEECH:
+        return []  # دانت المنظمة، أمس، قصف المتمردين: who speaks of it, not who did it
     return [m]
 
 

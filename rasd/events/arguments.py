@@ -44,6 +44,7 @@ _ARRIVAL = word_set("events/political.yaml", "arrival_verbs")
 _STATE_VERBS = word_set("geo/relations.yaml", "state_verbs")
 _ORIGIN = word_set("geo/relations.yaml", "origin_words")
 _RESIDENCE = word_set("geo/relations.yaml", "residence_words")
+_HOSTS = word_set("geo/relations.yaml", "host_words")
 _COORD = word_set("events/words.yaml", "clauses_coord")
 _PREP = word_set("events/words.yaml", "clauses_prep")
 _WHICH = word_set("events/words.yaml", "clauses_relative_pronouns")
@@ -51,7 +52,8 @@ _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
 _TOPIC = re.compile(r"(?:الأوضاع|الاوضاع|الوضع|تطورات|الأزمة|الازمة|أزمة|ازمة|ملف|قضية|بشأن|بشان|حول|حيال|إزاء|ازاء|مستقبل|"
-                    r"باسم|سفير|سفيرة|مبعوث|المبعوث|إلى|الى|نحو|تجاه|مع)\s+(?:\S+\s+)?(?:في\s+|ب|ل)?$")
+                    r"باسم|سفير|سفيرة|مبعوث|المبعوث|إلى|الى|نحو|تجاه|مع|(?<!\S)[وبل]?(?:ال)?حل|(?<!\S)[وبل]?(?:ال)?تسوية)"
+                    r"\s+(?:\S+\s+)?(?:في\s+|ب|ل)?$")
 _SPOKESMAN = re.compile(r"باسم\s+(?:\S+\s+){0,3}$")  # المتحدث باسم مجلس الأمن القومي الأمريكي: an affiliation
 _SUBTOTAL = re.compile(r"(?:بينهم|بينهن|منهم|منهن|بينها|منها|معظمهم|أغلبهم|اغلبهم)\s*$")
 
@@ -87,7 +89,7 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
             inside = clause_span is not None and clause_span[0] <= d.start < clause_span[1]
             return (not inside, d.precision != "day", abs(d.start - at))
         best = min(in_sent, key=key)
-        return _value(best), best.precision, best
+        return day_value(doc, best), best.precision, best
     p0 = paragraph_start(doc.text, s_start)
     if any(doc.text.startswith(m, s_start) for m in _HEADLINE):
         p0 = s_start  # رابط الخبر: <the headline>: it repeats the article's news, not the sentence before it
@@ -95,7 +97,7 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
     while i >= 0 and doc.dates[i].start >= p0:
         d = doc.dates[i]
         if d.value and not _since(doc.text, d) and d.precision in ("day", "range"):
-            return _value(d), d.precision, d
+            return day_value(doc, d), d.precision, d
         i -= 1
     if doc.published is not None:
         return article_today(doc).isoformat(), "publication", None
@@ -103,6 +105,10 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
 
 
 _TODAY = frozenset(normalize_word(w) for w in load_yaml("dates.yaml")["day_words"][0])
+_YESTERDAY = frozenset(normalize_word(w) for w in load_yaml("dates.yaml")["day_words"][-1])
+_DAY_WORDS = frozenset(normalize_word(w) for k, ws in load_yaml("dates.yaml")["day_words"].items() if k <= 0
+                       for p in ws for w in p.split())
+_WEEKDAYS = frozenset(normalize_word(w) for ws in load_yaml("dates.yaml")["weekdays"].values() for w in ws)
 _LEAD = 400  # characters at the start of an article whose "today" (اليوم الخميس) is the article's own day
 _STALE_DAYS = 6  # how far before publication an article's own "today" may lie (a story put online late)
 
@@ -119,18 +125,42 @@ def article_today(doc: Document):
     for d in doc.dates:
         if d.start >= _LEAD:
             break
-        if d.precision != "day" or not d.value or len(d.value) != 10 \
-                or not any(normalize_word(w) in _TODAY for w in d.text.split()):
+        if d.precision != "day" or not d.value or len(d.value) != 10:
+            continue
+        words = [normalize_word(w) for w in d.text.replace("(", " ").replace(")", " ").split()]
+        # اليوم الخميس names the article's own day; أمس الاثنين the day before it (an earlier Monday)
+        after = 0 if any(w in _TODAY for w in words) else 1 if (
+            any(w in _YESTERDAY for w in words) and any(w in _WEEKDAYS for w in words)
+            and not any(w in ("اول", "الاول") for w in words)) else None
+        if after is None:
             continue
         try:
-            lag = (pub - _dt.date.fromisoformat(d.value)).days
+            own = _dt.date.fromisoformat(d.value) + _dt.timedelta(days=after)
         except ValueError:
             continue
-        if 1 <= lag <= _STALE_DAYS:
-            day = _dt.date.fromisoformat(d.value)
+        if 1 <= (pub - own).days <= _STALE_DAYS:
+            day = own
         break
     doc.cache["article_today"] = (pub, day)
     return day
+
+
+def day_value(doc: Document, d: DateMention) -> str | None:
+    """The ISO value of ``d``; a bare relative day (أمس، أول من أمس، اليوم) of a story whose own day is
+    earlier than its publication (:func:`article_today`) counts back from that day, not from publication."""
+    v = d.value
+    if not d.relative or d.precision != "day" or v is None or len(v) != 10 or doc.published is None:
+        return v
+    today = article_today(doc)
+    if today == doc.published:
+        return v
+    words = [normalize_word(w) for w in d.text.replace("(", " ").replace(")", " ").split()]
+    if not any(w in _DAY_WORDS for w in words) or any(w in _WEEKDAYS or w[:1].isdigit() for w in words):
+        return v
+    try:
+        return (_dt.date.fromisoformat(v) - (doc.published - today)).isoformat()
+    except ValueError:
+        return v
 
 
 def _lapse_between(text: str, at: int, start: int) -> bool:
@@ -177,8 +207,13 @@ def _value(d: DateMention) -> str | None:
 
 def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tuple[int, int] | None,
                excluded: list[tuple[int, int]], frame_end: int | None,
-               actor_spans: tuple[tuple[int, int], ...] = ()) -> Place | None:
+               actor_spans: tuple[tuple[int, int], ...] = (),
+               host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
     """The place where the event at offset ``at`` happened, or None.
+
+    ``host`` is the event's first actor (start, end, its dictionary country, its inter code): a meeting
+    told with no place is held in its country (استقبل الملك سلمان وزير الخارجية الأمريكي -> SA, not the
+    guest's US), a state official's statement told with no place at home, not in the article's focus.
 
     ``actor_spans`` are the event's actors: a focus country that is itself one of them (شنتها الولايات
     المتحدة) is who acted, so without a place of its own the event falls back to the other focus country.
@@ -186,7 +221,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True) -> bool:
         if not p.country_code:
             return False
-        if topic and _TOPIC.search(doc.text[max(0, p.start - 30):p.start]):
+        if topic and (_TOPIC.search(doc.text[max(0, p.start - 30):p.start])
+                      or doc.text[p.start - 2:p.start] in _COORD_GAPS and _coordinated_topic(doc, p)):
             return False
         before = doc.text[max(0, p.start - 50):p.start]
         if "باسم" in before and _SPOKESMAN.search(before):
@@ -196,7 +232,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
             return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
-                          for a, b in excluded):
+                          and not (a == p.start and b == p.end and _capital_told(doc.text, p)) for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
         if _residence(doc.text, p.start):
             return False  # حكومة هادي اللاجئ في السعودية: where a person stays, not where it happened
@@ -215,7 +251,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if there is not None:
             return there
     if word in _MEETING:
-        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok)
+        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None)
         if met is not None:
             return met
     if word in _ENVOY:
@@ -261,7 +297,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         return best
     p0 = paragraph_start(doc.text, s_start)
     before = [p for p in doc.places if max(p0, s_start - _PARA_SPAN) <= p.start < s_start]
-    before = [p for p in before if ok(p)]
+    quoted = _quoted(doc, at)
+    before = [p for p in before if ok(p) and (quoted or not _quoted(doc, p.start))]
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
@@ -278,10 +315,14 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
                   and any(a <= p.start < b for a, b in actor_spans)}
         if foci[0] in states and foci[1] not in states:
             foci = foci[1:]
+    unquoted = ok if quoted else (lambda p: ok(p) and not _quoted(doc, p.start))
     for focus in foci:
-        town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, ok)
+        town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, unquoted)
         if town is not None:
             return town
+        if said and host is not None and host[3] == 1 and host[2] and host[2] != focus and _dateline(doc) is None \
+                and not any(p.start == host[0] and p.end == host[1] for p in doc.places):  # (not a state's name)
+            return _actor_place(doc, host)  # رحب الوزير الجبير ...: with no place told, said at the speaker's home
         same = [p for p in doc.places if p.country_code == focus]
         best = next((p for p in same if p.kind == "country" and ok(p)), None) or next((p for p in same if ok(p)), None)
         if best is not None:
@@ -289,6 +330,62 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if not same or not all(p.kind == "country" and _across_border(doc.text, p.start) for p in same):
             break
     return None
+
+
+_COORD_GAPS = frozenset({" و", "، ", ", ", "و ", "،و"})  # the two characters before a coordinated place
+
+
+def _topic(doc: Document, p: Place) -> bool:
+    """Whether place ``p`` is what is talked about (بحثا الأوضاع في اليمن، المبعوث إلى سوريا), itself or as
+    a place coordinated right after such a place (الأوضاع في اليمن وسوريا والعراق)."""
+    return bool(_TOPIC.search(doc.text[max(0, p.start - 30):p.start])) or (
+        doc.text[p.start - 2:p.start] in _COORD_GAPS and _coordinated_topic(doc, p))
+
+
+def _coordinated_topic(doc: Document, p: Place) -> bool:
+    """Whether ``p`` is coordinated right after a place that is a topic (في اليمن وسوريا)."""
+    starts = doc.cache.get("arguments_place_starts")
+    if starts is None or len(starts) != len(doc.places):
+        starts = [q.start for q in doc.places]
+        doc.cache["arguments_place_starts"] = starts
+    i = bisect.bisect_left(starts, p.start) - 1
+    while i >= 0 and doc.places[i].end > p.start:
+        i -= 1
+    if i < 0:
+        return False
+    q = doc.places[i]
+    between = doc.text[q.end:p.start].strip()
+    return between in ("و", "،", ",", "، و", "،و") and _topic(doc, q)
+
+
+_CAPITAL = re.compile(r"(?:^|\s)(?:في|العاصمة\s+\S+)\s*$")
+
+
+def _capital_told(text: str, p: Place) -> bool:
+    """Whether a city that is also its state's name (برلين، واشنطن) is told as a place: after في or its
+    country's العاصمة (في العاصمة الألمانية برلين), not as the state that acts."""
+    return p.kind == "city" and bool(_CAPITAL.search(text[max(0, p.start - 30):p.start]))
+
+
+def _quoted(doc: Document, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation («...», “...”) of its paragraph."""
+    spans = doc.cache.get("arguments_quotes")
+    if spans is None:  # the article's quotations, found once (none in most articles)
+        text, spans = doc.text, []
+        for o, c in (("«", "»"), ("“", "”")):
+            k = text.find(o)
+            while k >= 0:
+                nl = text.find("\n", k)
+                e = text.find(c, k, nl if nl >= 0 else len(text))
+                e = e if e >= 0 else (nl if nl >= 0 else len(text))  # an unclosed quote ends with its paragraph
+                spans.append((k, e))
+                k = text.find(o, e)
+        spans.sort()
+        doc.cache["arguments_quotes"] = spans
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (pos, len(doc.text))) - 1
+    return any(a < pos < b for a, b in spans[max(0, i - 1):i + 1])
 
 
 def _event_word(text: str, at: int) -> str:
@@ -343,12 +440,14 @@ def _arrived_at(doc: Document, s_start: int, at: int, ok) -> Place | None:
     return None
 
 
-def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span, ok) -> Place | None:
+def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span, ok,
+                   host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
     """Where a meeting was held: a named place of its sentence (في الرياض), else of its paragraph before
     it, else the country of the first participant (the host: استقبل ولي العهد السعودي الوزير اليمني -> SA,
     استقبل ملك الأردن ...); None: the article's focus as for any event."""
     named = [p for p in doc.places if s_start <= p.start < s_end and p.via != "nisba"
-             and (ok(p) or (_visited(doc.text, p.start) and ok(p, topic=False)))]
+             and (ok(p) or (_visited(doc.text, p.start) and ok(p, topic=False)))
+             and not _relative_aside(doc.text, p.start)]
     if named:
         def score(p: Place) -> float:
             s = _KIND_RANK.get(p.kind or "", 2) - abs(p.start - at) / 200
@@ -357,12 +456,44 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
             return s
         return max(named, key=score)
     p0 = paragraph_start(doc.text, s_start)
-    before = [p for p in doc.places if p0 <= p.start < s_start and p.via != "nisba" and ok(p)]
+    quoted = _quoted(doc, at)
+    before = [p for p in doc.places if p0 <= p.start < s_start and p.via != "nisba" and ok(p)
+              and (quoted or not _quoted(doc, p.start)) and not _relative_aside(doc.text, p.start)]
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
-    host = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
-    return None if host is None else dataclasses.replace(host, geo_precision=3)
+    first = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
+    if host is not None and (first is None or first.start >= host[0]):  # (not a host named before it)
+        a, b, cc, _inter = host
+        own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False)), None)
+        if own is not None:
+            return dataclasses.replace(own, geo_precision=3)
+        if cc:  # استقبل الملك سلمان ...: the host's country, not the guest's nisba
+            return _actor_place(doc, host)
+    return None if first is None else dataclasses.replace(first, geo_precision=3)
+
+
+_ASIDE_SPAN = 120  # characters searched back for the comma opening a relative clause set off by commas
+
+
+def _relative_aside(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a relative clause set off by commas (آن باترسون، التي أثارت جدلا في مصر خلال
+    عملها سفيرة، ...): what a participant once did, not where the meeting is held."""
+    lo = max(0, start - _ASIDE_SPAN)
+    k = max(text.rfind("،", lo, start), text.rfind(",", lo, start))
+    if k < 0 or "." in text[k:start]:
+        return False
+    words = text[k + 1:start].split()
+    return bool(words) and normalize_word(words[0]) in _WHICH
+
+
+def _actor_place(doc: Document, actor: tuple[int, int, str | None, int | None]) -> Place:
+    """A country-level place on an actor's words, for the actor's own country."""
+    from rasd.events.actors import country_name
+
+    a, b, cc, _inter = actor
+    return Place(a, b, doc.text[a:b], name_en=country_name(cc) if cc else None, country_code=cc, kind="country",
+                 geo_precision=3, via="actor")
 
 
 def _visited(text: str, start: int) -> bool:

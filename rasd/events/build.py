@@ -50,14 +50,15 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     _refine_mode(ev, t, clause, ts, rl, tokens)
     cspan = (tokens[clause.start].start, tokens[clause.end - 1].end) if clause.end > clause.start else None
     # ... unless they tell of this event (قتل 5 في الهجوم الذي وقع أمس)
-    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan, tuple(
-        (a, b) for a, b, types in subs if not (a <= t.start < b) and t.type not in types))
+    other = tuple((a, b) for a, b, types in subs if not (a <= t.start < b) and t.type not in types)
+    ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan, other)
     a1, a2 = _event_actors(t, role, sent_mentions, tokens)
     # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened
     excluded = [(m.start, m.end) for m in sent_mentions] + [(o.start, o.end) for o in ts]
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
     ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end,
-                             tuple((m.start, m.end) for m in (a1, a2) if m is not None and t.type == "ASSAULT" and ev.mode in _FROM_AFAR))
+                             tuple((m.start, m.end) for m in (a1, a2) if m is not None and t.type == "ASSAULT" and ev.mode in _FROM_AFAR),
+                             None if a1 is None else (a1.start, a1.end, a1.info.country, a1.info.inter))
     country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
     _add_actors(ev, t, a1, a2, country, tokens, s, cues_at)
     if ev.location is None:

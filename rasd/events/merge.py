@@ -55,6 +55,8 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] | set[int] = frozens
             return False
     a1, b1 = _actor1(a), _actor1(b)
     ka, kb = _actor_key(a1), _actor_key(b1)
+    if a.type == "CONSULT" and not _same_meeting(a, b, ka, kb):
+        return False
     if ka and kb and ka != kb and a.mode == b.mode == "clash" and (
             kb in {_actor_key(x) for x in a.actors} or ka in {_actor_key(x) for x in b.actors}):
         return True  # a clash has two sides: the same fight told from the other side
@@ -62,6 +64,18 @@ def compatible(a: Event, b: Event, weak_loc: frozenset[int] | set[int] = frozens
         # two names of one state (الرئاسة المصرية / السيسي) are one side
         return bool(a1.country_code and a1.country_code == b1.country_code and a1.inter == b1.inter == 1)
     return True
+
+
+def _actor2(ev: Event):
+    return next((a for a in ev.actors if a.role == "actor2"), None)
+
+
+def _same_meeting(a: Event, b: Event, ka: str | None, kb: str | None) -> bool:
+    """Whether two meetings of one host may be one: not when the guests are two states' officials of
+    different countries (the emir met Kerry's delegation, then Lavrov's)."""
+    a2, b2 = _actor2(a), _actor2(b)
+    return not (ka and kb and a2 is not None and b2 is not None and a2.inter == b2.inter == 1
+                and a2.country_code and b2.country_code and a2.country_code != b2.country_code)
 
 
 def _told_here(ev: Event) -> bool:

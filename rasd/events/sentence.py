@@ -557,7 +557,7 @@ def _told_types(ts, c) -> frozenset[str]:
     prev = [o for o in ts if o.token < c.start]
     if prev:
         head = max(prev, key=lambda o: o.token)
-        if c.start - head.token <= 6:
+        if c.start - head.token <= 6 and head.pos not in ("v", "p"):  # not a verb's object (بحث الإصلاحات التي)
             return frozenset({head.type})
     return frozenset()
 
