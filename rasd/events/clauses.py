@@ -234,11 +234,15 @@ def _close(clauses: list[Clause], cur: Clause, end: int) -> None:
         clauses.append(cur)
 
 
+# the cue categories that make a word a predicate (any other cue leaves it none)
+_PREDICATE_ANY = frozenset({"denial", "accusation", "stance", "reporting", "light_verbs", "modality", "future"})
+
+
 def _predicate_cat(tok, cats, trig) -> str | None:
-    if trig is None and not cats:
-        return None
     if trig is not None and trig.pos in ("v", "p"):
         return "trigger"
+    if not cats or _PREDICATE_ANY.isdisjoint(cats):
+        return None
     # a hamza'd alif (ألقى، وألقت) normalises like the article but is not one
     if not _is_verbish(tok.norm) and not tok.text.startswith(("أل", "وأل", "فأل")):
         return None
