@@ -307,11 +307,12 @@ def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
     return not (p.kind == "country" and _across_border(doc.text, p.start))
 
 
+_WORD_AT = re.compile(r"[^\s،,.:؛]{0,24}")  # a word's first 24 characters, up to a space or a mark
+
+
 def _event_word(text: str, at: int) -> str:
     """The normalised word that starts at ``at`` (the event word), without a leading و/ف."""
-    end = at
-    while end < len(text) and end - at < 24 and not text[end].isspace() and text[end] not in "،,.:؛":
-        end += 1
+    end = _WORD_AT.match(text, at).end() if at >= 0 else at
     w = normalize_word(text[at:end])
     return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
 
