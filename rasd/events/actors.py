@@ -169,6 +169,9 @@ _NISBA_HEADS = word_set("events/actor_words.yaml", "nisba_heads")
 _PREP_TOKENS = word_set(_WORDS, "actors_prep_tokens")
 
 
+_UNSEEN = object()
+
+
 def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     """Dictionary actors, then unknown PERS/ORG entities, in text order, without overlaps."""
     out: list[Mention] = []
@@ -177,13 +180,16 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     focus = set(doc.focus_countries)
     nisba = _nisba_forces()
     iso = day.isoformat() if day is not None else ""
+    chosen: dict[int, ActorInfo | None] = {}  # the reading of each dictionary entry (by its value list) here
     for m in _matcher().find(nt):
-        # a role that begins later is not what the name meant then (الحزام الأمني in 2015)
-        values = [i for i in m.values if not i.not_yet_iso(iso) and (not i.focus or i.focus in focus)]
-        if not values:
+        info = chosen.get(id(m.values), _UNSEEN)
+        if info is _UNSEEN:
+            # a role that begins later is not what the name meant then (الحزام الأمني in 2015)
+            values = [i for i in m.values if not i.not_yet_iso(iso) and (not i.focus or i.focus in focus)]
+            info = chosen[id(m.values)] = (([i for i in values if i.valid_iso(iso)] or values)[0]
+                                           if values else None)
+        if info is None:
             continue
-        infos = [i for i in values if i.valid_iso(iso)] or values
-        info = infos[0]
         tok = token_index(m.start)
         end_tok = token_index(m.end - 1) + 1
         if info.kind == "country":

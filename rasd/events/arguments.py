@@ -218,32 +218,22 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     ``actor_spans`` are the event's actors: a focus country that is itself one of them (شنتها الولايات
     المتحدة) is who acted, so without a place of its own the event falls back to the other focus country.
     """
+    fixed = doc.cache.get("arguments_place_ok")
+    if fixed is None:  # the verdicts that depend on the place alone, kept for the article's other events
+        fixed = doc.cache["arguments_place_ok"] = {}
+
     def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True) -> bool:
-        if not p.country_code:
-            return False
-        if topic and (_TOPIC.search(doc.text[max(0, p.start - 30):p.start])
-                      or doc.text[p.start - 2:p.start] in _COORD_GAPS and _coordinated_topic(doc, p)):
-            return False
-        before = doc.text[max(0, p.start - 50):p.start]
-        if "باسم" in before and _SPOKESMAN.search(before):
-            return False
-        if "الجنسية" in doc.text[p.end:p.end + 12]:
-            return False  # سوري الجنسية: a person's nationality, not where it happened
-        if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
-            return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
                           and not (a == p.start and b == p.end and _capital_told(doc.text, p)) for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
-        if _residence(doc.text, p.start):
-            return False  # حكومة هادي اللاجئ في السعودية: where a person stays, not where it happened
-        if _origin(doc, p.start):
-            return False  # طائرات انطلقت من قاعدة في ديار بكر: where the strike came from, not where it hit
-        if p.kind == "city" and p.via == "name" and _state_subject(doc.text, p.start):
-            return False  # واصلت أنقرة قصفها: the capital is the state that acted, not where
-        if p.kind == "country" and _across_border(doc.text, p.start):
-            return False  # قرب الحدود السورية، على الحدود مع العراق: the other side of a border, not the place
         # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
-        return not (frame and frame_end is not None and s_start <= p.start < frame_end and p.start < at)
+        if frame and frame_end is not None and s_start <= p.start < frame_end and p.start < at:
+            return False
+        key = (p.start, p.end, p.country_code, p.kind, p.via, topic)
+        v = fixed.get(key)
+        if v is None:
+            v = fixed[key] = _place_ok(doc, p, topic)
+        return v
 
     word = _event_word(doc.text, at)
     if word in _VISIT:
@@ -296,7 +286,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
                 return town
         return best
     p0 = paragraph_start(doc.text, s_start)
-    before = [p for p in doc.places if max(p0, s_start - _PARA_SPAN) <= p.start < s_start]
+    para_lo = max(p0, s_start - _PARA_SPAN)
+    before = [p for p in doc.places if para_lo <= p.start < s_start]
     quoted = _quoted(doc, at)
     before = [p for p in before if ok(p) and (quoted or not _quoted(doc, p.start))]
     if before:
@@ -388,11 +379,36 @@ def _quoted(doc: Document, pos: int) -> bool:
     return any(a < pos < b for a, b in spans[max(0, i - 1):i + 1])
 
 
+def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
+    """The tests of :func:`pick_place` that depend on the place alone (not on the event): a place of a
+    country, not a topic, a spokesman's title, a nationality, a residence, an origin, a state or a border."""
+    if not p.country_code:
+        return False
+    if topic and _topic(doc, p):
+        return False
+    before = doc.text[max(0, p.start - 50):p.start]
+    if "باسم" in before and _SPOKESMAN.search(before):
+        return False
+    if "الجنسية" in doc.text[p.end:p.end + 12]:
+        return False  # سوري الجنسية: a person's nationality, not where it happened
+    if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
+        return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
+    if _residence(doc.text, p.start):
+        return False  # حكومة هادي اللاجئ في السعودية: where a person stays, not where it happened
+    if _origin(doc, p.start):
+        return False  # طائرات انطلقت من قاعدة في ديار بكر: where the strike came from, not where it hit
+    if p.kind == "city" and p.via == "name" and _state_subject(doc.text, p.start):
+        return False  # واصلت أنقرة قصفها: the capital is the state that acted, not where
+    # قرب الحدود السورية، على الحدود مع العراق: the other side of a border, not the place
+    return not (p.kind == "country" and _across_border(doc.text, p.start))
+
+
+_WORD_AT = re.compile(r"[^\s،,.:؛]{0,24}")  # a word's first 24 characters, up to a space or a mark
+
+
 def _event_word(text: str, at: int) -> str:
     """The normalised word that starts at ``at`` (the event word), without a leading و/ف."""
-    end = at
-    while end < len(text) and end - at < 24 and not text[end].isspace() and text[end] not in "،,.:؛":
-        end += 1
+    end = _WORD_AT.match(text, at).end() if at >= 0 else at
     w = normalize_word(text[at:end])
     return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
 
@@ -666,8 +682,9 @@ def _origin(doc: Document, start: int) -> bool:
     marks = doc.cache.get("arguments_origins")
     if marks is None:  # the offsets of the article's take-off words followed by من, found once
         toks = doc.tokens
-        marks = [toks[k].start for k in range(len(toks) - 1)
-                 if toks[k + 1].norm == "من" and toks[k].norm.lstrip("و") in _ORIGIN]
+        norms = [t.norm for t in toks]
+        marks = [toks[k].start for k, (w, nxt) in enumerate(zip(norms, norms[1:], strict=False))
+                 if nxt == "من" and w.lstrip("و") in _ORIGIN]
         doc.cache["arguments_origins"] = marks
     i = bisect.bisect_left(marks, start - _ORIGIN_SPAN)
     if i == len(marks) or marks[i] >= start:

@@ -160,7 +160,11 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
     last_pred_cat: str | None = None
     parent: Clause | None = None  # the verbless subject clause a relative clause interrupts
     cue_get, trig_get = cues_at.get, trig_at.get
-    for i in range(i0, i1):
+    stops = _PLAIN_STOPS
+    # the tokens that may cut or carry a clause, found at once (the test below still passes over the rest)
+    marks = [i for i, tok in enumerate(tokens[i0:i1], i0)
+             if i in cues_at or i in trig_at or tok.kind == "punct" or tok.norm in stops]
+    for i in marks:
         tok = tokens[i]
         cats = cue_get(i, ())
         trig = trig_get(i)
@@ -234,11 +238,15 @@ def _close(clauses: list[Clause], cur: Clause, end: int) -> None:
         clauses.append(cur)
 
 
+# the cue categories that make a word a predicate (any other cue leaves it none)
+_PREDICATE_ANY = frozenset({"denial", "accusation", "stance", "reporting", "light_verbs", "modality", "future"})
+
+
 def _predicate_cat(tok, cats, trig) -> str | None:
-    if trig is None and not cats:
-        return None
     if trig is not None and trig.pos in ("v", "p"):
         return "trigger"
+    if not cats or _PREDICATE_ANY.isdisjoint(cats):
+        return None
     # a hamza'd alif (ألقى، وألقت) normalises like the article but is not one
     if not _is_verbish(tok.norm) and not tok.text.startswith(("أل", "وأل", "فأل")):
         return None

@@ -13,6 +13,11 @@ from functools import cache
 from rasd.lexicon import load_yaml
 from rasd.text.normalize import normalize_word
 
+try:  # the optional compiled token loop of cues_for (rasd/events/_events.c)
+    from rasd.events._events import cues_for as _compiled_cues_for
+except ImportError:  # pragma: no cover - depends on the build
+    _compiled_cues_for = None
+
 CUES_FILE = "events/cues.yaml"
 
 #: cue categories that are plain word lists in cues.yaml
@@ -161,6 +166,15 @@ def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
 
     A light or reporting verb written with the purpose lam (لعقد، لبحث) counts as modality.
     """
+    if _compiled_cues_for is not None and type(tokens) is list and i0 >= 0 and i1 <= len(tokens) \
+            and type(out) is dict:
+        _compiled_cues_for(tokens, i0, i1, out, _FORM_CACHE, _PLAIN, _forms)  # the same loop in C
+        return
+    _cues_for(tokens, i0, i1, out)
+
+
+def _cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
+    """:func:`cues_for` in Python (the reference for the compiled loop)."""
     cache, plain = _FORM_CACHE, _PLAIN
     for k, tok in enumerate(tokens[i0:i1], i0):
         w = tok.norm

@@ -18,7 +18,7 @@ from rasd.events import triggers as _triggers
 from rasd.events.arguments import FIGURE_FIELDS, sentence_figures, vague_figures
 from rasd.events.build import _strip
 from rasd.events.coding import code_acled
-from rasd.events.cues import cue_data, cues_for
+from rasd.events.cues import between, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.merge import compatible, merge_events
 from rasd.events.sentence import _code_sentence, _View
@@ -275,11 +275,13 @@ def _attach_figures(doc: Document, evs: list[tuple[Event, int, str]], cues_at) -
     for ev, si, _r in evs:
         by_sent.setdefault(si, []).append(ev)
     vv = _vague_values()
+    vague_at = sorted(k for k, c in cues_at.items() if "vague" in c)  # a sentence without one has no vague count
     wanted = sorted({si for si in by_sent} | {si + 1 for si in by_sent if si + 1 < len(doc.sentences)})
     for si in wanted:
         s = doc.sentences[si]
         figs = sentence_figures(doc, s.start, s.end)
-        vague = vague_figures(doc.tokens, s.token_start, s.token_end, cues_at, vv)
+        vague = vague_figures(doc.tokens, s.token_start, s.token_end, cues_at, vv) \
+            if between(vague_at, s.token_start, s.token_end) else {}
         for k, v in vague.items():
             figs.setdefault(k, v)
         for kind, value in figs.items():
