@@ -35,11 +35,11 @@ def cold_start() -> float:
 
 
 def compiled_loops() -> list[str]:
-    """The optional C extensions this install has (rasd.ner._crf, rasd.text._scan)."""
+    """The optional C extensions this install has (rasd.ner._crf, rasd.text._scan, rasd.events._events)."""
     import importlib
 
     out = []
-    for name in ("rasd.ner._crf", "rasd.text._scan"):
+    for name in ("rasd.ner._crf", "rasd.text._scan", "rasd.events._events"):
         try:
             importlib.import_module(name)
         except ImportError:
