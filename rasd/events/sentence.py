@@ -32,6 +32,11 @@ _FLIGHT = word_set(_WORDS, "stage_flight_words")
 _IMPLIED_FRAME = word_set(_WORDS, "stage_implied_frame")
 _IMPLIED_AFTER = word_set(_WORDS, "stage_implied_after")
 _DURING = word_set(_WORDS, "stage_during")
+_MEETING_AFTER = word_set(_WORDS, "stage_meeting_after")
+_MEETING_WITH = word_set(_WORDS, "stage_meeting_with")
+_VISIT_NOUNS = word_set(_WORDS, "stage_visit_nouns")
+_VISIT_TO = word_set(_WORDS, "stage_visit_to")
+_CAUSE = word_set(_WORDS, "stage_cause")
 _RELATIVES = word_set(_WORDS, "stage_relatives")
 _RESULT_MARKS = word_set(_WORDS, "stage_result_marks")
 _RESULT_VERBS = word_set(_WORDS, "stage_result_verbs")
@@ -159,6 +164,7 @@ def _promote(st: _Sentence) -> None:
     _promote_meeting(st)
     _promote_participants(st)
     _promote_after_fighting(st)
+    _promote_cause(st)
     political.promote(st, _make_main)
     implied = [t for t in st.ts if _implied(st.tokens, t, st.mains, st.rl, st.cues_at)][:1]
     for t in implied:
@@ -255,14 +261,32 @@ def _promote_relative_told(st: _Sentence) -> None:
 
 
 def _promote_meeting(st: _Sentence) -> None:
-    """A meeting told as the time of a statement (لدى اجتماعه مع قادة الأجهزة مساء أمس) took place."""
-    ts, rl, tokens = st.ts, st.rl, st.tokens
+    """A meeting told as the time of a statement (لدى اجتماعه مع قادة الأجهزة مساء أمس، عقب الاجتماعات
+    المشتركة مع الوفد) or a visit told as the manner of an arrival (وصل ... في زيارة رسمية إلى) took place."""
+    ts, rl = st.ts, st.rl
     if not any(t.type == "CONSULT" for t in st.mains):
         met = next((t for t in ts if t.type == "CONSULT" and t.pos == "n" and t.token > st.i0
-                    and _strip(tokens[t.token - 1].norm) in _DURING and tokens[t.token].norm.endswith(_POSSESSIVE)
-                    and rl.get(id(t)) is not None), None)
+                    and rl.get(id(t)) is not None and _held_meeting(st, t)), None)
         if met is not None:
             _make_main(st, met, "during-meeting")
+
+
+def _held_meeting(st: _Sentence, t) -> bool:
+    """Whether the meeting noun ``t`` is told as a frame that took place: after a word of time with its
+    possessive (لدى اجتماعه) or its partner (بعد اجتماع ... مع نظيره), or a visit after في with where to."""
+    tokens = st.tokens
+    prev = _strip(tokens[t.token - 1].norm)
+    reach = range(t.token + 1, min(st.i1, t.token + 9))
+    if prev in _DURING and tokens[t.token].norm.endswith(_POSSESSIVE):
+        return True
+    if prev in _MEETING_AFTER:
+        return any(tokens[k].norm in _MEETING_WITH for k in reach)
+    if prev == "في" and tokens[t.token - 1].norm == "في" and _strip(tokens[t.token].norm) in _VISIT_NOUNS:
+        places = st.doc.places or ()
+        to = range(t.token + 1, min(st.i1, t.token + 4))
+        return any(tokens[k].norm in _VISIT_TO for k in to) or any(
+            tokens[to.start].start <= p.start < tokens[to.stop - 1].end for p in places if to)
+    return False
 
 
 def _promote_participants(st: _Sentence) -> None:
@@ -285,6 +309,28 @@ def _promote_after_fighting(st: _Sentence) -> None:
                        and any(rl[id(m)].clause is rl[id(t)].clause for m in moved)), None)
         if fought is not None:
             _make_main(st, fought, "after-fighting")
+
+
+def _promote_cause(st: _Sentence) -> None:
+    """Casualties caused by a strike named with its agent (أصيب 20 مدنيا جراء قصف الميليشيات على المدينة)
+    tell that strike, when the sentence has no attack of its own."""
+    if any(t.type == "ASSAULT" for t in st.mains) or not ("killed" in st.figs or "injured" in st.figs):
+        return
+    tokens, rl, starts = st.tokens, st.rl, st.view.mention_starts
+    for t in st.ts:
+        if t.type != "ASSAULT" or t.pos != "n" or t.entry.weak or t.entry.mode not in _REMOTE \
+                or rl.get(id(t)) is None or t.token <= st.i0 or tokens[t.token - 1].norm not in _CAUSE:
+            continue
+        nxt = t.token + 1
+        if nxt < st.i1 and _mention_at(starts, tokens[nxt].start):
+            _make_main(st, t, "cause")
+            return
+
+
+def _mention_at(starts, offset: int) -> bool:
+    """Whether an actor mention starts at ``offset``."""
+    i = bisect.bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset
 
 
 def _weigh_evidence(st: _Sentence) -> None:
