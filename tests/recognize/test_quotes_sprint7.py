@@ -61,3 +61,26 @@ def test_long_role_between_kana_and_its_verb():
     qs = _quotes("وقال المحافظ إن الطريق مغلق. وكان رئيس مجلس بلدية المدينة في محافظة حمص الشمالية سامر "
                  "الخطيب أعلن مقتل قائد الكتيبة في غارة جوية.")
     assert qs[-1].speaker.name == "سامر الخطيب"
+
+
+def test_a_given_name_alone_is_not_the_father_of_someone_named():
+    qs = _quotes("وقال الملك سلمان بن عبدالعزيز إن المملكة ماضية في دعم اليمن. وفي عام 1926 دعا الملك عبدالعزيز "
+                 "إلى عقد مؤتمر إسلامي.")
+    assert qs[-1].speaker.name == "عبدالعزيز"
+
+
+def test_two_names_are_not_the_son_named_after_his_father():
+    qs = _quotes("وقال عواد بن فهد السالم إن الوضع هادئ. من جانبه قدم رئيس اللجنة المحامي فهد السالم التهنئة "
+                 "للقيادة بمناسبة العيد, وأكد أن اللجنة تعمل لخدمة الأهالي.")
+    assert qs[-1].speaker.name == "فهد السالم"
+
+
+def test_first_verb_subject_after_min_janibihi():
+    qs = _quotes("وقال أحمد سالم إن الوضع هادئ. من جانبه قدم رئيس لجنة التنمية الاجتماعية بالقرية المحامي فهد "
+                 "السالم التهنئة للقيادة بمناسبة العيد، وأكد أن اللجنة تعمل لخدمة الأهالي.")
+    assert qs[-1].speaker.name == "فهد السالم"
+
+
+def test_topic_preposition_ends_the_speaker():
+    (q,) = _quotes("صرح المتحدث الرسمي لوزارة الصحة بخصوص نتائج التحقيقات أن اللجنة أنهت عملها.")
+    assert q.speaker.text == "المتحدث الرسمي لوزارة الصحة"
