@@ -84,3 +84,13 @@ def test_first_verb_subject_after_min_janibihi():
 def test_topic_preposition_ends_the_speaker():
     (q,) = _quotes("صرح المتحدث الرسمي لوزارة الصحة بخصوص نتائج التحقيقات أن اللجنة أنهت عملها.")
     assert q.speaker.text == "المتحدث الرسمي لوزارة الصحة"
+
+
+def test_given_name_after_a_plain_definite_role_the_entities_missed():
+    (q,) = _quotes('يقول النحات سلطان عسيري لـ"الوطن": "نحن هنا منذ سنوات".')
+    assert q.speaker.name == "سلطان عسيري"
+
+
+def test_a_definite_body_stays_a_body():
+    (q,) = _quotes("وقال المجلس الأعلى إن القرار نهائي.")
+    assert q.speaker.text == "المجلس الأعلى"

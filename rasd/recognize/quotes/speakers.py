@@ -109,6 +109,11 @@ class _Speakers:
                 return sp, channel
             if best is not None and best_k > a and titled:
                 best = None  # مدير مركز الرصد: the director speaks, not the body of his title
+        if best is None and not titled and first.startswith("ال") and a + 2 < end and \
+                toks[a + 1].norm in self.r.lx.given and toks[a + 1].norm not in _NOT_GIVEN:
+            sp = self._given_name_in(a, min(end, a + 5))
+            if sp is not None and sp.start == toks[a + 1].start:  # يقول النحات سلطان عسيري: a name missed
+                return sp, channel
         if best is not None:
             return self._entity_subject(a, b, best, best_k), channel
         return self._unnamed_subject(a, end, b, first, core, titled, np), channel
