@@ -156,6 +156,10 @@ class _Anaphora:
             return False  # ياسين، بوتين: a surname in ـين of a person named in full or by a role
         return sp.kind == "person" and (w in self.q.groups or w == "بعض" or len(w) > 4 and w.endswith(("ون", "ين")))
 
+    def _sound_plural(self, sp: Speaker) -> bool:
+        """Is a word of the speaker a masculine sound plural (مواطنون، سياسيين: men, not things)?"""
+        return any(len(w) > 4 and normalize_word(w).endswith(("ون", "ين")) for w in sp.text.split()[:3])
+
     def _is_prep(self, k: int) -> bool:
         """Is token k a preposition such as في/من (also with و: وفي)?"""
         nm = self.toks[k].norm
@@ -170,9 +174,10 @@ class _Anaphora:
         fem = (w.endswith("ت") and w[:-1] in q.verbs) or (w.endswith("ه") and w[:-1] + "ا" in q.participles)
         masc = not fem and (w + "ت" in q.verbs or w in q.participles and w.endswith("ا"))
         if self._number(v) == "sg" and self._plural_speaker(sp):
+            # قال after بعض السوريين: one man, not the group; but وأشارت after المصادر، مصادر أمنية: a plural of
+            # things takes a feminine verb (not نواب كويتيون, a plural of men)
             w0 = normalize_word(sp.text.split()[0])
-            return fem and (w0[2:] if w0.startswith("ال") else w0) in _NONHUMAN_GROUPS  # المصادر ... وأشارت
-            # (قال after بعض السوريين: one man, not the group)
+            return fem and ((w0[2:] if w0.startswith("ال") else w0) in _NONHUMAN_GROUPS or not self._sound_plural(sp))
         if masc and sp.kind == "organisation" and sp.text:
             head = normalize_word(sp.text.split(maxsplit=1)[0])
             return not head.endswith(("ه", "ات"))  # وأكد after إدارة الدفاع المدني: not the body (a woman's noun)
@@ -354,7 +359,7 @@ class _Anaphora:
             kind = "document" if (nk[2:] if nk.startswith("ال") else nk) in q.documents else "unknown"
             return Speaker(toks[k].start, toks[k].end, toks[k].text, name=toks[k].text, kind=kind)
         j = v - 1
-        while j >= max(sent_start, v - 8):
+        while j >= max(sent_start, v - 12):
             nm = toks[j].norm
             if toks[j].text in ("»", "”") and j == v - 1:
                 o = next((x for x in range(j - 1, max(sent_start, j - 6) - 1, -1) if toks[x].text in _OPENERS), None)

@@ -394,7 +394,8 @@ class _Names:
         found = {}
         n = len(short)
         for key, nm, role in self._full.get(short[-1], ()):
-            if len(key) > n and key[-n:] == short and " " in nm:
+            if len(key) > n and key[-n:] == short and " " in nm and key[-n - 1] not in self.r.lx.father_links:
+                # (إبراهيم الحميدان is not عواد بن إبراهيم الحميدان, his son)
                 found.setdefault(key[-n - 1:], (nm, role))
         if len(found) == 1:
             out = memo[name] = next(iter(found.values()))
@@ -409,6 +410,8 @@ class _Names:
             j = bisect.bisect_right(starts, e.end - 1) - 1
             if j <= i or given not in (norms[i], norms[j]):
                 continue
+            if given != norms[i] and norms[j - 1] in self.r.lx.father_links:
+                continue  # الملك عبدالعزيز is not سلمان بن عبدالعزيز: a father's name is not his own
             nm = e.canonical or e.text
             if " " in nm:
                 found.setdefault(normalize_word(nm), (nm, e.role or self.roles.get(nm)))

@@ -18,6 +18,7 @@ from rasd.recognize.quotes.lexicon import (
     _OPENERS,
     _PLACE_PEOPLE,
     _RELATIVES,
+    _SKIP_BEFORE_VERB,
     _SOURCE_ADJ,
     _SUBJECT_TAIL,
     _TIME_LEAD,
@@ -34,6 +35,8 @@ class _Speakers:
     def speaker_from(self, a: int, b: int, np: bool = True, lam: bool = False) -> tuple[Speaker | None, str | None]:
         """The speaker named by tokens [a, b) after a speech verb, and the channel if any (``lam``: the first
         word may be written onto ل, as after وفقا: لتقرير المؤسسة)."""
+        while b - 1 > a and self.toks[b - 1].kind == "word" and self.toks[b - 1].norm in _SKIP_BEFORE_VERB:
+            b -= 1  # كانت مصادر في عدن | قد أفادت: the particle before the verb is no part of the subject
         sp, channel = self._speaker_from(a, b, np, lam)
         if sp is not None and sp.kind == "person" and (sp.name is None or sp.name == sp.text) and b - a >= 5:
             k = self.tok_at(sp.start)
@@ -106,6 +109,11 @@ class _Speakers:
                 return sp, channel
             if best is not None and best_k > a and titled:
                 best = None  # مدير مركز الرصد: the director speaks, not the body of his title
+        if best is None and not titled and first.startswith("ال") and a + 2 < end and \
+                toks[a + 1].norm in self.r.lx.given and toks[a + 1].norm not in _NOT_GIVEN:
+            sp = self._given_name_in(a, min(end, a + 5))
+            if sp is not None and sp.start == toks[a + 1].start:  # يقول النحات سلطان عسيري: a name missed
+                return sp, channel
         if best is not None:
             return self._entity_subject(a, b, best, best_k), channel
         return self._unnamed_subject(a, end, b, first, core, titled, np), channel
@@ -489,6 +497,10 @@ class _Speakers:
                     break
         if first.endswith("ون") and first[:-2] in self.q.person_nouns and a + 1 < end:
             return self._people(a, end)  # أوضح مواطنون وأولياء أمور أن: plain people speak together
+        if first in self.q.report_nouns and a + 1 < end:
+            sp = self._report_phrase(a, end)
+            if sp is not None:  # وقالت تقارير إعلامية محلية إن: reports described by their adjectives
+                return sp
         construct = not first.startswith("ال") and a + 1 < end and _definite(toks[a + 1].norm) and \
             b is not None and b - end <= 2
         if not first.startswith("ال") and not construct and (end - a > 2 or any(
@@ -528,6 +540,20 @@ class _Speakers:
         kind = "document" if core in self.q.documents else "unknown"
         if first.startswith("ال") or e - a > 1:
             self.generic.add((toks[a].start, toks[e - 1].end))
+        return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
+
+    def _report_phrase(self, a: int, end: int) -> Speaker | None:
+        """An indefinite report noun at token a and the adjectives after it (تقارير إعلامية محلية), or None
+        when no adjective follows."""
+        toks = self.toks
+        e = a + 1
+        while e < end and e - a < 4 and toks[e].kind == "word" and toks[e].norm not in self.r.lx.stop and \
+                not _definite(toks[e].norm) and (self.r.is_adj(toks[e].norm) or toks[e].norm.endswith(("يه", "ي"))):
+            e += 1
+        if e == a + 1:
+            return None
+        stext = self.text[toks[a].start:toks[e - 1].end]
+        kind = "document" if toks[a].norm in self.q.documents else "unknown"
         return Speaker(toks[a].start, toks[e - 1].end, stext, name=stext, kind=kind)
 
     def _people(self, a: int, end: int) -> Speaker:
