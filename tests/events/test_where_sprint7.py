@@ -56,3 +56,10 @@ def test_added_strike_in_an_article_is_its_own_event():
     evs = _events("شنت طائرات التحالف أمس غارات على مواقع المتمردين في مدينة تعز وقتلت عشرة منهم. "
                   "كما شنت الطائرات غارات أخرى أمس على معسكر في مدينة تعز.", "ASSAULT")
     assert len(evs) == 2
+
+
+def test_a_state_addressed_by_a_statement_document_is_not_where_it_was_said():
+    text = ("قالت رئاسة إقليم كردستان في بيان إن قصفا أوقع قتلى في قرية بمحافظة دهوك شمال العراق. "
+            "ودعا البيان الحكومة التركية إلى وقف الغارات فورا.")
+    evs = [e for e in _events(text, "REQUEST") if "البيان" in e.evidence[0].text]
+    assert evs and all(e.location is None or e.location.country_code != "TR" for e in evs)
