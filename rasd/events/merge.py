@@ -14,11 +14,13 @@ import datetime as _dt
 
 from rasd.doc import Event
 from rasd.events.coding import mode_rank
-from rasd.lexicon import word_set
+from rasd.lexicon import load_yaml, word_set
 from rasd.text.normalize import normalize_word
 
 # a sentence opening with an addition word (كما قتل ...) tells another event of the kind just told
 _ADDITION = word_set("events/words.yaml", "merge_addition_openers")
+# ... or with a phrase that says so (من جهة أخرى، وفي تطور آخر): its words, normalised
+_OTHER = tuple(tuple(normalize_word(w) for w in p.split()) for p in load_yaml("events/words.yaml")["merge_other_openers"])
 _STATEMENT = word_set("events/words.yaml", "arguments_statement_words")
 _SAID_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT", "CONCEDE"})
 
@@ -189,10 +191,11 @@ def _added(ev: Event) -> str | None:
     (كما أدان البرلمان ...), "did" for another verb, None for no addition word."""
     if not ev.evidence:
         return None
-    words = ev.evidence[0].text.split(maxsplit=2)
-    if len(words) < 2 or normalize_word(words[0]) not in _ADDITION:
+    words = [normalize_word(w.strip("،,")) for w in ev.evidence[0].text.split(maxsplit=5)[:5]]
+    k = 1 if words and words[0] in _ADDITION else next((len(p) for p in _OTHER if tuple(words[:len(p)]) == p), 0)
+    if not k or len(words) <= k:
         return None
-    return "said" if normalize_word(words[1]) in _STATEMENT else "did"
+    return "said" if words[k] in _STATEMENT else "did"
 
 
 def _apart(o: Event, ev: Event, added: str | None) -> bool:

@@ -63,3 +63,9 @@ def test_a_state_addressed_by_a_statement_document_is_not_where_it_was_said():
             "ودعا البيان الحكومة التركية إلى وقف الغارات فورا.")
     evs = [e for e in _events(text, "REQUEST") if "البيان" in e.evidence[0].text]
     assert evs and all(e.location is None or e.location.country_code != "TR" for e in evs)
+
+
+def test_a_mention_opened_by_another_side_phrase_is_another_event():
+    a = _mention("ASSAULT", "قصفت الطائرات أمس مواقع للمسلحين في البلدة.", 0)
+    b = _mention("ASSAULT", "من جهة أخرى، أفادت مصادر بمقتل ثلاثة في اشتباكات قرب الحدود.", 50)
+    assert len(merge_events([a, b])) == 2
