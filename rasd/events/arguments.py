@@ -47,6 +47,8 @@ _RESIDENCE = word_set("geo/relations.yaml", "residence_words")
 _HOSTS = word_set("geo/relations.yaml", "host_words")
 _COORD = word_set("events/words.yaml", "clauses_coord")
 _PREP = word_set("events/words.yaml", "clauses_prep")
+# a document as a statement's subject (دعا البيان الحكومة التركية ...): the names after it are addressed
+_DOCUMENT = word_set("events/words.yaml", "arguments_document_subjects")
 _WHICH = word_set("events/words.yaml", "clauses_relative_pronouns")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
@@ -651,6 +653,8 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
     gap = text[at:p.start].split()[1:]
     if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in ("ب", "ل") for w in gap):
         return False
+    if gap and normalize_word(gap[0]) in _DOCUMENT:
+        return False  # ودعا البيان الحكومة التركية: the statement's subject is the document, the state its addressee
     if subject is not None and subject[0] <= p.start < subject[1]:
         return len(text[at:subject[0]].split()) <= _SPEAKER_GAP
     if subject is not None and subject[1] <= p.start and text[subject[1]:p.start].strip():

@@ -14,6 +14,15 @@ import datetime as _dt
 
 from rasd.doc import Event
 from rasd.events.coding import mode_rank
+from rasd.lexicon import load_yaml, word_set
+from rasd.text.normalize import normalize_word
+
+# a sentence opening with an addition word (كما قتل ...) tells another event of the kind just told
+_ADDITION = word_set("events/words.yaml", "merge_addition_openers")
+# ... or with a phrase that says so (من جهة أخرى، وفي تطور آخر): its words, normalised
+_OTHER = tuple(tuple(normalize_word(w) for w in p.split()) for p in load_yaml("events/words.yaml")["merge_other_openers"])
+_STATEMENT = word_set("events/words.yaml", "arguments_statement_words")
+_SAID_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT", "CONCEDE"})
 
 
 def _actor1(ev: Event):
@@ -176,12 +185,40 @@ def _finer(a, b) -> bool:
         (a.geo_precision or 3) < (b.geo_precision or 3) and a.kind == b.kind)
 
 
+def _added(ev: Event) -> str | None:
+    """The sentence opening of a mention told as an addition (كما قتل 12 في غارات أخرى: another event, not
+    one more telling of an earlier sentence's): "said" when a statement verb follows the addition word
+    (كما أدان البرلمان ...), "did" for another verb, None for no addition word."""
+    if not ev.evidence:
+        return None
+    words = [normalize_word(w.strip("،,")) for w in ev.evidence[0].text.split(maxsplit=5)[:5]]
+    k = 1 if words and words[0] in _ADDITION else next((len(p) for p in _OTHER if tuple(words[:len(p)]) == p), 0)
+    if not k or len(words) <= k:
+        return None
+    return "said" if words[k] in _STATEMENT else "did"
+
+
+def _apart(o: Event, ev: Event, added: str | None) -> bool:
+    """Whether mention ``ev`` told as an addition stays apart from the event ``o`` of other sentences: an
+    act (كما شنت الطائرات غارات على ...) always; a statement (كما أدان البرلمان) when it names its own
+    speaker, other than the event's; an act inside a statement (كما دان المجلس التفجير) never."""
+    if added is None or any((x.start, x.end) == (ev.evidence[0].start, ev.evidence[0].end) for x in o.evidence):
+        return False
+    if ev.type not in _SAID_TYPES and added == "did":
+        return True
+    if ev.type in _SAID_TYPES:
+        mine, theirs = _actor_key(_actor1(ev)), _actor_key(_actor1(o))
+        return mine is not None and mine != theirs
+    return False
+
+
 def merge_events(events: list[Event], weak_loc: frozenset[int] = frozenset()) -> list[Event]:
     """Merge compatible mentions, keeping the first mention's order; returns the merged list."""
     out: list[Event] = []
     weak = set(weak_loc)
     for ev in events:
-        target = next((o for o in out if compatible(o, ev, weak)), None)
+        added = _added(ev)
+        target = next((o for o in out if compatible(o, ev, weak) and not _apart(o, ev, added)), None)
         if target is None:
             out.append(ev)
         else:
