@@ -19,24 +19,24 @@ from rasd.text.normalize import NormText
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[PhraseMatcher, frozenset[str]]:
+def _lexicon() -> tuple[PhraseMatcher, frozenset[str], tuple[str, ...]]:
     data = load_yaml("geo/referring.yaml")
     matcher = PhraseMatcher()
     for noun, countries in data["nouns"].items():
         matcher.add(noun, frozenset(countries))
-    return matcher, frozenset(normalize_key(w) for w in data.get("not_before", []))
+    # the nouns without their article: a text holding none of them needs no scan (لمملكة after لـ too)
+    stems = tuple(k[2:] if k.startswith("ال") else k for k in (normalize_key(n) for n in data["nouns"]))
+    return matcher, frozenset(normalize_key(w) for w in data.get("not_before", [])), stems
 
 
 def referring_places(doc: Document, nt: NormText, places: list[Place], focus: list[str]) -> list[Place]:
     """Places for the bare state nouns of ``doc`` that refer to a country it names: the candidate ranked
     first among the document's ``focus`` countries, else the one named most (see module doc)."""
-    matcher, not_before = _lexicon()
-    found = matcher.find(nt)
-    if not found:
-        return []
+    matcher, not_before, stems = _lexicon()
     named = Counter(p.country_code for p in places if p.kind == "country" and p.country_code)
-    if not named:
+    if not named or not any(stem in nt.norm for stem in stems):
         return []
+    found = matcher.find(nt)
     model: dict[str, Place] = {}  # each named country's first mention, by name rather than nisba
     for p in places:
         if p.kind == "country" and p.country_code and (p.country_code not in model or
