@@ -3,17 +3,6 @@ named before, a family name after a father's name, an office's purpose on لل, 
 the aide of a known person, gender agreement of bodies and of given names.  Team-written sentences."""
 
 import rasd
-from rasd.doc import Document
-from rasd.recognize.entities import RecognizeEntities
-from rasd.recognize.quotes import RecognizeQuotes
-from rasd.text.stage import SplitSentences, Tokenize
-
-
-def _quotes(text: str) -> list:
-    doc = Document(text=text)
-    for st in (Tokenize(), SplitSentences(), RecognizeEntities(), RecognizeQuotes()):
-        st(doc)
-    return _checked(doc)
 
 
 def _checked(doc) -> list:
@@ -59,38 +48,38 @@ def test_office_purpose_on_lil_keeps_the_role_whole():
     assert p.text == "خالد العمري" and p.role == "مدير الفريق الإداري للانتخابات الطلابية"
 
 
-def test_known_body_after_a_title_is_no_name():
-    (q,) = _quotes("وقال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ إن الحلف مستعد للمساعدة.")
+def test_known_body_after_a_title_is_no_name(rule_quotes):
+    (q,) = rule_quotes("وقال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ إن الحلف مستعد للمساعدة.")
     assert q.speaker.name == "ينس ستولتنبرغ"
     assert q.speaker.role == "الأمين العام لحلف شمال الأطلسي"
 
 
-def test_aide_of_a_known_person_is_not_that_person():
-    (q,) = _quotes("وقال مستشار الرئيس اليمني عبدربه منصور هادي إن الحكومة ستعود إلى عدن قريبا.")
+def test_aide_of_a_known_person_is_not_that_person(rule_quotes):
+    (q,) = rule_quotes("وقال مستشار الرئيس اليمني عبدربه منصور هادي إن الحكومة ستعود إلى عدن قريبا.")
     assert q.speaker.name is None
     assert q.speaker.text == "مستشار الرئيس اليمني عبدربه منصور هادي"
     (q,) = _full("وقال مستشار الرئيس اليمني عبدربه منصور هادي، سامي الأحمدي، إن الحكومة ستعود قريبا.")
     assert q.speaker.name == "سامي الأحمدي"
 
 
-def test_masculine_verb_after_a_feminine_body_goes_to_the_spokesman():
+def test_masculine_verb_after_a_feminine_body_goes_to_the_spokesman(rule_quotes):
     text = ("نبهت إدارة المرور بالمدينة السائقين إلى خطورة السرعة، وقال المتحدث الإعلامي العقيد فهد "
             "القحطاني، إن الحوادث زادت هذا الشهر، مشيرا إلى حملات توعية، وأكد أن إدارة المرور ستشدد الرقابة.")
-    sp = _speaker_of(_quotes(text), "ستشدد الرقابة")
+    sp = _speaker_of(rule_quotes(text), "ستشدد الرقابة")
     assert sp.name == "فهد القحطاني"
 
 
-def test_feminine_verb_goes_to_the_woman_named_last():
+def test_feminine_verb_goes_to_the_woman_named_last(rule_quotes):
     text = ("وقالت نجوى سالم: «الأمن مسؤولية الجميع». وقال خالد فهد إن المدارس جاهزة.\n"
             "وأضافت: «علينا أن نتعاون»")
-    sp = _speaker_of(_quotes(text), "نتعاون")
+    sp = _speaker_of(rule_quotes(text), "نتعاون")
     assert sp.name == "نجوى سالم"
 
 
-def test_nationality_then_a_foreign_name_the_entities_missed():
-    (q,) = _quotes("وقال الأوروغوياني أوسكار تيلو تاباريز لوكالة الأنباء إن المنتخب جاهز للبطولة.")
+def test_nationality_then_a_foreign_name_the_entities_missed(rule_quotes):
+    (q,) = rule_quotes("وقال الأوروغوياني أوسكار تيلو تاباريز لوكالة الأنباء إن المنتخب جاهز للبطولة.")
     assert q.speaker.name == "أوسكار تيلو تاباريز" and q.speaker.role == "الأوروغوياني"
-    (q,) = _quotes("وقال المصري أمس إن الوضع مستقر.")
+    (q,) = rule_quotes("وقال المصري أمس إن الوضع مستقر.")
     assert q.speaker.name != "أمس"
 
 
@@ -105,17 +94,17 @@ def test_preposition_with_pronoun_before_the_subject_is_skipped():
     assert sp.name == "سالم الدوسري"
 
 
-def test_adverb_after_a_body_is_not_part_of_its_name():
-    (q,) = _quotes("وأشار المرصد بعدها، إلى أن الطائرات قصفت مواقع في الشمال.")
+def test_adverb_after_a_body_is_not_part_of_its_name(rule_quotes):
+    (q,) = rule_quotes("وأشار المرصد بعدها، إلى أن الطائرات قصفت مواقع في الشمال.")
     assert q.speaker.text == "المرصد"
 
 
-def test_a_given_name_alone_is_the_person_named_in_full_before():
+def test_a_given_name_alone_is_the_person_named_in_full_before(rule_quotes):
     text = "وقال الباحث دياري محمد لـ«الصحيفة»: «المجموعات موجودة». وتابع محمد: «هذه المجموعة قديمة»."
-    sp = _speaker_of(_quotes(text), "قديمة")
+    sp = _speaker_of(rule_quotes(text), "قديمة")
     assert sp.name == "دياري محمد"
     text = "وقال محمد العلي إن الوضع مستقر. وقال محمد الحسن إن الوضع صعب. وأضاف محمد أن الحل قريب."
-    assert _speaker_of(_quotes(text), "الحل قريب").name == "محمد"  # two men named so: none is chosen
+    assert _speaker_of(rule_quotes(text), "الحل قريب").name == "محمد"  # two men named so: none is chosen
 
 
 def test_a_kunya_takes_no_family_name():
