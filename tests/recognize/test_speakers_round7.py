@@ -111,3 +111,11 @@ def test_a_kunya_takes_no_family_name():
     text = "وأكد الناشط أبو عمر المتابع لنشاط التنظيم لـ«الصحيفة» أن المخطوفين نقلوا إلى المدينة."
     sp = _speaker_of(_full(text), "المخطوفين")
     assert sp.text == "أبو عمر"
+
+
+def test_a_role_spelt_with_another_nisba_form_is_the_person_named_before():
+    text = ("استقبل الرئيس الأمريكي باراك أوباما رئيس الوزراء العراقي أمس. وقال الرئيس الأمريكي إن بلاده "
+            "ستواصل دعم العراق. وأضاف الرئيس الأميركي أن الحرب على الإرهاب طويلة.")
+    qs = _full(text)
+    sp = _speaker_of(qs, "الحرب على الإرهاب")
+    assert sp.name == "باراك أوباما"

@@ -182,3 +182,24 @@ def quote_lexicon() -> QuoteLexicon:
     q.outlets = {normalize_word(w.split()[0]) for w in d["news_outlets"]}
     q.verbs_with_object = {v + suffix for v in q.verbs if len(v) >= 3 for suffix in ("ه", "ها")}
     return q
+
+
+@once
+def nisba_countries() -> dict[str, str]:
+    """Normalised nisba adjectives (masculine and feminine, with and without the article) → country code,
+    from the gazetteer's ``geo/nisba.yaml`` bases (الأمريكي and الأميركي are both US)."""
+    out: dict[str, str] = {}
+    for cc, bases in load_yaml("geo/nisba.yaml")["bases"].items():
+        for base in bases:
+            for form in (base, base + "ة"):
+                w = normalize_word(form)
+                out.setdefault(w, cc)
+                out.setdefault("ال" + w, cc)
+    return out
+
+
+def role_key(role: str) -> str:
+    """A role normalised for comparison, each nisba word standing for its country (الرئيس الأميركي and
+    الرئيس الأمريكي give the same key)."""
+    nisba = nisba_countries()
+    return " ".join("@" + nisba[w] if w in nisba else w for w in normalize_word(role).split())

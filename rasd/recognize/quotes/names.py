@@ -20,6 +20,7 @@ from rasd.recognize.quotes.lexicon import (
     _SUBJECT_TAIL,
     _adverbial,
     _definite,
+    role_key,
 )
 from rasd.text.normalize import normalize_word
 
@@ -422,11 +423,11 @@ class _Names:
     def _by_role(self, role_text: str) -> Entity | None:
         """The person given this role in the document (exactly, else the only one whose role starts so)."""
         if self._role_idx is None:  # the people with a role, normalised once per document
-            self._role_idx = [(normalize_word(e.role), e) for e in self.doc.entities
+            self._role_idx = [(role_key(e.role), e) for e in self.doc.entities
                               if e.role and e.label.startswith("PERS")]
         if not self._role_idx:
             return None
-        key = normalize_word(role_text)
+        key = role_key(role_text)
         bare = key[2:] if key.startswith("ال") and " " not in key else None  # الوزير: وزير الخارجية فلان
         prefixed: dict[str, Entity] = {}
         by_bare: dict[str, Entity] = {}
@@ -453,14 +454,14 @@ class _Names:
 
     def _speaker_by_role(self, role_text: str) -> Speaker | None:
         """The one named speaker so far whose role is ``role_text`` or starts with it (مدير المرصد)."""
-        key = normalize_word(role_text)
+        key = role_key(role_text)
         bare = key[2:] if key.startswith("ال") and " " not in key else None  # اللاعب: لاعب وسط الفريق
         found: dict[str, Speaker] = {}
         for sp in self.speakers:
             if sp.name and sp.role and sp.kind == "person":
                 r = self._role_norm.get(sp.role)
                 if r is None:
-                    r = self._role_norm[sp.role] = normalize_word(sp.role)
+                    r = self._role_norm[sp.role] = role_key(sp.role)
                 if r == key or r.startswith(key + " ") or bare is not None and self._bare_role(bare, r) \
                         or self._role_words_in(key, r):
                     found.setdefault(sp.name, sp)
