@@ -210,8 +210,12 @@ def _value(d: DateMention) -> str | None:
 def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tuple[int, int] | None,
                excluded: list[tuple[int, int]], frame_end: int | None,
                actor_spans: tuple[tuple[int, int], ...] = (),
-               host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
+               host: tuple[int, int, str | None, int | None] | None = None, seat: str | None = None) -> Place | None:
     """The place where the event at offset ``at`` happened, or None.
+
+    ``seat`` is the ISO code of the seat of a regional body that is the first actor of a verbal event
+    (أدانت جامعة الدول العربية ...): told with no venue, its statement is made at its seat, not in the
+    country it is about.
 
     ``host`` is the event's first actor (start, end, its dictionary country, its inter code): a meeting
     told with no place is held in its country (استقبل الملك سلمان وزير الخارجية الأمريكي -> SA, not the
@@ -254,6 +258,13 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             if town is not None:
                 return town  # واس - المنامة: استدعت مملكة البحرين ...: the capital it was decided in
             return dataclasses.replace(state, geo_precision=max(state.geo_precision or 1, 3 if state.kind == "country" else 2))
+    if seat is not None and host is not None:
+        told = _told_venue(doc, s_start, s_end, at, frame_end, ok)
+        if told is not None:
+            return told
+        line = _dateline(doc)  # القاهرة - واس: the seat's own town
+        return line if line is not None and line.country_code == seat else \
+            _actor_place(doc, (host[0], host[1], seat, host[3]))
     said = word in _STATEMENT
     if not said and _own_statement(word):
         own = _subject_state(doc, s_start, at, excluded, ok)
@@ -505,6 +516,31 @@ def _relative_aside(text: str, start: int) -> bool:
     return bool(words) and normalize_word(words[0]) in _WHICH
 
 
+@cache
+def _seats() -> tuple[tuple[str, str], ...]:
+    """(normalised name, ISO code of its seat) of the bodies in events/seats.yaml, longest names first."""
+    out = [(" ".join(normalize_word(w) for w in name.split()), cc)
+           for cc, names in load_yaml("events/seats.yaml")["seats"].items() for name in names]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def seat_of(text: str) -> str | None:
+    """The ISO code of the country seating the regional body named in an actor's words (الأمين العام لجامعة
+    الدول العربية -> EG, منظمة التعاون الإسلامي -> SA), or None."""
+    words = [normalize_word(w) for w in text.split()]
+    forms = {" ".join(words)}
+    for i, w in enumerate(words):  # a prefix on a word (لجامعة، ولمنظمة): its name with and without ال
+        if len(w) > 3 and w[0] in "لوب":
+            forms.add(" ".join(words[:i] + [w[1:]] + words[i + 1:]))
+            forms.add(" ".join(words[:i] + ["ال" + w[1:]] + words[i + 1:]))
+            if w[1] == "ل":
+                forms.add(" ".join(words[:i] + ["ا" + w[1:]] + words[i + 1:]))
+    for name, cc in _seats():
+        if any(f" {name} " in f" {f} " for f in forms):
+            return cc
+    return None
+
+
 def _actor_place(doc: Document, actor: tuple[int, int, str | None, int | None]) -> Place:
     """A country-level place on an actor's words, for the actor's own country."""
     from rasd.events.actors import country_name
@@ -524,13 +560,9 @@ _SPEAKER_GAP = 3  # words between a statement verb and its speaker's place (أد
 _VENUE_SPAN = 12  # words from a venue word (خلال لقائه ...) to the place it was held in (... في الرياض)
 
 
-def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end, ok,
-                     excluded: list[tuple[int, int]]) -> Place | None:
-    """Where a statement was made: a place a venue word leads to (خلال لقائه المبعوث في الرياض، من مقره في
-    رام الله), a place of the reporting frame (قال مسؤول في بيروت إن ...), else the place of the speaker:
-    the first name after the verb (أدانت الحكومة اليمنية ...) or the one just before it (ظلت الولايات
-    المتحدة ترفض ...).  None: the sentence's places are what the statement is about (the event falls back
-    to its paragraph and the article's focus)."""
+def _told_venue(doc: Document, s_start: int, s_end: int, at: int, frame_end, ok) -> Place | None:
+    """Where a statement was told to be made: a place a venue word leads to (خلال لقائه المبعوث في الرياض،
+    من مقره في رام الله) or a place of the reporting frame (قال مسؤول في بيروت إن ...), else None."""
     sent = [p for p in doc.places if s_start <= p.start < s_end and p.country_code]
     for p in sent:
         if p.start <= at:
@@ -547,6 +579,20 @@ def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end
                   and not (p.via == "nisba" and _after_media(doc.text, p.start))]
         if framed:
             return framed[-1]
+    return None
+
+
+def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end, ok,
+                     excluded: list[tuple[int, int]]) -> Place | None:
+    """Where a statement was made: a place a venue word leads to (خلال لقائه المبعوث في الرياض، من مقره في
+    رام الله), a place of the reporting frame (قال مسؤول في بيروت إن ...), else the place of the speaker:
+    the first name after the verb (أدانت الحكومة اليمنية ...) or the one just before it (ظلت الولايات
+    المتحدة ترفض ...).  None: the sentence's places are what the statement is about (the event falls back
+    to its paragraph and the article's focus)."""
+    told = _told_venue(doc, s_start, s_end, at, frame_end, ok)
+    if told is not None:
+        return told
+    sent = [p for p in doc.places if s_start <= p.start < s_end and p.country_code]
     subject = min((a for a in excluded if a[0] > at and a[1] - a[0] > 2), default=None)
     before = [p for p in sent if p.start < at][-1:]  # the subject just before the verb: the closest place
     for p in before + [p for p in sent if p.start > at]:
