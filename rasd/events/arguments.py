@@ -247,7 +247,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if there is not None:
             return there
     if word in _MEETING:
-        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None)
+        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None, seat)
         if met is not None:
             return met
     if word in _ENVOY:
@@ -258,7 +258,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             if town is not None:
                 return town  # واس - المنامة: استدعت مملكة البحرين ...: the capital it was decided in
             return dataclasses.replace(state, geo_precision=max(state.geo_precision or 1, 3 if state.kind == "country" else 2))
-    if seat is not None and host is not None:
+    if seat is not None and host is not None and word not in _MEETING:
         told = _told_venue(doc, s_start, s_end, at, frame_end, ok)
         if told is not None:
             return told
@@ -470,10 +470,11 @@ def _arrived_at(doc: Document, s_start: int, at: int, ok) -> Place | None:
 
 
 def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span, ok,
-                   host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
+                   host: tuple[int, int, str | None, int | None] | None = None, seat: str | None = None) -> Place | None:
     """Where a meeting was held: a named place of its sentence (في الرياض), else of its paragraph before
     it, else the country of the first participant (the host: استقبل ولي العهد السعودي الوزير اليمني -> SA,
-    استقبل ملك الأردن ...); None: the article's focus as for any event."""
+    استقبل ملك الأردن ...; a regional body receiving at its ``seat``); None: the article's focus as for
+    any event."""
     named = [p for p in doc.places if s_start <= p.start < s_end and p.via != "nisba"
              and (ok(p) or (_visited(doc.text, p.start) and ok(p, topic=False)))
              and not _relative_aside(doc.text, p.start)]
@@ -494,6 +495,8 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
     first = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
     if host is not None and (first is None or first.start >= host[0]):  # (not a host named before it)
         a, b, cc, _inter = host
+        if seat is not None:  # استقبل الأمين العام لجامعة الدول العربية ...: at the body's seat
+            return _actor_place(doc, (a, b, seat, _inter))
         own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False)), None)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)

@@ -41,7 +41,8 @@ def _strip(w: str) -> str:
 _FROM_AFAR = frozenset({"aerial", "drone", "shelling"})  # strikes a state makes across a border, where the target is
 _SEAT_GAP = 3  # words between a verb and a body speaking after it (استنكرت الأمانة العامة لمنظمة ...)
 _MEMBERS = word_set("events/seats.yaml", "member_words")
-_VERBAL = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})  # a body's statements, made at its seat
+_VERBAL = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"})  # a body's statements and
+# the meetings it hosts (استقبل), made at its seat
 
 
 def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs=()) -> Event:
@@ -85,9 +86,13 @@ def _seated_speaker(text: str, t, a1, a2):
     taken for the second actor), or None."""
     if t.type not in _VERBAL:
         return None
-    m = a1 if a1 is not None else a2
-    if m is None or m.info.country is not None or (a1 is None and not (
-            t.end <= m.start and len(text[t.end:m.start].split()) <= _SEAT_GAP)):
+    m = a1
+    if (a1 is None or (a1.info.country is None and seat_of(a1.text) is None)) and a2 is not None:
+        after = t.end if a1 is None else a1.end  # الأمين العام لرابطة ...: the body named after its officer
+        if after <= a2.start and len(text[after:a2.start].split()) <= _SEAT_GAP and (
+                a1 is None or a2.text.startswith("ل") or text[a2.start - 1:a2.start] == "ل"):  # (its officer's)
+            m = a2
+    if m is None or m.info.country is not None:
         return None
     before = text[max(0, m.start - 12):m.start].split()
     if before and normalize_word(before[-1]) in _MEMBERS:

@@ -41,3 +41,13 @@ def test_a_welcome_by_the_gulf_council_is_made_at_its_seat():
 def test_a_statement_of_a_state_is_not_moved():
     text = "أدانت الحكومة الأردنية الغارات الجوية على قرى في شمال العراق."
     assert "EG" not in _countries(text, "ACCUSE") and "SA" not in _countries(text, "ACCUSE")
+
+
+def test_a_body_receiving_a_guest_meets_at_its_seat():
+    text = "استقبل الأمين العام لرابطة العالم الإسلامي في مكتبه أمس وزير الأوقاف الموريتاني."
+    assert _countries(text, "CONSULT") == ["SA"]
+
+
+def test_the_member_states_of_the_gulf_council_are_not_the_body():
+    text = "رحب رئيس الوزراء الماليزي بمبعوث دول مجلس التعاون الخليجي إلى كوالالمبور."
+    assert "SA" not in _countries(text, "SUPPORT")
