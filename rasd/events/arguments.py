@@ -210,8 +210,12 @@ def _value(d: DateMention) -> str | None:
 def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tuple[int, int] | None,
                excluded: list[tuple[int, int]], frame_end: int | None,
                actor_spans: tuple[tuple[int, int], ...] = (),
-               host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
+               host: tuple[int, int, str | None, int | None] | None = None, seat: str | None = None) -> Place | None:
     """The place where the event at offset ``at`` happened, or None.
+
+    ``seat`` is the ISO code of the seat of a regional body that is the first actor of a verbal event
+    (أدانت جامعة الدول العربية ...): told with no venue, its statement is made at its seat, not in the
+    country it is about.
 
     ``host`` is the event's first actor (start, end, its dictionary country, its inter code): a meeting
     told with no place is held in its country (استقبل الملك سلمان وزير الخارجية الأمريكي -> SA, not the
@@ -243,7 +247,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if there is not None:
             return there
     if word in _MEETING:
-        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None)
+        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None, seat)
         if met is not None:
             return met
     if word in _ENVOY:
@@ -254,6 +258,13 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             if town is not None:
                 return town  # واس - المنامة: استدعت مملكة البحرين ...: the capital it was decided in
             return dataclasses.replace(state, geo_precision=max(state.geo_precision or 1, 3 if state.kind == "country" else 2))
+    if seat is not None and host is not None and word not in _MEETING:
+        told = _told_venue(doc, s_start, s_end, at, frame_end, ok)
+        if told is not None:
+            return told
+        line = _dateline(doc)  # القاهرة - واس: the seat's own town
+        return line if line is not None and line.country_code == seat else \
+            _actor_place(doc, (host[0], host[1], seat, host[3]))
     said = word in _STATEMENT
     if not said and _own_statement(word):
         own = _subject_state(doc, s_start, at, excluded, ok)
@@ -459,10 +470,11 @@ def _arrived_at(doc: Document, s_start: int, at: int, ok) -> Place | None:
 
 
 def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span, ok,
-                   host: tuple[int, int, str | None, int | None] | None = None) -> Place | None:
+                   host: tuple[int, int, str | None, int | None] | None = None, seat: str | None = None) -> Place | None:
     """Where a meeting was held: a named place of its sentence (في الرياض), else of its paragraph before
     it, else the country of the first participant (the host: استقبل ولي العهد السعودي الوزير اليمني -> SA,
-    استقبل ملك الأردن ...); None: the article's focus as for any event."""
+    استقبل ملك الأردن ...; a regional body receiving at its ``seat``); None: the article's focus as for
+    any event."""
     named = [p for p in doc.places if s_start <= p.start < s_end and p.via != "nisba"
              and (ok(p) or (_visited(doc.text, p.start) and ok(p, topic=False)))
              and not _relative_aside(doc.text, p.start)]
@@ -483,6 +495,8 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
     first = next((p for p in doc.places if s_start <= p.start < s_end and ok(p, actors=False)), None)
     if host is not None and (first is None or first.start >= host[0]):  # (not a host named before it)
         a, b, cc, _inter = host
+        if seat is not None:  # استقبل الأمين العام لجامعة الدول العربية ...: at the body's seat
+            return _actor_place(doc, (a, b, seat, _inter))
         own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False)), None)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
@@ -505,6 +519,31 @@ def _relative_aside(text: str, start: int) -> bool:
     return bool(words) and normalize_word(words[0]) in _WHICH
 
 
+@cache
+def _seats() -> tuple[tuple[str, str], ...]:
+    """(normalised name, ISO code of its seat) of the bodies in events/seats.yaml, longest names first."""
+    out = [(" ".join(normalize_word(w) for w in name.split()), cc)
+           for cc, names in load_yaml("events/seats.yaml")["seats"].items() for name in names]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def seat_of(text: str) -> str | None:
+    """The ISO code of the country seating the regional body named in an actor's words (الأمين العام لجامعة
+    الدول العربية -> EG, منظمة التعاون الإسلامي -> SA), or None."""
+    words = [normalize_word(w) for w in text.split()]
+    forms = {" ".join(words)}
+    for i, w in enumerate(words):  # a prefix on a word (لجامعة، ولمنظمة): its name with and without ال
+        if len(w) > 3 and w[0] in "لوب":
+            forms.add(" ".join(words[:i] + [w[1:]] + words[i + 1:]))
+            forms.add(" ".join(words[:i] + ["ال" + w[1:]] + words[i + 1:]))
+            if w[1] == "ل":
+                forms.add(" ".join(words[:i] + ["ا" + w[1:]] + words[i + 1:]))
+    for name, cc in _seats():
+        if any(f" {name} " in f" {f} " for f in forms):
+            return cc
+    return None
+
+
 def _actor_place(doc: Document, actor: tuple[int, int, str | None, int | None]) -> Place:
     """A country-level place on an actor's words, for the actor's own country."""
     from rasd.events.actors import country_name
@@ -524,13 +563,9 @@ _SPEAKER_GAP = 3  # words between a statement verb and its speaker's place (أد
 _VENUE_SPAN = 12  # words from a venue word (خلال لقائه ...) to the place it was held in (... في الرياض)
 
 
-def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end, ok,
-                     excluded: list[tuple[int, int]]) -> Place | None:
-    """Where a statement was made: a place a venue word leads to (خلال لقائه المبعوث في الرياض، من مقره في
-    رام الله), a place of the reporting frame (قال مسؤول في بيروت إن ...), else the place of the speaker:
-    the first name after the verb (أدانت الحكومة اليمنية ...) or the one just before it (ظلت الولايات
-    المتحدة ترفض ...).  None: the sentence's places are what the statement is about (the event falls back
-    to its paragraph and the article's focus)."""
+def _told_venue(doc: Document, s_start: int, s_end: int, at: int, frame_end, ok) -> Place | None:
+    """Where a statement was told to be made: a place a venue word leads to (خلال لقائه المبعوث في الرياض،
+    من مقره في رام الله) or a place of the reporting frame (قال مسؤول في بيروت إن ...), else None."""
     sent = [p for p in doc.places if s_start <= p.start < s_end and p.country_code]
     for p in sent:
         if p.start <= at:
@@ -547,6 +582,20 @@ def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end
                   and not (p.via == "nisba" and _after_media(doc.text, p.start))]
         if framed:
             return framed[-1]
+    return None
+
+
+def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end, ok,
+                     excluded: list[tuple[int, int]]) -> Place | None:
+    """Where a statement was made: a place a venue word leads to (خلال لقائه المبعوث في الرياض، من مقره في
+    رام الله), a place of the reporting frame (قال مسؤول في بيروت إن ...), else the place of the speaker:
+    the first name after the verb (أدانت الحكومة اليمنية ...) or the one just before it (ظلت الولايات
+    المتحدة ترفض ...).  None: the sentence's places are what the statement is about (the event falls back
+    to its paragraph and the article's focus)."""
+    told = _told_venue(doc, s_start, s_end, at, frame_end, ok)
+    if told is not None:
+        return told
+    sent = [p for p in doc.places if s_start <= p.start < s_end and p.country_code]
     subject = min((a for a in excluded if a[0] > at and a[1] - a[0] > 2), default=None)
     before = [p for p in sent if p.start < at][-1:]  # the subject just before the verb: the closest place
     for p in before + [p for p in sent if p.start > at]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from rasd.doc import Actor, Event, Place, Span
 from rasd.events import actors as _actors
-from rasd.events.arguments import pick_date, pick_place
+from rasd.events.arguments import pick_date, pick_place, seat_of
 from rasd.events.coding import mode_rank
 from rasd.events.confidence import score
 from rasd.lexicon import word_set
+from rasd.text.normalize import normalize_word
 
 _WORDS = "events/words.yaml"  # the word lists of the events stage, as data
 _REMOTE = frozenset({"aerial", "drone", "shelling", "explosives", "suicide", "grenade", "chemical"})
@@ -38,6 +39,10 @@ def _strip(w: str) -> str:
 
 
 _FROM_AFAR = frozenset({"aerial", "drone", "shelling"})  # strikes a state makes across a border, where the target is
+_SEAT_GAP = 3  # words between a verb and a body speaking after it (استنكرت الأمانة العامة لمنظمة ...)
+_MEMBERS = word_set("events/seats.yaml", "member_words")
+_VERBAL = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONSULT"})  # a body's statements and
+# the meetings it hosts (استقبل), made at its seat
 
 
 def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs=()) -> Event:
@@ -56,9 +61,12 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened
     excluded = [(m.start, m.end) for m in sent_mentions] + [(o.start, o.end) for o in ts]
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
+    body = _seated_speaker(doc.text, t, a1, a2)
+    speaker = a1 if body is None else body[1]
     ev.location = pick_place(doc, s.start, s.end, t.start, cspan, excluded, frame_end,
                              tuple((m.start, m.end) for m in (a1, a2) if m is not None and t.type == "ASSAULT" and ev.mode in _FROM_AFAR),
-                             None if a1 is None else (a1.start, a1.end, a1.info.country, a1.info.inter))
+                             None if speaker is None else (speaker.start, speaker.end, speaker.info.country, speaker.info.inter),
+                             None if body is None else body[0])
     country = ev.location.country_code if ev.location is not None else (doc.focus_countries[0] if doc.focus_countries else None)
     _add_actors(ev, t, a1, a2, country, tokens, s, cues_at)
     if ev.location is None:
@@ -70,6 +78,27 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
         place_any=ev.location is not None, date_explicit=_d is not None and s.start <= _d.start < s.end,
         figures=False, reported=fact.value == "reported", specific=specific)
     return ev
+
+
+def _seated_speaker(text: str, t, a1, a2):
+    """(ISO code of its seat, mention) of a regional body speaking in a verbal event (أدانت جامعة الدول
+    العربية ...; استنكرت الأمانة العامة لمنظمة التعاون الإسلامي ..., its words right after the verb even when
+    taken for the second actor), or None."""
+    if t.type not in _VERBAL:
+        return None
+    m = a1
+    if (a1 is None or (a1.info.country is None and seat_of(a1.text) is None)) and a2 is not None:
+        after = t.end if a1 is None else a1.end  # الأمين العام لرابطة ...: the body named after its officer
+        if after <= a2.start and len(text[after:a2.start].split()) <= _SEAT_GAP and (
+                a1 is None or a2.text.startswith("ل") or text[a2.start - 1:a2.start] == "ل"):  # (its officer's)
+            m = a2
+    if m is None or m.info.country is not None:
+        return None
+    before = text[max(0, m.start - 12):m.start].split()
+    if before and normalize_word(before[-1]) in _MEMBERS:
+        return None  # وقوف بلاده إلى جانب دول مجلس التعاون: the member states, not the body's statement
+    seat = seat_of(m.text)
+    return None if seat is None else (seat, m)
 
 
 def _refine_mode(ev: Event, t, clause, ts, rl, tokens) -> None:
