@@ -10,12 +10,14 @@ from rasd.lexicon import load_yaml, word_set
 from rasd.text.normalize import normalize_word
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_PAPER_OPENERS = frozenset((*_OPENERS, "”"))  # لـ”الصحيفة”: some papers open with the closing mark
 _ENDERS = frozenset(".!?؟…")
 _COMMAS = frozenset(("،", ",", "؛", ";"))
 _WORDS = "quote_words.yaml"  # the word lists of this module, as data
 _CUT_WORDS = word_set(_WORDS, "quotes_cut_words")
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _RELATIVES = word_set(_WORDS, "quotes_relatives")
+_DOC_PARTS = word_set(_WORDS, "quotes_document_parts")  # نص البيان
 # a relative with the verb right after it and no subject between (التي قالت إنها) is not a quotation; after
 # these the verb never starts one (ما يذكر، مما يعني)
 _BARE_REL = word_set(_WORDS, "quotes_bare_rel")

@@ -1,0 +1,44 @@
+"""Speakers of general news (sprint 7b): the paper spoken to written in ”…”, a statement named again
+(البيان) speaking for the body that issued it, and plural unnamed sources (آخرون، مختصون)."""
+
+
+def _speaker_of(quotes, start_words):
+    q = next(q for q in quotes if q.text.startswith(start_words))
+    return q.speaker
+
+
+def test_paper_in_closing_marks_then_subject(rule_quotes):
+    quotes = rule_quotes("وقال لـ”الصحيفة” مدير المصنع سامر الحداد إن الإنتاج سيتضاعف هذا العام.")
+    sp = _speaker_of(quotes, "الإنتاج")
+    assert sp is not None and sp.name == "سامر الحداد"
+
+
+def test_statement_speaks_for_its_issuer(rule_quotes):
+    text = ("وأكدت وزارة الزراعة في بيانها أن المحصول وفير. "
+            "وأضاف البيان أن التصدير سيبدأ الشهر المقبل.")
+    sp = _speaker_of(rule_quotes(text), "التصدير")
+    assert sp is not None and sp.text == "البيان" and sp.name == "وزارة الزراعة"
+
+
+def test_text_of_statement_is_the_statement(rule_quotes):
+    text = ("وأوضحت وزارة الزراعة في بيانها أن المحصول وفير. "
+            "وجاء في نص البيان أن التصدير سيبدأ الشهر المقبل.")
+    sp = _speaker_of(rule_quotes(text), "التصدير")
+    assert sp is not None and sp.text == "البيان" and sp.name == "وزارة الزراعة"
+
+
+def test_statement_without_issuer_stays_itself(rule_quotes):
+    sp = _speaker_of(rule_quotes("وقال البيان إن التصدير سيبدأ الشهر المقبل."), "التصدير")
+    assert sp is not None and sp.name == "البيان"
+
+
+def test_others_are_their_own_speaker(rule_quotes):
+    text = "وقال المدير إن الشركة رابحة. ويرى آخرون أن الشركة خاسرة."
+    quotes = rule_quotes(text)
+    assert _speaker_of(quotes, "الشركة رابحة").text == "المدير"
+    assert _speaker_of(quotes, "الشركة خاسرة").text == "آخرون"
+
+
+def test_specialists_plural_source(rule_quotes):
+    text = "وقال المدير إن الشركة رابحة. ويؤكد مختصون أن السوق متقلب."
+    assert _speaker_of(rule_quotes(text), "السوق").text == "مختصون"
