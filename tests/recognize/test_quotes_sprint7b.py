@@ -42,3 +42,26 @@ def test_others_are_their_own_speaker(rule_quotes):
 def test_specialists_plural_source(rule_quotes):
     text = "وقال المدير إن الشركة رابحة. ويؤكد مختصون أن السوق متقلب."
     assert _speaker_of(rule_quotes(text), "السوق").text == "مختصون"
+
+
+def test_time_after_paper_spoken_to(rule_quotes):
+    text = "وأكد لـ«الصحيفة» صباح اليوم الخميس سامر الحداد مدير المصنع، بأن الإنتاج سيتضاعف."
+    sp = _speaker_of(rule_quotes(text), "الإنتاج")
+    assert sp is not None and sp.name == "سامر الحداد"
+
+
+def test_day_part_alone_is_not_skipped(rule_quotes):
+    text = "وقال مساء أمس وزير المالية سامر الحداد إن الميزانية متوازنة."
+    sp = _speaker_of(rule_quotes(text), "الميزانية")
+    assert sp is not None and sp.name == "سامر الحداد"
+
+
+def test_own_words_after_comma(rule_quotes):
+    text = "وقال المهندس سامر الحداد، نحن ماضون في تنفيذ الخطة حتى نهايتها."
+    quotes = rule_quotes(text)
+    assert len(quotes) == 1 and quotes[0].text.startswith("نحن ماضون")
+    assert quotes[0].speaker.name == "سامر الحداد"
+
+
+def test_comma_without_opener_is_no_quote(rule_quotes):
+    assert rule_quotes("وقال المهندس سامر الحداد، مدير المصنع، في الحفل كلمة قصيرة.") == []

@@ -31,6 +31,7 @@ _NOT_GIVEN = word_set(_WORDS, "quotes_not_given")
 # a word written onto a preposition or the article, or a preposition itself, opens no subject
 _NOT_SUBJECT_STARTS = tuple(sorted(word_set(_WORDS, "quotes_not_subject_starts")))
 _TIME_LEAD = word_set(_WORDS, "quotes_time_lead")
+_DAY_PARTS = word_set(_WORDS, "quotes_day_parts")  # صباح اليوم
 _ADVERB_REL = word_set(_WORDS, "quotes_adverb_rel")
 _CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
 _NOT_COMP_BEFORE = word_set(_WORDS, "quotes_not_comp_before")
@@ -51,6 +52,7 @@ _PLACE_PEOPLE = word_set(_WORDS, "quotes_place_people")  # شهود عيان ف�
 _SOURCE_ADJ = word_set(_WORDS, "quotes_source_adjectives")  # مسؤول تركي كبير
 _NOT_BARE_ROLE = word_set(_WORDS, "quotes_not_bare_role")  # رئيس الوزراء is not الرئيس
 _ACC_COMPS = word_set(_WORDS, "quotes_according_comps")  # وبحسب الوزارة فإنه: only after "according to"
+_COMMA_OPENERS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_comma_openers")))  # قال فلان، نحن
 _COMMA_VERBS = word_set(_WORDS, "quotes_comma_verbs")  # قال فلان للصحفيين، تم ...: content after the comma
 _PRESS = word_set(_WORDS, "quotes_press_addressees")
 _ALA_VERBS = word_set(_WORDS, "quotes_ala_verbs")  # شدد الوزير على ضرورة ...: the content after على

@@ -10,6 +10,7 @@ from rasd.recognize.quotes.lexicon import (
     _AFFIL_PREPS,
     _COMMAS,
     _CUT_WORDS,
+    _DAY_PARTS,
     _DOC_PARTS,
     _HE,
     _HONORIFIC_HE,
@@ -58,7 +59,9 @@ class _Speakers:
         a = self._past_time_words(a, b)
         if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in self.q.according:
             return self._speaker_from(a + 2, b, np, False)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
-        a = self._past_spoken_to(a, b)
+        a2 = self._past_spoken_to(a, b)
+        if a2 > a:
+            a = self._past_time_words(a2, b)  # أكد لـ«الصحيفة» صباح اليوم فلان: the time after the paper
         if a + 1 < b and toks[a].norm in _DOC_PARTS and toks[a + 1].norm[2:] in self.q.documents and \
                 toks[a + 1].norm.startswith("ال"):
             a += 1  # نص البيان: the statement itself
@@ -166,7 +169,8 @@ class _Speakers:
         toks = self.toks
         tw = self.r.lx.time_words
         while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
-                         toks[a].norm in tw):
+                         toks[a].norm in tw or
+                         toks[a].norm in _DAY_PARTS and a + 1 < b and toks[a + 1].norm in _TIME_LEAD):
             a += 1  # أعلنت أمس الشرطة: the time before the subject
         if a + 1 < b and self._verb_with_object(toks[a].norm):
             a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
