@@ -65,3 +65,15 @@ def test_own_words_after_comma(rule_quotes):
 
 def test_comma_without_opener_is_no_quote(rule_quotes):
     assert rule_quotes("وقال المهندس سامر الحداد، مدير المصنع، في الحفل كلمة قصيرة.") == []
+
+
+def test_demonstrative_object_before_subject(rule_quotes):
+    text = "أوضح ذلك مدير المعرض الدكتور سامر الحداد، مضيفا أن الزوار تجاوزوا الألف."
+    sp = _speaker_of(rule_quotes(text), "الزوار")
+    assert sp is not None and sp.name == "سامر الحداد"
+
+
+def test_demonstrative_with_definite_noun_is_not_skipped(rule_quotes):
+    text = "أعلن هذا المعرض جوائزه. وقال المدير إن الزوار تجاوزوا الألف."
+    sp = _speaker_of(rule_quotes(text), "الزوار")
+    assert sp is not None and sp.text == "المدير"

@@ -18,6 +18,7 @@ _CUT_WORDS = word_set(_WORDS, "quotes_cut_words")
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _RELATIVES = word_set(_WORDS, "quotes_relatives")
 _DOC_PARTS = word_set(_WORDS, "quotes_document_parts")  # نص البيان
+_DEMONSTRATIVES = frozenset(map(normalize_word, word_set(_WORDS, "quotes_demonstratives")))  # أوضح ذلك فلان
 # a relative with the verb right after it and no subject between (التي قالت إنها) is not a quotation; after
 # these the verb never starts one (ما يذكر، مما يعني)
 _BARE_REL = word_set(_WORDS, "quotes_bare_rel")

@@ -11,6 +11,7 @@ from rasd.recognize.quotes.lexicon import (
     _COMMAS,
     _CUT_WORDS,
     _DAY_PARTS,
+    _DEMONSTRATIVES,
     _DOC_PARTS,
     _HE,
     _HONORIFIC_HE,
@@ -57,6 +58,9 @@ class _Speakers:
         if quoted is not None:  # وقالت "لورا كولانجيلو" من كلية الطب: a name in quotation marks
             return quoted, channel
         a = self._past_time_words(a, b)
+        if a + 2 < b and toks[a].norm in _DEMONSTRATIVES and toks[a + 1].kind == "word" and \
+                not _definite(toks[a + 1].norm):
+            a = self._past_time_words(a + 1, b)  # أوضح ذلك مدير المهرجان فلان: the object, then the subject
         if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in self.q.according:
             return self._speaker_from(a + 2, b, np, False)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
         a2 = self._past_spoken_to(a, b)
