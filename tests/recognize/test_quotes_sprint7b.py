@@ -77,3 +77,15 @@ def test_demonstrative_with_definite_noun_is_not_skipped(rule_quotes):
     text = "أعلن هذا المعرض جوائزه. وقال المدير إن الزوار تجاوزوا الألف."
     sp = _speaker_of(rule_quotes(text), "الزوار")
     assert sp is not None and sp.text == "المدير"
+
+
+def test_fronted_plural_source_speaks(rule_quotes):
+    text = "وقال المدير إن الخطة ناجحة. والمحللون يرون أن الخطة تحتاج إلى وقت."
+    sp = _speaker_of(rule_quotes(text), "الخطة تحتاج")
+    assert sp is not None and sp.text == "المحللون"
+
+
+def test_fronted_some_of_them_speaks(rule_quotes):
+    text = "وقال المدير إن الخطة ناجحة. بعضهم يرى أن الخطة تحتاج إلى وقت."
+    sp = _speaker_of(rule_quotes(text), "الخطة تحتاج")
+    assert sp is not None and sp.text == "بعضهم"
