@@ -89,3 +89,11 @@ def test_fronted_some_of_them_speaks(rule_quotes):
     text = "وقال المدير إن الخطة ناجحة. بعضهم يرى أن الخطة تحتاج إلى وقت."
     sp = _speaker_of(rule_quotes(text), "الخطة تحتاج")
     assert sp is not None and sp.text == "بعضهم"
+
+
+def test_name_that_looks_like_a_time_word():
+    import rasd
+
+    doc = rasd.extract("وقال صباح الخالد وزير الخارجية إن الكويت تدعم الحل السياسي.")
+    sp = _speaker_of(doc.quotes, "الكويت")
+    assert sp is not None and sp.name == "صباح الخالد"

@@ -69,7 +69,8 @@ class _Speakers:
         if a + 1 < b and toks[a].norm in _DOC_PARTS and toks[a + 1].norm[2:] in self.q.documents and \
                 toks[a + 1].norm.startswith("ال"):
             a += 1  # نص البيان: the statement itself
-        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)) or toks[a].norm in _HONORIFIC_HE:
+        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a) and not self._person_starts(a)) or \
+                toks[a].norm in _HONORIFIC_HE:
             return None, channel  # وشدد معاليه: the person named before speaks
         q = self.q
         # the plain subject: up to a cut word, punctuation or a word that ends it (إثر، خلال)
@@ -646,6 +647,12 @@ class _Speakers:
                 e = close + 1
         text = self.text[toks[a].start:toks[e - 1].end]
         return Speaker(toks[a].start, toks[e - 1].end, text, name=text, role=role, kind="document")
+
+    def _person_starts(self, a: int) -> bool:
+        """Does a person's name found by the entity stage start at token a (صباح الخالد, not صباح اليوم)?"""
+        e = self.ents_at.get(a)
+        return e is not None and e.label.startswith("PERS") and e.start == self.toks[a].start and \
+            e.end > self.toks[a].end
 
     def _issuer(self, a: int, head: str) -> Speaker | None:
         """The body or person that gave the statement named again at token a (البيان, head بيان): the speaker
