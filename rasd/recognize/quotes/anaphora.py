@@ -381,6 +381,9 @@ class _Anaphora:
                                  kind="document" if toks[a].norm in q.documents else "unknown")
                 return sp
             j -= 1
+        sp = self._fronted_group(k, v, sent_start)
+        if sp is not None:
+            return sp
         # a definite noun phrase just before the verb, opening its clause (أن النادي قد صرح، لكن الصفراء شدد)
         j = k
         while j > sent_start and k - j < 3 and toks[j - 1].kind == "word" and toks[j - 1].norm.startswith("ال") \
@@ -422,6 +425,25 @@ class _Anaphora:
                 if sp is not None and sp.kind in ("person", "organisation"):
                     return sp
         return None
+
+    def _fronted_group(self, k: int, v: int, sent_start: int) -> Speaker | None:
+        """A plural unnamed source right before the verb, opening its clause (والخبراء يرون، بعضهم يرى، لكن
+        كثيرين حثوا): it speaks (without the و written onto it)."""
+        toks, q = self.toks, self.q
+        nk = toks[k].norm
+        if k != v - 1 or toks[k].kind != "word" or not (
+                k == sent_start or toks[k - 1].kind == "punct" or toks[k - 1].norm in _CLAUSE_OPEN):
+            return None
+        cut = 1 if nk[:1] in "وف" and len(nk) > 4 else 0
+        w = nk[cut:]
+        core = w[2:] if w.startswith("ال") else w
+        if core.endswith("هم") and core[:-2] in q.groups:
+            core = core[:-2]  # بعضهم، معظمهم
+        if core not in q.groups or core in _NONHUMAN_GROUPS or k in self.ents_at:
+            return None
+        start = toks[k].start + cut
+        text = self.text[start:toks[k].end]
+        return Speaker(start, toks[k].end, text, name=text, kind="unknown")
 
     def remember(self, sp: Speaker | None, offset: int) -> None:
         """Note who spoke at ``offset`` (for a later verb without a subject)."""

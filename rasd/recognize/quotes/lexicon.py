@@ -10,12 +10,15 @@ from rasd.lexicon import load_yaml, word_set
 from rasd.text.normalize import normalize_word
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_PAPER_OPENERS = frozenset((*_OPENERS, "”"))  # لـ”الصحيفة”: some papers open with the closing mark
 _ENDERS = frozenset(".!?؟…")
 _COMMAS = frozenset(("،", ",", "؛", ";"))
 _WORDS = "quote_words.yaml"  # the word lists of this module, as data
 _CUT_WORDS = word_set(_WORDS, "quotes_cut_words")
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _RELATIVES = word_set(_WORDS, "quotes_relatives")
+_DOC_PARTS = word_set(_WORDS, "quotes_document_parts")  # نص البيان
+_DEMONSTRATIVES = frozenset(map(normalize_word, word_set(_WORDS, "quotes_demonstratives")))  # أوضح ذلك فلان
 # a relative with the verb right after it and no subject between (التي قالت إنها) is not a quotation; after
 # these the verb never starts one (ما يذكر، مما يعني)
 _BARE_REL = word_set(_WORDS, "quotes_bare_rel")
@@ -29,6 +32,7 @@ _NOT_GIVEN = word_set(_WORDS, "quotes_not_given")
 # a word written onto a preposition or the article, or a preposition itself, opens no subject
 _NOT_SUBJECT_STARTS = tuple(sorted(word_set(_WORDS, "quotes_not_subject_starts")))
 _TIME_LEAD = word_set(_WORDS, "quotes_time_lead")
+_DAY_PARTS = word_set(_WORDS, "quotes_day_parts")  # صباح اليوم
 _ADVERB_REL = word_set(_WORDS, "quotes_adverb_rel")
 _CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
 _NOT_COMP_BEFORE = word_set(_WORDS, "quotes_not_comp_before")
@@ -49,6 +53,7 @@ _PLACE_PEOPLE = word_set(_WORDS, "quotes_place_people")  # شهود عيان ف�
 _SOURCE_ADJ = word_set(_WORDS, "quotes_source_adjectives")  # مسؤول تركي كبير
 _NOT_BARE_ROLE = word_set(_WORDS, "quotes_not_bare_role")  # رئيس الوزراء is not الرئيس
 _ACC_COMPS = word_set(_WORDS, "quotes_according_comps")  # وبحسب الوزارة فإنه: only after "according to"
+_COMMA_OPENERS = frozenset(map(normalize_word, word_set(_WORDS, "quotes_comma_openers")))  # قال فلان، نحن
 _COMMA_VERBS = word_set(_WORDS, "quotes_comma_verbs")  # قال فلان للصحفيين، تم ...: content after the comma
 _PRESS = word_set(_WORDS, "quotes_press_addressees")
 _ALA_VERBS = word_set(_WORDS, "quotes_ala_verbs")  # شدد الوزير على ضرورة ...: the content after على

@@ -24,6 +24,7 @@ from rasd.recognize.quotes.lexicon import (
     _BODY_LEADS,
     _CALL_VERBS,
     _CLAUSE_BEFORE_VERB,
+    _COMMA_OPENERS,
     _COMMA_VERBS,
     _COMMAS,
     _CUT_WORDS,
@@ -290,6 +291,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and \
                     self._content_after_addressee(i, k, limit):
                 return ("reported", k + 1), k, part_at  # قال فلان للصحفيين، تم تحديد ...
+            if t.text in ("،", ",") and base in _COMMA_VERBS and not participle and k - i <= 5 and \
+                    k + 2 < limit and toks[k + 1].norm in _COMMA_OPENERS and k > i + 1:
+                return ("reported", k + 1), k, part_at  # قال فلان، نحن ...؛ قال فلان، إذا ...
             if may_nominal and t.kind == "punct" and t.text not in _OPENERS:
                 # a content noun after a comma belongs to another clause (not X، إلى حرصها), unless the verb's
                 # own preposition or such a noun comes (أكد فلان، سفير بلاده، على متانة العلاقات)

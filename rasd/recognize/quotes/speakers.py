@@ -10,12 +10,16 @@ from rasd.recognize.quotes.lexicon import (
     _AFFIL_PREPS,
     _COMMAS,
     _CUT_WORDS,
+    _DAY_PARTS,
+    _DEMONSTRATIVES,
+    _DOC_PARTS,
     _HE,
     _HONORIFIC_HE,
     _LEADING,
     _NOT_GIVEN,
     _OBJECT_START,
     _OPENERS,
+    _PAPER_OPENERS,
     _PLACE_PEOPLE,
     _RELATIVES,
     _SKIP_BEFORE_VERB,
@@ -54,10 +58,19 @@ class _Speakers:
         if quoted is not None:  # وقالت "لورا كولانجيلو" من كلية الطب: a name in quotation marks
             return quoted, channel
         a = self._past_time_words(a, b)
+        if a + 2 < b and toks[a].norm in _DEMONSTRATIVES and toks[a + 1].kind == "word" and \
+                not _definite(toks[a + 1].norm):
+            a = self._past_time_words(a + 1, b)  # أوضح ذلك مدير المهرجان فلان: the object, then the subject
         if a + 2 < b and (toks[a].norm, toks[a + 1].norm) in self.q.according:
             return self._speaker_from(a + 2, b, np, False)  # وقال نقلا عن دائرة الصحة: the source quoted speaks
-        a = self._past_spoken_to(a, b)
-        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a)) or toks[a].norm in _HONORIFIC_HE:
+        a2 = self._past_spoken_to(a, b)
+        if a2 > a:
+            a = self._past_time_words(a2, b)  # أكد لـ«الصحيفة» صباح اليوم فلان: the time after the paper
+        if a + 1 < b and toks[a].norm in _DOC_PARTS and toks[a + 1].norm[2:] in self.q.documents and \
+                toks[a + 1].norm.startswith("ال"):
+            a += 1  # نص البيان: the statement itself
+        if a >= b or (toks[a].norm in _CUT_WORDS and not self._ali(a) and not self._person_starts(a)) or \
+                toks[a].norm in _HONORIFIC_HE:
             return None, channel  # وشدد معاليه: the person named before speaks
         q = self.q
         # the plain subject: up to a cut word, punctuation or a word that ends it (إثر، خلال)
@@ -161,7 +174,8 @@ class _Speakers:
         toks = self.toks
         tw = self.r.lx.time_words
         while a < b and (toks[a].kind == "punct" or toks[a].norm in _LEADING or toks[a].norm in _TIME_LEAD or
-                         toks[a].norm in tw):
+                         toks[a].norm in tw or
+                         toks[a].norm in _DAY_PARTS and a + 1 < b and toks[a + 1].norm in _TIME_LEAD):
             a += 1  # أعلنت أمس الشرطة: the time before the subject
         if a + 1 < b and self._verb_with_object(toks[a].norm):
             a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
@@ -170,7 +184,7 @@ class _Speakers:
     def _past_spoken_to(self, a: int, b: int) -> int:
         """Where the subject starts after the paper or the one spoken to named first at token a."""
         toks = self.toks
-        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _OPENERS:
+        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _PAPER_OPENERS:
             close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
             if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
                 a = close + 1
@@ -607,6 +621,10 @@ class _Speakers:
                 if sp.kind == "document" and sp.name and normalize_word(sp.name).split()[0] in (head, "ال" + head):
                     return Speaker(toks[a].start, toks[a].end, toks[a].text, name=sp.name, role=sp.role,
                                    kind="document")
+            issuer = self._issuer(a, head)
+            if issuer is not None:  # أكدت الوزارة في بيانها ... وأضاف البيان: the body that issued it
+                return Speaker(toks[a].start, toks[a].end, toks[a].text, name=issuer.name, role=issuer.role,
+                               kind=issuer.kind)
         e = a + 1
         while e < end and e - a < 4 and toks[e].kind == "word" and toks[e].norm not in self.q.comps and \
                 toks[e].norm not in _HE and (  # بيان رئاسة الإقليم | فإنه
@@ -629,6 +647,35 @@ class _Speakers:
                 e = close + 1
         text = self.text[toks[a].start:toks[e - 1].end]
         return Speaker(toks[a].start, toks[e - 1].end, text, name=text, role=role, kind="document")
+
+    def _person_starts(self, a: int) -> bool:
+        """Does a person's name found by the entity stage start at token a (صباح الخالد, not صباح اليوم)?"""
+        e = self.ents_at.get(a)
+        return e is not None and e.label.startswith("PERS") and e.start == self.toks[a].start and \
+            e.end > self.toks[a].end
+
+    def _issuer(self, a: int, head: str) -> Speaker | None:
+        """The body or person that gave the statement named again at token a (البيان, head بيان): the speaker
+        or organisation of the sentence where it was given (أكدت الوزارة في بيانها، كشفت الإدارة عن تقريرها)."""
+        toks = self.toks
+        own = {head + s for s in ("ه", "ها", "هم", "ا")}
+        own |= {"ب" + w for w in own} | {"ب" + head}
+        for x in range(a - 1, max(-1, a - 300), -1):
+            nm = toks[x].norm
+            if not (nm in own or nm == head and x > 0 and toks[x - 1].norm == "في"):
+                continue
+            s0 = self.toks[self.sentence_start(x)].start
+            k = bisect.bisect_left(self.speaker_at, toks[x].start)
+            if k and self.speaker_at[k - 1] >= s0:
+                sp = self.speakers[k - 1]
+                return sp if sp.name and sp.kind in ("person", "organisation") else None
+            for y in range(x - 1, self.sentence_start(x) - 1, -1):
+                ent = self.ents_at.get(y)
+                if ent is not None and ent.label.startswith("ORG"):
+                    name = ent.canonical or ent.text
+                    return Speaker(ent.start, ent.end, ent.text, name=name, kind="organisation")
+            return None
+        return None
 
     def _affiliation(self, e: int, b: int) -> int:
         """The end of an unnamed source's في/من phrase (مصدر | في الدفاع المدني), from token e."""

@@ -13,6 +13,7 @@ from rasd.recognize.quotes.lexicon import (
     _ENDERS,
     _HARAKAT,
     _OPENERS,
+    _PAPER_OPENERS,
     _definite,
     _forms,
 )
@@ -161,7 +162,7 @@ class _Tokens:
     def _past_addressee(self, k: int, limit: int) -> int:
         """The token after the paper spoken to at k (لـ«الشرق الأوسط»، لرويترز), else k."""
         toks = self.toks
-        if k + 2 < limit and toks[k].norm == "ل" and toks[k + 1].text in _OPENERS:
+        if k + 2 < limit and toks[k].norm == "ل" and toks[k + 1].text in _PAPER_OPENERS:
             close = next((x for x in range(k + 2, min(limit, k + 6)) if toks[x].text in ("»", "”", '"')), None)
             return close + 1 if close is not None else k
         if k < limit and self._addressee(k):
