@@ -21,7 +21,8 @@ from functools import cache
 
 from rasd.doc import DateMention, Document, Place
 from rasd.lexicon import load_yaml, word_set
-from rasd.text.normalize import normalize_word
+from rasd.lexicon.matcher import PhraseMatcher
+from rasd.text.normalize import normalize, normalize_word
 
 _SINCE = word_set("events/words.yaml", "arguments_since")
 _SINCE_FILLERS = word_set("events/words.yaml", "arguments_since_fillers")
@@ -520,28 +521,20 @@ def _relative_aside(text: str, start: int) -> bool:
 
 
 @cache
-def _seats() -> tuple[tuple[str, str], ...]:
-    """(normalised name, ISO code of its seat) of the bodies in events/seats.yaml, longest names first."""
-    out = [(" ".join(normalize_word(w) for w in name.split()), cc)
-           for cc, names in load_yaml("events/seats.yaml")["seats"].items() for name in names]
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
+def _seats() -> PhraseMatcher:
+    """The names of the bodies in events/seats.yaml, each with the ISO code of its seat (clitic-aware)."""
+    matcher = PhraseMatcher()
+    for cc, names in load_yaml("events/seats.yaml")["seats"].items():
+        for name in names:
+            matcher.add(name, cc)
+    return matcher
 
 
 def seat_of(text: str) -> str | None:
     """The ISO code of the country seating the regional body named in an actor's words (الأمين العام لجامعة
     الدول العربية -> EG, منظمة التعاون الإسلامي -> SA), or None."""
-    words = [normalize_word(w) for w in text.split()]
-    forms = {" ".join(words)}
-    for i, w in enumerate(words):  # a prefix on a word (لجامعة، ولمنظمة): its name with and without ال
-        if len(w) > 3 and w[0] in "لوب":
-            forms.add(" ".join(words[:i] + [w[1:]] + words[i + 1:]))
-            forms.add(" ".join(words[:i] + ["ال" + w[1:]] + words[i + 1:]))
-            if w[1] == "ل":
-                forms.add(" ".join(words[:i] + ["ا" + w[1:]] + words[i + 1:]))
-    for name, cc in _seats():
-        if any(f" {name} " in f" {f} " for f in forms):
-            return cc
-    return None
+    found = _seats().find(normalize(text))
+    return found[0].values[0] if found else None
 
 
 def _actor_place(doc: Document, actor: tuple[int, int, str | None, int | None]) -> Place:

@@ -17,7 +17,8 @@ def _countries(text: str, kind: str) -> list[str | None]:
 
 def test_seat_of_names_with_and_without_a_prefix():
     assert seat_of("جامعة الدول العربية") == "EG"
-    assert seat_of("لجامعة العربية") == "EG"
+    assert seat_of("للجامعة العربية") == "EG"  # ل + الجامعة
+    assert seat_of("الأمين العام لجامعة الدول العربية") == "EG"
     assert seat_of("منظمة التعاون الإسلامي") == "SA"
     assert seat_of("لمجلس التعاون الخليجي") == "SA"
     assert seat_of("الحكومة العراقية") is None
