@@ -21,6 +21,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from rasd.doc import Document, Entity, Token
+from rasd.geo.family import drop_family_nisbas
 from rasd.ner.conll import spans
 from rasd.ner.features import split_clitics
 from rasd.text.normalize import normalize
@@ -194,7 +195,7 @@ class TagEntities:
 
     name = "ner"
     needs = ("tokens", "sentences")
-    adds = ("entities",)
+    adds = ("entities",)  # and drops from ``places`` the nisbas that are family names (rasd.geo.family)
 
     def __init__(self, tagger=None) -> None:
         self._tagger = tagger
@@ -213,4 +214,5 @@ class TagEntities:
     def __call__(self, doc: Document) -> Document:
         tagger = self.load()
         doc.entities = merge(doc.entities, tagger_entities(doc, tagger), doc.places)
+        doc.places = drop_family_nisbas(doc)  # عبدالله التركي is a name, not Turkey
         return doc
