@@ -6,25 +6,29 @@ from rasd.doc import Document
 from rasd.text.normalize import normalize
 from rasd.text.sentences import split_sentences
 from rasd.text.tokenize import tokenize
+from rasd.text.trailer import body_end
 
 
 def norm_text(doc: Document):
-    """The document's :class:`~rasd.text.normalize.NormText`, computed once and cached on it."""
+    """The document's :class:`~rasd.text.normalize.NormText`, computed once and cached on it; it covers
+    the article's body (the text before a closing line of tags, see :mod:`rasd.text.trailer`)."""
     nt = doc.cache.get("norm")
     if nt is None:
-        nt = doc.cache["norm"] = normalize(doc.text)
+        end = doc.cache.get("body_end")
+        nt = doc.cache["norm"] = normalize(doc.text if end is None or end >= len(doc.text) else doc.text[:end])
     return nt
 
 
 class Tokenize:
-    """Split the text into tokens with offsets."""
+    """Split the text into tokens with offsets (none in a closing line of tags: :mod:`rasd.text.trailer`)."""
 
     name = "tokenize"
     needs = ("text",)
     adds = ("tokens",)
 
     def __call__(self, doc: Document) -> Document:
-        doc.tokens = tokenize(doc.text)
+        end = doc.cache["body_end"] = body_end(doc.text)
+        doc.tokens = tokenize(doc.text if end == len(doc.text) else doc.text[:end])
         return doc
 
 
