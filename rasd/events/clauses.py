@@ -218,11 +218,12 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             cur = Clause(i + 1, i1, "main", None)
             continue
         # و/ف + a predicate: a coordinated clause of the same kind
-        if i > cur.start and tok.norm[:1] in ("و", "ف") and _starts_predicate(tok, cats, trig) \
+        # (a word with no cue and no trigger is no predicate: _predicate_cat is asked only of the others)
+        pcat = _predicate_cat(tok, cats, trig) if cats or trig is not None else None
+        if i > cur.start and tok.norm[:1] in ("و", "ف") and pcat is not None \
                 and not (trig is not None and trig.pos not in ("v", "p")):
             _close(clauses, cur, i)
             cur = Clause(i, i1, cur.kind if cur.kind != "object" else "object", cur.governor)
-        pcat = _predicate_cat(tok, cats, trig)
         if pcat is not None and parent is not None and cur.kind == "sub" and cur.start + 1 < i <= cur.start + 6 \
                 and (cur.predicates or _is_verbish(tokens[cur.start].norm)) \
                 and tok.norm[:1] not in ("و", "ف") and tokens[i - 1].kind != "punct":

@@ -10,7 +10,7 @@ import bisect
 from rasd.doc import Document, Event
 from rasd.events import political
 from rasd.events.arguments import sentence_figures
-from rasd.events.build import _AIRCRAFT, _REMOTE, _build, _strip
+from rasd.events.build import _AIRCRAFT, _REMOTE, _build, _strip, excluded_spans
 from rasd.events.clauses import _PLAIN_STOPS, roles, segment
 from rasd.events.cues import CueIndex, between, cue_categories, token_table
 from rasd.events.factuality import is_old, judge
@@ -120,7 +120,7 @@ class _Sentence:
 
     __slots__ = ("doc", "s", "tokens", "i0", "i1", "ts", "rl", "subs", "dates", "sent_mentions", "cues_at",
                  "view", "figs", "specific_base", "protest_words", "mains", "opaque_first", "armed_fig",
-                 "assault_nouns", "mishap", "violent", "sport")
+                 "assault_nouns", "mishap", "violent", "sport", "excluded")
 
 
 def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
@@ -131,7 +131,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
     if st is None:
         return []
     _promote(st)
-    _weigh_evidence(st)
+    if st.mains:  # (the evidence weighs the main predicates only)
+        _weigh_evidence(st)
     out = []
     advances: set[int] = set()
     for t in st.mains:
@@ -176,11 +177,11 @@ def _read_sentence(doc, s, ts, cues_at, mentions, token_index, view) -> _Sentenc
     if not ts:
         return None
     st = _Sentence()
+    st.excluded = None  # the spans no place of its events may stand in (listed at the first event)
     st.doc, st.s, st.tokens, st.i0, st.i1, st.ts, st.rl = doc, s, tokens, i0, i1, ts, rl
     st.subs, st.dates, st.sent_mentions, st.cues_at, st.view = subs, dates, sent_mentions, cues_at, view
-    st.figs = figs = sentence_figures(doc, s.start, s.end)
-    st.specific_base = _specificity(doc, s, i0, i1, view, sent_mentions, figs,
-                                    any(t.pos == "c" for t in ts))
+    st.figs = sentence_figures(doc, s.start, s.end)
+    st.specific_base = None  # (counted at the first event built: a sentence may build none)
     st.protest_words = sum(1 for t in ts if t.type == "PROTEST" and t.entry.mode != "intervene")
     st.mains = [t for t in ts if rl.get(id(t)) is not None and rl[id(t)].main]
     # a clause whose first predicate is a stance, accusation, denial or modality word
@@ -509,7 +510,10 @@ def _misread(st: _Sentence, t, role) -> bool:
 
 def _build_in(st: _Sentence, t, role, fact, specific: int) -> Event:
     """The event of trigger ``t`` in this sentence (:func:`_build` with the sentence's tables)."""
-    return _build(st.doc, st.s, t, role, fact, st.sent_mentions, st.cues_at, st.ts, st.rl, specific, st.subs)
+    if st.excluded is None:
+        st.excluded = excluded_spans(st.sent_mentions, st.ts)
+    return _build(st.doc, st.s, t, role, fact, st.sent_mentions, st.cues_at, st.ts, st.rl, specific, st.subs,
+                  st.excluded)
 
 
 def _code_main(st: _Sentence, t, role, out: list, advances: set[int]) -> None:
@@ -519,9 +523,9 @@ def _code_main(st: _Sentence, t, role, out: list, advances: set[int]) -> None:
     fact = judge(st.tokens, st.i0, st.i1, t, role.clause, st.cues_at, s.text, doc.published, st.dates, role.head,
                  st.view.cues)
     if role.reason == "nominal-head" and _evaluated(st.tokens, t, role.clause, st.cues_at, st.dates):
-        out.append((_build_in(st, t, role, fact, st.specific_base), False, "evaluated"))
+        out.append((_build_in(st, t, role, fact, _specific_base(st)), False, "evaluated"))
         return
-    specific = st.specific_base
+    specific = _specific_base(st)
     if role.reason == "participants-subject" and ("ال" in t.prefix or t.key.startswith("ال")):
         specific += 1  # رفع المتظاهرون ...: the protesters the article is about
     if (t.type in _SPECIFIC_NEEDED or t.entry.weak) and specific == 0 and fact.value in HAPPENED \
@@ -560,7 +564,7 @@ def _modal_events(st: _Sentence, out: list) -> None:
         fact = judge(st.tokens, st.i0, st.i1, t, role.clause, st.cues_at, st.s.text, st.doc.published, st.dates,
                      role.head, st.view.cues)
         if fact.value not in HAPPENED:
-            out.append((_build_in(st, t, role, fact, st.specific_base), False, fact.value))
+            out.append((_build_in(st, t, role, fact, _specific_base(st)), False, fact.value))
 
 
 _ACTIVITY_BEFORE = word_set(_WORDS, "stage_activity_before")
@@ -686,6 +690,14 @@ def _light_pronoun(tokens, k: int, i1: int, cues_at) -> bool:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return "light_verbs" in cue_categories(w[:-len(suffix)])  # نظمها، شنه
     return False
+
+
+def _specific_base(st: _Sentence) -> int:
+    """The sentence's :func:`_specificity` (counted once, at its first event)."""
+    if st.specific_base is None:
+        st.specific_base = _specificity(st.doc, st.s, st.i0, st.i1, st.view, st.sent_mentions, st.figs,
+                                        any(t.pos == "c" for t in st.ts))
+    return st.specific_base
 
 
 def _specificity(doc, s, i0, i1, view, sent_mentions, figs, casualties: bool = False) -> int:

@@ -278,11 +278,11 @@ def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
     w = tokens[t.token].norm
     nxt = tokens[t.token + 1].norm if t.token + 1 < len(tokens) else ""
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
-    prev_pairs = _may_pair(prev, firsts)
+    prev_pairs = prev in firsts or " " in prev  # (_may_pair inline: this runs for every trigger)
     prev1 = prev[1:] if prev[:1] in "وفلب" and len(prev) > 3 else None
-    prev1_pairs = prev1 is not None and _may_pair(prev1, firsts)
+    prev1_pairs = prev1 is not None and (prev1 in firsts or " " in prev1)
     for x in (w, w[1:]) if w[:1] in "وف" and len(w) > 3 else (w,):  # واستقبل مطار: behind a conjunction
-        if x in stop or (_may_pair(x, firsts) and f"{x} {nxt}" in stop) or (
+        if x in stop or ((x in firsts or " " in x) and f"{x} {nxt}" in stop) or (
                 prev_pairs and f"{prev} {x}" in stop):  # صافرات الإنذار
             return True
         if prev1_pairs and f"{prev1} {x}" in stop:
