@@ -3,6 +3,10 @@
  * cues_for(tokens, i0, i1, out, cache, plain, forms): the token loop of rasd.events.cues.cues_for in C,
  * with the same result; the word-form lookups it misses (forms(w)) stay in Python.  The Python function
  * is the reference: tests/events/test_events_compiled.py checks that both agree.
+ *
+ * token_table(tokens, stop_words, number_words): one pass over a document's tokens that lists their
+ * starts and where the numbers, punctuation marks, clause stops and number words stand (the reference
+ * is rasd.events.cues._token_table).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -216,9 +220,79 @@ cues_for(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+static PyObject *s_start;  /* "start" */
+static PyObject *s_number; /* "number" */
+static PyObject *s_punct;  /* "punct" */
+
+/* append the index i to the list lst: 0, or -1 on error */
+static int
+append_index(PyObject *lst, Py_ssize_t i)
+{
+    PyObject *v = PyLong_FromSsize_t(i);
+    if (v == NULL)
+        return -1;
+    int rc = PyList_Append(lst, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* token_table(tokens, stop_words, number_words): the pass of rasd.events.cues._token_table in C */
+static PyObject *
+token_table(PyObject *self, PyObject *args)
+{
+    PyObject *tokens, *stop_words, *number_words;
+    if (!PyArg_ParseTuple(args, "O!O!O!:token_table", &PyList_Type, &tokens, &PyFrozenSet_Type, &stop_words,
+                          &PyFrozenSet_Type, &number_words))
+        return NULL;
+    PyObject *lists[5] = {NULL, NULL, NULL, NULL, NULL}; /* starts, numbers, puncts, stops, number words */
+    for (int j = 0; j < 5; j++) {
+        lists[j] = PyList_New(0);
+        if (lists[j] == NULL)
+            goto fail;
+    }
+    Py_INCREF(tokens);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
+        PyObject *tok = PyList_GET_ITEM(tokens, i);
+        Py_INCREF(tok);
+        PyObject *start = PyObject_GetAttr(tok, s_start);
+        PyObject *kind = start == NULL ? NULL : PyObject_GetAttr(tok, s_kind);
+        PyObject *w = kind == NULL ? NULL : PyObject_GetAttr(tok, s_norm);
+        Py_DECREF(tok);
+        int rc = -1;
+        if (w != NULL && PyList_Append(lists[0], start) == 0) {
+            int number = PyObject_RichCompareBool(kind, s_number, Py_EQ);
+            int punct = number != 0 ? 0 : PyObject_RichCompareBool(kind, s_punct, Py_EQ);
+            int stop = punct != 0 ? punct : PySet_Contains(stop_words, w);
+            int numword = PySet_Contains(number_words, w);
+            if (number >= 0 && punct >= 0 && stop >= 0 && numword >= 0
+                && !(number && append_index(lists[1], i) < 0) && !(punct && append_index(lists[2], i) < 0)
+                && !(stop && append_index(lists[3], i) < 0) && !(numword && append_index(lists[4], i) < 0))
+                rc = 0;
+        }
+        Py_XDECREF(start);
+        Py_XDECREF(kind);
+        Py_XDECREF(w);
+        if (rc < 0) {
+            Py_DECREF(tokens);
+            goto fail;
+        }
+    }
+    Py_DECREF(tokens);
+    PyObject *out = PyTuple_Pack(5, lists[0], lists[1], lists[2], lists[3], lists[4]);
+    for (int j = 0; j < 5; j++)
+        Py_DECREF(lists[j]);
+    return out;
+fail:
+    for (int j = 0; j < 5; j++)
+        Py_XDECREF(lists[j]);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"cues_for", cues_for, METH_VARARGS,
      "cues_for(tokens, i0, i1, out, cache, plain, forms): the token loop of rasd.events.cues.cues_for."},
+    {"token_table", token_table, METH_VARARGS,
+     "token_table(tokens, stop_words, number_words): the pass of rasd.events.cues._token_table."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -232,7 +306,10 @@ PyInit__events(void)
     s_kind = PyUnicode_InternFromString("kind");
     s_word = PyUnicode_InternFromString("word");
     s_update = PyUnicode_InternFromString("update");
-    if (!s_norm || !s_kind || !s_word || !s_update)
+    s_start = PyUnicode_InternFromString("start");
+    s_number = PyUnicode_InternFromString("number");
+    s_punct = PyUnicode_InternFromString("punct");
+    if (!s_norm || !s_kind || !s_word || !s_update || !s_start || !s_number || !s_punct)
         return NULL;
     return PyModule_Create(&module);
 }

@@ -45,8 +45,11 @@ _VERBAL = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONS
 # the meetings it hosts (استقبل), made at its seat
 
 
-def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs=()) -> Event:
-    """The event of trigger ``t`` with its role: mode, date, actors, place, type corrections, confidence."""
+def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs=(), excluded=None) -> Event:
+    """The event of trigger ``t`` with its role: mode, date, actors, place, type corrections, confidence.
+
+    ``excluded`` are the spans of the sentence's mentions and trigger words (:func:`excluded_spans`, the
+    same for each event of the sentence; listed here when not given)."""
     tokens = doc.tokens
     clause = role.clause
     ev = Event(type=t.type, evidence=[Span(s.start, s.end, s.text)],
@@ -59,7 +62,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan, other)
     a1, a2 = _event_actors(t, role, sent_mentions, tokens)
     # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened
-    excluded = [(m.start, m.end) for m in sent_mentions] + [(o.start, o.end) for o in ts]
+    if excluded is None:
+        excluded = excluded_spans(sent_mentions, ts)
     frame_end = tokens[clause.start].start if clause.kind == "reported" and clause.start < len(tokens) else None
     body = _seated_speaker(doc.text, t, a1, a2)
     speaker = a1 if body is None else body[1]
@@ -78,6 +82,12 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
         place_any=ev.location is not None, date_explicit=_d is not None and s.start <= _d.start < s.end,
         figures=False, reported=fact.value == "reported", specific=specific)
     return ev
+
+
+def excluded_spans(sent_mentions, ts) -> list[tuple[int, int]]:
+    """The spans of a sentence's mentions and trigger words: no place inside one is where its events
+    happened."""
+    return [(m.start, m.end) for m in sent_mentions] + [(o.start, o.end) for o in ts]
 
 
 def _seated_speaker(text: str, t, a1, a2):

@@ -153,8 +153,13 @@ def _is_verbish(tok_norm: str) -> bool:
     return not tok_norm.startswith(("ال", "وال", "بال", "لل", "فال"))
 
 
-def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dict[int, object]) -> list[Clause]:
-    """Cut tokens ``[i0, i1)`` of a sentence into typed clauses."""
+def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dict[int, object],
+            marks: list[int] | None = None) -> list[Clause]:
+    """Cut tokens ``[i0, i1)`` of a sentence into typed clauses.
+
+    ``marks``, when given, are the tokens of ``[i0, i1)`` that may cut or carry a clause, in order: those
+    with a cue or a trigger, the punctuation marks and the plain stop words (found here when not given).
+    """
     clauses: list[Clause] = []
     cur = Clause(i0, i1, "main")
     last_pred_cat: str | None = None
@@ -162,8 +167,9 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
     cue_get, trig_get = cues_at.get, trig_at.get
     stops = _PLAIN_STOPS
     # the tokens that may cut or carry a clause, found at once (the test below still passes over the rest)
-    marks = [i for i, tok in enumerate(tokens[i0:i1], i0)
-             if i in cues_at or i in trig_at or tok.kind == "punct" or tok.norm in stops]
+    if marks is None:
+        marks = [i for i, tok in enumerate(tokens[i0:i1], i0)
+                 if i in cues_at or i in trig_at or tok.kind == "punct" or tok.norm in stops]
     for i in marks:
         tok = tokens[i]
         cats = cue_get(i, ())
@@ -212,11 +218,12 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             cur = Clause(i + 1, i1, "main", None)
             continue
         # و/ف + a predicate: a coordinated clause of the same kind
-        if i > cur.start and tok.norm[:1] in ("و", "ف") and _starts_predicate(tok, cats, trig) \
+        # (a word with no cue and no trigger is no predicate: _predicate_cat is asked only of the others)
+        pcat = _predicate_cat(tok, cats, trig) if cats or trig is not None else None
+        if i > cur.start and tok.norm[:1] in ("و", "ف") and pcat is not None \
                 and not (trig is not None and trig.pos not in ("v", "p")):
             _close(clauses, cur, i)
             cur = Clause(i, i1, cur.kind if cur.kind != "object" else "object", cur.governor)
-        pcat = _predicate_cat(tok, cats, trig)
         if pcat is not None and parent is not None and cur.kind == "sub" and cur.start + 1 < i <= cur.start + 6 \
                 and (cur.predicates or _is_verbish(tokens[cur.start].norm)) \
                 and tok.norm[:1] not in ("و", "ف") and tokens[i - 1].kind != "punct":

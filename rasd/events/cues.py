@@ -17,6 +17,10 @@ try:  # the optional compiled token loop of cues_for (rasd/events/_events.c)
     from rasd.events._events import cues_for as _compiled_cues_for
 except ImportError:  # pragma: no cover - depends on the build
     _compiled_cues_for = None
+try:  # and its pass over a document's tokens (token_table)
+    from rasd.events._events import token_table as _compiled_token_table
+except ImportError:  # pragma: no cover - depends on the build
+    _compiled_token_table = None
 
 CUES_FILE = "events/cues.yaml"
 
@@ -198,6 +202,37 @@ def _cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
                 have.update(cats)
 
 
+def token_table(tokens, stop_words: frozenset[str], number_words: frozenset[str]) -> tuple[list, ...]:
+    """One pass over a document's ``tokens``: (their starts, the positions of the numbers, of the
+    punctuation marks, of the clause stops (a punctuation mark or a word of ``stop_words``), of the words
+    of ``number_words``), each in order."""
+    if _compiled_token_table is not None and type(tokens) is list and type(stop_words) is frozenset \
+            and type(number_words) is frozenset:
+        return _compiled_token_table(tokens, stop_words, number_words)  # the same pass in C
+    return _token_table(tokens, stop_words, number_words)
+
+
+def _token_table(tokens, stop_words, number_words) -> tuple[list, ...]:
+    """:func:`token_table` in Python (the reference for the compiled pass)."""
+    starts: list[int] = []
+    numbers: list[int] = []
+    puncts: list[int] = []
+    stops: list[int] = []
+    words: list[int] = []
+    for i, t in enumerate(tokens):
+        starts.append(t.start)
+        kind, w = t.kind, t.norm
+        if kind == "number":
+            numbers.append(i)
+        elif kind == "punct":
+            puncts.append(i)
+        if kind == "punct" or w in stop_words:
+            stops.append(i)
+        if w in number_words:
+            words.append(i)
+    return starts, numbers, puncts, stops, words
+
+
 class CueIndex:
     """The token positions of each cue category in a finished cue map (``cues_at``), sorted, to answer
     "is there a cue of this category in tokens [a, b)?" by bisection instead of a scan; given the
@@ -208,7 +243,8 @@ class CueIndex:
 
     __slots__ = ("at", "keys", "by_cat", "tokens", "_numbers", "_puncts")
 
-    def __init__(self, cues_at: dict[int, set[str]], tokens=None) -> None:
+    def __init__(self, cues_at: dict[int, set[str]], tokens=None, numbers: list[int] | None = None,
+                 puncts: list[int] | None = None) -> None:
         self.at = cues_at
         self.keys = sorted(cues_at)
         by_cat: dict[str, list[int]] = {}
@@ -221,8 +257,8 @@ class CueIndex:
                     lst.append(k)
         self.by_cat = by_cat
         self.tokens = tokens if tokens is not None else ()
-        self._numbers: list[int] | None = None
-        self._puncts: list[int] | None = None
+        self._numbers: list[int] | None = numbers  # (given: listed by the caller's own pass)
+        self._puncts: list[int] | None = puncts
 
     def _kinds(self) -> None:
         tokens = self.tokens

@@ -10,9 +10,9 @@ import bisect
 from rasd.doc import Document, Event
 from rasd.events import political
 from rasd.events.arguments import sentence_figures
-from rasd.events.build import _AIRCRAFT, _REMOTE, _build, _strip
-from rasd.events.clauses import roles, segment
-from rasd.events.cues import CueIndex, between, cue_categories
+from rasd.events.build import _AIRCRAFT, _REMOTE, _build, _strip, excluded_spans
+from rasd.events.clauses import _PLAIN_STOPS, roles, segment
+from rasd.events.cues import CueIndex, between, cue_categories, token_table
 from rasd.events.factuality import is_old, judge
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
@@ -46,14 +46,45 @@ _POSSESSIVE = tuple(sorted(word_set(_WORDS, "stage_possessive"), key=len, revers
 
 
 class _View:
-    """Per-document tables the sentence coder asks again and again: where each cue category, number
-    and punctuation mark stands, the mentions' starts."""
+    """Per-document tables the sentence coder asks again and again: where each cue category, number,
+    punctuation mark, clause stop and number word stands (``table``: the :func:`doc_table` of the
+    document, listed here when not given), the mentions' starts, the dates' and places' starts."""
 
-    __slots__ = ("cues", "mention_starts")
+    __slots__ = ("cues", "mention_starts", "doc", "stops", "number_words", "_date_starts", "_place_starts")
 
-    def __init__(self, doc: Document, cues_at: dict[int, set[str]], mentions) -> None:
-        self.cues = CueIndex(cues_at, doc.tokens)
+    def __init__(self, doc: Document, cues_at: dict[int, set[str]], mentions, table=None) -> None:
+        _starts, numbers, puncts, self.stops, self.number_words = table or doc_table(doc)
+        self.cues = CueIndex(cues_at, doc.tokens, numbers, puncts)
         self.mention_starts = [m.start for m in mentions]
+        self.doc = doc
+        self._date_starts: list[int] | None = None
+        self._place_starts: list[int] | None = None
+
+    @property
+    def date_starts(self) -> list[int] | None:
+        """The dates' starts when ``doc.dates`` is sorted by start (else None)."""
+        if self._date_starts is None:
+            self._date_starts = _sorted_starts(self.doc.dates)
+        return self._date_starts or None
+
+    @property
+    def place_starts(self) -> list[int] | None:
+        """The places' starts when ``doc.places`` is sorted by start (else None)."""
+        if self._place_starts is None:
+            self._place_starts = _sorted_starts(self.doc.places)
+        return self._place_starts or None
+
+
+def doc_table(doc: Document) -> tuple[list, ...]:
+    """(token starts, numbers, punctuation marks, clause stops, number words) of the document's tokens:
+    :func:`rasd.events.cues.token_table` with the clause stops and the number words of the coder."""
+    return token_table(doc.tokens, _PLAIN_STOPS, _NUMBER_WORDS)
+
+
+def _sorted_starts(items) -> list[int]:
+    """The starts of ``items``; [] when they are not sorted by start."""
+    starts = [a.start for a in items]
+    return starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else []
 
 
 def _implied(tokens, t, mains, rl, cues_at=None) -> bool:
@@ -89,7 +120,7 @@ class _Sentence:
 
     __slots__ = ("doc", "s", "tokens", "i0", "i1", "ts", "rl", "subs", "dates", "sent_mentions", "cues_at",
                  "view", "figs", "specific_base", "protest_words", "mains", "opaque_first", "armed_fig",
-                 "assault_nouns", "mishap", "violent", "sport")
+                 "assault_nouns", "mishap", "violent", "sport", "excluded")
 
 
 def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
@@ -100,7 +131,8 @@ def _code_sentence(doc, si, s, ts, cues_at, mentions, token_index, view=None):
     if st is None:
         return []
     _promote(st)
-    _weigh_evidence(st)
+    if st.mains:  # (the evidence weighs the main predicates only)
+        _weigh_evidence(st)
     out = []
     advances: set[int] = set()
     for t in st.mains:
@@ -125,12 +157,16 @@ def _read_sentence(doc, s, ts, cues_at, mentions, token_index, view) -> _Sentenc
     tokens = doc.tokens
     i0, i1 = s.token_start, s.token_end
     trig_at = {t.token: t for t in ts}
-    clauses = segment(tokens, i0, i1, cues_at, trig_at)
+    # the tokens that may cut or carry a clause: cue words, trigger words, punctuation and plain stops
+    marks = set(view.cues.keys_in(i0, i1))
+    marks.update(between(view.stops, i0, i1))
+    marks.update(k for k in trig_at if i0 <= k < i1)
+    clauses = segment(tokens, i0, i1, cues_at, trig_at, sorted(marks))
     rl = roles(tokens, clauses, ts, cues_at)
     # relative and subordinate clauses: their dates belong to what they tell (الاتفاق الذي وقع في 14 يوليو)
     subs = tuple((tokens[c.start].start, tokens[c.end - 1].end, _told_types(ts, c))
                  for c in clauses if c.kind == "sub" and c.end > c.start)
-    dates = [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end] if doc.dates else []
+    dates = _sentence_dates(doc, s, token_index, view) if doc.dates else []
     lo = bisect.bisect_left(view.mention_starts, s.start)
     hi = bisect.bisect_left(view.mention_starts, s.end, lo)
     sent_mentions = mentions[lo:hi]
@@ -141,11 +177,11 @@ def _read_sentence(doc, s, ts, cues_at, mentions, token_index, view) -> _Sentenc
     if not ts:
         return None
     st = _Sentence()
+    st.excluded = None  # the spans no place of its events may stand in (listed at the first event)
     st.doc, st.s, st.tokens, st.i0, st.i1, st.ts, st.rl = doc, s, tokens, i0, i1, ts, rl
     st.subs, st.dates, st.sent_mentions, st.cues_at, st.view = subs, dates, sent_mentions, cues_at, view
-    st.figs = figs = sentence_figures(doc, s.start, s.end)
-    st.specific_base = _specificity(doc, s, i0, i1, view, sent_mentions, figs,
-                                    any(t.pos == "c" for t in ts))
+    st.figs = sentence_figures(doc, s.start, s.end)
+    st.specific_base = None  # (counted at the first event built: a sentence may build none)
     st.protest_words = sum(1 for t in ts if t.type == "PROTEST" and t.entry.mode != "intervene")
     st.mains = [t for t in ts if rl.get(id(t)) is not None and rl[id(t)].main]
     # a clause whose first predicate is a stance, accusation, denial or modality word
@@ -154,21 +190,42 @@ def _read_sentence(doc, s, ts, cues_at, mentions, token_index, view) -> _Sentenc
     return st
 
 
+def _sentence_dates(doc, s, token_index, view) -> list[tuple[int, str]]:
+    """(token index, value) of the dates that start in sentence ``s``, in the order of ``doc.dates``."""
+    starts = view.date_starts
+    if starts is None:
+        return [(token_index(d.start), d.value) for d in doc.dates if s.start <= d.start < s.end]
+    lo = bisect.bisect_left(starts, s.start)
+    hi = bisect.bisect_left(starts, s.end, lo)
+    return [(token_index(d.start), d.value) for d in doc.dates[lo:hi]]
+
+
 def _promote(st: _Sentence) -> None:
     """Which trigger words that are no main predicate of their clause still tell an event of the sentence."""
-    _promote_by_figures(st)
-    _promote_result(st)
-    _promote_instrument(st)
-    _promote_resumed(st)
-    _promote_relative_told(st)
-    _promote_meeting(st)
-    _promote_participants(st)
-    _promote_after_fighting(st)
-    _promote_cause(st)
+    # each promoter takes a word of one type (an attack, a protest, a meeting): a sentence without one
+    # skips it
+    kinds = {t.type for t in st.ts}
+    assault = "ASSAULT" in kinds
+    if assault:
+        _promote_by_figures(st)
+        _promote_result(st)
+        _promote_instrument(st)
+    if assault or "PROTEST" in kinds:
+        _promote_resumed(st)
+    if assault:
+        _promote_relative_told(st)
+    if "CONSULT" in kinds:
+        _promote_meeting(st)
+    if "PROTEST" in kinds:
+        _promote_participants(st)
+    if assault:
+        _promote_after_fighting(st)
+        _promote_cause(st)
     political.promote(st, _make_main)
-    implied = [t for t in st.ts if _implied(st.tokens, t, st.mains, st.rl, st.cues_at)][:1]
-    for t in implied:
-        _make_main(st, t, "implied")
+    if assault:
+        implied = [t for t in st.ts if _implied(st.tokens, t, st.mains, st.rl, st.cues_at)][:1]
+        for t in implied:
+            _make_main(st, t, "implied")
 
 
 def _make_main(st: _Sentence, t, reason: str) -> None:
@@ -453,7 +510,10 @@ def _misread(st: _Sentence, t, role) -> bool:
 
 def _build_in(st: _Sentence, t, role, fact, specific: int) -> Event:
     """The event of trigger ``t`` in this sentence (:func:`_build` with the sentence's tables)."""
-    return _build(st.doc, st.s, t, role, fact, st.sent_mentions, st.cues_at, st.ts, st.rl, specific, st.subs)
+    if st.excluded is None:
+        st.excluded = excluded_spans(st.sent_mentions, st.ts)
+    return _build(st.doc, st.s, t, role, fact, st.sent_mentions, st.cues_at, st.ts, st.rl, specific, st.subs,
+                  st.excluded)
 
 
 def _code_main(st: _Sentence, t, role, out: list, advances: set[int]) -> None:
@@ -463,9 +523,9 @@ def _code_main(st: _Sentence, t, role, out: list, advances: set[int]) -> None:
     fact = judge(st.tokens, st.i0, st.i1, t, role.clause, st.cues_at, s.text, doc.published, st.dates, role.head,
                  st.view.cues)
     if role.reason == "nominal-head" and _evaluated(st.tokens, t, role.clause, st.cues_at, st.dates):
-        out.append((_build_in(st, t, role, fact, st.specific_base), False, "evaluated"))
+        out.append((_build_in(st, t, role, fact, _specific_base(st)), False, "evaluated"))
         return
-    specific = st.specific_base
+    specific = _specific_base(st)
     if role.reason == "participants-subject" and ("ال" in t.prefix or t.key.startswith("ال")):
         specific += 1  # رفع المتظاهرون ...: the protesters the article is about
     if (t.type in _SPECIFIC_NEEDED or t.entry.weak) and specific == 0 and fact.value in HAPPENED \
@@ -504,7 +564,7 @@ def _modal_events(st: _Sentence, out: list) -> None:
         fact = judge(st.tokens, st.i0, st.i1, t, role.clause, st.cues_at, st.s.text, st.doc.published, st.dates,
                      role.head, st.view.cues)
         if fact.value not in HAPPENED:
-            out.append((_build_in(st, t, role, fact, st.specific_base), False, fact.value))
+            out.append((_build_in(st, t, role, fact, _specific_base(st)), False, fact.value))
 
 
 _ACTIVITY_BEFORE = word_set(_WORDS, "stage_activity_before")
@@ -632,20 +692,39 @@ def _light_pronoun(tokens, k: int, i1: int, cues_at) -> bool:
     return False
 
 
+def _specific_base(st: _Sentence) -> int:
+    """The sentence's :func:`_specificity` (counted once, at its first event)."""
+    if st.specific_base is None:
+        st.specific_base = _specificity(st.doc, st.s, st.i0, st.i1, st.view, st.sent_mentions, st.figs,
+                                        any(t.pos == "c" for t in st.ts))
+    return st.specific_base
+
+
 def _specificity(doc, s, i0, i1, view, sent_mentions, figs, casualties: bool = False) -> int:
     n = 0
     if figs:
         n += 1
     tokens = doc.tokens
     if any(not _is_year(tokens[k].norm) for k in between(view.cues.numbers, i0, i1)) \
-            or not _NUMBER_WORDS.isdisjoint([t.norm for t in tokens[i0:i1]]):
+            or between(view.number_words, i0, i1):
         n += 1  # a count (not a year) or a number word
     if view.cues.has("concrete_time", i0, i1):
         n += 1
-    if _any_in(doc.dates, s.start, s.end):
+    starts = view.date_starts
+    if _any_in(doc.dates, s.start, s.end) if starts is None else _starts_in(starts, s.start, s.end):
         n += 1
-    if _any_in(doc.places, s.start, s.end, lambda p: p.kind != "country"):
-        n += 1
+    starts = view.place_starts
+    if starts is None:
+        if _any_in(doc.places, s.start, s.end, lambda p: p.kind != "country"):
+            n += 1
+    else:
+        places = doc.places
+        i = bisect.bisect_left(starts, s.start)
+        while i < len(places) and starts[i] < s.end:
+            if places[i].kind != "country":
+                n += 1
+                break
+            i += 1
     if any(m.info.inter is not None and m.info.kind not in ("civilians", "protesters", "unidentified")
            for m in sent_mentions):
         n += 1
@@ -656,6 +735,12 @@ def _specificity(doc, s, i0, i1, view, sent_mentions, figs, casualties: bool = F
 
 def _is_year(s: str) -> bool:
     return len(s) == 4 and s.isdigit() and s[:2] in ("19", "20")
+
+
+def _starts_in(starts: list[int], start: int, end: int) -> bool:
+    """Whether the sorted list ``starts`` holds a value in ``[start, end)``."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 def _any_in(items, start: int, end: int, pred=None) -> bool:

@@ -21,7 +21,7 @@ from rasd.events.coding import code_acled
 from rasd.events.cues import between, cue_data, cues_for
 from rasd.events.cues import load as _load_cues
 from rasd.events.merge import compatible, merge_events
-from rasd.events.sentence import _code_sentence, _View
+from rasd.events.sentence import _code_sentence, _View, doc_table
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
 from rasd.text.stage import norm_text
@@ -84,17 +84,19 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     if not doc.tokens or not doc.sentences:
         return [], []
     nt = norm_text(doc)
-    starts = [t.start for t in doc.tokens]
+    table = doc_table(doc)  # the tokens' starts, and where numbers, marks, stops and number words stand
+    starts = table[0]
 
-    def token_index(offset: int) -> int:
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+    def token_index(offset: int, _right=bisect.bisect_right) -> int:
+        i = _right(starts, offset) - 1
+        return i if i > 0 else 0
 
     trigs, mentions = _event_words(doc, nt, token_index)
     if not trigs:
         return [], []
     by_sent = _by_sentence(doc, trigs)
     cues_at = _sentence_cues(doc, by_sent, token_index)
-    view = _View(doc, cues_at, mentions)
+    view = _View(doc, cues_at, mentions, table)
     mentions_ev: list[tuple[Event, int, str]] = []  # (event, sentence index, reason)
     other: list[tuple[Event, str]] = []
     for si, ts in by_sent.items():

@@ -8,7 +8,7 @@ makes it a noun.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rasd.lexicon import load_yaml, word_set
@@ -54,16 +54,20 @@ class Trigger:
     future: bool = False  # written with the future prefix سـ
     present: bool = False  # an imperfect verb form
     token: int = -1  # index of its first token in doc.tokens
+    # the entry's PLOVER type and word class (v, p, n, pn or c), copied out as the coder asks for them
+    # again and again: change the entry with :meth:`set_entry` so that they follow
+    type: str = field(init=False, compare=False)
+    pos: str = field(init=False, compare=False)
 
-    @property
-    def type(self) -> str:
-        """The PLOVER type."""
-        return self.entry.type
+    def __post_init__(self) -> None:
+        self.type = self.entry.type
+        self.pos = self.entry.pos
 
-    @property
-    def pos(self) -> str:
-        """The word class: v, p, n, pn or c."""
-        return self.entry.pos
+    def set_entry(self, entry: Entry) -> None:
+        """Give the trigger another entry (a verb read as a noun, a halt read as a clash)."""
+        self.entry = entry
+        self.type = entry.type
+        self.pos = entry.pos
 
 
 @cache
@@ -167,7 +171,7 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
             continue
         t = ts[0] if len(ts) == 1 else _pick_reading(ts, tokens)
         if t.pos in ("v", "p") and _nounish(t, tokens):
-            t.entry = replace(t.entry, pos="n")
+            t.set_entry(replace(t.entry, pos="n"))
         chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     stop = _stopwords()
@@ -274,11 +278,11 @@ def _stopped(t: Trigger, tokens, stop: frozenset[str]) -> bool:
     w = tokens[t.token].norm
     nxt = tokens[t.token + 1].norm if t.token + 1 < len(tokens) else ""
     prev = tokens[t.token - 1].norm if t.token > 0 else ""
-    prev_pairs = _may_pair(prev, firsts)
+    prev_pairs = prev in firsts or " " in prev  # (_may_pair inline: this runs for every trigger)
     prev1 = prev[1:] if prev[:1] in "وفلب" and len(prev) > 3 else None
-    prev1_pairs = prev1 is not None and _may_pair(prev1, firsts)
+    prev1_pairs = prev1 is not None and (prev1 in firsts or " " in prev1)
     for x in (w, w[1:]) if w[:1] in "وف" and len(w) > 3 else (w,):  # واستقبل مطار: behind a conjunction
-        if x in stop or (_may_pair(x, firsts) and f"{x} {nxt}" in stop) or (
+        if x in stop or ((x in firsts or " " in x) and f"{x} {nxt}" in stop) or (
                 prev_pairs and f"{prev} {x}" in stop):  # صافرات الإنذار
             return True
         if prev1_pairs and f"{prev1} {x}" in stop:
@@ -316,7 +320,7 @@ def _halts(chosen: list[Trigger], tokens) -> None:
             continue
         for o in chosen[i + 1:i + 4]:
             if o.token - t.token <= 7 and o.entry.mode in ("troops", "occupy", "firearms") and o.pos == "n":
-                t.entry = _CLASH
+                t.set_entry(_CLASH)
                 break
 
 

@@ -89,3 +89,32 @@ def test_cues_for_outside_the_list_falls_back_to_python():
     cues.cues_for(toks, 0, 2, out)  # in range: compiled when built
     cues.cues_for(tuple(toks), 0, 2, out)  # not a list: the Python loop
     assert out == {}
+
+
+@dataclass(slots=True)
+class _Spanned:
+    start: int
+    norm: str
+    kind: str = "word"
+
+
+def test_compiled_token_table_equals_python():
+    if cues._compiled_token_table is None:
+        pytest.skip("rasd.events._events is not built here")
+    rng = random.Random(5)
+    vocab = _vocabulary()
+    stops = frozenset(vocab[:20] + ["،"])
+    numbers = frozenset(vocab[10:40])
+    for _ in range(300):
+        toks = [_Spanned(3 * i, t.norm, t.kind) for i, t in enumerate(_tokens(rng, vocab))]
+        want = cues._token_table(toks, stops, numbers)
+        assert cues._compiled_token_table(toks, stops, numbers) == want
+        assert cues.token_table(toks, stops, numbers) == want
+
+
+def test_token_table_lists_each_kind_of_position():
+    toks = [_Spanned(0, "قال"), _Spanned(4, "3", "number"), _Spanned(6, "،", "punct"), _Spanned(8, "ثم"),
+            _Spanned(11, "عشرة")]
+    starts, numbers, puncts, stops, words = cues.token_table(toks, frozenset({"ثم"}), frozenset({"عشرة"}))
+    assert (starts, numbers, puncts, stops, words) == ([0, 4, 6, 8, 11], [1], [2], [2, 3], [4])
+    assert cues.token_table(tuple(toks), frozenset({"ثم"}), frozenset({"عشرة"}))[3] == [2, 3]  # the Python pass
