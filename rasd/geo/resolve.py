@@ -83,6 +83,9 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher()
+        self._infos: dict[tuple[str, str], tuple[list[GeoEntry], bool, bool]] = {}  # see _key_info
+        self._fields: dict[int, tuple] = {}  # see _entry_fields
+        self._admitted: dict[tuple, tuple[list[GeoEntry], tuple[str, ...]]] = {}  # see _filtered_memo
         stop = load_yaml("geo/stoplist.yaml")
         self.short: set[str] = set()  # three-letter names looked up only after a place word (مديرية حيس)
         for k in self.gaz.names():
@@ -174,27 +177,41 @@ class PlaceRecognizer:
                 break
         return out
 
-    def _context(self, nt: NormText, mt: Match, title_end: int) -> _Mention:
+    def _key_info(self, key: str, prefix: str) -> tuple[list[GeoEntry], bool, bool]:
+        """What a matched name with proclitic ``prefix`` brings whatever its context: its gazetteer
+        senses (none for a blocked phrase or a rare proclitic), whether only a place word right
+        before makes it a place (:attr:`cue_only`), whether every sense is a nisba adjective.
+        Kept per (name, proclitic): the same names come back in every story."""
+        info = self._infos.get((key, prefix))
+        if info is None:
+            cands = [] if key in self.blocked or prefix in _RARE_PREFIX else self.gaz.lookup(key)
+            info = (cands, key in self.cue_only, all(e.kind == "nisba" for e in cands))
+            if len(self._infos) >= 1 << 16:
+                self._infos.clear()
+            self._infos[(key, prefix)] = info
+        return info
+
+    def _context(self, nt: NormText, mt: Match, title_end: int) -> _Mention | None:
+        """The mention of match ``mt`` with what the words around it say (None when no sense is
+        left: a blocked phrase, a stop word without its place word).  ``men.cands`` is the
+        gazetteer's own list, shared: it is replaced, never changed in place."""
+        cands, cue_only, nisba = self._key_info(mt.key, mt.prefix)
+        if not cands:
+            return None
         norm = nt.norm
         ws = mt.norm_start - len(mt.prefix)
-        cands = [] if mt.key in self.blocked or mt.prefix in _RARE_PREFIX else self.gaz.lookup(mt.key)
-        men = _Mention(mt, mt.start, mt.end, list(cands), title=mt.start < title_end)
-        if not cands:
-            return men
-        if mt.prefix.endswith(("ب", "ل")):
-            men.clitic_prep = True  # بطرابلس، لطرابلس، للقاهرة
-        if mt.key in self.cue_only:
+        if cue_only:
             # a stop word or frequent word (الجمعة، بيان): only a place word right before makes it a place
             if mt.prefix:
-                men.cands = []
-                return men
+                return None
             tail = norm[max(0, ws - 12):ws]
             prev = tail.rsplit(None, 1)[-1] if tail.endswith(" ") and tail.strip() else ""
             cue = self.place_words.get(prev) or self.place_words.get(_strip_clitic(prev))
             if not cue or cue == "any":
-                men.cands = []
-                return men
-        if all(e.kind == "nisba" for e in cands):
+                return None
+        men = _Mention(mt, mt.start, mt.end, cands, title=mt.start < title_end,
+                       clitic_prep=mt.prefix.endswith(("ب", "ل")))  # بطرابلس، لطرابلس، للقاهرة
+        if nisba:
             return men  # adjectives: no place word, relation or landmark applies
         before = self._before_words(norm, ws) if not mt.prefix else []
         if before:
@@ -268,6 +285,29 @@ class PlaceRecognizer:
                 continue
             out.append(e)
         return out
+
+    def _filtered(self, men: _Mention) -> tuple[list[GeoEntry], tuple[str, ...]]:
+        """:meth:`_admissible` senses of a mention, and the countries of the senses it ruled out that
+        are still towns of some size or divisions (a bare ميسان: Iraq's province or a Saudi town)."""
+        raw = men.cands
+        cands = self._admissible(men)
+        if len(raw) <= len(cands):
+            return cands, ()
+        kept = {id(e) for e in cands}  # (identity, not dataclass equality: this runs for many mentions)
+        return cands, tuple({e.cc for e in raw if id(e) not in kept and (e.kind != "city" or e.pop >= SMALL_POP)})
+
+    def _filtered_memo(self, men: _Mention) -> tuple[list[GeoEntry], tuple[str, ...]]:
+        """:meth:`_filtered` of a mention whose senses are all its name's (not narrowed by quotes),
+        kept per name and context (what :meth:`_admissible` reads); the lists are shared, never
+        changed in place."""
+        sig = (men.m.key, men.cue, men.head is not None, men.relation is not None, men.prep, men.clitic_prep)
+        got = self._admitted.get(sig)
+        if got is None:
+            got = self._filtered(men)
+            if len(self._admitted) >= 1 << 16:
+                self._admitted.clear()
+            self._admitted[sig] = got
+        return got
 
     def _exempt(self, e: GeoEntry, key: str, df: float) -> bool:
         """A major place under its main name is never held back as a common word."""
@@ -430,21 +470,21 @@ class PlaceRecognizer:
         held: list[_Mention] = []
         for mt in self._matches(nt):
             men = self._context(nt, mt, title_end)
-            if not men.cands:
+            if men is None:
                 continue  # no gazetteer sense left (a blocked phrase, a stop word without its cue)
-            if mt.start > 0 and mt.end < len(doc.text) and doc.text[mt.start - 1] in _QUOTES_OPEN \
-                    and doc.text[mt.end] in _QUOTES_CLOSE:
+            quoted = mt.start > 0 and mt.end < len(doc.text) and doc.text[mt.start - 1] in _QUOTES_OPEN \
+                and doc.text[mt.end] in _QUOTES_CLOSE
+            if quoted:
                 # «الرياض»، "الوطن": a quoted bare name is a newspaper, club or operation more often than a place
                 men.cands = [e for e in men.cands if e.kind in ("country", "region")]
             if doc.text[mt.end:mt.end + 1] in _TANWEEN and not men.cue:
                 continue  # صيداً سهلاً "an easy prey": a word with nunation is indefinite, not a name
             if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
                 men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
-            raw, men.cands = men.cands, self._admissible(men)
-            men.raw = raw
-            if len(raw) > len(men.cands):  # (identity, not dataclass equality: this runs for every mention)
-                kept = {id(e) for e in men.cands}
-                men.others = tuple({e.cc for e in raw if id(e) not in kept and (e.kind != "city" or e.pop >= SMALL_POP)})
+            men.raw = raw = men.cands
+            men.cands, others = self._filtered(men) if quoted else self._filtered_memo(men)
+            if others:
+                men.others = others
             if men.cands:
                 mentions.append(men)
             elif raw and mt.key not in self.cue_only:
@@ -459,6 +499,8 @@ class PlaceRecognizer:
             extra = []
             for mt in self.matcher.find(tnt):
                 men = self._context(tnt, mt, len(doc.title) + 1)
+                if men is None:
+                    continue
                 men.cands = self._admissible(men)
                 if men.cands:
                     extra.append(men)
@@ -636,17 +678,18 @@ class PlaceRecognizer:
         return out
 
     # ------------------------------------------------------------------ output
-    def _place(self, doc: Document, nt: NormText, men: _Mention) -> Place:
-        e = men.chosen
-        assert e is not None
-        start, end = men.start, men.end
+    def _entry_fields(self, e: GeoEntry) -> tuple:
+        """What a place taken in sense ``e`` says whatever its context: (kind, via, precision, name,
+        name_en, country, lat, lon, geonameid, admin1 name, admin1 English name, admin1 entry);
+        kept per entry (the entries live as long as the gazetteer)."""
+        got = self._fields.get(id(e))
+        if got is not None and got[-1] is e:
+            return got[:-1]
         kind = {"nisba": "country", "city": "city"}.get(e.kind, e.kind)
         if e.kind == "city" and e.pop < 1000:
             kind = "village"
         via = {"nisba": "nisba", "region": "region"}.get(e.kind, "name")
-        prec = e.precision
-        name, name_en, cc = e.name_ar, e.name_en, e.cc
-        lat, lon, gid = e.lat, e.lon, e.geonameid
+        name, name_en, gid = e.name_ar, e.name_en, e.geonameid
         if e.kind == "nisba":
             c = self.gaz.country(e.cc)
             if c is not None:
@@ -654,6 +697,16 @@ class PlaceRecognizer:
         admin = self.gaz.admin1_of(e) if e.kind == "city" else None
         if e.kind == "admin1":
             admin = e
+        got = (kind, via, e.precision, name, name_en or None, e.cc, e.lat, e.lon, gid,
+               admin.name_ar if admin else None, admin.name_en if admin else None, e)
+        self._fields[id(e)] = got
+        return got[:-1]
+
+    def _place(self, doc: Document, nt: NormText, men: _Mention) -> Place:
+        e = men.chosen
+        assert e is not None
+        start, end = men.start, men.end
+        kind, via, prec, name, name_en, cc, lat, lon, gid, admin1, admin1_en = self._entry_fields(e)
         relation = men.relation
         if men.head and e.kind in ("city", "admin1"):
             kind, via = "facility", "landmark"
@@ -671,7 +724,6 @@ class PlaceRecognizer:
                 prec = 3
             else:
                 prec = max(prec, men.rel_precision)
-        return Place(start=start, end=end, text=doc.text[start:end], name=name, name_en=name_en or None,
-                     country_code=cc, lat=lat, lon=lon, kind=kind,
-                     admin1=admin.name_ar if admin else None, admin1_en=admin.name_en if admin else None,
+        return Place(start=start, end=end, text=doc.text[start:end], name=name, name_en=name_en,
+                     country_code=cc, lat=lat, lon=lon, kind=kind, admin1=admin1, admin1_en=admin1_en,
                      geonameid=gid, geo_precision=prec, relation=relation, via=via)
