@@ -60,6 +60,7 @@ class _Mention:
     vote: tuple[str, float] | None = None  # the focus vote this mention cast
     raw: list[GeoEntry] | tuple = ()  # every gazetteer sense, before context ruled some out
     others: tuple[str, ...] = ()
+    sig: tuple | None = None  # what decided its senses (see _filtered_memo), None when narrowed by quotes
     container: str | None = None  # country of the division or town named right after (حيس بمحافظة الحديدة)  # countries of senses context ruled out that are still towns or divisions
 
 
@@ -67,6 +68,13 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Approximate distance in km (equirectangular; enough to tell near from far)."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _may_be_dateline(norm: str, e: int) -> bool:
+    """False when :data:`_DATELINE` cannot match at ``e``: a letter or digit there, or one space
+    and then a letter or digit (what follows most names; the pattern is not tried there)."""
+    c = norm[e:e + 2]
+    return not (c[:1].isalnum() or (c[:1] == " " and c[1:].isalnum()))
 
 
 @lru_cache(maxsize=32768)
@@ -85,6 +93,7 @@ class PlaceRecognizer:
         self.matcher = PhraseMatcher()
         self._infos: dict[tuple[str, str], tuple[list[GeoEntry], bool, bool]] = {}  # see _key_info
         self._fields: dict[int, tuple] = {}  # see _entry_fields
+        self._votes: dict[tuple, tuple[bool, str | None, float]] = {}  # see _focus
         self._admitted: dict[tuple, tuple[list[GeoEntry], tuple[str, ...]]] = {}  # see _filtered_memo
         stop = load_yaml("geo/stoplist.yaml")
         self.short: set[str] = set()  # three-letter names looked up only after a place word (مديرية حيس)
@@ -165,6 +174,22 @@ class PlaceRecognizer:
         return out
 
     @staticmethod
+    def _last_word(norm: str, ws: int) -> tuple[str, int] | None:
+        """The last of :meth:`_before_words` (the word right before ``ws`` in the same clause, with
+        its start), or None: the same answer without splitting the whole window."""
+        base = max(0, ws - 60)
+        seg = norm[base:ws]
+        m = _LAST_BREAK.match(seg)  # the last clause break in the window
+        if m:
+            base += m.end()
+            seg = seg[m.end():]
+        parts = seg.rsplit(None, 1)
+        if not parts or not parts[-1].isalnum():
+            return None
+        w = parts[-1]
+        return w, base + seg.rfind(w)
+
+    @staticmethod
     def _after_words(norm: str, e: int, n: int = 2) -> list[tuple[str, int, int]]:
         out: list[tuple[str, int, int]] = []
         pos = e
@@ -213,9 +238,9 @@ class PlaceRecognizer:
                        clitic_prep=mt.prefix.endswith(("ب", "ل")))  # بطرابلس، لطرابلس، للقاهرة
         if nisba:
             return men  # adjectives: no place word, relation or landmark applies
-        before = self._before_words(norm, ws) if not mt.prefix else []
-        if before:
-            raw1 = before[-1][0]
+        last = self._last_word(norm, ws) if not mt.prefix else None
+        if last is not None:
+            raw1, raw1_start = last
             w1 = _strip_clitic(raw1)
             if raw1 in self.preps or w1 in self.preps:
                 men.prep = True
@@ -225,10 +250,13 @@ class PlaceRecognizer:
             head = raw1 if raw1 in self.heads else (w1 if w1 in self.heads else None)
             if head:
                 men.head, men.head_precision = head, self.heads[head]
-                hs = before[-1][1] + len(raw1) - len(head)  # after a clitic (بمطار)
+                hs = raw1_start + len(raw1) - len(head)  # after a clitic (بمطار)
                 men.start = nt.to_original(hs, hs + 1)[0]
             # relative words, longest first: "شمال شرق", "بالقرب من", "ضواحي"
-            rel_n = min(self.max_rel_words, len(before)) if (raw1 in self.rel_last or w1 in self.rel_last) else 0
+            rel_n = 0
+            if raw1 in self.rel_last or w1 in self.rel_last:
+                before = self._before_words(norm, ws)
+                rel_n = min(self.max_rel_words, len(before))
             for n in range(rel_n, 0, -1):
                 words = [w for w, _ in before[-n:]]
                 key, skip = " ".join(words), 0
@@ -300,7 +328,8 @@ class PlaceRecognizer:
         """:meth:`_filtered` of a mention whose senses are all its name's (not narrowed by quotes),
         kept per name and context (what :meth:`_admissible` reads); the lists are shared, never
         changed in place."""
-        sig = (men.m.key, men.cue, men.head is not None, men.relation is not None, men.prep, men.clitic_prep)
+        men.sig = sig = (men.m.key, men.cue, men.head is not None, men.relation is not None, men.prep,
+                         men.clitic_prep)
         got = self._admitted.get(sig)
         if got is None:
             got = self._filtered(men)
@@ -398,36 +427,57 @@ class PlaceRecognizer:
         return s
 
     def _focus(self, mentions: list[_Mention]) -> dict[str, float]:
+        """The countries the mentions vote for (each mention's own vote in ``men.vote``); a vote
+        is kept per name, context and title flag (:meth:`_vote` reads nothing else)."""
         votes: dict[str, float] = {}
+        memo = self._votes
         for men in mentions:
             if not men.cands:
                 continue
-            ccs = {e.cc for e in men.cands}
-            if men.others:
-                ccs.update(men.others)  # a bare ميسان: Iraq's province or a Saudi town
-            w = 2.0 if men.title else 1.0
-            if len(ccs) == 1:
-                cc = next(iter(ccs))
-                kinds = {e.kind for e in men.cands}
-                top_pop = max(e.pop for e in men.cands)
-                if kinds <= {"city"} and top_pop < SMALL_POP:
-                    w *= 0.3
-                if kinds <= {"city"} and cc not in ARAB_WORLD and top_pop < 1_000_000 \
-                        and not any(e.capital for e in men.cands):
-                    w *= 0.2  # a foreign town's name is often a word (أبينا): it hardly sets the story's country
-                elif kinds <= {"city"} and top_pop < 100_000 and not (men.prep or men.cue or men.relation):
-                    w *= 0.5  # a minor town named without a preposition is weak evidence
-                votes[cc] = votes.get(cc, 0.0) + w
+            key = (men.sig, men.title) if men.sig is not None else None
+            got = memo.get(key) if key is not None else None
+            if got is None:
+                got = self._vote(men)
+                if key is not None:
+                    if len(memo) >= 1 << 16:
+                        memo.clear()
+                    memo[key] = got
+            own, cc, w = got
+            if cc is None:
+                continue
+            votes[cc] = votes.get(cc, 0.0) + w
+            if own:
                 men.vote = (cc, w)
-            else:
-                # a name shared by several countries votes only for a clearly dominant sense
-                big = sorted(men.cands, key=lambda e: e.pop, reverse=True)
-                # (a capital, a city of a million or a town beside villages: الرياض in an Egyptian story,
-                # not العين in a Yemeni one)
-                if len(big) > 1 and big[0].pop > 20 * max(big[1].pop, 1) and big[0].kind == "city" \
-                        and (big[0].capital or big[0].pop >= 1_000_000 or all(o.kind == "city" for o in big[1:]) and big[1].pop < SMALL_POP):
-                    votes[big[0].cc] = votes.get(big[0].cc, 0.0) + 0.5 * w
         return votes
+
+    @staticmethod
+    def _vote(men: _Mention) -> tuple[bool, str | None, float]:
+        """``(the mention's own vote, country, weight)`` of one mention with senses; a name shared
+        by several countries gives only a half vote for a clearly dominant sense, or none."""
+        ccs = {e.cc for e in men.cands}
+        if men.others:
+            ccs.update(men.others)  # a bare ميسان: Iraq's province or a Saudi town
+        w = 2.0 if men.title else 1.0
+        if len(ccs) == 1:
+            cc = next(iter(ccs))
+            kinds = {e.kind for e in men.cands}
+            top_pop = max(e.pop for e in men.cands)
+            if kinds <= {"city"} and top_pop < SMALL_POP:
+                w *= 0.3
+            if kinds <= {"city"} and cc not in ARAB_WORLD and top_pop < 1_000_000 \
+                    and not any(e.capital for e in men.cands):
+                w *= 0.2  # a foreign town's name is often a word (أبينا): it hardly sets the story's country
+            elif kinds <= {"city"} and top_pop < 100_000 and not (men.prep or men.cue or men.relation):
+                w *= 0.5  # a minor town named without a preposition is weak evidence
+            return True, cc, w
+        # a name shared by several countries votes only for a clearly dominant sense
+        big = sorted(men.cands, key=lambda e: e.pop, reverse=True)
+        # (a capital, a city of a million or a town beside villages: الرياض in an Egyptian story,
+        # not العين in a Yemeni one)
+        if len(big) > 1 and big[0].pop > 20 * max(big[1].pop, 1) and big[0].kind == "city" \
+                and (big[0].capital or big[0].pop >= 1_000_000 or all(o.kind == "city" for o in big[1:]) and big[1].pop < SMALL_POP):
+            return False, big[0].cc, 0.5 * w
+        return False, None, 0.0
 
     @staticmethod
     def _word_start(norm: str, i: int) -> bool:
@@ -479,7 +529,8 @@ class PlaceRecognizer:
                 men.cands = [e for e in men.cands if e.kind in ("country", "region")]
             if doc.text[mt.end:mt.end + 1] in _TANWEEN and not men.cue:
                 continue  # صيداً سهلاً "an easy prey": a word with nunation is indefinite, not a name
-            if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
+            if not men.title and _may_be_dateline(nt.norm, mt.norm_end) and _DATELINE.match(nt.norm, mt.norm_end) \
+                    and self._line_start(nt.norm, mt.norm_start):
                 men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
             men.raw = raw = men.cands
             men.cands, others = self._filtered(men) if quoted else self._filtered_memo(men)
