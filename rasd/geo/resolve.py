@@ -220,7 +220,7 @@ class PlaceRecognizer:
         """The mention of match ``mt`` with what the words around it say (None when no sense is
         left: a blocked phrase, a stop word without its place word).  ``men.cands`` is the
         gazetteer's own list, shared: it is replaced, never changed in place."""
-        cands, cue_only, nisba = self._key_info(mt.key, mt.prefix)
+        cands, cue_only, nisba = self._infos.get((mt.key, mt.prefix)) or self._key_info(mt.key, mt.prefix)
         if not cands:
             return None
         norm = nt.norm
@@ -583,6 +583,7 @@ class PlaceRecognizer:
                 best = self._pick(men, *ctx)
                 if best is not None and self._accept(men, best, focus, votes, key_votes):
                     sense[men.m.key] = best
+        picked: dict[tuple, GeoEntry | None] = {}  # _pick's answers in this document
         for men in sorted(mentions + held, key=lambda m: m.m.start) if held else mentions:
             known = sense.get(men.m.key)
             if known is not None:
@@ -591,11 +592,12 @@ class PlaceRecognizer:
                     or [known]
             elif not men.cands:
                 continue
-            best = self._pick(men, *ctx)
+            best = men.cands[0] if len(men.cands) == 1 else self._pick(men, *ctx, memo=picked)
             if best is None:
                 continue
-            if (known is None or known.cc != best.cc) and not self._accept(men, best, focus, votes, key_votes):
-                continue
+            if (known is None or known.cc != best.cc) and best.kind in ("city", "admin1") \
+                    and not self._accept(men, best, focus, votes, key_votes):
+                continue  # (countries, nisba adjectives and regions are always accepted)
             men.chosen = best
             places.append(self._place(doc, nt, men))
         places.extend(self._unresolved(doc, nt, mentions))
@@ -663,13 +665,28 @@ class PlaceRecognizer:
                 a.container = next(iter(ccs))
 
     def _pick(self, men: _Mention, focus: list[str], share: dict[str, float],
-              anchors: list[tuple[int, float, float]], admins: set[tuple[str, str]]) -> GeoEntry | None:
-        """The most likely sense of a mention: kind and size, the story's countries, places named near it."""
+              anchors: list[tuple[int, float, float]], admins: set[tuple[str, str]],
+              memo: dict | None = None) -> GeoEntry | None:
+        """The most likely sense of a mention: kind and size, the story's countries, places named near it.
+        ``memo``: answers kept for one document (the same context arguments), by what the choice
+        reads of the mention (its senses' list, which must stay alive and unchanged meanwhile, its
+        place word, a following العاصمة, its container and the places named near it)."""
         if len(men.cands) == 1:
             return men.cands[0]
-        best, best_s = None, -1e9
         near = [(la, lo) for pos, la, lo in anchors if abs(pos - men.m.norm_start) < 300] \
             if len(men.cands) > 1 else []
+        if memo is None:
+            return self._pick_near(men, focus, share, admins, near)
+        key = (id(men.cands), men.cue, men.capital_after, men.container, *near)
+        got = memo.get(key, memo)
+        if got is memo:
+            got = memo[key] = self._pick_near(men, focus, share, admins, near)
+        return got
+
+    def _pick_near(self, men: _Mention, focus: list[str], share: dict[str, float],
+                   admins: set[tuple[str, str]], near: list[tuple[float, float]]) -> GeoEntry | None:
+        """:meth:`_pick` of a mention with several senses, given the places named near it."""
+        best, best_s = None, -1e9
         # a same-name place in the story's main country beats one elsewhere that nothing else supports,
         # unless that one is a capital, a city of a million or a country (مدينة العين in a Yemeni story,
         # محافظة ميسان in a Saudi one; but الرياض stays Riyadh in an Egyptian story)
