@@ -87,9 +87,13 @@ def tagger_entities(doc: Document, tagger) -> list[Entity]:
               if b > a]
     text = doc.text
     toks = doc.tokens
-    # the tokens' texts and normalised forms read once for the document, then cut by sentence
+    # the tokens' texts and normalised forms read once for the document, then cut by sentence (the
+    # forms from the rule entities' reader when it read this document's tokens, as the quotes stage does)
     texts = list(map(_TEXT, toks))
-    norms = list(map(_NORM, toks))
+    reader = doc.cache.get("entities.reader")
+    norms = getattr(reader, "norms", None) if getattr(reader, "toks", None) is toks else None
+    if norms is None or len(norms) != len(toks):
+        norms = list(map(_NORM, toks))
     all_tags = tagger.tag_document([texts[a:b] for a, b in ranges], norms=[norms[a:b] for a, b in ranges])
     for (a, _b), tags in zip(ranges, all_tags, strict=True):
         if tags.count("O") == len(tags):
