@@ -26,25 +26,7 @@ _THAT = word_set(_RELATIONS, "speaker_complementisers")
 _WHEN = word_set(_RELATIONS, "speech_time")
 
 
-def _memo(doc: Document) -> dict:
-    """What this module read of ``doc``'s text around its places (the words before a place, the
-    speech-verb tests), kept in ``doc.cache`` for the other clauses of the document: the events
-    coder asks about the same places clause after clause."""
-    got = doc.cache.get("locate")
-    if got is None or got[0] is not doc.text:
-        got = doc.cache["locate"] = (doc.text, {})
-    return got[1]
-
-
 def _prev_word(doc: Document, start: int) -> str:
-    memo = _memo(doc)
-    got = memo.get(("prev", start))
-    if got is None:
-        got = memo[("prev", start)] = _read_prev_word(doc, start)
-    return got
-
-
-def _read_prev_word(doc: Document, start: int) -> str:
     i = start - 1
     while i >= 0 and doc.text[i].isspace():
         i -= 1
@@ -56,16 +38,7 @@ def _read_prev_word(doc: Document, start: int) -> str:
 
 def _is_speaker_place(doc: Document, p: Place, end: int) -> bool:
     """A place right before a speech verb's complementiser: «قال مسؤول في بيروت إن ...»."""
-    memo = _memo(doc)
-    key = ("speaker", p.end, min(end, p.end + 25))
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = _read_speaker_place(doc, *key[1:])
-    return got
-
-
-def _read_speaker_place(doc: Document, a: int, b: int) -> bool:
-    window = normalize_key(doc.text[a:b])
+    window = normalize_key(doc.text[p.end:min(end, p.end + 25)])
     words = window.split()
     # أعلن الائتلاف في واشنطن أمس أن ...: one word (a day) may stand between the place and أن
     return bool(words) and (words[0] in _THAT or (len(words) > 1 and words[1] in _THAT and words[0] in _WHEN))
@@ -111,10 +84,5 @@ def best_place(doc: Document, start: int, end: int, *, trigger: int | None = Non
 
 def _speaker_context(doc: Document, p: Place, start: int) -> bool:
     """A speech verb shortly before the place and a complementiser (إن) shortly after it."""
-    memo = _memo(doc)
-    key = ("verb", max(start, p.start - 40), p.start)
-    got = memo.get(key)
-    if got is None:
-        before = normalize_key(doc.text[key[1]:p.start]).split()
-        got = memo[key] = any(w.lstrip("و") in _SPEECH for w in before[-4:])
-    return got and _is_speaker_place(doc, p, p.end + 30)
+    before = normalize_key(doc.text[max(start, p.start - 40):p.start]).split()
+    return any(w.lstrip("و") in _SPEECH for w in before[-4:]) and _is_speaker_place(doc, p, p.end + 30)
