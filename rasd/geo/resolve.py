@@ -60,6 +60,7 @@ class _Mention:
     vote: tuple[str, float] | None = None  # the focus vote this mention cast
     raw: list[GeoEntry] | tuple = ()  # every gazetteer sense, before context ruled some out
     others: tuple[str, ...] = ()
+    sig: tuple | None = None  # what decided its senses (see _filtered_memo), None when narrowed by quotes
     container: str | None = None  # country of the division or town named right after (حيس بمحافظة الحديدة)  # countries of senses context ruled out that are still towns or divisions
 
 
@@ -67,6 +68,13 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Approximate distance in km (equirectangular; enough to tell near from far)."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _may_be_dateline(norm: str, e: int) -> bool:
+    """False when :data:`_DATELINE` cannot match at ``e``: a letter or digit there, or one space
+    and then a letter or digit (what follows most names; the pattern is not tried there)."""
+    c = norm[e:e + 2]
+    return not (c[:1].isalnum() or (c[:1] == " " and c[1:].isalnum()))
 
 
 @lru_cache(maxsize=32768)
@@ -83,6 +91,10 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher()
+        self._infos: dict[tuple[str, str], tuple[list[GeoEntry], bool, bool]] = {}  # see _key_info
+        self._fields: dict[int, tuple] = {}  # see _entry_fields
+        self._votes: dict[tuple, tuple[bool, str | None, float]] = {}  # see _focus
+        self._admitted: dict[tuple, tuple[list[GeoEntry], tuple[str, ...]]] = {}  # see _filtered_memo
         stop = load_yaml("geo/stoplist.yaml")
         self.short: set[str] = set()  # three-letter names looked up only after a place word (مديرية حيس)
         for k in self.gaz.names():
@@ -162,6 +174,22 @@ class PlaceRecognizer:
         return out
 
     @staticmethod
+    def _last_word(norm: str, ws: int) -> tuple[str, int] | None:
+        """The last of :meth:`_before_words` (the word right before ``ws`` in the same clause, with
+        its start), or None: the same answer without splitting the whole window."""
+        base = max(0, ws - 60)
+        seg = norm[base:ws]
+        m = _LAST_BREAK.match(seg)  # the last clause break in the window
+        if m:
+            base += m.end()
+            seg = seg[m.end():]
+        parts = seg.rsplit(None, 1)
+        if not parts or not parts[-1].isalnum():
+            return None
+        w = parts[-1]
+        return w, base + seg.rfind(w)
+
+    @staticmethod
     def _after_words(norm: str, e: int, n: int = 2) -> list[tuple[str, int, int]]:
         out: list[tuple[str, int, int]] = []
         pos = e
@@ -174,31 +202,45 @@ class PlaceRecognizer:
                 break
         return out
 
-    def _context(self, nt: NormText, mt: Match, title_end: int) -> _Mention:
+    def _key_info(self, key: str, prefix: str) -> tuple[list[GeoEntry], bool, bool]:
+        """What a matched name with proclitic ``prefix`` brings whatever its context: its gazetteer
+        senses (none for a blocked phrase or a rare proclitic), whether only a place word right
+        before makes it a place (:attr:`cue_only`), whether every sense is a nisba adjective.
+        Kept per (name, proclitic): the same names come back in every story."""
+        info = self._infos.get((key, prefix))
+        if info is None:
+            cands = [] if key in self.blocked or prefix in _RARE_PREFIX else self.gaz.lookup(key)
+            info = (cands, key in self.cue_only, all(e.kind == "nisba" for e in cands))
+            if len(self._infos) >= 1 << 16:
+                self._infos.clear()
+            self._infos[(key, prefix)] = info
+        return info
+
+    def _context(self, nt: NormText, mt: Match, title_end: int) -> _Mention | None:
+        """The mention of match ``mt`` with what the words around it say (None when no sense is
+        left: a blocked phrase, a stop word without its place word).  ``men.cands`` is the
+        gazetteer's own list, shared: it is replaced, never changed in place."""
+        cands, cue_only, nisba = self._infos.get((mt.key, mt.prefix)) or self._key_info(mt.key, mt.prefix)
+        if not cands:
+            return None
         norm = nt.norm
         ws = mt.norm_start - len(mt.prefix)
-        cands = [] if mt.key in self.blocked or mt.prefix in _RARE_PREFIX else self.gaz.lookup(mt.key)
-        men = _Mention(mt, mt.start, mt.end, list(cands), title=mt.start < title_end)
-        if not cands:
-            return men
-        if mt.prefix.endswith(("ب", "ل")):
-            men.clitic_prep = True  # بطرابلس، لطرابلس، للقاهرة
-        if mt.key in self.cue_only:
+        if cue_only:
             # a stop word or frequent word (الجمعة، بيان): only a place word right before makes it a place
             if mt.prefix:
-                men.cands = []
-                return men
+                return None
             tail = norm[max(0, ws - 12):ws]
             prev = tail.rsplit(None, 1)[-1] if tail.endswith(" ") and tail.strip() else ""
             cue = self.place_words.get(prev) or self.place_words.get(_strip_clitic(prev))
             if not cue or cue == "any":
-                men.cands = []
-                return men
-        if all(e.kind == "nisba" for e in cands):
+                return None
+        men = _Mention(mt, mt.start, mt.end, cands, title=mt.start < title_end,
+                       clitic_prep=mt.prefix.endswith(("ب", "ل")))  # بطرابلس، لطرابلس، للقاهرة
+        if nisba:
             return men  # adjectives: no place word, relation or landmark applies
-        before = self._before_words(norm, ws) if not mt.prefix else []
-        if before:
-            raw1 = before[-1][0]
+        last = self._last_word(norm, ws) if not mt.prefix else None
+        if last is not None:
+            raw1, raw1_start = last
             w1 = _strip_clitic(raw1)
             if raw1 in self.preps or w1 in self.preps:
                 men.prep = True
@@ -208,10 +250,13 @@ class PlaceRecognizer:
             head = raw1 if raw1 in self.heads else (w1 if w1 in self.heads else None)
             if head:
                 men.head, men.head_precision = head, self.heads[head]
-                hs = before[-1][1] + len(raw1) - len(head)  # after a clitic (بمطار)
+                hs = raw1_start + len(raw1) - len(head)  # after a clitic (بمطار)
                 men.start = nt.to_original(hs, hs + 1)[0]
             # relative words, longest first: "شمال شرق", "بالقرب من", "ضواحي"
-            rel_n = min(self.max_rel_words, len(before)) if (raw1 in self.rel_last or w1 in self.rel_last) else 0
+            rel_n = 0
+            if raw1 in self.rel_last or w1 in self.rel_last:
+                before = self._before_words(norm, ws)
+                rel_n = min(self.max_rel_words, len(before))
             for n in range(rel_n, 0, -1):
                 words = [w for w, _ in before[-n:]]
                 key, skip = " ".join(words), 0
@@ -268,6 +313,30 @@ class PlaceRecognizer:
                 continue
             out.append(e)
         return out
+
+    def _filtered(self, men: _Mention) -> tuple[list[GeoEntry], tuple[str, ...]]:
+        """:meth:`_admissible` senses of a mention, and the countries of the senses it ruled out that
+        are still towns of some size or divisions (a bare ميسان: Iraq's province or a Saudi town)."""
+        raw = men.cands
+        cands = self._admissible(men)
+        if len(raw) <= len(cands):
+            return cands, ()
+        kept = {id(e) for e in cands}  # (identity, not dataclass equality: this runs for many mentions)
+        return cands, tuple({e.cc for e in raw if id(e) not in kept and (e.kind != "city" or e.pop >= SMALL_POP)})
+
+    def _filtered_memo(self, men: _Mention) -> tuple[list[GeoEntry], tuple[str, ...]]:
+        """:meth:`_filtered` of a mention whose senses are all its name's (not narrowed by quotes),
+        kept per name and context (what :meth:`_admissible` reads); the lists are shared, never
+        changed in place."""
+        men.sig = sig = (men.m.key, men.cue, men.head is not None, men.relation is not None, men.prep,
+                         men.clitic_prep)
+        got = self._admitted.get(sig)
+        if got is None:
+            got = self._filtered(men)
+            if len(self._admitted) >= 1 << 16:
+                self._admitted.clear()
+            self._admitted[sig] = got
+        return got
 
     def _exempt(self, e: GeoEntry, key: str, df: float) -> bool:
         """A major place under its main name is never held back as a common word."""
@@ -358,36 +427,57 @@ class PlaceRecognizer:
         return s
 
     def _focus(self, mentions: list[_Mention]) -> dict[str, float]:
+        """The countries the mentions vote for (each mention's own vote in ``men.vote``); a vote
+        is kept per name, context and title flag (:meth:`_vote` reads nothing else)."""
         votes: dict[str, float] = {}
+        memo = self._votes
         for men in mentions:
             if not men.cands:
                 continue
-            ccs = {e.cc for e in men.cands}
-            if men.others:
-                ccs.update(men.others)  # a bare ميسان: Iraq's province or a Saudi town
-            w = 2.0 if men.title else 1.0
-            if len(ccs) == 1:
-                cc = next(iter(ccs))
-                kinds = {e.kind for e in men.cands}
-                top_pop = max(e.pop for e in men.cands)
-                if kinds <= {"city"} and top_pop < SMALL_POP:
-                    w *= 0.3
-                if kinds <= {"city"} and cc not in ARAB_WORLD and top_pop < 1_000_000 \
-                        and not any(e.capital for e in men.cands):
-                    w *= 0.2  # a foreign town's name is often a word (أبينا): it hardly sets the story's country
-                elif kinds <= {"city"} and top_pop < 100_000 and not (men.prep or men.cue or men.relation):
-                    w *= 0.5  # a minor town named without a preposition is weak evidence
-                votes[cc] = votes.get(cc, 0.0) + w
+            key = (men.sig, men.title) if men.sig is not None else None
+            got = memo.get(key) if key is not None else None
+            if got is None:
+                got = self._vote(men)
+                if key is not None:
+                    if len(memo) >= 1 << 16:
+                        memo.clear()
+                    memo[key] = got
+            own, cc, w = got
+            if cc is None:
+                continue
+            votes[cc] = votes.get(cc, 0.0) + w
+            if own:
                 men.vote = (cc, w)
-            else:
-                # a name shared by several countries votes only for a clearly dominant sense
-                big = sorted(men.cands, key=lambda e: e.pop, reverse=True)
-                # (a capital, a city of a million or a town beside villages: الرياض in an Egyptian story,
-                # not العين in a Yemeni one)
-                if len(big) > 1 and big[0].pop > 20 * max(big[1].pop, 1) and big[0].kind == "city" \
-                        and (big[0].capital or big[0].pop >= 1_000_000 or all(o.kind == "city" for o in big[1:]) and big[1].pop < SMALL_POP):
-                    votes[big[0].cc] = votes.get(big[0].cc, 0.0) + 0.5 * w
         return votes
+
+    @staticmethod
+    def _vote(men: _Mention) -> tuple[bool, str | None, float]:
+        """``(the mention's own vote, country, weight)`` of one mention with senses; a name shared
+        by several countries gives only a half vote for a clearly dominant sense, or none."""
+        ccs = {e.cc for e in men.cands}
+        if men.others:
+            ccs.update(men.others)  # a bare ميسان: Iraq's province or a Saudi town
+        w = 2.0 if men.title else 1.0
+        if len(ccs) == 1:
+            cc = next(iter(ccs))
+            kinds = {e.kind for e in men.cands}
+            top_pop = max(e.pop for e in men.cands)
+            if kinds <= {"city"} and top_pop < SMALL_POP:
+                w *= 0.3
+            if kinds <= {"city"} and cc not in ARAB_WORLD and top_pop < 1_000_000 \
+                    and not any(e.capital for e in men.cands):
+                w *= 0.2  # a foreign town's name is often a word (أبينا): it hardly sets the story's country
+            elif kinds <= {"city"} and top_pop < 100_000 and not (men.prep or men.cue or men.relation):
+                w *= 0.5  # a minor town named without a preposition is weak evidence
+            return True, cc, w
+        # a name shared by several countries votes only for a clearly dominant sense
+        big = sorted(men.cands, key=lambda e: e.pop, reverse=True)
+        # (a capital, a city of a million or a town beside villages: الرياض in an Egyptian story,
+        # not العين in a Yemeni one)
+        if len(big) > 1 and big[0].pop > 20 * max(big[1].pop, 1) and big[0].kind == "city" \
+                and (big[0].capital or big[0].pop >= 1_000_000 or all(o.kind == "city" for o in big[1:]) and big[1].pop < SMALL_POP):
+            return False, big[0].cc, 0.5 * w
+        return False, None, 0.0
 
     @staticmethod
     def _word_start(norm: str, i: int) -> bool:
@@ -430,21 +520,22 @@ class PlaceRecognizer:
         held: list[_Mention] = []
         for mt in self._matches(nt):
             men = self._context(nt, mt, title_end)
-            if not men.cands:
+            if men is None:
                 continue  # no gazetteer sense left (a blocked phrase, a stop word without its cue)
-            if mt.start > 0 and mt.end < len(doc.text) and doc.text[mt.start - 1] in _QUOTES_OPEN \
-                    and doc.text[mt.end] in _QUOTES_CLOSE:
+            quoted = mt.start > 0 and mt.end < len(doc.text) and doc.text[mt.start - 1] in _QUOTES_OPEN \
+                and doc.text[mt.end] in _QUOTES_CLOSE
+            if quoted:
                 # «الرياض»، "الوطن": a quoted bare name is a newspaper, club or operation more often than a place
                 men.cands = [e for e in men.cands if e.kind in ("country", "region")]
             if doc.text[mt.end:mt.end + 1] in _TANWEEN and not men.cue:
                 continue  # صيداً سهلاً "an easy prey": a word with nunation is indefinite, not a name
-            if not men.title and _DATELINE.match(nt.norm, mt.norm_end) and self._line_start(nt.norm, mt.norm_start):
+            if not men.title and _may_be_dateline(nt.norm, mt.norm_end) and _DATELINE.match(nt.norm, mt.norm_end) \
+                    and self._line_start(nt.norm, mt.norm_start):
                 men.title = True  # a dateline ("بيروت - ", "طرابلس: ") weighs like the title
-            raw, men.cands = men.cands, self._admissible(men)
-            men.raw = raw
-            if len(raw) > len(men.cands):  # (identity, not dataclass equality: this runs for every mention)
-                kept = {id(e) for e in men.cands}
-                men.others = tuple({e.cc for e in raw if id(e) not in kept and (e.kind != "city" or e.pop >= SMALL_POP)})
+            men.raw = raw = men.cands
+            men.cands, others = self._filtered(men) if quoted else self._filtered_memo(men)
+            if others:
+                men.others = others
             if men.cands:
                 mentions.append(men)
             elif raw and mt.key not in self.cue_only:
@@ -459,6 +550,8 @@ class PlaceRecognizer:
             extra = []
             for mt in self.matcher.find(tnt):
                 men = self._context(tnt, mt, len(doc.title) + 1)
+                if men is None:
+                    continue
                 men.cands = self._admissible(men)
                 if men.cands:
                     extra.append(men)
@@ -490,6 +583,7 @@ class PlaceRecognizer:
                 best = self._pick(men, *ctx)
                 if best is not None and self._accept(men, best, focus, votes, key_votes):
                     sense[men.m.key] = best
+        picked: dict[tuple, GeoEntry | None] = {}  # _pick's answers in this document
         for men in sorted(mentions + held, key=lambda m: m.m.start) if held else mentions:
             known = sense.get(men.m.key)
             if known is not None:
@@ -498,11 +592,12 @@ class PlaceRecognizer:
                     or [known]
             elif not men.cands:
                 continue
-            best = self._pick(men, *ctx)
+            best = men.cands[0] if len(men.cands) == 1 else self._pick(men, *ctx, memo=picked)
             if best is None:
                 continue
-            if (known is None or known.cc != best.cc) and not self._accept(men, best, focus, votes, key_votes):
-                continue
+            if (known is None or known.cc != best.cc) and best.kind in ("city", "admin1") \
+                    and not self._accept(men, best, focus, votes, key_votes):
+                continue  # (countries, nisba adjectives and regions are always accepted)
             men.chosen = best
             places.append(self._place(doc, nt, men))
         places.extend(self._unresolved(doc, nt, mentions))
@@ -570,13 +665,28 @@ class PlaceRecognizer:
                 a.container = next(iter(ccs))
 
     def _pick(self, men: _Mention, focus: list[str], share: dict[str, float],
-              anchors: list[tuple[int, float, float]], admins: set[tuple[str, str]]) -> GeoEntry | None:
-        """The most likely sense of a mention: kind and size, the story's countries, places named near it."""
+              anchors: list[tuple[int, float, float]], admins: set[tuple[str, str]],
+              memo: dict | None = None) -> GeoEntry | None:
+        """The most likely sense of a mention: kind and size, the story's countries, places named near it.
+        ``memo``: answers kept for one document (the same context arguments), by what the choice
+        reads of the mention (its senses' list, which must stay alive and unchanged meanwhile, its
+        place word, a following العاصمة, its container and the places named near it)."""
         if len(men.cands) == 1:
             return men.cands[0]
-        best, best_s = None, -1e9
         near = [(la, lo) for pos, la, lo in anchors if abs(pos - men.m.norm_start) < 300] \
             if len(men.cands) > 1 else []
+        if memo is None:
+            return self._pick_near(men, focus, share, admins, near)
+        key = (id(men.cands), men.cue, men.capital_after, men.container, *near)
+        got = memo.get(key, memo)
+        if got is memo:
+            got = memo[key] = self._pick_near(men, focus, share, admins, near)
+        return got
+
+    def _pick_near(self, men: _Mention, focus: list[str], share: dict[str, float],
+                   admins: set[tuple[str, str]], near: list[tuple[float, float]]) -> GeoEntry | None:
+        """:meth:`_pick` of a mention with several senses, given the places named near it."""
+        best, best_s = None, -1e9
         # a same-name place in the story's main country beats one elsewhere that nothing else supports,
         # unless that one is a capital, a city of a million or a country (مدينة العين in a Yemeni story,
         # محافظة ميسان in a Saudi one; but الرياض stays Riyadh in an Egyptian story)
@@ -636,17 +746,18 @@ class PlaceRecognizer:
         return out
 
     # ------------------------------------------------------------------ output
-    def _place(self, doc: Document, nt: NormText, men: _Mention) -> Place:
-        e = men.chosen
-        assert e is not None
-        start, end = men.start, men.end
+    def _entry_fields(self, e: GeoEntry) -> tuple:
+        """What a place taken in sense ``e`` says whatever its context: (kind, via, precision, name,
+        name_en, country, lat, lon, geonameid, admin1 name, admin1 English name, admin1 entry);
+        kept per entry (the entries live as long as the gazetteer)."""
+        got = self._fields.get(id(e))
+        if got is not None and got[-1] is e:
+            return got[:-1]
         kind = {"nisba": "country", "city": "city"}.get(e.kind, e.kind)
         if e.kind == "city" and e.pop < 1000:
             kind = "village"
         via = {"nisba": "nisba", "region": "region"}.get(e.kind, "name")
-        prec = e.precision
-        name, name_en, cc = e.name_ar, e.name_en, e.cc
-        lat, lon, gid = e.lat, e.lon, e.geonameid
+        name, name_en, gid = e.name_ar, e.name_en, e.geonameid
         if e.kind == "nisba":
             c = self.gaz.country(e.cc)
             if c is not None:
@@ -654,6 +765,16 @@ class PlaceRecognizer:
         admin = self.gaz.admin1_of(e) if e.kind == "city" else None
         if e.kind == "admin1":
             admin = e
+        got = (kind, via, e.precision, name, name_en or None, e.cc, e.lat, e.lon, gid,
+               admin.name_ar if admin else None, admin.name_en if admin else None, e)
+        self._fields[id(e)] = got
+        return got[:-1]
+
+    def _place(self, doc: Document, nt: NormText, men: _Mention) -> Place:
+        e = men.chosen
+        assert e is not None
+        start, end = men.start, men.end
+        kind, via, prec, name, name_en, cc, lat, lon, gid, admin1, admin1_en = self._entry_fields(e)
         relation = men.relation
         if men.head and e.kind in ("city", "admin1"):
             kind, via = "facility", "landmark"
@@ -671,7 +792,6 @@ class PlaceRecognizer:
                 prec = 3
             else:
                 prec = max(prec, men.rel_precision)
-        return Place(start=start, end=end, text=doc.text[start:end], name=name, name_en=name_en or None,
-                     country_code=cc, lat=lat, lon=lon, kind=kind,
-                     admin1=admin.name_ar if admin else None, admin1_en=admin.name_en if admin else None,
+        return Place(start=start, end=end, text=doc.text[start:end], name=name, name_en=name_en,
+                     country_code=cc, lat=lat, lon=lon, kind=kind, admin1=admin1, admin1_en=admin1_en,
                      geonameid=gid, geo_precision=prec, relation=relation, via=via)

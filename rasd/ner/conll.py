@@ -57,25 +57,40 @@ def repair_iob2(tags: list[str]) -> list[str]:
     """Valid IOB2: an ``I-X`` after ``O`` or after another type becomes ``B-X``.
 
     IOBES labels (what the shipped model learns) are read too: ``S-X`` becomes ``B-X`` and ``E-X``
-    becomes ``I-X``; an ``I-X``/``E-X`` right after an ``S-X`` or ``E-X`` starts a new name."""
+    becomes ``I-X``; an ``I-X``/``E-X`` right after an ``S-X`` or ``E-X`` starts a new name.  A
+    tag's repair depends on nothing but the tag before it, so it is looked up by that pair."""
     if tags.count("O") == len(tags):  # the common sentence without a name
         return list(tags)
+    get = _REPAIRED.get
     out = []
-    prev_typ: str | None = None  # type of the previous tag (None after O)
-    closed = False  # the previous tag ended its name (S-X or E-X)
-    parse = _parse
+    prev = None
     for t in tags:
-        p, typ = parse(t)
-        if p == "O":
-            out.append("O")
-            prev_typ, closed = None, False
-            continue
-        if p in "IE" and prev_typ == typ and not closed:
-            out.append("I-" + typ)
-        else:
-            out.append("B-" + typ)
-        prev_typ, closed = typ, p in "SE"
+        r = get((prev, t))
+        if r is None:
+            r = _repair_pair(prev, t)
+            if len(_REPAIRED) < 10_000:
+                _REPAIRED[(prev, t)] = r
+        out.append(r)
+        prev = t
     return out
+
+
+_REPAIRED: dict[tuple[str | None, str], str] = {}
+
+
+def _repair_pair(prev: str | None, t: str) -> str:
+    """The repair of tag ``t`` after tag ``prev`` (None at a sentence's start)."""
+    p, typ = _parse(t)
+    if p == "O":
+        return "O"
+    prev_typ, closed = None, False  # type of the previous tag (None after O); it ended its name
+    if prev is not None:
+        pp, ptyp = _parse(prev)
+        if pp != "O":
+            prev_typ, closed = ptyp, pp in "SE"
+    if p in "IE" and prev_typ == typ and not closed:
+        return "I-" + typ
+    return "B-" + typ
 
 
 def spans(tags: list[str]) -> list[tuple[int, int, str]]:

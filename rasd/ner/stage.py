@@ -84,14 +84,23 @@ def tagger_entities(doc: Document, tagger) -> list[Entity]:
     memo = _proclitic_memo(res)
     out: list[Entity] = []
     sents = doc.sentences or []
-    ranges = [(s.token_start, s.token_end) for s in sents] or [(0, len(doc.tokens))]
+    ranges = [(a, b) for a, b in ([(s.token_start, s.token_end) for s in sents] or [(0, len(doc.tokens))])
+              if b > a]
     text = doc.text
-    sent_toks = [doc.tokens[a:b] for a, b in ranges if b > a]
-    all_tags = tagger.tag_document([list(map(_TEXT, toks)) for toks in sent_toks],
-                                   norms=[list(map(_NORM, toks)) for toks in sent_toks])
-    for toks, tags in zip(sent_toks, all_tags, strict=True):
+    toks = doc.tokens
+    # the tokens' texts and normalised forms read once for the document, then cut by sentence (the
+    # forms from the rule entities' reader when it read this document's tokens, as the quotes stage does)
+    texts = list(map(_TEXT, toks))
+    reader = doc.cache.get("entities.reader")
+    norms = getattr(reader, "norms", None) if getattr(reader, "toks", None) is toks else None
+    if norms is None or len(norms) != len(toks):
+        norms = list(map(_NORM, toks))
+    all_tags = tagger.tag_document([texts[a:b] for a, b in ranges], norms=[norms[a:b] for a, b in ranges])
+    for (a, _b), tags in zip(ranges, all_tags, strict=True):
+        if tags.count("O") == len(tags):
+            continue  # most sentences name nothing
         for i, j, label in spans(tags):
-            first, last = toks[i], toks[j - 1]
+            first, last = toks[a + i], toks[a + j - 1]
             key = (first.text, first.kind, first.norm, label == "PERS")
             k = memo.get(key)
             if k is None:
@@ -134,7 +143,8 @@ class _Overlaps:
             if self.spans[k].end > q.start:
                 out.append(k)
             j -= 1
-        out.sort()
+        if len(out) > 1:
+            out.sort()
         return out
 
 
@@ -162,11 +172,12 @@ def merge(rules: list[Entity], tagged: list[Entity], places=(), *,
     touched: set[int] = set()
     index = _Overlaps(rules)
     for t in tagged:
-        over = [(k, rules[k]) for k in index.of(t)]
-        touched.update(k for k, _ in over)
-        if not over:
+        ks = index.of(t)
+        if not ks:  # most tagger entities overlap no rule entity
             kept_tagged.append(t)
             continue
+        over = [(k, rules[k]) for k in ks]
+        touched.update(ks)
         same = [r for _, r in over if r.start == t.start and r.end == t.end and r.label == t.label]
         if same:
             same[0].info["tagger"] = True

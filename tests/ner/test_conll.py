@@ -85,3 +85,31 @@ def test_score_exact_span():
 def test_score_rejects_length_mismatch():
     with pytest.raises(ValueError):
         score([["O", "O"]], [["O"]])
+
+
+def _repair_reference(tags: list[str]) -> list[str]:
+    """The tag-by-tag loop :func:`rasd.ner.conll.repair_iob2` replaced by a look-up per tag pair."""
+    from rasd.ner.conll import _parse
+
+    out = []
+    prev_typ, closed = None, False
+    for t in tags:
+        p, typ = _parse(t)
+        if p == "O":
+            out.append("O")
+            prev_typ, closed = None, False
+            continue
+        out.append("I-" + typ if p in "IE" and prev_typ == typ and not closed else "B-" + typ)
+        prev_typ, closed = typ, p in "SE"
+    return out
+
+
+def test_repair_iob2_by_pairs_equals_the_tag_loop():
+    import random
+
+    labels = ["O", "B-PERS", "I-PERS", "E-PERS", "S-PERS", "B-LOC", "I-LOC", "E-LOC", "S-LOC", "I-ORG",
+              "S-ORG", "E-MISC", "X", "I-"]
+    rng = random.Random(8)
+    for _ in range(20_000):
+        tags = [rng.choice(labels) for _ in range(rng.randint(0, 9))]
+        assert repair_iob2(tags) == _repair_reference(tags)

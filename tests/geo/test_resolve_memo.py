@@ -1,0 +1,57 @@
+"""The per-name and per-document memos of rasd.geo.resolve change no answer (team-written text)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from rasd.doc import Document
+from rasd.geo.resolve import PlaceRecognizer
+from rasd.geo.stage import RecognizePlaces
+from rasd.text.sentences import split_sentences
+from rasd.text.tokenize import tokenize
+
+_TEXTS = [
+    "قال مسؤول في بيروت إن قصفا استهدف بلدة قرب طرابلس شمال لبنان، وإن طرابلس شهدت احتجاجات.",
+    "وصل الوزير إلى الرياض قادما من القاهرة، ثم زار جدة ومكة المكرمة.",
+    "دمشق - أفاد مصدر بأن اشتباكات وقعت في ريف حلب الشمالي وعلى بعد 10 كيلومترات من مدينة إدلب.",
+    "أعلنت وزارة الدفاع الأمريكية أن الطائرات السورية قصفت مواقع في محافظة دير الزور.",
+]
+
+
+def _doc(text: str) -> Document:
+    d = Document(text=text)
+    d.tokens = tokenize(text)
+    d.sentences = split_sentences(text, d.tokens)
+    return d
+
+
+@pytest.fixture(scope="module")
+def rec() -> PlaceRecognizer:
+    return RecognizePlaces().load()
+
+
+def test_last_word_is_the_last_of_the_words_before():
+    rng = random.Random(8)
+    alphabet = "ابتثج .-,:()\n"
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        ws = rng.randint(0, len(s))
+        before = PlaceRecognizer._before_words(s, ws)
+        assert PlaceRecognizer._last_word(s, ws) == (before[-1] if before else None)
+
+
+def test_memos_give_the_answers_of_a_fresh_recogniser(rec):
+    first = [rec.resolve(d, *_nt(d)) for d in map(_doc, _TEXTS)]
+    again = [rec.resolve(d, *_nt(d)) for d in map(_doc, _TEXTS)]  # every memo warm now
+    fresh = PlaceRecognizer(rec.gaz)
+    cold = [fresh.resolve(d, *_nt(d)) for d in map(_doc, reversed(_TEXTS))][::-1]
+    assert first == again == cold
+    assert any(places for places, _focus in first)
+
+
+def _nt(d: Document):
+    from rasd.text.stage import norm_text
+
+    return (norm_text(d),)
