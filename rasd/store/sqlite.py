@@ -124,6 +124,8 @@ def _stems(norm: str, safe: bool | None = None) -> str:
     when known."""
     if safe is None:
         safe = dedup.std_re_safe(norm)
+    if safe and dedup._compiled is not None:  # the same scan in C (words: runs of re's \w)
+        return dedup._compiled.stems(norm, _PROCLITICS)
     return " ".join((_STEM_STD if safe else _STEM_RE).findall(norm))
 
 
@@ -150,31 +152,38 @@ class _Prepared:
     """A text's normalised form and content hash; its MinHash signature and LSH band keys are
     computed when first asked for (never for an exact duplicate)."""
 
-    __slots__ = ("norm", "hash", "joined", "safe", "_encoded", "_sig", "_keys")
+    __slots__ = ("norm", "hash", "joined", "safe", "_blob", "_sig", "_keys")
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
         self.safe = dedup.std_re_safe(norm)
-        self.hash, self.joined, self._encoded = dedup.hash_text(norm, self.safe)
-        self._sig = self._keys = None
+        self.hash, self.joined = dedup.hash_joined(norm, self.safe)
+        self._blob = self._sig = self._keys = None
 
     @property
     def words(self) -> int:
         """How many words."""
-        return len(self._encoded)
+        return self.joined.count(" ") + 1 if self.joined else 0
+
+    @property
+    def blob(self) -> bytes:
+        """The MinHash signature as stored (:func:`dedup.sig_to_blob`)."""
+        if self._blob is None:
+            self._blob = dedup.signature_blob(self.joined)
+        return self._blob
 
     @property
     def sig(self):
         """The MinHash signature."""
         if self._sig is None:
-            self._sig = dedup.signature_of_words(self._encoded)
+            self._sig = dedup.sig_from_blob(self.blob)
         return self._sig
 
     @property
     def keys(self) -> list[tuple[int, int]]:
         """The LSH (band, key) pairs."""
         if self._keys is None:
-            self._keys = dedup.band_keys(self.sig)
+            self._keys = dedup.band_keys_of_blob(self.blob)
         return self._keys
 
 
@@ -351,7 +360,7 @@ class Store:
         self.conn.execute("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
                           (rid, *_fts_columns(prep, doc.title)))
         self.conn.execute("INSERT INTO minhash (article_rid, sig) VALUES (?,?)",
-                          (rid, dedup.sig_to_blob(prep.sig)))
+                          (rid, prep.blob))
         self.conn.executemany("INSERT OR IGNORE INTO lsh (band, key, article_rid) VALUES (?,?,?)",
                               [(b, k, rid) for b, k in prep.keys])
         return rid
