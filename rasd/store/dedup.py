@@ -82,6 +82,21 @@ def norm_string(text: str) -> str:
     return text.lower()
 
 
+# the extraction's normaliser folds the hamza seats itself: its NormText of a text then holds
+# norm_string(text), except where lower-casing depends on context (a final capital sigma)
+_SAME_FOLDING = all(_normalize._FULL_TABLE.get(k) == v for k, v in HAMZA_FOLD.items()) and \
+    _TABLE == _normalize._FULL_TABLE
+
+
+def extraction_norm(text: str):
+    """``rasd.text.normalize.normalize(text)`` (the extraction's :class:`NormText`, which the
+    pipeline caches on a document as ``doc.cache["norm"]``) when its ``norm`` is certainly
+    :func:`norm_string` of ``text`` (computed in one compiled pass); None otherwise."""
+    if not _SAME_FOLDING or "\u03a3" in text:  # Σ: str.lower() of a whole text makes final ones ς
+        return None
+    return _normalize.normalize(text)
+
+
 def norm_text(text: str):
     """The :class:`~rasd.text.normalize.NormText` (with its map to ``text``) whose ``norm`` is
     :func:`norm_string` of ``text``."""
