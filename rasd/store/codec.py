@@ -40,9 +40,36 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     return doc.to_dict()
 
 
+_SHALLOW: dict[type, tuple[tuple[str, ...], Any] | None] = {}
+
+
+def _shallow_getter(cls: type) -> tuple[tuple[str, ...], Any] | None:
+    """(field names, a getter of all their values as a tuple) of a dataclass; None for anything else."""
+    g = _SHALLOW.get(cls, _MISSING)
+    if g is _MISSING:
+        g = None
+        if dataclasses.is_dataclass(cls) and isinstance(cls, type):
+            names = tuple(f.name for f in dataclasses.fields(cls))
+            get = operator.attrgetter(*names)
+            g = (names, get if len(names) > 1 else (lambda o, _g=get: (_g(o),)))
+        _SHALLOW[cls] = g
+    return g
+
+
+def json_default(obj: Any) -> Any:
+    """The JSON encoders' ``default``: a dataclass becomes the dict of its fields, whose values the
+    encoder converts in turn (calling this again for nested dataclasses), so the JSON is that of
+    :func:`rasd.doc._plain` (``Document.to_dict``) with the field loop done in C; anything else
+    goes to ``_plain``."""
+    g = _shallow_getter(type(obj))
+    if g is None:
+        return _plain(obj)
+    return dict(zip(g[0], g[1](obj)))  # noqa: B905 - one value per name, by construction
+
+
 # compact JSON, non-ASCII kept; dataclasses met inside values (a Figure's counted Span, a Quote's
 # Speaker) become the dicts of to_dict(); results hold no cycles, so the encoder does not look for any
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain,
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=json_default,
                            check_circular=False).encode
 # article metadata: stored in the articles table, not in the blob
 _META = ("id", "published", "source", "url", "title", "events")
@@ -117,6 +144,17 @@ def result_from_blob(blob: bytes, text: str) -> dict[str, Any]:
         else:
             d[key] = [dict(zip(names, row, strict=True)) for row in value["rows"]]
     return d
+
+
+def shallow_dicts(items: list) -> list[dict[str, Any]]:
+    """Each dataclass of ``items`` as the dict of its fields, nested values left as they are
+    (dataclasses too: :func:`json_default` encodes them as ``to_dict()`` would); anything else as
+    ``_plain`` makes it."""
+    out = []
+    for x in items:
+        g = _shallow_getter(type(x))
+        out.append(_plain(x) if g is None else dict(zip(g[0], g[1](x))))  # noqa: B905
+    return out
 
 
 def event_dicts(doc: Document) -> list[dict[str, Any]]:

@@ -22,6 +22,11 @@ import regex
 
 _normalize = importlib.import_module("rasd.text.normalize")
 
+try:  # the optional compiled loops (rasd/store/_dedup.c); without them, the numpy/Python code below
+    from rasd.store import _dedup as _compiled
+except ImportError:  # pragma: no cover - built without a C compiler
+    _compiled = None
+
 NUM_PERM = 128
 SHINGLE = 3
 THRESHOLD = 0.5  # estimated Jaccard of word 3-shingles for "the same story"
@@ -75,6 +80,21 @@ def norm_string(text: str) -> str:
         if ch in text:
             text = text.replace(ch, rep)
     return text.lower()
+
+
+# the extraction's normaliser folds the hamza seats itself: its NormText of a text then holds
+# norm_string(text), except where lower-casing depends on context (a final capital sigma)
+_SAME_FOLDING = all(_normalize._FULL_TABLE.get(k) == v for k, v in HAMZA_FOLD.items()) and \
+    _TABLE == _normalize._FULL_TABLE
+
+
+def extraction_norm(text: str):
+    """``rasd.text.normalize.normalize(text)`` (the extraction's :class:`NormText`, which the
+    pipeline caches on a document as ``doc.cache["norm"]``) when its ``norm`` is certainly
+    :func:`norm_string` of ``text`` (computed in one compiled pass); None otherwise."""
+    if not _SAME_FOLDING or "\u03a3" in text:  # Σ: str.lower() of a whole text makes final ones ς
+        return None
+    return _normalize.normalize(text)
 
 
 def norm_text(text: str):
@@ -144,8 +164,23 @@ def hash_words(norm: str) -> tuple[str, list[bytes]]:
 def hash_text(norm: str, safe: bool | None = None) -> tuple[str, str, list[bytes]]:
     """(content hash, the words joined by single spaces, the words in UTF-8) of a normalised text.
     ``safe``: :func:`std_re_safe` of ``norm`` when the caller knows it."""
+    h, joined = hash_joined(norm, safe)
+    return h, joined, joined.encode("utf-8").split(b" ") if joined else []
+
+
+def hash_joined(norm: str, safe: bool | None = None) -> tuple[str, str]:
+    """(content hash, the words joined by single spaces) of a normalised text (:func:`hash_text`
+    without the list of words).  ``safe``: :func:`std_re_safe` of ``norm`` when the caller knows it."""
+    joined = joined_of(norm, safe)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest(), joined
+
+
+def joined_of(norm: str, safe: bool | None = None) -> str:
+    """The words of a normalised text joined by single spaces (what the content hash covers)."""
     if safe is None:
         safe = std_re_safe(norm)
+    if safe and _compiled is not None:  # the same runs of \w (str.isalnum() or "_"), in C
+        return _compiled.word_runs(norm)
     if safe:  # re's \w is str.isalnum() or "_": most tokens between spaces are one whole word
         words: list[str] = []
         add = words.append
@@ -154,11 +189,8 @@ def hash_text(norm: str, safe: bool | None = None) -> tuple[str, str, list[bytes
                 add(tok)
             else:
                 words += _WORD_STD.findall(tok)
-        joined = " ".join(words)
-    else:
-        joined = _NONWORD.sub(" ", norm).strip()
-    raw = joined.encode("utf-8")
-    return hashlib.sha256(raw).hexdigest(), joined, raw.split(b" ") if raw else []
+        return " ".join(words)
+    return _NONWORD.sub(" ", norm).strip()
 
 
 def joined_words(text: str | None) -> str | None:
@@ -170,6 +202,21 @@ def joined_words(text: str | None) -> str | None:
 def signature_of_words(encoded: list[bytes]) -> np.ndarray:
     """The MinHash signature of UTF-8 words (as :func:`hash_words` gives them)."""
     return _signature_of(encoded)
+
+
+def signature_blob(joined: str) -> bytes:
+    """:func:`sig_to_blob` of the MinHash signature of a text's words joined by single spaces
+    (as :func:`hash_joined` gives them); in C when the compiled loops are built."""
+    if _compiled is not None:
+        a, b = _affine32_bytes()
+        return _compiled.signature(joined, a, b)
+    return sig_to_blob(_signature_of(joined.encode("utf-8").split(b" ") if joined else []))
+
+
+@cache
+def _affine32_bytes() -> tuple[bytes, bytes]:
+    a, b = _affine32()
+    return a.astype(np.uint32).tobytes(), b.astype(np.uint32).tobytes()
 
 
 def shingle_hashes(words: list[str]) -> np.ndarray:
@@ -247,8 +294,12 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 
 def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
     """(band, key) pairs of a signature: a signed 64-bit hash of each band's rows."""
+    return band_keys_of_blob(sig.astype("<u4").tobytes())
+
+
+def band_keys_of_blob(raw: bytes) -> list[tuple[int, int]]:
+    """:func:`band_keys` of a signature given as :func:`sig_to_blob` bytes."""
     b, r = bands()
-    raw = sig.astype("<u4").tobytes()
     out = []
     for i in range(b):
         h = hashlib.blake2b(raw[i * r * 4:(i + 1) * r * 4], digest_size=8).digest()

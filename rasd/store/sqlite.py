@@ -29,7 +29,7 @@ from rasd.doc import Document
 from rasd.io.validate import InputError, check_text
 from rasd.store import dedup
 from rasd.store.base import AddResult, EventQuery, IngestSummary
-from rasd.store.codec import result_from_blob
+from rasd.store.codec import json_default, result_from_blob
 from rasd.store.schema import SCHEMA_VERSION, SchemaError, migrate
 
 DEFAULT_DB = "rasd.db"
@@ -124,6 +124,8 @@ def _stems(norm: str, safe: bool | None = None) -> str:
     when known."""
     if safe is None:
         safe = dedup.std_re_safe(norm)
+    if safe and dedup._compiled is not None:  # the same scan in C (words: runs of re's \w)
+        return dedup._compiled.stems(norm, _PROCLITICS)
     return " ".join((_STEM_STD if safe else _STEM_RE).findall(norm))
 
 
@@ -150,31 +152,39 @@ class _Prepared:
     """A text's normalised form and content hash; its MinHash signature and LSH band keys are
     computed when first asked for (never for an exact duplicate)."""
 
-    __slots__ = ("norm", "hash", "joined", "safe", "_encoded", "_sig", "_keys")
+    __slots__ = ("norm", "nt", "hash", "joined", "safe", "_blob", "_sig", "_keys")
 
-    def __init__(self, norm: str) -> None:
+    def __init__(self, norm: str, nt=None) -> None:
         self.norm = norm
+        self.nt = nt  # the extraction's NormText, when its norm is this one
         self.safe = dedup.std_re_safe(norm)
-        self.hash, self.joined, self._encoded = dedup.hash_text(norm, self.safe)
-        self._sig = self._keys = None
+        self.hash, self.joined = dedup.hash_joined(norm, self.safe)
+        self._blob = self._sig = self._keys = None
 
     @property
     def words(self) -> int:
         """How many words."""
-        return len(self._encoded)
+        return self.joined.count(" ") + 1 if self.joined else 0
+
+    @property
+    def blob(self) -> bytes:
+        """The MinHash signature as stored (:func:`dedup.sig_to_blob`)."""
+        if self._blob is None:
+            self._blob = dedup.signature_blob(self.joined)
+        return self._blob
 
     @property
     def sig(self):
         """The MinHash signature."""
         if self._sig is None:
-            self._sig = dedup.signature_of_words(self._encoded)
+            self._sig = dedup.sig_from_blob(self.blob)
         return self._sig
 
     @property
     def keys(self) -> list[tuple[int, int]]:
         """The LSH (band, key) pairs."""
         if self._keys is None:
-            self._keys = dedup.band_keys(self.sig)
+            self._keys = dedup.band_keys_of_blob(self.blob)
         return self._keys
 
 
@@ -313,7 +323,8 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def _prepare(self, text: str) -> _Prepared:
-        return _Prepared(dedup.norm_string(text))
+        nt = dedup.extraction_norm(text)
+        return _Prepared(dedup.norm_string(text)) if nt is None else _Prepared(nt.norm, nt)
 
     def _exact(self, h: str) -> tuple[int, str] | None:
         return self.conn.execute("SELECT rid, id FROM articles WHERE content_hash = ?", (h,)).fetchone()
@@ -351,7 +362,7 @@ class Store:
         self.conn.execute("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
                           (rid, *_fts_columns(prep, doc.title)))
         self.conn.execute("INSERT INTO minhash (article_rid, sig) VALUES (?,?)",
-                          (rid, dedup.sig_to_blob(prep.sig)))
+                          (rid, prep.blob))
         self.conn.executemany("INSERT OR IGNORE INTO lsh (band, key, article_rid) VALUES (?,?,?)",
                               [(b, k, rid) for b, k in prep.keys])
         return rid
@@ -388,9 +399,11 @@ class Store:
                       "error, result) VALUES (?,?,?,?,0,?,?)",
                       (rid, current_version(), fp, _now(), error, zlib.compress(b"{}")))
             return 0
-        from rasd.store.codec import event_dicts, result_blob
+        from rasd.store.codec import result_blob, shallow_dicts
 
-        events = event_dicts(doc)
+        # each event as the dict of its fields (its location, actors and spans left as objects:
+        # the event JSON's encoder converts them as to_dict() does, without a Python recursion)
+        events = shallow_dicts(doc.events)
         published = doc.published.isoformat() if doc.published else None
         seen: set[str] = set()
         ev_rows, geo, actor_rows = [], [], []
@@ -411,14 +424,14 @@ class Store:
             erid = rid0 + i + 1
             loc = ev.get("location") or {}
             actors = ev.get("actors") or []
-            names = "\x1f".join(x.casefold() for a in actors for x in (a.get("name"), a.get("text"),
-                                                                        a.get("name_en")) if x)
+            names = "\x1f".join(x.casefold() for a in actors for x in (_field(a, "name"), _field(a, "text"),
+                                                                        _field(a, "name_en")) if x)
             date = ev.get("date")
             day = (date or published or None)
-            lat, lon = loc.get("lat"), loc.get("lon")
+            lat, lon = _field(loc, "lat"), _field(loc, "lon")
             ev_rows.append((erid, eid, rid, i, ev.get("type"), ev.get("mode"), ev.get("event_type"),
                             ev.get("sub_event_type"), ev.get("disorder_type"), date,
-                            day[:10] if day else None, loc.get("country_code"), lat, lon,
+                            day[:10] if day else None, _field(loc, "country_code"), lat, lon,
                             _int(ev.get("fatalities")), _int(ev.get("injured")),
                             _int(ev.get("displaced")), _int(ev.get("arrested")),
                             1 if ev.get("civilian_targeting") else 0, ev.get("factuality"),
@@ -488,8 +501,10 @@ class Store:
         """Store many extracted Documents (e.g. ``rasd import`` of batch output), ``batch_size`` a
         transaction; deduplicated like :meth:`ingest`.  ``pipeline`` names what made them (for the
         version stamp; default: the current default pipeline)."""
+        from rasd.pipeline import tune_gc
         from rasd.progress import progress_bar
 
+        tune_gc()  # a long run of allocations: see rasd.pipeline.GC_YOUNG_THRESHOLD
         summary = IngestSummary()
         t0 = time.perf_counter()
         with self._batched(batch_size) as done:
@@ -552,8 +567,13 @@ class Store:
                       commit_seconds: float = 2.0) -> IngestSummary:
         from rasd.api import parse_published
         from rasd.io.records import record_to_kwargs
+        from rasd.pipeline import tune_gc
         from rasd.progress import progress_bar
 
+        # the default pipeline is built here unloaded (Pipeline.load would tune the collector):
+        # without this, young collections every 700 allocations and full passes over the loaded
+        # resources cost about 3 ms of CPU per article
+        tune_gc()
         pipe = pipeline
         summary = IngestSummary()
         t0 = time.perf_counter()
@@ -580,6 +600,8 @@ class Store:
                 aid = "a" + prep.hash[:16]
                 doc = Document(text=kw["text"], id=aid, published=published, source=kw["source"],
                                url=kw["url"], title=kw["title"])
+                if prep.nt is not None:  # the normalised text, computed once (rasd.text.stage.norm_text)
+                    doc.cache["norm"] = prep.nt
                 error = None
                 try:
                     if pipe is None:
@@ -607,10 +629,11 @@ class Store:
                   limit: int | None = None) -> IngestSummary:
         """Re-extract stored articles whose results another rasd version or pipeline made (or that
         failed, or have none); every article with ``all``."""
-        from rasd.pipeline import default_pipeline
+        from rasd.pipeline import default_pipeline, tune_gc
         from rasd.progress import progress_bar
         from rasd.store.version import current_version, pipeline_fingerprint
 
+        tune_gc()  # as in ingest
         pipe = pipeline or default_pipeline()
         fp, ver = pipeline_fingerprint(pipe), current_version()
         cond = "1" if all else ("x.article_rid IS NULL OR x.error IS NOT NULL OR x.rasd_version != ? "
@@ -960,8 +983,15 @@ class Store:
         return export_events(self.iter_events(query, **filters), fmt, out)
 
 
-# compact JSON, non-ASCII kept (one encoder, built once; an event holds no cycles to look for)
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+# compact JSON, non-ASCII kept, dataclasses inside as to_dict() writes them (one encoder, built
+# once; an event holds no cycles to look for)
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False,
+                          default=json_default).encode
+
+
+def _field(obj, name: str):
+    """``obj[name]`` of a dict, ``obj.name`` of an object (None when absent)."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
 def _int(v) -> int | None:
