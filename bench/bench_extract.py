@@ -35,11 +35,12 @@ def cold_start() -> float:
 
 
 def compiled_loops() -> list[str]:
-    """The optional C extensions this install has (rasd.ner._crf, rasd.text._scan, rasd.events._events)."""
+    """The optional C extensions this install has (rasd.ner._crf, rasd.text._scan, rasd.events._events,
+    rasd.store._dedup)."""
     import importlib
 
     out = []
-    for name in ("rasd.ner._crf", "rasd.text._scan", "rasd.events._events"):
+    for name in ("rasd.ner._crf", "rasd.text._scan", "rasd.events._events", "rasd.store._dedup"):
         try:
             importlib.import_module(name)
         except ImportError:

@@ -65,3 +65,12 @@ def test_stems_equal_the_regular_expression(monkeypatch):
 def test_signature_blob_of_no_words_is_the_empty_signature():
     assert dedup.signature_blob("") == dedup.sig_to_blob(dedup.signature([]))
     assert dedup.signature_blob("كلمة") == dedup.sig_to_blob(dedup.signature(["كلمة"]))
+
+
+def test_compiled_module_is_built_when_required():
+    """CI (RASD_REQUIRE_COMPILED) must build rasd/store/_dedup.c; elsewhere the Python code is enough."""
+    import os
+
+    if not os.environ.get("RASD_REQUIRE_COMPILED"):
+        pytest.skip("only checked when RASD_REQUIRE_COMPILED is set")
+    assert dedup._compiled is not None, "rasd.store._dedup was not built (pip install -e . needs a C compiler)"
