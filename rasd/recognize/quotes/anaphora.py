@@ -251,6 +251,9 @@ class _Anaphora:
     def _subject_ending_at(self, v: int, k: int, sent_start: int) -> Speaker | None:
         """The subject of the verb at v that ends at token k before it: an entity, an unnamed source
         shortly before, or a fronted subject."""
+        sp = self._fronted_apposition(v, k, sent_start)
+        if sp is not None:  # إلا أن فلان، سفير روسيا في الأمم المتحدة قال: the name before its role
+            return sp
         # an entity that ends at token k
         for j in range(k, max(sent_start, k - 6) - 1, -1):
             e = self.ents_at.get(j)
@@ -274,7 +277,48 @@ class _Anaphora:
                         return named
                 if sp is not None:
                     return sp
+        sp = self._fronted_country(k, sent_start)
+        if sp is not None:  # لكن روسيا قالت: the state speaks
+            return sp
         return self._fronted_subject(v, k, sent_start)
+
+    def _opens_clause(self, j: int, sent_start: int) -> bool:
+        """Does a subject at token j open its clause (the sentence start, after a mark, لكن or أن)?"""
+        if j <= sent_start:
+            return True
+        p = self.toks[j - 1]
+        return p.kind == "punct" or p.norm in _CLAUSE_OPEN or p.norm in self.q.comps or p.norm in self.q.kana or \
+            p.norm[:1] in "وف" and p.norm[1:] in self.q.kana
+
+    def _fronted_apposition(self, v: int, k: int, sent_start: int) -> Speaker | None:
+        """A person named at the start of the clause, then a comma and a role, then the verb at v (فلان،
+        سفير روسيا في الأمم المتحدة، قال): that person, with the role."""
+        toks = self.toks
+        c = next((x for x in range(k, max(sent_start, k - 12) - 1, -1) if toks[x].kind == "punct"), None)
+        if c is None or c - 1 <= sent_start or toks[c].text not in _COMMAS or c + 1 > k or \
+                self.r.title_at(c + 1) is None or any(self.verb_at(x) is not None for x in range(c + 1, k + 1)):
+            return None
+        for j in range(c - 1, max(sent_start, c - 5) - 1, -1):
+            e = self.ents_at.get(j)
+            if e is not None:
+                if not e.label.startswith("PERS") or self.tok_at(e.end - 1) != c - 1 or \
+                        not self._opens_clause(j, sent_start):
+                    return None
+                sp = self._entity_speaker(e)
+                sp.role = sp.role or self.text[toks[c + 1].start:toks[k].end]
+                return sp
+        return None
+
+    def _fronted_country(self, k: int, sent_start: int) -> Speaker | None:
+        """A country named right before the verb, opening its clause (لكن روسيا قالت): it speaks."""
+        if self._country_at is None:
+            self._countries()
+        end = self.toks[k].end
+        for j in (k, k - 1):
+            p = self._country_at.get(self.toks[j].start) if j >= sent_start else None
+            if p is not None and p.end == end and self._opens_clause(j, sent_start):
+                return Speaker(p.start, p.end, p.text, name=p.name, kind="organisation")
+        return None
 
     def _subject_before_speech_noun(self, v: int, sent_start: int) -> Speaker | None:
         """The subject of the verb that opens the clause of a speech noun (واسترسل تقرير المنظمة بالقول، علق

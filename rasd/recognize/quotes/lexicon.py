@@ -33,6 +33,7 @@ _NOT_GIVEN = word_set(_WORDS, "quotes_not_given")
 _NOT_SUBJECT_STARTS = tuple(sorted(word_set(_WORDS, "quotes_not_subject_starts")))
 _TIME_LEAD = word_set(_WORDS, "quotes_time_lead")
 _DAY_PARTS = word_set(_WORDS, "quotes_day_parts")  # صباح اليوم
+_BEFORE_YESTERDAY = word_set(_WORDS, "quotes_before_yesterday")  # أول (من) أمس
 _ADVERB_REL = word_set(_WORDS, "quotes_adverb_rel")
 _CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
 _NOT_COMP_BEFORE = word_set(_WORDS, "quotes_not_comp_before")

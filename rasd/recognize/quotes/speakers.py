@@ -8,6 +8,7 @@ from rasd.doc import Entity, Speaker
 from rasd.recognize.quotes.lexicon import (
     _ADDRESSEE_ENDS,
     _AFFIL_PREPS,
+    _BEFORE_YESTERDAY,
     _COMMAS,
     _CUT_WORDS,
     _DAY_PARTS,
@@ -121,6 +122,10 @@ class _Speakers:
             if sp is not None:  # نائب رئيس الهيئة لشؤون السلامة سامر القاضي: a name the entities missed
                 return sp, channel
             if best is not None and best_k > a and titled:
+                sp = self._name_in_org(best, best_k)
+                if sp is not None:  # مدير مطار الجوف | عبدالمحسن المضيان read as one body: the name
+                    sp.role = self._role_text(a, self.tok_at(sp.start))
+                    return sp, channel
                 best = None  # مدير مركز الرصد: the director speaks, not the body of his title
         if best is None and not titled and first.startswith("ال") and a + 2 < end and \
                 toks[a + 1].norm in self.r.lx.given and toks[a + 1].norm not in _NOT_GIVEN:
@@ -177,8 +182,18 @@ class _Speakers:
                          toks[a].norm in tw or
                          toks[a].norm in _DAY_PARTS and a + 1 < b and toks[a + 1].norm in _TIME_LEAD):
             a += 1  # أعلنت أمس الشرطة: the time before the subject
+        if a + 1 < b and toks[a].norm in _BEFORE_YESTERDAY:
+            a = self._past_before_yesterday(a, b)
         if a + 1 < b and self._verb_with_object(toks[a].norm):
             a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
+        return a
+
+    def _past_before_yesterday(self, a: int, b: int) -> int:
+        """Where the subject starts after أول (من) أمس at token a (قالت أول من أمس إنه), or a itself."""
+        toks = self.toks
+        k = a + 2 if toks[a + 1].norm == "من" else a + 1
+        if k < b and toks[k].norm in _TIME_LEAD:
+            return self._past_time_words(k + 1, b)
         return a
 
     def _past_spoken_to(self, a: int, b: int) -> int:
@@ -203,6 +218,11 @@ class _Speakers:
         for k in range(a + 1, end):
             e = self.ents_at.get(k)
             if e is not None:
+                if first.startswith("ال") and not e.label.startswith("PERS") and toks[k - 1].norm not in _CUT_WORDS:
+                    sp = self._name_in_org(e, k)
+                    if sp is not None:  # المتحدث باسم الحكومة | هيروشي تاناكا read as a body: the name
+                        sp.role = self._role_text(a, k)
+                        return sp
                 role = e.canonical or e.text
                 break
         if core not in q.groups and a + 1 < reach and not any(
