@@ -202,8 +202,8 @@ class _Anaphora:
         subject before a speech noun, a noun phrase, the first person or body of the sentence, or the
         subject of its first verb."""
         last = self.last_speaker(self.toks[v].start)
-        if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
-                >= self.toks[sent_start].start:
+        at = self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] if last is not None else -1
+        if last is not None and at >= self.toks[sent_start].start and not self._relative_cue(at, v, sent_start):
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         if self.toks[v].norm in self.q.speech_nouns:  # عكست الوزيرة الأزمة بقولها: the subject just before
             for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
@@ -260,7 +260,12 @@ class _Anaphora:
             if e is not None and self.tok_at(e.end - 1) == k:
                 if self.toks[v - 1].norm not in _RELATIVES and self._in_prep_phrase(e, j, sent_start):
                     break  # وتطرق إلى قضية فلان، وقال: the name is the topic, not who speaks
-                return self._entity_speaker(e)
+                first = self._first_conjunct(j, sent_start)
+                return first if first is not None else self._entity_speaker(e)
+        if self._number(v) == "pl":
+            first = self._first_conjunct(k, sent_start)
+            if first is not None:  # لكن فلان ومسؤولو الاتحاد قالوا
+                return first
         # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
         for j in range(k, max(sent_start, k - 6) - 1, -1):
             if self.toks[j].kind == "punct" or self.toks[j].norm in ("وهو", "وهي", "وهم"):
@@ -281,6 +286,33 @@ class _Anaphora:
         if sp is not None:  # لكن روسيا قالت: the state speaks
             return sp
         return self._fronted_subject(v, k, sent_start)
+
+    def _relative_cue(self, at: int, v: int, sent_start: int) -> bool:
+        """Did the last speaker speak in a relative clause (التقارير التي تشير إلى ...، مشيرا) at offset
+        ``at``, after a person named earlier in the sentence? The participle at v goes with that person."""
+        k = self.tok_at(at)
+        if k is None or k == 0 or self.toks[k - 1].norm not in _RELATIVES:
+            return False
+        return any((e := self.ents_at.get(j)) is not None and e.label.startswith("PERS") for j in range(sent_start, k - 1))
+
+    def _first_conjunct(self, j: int, sent_start: int) -> Speaker | None:
+        """The person named first when the subject ending at the verb joins two (لكن فلان ومسؤولو الاتحاد
+        قالوا): the name that opens the clause, just before the و of the second, which starts by token j."""
+        toks = self.toks
+        for c in range(j, max(sent_start, j - 3), -1):
+            if toks[c].norm[:1] != "و" or toks[c].kind != "word":
+                continue
+            for x in range(c - 1, max(sent_start, c - 5) - 1, -1):
+                p = self.ents_at.get(x)
+                if p is not None:
+                    y = x
+                    while y - 1 > sent_start and self.r.title_at(y - 1) is not None:
+                        y -= 1  # لكن الرئيس | فلان
+                    if p.label.startswith("PERS") and self.tok_at(p.end - 1) == c - 1 and self._opens_clause(y, sent_start):
+                        return self._entity_speaker(p)
+                    return None
+            return None
+        return None
 
     def _opens_clause(self, j: int, sent_start: int) -> bool:
         """Does a subject at token j open its clause (the sentence start, after a mark, لكن or أن)?"""
@@ -518,6 +550,9 @@ class _Anaphora:
                 return None
             t = self.r.title_at(j)
             if t is not None and j + t[1] <= r:
+                if j > sent and _definite(toks[j].norm) and _definite(toks[j - 1].norm) and \
+                        toks[j - 1].norm not in _CUT_WORDS and self.r.title_at(j - 1) is None and j - 1 not in self.ents_at:
+                    return None  # التقارير الإعلامية | التي: a title word agreeing with a noun is its adjective
                 if not all(self.r.is_adj(toks[x].norm) and not toks[x].text.rstrip(_HARAKAT).endswith("ى") or
                            toks[x].norm.startswith("لل") for x in range(j + t[1], r)):
                     return None  # زار الوزير المستشفى الذي: the place visited is no role

@@ -296,6 +296,12 @@ class _Names:
                 if t.text in ('"', "«", "»", "“", "”"):
                     k += 1  # رئيس تحرير "سبق" فلان
                     continue
+                if titled and t.text == "(" and self._bracketed_name_or_body(k, limit):
+                    k += 1  # الرئيس الأسبق (فلان)، مدير مكتب (الهيئة الوطنية) في الأردن فلان
+                    continue
+                if titled and t.text == ")" and k > end and any(toks[x].text == "(" for x in range(end, k)):
+                    k += 1
+                    continue
                 break
             if nm in q.subject_stops or nm in self.r.lx.time_words or nm in _SUBJECT_TAIL:
                 break
@@ -309,6 +315,18 @@ class _Names:
                 break
             k += 1
         return k
+
+    def _bracketed_name_or_body(self, k: int, limit: int) -> bool:
+        """Does the bracket opened at token k hold just a person's or a body's name (closed before limit)?"""
+        e = self.ents_at.get(k + 1)
+        if e is None or not e.label.startswith(("PERS", "ORG")):
+            return False
+        last = self.tok_at(e.end - 1)
+        if last is None or last + 1 >= limit or self.toks[last + 1].text != ")":
+            return False
+        # a body in brackets: only when a person's name follows (مدير مكتب (الهيئة) في الأردن فلان)
+        return e.label.startswith("PERS") or any(
+            (x := self.ents_at.get(j)) is not None and x.label.startswith("PERS") for j in range(last + 2, min(limit, last + 8)))
 
     def _name_start(self, k: int) -> bool:
         """Does the name at token k start with a word that may open a name (not لشؤون، بقيادة)?"""
@@ -474,6 +492,26 @@ class _Names:
         if not prefixed:
             prefixed = by_bare
         return next(iter(prefixed.values())) if len(prefixed) == 1 else None
+
+    def _by_role_after(self, role_text: str, before: int) -> Entity | None:
+        """The one person named before offset ``before`` with a role written after the name (الدكتور فلان
+        مدير جامعة الملك سعود ... وقال مدير الجامعة) that ``role_text`` stands for."""
+        key = role_key(role_text)
+        found: dict[str, Entity] = {}
+        for e in self.doc.entities:
+            if e.start >= before:
+                break
+            if not e.label.startswith("PERS"):
+                continue
+            k = self.tok_at(e.end - 1)
+            if k is None or k + 1 >= self.n or self.r.title_at(k + 1 + (self.toks[k + 1].text in _COMMAS)) is None:
+                continue
+            role = self._role_after(e.end, min(self.n, k + 12))
+            r = role_key(role) if role else ""
+            if r and (r == key or " " in key and (r.startswith(key + " ") or self._role_words_in(key, r))):
+                # (a bare المحامي is not المحامي العام)
+                found.setdefault(e.canonical or e.text, e)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def _bare_role(bare: str, role: str) -> bool:

@@ -71,3 +71,102 @@ def test_person_with_an_apposed_role_before_the_verb():
     text = "إلا أن ماركو روسي، سفير إيطاليا لدى الأمم المتحدة، قال إن القرار لا يخدم السلام."
     sp = _speaker_of(_full(text), "لا يخدم")
     assert sp.name == "ماركو روسي"
+
+
+def test_participle_after_a_relative_clause_goes_with_the_sentence_subject():
+    text = ("ورفض ماركو روسي التعليق على الأنباء الصحفية التي تشير إلى رحيل الحارس، مشيرا «لن أتحدث عن لاعبي "
+            "الأندية الأخرى».")
+    sp = _speaker_of(_full(text), "لن أتحدث")
+    assert sp.name == "ماركو روسي"
+
+
+def test_title_word_agreeing_with_a_noun_is_no_speaker():
+    text = "وتحدث المدرب عن التقارير الإعلامية التي تشير إلى أن الفريق سيبيع مهاجمه."
+    qs = _full(text)
+    assert all(q.speaker is None or q.speaker.text != "الإعلامية" for q in qs)
+
+
+def test_name_in_brackets_after_a_role():
+    sp = _speaker_of(_full("وقال الرئيس الفرنسي الأسبق (جاك شيراك) إن أوروبا تحتاج إلى الوحدة."), "أوروبا")
+    assert sp.name == "جاك شيراك"
+
+
+def test_body_in_brackets_inside_a_role_then_the_name():
+    text = "وأوضح مدير مكتب (الهيئة الوطنية للإغاثة) في الأردن سالم بن علي الحربي أن المساعدات وصلت."
+    sp = _speaker_of(_full(text), "المساعدات")
+    assert sp.name == "سالم بن علي الحربي"
+
+
+def test_role_written_after_a_name_links_a_later_role():
+    text = ("وتلقى الأمير برقية تهنئة من الدكتور خالد العمري مدير جامعة الملك سعود هنأه فيها بالإنجاز.\n"
+            "وقال مدير الجامعة إن الإنجاز يعكس الجهود الكبيرة.")
+    sp = _speaker_of(_full(text), "الجهود الكبيرة")
+    assert sp.name == "خالد العمري"
+
+
+def test_role_after_a_name_links_only_when_one_person_fits():
+    text = ("وحضر الحفل خالد العمري مدير جامعة الملك سعود وسعد الزهراني مدير جامعة الملك عبدالعزيز.\n"
+            "وقال مدير الجامعة إن الإنجاز يعكس الجهود الكبيرة.")
+    sp = _speaker_of(_full(text), "الجهود الكبيرة")
+    assert sp.name is None
+
+
+def test_quote_after_a_long_phrase_and_a_colon_goes_with_the_verb():
+    text = ("وقال سامي الخطيب في مؤتمر صحافي عقده في المدينة التي وصلها أمس في مستهل جولة تشمل ثلاث دول "
+            "والتي تعد أول جولة خارجية له منذ توليه منصبه في بداية العام الجاري بعد الانتخابات الأخيرة التي "
+            "شهدتها البلاد إن: «أي تهديد لدولة واحدة هو تهديد للجميع في المنطقة».")
+    sp = _speaker_of(_full(text), "تهديد للجميع")
+    assert sp.name == "سامي الخطيب"
+
+
+def test_quote_a_few_words_after_a_participle():
+    text = ("انتقد الشيخ سامي الخطيب تأخر الإسعاف قائلا على صفحته في تويتر “للأسف لم يكن الإسعاف على مستوى "
+            "المسؤولية المطلوبة”.")
+    sp = _speaker_of(_full(text), "للأسف")
+    assert sp.name == "سامي الخطيب"
+
+
+def test_between_is_no_speech_verb_before_a_quote():
+    text = "وتنوعت البرامج بين برامج توظيف مباشر كبرنامج \"البيع في محال المستلزمات النسائية\" وغيرها."
+    qs = _full(text)
+    assert all(q.speaker is None for q in qs)
+
+
+def test_body_name_goes_on_over_a_joined_noun():
+    sp = _speaker_of(_full("وقالت وزارة الشؤون الإسلامية والأوقاف إن المساجد جاهزة لاستقبال المصلين."), "المساجد")
+    assert sp.name == "وزارة الشؤون الإسلامية والأوقاف"
+
+
+def test_two_bodies_joined_stay_apart():
+    sp = _speaker_of(_full("وقالت وزارة الداخلية والهيئة إن المساجد جاهزة لاستقبال المصلين."), "المساجد")
+    assert sp.name == "وزارة الداخلية"
+
+
+def test_quantity_with_an_adjective_keeps_its_group():
+    sp = _speaker_of(_full("وقال عدد كبير من السكان إن المياه مقطوعة منذ أيام."), "المياه")
+    assert sp.text == "عدد كبير من السكان"
+
+
+def test_plural_verb_after_a_quantity_opening_the_sentence():
+    text = "تداول عدد كبير من المغردين صورة الرجل وقد أكدوا أنه المسؤول عن الحادث."
+    sp = _speaker_of(_full(text), "المسؤول عن الحادث")
+    assert sp.text == "عدد كبير من المغردين"
+
+
+def test_first_of_two_joined_subjects_before_a_plural_verb():
+    text = ("وتسببت الأزمة في تقليص الإنفاق لكن الرئيس فلاديمير بوتين ومسؤولي الاتحاد قالوا إن ذلك لن يؤثر على "
+            "الاستعدادات.")
+    sp = _speaker_of(_full(text), "لن يؤثر")
+    assert sp.name == "فلاديمير بوتين"
+
+
+def test_impersonal_verb_before_a_titled_list_gives_no_speaker():
+    text = "يذكر أن اسم الممثلة أدرج على قائمة “أجمل مئة وجه في العالم هذا العام” التي تصدرها المجلة."
+    qs = _full(text)
+    assert all(q.speaker is None for q in qs)
+
+
+def test_recently_after_the_verb_is_no_subject():
+    text = "وأفادت مؤخرا مؤسسة «نوفا للأبحاث» المختصة بالتقنية أن ثلث المشترين توقفوا عن استخدام الأجهزة."
+    sp = _speaker_of(_full(text), "ثلث المشترين")
+    assert sp is not None and "نوفا للأبحاث" in sp.name
