@@ -12,6 +12,7 @@ from rasd.recognize.quotes.lexicon import (
     _CUT_WORDS,
     _HARAKAT,
     _HE,
+    _HONORIFIC_TITLES,
     _LEADING,
     _NONHUMAN_GROUPS,
     _NOT_SUBJECT_STARTS,
@@ -34,6 +35,10 @@ class _Anaphora:
         """The subject of a verb with none after it: an entity just before it, else the last speaker."""
         k = v - 1
         sent_start = self.sentence_start(v)
+        if v + 1 < self.n and self.toks[v + 1].norm in _HONORIFIC_TITLES:
+            sp = self._honorific_person(v)
+            if sp is not None:  # وقال سموه: the prince named before (not the king he thanked)
+                return sp
         if self._number(v) == "pl":  # استنكر دبلوماسيون ... فلان، مؤكدين أن | وقالوا إن: the plural subject
             sp = self._first_verb_person(sent_start, v, plural=True)
             if sp is not None:
@@ -312,6 +317,26 @@ class _Anaphora:
                         return self._entity_speaker(p)
                     return None
             return None
+        return None
+
+    def _honorific_person(self, v: int) -> Speaker | None:
+        """The person last named, within the three paragraphs before the verb at v, with a title that the
+        honorific pronoun after the verb stands for (سموه: الأمير فلان، صاحب السمو ...)."""
+        toks = self.toks
+        titles = _HONORIFIC_TITLES[toks[v + 1].norm]
+        floor = self.toks[v].start
+        for _ in range(3):
+            floor = self.text.rfind("\n", 0, max(0, floor - 1))
+        floor = max(floor, 0)
+        for j in range(v - 1, -1, -1):
+            if toks[j].start < floor:
+                break
+            e = self.ents_at.get(j)
+            if e is None or not e.label.startswith("PERS"):
+                continue
+            if any(toks[x].norm in titles for x in range(max(0, j - 3), j)) or \
+                    e.role and any(normalize_word(w) in titles for w in e.role.split()):
+                return self._entity_speaker(e)
         return None
 
     def _opens_clause(self, j: int, sent_start: int) -> bool:

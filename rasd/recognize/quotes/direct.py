@@ -242,7 +242,16 @@ class _DirectQuotes:
                 continue  # بين برامج، بيني وبين: the preposition, not بيّن
             if not v[2] and base not in self.q.verbs or base in self.q.impersonal:  # (يذكر أن ... قائمة “...”)
                 return None  # بحسب، جاء في: not a speaker's verb
-            sp, channel = (None, None) if v[2] else self.speaker_from(j + 1, min(self.sent_end[j], k + 1, j + 14))
+            if far and v[2] and any(toks[x].text in _COMMAS for x in range(j + 1, k + 1)):
+                continue  # وقال فلان، طالبا عدم كشف هويته، إن «...»: the verb before the participle
+            stop = min(self.sent_end[j], k + 1, j + 14)
+            if not far:  # علق مراقبون على تصريحات الوزير بالقول "...": the subject ends before على
+                stop = next((x for x in range(j + 1, stop) if toks[x].norm in _CUT_WORDS), stop)
+            sp, channel = (None, None) if v[2] or stop <= j + 1 else self.speaker_from(j + 1, stop)
+            if sp is not None and sp.kind == "unknown":
+                if far:
+                    continue  # طالبا عدم كشف هويته، إن: a verbal noun's object, the verb is further back
+                return None  # وأكد سيطرة المقاومة «على ...»: a plain noun there is the object
             sp = sp or self.anaphora(j, v[2])
             if sp is None:
                 return None

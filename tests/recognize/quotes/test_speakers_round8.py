@@ -170,3 +170,23 @@ def test_recently_after_the_verb_is_no_subject():
     text = "وأفادت مؤخرا مؤسسة «نوفا للأبحاث» المختصة بالتقنية أن ثلث المشترين توقفوا عن استخدام الأجهزة."
     sp = _speaker_of(_full(text), "ثلث المشترين")
     assert sp is not None and "نوفا للأبحاث" in sp.name
+
+
+def test_his_highness_is_the_prince_not_the_king_he_thanked():
+    text = ("ترأس الأمير فيصل بن خالد اجتماع المجلس أمس.\n"
+            "وفي بداية الاجتماع رفع الشكر إلى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز على دعمه، "
+            "وقال سموه: \"إن المشروع الجديد خطوة مهمة للمنطقة\".")
+    sp = _speaker_of(_full(text), "خطوة مهمة")
+    assert sp is not None and sp.name.startswith("فيصل بن خالد")
+
+
+def test_far_verb_past_a_participle_between_commas():
+    text = ("وقال أحد العاملين في جمارك الميناء، طالبا عدم كشف هويته، إن «الميناء متوقف عن العمل منذ أيام "
+            "طويلة».")
+    sp = _speaker_of(_full(text), "متوقف")
+    assert sp is not None and sp.text == "أحد العاملين"
+
+
+def test_near_verb_with_its_object_before_a_quote_gives_no_speaker():
+    qs = _full("وأكد سيطرة المقاومة الشعبية «على القصور الرئاسية في المدينة بعد معارك عنيفة».")
+    assert all(q.speaker is None or "سيطرة" not in q.speaker.text for q in qs)
