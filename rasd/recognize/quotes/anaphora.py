@@ -12,6 +12,7 @@ from rasd.recognize.quotes.lexicon import (
     _CUT_WORDS,
     _HARAKAT,
     _HE,
+    _HONORIFIC_TITLES,
     _LEADING,
     _NONHUMAN_GROUPS,
     _NOT_SUBJECT_STARTS,
@@ -34,6 +35,10 @@ class _Anaphora:
         """The subject of a verb with none after it: an entity just before it, else the last speaker."""
         k = v - 1
         sent_start = self.sentence_start(v)
+        if v + 1 < self.n and self.toks[v + 1].norm in _HONORIFIC_TITLES:
+            sp = self._honorific_person(v)
+            if sp is not None:  # وقال سموه: the prince named before (not the king he thanked)
+                return sp
         if self._number(v) == "pl":  # استنكر دبلوماسيون ... فلان، مؤكدين أن | وقالوا إن: the plural subject
             sp = self._first_verb_person(sent_start, v, plural=True)
             if sp is not None:
@@ -202,8 +207,8 @@ class _Anaphora:
         subject before a speech noun, a noun phrase, the first person or body of the sentence, or the
         subject of its first verb."""
         last = self.last_speaker(self.toks[v].start)
-        if last is not None and self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] \
-                >= self.toks[sent_start].start:
+        at = self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] if last is not None else -1
+        if last is not None and at >= self.toks[sent_start].start and not self._relative_cue(at, v, sent_start):
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
         if self.toks[v].norm in self.q.speech_nouns:  # عكست الوزيرة الأزمة بقولها: the subject just before
             for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
@@ -251,13 +256,21 @@ class _Anaphora:
     def _subject_ending_at(self, v: int, k: int, sent_start: int) -> Speaker | None:
         """The subject of the verb at v that ends at token k before it: an entity, an unnamed source
         shortly before, or a fronted subject."""
+        sp = self._fronted_apposition(v, k, sent_start)
+        if sp is not None:  # إلا أن فلان، سفير روسيا في الأمم المتحدة قال: the name before its role
+            return sp
         # an entity that ends at token k
         for j in range(k, max(sent_start, k - 6) - 1, -1):
             e = self.ents_at.get(j)
             if e is not None and self.tok_at(e.end - 1) == k:
                 if self.toks[v - 1].norm not in _RELATIVES and self._in_prep_phrase(e, j, sent_start):
                     break  # وتطرق إلى قضية فلان، وقال: the name is the topic, not who speaks
-                return self._entity_speaker(e)
+                first = self._first_conjunct(j, sent_start)
+                return first if first is not None else self._entity_speaker(e)
+        if self._number(v) == "pl":
+            first = self._first_conjunct(k, sent_start)
+            if first is not None:  # لكن فلان ومسؤولو الاتحاد قالوا
+                return first
         # an unnamed source shortly before (مصدرا في المعارضة ... أفاد)
         for j in range(k, max(sent_start, k - 6) - 1, -1):
             if self.toks[j].kind == "punct" or self.toks[j].norm in ("وهو", "وهي", "وهم"):
@@ -274,7 +287,95 @@ class _Anaphora:
                         return named
                 if sp is not None:
                     return sp
+        sp = self._fronted_country(k, sent_start)
+        if sp is not None:  # لكن روسيا قالت: the state speaks
+            return sp
         return self._fronted_subject(v, k, sent_start)
+
+    def _relative_cue(self, at: int, v: int, sent_start: int) -> bool:
+        """Did the last speaker speak in a relative clause (التقارير التي تشير إلى ...، مشيرا) at offset
+        ``at``, after a person named earlier in the sentence? The participle at v goes with that person."""
+        k = self.tok_at(at)
+        if k is None or k == 0 or self.toks[k - 1].norm not in _RELATIVES:
+            return False
+        return any((e := self.ents_at.get(j)) is not None and e.label.startswith("PERS") for j in range(sent_start, k - 1))
+
+    def _first_conjunct(self, j: int, sent_start: int) -> Speaker | None:
+        """The person named first when the subject ending at the verb joins two (لكن فلان ومسؤولو الاتحاد
+        قالوا): the name that opens the clause, just before the و of the second, which starts by token j."""
+        toks = self.toks
+        for c in range(j, max(sent_start, j - 3), -1):
+            if toks[c].norm[:1] != "و" or toks[c].kind != "word":
+                continue
+            for x in range(c - 1, max(sent_start, c - 5) - 1, -1):
+                p = self.ents_at.get(x)
+                if p is not None:
+                    y = x
+                    while y - 1 > sent_start and self.r.title_at(y - 1) is not None:
+                        y -= 1  # لكن الرئيس | فلان
+                    if p.label.startswith("PERS") and self.tok_at(p.end - 1) == c - 1 and self._opens_clause(y, sent_start):
+                        return self._entity_speaker(p)
+                    return None
+            return None
+        return None
+
+    def _honorific_person(self, v: int) -> Speaker | None:
+        """The person last named, within the three paragraphs before the verb at v, with a title that the
+        honorific pronoun after the verb stands for (سموه: الأمير فلان، صاحب السمو ...)."""
+        toks = self.toks
+        titles = _HONORIFIC_TITLES[toks[v + 1].norm]
+        floor = self.toks[v].start
+        for _ in range(3):
+            floor = self.text.rfind("\n", 0, max(0, floor - 1))
+        floor = max(floor, 0)
+        for j in range(v - 1, -1, -1):
+            if toks[j].start < floor:
+                break
+            e = self.ents_at.get(j)
+            if e is None or not e.label.startswith("PERS"):
+                continue
+            if any(toks[x].norm in titles for x in range(max(0, j - 3), j)) or \
+                    e.role and any(normalize_word(w) in titles for w in e.role.split()):
+                return self._entity_speaker(e)
+        return None
+
+    def _opens_clause(self, j: int, sent_start: int) -> bool:
+        """Does a subject at token j open its clause (the sentence start, after a mark, لكن or أن)?"""
+        if j <= sent_start:
+            return True
+        p = self.toks[j - 1]
+        return p.kind == "punct" or p.norm in _CLAUSE_OPEN or p.norm in self.q.comps or p.norm in self.q.kana or \
+            p.norm[:1] in "وف" and p.norm[1:] in self.q.kana
+
+    def _fronted_apposition(self, v: int, k: int, sent_start: int) -> Speaker | None:
+        """A person named at the start of the clause, then a comma and a role, then the verb at v (فلان،
+        سفير روسيا في الأمم المتحدة، قال): that person, with the role."""
+        toks = self.toks
+        c = next((x for x in range(k, max(sent_start, k - 12) - 1, -1) if toks[x].kind == "punct"), None)
+        if c is None or c - 1 <= sent_start or toks[c].text not in _COMMAS or c + 1 > k or \
+                self.r.title_at(c + 1) is None or any(self.verb_at(x) is not None for x in range(c + 1, k + 1)):
+            return None
+        for j in range(c - 1, max(sent_start, c - 5) - 1, -1):
+            e = self.ents_at.get(j)
+            if e is not None:
+                if not e.label.startswith("PERS") or self.tok_at(e.end - 1) != c - 1 or \
+                        not self._opens_clause(j, sent_start):
+                    return None
+                sp = self._entity_speaker(e)
+                sp.role = sp.role or self.text[toks[c + 1].start:toks[k].end]
+                return sp
+        return None
+
+    def _fronted_country(self, k: int, sent_start: int) -> Speaker | None:
+        """A country named right before the verb, opening its clause (لكن روسيا قالت): it speaks."""
+        if self._country_at is None:
+            self._countries()
+        end = self.toks[k].end
+        for j in (k, k - 1):
+            p = self._country_at.get(self.toks[j].start) if j >= sent_start else None
+            if p is not None and p.end == end and self._opens_clause(j, sent_start):
+                return Speaker(p.start, p.end, p.text, name=p.name, kind="organisation")
+        return None
 
     def _subject_before_speech_noun(self, v: int, sent_start: int) -> Speaker | None:
         """The subject of the verb that opens the clause of a speech noun (واسترسل تقرير المنظمة بالقول، علق
@@ -474,6 +575,9 @@ class _Anaphora:
                 return None
             t = self.r.title_at(j)
             if t is not None and j + t[1] <= r:
+                if j > sent and _definite(toks[j].norm) and _definite(toks[j - 1].norm) and \
+                        toks[j - 1].norm not in _CUT_WORDS and self.r.title_at(j - 1) is None and j - 1 not in self.ents_at:
+                    return None  # التقارير الإعلامية | التي: a title word agreeing with a noun is its adjective
                 if not all(self.r.is_adj(toks[x].norm) and not toks[x].text.rstrip(_HARAKAT).endswith("ى") or
                            toks[x].norm.startswith("لل") for x in range(j + t[1], r)):
                     return None  # زار الوزير المستشفى الذي: the place visited is no role

@@ -76,8 +76,16 @@ class _Calls:
         if a + 2 >= v or toks[a].kind != "word" or nm.startswith("ال") or a in self.ents_at or \
                 w.startswith(_NOT_SUBJECT_STARTS) or nm in _CUT_WORDS or self.verb_at(a) is not None:
             return None  # وفي، ومن ...: no verb opens the sentence (a speech verb there is read by itself)
-        end = next((x for x in range(a + 1, min(v, a + 8)) if toks[x].kind == "punct" or toks[x].norm in _CUT_WORDS),
-                   min(v, a + 8))
+        quantity = toks[a + 1].norm in self.q.quantifiers  # عدد كبير من المغردين: من goes on
+        end = next((x for x in range(a + 1, min(v, a + 8)) if toks[x].kind == "punct" or toks[x].norm in _CUT_WORDS
+                    and not (quantity and toks[x].norm == "من" and x <= a + 3)), min(v, a + 8))
+        if quantity:  # عدد كبير من المغردين | صورة الرجل: the group ends after the noun (and its adjectives)
+            m = next((x for x in range(a + 2, min(end, a + 4)) if toks[x].norm == "من"), None)
+            if m is not None and m + 1 < end:
+                y = m + 2
+                while y < end and _definite(toks[y].norm) and toks[y].norm.endswith(("ي", "يه", "ين", "يون")):
+                    y += 1
+                end = y
         if end <= a + 1:
             return None
         sp, _ = self.speaker_from(a + 1, end)

@@ -167,7 +167,13 @@ class _DirectQuotes:
                                                        self.text[toks[j].start:toks[j + m - 1].end]), channel)
                         self.remember(sp, d.start)
                         return
-        # 2. a statement announced before a colon: وفيما يلي نص البيان: «...»
+        # 2. the content of a speech verb far before it: وقال فلان في مؤتمر صحافي عقده ... إن: «...»
+        far = self._far_cue(d)
+        if far is not None:
+            self._direct_quote(d, far[0], far[1], far[2])
+            self.remember(far[0], d.start)
+            return
+        # 3. a statement announced before a colon: وفيما يلي نص البيان: «...»
         o = d.open_tok
         if o > 0 and toks[o - 1].text == ":":
             sent_start = self.sentence_start(o - 1)
@@ -185,7 +191,7 @@ class _DirectQuotes:
                 self._direct_quote(d, sp, None, None)
                 self.remember(sp, d.start)
                 return
-        # 3. a verb that ends the paragraph before: ... حين قال\n«...»
+        # 4. a verb that ends the paragraph before: ... حين قال\n«...»
         k = o - 1
         if k >= 0 and toks[k].text == ":":
             k -= 1
@@ -196,19 +202,61 @@ class _DirectQuotes:
                 self._direct_quote(d, sp, cue, None)
                 self.remember(sp, d.start)
                 return
-        # 4. a paragraph that opens with « continues the quote before it
+        # 5. a paragraph that opens with « continues the quote before it
         if prev is not None and prev.quote is not None and d.paragraph_start and \
                 (prev.runs_on or self._paragraphs_between(prev, d) <= 1):
             pq = prev.quote
             self._direct_quote(d, pq.speaker, pq.cue, pq.channel)
             return
-        # 5. a quote that opens a sentence: the most recent speaker of this or the previous paragraph
+        # 6. a quote that opens a sentence: the most recent speaker of this or the previous paragraph
         sp = self.last_speaker(d.start)
         opens = self.sentence_start(o) >= o - 1
         if sp is not None and opens and self._near(sp.end, d.start):
             self._direct_quote(d, sp, None, None)
         else:
             self._direct_quote(d, None, None, None)
+
+    def _far_cue(self, d: _Direct) -> tuple[Speaker, Span, str | None] | None:
+        """The speaker, cue and channel of a speech verb earlier in the sentence whose content the quote d
+        is: after إن/أن or a colon, the verb up to 40 words before (وقال فلان في مؤتمر صحافي عقده ...
+        إن: «...»); right after the verb's words, up to 6 words before (قائلا على صفحته في تويتر “...”)."""
+        toks, o = self.toks, d.open_tok
+        k = o - 1
+        colon = k >= 0 and toks[k].text == ":"
+        k -= colon
+        comp = k >= 0 and toks[k].norm in self.q.comps
+        k -= comp
+        far = colon or comp
+        if k < 0 or not far and toks[k].kind != "word":
+            return None
+        sent_start = self.sentence_start(o)
+        for j in range(k, max(sent_start, k - (40 if far else 6)) - 1, -1):
+            t = toks[j]
+            if t.text in ("»", "”", '"') or j in self.direct_tok or (not far and t.kind == "punct"):
+                return None  # another quotation between, or a clause ends
+            v = self.verb_at(j)
+            if v is None:
+                continue
+            base = t.norm[v[1]:]
+            if base in self.q.ambiguous and j != k:
+                continue  # بين برامج، بيني وبين: the preposition, not بيّن
+            if not v[2] and base not in self.q.verbs or base in self.q.impersonal:  # (يذكر أن ... قائمة “...”)
+                return None  # بحسب، جاء في: not a speaker's verb
+            if far and v[2] and any(toks[x].text in _COMMAS for x in range(j + 1, k + 1)):
+                continue  # وقال فلان، طالبا عدم كشف هويته، إن «...»: the verb before the participle
+            stop = min(self.sent_end[j], k + 1, j + 14)
+            if not far:  # علق مراقبون على تصريحات الوزير بالقول "...": the subject ends before على
+                stop = next((x for x in range(j + 1, stop) if toks[x].norm in _CUT_WORDS), stop)
+            sp, channel = (None, None) if v[2] or stop <= j + 1 else self.speaker_from(j + 1, stop)
+            if sp is not None and sp.kind == "unknown":
+                if far:
+                    continue  # طالبا عدم كشف هويته، إن: a verbal noun's object, the verb is further back
+                return None  # وأكد سيطرة المقاومة «على ...»: a plain noun there is the object
+            sp = sp or self.anaphora(j, v[2])
+            if sp is None:
+                return None
+            return sp, Span(t.start + v[1], t.end, self.text[t.start + v[1]:t.end]), channel
+        return None
 
     def _paragraphs_between(self, a: _Direct, b: _Direct) -> int:
         return self.text.count("\n", a.end, b.start)

@@ -33,6 +33,7 @@ _NOT_GIVEN = word_set(_WORDS, "quotes_not_given")
 _NOT_SUBJECT_STARTS = tuple(sorted(word_set(_WORDS, "quotes_not_subject_starts")))
 _TIME_LEAD = word_set(_WORDS, "quotes_time_lead")
 _DAY_PARTS = word_set(_WORDS, "quotes_day_parts")  # صباح اليوم
+_BEFORE_YESTERDAY = word_set(_WORDS, "quotes_before_yesterday")  # أول (من) أمس
 _ADVERB_REL = word_set(_WORDS, "quotes_adverb_rel")
 _CLAUSE_BEFORE_VERB = word_set(_WORDS, "quotes_clause_before_verb")
 _NOT_COMP_BEFORE = word_set(_WORDS, "quotes_not_comp_before")
@@ -48,6 +49,8 @@ _ANSWER_MARK = re.compile(rf"[\s\-–—*•■●ـ:]*(?:(?:{_MARKS})\s*[:/])?[
 _AFTER_QUOTE_LEAD = word_set(_WORDS, "quotes_after_quote_lead")  # «...»، هكذا قال الوزير
 _PLURAL_PEOPLE = word_set(_WORDS, "quotes_plural_people")  # ناقش الوزراء ...، مؤكدين أن
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
+_HONORIFIC_TITLES = {normalize_word(k): frozenset(map(normalize_word, v))
+                     for k, v in load_yaml(_WORDS)["quotes_honorific_titles"].items()}  # سموه: الأمير
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to
 _PLACE_PEOPLE = word_set(_WORDS, "quotes_place_people")  # شهود عيان في المنطقة: a place, not a body
 _SOURCE_ADJ = word_set(_WORDS, "quotes_source_adjectives")  # مسؤول تركي كبير

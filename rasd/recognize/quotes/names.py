@@ -27,6 +27,11 @@ from rasd.text.normalize import normalize_word
 _QUOTE_MARKS = frozenset(("«", "»", "“", "”", '"'))
 
 
+def _compound_given(nm: str) -> bool:
+    """Is the (normalised) word a compound given name written as one word (عبدالمحسن، عبدالباسط)?"""
+    return len(nm) >= 7 and nm.startswith("عبدال")
+
+
 class _Names:
     """Names and roles: the person a name or a role stands for, and how far a name or a role goes."""
 
@@ -120,10 +125,10 @@ class _Names:
         toks, given = self.toks, self.r.lx.given
         for k in range(a + 1 + skip_first, stop):
             nm = toks[k].norm
-            if nm not in given or nm in _NOT_GIVEN or toks[k - 1].kind != "word" or \
+            if (nm not in given and not _compound_given(nm)) or nm in _NOT_GIVEN or toks[k - 1].kind != "word" or \
                     (nm in _CUT_WORDS and not self._ali(k)):
                 continue  # على (on) is not علي
-            if given[nm][1] and k + 1 < stop and toks[k + 1].norm[:1] == "و":
+            if nm in given and given[nm][1] and k + 1 < stop and toks[k + 1].norm[:1] == "و":
                 continue  # الله عز وجل: a word that may be a name, then و, is no name
             last = k  # إسماعيل الداراني | من «...»: the name runs to the end, or to a cut word or mark
             while last + 1 < stop and toks[last + 1].kind == "word" and toks[last + 1].norm not in _CUT_WORDS:
@@ -146,6 +151,34 @@ class _Names:
             name = self.text[s:e]
             return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
         return None
+
+    def _name_in_org(self, e: Entity, k: int) -> Speaker | None:
+        """A person's name the tagger read as (the end of) a body right after a role, at token k: مدير مطار
+        الجوف | عبدالمحسن المضيان read as one body, الناطق باسم الحكومة | يوشيهيدي سوغا read as a body. The
+        name is a person named so elsewhere in the text, or a given name after a place, or two or three bare
+        words; a body that opens with its head word (جامعة الملك عبدالعزيز) is a body."""
+        toks, r = self.toks, self.r
+        last = self.tok_at(e.end - 1)
+        if last is None or last <= k or last - k > 4 or e.canonical or r.head_at(k) is not None:
+            return None
+        pers = self.__dict__.get("_pers_norms")
+        if pers is None:  # the words of the people named in the text (built once, when first asked)
+            pers = self._pers_norms = {tuple(self.norms[i:(self.tok_at(p.end - 1) or i) + 1]) for i, p in self._pers}
+        for j in range(k, last):
+            if last - j > 3 or r.head_at(j) is not None:
+                continue
+            nm = toks[j].norm
+            if tuple(self.norms[j:last + 1]) in pers or j > k and nm not in _NOT_GIVEN and (
+                    nm in r.lx.given or _compound_given(nm)) and all(r.is_place(x) for x in range(k, j)):
+                break
+        else:
+            j = k
+            if last - k > 2 or not all(toks[x].kind == "word" and not toks[x].norm.startswith("ال") and
+                                       toks[x].norm not in r.lx.stop and r.head_at(x) is None and
+                                       not r.is_place(x) and self.verb_at(x) is None for x in range(k, last + 1)):
+                return None
+        s, end = toks[j].start, toks[last].end
+        return Speaker(s, end, self.text[s:end], name=self.text[s:end], kind="person")
 
     def _title_reaches(self, x: int, k: int) -> bool:
         """A title starts at token x and, past at most two definite modifiers (السابق، اليمني), ends at k."""
@@ -263,6 +296,12 @@ class _Names:
                 if t.text in ('"', "«", "»", "“", "”"):
                     k += 1  # رئيس تحرير "سبق" فلان
                     continue
+                if titled and t.text == "(" and self._bracketed_name_or_body(k, limit):
+                    k += 1  # الرئيس الأسبق (فلان)، مدير مكتب (الهيئة الوطنية) في الأردن فلان
+                    continue
+                if titled and t.text == ")" and k > end and any(toks[x].text == "(" for x in range(end, k)):
+                    k += 1
+                    continue
                 break
             if nm in q.subject_stops or nm in self.r.lx.time_words or nm in _SUBJECT_TAIL:
                 break
@@ -276,6 +315,18 @@ class _Names:
                 break
             k += 1
         return k
+
+    def _bracketed_name_or_body(self, k: int, limit: int) -> bool:
+        """Does the bracket opened at token k hold just a person's or a body's name (closed before limit)?"""
+        e = self.ents_at.get(k + 1)
+        if e is None or not e.label.startswith(("PERS", "ORG")):
+            return False
+        last = self.tok_at(e.end - 1)
+        if last is None or last + 1 >= limit or self.toks[last + 1].text != ")":
+            return False
+        # a body in brackets: only when a person's name follows (مدير مكتب (الهيئة) في الأردن فلان)
+        return e.label.startswith("PERS") or any(
+            (x := self.ents_at.get(j)) is not None and x.label.startswith("PERS") for j in range(last + 2, min(limit, last + 8)))
 
     def _name_start(self, k: int) -> bool:
         """Does the name at token k start with a word that may open a name (not لشؤون، بقيادة)?"""
@@ -441,6 +492,26 @@ class _Names:
         if not prefixed:
             prefixed = by_bare
         return next(iter(prefixed.values())) if len(prefixed) == 1 else None
+
+    def _by_role_after(self, role_text: str, before: int) -> Entity | None:
+        """The one person named before offset ``before`` with a role written after the name (الدكتور فلان
+        مدير جامعة الملك سعود ... وقال مدير الجامعة) that ``role_text`` stands for."""
+        key = role_key(role_text)
+        found: dict[str, Entity] = {}
+        for e in self.doc.entities:
+            if e.start >= before:
+                break
+            if not e.label.startswith("PERS"):
+                continue
+            k = self.tok_at(e.end - 1)
+            if k is None or k + 1 >= self.n or self.r.title_at(k + 1 + (self.toks[k + 1].text in _COMMAS)) is None:
+                continue
+            role = self._role_after(e.end, min(self.n, k + 12))
+            r = role_key(role) if role else ""
+            if r and (r == key or " " in key and (r.startswith(key + " ") or self._role_words_in(key, r))):
+                # (a bare المحامي is not المحامي العام)
+                found.setdefault(e.canonical or e.text, e)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def _bare_role(bare: str, role: str) -> bool:

@@ -8,6 +8,7 @@ from rasd.doc import Entity, Speaker
 from rasd.recognize.quotes.lexicon import (
     _ADDRESSEE_ENDS,
     _AFFIL_PREPS,
+    _BEFORE_YESTERDAY,
     _COMMAS,
     _CUT_WORDS,
     _DAY_PARTS,
@@ -42,6 +43,8 @@ class _Speakers:
         while b - 1 > a and self.toks[b - 1].kind == "word" and self.toks[b - 1].norm in _SKIP_BEFORE_VERB:
             b -= 1  # كانت مصادر في عدن | قد أفادت: the particle before the verb is no part of the subject
         sp, channel = self._speaker_from(a, b, np, lam)
+        if sp is not None and sp.kind in ("organisation", "unknown") and sp.name == sp.text:
+            sp = self._body_goes_on(sp, b)  # وزارة الشؤون الإسلامية | والأوقاف
         if sp is not None and sp.kind == "person" and (sp.name is None or sp.name == sp.text) and b - a >= 5:
             k = self.tok_at(sp.start)
             named = self._name_before_content(k, b) if k is not None and self.r.title_at(k) is not None else None
@@ -50,6 +53,32 @@ class _Speakers:
                 # name inside the role: مستشار الرئيس هادي)
                 return named, channel
         return sp, channel
+
+    def _body_goes_on(self, sp: Speaker, b: int) -> Speaker:
+        """A body's name cut before a second noun joined by و (وزارة الشؤون الإسلامية | والأوقاف، عمادة القبول
+        | والتسجيل), with its adjectives and the body it belongs to (بجامعة الملك خالد), up to token b."""
+        toks, r = self.toks, self.r
+        k = self.tok_at(sp.start)
+        j = self.tok_at(sp.end - 1)
+        if k is None or j is None or r.head_at(k) is None:
+            return sp
+        j += 1
+        nm = toks[j].norm if j < b else ""
+        if not (nm.startswith("وال") and len(nm) >= 6 and toks[j].start == sp.end + 1) or j in self.ents_at or \
+                r.is_place(j) or r.title_at(j) is not None or r.head_at(j) is not None or \
+                nm[1:] in self.r.lx.stop or self.verb_at(j) is not None:
+            return sp
+        j += 1
+        while j < b and toks[j].kind == "word" and _definite(toks[j].norm) and r.is_adj(toks[j].norm):
+            j += 1  # والعلاقات | العامة
+        e = self.ents_at.get(j) if j < b else None
+        if e is not None and e.label.startswith("ORG") and toks[j].norm[:1] == "ب" and e.start > toks[j].start:
+            last = self.tok_at(e.end - 1)
+            if last is not None and last < b:
+                j = last + 1  # بجامعة الملك خالد: the body it belongs to
+        end = toks[j - 1].end
+        text = self.text[sp.start:end]
+        return Speaker(sp.start, end, text, name=text, role=sp.role, kind="organisation")
 
     def _speaker_from(self, a: int, b: int, np: bool, lam: bool) -> tuple[Speaker | None, str | None]:
         toks = self.toks
@@ -121,6 +150,10 @@ class _Speakers:
             if sp is not None:  # نائب رئيس الهيئة لشؤون السلامة سامر القاضي: a name the entities missed
                 return sp, channel
             if best is not None and best_k > a and titled:
+                sp = self._name_in_org(best, best_k)
+                if sp is not None:  # مدير مطار الجوف | عبدالمحسن المضيان read as one body: the name
+                    sp.role = self._role_text(a, self.tok_at(sp.start))
+                    return sp, channel
                 best = None  # مدير مركز الرصد: the director speaks, not the body of his title
         if best is None and not titled and first.startswith("ال") and a + 2 < end and \
                 toks[a + 1].norm in self.r.lx.given and toks[a + 1].norm not in _NOT_GIVEN:
@@ -177,8 +210,18 @@ class _Speakers:
                          toks[a].norm in tw or
                          toks[a].norm in _DAY_PARTS and a + 1 < b and toks[a + 1].norm in _TIME_LEAD):
             a += 1  # أعلنت أمس الشرطة: the time before the subject
+        if a + 1 < b and toks[a].norm in _BEFORE_YESTERDAY:
+            a = self._past_before_yesterday(a, b)
         if a + 1 < b and self._verb_with_object(toks[a].norm):
             a += 1  # بحسب ما قاله الوزير، وفقا لما ذكرته الوكالة: the verb with its pronoun, then the subject
+        return a
+
+    def _past_before_yesterday(self, a: int, b: int) -> int:
+        """Where the subject starts after أول (من) أمس at token a (قالت أول من أمس إنه), or a itself."""
+        toks = self.toks
+        k = a + 2 if toks[a + 1].norm == "من" else a + 1
+        if k < b and toks[k].norm in _TIME_LEAD:
+            return self._past_time_words(k + 1, b)
         return a
 
     def _past_spoken_to(self, a: int, b: int) -> int:
@@ -203,6 +246,11 @@ class _Speakers:
         for k in range(a + 1, end):
             e = self.ents_at.get(k)
             if e is not None:
+                if first.startswith("ال") and not e.label.startswith("PERS") and toks[k - 1].norm not in _CUT_WORDS:
+                    sp = self._name_in_org(e, k)
+                    if sp is not None:  # المتحدث باسم الحكومة | هيروشي تاناكا read as a body: the name
+                        sp.role = self._role_text(a, k)
+                        return sp
                 role = e.canonical or e.text
                 break
         if core not in q.groups and a + 1 < reach and not any(
@@ -240,6 +288,10 @@ class _Speakers:
         """The token after an unnamed source's own words: its quantity (عدد من السكان) and adjectives."""
         toks = self.toks
         e2 = a + 1
+        if core in self.q.quantifiers and e2 + 1 < b and toks[e2 + 1].norm == "من" and \
+                toks[e2].kind == "word" and not toks[e2].norm.startswith("ال") and \
+                toks[e2].norm not in _CUT_WORDS and e2 not in self.ents_at:
+            e2 += 1  # عدد كبير | من المغردين
         if core in self.q.quantifiers and e2 < b and toks[e2].norm == "من":
             e2 += 1  # عدد من السكان
             end = self._np_after(e2, b)
@@ -270,8 +322,9 @@ class _Speakers:
         best_k = a
         for k in range(a, stop_at):
             e = self.ents_at.get(k)
-            if e is not None and k > a and (self._addressee(k) or toks[k].norm in q.subject_stops):
-                continue  # قال القائد لرويترز: the one spoken to; اللاعب البالغ: not a name
+            if e is not None and k > a and (self._addressee(k) or toks[k].norm in q.subject_stops or
+                                            toks[k].norm[:1] == "ل" and toks[k].norm[1:] in q.outlets):
+                continue  # قال القائد لرويترز، لفرانس برس: the one spoken to; اللاعب البالغ: not a name
             if e is None or (k >= end and not e.label.startswith("PERS")) or \
                     (k > a and not titled and not e.label.startswith("PERS") and k >= a + 2):
                 continue
@@ -450,9 +503,12 @@ class _Speakers:
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role,
                            kind="person")
         person = self._by_role(stext)
-        if person is not None:
+        after = person is None and (person := self._by_role_after(stext, toks[a].start)) is not None
+        if person is not None:  # (after: الدكتور فلان مدير جامعة الملك سعود ... وقال مدير الجامعة)
             sp = self._entity_speaker(person)
             sp.start, sp.end, sp.text = toks[a].start, toks[end - 1].end, stext
+            if after:
+                sp.role = stext
             return sp
         named = self._by_surname(a, end)
         if named is not None:  # وقال الدكتور التركي: the person named in full before (عبدالله التركي)
