@@ -54,11 +54,35 @@ _WHICH = word_set("events/words.yaml", "clauses_relative_pronouns")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
-_TOPIC = re.compile(r"(?:الأوضاع|الاوضاع|الوضع|تطورات|الأزمة|الازمة|أزمة|ازمة|ملف|قضية|بشأن|بشان|حول|حيال|إزاء|ازاء|مستقبل|"
-                    r"باسم|سفير|سفيرة|مبعوث|المبعوث|إلى|الى|نحو|تجاه|مع|(?<!\S)[وبل]?(?:ال)?حل|(?<!\S)[وبل]?(?:ال)?تسوية)"
-                    r"\s+(?:\S+\s+)?(?:في\s+|ب|ل)?$")
-_SPOKESMAN = re.compile(r"باسم\s+(?:\S+\s+){0,3}$")  # المتحدث باسم مجلس الأمن القومي الأمريكي: an affiliation
-_SUBTOTAL = re.compile(r"(?:بينهم|بينهن|منهم|منهن|بينها|منها|معظمهم|أغلبهم|اغلبهم)\s*$")
+_WORDS = load_yaml("events/words.yaml")
+
+
+def _alt(key: str) -> str:
+    """A regex alternation of the raw words under ``key`` of events/words.yaml."""
+    return "(?:" + "|".join(re.escape(w) for w in _WORDS[key]) + ")"
+
+
+_TOPIC = re.compile(f"(?:{_alt('arguments_topic_words')}|(?<!\\S){_alt('arguments_topic_solution_clitics')}?"
+                    f"{_alt('arguments_article')}?{_alt('arguments_topic_solution_words')})"
+                    f"\\s+(?:\\S+\\s+)?(?:{_alt('arguments_topic_tail_words')}\\s+|{_alt('arguments_topic_tail_clitics')})?$")
+_SPOKESMAN_WORDS = tuple(_WORDS["arguments_spokesman_words"])
+# المتحدث باسم مجلس الأمن القومي الأمريكي: an affiliation
+_SPOKESMAN = re.compile(f"{_alt('arguments_spokesman_words')}\\s+(?:\\S+\\s+){{0,3}}$")
+_SUBTOTAL = re.compile(f"{_alt('arguments_subtotal_words')}\\s*$")
+_FIRST = word_set("events/words.yaml", "arguments_first_words")
+_LAPSE_OF = tuple(_WORDS["arguments_lapse_of"])
+_NATIONALITY = tuple(_WORDS["arguments_nationality_words"])
+_VISIT_NOUN = word_set("events/words.yaml", "arguments_visit_noun_start")
+_RESIDENCE_AT = tuple(_WORDS["arguments_residence_at"])
+_ORIGIN_FROM = word_set("events/words.yaml", "arguments_origin_from")
+_BORDER_STEM = tuple(_WORDS["arguments_border_stem"])
+_NISBA_ENDINGS = tuple(_WORDS["arguments_nisba_endings"])
+_WA = "".join(_WORDS["arguments_conjunction"])  # stripped from the start of words (lstrip)
+_CONJ = tuple(_WORDS["arguments_conjunctions"])
+_PREP_CLITICS = tuple(_WORDS["arguments_preposition_clitics"])
+_TO_CLITIC = tuple(_WORDS["arguments_to_clitic"])
+_CONSTRUCT_T = "".join(_WORDS["arguments_construct_t"])
+_TA_MARBUTA = "".join(_WORDS["arguments_ta_marbuta"])
 
 
 @cache
@@ -134,7 +158,7 @@ def article_today(doc: Document):
         # اليوم الخميس names the article's own day; أمس الاثنين the day before it (an earlier Monday)
         after = 0 if any(w in _TODAY for w in words) else 1 if (
             any(w in _YESTERDAY for w in words) and any(w in _WEEKDAYS for w in words)
-            and not any(w in ("اول", "الاول") for w in words)) else None
+            and not any(w in _FIRST for w in words)) else None
         if after is None:
             continue
         try:
@@ -169,14 +193,14 @@ def day_value(doc: Document, d: DateMention) -> str | None:
 def _lapse_between(text: str, at: int, start: int) -> bool:
     """Whether "weeks after / days before" another event stands between the event word and a later date
     (ويأتي تفكيك الشبكة بعد أسابيع من اتهام ... في 26 يونيو): that date is the other event's."""
-    if "بعد" not in text[at:start] and "قبل" not in text[at:start]:
+    if not any(w in text[at:start] for w in _LAPSE_BEFORE):
         return False
     words = [normalize_word(w) for w in text[at:start].split()]
     for k, w in enumerate(words[:-2]):
         if w in _LAPSE_BEFORE:
             rest = words[k + 1:k + 4]  # بعد أسابيع من، بعد ثلاثة أيام من، بعد نحو شهر من
             unit = next((j for j, x in enumerate(rest) if x in _LAPSE_UNITS), None)
-            if unit is not None and unit + 1 < len(rest) and rest[unit + 1] in ("من", "على"):
+            if unit is not None and unit + 1 < len(rest) and rest[unit + 1] in _LAPSE_OF:
                 return True
     return False
 
@@ -185,7 +209,7 @@ def _cause_between(text: str, at: int, start: int) -> bool:
     """Whether the cause of a reaction stands between the event word and a later date (اعتصموا احتجاجا
     على قتل ضابط ليل 6 مارس، قصفت ردا على هجوم الأحد): that date is the cause's."""
     words = text[at:start].split()[:-1]  # the event word itself may open it (احتجاجا على قتل ... أمس)
-    return any(normalize_word(w).lstrip("و") in _CAUSE for w in words)
+    return any(normalize_word(w).lstrip(_WA) in _CAUSE for w in words)
 
 
 def _since(text: str, d: DateMention) -> bool:
@@ -337,7 +361,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     return None
 
 
-_COORD_GAPS = frozenset({" و", "، ", ", ", "و ", "،و"})  # the two characters before a coordinated place
+_COORD_GAPS = frozenset({" " + _WA, "، ", ", ", _WA + " ", "،" + _WA})  # the two characters before a coordinated place
 
 
 def _topic(doc: Document, p: Place) -> bool:
@@ -360,10 +384,10 @@ def _coordinated_topic(doc: Document, p: Place) -> bool:
         return False
     q = doc.places[i]
     between = doc.text[q.end:p.start].strip()
-    return between in ("و", "،", ",", "، و", "،و") and _topic(doc, q)
+    return between in (_WA, "،", ",", "، " + _WA, "،" + _WA) and _topic(doc, q)
 
 
-_CAPITAL = re.compile(r"(?:^|\s)(?:في|العاصمة\s+\S+)\s*$")
+_CAPITAL = re.compile(f"(?:^|\\s)(?:{_alt('arguments_capital_at')}|{_alt('arguments_capital_words')}\\s+\\S+)\\s*$")
 
 
 def _capital_told(text: str, p: Place) -> bool:
@@ -401,9 +425,9 @@ def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
     if topic and _topic(doc, p):
         return False
     before = doc.text[max(0, p.start - 50):p.start]
-    if "باسم" in before and _SPOKESMAN.search(before):
+    if any(w in before for w in _SPOKESMAN_WORDS) and _SPOKESMAN.search(before):
         return False
-    if "الجنسية" in doc.text[p.end:p.end + 12]:
+    if any(w in doc.text[p.end:p.end + 12] for w in _NATIONALITY):
         return False  # سوري الجنسية: a person's nationality, not where it happened
     if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
         return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
@@ -424,7 +448,7 @@ def _event_word(text: str, at: int) -> str:
     """The normalised word that starts at ``at`` (the event word), without a leading و/ف."""
     end = _WORD_AT.match(text, at).end() if at >= 0 else at
     w = normalize_word(text[at:end])
-    return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
+    return w[1:] if w[:1] in _CONJ and len(w) > 3 else w
 
 
 _VISIT_SPAN = 10  # words after a visit word within which its destination is told
@@ -433,7 +457,7 @@ _VISIT_SPAN = 10  # words after a visit word within which its destination is tol
 def _visit_place(doc: Document, at: int, s_end: int, ok) -> Place | None:
     """Where a visit went: the first place named after إلى/لـ (زيارة الوزير الأميركي إلى بغداد) or, after a
     verb, its object (زار الرئيس دمشق); a nisba (الأميركي) is the visitor's, not the destination."""
-    verb = normalize_word(doc.text[at:at + 2]) != "زي"
+    verb = normalize_word(doc.text[at:at + 2]) not in _VISIT_NOUN
     for p in doc.places:
         if p.start <= at:
             continue
@@ -445,7 +469,7 @@ def _visit_place(doc: Document, at: int, s_end: int, ok) -> Place | None:
         if p.via == "nisba" or not p.country_code or not ok(p, topic=False, actors=False) \
                 or any(normalize_word(w) in _ENVOY for w in between[-4:]):
             continue  # المبعوث الخاص إلى سوريا: an envoy's title, not where the visit went
-        to = any(normalize_word(w) in _VISIT_TO for w in between) or (p.text[:1] == "ل" and p.via == "name")
+        to = any(normalize_word(w) in _VISIT_TO for w in between) or (p.text[:1] in _TO_CLITIC and p.via == "name")
         if to or verb:
             return p
     return None
@@ -549,7 +573,7 @@ def _actor_place(doc: Document, actor: tuple[int, int, str | None, int | None]) 
 def _visited(text: str, start: int) -> bool:
     """Whether a visit word and إلى stand right before a place (أثناء زيارة إلى لشبونة حيث يلتقي نظيره)."""
     words = [normalize_word(w) for w in text[max(0, start - 24):start].split()[-2:]]
-    return len(words) == 2 and words[0].lstrip("و") in _VISIT and words[1] in _VISIT_TO
+    return len(words) == 2 and words[0].lstrip(_WA) in _VISIT and words[1] in _VISIT_TO
 
 
 _SPEAKER_GAP = 3  # words between a statement verb and its speaker's place (أدانت الحكومة اليمنية، الولايات المتحدة ترفض)
@@ -643,7 +667,7 @@ def _own_statement(word: str) -> bool:
     if suf is None or len(word) - len(suf) < 3:
         return False
     stem = word[:-len(suf)]
-    return stem in _SPEECH_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in _SPEECH_NOUNS)
+    return stem in _SPEECH_NOUNS or (stem.endswith(_CONSTRUCT_T) and stem[:-1] + _TA_MARBUTA in _SPEECH_NOUNS)
 
 
 def _subject_state(doc: Document, s_start: int, at: int, excluded: list[tuple[int, int]], ok) -> Place | None:
@@ -693,7 +717,7 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
     name (its VSO subject, أدانت الحكومة اليمنية) or is a nisba right after the verb (نفى مسؤولون أتراك),
     with no preposition between (رحب بقرار تركيا: what is welcomed)."""
     gap = text[at:p.start].split()[1:]
-    if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in ("ب", "ل") for w in gap):
+    if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS for w in gap):
         return False
     if gap and normalize_word(gap[0]) in _DOCUMENT:
         return False  # ودعا البيان الحكومة التركية: the statement's subject is the document, the state its addressee
@@ -713,7 +737,7 @@ def _after_media(text: str, start: int) -> bool:
 def _residence(text: str, start: int) -> bool:
     """Whether a residence word and في stand right before the place (اللاجئ في السعودية، المقيم في لندن)."""
     before = text[max(0, start - 24):start]
-    if not before.rstrip().endswith("في"):
+    if not before.rstrip().endswith(_RESIDENCE_AT):
         return False  # the common case, without normalising
     words = before.split()
     return len(words) >= 2 and normalize_word(words[-2]) in _RESIDENCE
@@ -730,7 +754,7 @@ def _origin(doc: Document, start: int) -> bool:
         toks = doc.tokens
         norms = [t.norm for t in toks]
         marks = [toks[k].start for k, (w, nxt) in enumerate(zip(norms, norms[1:], strict=False))
-                 if nxt == "من" and w.lstrip("و") in _ORIGIN]
+                 if nxt in _ORIGIN_FROM and w.lstrip(_WA) in _ORIGIN]
         doc.cache["arguments_origins"] = marks
     i = bisect.bisect_left(marks, start - _ORIGIN_SPAN)
     if i == len(marks) or marks[i] >= start:
@@ -746,13 +770,13 @@ def _state_subject(text: str, start: int) -> bool:
     if not words or not text[start - 1:start].isspace():
         return False
     w = normalize_word(words[-1])
-    return w in _STATE_VERBS or (w[:1] in ("و", "ف") and w[1:] in _STATE_VERBS)
+    return w in _STATE_VERBS or (w[:1] in _CONJ and w[1:] in _STATE_VERBS)
 
 
 def _across_border(text: str, start: int) -> bool:
     """Whether a country word follows a border noun (الحدود السورية، الحدود مع سوريا، الحدود التركية السورية)."""
     before = text[max(0, start - 40):start]
-    if "حدود" not in before:
+    if not any(w in before for w in _BORDER_STEM):
         return False  # the common case, without normalising
     words = [normalize_word(w) for w in before.split()[-3:]]
     if words and words[-1] in _BORDER_WITH:
@@ -761,7 +785,7 @@ def _across_border(text: str, start: int) -> bool:
         return False
     if words[-1] in _BORDER:
         return True
-    return len(words) >= 2 and words[-2] in _BORDER and words[-1].endswith(("يه", "ي"))
+    return len(words) >= 2 and words[-2] in _BORDER and words[-1].endswith(_NISBA_ENDINGS)
 
 
 _LOOKBACK = 400  # characters before the paragraph searched for a town when the event has no place
