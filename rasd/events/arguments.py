@@ -81,6 +81,12 @@ _WA = "".join(_WORDS["arguments_conjunction"])  # stripped from the start of wor
 _CONJ = tuple(_WORDS["arguments_conjunctions"])
 _PREP_CLITICS = tuple(_WORDS["arguments_preposition_clitics"])
 _TO_CLITIC = tuple(_WORDS["arguments_to_clitic"])
+_TITLES = word_set("events/words.yaml", "arguments_title_words")
+_LINK_VERBS = word_set("events/words.yaml", "arguments_link_verbs")
+_LINK_NOUNS = word_set("events/words.yaml", "arguments_link_nouns")
+_LINK_IN = word_set("events/words.yaml", "arguments_link_in")
+_AFFILIATION = word_set("events/actor_words.yaml", "assoc_before")
+_AFFIL_PREPS = word_set("events/words.yaml", "arguments_affiliation_preps")
 _CONSTRUCT_T = "".join(_WORDS["arguments_construct_t"])
 _TA_MARBUTA = "".join(_WORDS["arguments_ta_marbuta"])
 
@@ -117,18 +123,59 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
             return (not inside, d.precision != "day", abs(d.start - at))
         best = min(in_sent, key=key)
         return day_value(doc, best), best.precision, best
+    linked = _linked_date(doc, s_start, s_end)
+    if linked is not None:  # أكد الوزير ... / جاء ذلك خلال استقباله أمس ...: the occasion's day
+        return day_value(doc, linked), linked.precision, linked
     p0 = paragraph_start(doc.text, s_start)
     if any(doc.text.startswith(m, s_start) for m in _HEADLINE):
         p0 = s_start  # رابط الخبر: <the headline>: it repeats the article's news, not the sentence before it
     i = bisect.bisect_left(doc.dates, s_start, key=lambda x: x.start) - 1
     while i >= 0 and doc.dates[i].start >= p0:
         d = doc.dates[i]
-        if d.value and not _since(doc.text, d) and d.precision in ("day", "range"):
+        if d.value and not _since(doc.text, d) and d.precision in ("day", "range") and not _ahead(doc, d):
             return day_value(doc, d), d.precision, d
         i -= 1
     if doc.published is not None:
         return article_today(doc).isoformat(), "publication", None
     return None, None, None
+
+
+def _links(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` opens by telling the occasion of the one before it (جاء ذلك
+    خلال ...، وجاء حديث الوزير خلال ...، وجاء في بيان ...)."""
+    words = text[start:min(end, start + 40)].split()[:3]
+    if len(words) < 2 or normalize_word(words[0]) not in _LINK_VERBS:
+        return False
+    second = normalize_word(words[1].strip("،,:"))
+    return second in _LINK_NOUNS or (second in _LINK_IN and len(words) > 2 and normalize_word(words[2]) in _DOCUMENT)
+
+
+def _linked_date(doc: Document, s_start: int, s_end: int) -> DateMention | None:
+    """The day told in the sentence linked to this one as its occasion: the next sentence when it opens
+    with جاء ذلك ...، the one before when this one does; None when there is no such day."""
+    text = doc.text
+    k = s_end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    nxt = doc.sentence_of(k) if k < len(text) else None
+    other = nxt if nxt is not None and nxt.start >= s_end and _links(text, nxt.start, nxt.end) else None
+    if other is None and _links(text, s_start, s_end):
+        k = s_start - 1
+        while k > 0 and text[k].isspace():
+            k -= 1
+        other = doc.sentence_of(k) if k >= 0 else None
+        if other is not None and other.start >= s_start:
+            other = None
+    if other is None:
+        return None
+    return next((d for d in doc.dates if other.start <= d.start < other.end and d.value and d.precision == "day"
+                 and not _ahead(doc, d)), None)
+
+
+def _ahead(doc: Document, d: DateMention) -> bool:
+    """Whether ``d`` is a day after the article's publication (المقررة غدا): a planned event's, which
+    dates no event told in the sentences after it."""
+    return doc.published is not None and len(d.value) >= 10 and d.value[:10] > doc.published.isoformat()
 
 
 _TODAY = frozenset(normalize_word(w) for w in load_yaml("dates.yaml")["day_words"][0])
@@ -252,8 +299,13 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     fixed = doc.cache.get("arguments_place_ok")
     if fixed is None:  # the verdicts that depend on the place alone, kept for the article's other events
         fixed = doc.cache["arguments_place_ok"] = {}
+    word = _event_word(doc.text, at)
+    said = word in _STATEMENT
+    met = word in _MEETING or word in _VISIT
 
-    def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True) -> bool:
+    def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True, title: bool = True) -> bool:
+        if met and title and _after_title(doc.text, p.start):
+            return False  # زيارة رئيس وزراء اليابان، لقاء وزير خارجية مصر: a participant's country, not the venue
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
                           and not (a == p.start and b == p.end and _capital_told(doc.text, p)) for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
@@ -266,15 +318,14 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             v = fixed[key] = _place_ok(doc, p, topic)
         return v
 
-    word = _event_word(doc.text, at)
     if word in _VISIT:
         there = _visit_place(doc, at, s_end, ok) or _arrived_at(doc, s_start, at, ok)
         if there is not None:
             return there
     if word in _MEETING:
-        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None, seat)
-        if met is not None:
-            return met
+        held = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None, seat)
+        if held is not None:
+            return held
     if word in _ENVOY:
         state = _sending_state(doc, s_start, at, ok)
         if state is not None:  # استدعت البحرين سفيرها لدى إيران: the recalling state's act, not the host's
@@ -290,7 +341,6 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         line = _dateline(doc)  # القاهرة - واس: the seat's own town
         return line if line is not None and line.country_code == seat else \
             _actor_place(doc, (host[0], host[1], seat, host[3]))
-    said = word in _STATEMENT
     if not said and _own_statement(word):
         own = _subject_state(doc, s_start, at, excluded, ok)
         if own is not None:  # هدد الجيش الإيراني بالرد بعد اتهامه تل أبيب: the speaker's, not the accused's
@@ -431,6 +481,8 @@ def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
         return False  # سوري الجنسية: a person's nationality, not where it happened
     if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
         return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
+    if _affiliated(doc.text, p.start):
+        return False  # متمردين موالين لروسيا، التحالف بقيادة السعودية: whom a party answers to, not where
     if _residence(doc.text, p.start):
         return False  # حكومة هادي اللاجئ في السعودية: where a person stays, not where it happened
     if _origin(doc, p.start):
@@ -522,12 +574,47 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
         a, b, cc, _inter = host
         if seat is not None:  # استقبل الأمين العام لجامعة الدول العربية ...: at the body's seat
             return _actor_place(doc, (a, b, seat, _inter))
-        own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False)), None)
+        own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False, title=False)),
+                   None)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
         if cc:  # استقبل الملك سلمان ...: the host's country, not the guest's nisba
             return _actor_place(doc, host)
+        told = _told_nationality(doc, a, b)
+        if told is not None:  # الشيخ فلان، وزير الخارجية الإماراتي ... خلال استقباله ...: the host's
+            return _actor_place(doc, (a, b, told, _inter))
     return None if first is None else dataclasses.replace(first, geo_precision=3)
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Whether the word right before a place is a title it completes (رئيس وزراء نيوزيلندا، وزير خارجية
+    مصر): a participant's country, not the venue."""
+    if not text[start - 1:start].isspace():
+        return False
+    words = text[max(0, start - 16):start].split()
+    w = normalize_word(words[-1]) if words else ""
+    return w in _TITLES or w.removeprefix(_WA) in _TITLES
+
+
+_TOLD_SPAN = 60  # characters after a person's earlier mention searched for the nisba of their title
+
+
+def _told_nationality(doc: Document, a: int, b: int) -> str | None:
+    """The country of the nisba an earlier mention of the same name carries in its title (الشيخ فلان،
+    وزير الخارجية الإماراتي), or None."""
+    name = doc.text[a:b]
+    if len(name.split()) < 2:
+        return None
+    k = doc.text.rfind(name, 0, a)
+    while k >= 0:
+        e = k + len(name)
+        p = next((q for q in doc.places if e <= q.start < e + _TOLD_SPAN), None)
+        if p is not None and p.via == "nisba" and p.country_code:
+            words = [normalize_word(w.strip("،,")) for w in doc.text[e:p.start].split()]
+            if words and len(words) <= 4 and any(w in _TITLES for w in words) and not any(w in _PREP for w in words):
+                return p.country_code
+        k = doc.text.rfind(name, 0, k)
+    return None
 
 
 _ASIDE_SPAN = 120  # characters searched back for the comma opening a relative clause set off by commas
@@ -732,6 +819,18 @@ def _after_media(text: str, start: int) -> bool:
     """Whether the word before ``start`` names an outlet (لوسائل إعلام إيطالية، لصحيفة بريطانية)."""
     words = text[max(0, start - 30):start].split()
     return bool(words) and normalize_word(words[-1]) in _MEDIA
+
+
+def _affiliated(text: str, start: int) -> bool:
+    """Whether an affiliation word (الموالين، المدعومة، بقيادة، التابعة) and at most a preposition stand
+    right before the place (متمردين موالين لروسيا، القوات المدعومة من إيران)."""
+    words = text[max(0, start - 30):start].split()
+    if words and not text[start - 1:start].isspace():
+        words.pop()  # the clitic glued to the place (لروسيا)
+    if words and normalize_word(words[-1]) in _AFFIL_PREPS:
+        words.pop()
+    w = normalize_word(words[-1]) if words else ""
+    return w in _AFFILIATION or w.removeprefix(_WA) in _AFFILIATION
 
 
 def _residence(text: str, start: int) -> bool:
