@@ -377,7 +377,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     para_lo = max(p0, s_start - _PARA_SPAN)
     before = [p for p in doc.places if para_lo <= p.start < s_start]
     quoted = _quoted(doc, at)
-    before = [p for p in before if ok(p) and (quoted or not _quoted(doc, p.start))]
+    before = [p for p in before if ok(p) and (quoted or not _quoted(doc, p.start))
+              and not (said and _after_title(doc.text, p.start))]  # (another speaker's title: وزير خارجية مصر)
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
@@ -388,6 +389,12 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         own = _speaker_nisba(doc, s_start, at, excluded, ok)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
+    line = _dateline(doc) if said or met else None
+    if line is not None and line.kind != "country" and any(
+            p.start >= line.end and p.country_code == line.country_code and p.via != "nisba" for p in doc.places):
+        # الدوحة - واس: اجتمع الوزراء ... في الدوحة ... ورحب الوزراء ...: told where it was filed (a town the
+        # story names again, not only an outlet's home town)
+        return dataclasses.replace(line, geo_precision=2)
     foci = doc.focus_countries[:2]
     if len(foci) == 2 and actor_spans:
         states = {p.country_code for p in doc.places if p.kind == "country"

@@ -52,3 +52,13 @@ def test_a_sentence_with_its_own_day_keeps_it():
             "جاء ذلك خلال لقائه أمس نظيره الفرنسي في عمان.")
     ev = _events(text, "SUPPORT")
     assert ev and ev[0].date == "2024-03-10"
+
+
+def test_a_placeless_statement_is_made_in_the_dateline_town_the_story_names():
+    text = ("الكويت - واس\n"
+            "اجتمع وزراء الخارجية العرب اليوم في مدينة الكويت لبحث الأوضاع في المنطقة.\n"
+            "ودعا الوزراء إلى وقف فوري لإطلاق النار في سوريا.\n"
+            "ورحب الوزراء بالجهود المبذولة لإنهاء النزاع.")
+    ev = [e for e in _events(text, "SUPPORT") if "رحب" in e.trigger.text]
+    assert ev and ev[0].location.country_code == "KW"
+
