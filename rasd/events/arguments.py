@@ -354,12 +354,17 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters
         lo = max(clause_span[0], frame_end) if frame_end is not None and frame_end <= at else clause_span[0]
         p = helper(doc, lo, clause_span[1], trigger=at)
-        if p is not None and ok(p) and s_start <= p.start < s_end:
+        if p is not None and ok(p) and s_start <= p.start < s_end and not (
+                p.via == "nisba" and not _of_actor(p, host) and _named_elsewhere(doc, s_start, s_end, at, p, ok)):
             return p
     cands = [] if said else [p for p in doc.places if s_start <= p.start < s_end and ok(p)]
     if cands:
+        named = any(q.via != "nisba" and _same_clause(doc.text, at, q.start) for q in cands)
+
         def score(p: Place) -> float:
             s = _KIND_RANK.get(p.kind or "", 2)
+            if named and p.via == "nisba" and not _of_actor(p, host):
+                s -= _NISBA_PENALTY  # حافلة ركاب إيرانية ... (شرق تركيا): whose it is, not where
             if clause_span and clause_span[0] <= p.start < clause_span[1]:
                 s += 2
             s -= abs(p.start - at) / 200
@@ -416,6 +421,32 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         if not same or not all(p.kind == "country" and _across_border(doc.text, p.start) for p in same):
             break
     return None
+
+
+_NISBA_PENALTY = 2.5  # a nisba of the sentence gives way to a place named in it, even outside the event's clause
+
+
+def _of_actor(p: Place, actor) -> bool:
+    """Whether place ``p`` lies in the first actor's words (أعربت الجمهورية العراقية ...): the actor's own."""
+    return actor is not None and actor[0] <= p.start < actor[1]
+
+
+def _named_elsewhere(doc: Document, s_start: int, s_end: int, at: int, nisba: Place, ok) -> bool:
+    """Whether the sentence names a place (not a nisba) of another country that may hold the event, not in
+    a relative clause after the event word (استنكارها للتفجير الذي استهدف مسجدا في عسير: another event's)."""
+    for q in doc.places:
+        if s_start <= q.start < s_end and q.via != "nisba" and q.country_code and q.country_code != nisba.country_code \
+                and ok(q) and _same_clause(doc.text, at, q.start) \
+                and not (q.start > at and any(normalize_word(w) in _WHICH for w in doc.text[at:q.start].split())):
+            return True
+    return False
+
+
+def _same_clause(text: str, at: int, start: int) -> bool:
+    """Whether no comma stands between the event word and a place (قتل جنديان تركيان، في وقت واصلت أنقرة
+    قصفها ... في شمال العراق: the place of the next clause)."""
+    seg = text[min(at, start):max(at, start)]
+    return "،" not in seg and "," not in seg
 
 
 _COORD_GAPS = frozenset({" " + _WA, "، ", ", ", _WA + " ", "،" + _WA})  # the two characters before a coordinated place

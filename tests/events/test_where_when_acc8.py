@@ -62,3 +62,15 @@ def test_a_placeless_statement_is_made_in_the_dateline_town_the_story_names():
     ev = [e for e in _events(text, "SUPPORT") if "رحب" in e.trigger.text]
     assert ev and ev[0].location.country_code == "KW"
 
+
+
+def test_a_victim_nationality_gives_way_to_a_named_place():
+    text = "استهدف مسلحون مجهولون أمس حافلة ركاب أردنية على الطريق السريع (شمال العراق)، ما أدى إلى مقتل السائق."
+    ev = _events(text, "ASSAULT")
+    assert ev and ev[0].location.country_code == "IQ"
+
+
+def test_a_speaker_nationality_stays_before_the_place_of_what_it_condemns():
+    text = "أعربت الجمهورية العراقية عن استنكارها للتفجير الذي استهدف مسجدا في مدينة أبها."
+    ev = _events(text, "ACCUSE")
+    assert ev and ev[0].location.country_code == "IQ"
