@@ -54,11 +54,41 @@ _WHICH = word_set("events/words.yaml", "clauses_relative_pronouns")
 _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3, "admin1": 2, "region": 1.5,
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
-_TOPIC = re.compile(r"(?:الأوضاع|الاوضاع|الوضع|تطورات|الأزمة|الازمة|أزمة|ازمة|ملف|قضية|بشأن|بشان|حول|حيال|إزاء|ازاء|مستقبل|"
-                    r"باسم|سفير|سفيرة|مبعوث|المبعوث|إلى|الى|نحو|تجاه|مع|(?<!\S)[وبل]?(?:ال)?حل|(?<!\S)[وبل]?(?:ال)?تسوية)"
-                    r"\s+(?:\S+\s+)?(?:في\s+|ب|ل)?$")
-_SPOKESMAN = re.compile(r"باسم\s+(?:\S+\s+){0,3}$")  # المتحدث باسم مجلس الأمن القومي الأمريكي: an affiliation
-_SUBTOTAL = re.compile(r"(?:بينهم|بينهن|منهم|منهن|بينها|منها|معظمهم|أغلبهم|اغلبهم)\s*$")
+_WORDS = load_yaml("events/words.yaml")
+
+
+def _alt(key: str) -> str:
+    """A regex alternation of the raw words under ``key`` of events/words.yaml."""
+    return "(?:" + "|".join(re.escape(w) for w in _WORDS[key]) + ")"
+
+
+_TOPIC = re.compile(f"(?:{_alt('arguments_topic_words')}|(?<!\\S){_alt('arguments_topic_solution_clitics')}?"
+                    f"{_alt('arguments_article')}?{_alt('arguments_topic_solution_words')})"
+                    f"\\s+(?:\\S+\\s+)?(?:{_alt('arguments_topic_tail_words')}\\s+|{_alt('arguments_topic_tail_clitics')})?$")
+_SPOKESMAN_WORDS = tuple(_WORDS["arguments_spokesman_words"])
+# المتحدث باسم مجلس الأمن القومي الأمريكي: an affiliation
+_SPOKESMAN = re.compile(f"{_alt('arguments_spokesman_words')}\\s+(?:\\S+\\s+){{0,3}}$")
+_SUBTOTAL = re.compile(f"{_alt('arguments_subtotal_words')}\\s*$")
+_FIRST = word_set("events/words.yaml", "arguments_first_words")
+_LAPSE_OF = tuple(_WORDS["arguments_lapse_of"])
+_NATIONALITY = tuple(_WORDS["arguments_nationality_words"])
+_VISIT_NOUN = word_set("events/words.yaml", "arguments_visit_noun_start")
+_RESIDENCE_AT = tuple(_WORDS["arguments_residence_at"])
+_ORIGIN_FROM = word_set("events/words.yaml", "arguments_origin_from")
+_BORDER_STEM = tuple(_WORDS["arguments_border_stem"])
+_NISBA_ENDINGS = tuple(_WORDS["arguments_nisba_endings"])
+_WA = "".join(_WORDS["arguments_conjunction"])  # stripped from the start of words (lstrip)
+_CONJ = tuple(_WORDS["arguments_conjunctions"])
+_PREP_CLITICS = tuple(_WORDS["arguments_preposition_clitics"])
+_TO_CLITIC = tuple(_WORDS["arguments_to_clitic"])
+_TITLES = word_set("events/words.yaml", "arguments_title_words")
+_LINK_VERBS = word_set("events/words.yaml", "arguments_link_verbs")
+_LINK_NOUNS = word_set("events/words.yaml", "arguments_link_nouns")
+_LINK_IN = word_set("events/words.yaml", "arguments_link_in")
+_AFFILIATION = word_set("events/actor_words.yaml", "assoc_before")
+_AFFIL_PREPS = word_set("events/words.yaml", "arguments_affiliation_preps")
+_CONSTRUCT_T = "".join(_WORDS["arguments_construct_t"])
+_TA_MARBUTA = "".join(_WORDS["arguments_ta_marbuta"])
 
 
 @cache
@@ -93,18 +123,59 @@ def pick_date(doc: Document, s_start: int, s_end: int, at: int,
             return (not inside, d.precision != "day", abs(d.start - at))
         best = min(in_sent, key=key)
         return day_value(doc, best), best.precision, best
+    linked = _linked_date(doc, s_start, s_end)
+    if linked is not None:  # أكد الوزير ... / جاء ذلك خلال استقباله أمس ...: the occasion's day
+        return day_value(doc, linked), linked.precision, linked
     p0 = paragraph_start(doc.text, s_start)
     if any(doc.text.startswith(m, s_start) for m in _HEADLINE):
         p0 = s_start  # رابط الخبر: <the headline>: it repeats the article's news, not the sentence before it
     i = bisect.bisect_left(doc.dates, s_start, key=lambda x: x.start) - 1
     while i >= 0 and doc.dates[i].start >= p0:
         d = doc.dates[i]
-        if d.value and not _since(doc.text, d) and d.precision in ("day", "range"):
+        if d.value and not _since(doc.text, d) and d.precision in ("day", "range") and not _ahead(doc, d):
             return day_value(doc, d), d.precision, d
         i -= 1
     if doc.published is not None:
         return article_today(doc).isoformat(), "publication", None
     return None, None, None
+
+
+def _links(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` opens by telling the occasion of the one before it (جاء ذلك
+    خلال ...، وجاء حديث الوزير خلال ...، وجاء في بيان ...)."""
+    words = text[start:min(end, start + 40)].split()[:3]
+    if len(words) < 2 or normalize_word(words[0]) not in _LINK_VERBS:
+        return False
+    second = normalize_word(words[1].strip("،,:"))
+    return second in _LINK_NOUNS or (second in _LINK_IN and len(words) > 2 and normalize_word(words[2]) in _DOCUMENT)
+
+
+def _linked_date(doc: Document, s_start: int, s_end: int) -> DateMention | None:
+    """The day told in the sentence linked to this one as its occasion: the next sentence when it opens
+    with جاء ذلك ...، the one before when this one does; None when there is no such day."""
+    text = doc.text
+    k = s_end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    nxt = doc.sentence_of(k) if k < len(text) else None
+    other = nxt if nxt is not None and nxt.start >= s_end and _links(text, nxt.start, nxt.end) else None
+    if other is None and _links(text, s_start, s_end):
+        k = s_start - 1
+        while k > 0 and text[k].isspace():
+            k -= 1
+        other = doc.sentence_of(k) if k >= 0 else None
+        if other is not None and other.start >= s_start:
+            other = None
+    if other is None:
+        return None
+    return next((d for d in doc.dates if other.start <= d.start < other.end and d.value and d.precision == "day"
+                 and not _ahead(doc, d)), None)
+
+
+def _ahead(doc: Document, d: DateMention) -> bool:
+    """Whether ``d`` is a day after the article's publication (المقررة غدا): a planned event's, which
+    dates no event told in the sentences after it."""
+    return doc.published is not None and len(d.value) >= 10 and d.value[:10] > doc.published.isoformat()
 
 
 _TODAY = frozenset(normalize_word(w) for w in load_yaml("dates.yaml")["day_words"][0])
@@ -134,7 +205,7 @@ def article_today(doc: Document):
         # اليوم الخميس names the article's own day; أمس الاثنين the day before it (an earlier Monday)
         after = 0 if any(w in _TODAY for w in words) else 1 if (
             any(w in _YESTERDAY for w in words) and any(w in _WEEKDAYS for w in words)
-            and not any(w in ("اول", "الاول") for w in words)) else None
+            and not any(w in _FIRST for w in words)) else None
         if after is None:
             continue
         try:
@@ -169,14 +240,14 @@ def day_value(doc: Document, d: DateMention) -> str | None:
 def _lapse_between(text: str, at: int, start: int) -> bool:
     """Whether "weeks after / days before" another event stands between the event word and a later date
     (ويأتي تفكيك الشبكة بعد أسابيع من اتهام ... في 26 يونيو): that date is the other event's."""
-    if "بعد" not in text[at:start] and "قبل" not in text[at:start]:
+    if not any(w in text[at:start] for w in _LAPSE_BEFORE):
         return False
     words = [normalize_word(w) for w in text[at:start].split()]
     for k, w in enumerate(words[:-2]):
         if w in _LAPSE_BEFORE:
             rest = words[k + 1:k + 4]  # بعد أسابيع من، بعد ثلاثة أيام من، بعد نحو شهر من
             unit = next((j for j, x in enumerate(rest) if x in _LAPSE_UNITS), None)
-            if unit is not None and unit + 1 < len(rest) and rest[unit + 1] in ("من", "على"):
+            if unit is not None and unit + 1 < len(rest) and rest[unit + 1] in _LAPSE_OF:
                 return True
     return False
 
@@ -185,7 +256,7 @@ def _cause_between(text: str, at: int, start: int) -> bool:
     """Whether the cause of a reaction stands between the event word and a later date (اعتصموا احتجاجا
     على قتل ضابط ليل 6 مارس، قصفت ردا على هجوم الأحد): that date is the cause's."""
     words = text[at:start].split()[:-1]  # the event word itself may open it (احتجاجا على قتل ... أمس)
-    return any(normalize_word(w).lstrip("و") in _CAUSE for w in words)
+    return any(normalize_word(w).lstrip(_WA) in _CAUSE for w in words)
 
 
 def _since(text: str, d: DateMention) -> bool:
@@ -228,8 +299,13 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     fixed = doc.cache.get("arguments_place_ok")
     if fixed is None:  # the verdicts that depend on the place alone, kept for the article's other events
         fixed = doc.cache["arguments_place_ok"] = {}
+    word = _event_word(doc.text, at)
+    said = word in _STATEMENT
+    met = word in _MEETING or word in _VISIT
 
-    def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True) -> bool:
+    def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True, title: bool = True) -> bool:
+        if met and title and _after_title(doc.text, p.start):
+            return False  # زيارة رئيس وزراء اليابان، لقاء وزير خارجية مصر: a participant's country, not the venue
         if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
                           and not (a == p.start and b == p.end and _capital_told(doc.text, p)) for a, b in excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
@@ -242,15 +318,14 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             v = fixed[key] = _place_ok(doc, p, topic)
         return v
 
-    word = _event_word(doc.text, at)
     if word in _VISIT:
         there = _visit_place(doc, at, s_end, ok) or _arrived_at(doc, s_start, at, ok)
         if there is not None:
             return there
     if word in _MEETING:
-        met = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None, seat)
-        if met is not None:
-            return met
+        held = _meeting_place(doc, s_start, s_end, at, clause_span, ok, host if word in _HOSTS else None, seat)
+        if held is not None:
+            return held
     if word in _ENVOY:
         state = _sending_state(doc, s_start, at, ok)
         if state is not None:  # استدعت البحرين سفيرها لدى إيران: the recalling state's act, not the host's
@@ -266,7 +341,6 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         line = _dateline(doc)  # القاهرة - واس: the seat's own town
         return line if line is not None and line.country_code == seat else \
             _actor_place(doc, (host[0], host[1], seat, host[3]))
-    said = word in _STATEMENT
     if not said and _own_statement(word):
         own = _subject_state(doc, s_start, at, excluded, ok)
         if own is not None:  # هدد الجيش الإيراني بالرد بعد اتهامه تل أبيب: the speaker's, not the accused's
@@ -280,12 +354,17 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters
         lo = max(clause_span[0], frame_end) if frame_end is not None and frame_end <= at else clause_span[0]
         p = helper(doc, lo, clause_span[1], trigger=at)
-        if p is not None and ok(p) and s_start <= p.start < s_end:
+        if p is not None and ok(p) and s_start <= p.start < s_end and not (
+                p.via == "nisba" and not _of_actor(p, host) and _named_elsewhere(doc, s_start, s_end, at, p, ok)):
             return p
     cands = [] if said else [p for p in doc.places if s_start <= p.start < s_end and ok(p)]
     if cands:
+        named = any(q.via != "nisba" and _same_clause(doc.text, at, q.start) for q in cands)
+
         def score(p: Place) -> float:
             s = _KIND_RANK.get(p.kind or "", 2)
+            if named and p.via == "nisba" and not _of_actor(p, host):
+                s -= _NISBA_PENALTY  # حافلة ركاب إيرانية ... (شرق تركيا): whose it is, not where
             if clause_span and clause_span[0] <= p.start < clause_span[1]:
                 s += 2
             s -= abs(p.start - at) / 200
@@ -303,7 +382,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     para_lo = max(p0, s_start - _PARA_SPAN)
     before = [p for p in doc.places if para_lo <= p.start < s_start]
     quoted = _quoted(doc, at)
-    before = [p for p in before if ok(p) and (quoted or not _quoted(doc, p.start))]
+    before = [p for p in before if ok(p) and (quoted or not _quoted(doc, p.start))
+              and not (said and _after_title(doc.text, p.start))]  # (another speaker's title: وزير خارجية مصر)
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
@@ -314,6 +394,12 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         own = _speaker_nisba(doc, s_start, at, excluded, ok)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
+    line = _dateline(doc) if said or met else None
+    if line is not None and line.kind != "country" and any(
+            p.start >= line.end and p.country_code == line.country_code and p.via != "nisba" for p in doc.places):
+        # الدوحة - واس: اجتمع الوزراء ... في الدوحة ... ورحب الوزراء ...: told where it was filed (a town the
+        # story names again, not only an outlet's home town)
+        return dataclasses.replace(line, geo_precision=2)
     foci = doc.focus_countries[:2]
     if len(foci) == 2 and actor_spans:
         states = {p.country_code for p in doc.places if p.kind == "country"
@@ -337,7 +423,33 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     return None
 
 
-_COORD_GAPS = frozenset({" و", "، ", ", ", "و ", "،و"})  # the two characters before a coordinated place
+_NISBA_PENALTY = 2.5  # a nisba of the sentence gives way to a place named in it, even outside the event's clause
+
+
+def _of_actor(p: Place, actor) -> bool:
+    """Whether place ``p`` lies in the first actor's words (أعربت الجمهورية العراقية ...): the actor's own."""
+    return actor is not None and actor[0] <= p.start < actor[1]
+
+
+def _named_elsewhere(doc: Document, s_start: int, s_end: int, at: int, nisba: Place, ok) -> bool:
+    """Whether the sentence names a place (not a nisba) of another country that may hold the event, not in
+    a relative clause after the event word (استنكارها للتفجير الذي استهدف مسجدا في عسير: another event's)."""
+    for q in doc.places:
+        if s_start <= q.start < s_end and q.via != "nisba" and q.country_code and q.country_code != nisba.country_code \
+                and ok(q) and _same_clause(doc.text, at, q.start) \
+                and not (q.start > at and any(normalize_word(w) in _WHICH for w in doc.text[at:q.start].split())):
+            return True
+    return False
+
+
+def _same_clause(text: str, at: int, start: int) -> bool:
+    """Whether no comma stands between the event word and a place (قتل جنديان تركيان، في وقت واصلت أنقرة
+    قصفها ... في شمال العراق: the place of the next clause)."""
+    seg = text[min(at, start):max(at, start)]
+    return "،" not in seg and "," not in seg
+
+
+_COORD_GAPS = frozenset({" " + _WA, "، ", ", ", _WA + " ", "،" + _WA})  # the two characters before a coordinated place
 
 
 def _topic(doc: Document, p: Place) -> bool:
@@ -360,10 +472,10 @@ def _coordinated_topic(doc: Document, p: Place) -> bool:
         return False
     q = doc.places[i]
     between = doc.text[q.end:p.start].strip()
-    return between in ("و", "،", ",", "، و", "،و") and _topic(doc, q)
+    return between in (_WA, "،", ",", "، " + _WA, "،" + _WA) and _topic(doc, q)
 
 
-_CAPITAL = re.compile(r"(?:^|\s)(?:في|العاصمة\s+\S+)\s*$")
+_CAPITAL = re.compile(f"(?:^|\\s)(?:{_alt('arguments_capital_at')}|{_alt('arguments_capital_words')}\\s+\\S+)\\s*$")
 
 
 def _capital_told(text: str, p: Place) -> bool:
@@ -401,12 +513,14 @@ def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
     if topic and _topic(doc, p):
         return False
     before = doc.text[max(0, p.start - 50):p.start]
-    if "باسم" in before and _SPOKESMAN.search(before):
+    if any(w in before for w in _SPOKESMAN_WORDS) and _SPOKESMAN.search(before):
         return False
-    if "الجنسية" in doc.text[p.end:p.end + 12]:
+    if any(w in doc.text[p.end:p.end + 12] for w in _NATIONALITY):
         return False  # سوري الجنسية: a person's nationality, not where it happened
     if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
         return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
+    if _affiliated(doc.text, p.start):
+        return False  # متمردين موالين لروسيا، التحالف بقيادة السعودية: whom a party answers to, not where
     if _residence(doc.text, p.start):
         return False  # حكومة هادي اللاجئ في السعودية: where a person stays, not where it happened
     if _origin(doc, p.start):
@@ -424,7 +538,7 @@ def _event_word(text: str, at: int) -> str:
     """The normalised word that starts at ``at`` (the event word), without a leading و/ف."""
     end = _WORD_AT.match(text, at).end() if at >= 0 else at
     w = normalize_word(text[at:end])
-    return w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
+    return w[1:] if w[:1] in _CONJ and len(w) > 3 else w
 
 
 _VISIT_SPAN = 10  # words after a visit word within which its destination is told
@@ -433,7 +547,7 @@ _VISIT_SPAN = 10  # words after a visit word within which its destination is tol
 def _visit_place(doc: Document, at: int, s_end: int, ok) -> Place | None:
     """Where a visit went: the first place named after إلى/لـ (زيارة الوزير الأميركي إلى بغداد) or, after a
     verb, its object (زار الرئيس دمشق); a nisba (الأميركي) is the visitor's, not the destination."""
-    verb = normalize_word(doc.text[at:at + 2]) != "زي"
+    verb = normalize_word(doc.text[at:at + 2]) not in _VISIT_NOUN
     for p in doc.places:
         if p.start <= at:
             continue
@@ -445,7 +559,7 @@ def _visit_place(doc: Document, at: int, s_end: int, ok) -> Place | None:
         if p.via == "nisba" or not p.country_code or not ok(p, topic=False, actors=False) \
                 or any(normalize_word(w) in _ENVOY for w in between[-4:]):
             continue  # المبعوث الخاص إلى سوريا: an envoy's title, not where the visit went
-        to = any(normalize_word(w) in _VISIT_TO for w in between) or (p.text[:1] == "ل" and p.via == "name")
+        to = any(normalize_word(w) in _VISIT_TO for w in between) or (p.text[:1] in _TO_CLITIC and p.via == "name")
         if to or verb:
             return p
     return None
@@ -498,12 +612,47 @@ def _meeting_place(doc: Document, s_start: int, s_end: int, at: int, clause_span
         a, b, cc, _inter = host
         if seat is not None:  # استقبل الأمين العام لجامعة الدول العربية ...: at the body's seat
             return _actor_place(doc, (a, b, seat, _inter))
-        own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False)), None)
+        own = next((p for p in doc.places if a <= p.start < b and p.country_code and ok(p, actors=False, title=False)),
+                   None)
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
         if cc:  # استقبل الملك سلمان ...: the host's country, not the guest's nisba
             return _actor_place(doc, host)
+        told = _told_nationality(doc, a, b)
+        if told is not None:  # الشيخ فلان، وزير الخارجية الإماراتي ... خلال استقباله ...: the host's
+            return _actor_place(doc, (a, b, told, _inter))
     return None if first is None else dataclasses.replace(first, geo_precision=3)
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Whether the word right before a place is a title it completes (رئيس وزراء نيوزيلندا، وزير خارجية
+    مصر): a participant's country, not the venue."""
+    if not text[start - 1:start].isspace():
+        return False
+    words = text[max(0, start - 16):start].split()
+    w = normalize_word(words[-1]) if words else ""
+    return w in _TITLES or w.removeprefix(_WA) in _TITLES
+
+
+_TOLD_SPAN = 60  # characters after a person's earlier mention searched for the nisba of their title
+
+
+def _told_nationality(doc: Document, a: int, b: int) -> str | None:
+    """The country of the nisba an earlier mention of the same name carries in its title (الشيخ فلان،
+    وزير الخارجية الإماراتي), or None."""
+    name = doc.text[a:b]
+    if len(name.split()) < 2:
+        return None
+    k = doc.text.rfind(name, 0, a)
+    while k >= 0:
+        e = k + len(name)
+        p = next((q for q in doc.places if e <= q.start < e + _TOLD_SPAN), None)
+        if p is not None and p.via == "nisba" and p.country_code:
+            words = [normalize_word(w.strip("،,")) for w in doc.text[e:p.start].split()]
+            if words and len(words) <= 4 and any(w in _TITLES for w in words) and not any(w in _PREP for w in words):
+                return p.country_code
+        k = doc.text.rfind(name, 0, k)
+    return None
 
 
 _ASIDE_SPAN = 120  # characters searched back for the comma opening a relative clause set off by commas
@@ -549,7 +698,7 @@ def _actor_place(doc: Document, actor: tuple[int, int, str | None, int | None]) 
 def _visited(text: str, start: int) -> bool:
     """Whether a visit word and إلى stand right before a place (أثناء زيارة إلى لشبونة حيث يلتقي نظيره)."""
     words = [normalize_word(w) for w in text[max(0, start - 24):start].split()[-2:]]
-    return len(words) == 2 and words[0].lstrip("و") in _VISIT and words[1] in _VISIT_TO
+    return len(words) == 2 and words[0].lstrip(_WA) in _VISIT and words[1] in _VISIT_TO
 
 
 _SPEAKER_GAP = 3  # words between a statement verb and its speaker's place (أدانت الحكومة اليمنية، الولايات المتحدة ترفض)
@@ -643,7 +792,7 @@ def _own_statement(word: str) -> bool:
     if suf is None or len(word) - len(suf) < 3:
         return False
     stem = word[:-len(suf)]
-    return stem in _SPEECH_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in _SPEECH_NOUNS)
+    return stem in _SPEECH_NOUNS or (stem.endswith(_CONSTRUCT_T) and stem[:-1] + _TA_MARBUTA in _SPEECH_NOUNS)
 
 
 def _subject_state(doc: Document, s_start: int, at: int, excluded: list[tuple[int, int]], ok) -> Place | None:
@@ -693,7 +842,7 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
     name (its VSO subject, أدانت الحكومة اليمنية) or is a nisba right after the verb (نفى مسؤولون أتراك),
     with no preposition between (رحب بقرار تركيا: what is welcomed)."""
     gap = text[at:p.start].split()[1:]
-    if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in ("ب", "ل") for w in gap):
+    if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS for w in gap):
         return False
     if gap and normalize_word(gap[0]) in _DOCUMENT:
         return False  # ودعا البيان الحكومة التركية: the statement's subject is the document, the state its addressee
@@ -710,10 +859,22 @@ def _after_media(text: str, start: int) -> bool:
     return bool(words) and normalize_word(words[-1]) in _MEDIA
 
 
+def _affiliated(text: str, start: int) -> bool:
+    """Whether an affiliation word (الموالين، المدعومة، بقيادة، التابعة) and at most a preposition stand
+    right before the place (متمردين موالين لروسيا، القوات المدعومة من إيران)."""
+    words = text[max(0, start - 30):start].split()
+    if words and not text[start - 1:start].isspace():
+        words.pop()  # the clitic glued to the place (لروسيا)
+    if words and normalize_word(words[-1]) in _AFFIL_PREPS:
+        words.pop()
+    w = normalize_word(words[-1]) if words else ""
+    return w in _AFFILIATION or w.removeprefix(_WA) in _AFFILIATION
+
+
 def _residence(text: str, start: int) -> bool:
     """Whether a residence word and في stand right before the place (اللاجئ في السعودية، المقيم في لندن)."""
     before = text[max(0, start - 24):start]
-    if not before.rstrip().endswith("في"):
+    if not before.rstrip().endswith(_RESIDENCE_AT):
         return False  # the common case, without normalising
     words = before.split()
     return len(words) >= 2 and normalize_word(words[-2]) in _RESIDENCE
@@ -730,7 +891,7 @@ def _origin(doc: Document, start: int) -> bool:
         toks = doc.tokens
         norms = [t.norm for t in toks]
         marks = [toks[k].start for k, (w, nxt) in enumerate(zip(norms, norms[1:], strict=False))
-                 if nxt == "من" and w.lstrip("و") in _ORIGIN]
+                 if nxt in _ORIGIN_FROM and w.lstrip(_WA) in _ORIGIN]
         doc.cache["arguments_origins"] = marks
     i = bisect.bisect_left(marks, start - _ORIGIN_SPAN)
     if i == len(marks) or marks[i] >= start:
@@ -746,13 +907,13 @@ def _state_subject(text: str, start: int) -> bool:
     if not words or not text[start - 1:start].isspace():
         return False
     w = normalize_word(words[-1])
-    return w in _STATE_VERBS or (w[:1] in ("و", "ف") and w[1:] in _STATE_VERBS)
+    return w in _STATE_VERBS or (w[:1] in _CONJ and w[1:] in _STATE_VERBS)
 
 
 def _across_border(text: str, start: int) -> bool:
     """Whether a country word follows a border noun (الحدود السورية، الحدود مع سوريا، الحدود التركية السورية)."""
     before = text[max(0, start - 40):start]
-    if "حدود" not in before:
+    if not any(w in before for w in _BORDER_STEM):
         return False  # the common case, without normalising
     words = [normalize_word(w) for w in before.split()[-3:]]
     if words and words[-1] in _BORDER_WITH:
@@ -761,7 +922,7 @@ def _across_border(text: str, start: int) -> bool:
         return False
     if words[-1] in _BORDER:
         return True
-    return len(words) >= 2 and words[-2] in _BORDER and words[-1].endswith(("يه", "ي"))
+    return len(words) >= 2 and words[-2] in _BORDER and words[-1].endswith(_NISBA_ENDINGS)
 
 
 _LOOKBACK = 400  # characters before the paragraph searched for a town when the event has no place
