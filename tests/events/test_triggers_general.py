@@ -4,7 +4,8 @@
 - an official arriving at a host's invitation (وصل ... تلبية لدعوة) is a visit; وكان في استقباله (the officials
   who met a visitor) is a meeting that took place, not the background a sentence opening with كان tells;
 - describing an attack as terrorist or criminal (وصف الهجوم بأنه عمل إرهابي) is a condemnation;
-- a security or combing campaign (واصلت القوات عملياتها الأمنية، عمليات تمشيط) is a coercive sweep.
+- a security campaign (واصلت القوات عملياتها الأمنية، الحملة الأمنية) is a coercive sweep;
+- a traffic word (كشك المرور) does not make a bombing an accident; a visit made regularly (بصفة منتظمة) is a habit.
 Look-alikes that are no events: a plain description (وصف الوضع بأنه صعب), the dead seen off (ودعت الحشود
 جثامين الضحايا: ودّع, not دعا), a rejection told as the motive of another act (رفضا لاعتقاله), a danger to
 lives (تهدد حياة المدنيين), casualty words in a funeral report (نقل جثامين الشهداء).
@@ -45,7 +46,7 @@ def test_describing_an_attack_as_terrorist_is_a_condemnation():
 
 def test_security_sweeps_are_coercion():
     assert "COERCE" in _types("واصلت قوات الأمن أمس عملياتها الأمنية ضد العناصر المسلحة في المحافظة.")
-    assert "COERCE" in _types("وقال مصدر أمني أمس إن عمليات تمشيط تجري في مناطق جنوب المدينة.")
+    assert "COERCE" in _types("وأكد مصدر أمني أمس أن الحملة الأمنية أسفرت عن توقيف عشرة مطلوبين.")
 
 
 def test_look_alikes_are_no_events():
@@ -53,3 +54,12 @@ def test_look_alikes_are_no_events():
     assert "REJECT" not in _types("ويواصل السجين إضرابه عن الطعام منذ أمس رفضا لاعتقاله.")
     assert "THREATEN" not in _types("وهذه الحرب تهدد حياة ملايين المدنيين في البلاد.")
     assert "ASSAULT" not in _types("نقلت طائرة عسكرية صباح أمس جثامين الشهداء إلى مسقط رأسهم.")
+
+
+def test_a_traffic_word_is_no_accident():
+    types = _types("أصيب شرطيان ومواطن أمس الاثنين إثر تفجير عبوة ناسفة استهدفت كشك المرور في ميدان المحكمة بالقاهرة.")
+    assert "ASSAULT" in types
+
+
+def test_a_regular_visit_is_no_event():
+    assert "CONSULT" not in _types("وأشار الزعيم إلى أنه يزور السجين بصفة منتظمة في سجن الجزيرة.")
