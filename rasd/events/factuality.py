@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rasd.events.cues import CueIndex, between
-from rasd.events.political import act_participle, cause_between
+from rasd.events.political import act_participle, cause_between, greeting
 from rasd.events.political import frame as _political_frame
 from rasd.lexicon import word_set
 from rasd.text.normalize import normalize_word
@@ -258,7 +258,7 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
             any(_days_before(published, v) <= 3 for v in dated) if dated and published is not None else recent):
         return "history"
     # a sentence that opens with كان/كانت (وكانت الحكومة أكدت ...) is background, unless recent
-    if tokens[s0].norm in _KANA and not recent:
+    if tokens[s0].norm in _KANA and not recent and not greeting(tokens, s0):  # (not وكان في استقباله)
         return "history"
     # "كان ... قد" pluperfect before the trigger: background
     if not recent:

@@ -28,6 +28,7 @@ _FUTURE_AFTER = word_set(_DATA, "future_after")
 _OBLIGATION = word_set(_DATA, "obligation")
 _OBLIGATION_AN = word_set(_DATA, "obligation_an")
 _AN = normalize_word("أن")
+_FI = normalize_word("في")
 _AIM = word_set(_DATA, "aim_words")
 _NOUN_REACH = 8  # how far after a noun its future adjective may stand (زيارة الوزير ... المرتقبة)
 _FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}$")
@@ -40,6 +41,8 @@ _PARTICIPLES = word_set(_DATA, "act_participles")
 _GIVE = word_set(_DATA, "give_verbs")
 _GIVE_REACH = int(load_yaml(_DATA)["give_reach"])
 _POSSESSIVE = tuple(load_yaml(_DATA)["possessive_endings"])  # as written (not a ta marbuta)
+_GREET_OPENERS = word_set(_DATA, "greet_openers")
+_GREET_NOUNS = word_set(_DATA, "greet_nouns")
 
 
 def promote(st, make_main) -> None:
@@ -50,6 +53,7 @@ def promote(st, make_main) -> None:
         _joint_meeting(st, make_main)
         _held_meeting(st, make_main)
         _visit_arrived(st, make_main)
+        _greeted(st, make_main)
     if st.mains and not kinds.isdisjoint(_SPEECH):
         _speech_before(st, make_main)
     if st.mains:
@@ -103,6 +107,23 @@ def _visit_arrived(st, make_main) -> None:
         words = [tokens[j].norm for j in range(k + 1, min(t.token, k + 1 + _VISITOR_REACH)) if tokens[j].kind != "punct"]
         if any(w in _VISITORS for w in words):
             make_main(st, t, "visit-arrived")
+            return
+
+
+def greeting(tokens, s0: int) -> bool:
+    """Whether the sentence from ``s0`` opens with وكان في استقباله (the officials who met a visitor on arrival)."""
+    return s0 + 2 < len(tokens) and tokens[s0].norm in _GREET_OPENERS and tokens[s0 + 1].norm == _FI \
+        and tokens[s0 + 2].norm in _GREET_NOUNS
+
+
+def _greeted(st, make_main) -> None:
+    """وكان في استقبال الوزير لدى وصوله نظيره ...: the officials who received a visitor met him."""
+    if any(t.type == "CONSULT" for t in st.mains) or not greeting(st.tokens, st.i0):
+        return
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.type == "CONSULT" and t.token == st.i0 + 2 and role is not None and not role.main:
+            make_main(st, t, "greeted")
             return
 
 

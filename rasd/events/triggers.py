@@ -25,6 +25,8 @@ PLOVER_TYPES = (
 
 _WORDS = "events/words.yaml"  # the word lists of this module, as data
 _PREPOSITIONS = word_set(_WORDS, "triggers_prepositions")
+_TA_PRONOUN_NOUNS = frozenset(load_yaml(_WORDS)["triggers_ta_pronoun_nouns"])  # as written (with ة)
+_TA_PRONOUNS = tuple(load_yaml(_WORDS)["triggers_ta_pronouns"])
 
 
 @dataclass(slots=True)
@@ -99,10 +101,14 @@ def _lexicon() -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
 
 
 def _add_noun(nouns: PhraseMatcher, w: str, ent: Entry) -> None:
-    """Add a noun; one ending in a hamza after alif also with the seat its suffixes take (لقاء → لقائه)."""
+    """Add a noun; one ending in a hamza after alif also with the seat its suffixes take (لقاء → لقائه), one
+    ending in ta marbuta (listed in words.yaml) also with its possessive pronouns (زيارة → زيارته، زيارتها)."""
     nouns.add(w, ent)
     if w.endswith("اء") and not w.startswith("ال"):
         nouns.add(w[:-1] + "ئ", ent)
+    if w in _TA_PRONOUN_NOUNS:
+        for p in _TA_PRONOUNS:
+            nouns.add(w[:-1] + "ت" + p, ent)
 
 
 def load() -> None:
@@ -175,10 +181,11 @@ def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
         chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     stop = _stopwords()
-    chosen = [t for t in chosen if not _stopped(t, tokens, stop) and not _lacks_with(t, tokens)]
+    chosen = [t for t in chosen if not _stopped(t, tokens, stop) and not _lacks_with(t, tokens)
+              and not _plain_description(t, tokens)]
     _halts(chosen, tokens)
     return [t for t in chosen if not _pretend(t, tokens) and not _cites(t, tokens) and not _illness(t, tokens)
-            and not _comments(t, tokens)]
+            and not _comments(t, tokens) and not _motive(t, tokens)]
 
 
 _WITH_NEEDED = word_set("events/political.yaml", "with_needed")
@@ -196,6 +203,44 @@ def _lacks_with(t: Trigger, tokens) -> bool:
         if tokens[k].norm in _WITH:
             return False
     return True
+
+
+_DESCRIBE = word_set("events/political.yaml", "describe_verbs")
+_DESCRIBE_AS = word_set("events/political.yaml", "describe_condemning")
+_DESCRIBE_ACTS = word_set("events/political.yaml", "describe_acts")
+_DESCRIBE_MARKS = word_set("events/political.yaml", "describe_marks")
+_DESCRIBE_REACH = int(load_yaml("events/political.yaml")["describe_reach"])
+
+
+def _plain_description(t: Trigger, tokens) -> bool:
+    """وصف الوزير الهجوم بأنه عمل إرهابي جبان is a condemnation; وصف الوضع بأنه صعب describes: a describing
+    verb is an event only with an attack or act after it (before any بأنه / بالـ), then a condemning word right
+    after the act (الحادث الإجرامي) or right after a بأنه / بالـ that follows it (بالعمل الإجرامي), in its sentence."""
+    if t.key not in _DESCRIBE or t.pos != "v":
+        return t.key in _DESCRIBE
+    act, mark = False, -1  # the act described seen; where the last بأنه / بالـ after it stands
+    end = min(len(tokens), t.token + 1 + _DESCRIBE_REACH)
+    for k in range(t.token + 1, end):
+        w = tokens[k].norm
+        if tokens[k].kind == "punct" and w in (".", "!", "؟", "?", ":"):
+            return True
+        marker = w in _DESCRIBE_MARKS or w.startswith("بال")
+        if not act:
+            if marker:
+                return True  # وصف المحلل القرار بأنه تحول كبير: what is described is no attack
+            act = not _DESCRIBE_ACTS.isdisjoint((w, w[1:], w[2:]))
+            if act and any(_condemning(x.norm) for x in tokens[k + 1:min(end, k + 3)]):
+                return False
+            continue
+        if _condemning(w) and (marker or 0 <= k - mark <= 3):
+            return False
+        if marker:
+            mark = k
+    return True
+
+
+def _condemning(w: str) -> bool:
+    return not _DESCRIBE_AS.isdisjoint((w, w[1:], w[2:]))
 
 
 _HURT = word_set(_WORDS, "triggers_hurt")
@@ -225,6 +270,17 @@ def _pretend(t: Trigger, tokens) -> bool:
         return True
     # تظاهر الرجلان بأنهما ...: the subject may stand between the verb and بأن
     return any(tokens[k].norm.startswith("بان") for k in range(t.token + 2, min(len(tokens), t.token + 4)))
+
+
+_MOTIVE = word_set(_WORDS, "triggers_motive")
+
+
+def _motive(t: Trigger, tokens) -> bool:
+    """أضرب عن الطعام رفضا لاعتقاله: the motive of another act told as an adverb (رفضا ل), not an act of its own."""
+    if t.key not in _MOTIVE or t.prefix or not 0 <= t.token < len(tokens) - 1 or tokens[t.token].norm != t.key:
+        return False
+    nxt = tokens[t.token + 1].norm
+    return nxt.startswith("ل") and len(nxt) > 2
 
 
 _CITE = word_set(_WORDS, "triggers_cite")
