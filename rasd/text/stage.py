@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasd.doc import Document
 from rasd.text.normalize import normalize
 from rasd.text.sentences import split_sentences
-from rasd.text.tokenize import tokenize
+from rasd.text.tokenize import _fast_patterns, tokenize
 
 
 def norm_text(doc: Document):
@@ -22,6 +22,11 @@ class Tokenize:
     name = "tokenize"
     needs = ("text",)
     adds = ("tokens",)
+
+    def load(self) -> Tokenize:
+        """Build the character classes of the scan now rather than on the first document."""
+        _fast_patterns()
+        return self
 
     def __call__(self, doc: Document) -> Document:
         doc.tokens = tokenize(doc.text)

@@ -44,6 +44,7 @@ from rasd.recognize.quotes.lexicon import (
     _SOURCE_ADJ,
     _TIME_LEAD,
     _adverbial,
+    nisba_countries,
     quote_lexicon,
 )
 from rasd.recognize.quotes.names import _Names
@@ -715,7 +716,8 @@ class RecognizeQuotes:
 
     def load(self) -> RecognizeQuotes:
         """Load the word lists now."""
-        quote_lexicon()
+        verb_table(quote_lexicon())
+        nisba_countries()
         lexicon()
         return self
 
