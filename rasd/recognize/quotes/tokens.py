@@ -148,7 +148,14 @@ class _Tokens:
                     sent_end[k] = nxt
                     k -= 1
         # the splitter itself no longer ends most such sentences (قال د. خالد): their points, read the same way
-        for k in [k for k, t in enumerate(toks) if t.text == "."]:
+        points = []  # the tokens that are a point (found in the text: a point inside a number is no token)
+        pos = self.text.find(".")
+        while pos >= 0:
+            k = self.tok_at(pos)
+            if k is not None and toks[k].text == ".":
+                points.append(k)
+            pos = self.text.find(".", pos + 1)
+        for k in points:
             if 3 <= k + 1 < sent_end[k] and toks[k - 1].norm in _ABBREVIATIONS and \
                     toks[k - 1].end == toks[k].start and toks[k - 2].kind == "word":
                 self.abbr_points.add(k)
