@@ -243,18 +243,11 @@ class _Reader:
 
     def candidates(self) -> None:
         """Find the tokens that may start a title, an organisation head, a given name, a known name."""
-        if len(_FEATS) > 1 << 18:
-            _FEATS.clear()
-        # -1 for a word not seen before (an int: the scan for it compares ints, not int with None)
         norms = self.norms
-        feats = list(map(_FEATS.get, norms, repeat(-1)))
-        if -1 in feats:
-            for i in list(compress(count(), map((-1).__eq__, feats))):  # the words not seen before (the scan in C)
-                nm = norms[i]
-                f = _FEATS.get(nm)
-                if f is None:
-                    f = _FEATS[nm] = _features(nm, self.lx)
-                feats[i] = f
+        feats = list(map(feature_table(self.lx).get, norms, repeat(0)))
+        # a word on عبد (a given name) may be missing from the table: its bit (the scans in C)
+        for i in compress(count(), map(str.startswith, norms, repeat(_NAME_PREFIX))):
+            feats[i] |= 4
         toks = self.toks
         hits = [i for i in compress(count(), feats) if toks[i].kind == "word"]  # tokens with a feature
         self.title_idx = [i for i in hits if feats[i] & 1]
@@ -843,7 +836,7 @@ class _Reader:
 
 _SURNAME_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _SPEECH: frozenset[str] | None = None
-_FEATS: dict[str, int] = {}  # normalised token -> feature bits (see _features)
+_TABLE: tuple[object, dict[str, int]] | None = None  # (the lexicon, its feature table), see feature_table
 
 
 #: a word counts as common (see :func:`word_after_titles`) from this many occurrences in the raw
@@ -885,6 +878,29 @@ def _features(nm: str, lx: Lexicon) -> int:
     return f
 
 
+def feature_table(lx: Lexicon) -> dict[str, int]:
+    """Every normalised word with feature bits (:func:`_features`) other than the given-name prefix's
+    -> its bits, for the word lists ``lx`` (built once): those bits need a given name or a word of
+    ``lx.first_bits`` with the proclitics :func:`_features` strips, so these are all; a word not
+    listed has the bit of the prefix (عبد) or none."""
+    global _TABLE
+    if _TABLE is None or _TABLE[0] is not lx:
+        keys = set(lx.first_bits)
+        forms = set(lx.given) | keys
+        for w in keys:
+            forms.update(c + w for c in "وفبلك")
+            forms.update(c + p + w for c in "وف" for p in "بلك")
+            if w.startswith("ا"):  # للقاهرة، وللقاهرة: the article's alef gone after ل
+                forms.update(c + "ل" + w[1:] for c in ("", "و", "ف"))
+        table = {}
+        for f in forms:
+            bits = _features(f, lx)
+            if bits:
+                table[f] = bits
+        _TABLE = (lx, table)
+    return _TABLE[1]
+
+
 def _is_speech(norm: str) -> bool:
     """Whether a normalised token is a speech verb (قال، وأضاف ...)."""
     global _SPEECH
@@ -908,7 +924,7 @@ class RecognizeEntities:
 
     def load(self) -> RecognizeEntities:
         """Load the word lists now."""
-        lexicon()
+        feature_table(lexicon())
         _is_speech("")
         return self
 

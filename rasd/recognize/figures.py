@@ -142,6 +142,11 @@ def _expand(table) -> dict[str, tuple[str, int]]:
     return out
 
 
+# the tables read with _strip (their forms are listed when the stage loads)
+_STRIP_TABLES = ("cue_before", "kind_noun", "cue_after", "index_cues", "qual_last", "age_cues", "not_counted",
+                 "kind_phrase", "unit", "count_nouns")
+
+
 def _strip(word: str, table) -> tuple[str, int] | None:
     """``word`` or ``word`` minus a proclitic (and the article) found in ``table``: (key, prefix length)."""
     exp = _EXPANDED.get(id(table))
@@ -497,8 +502,10 @@ class RecognizeFigures:
 
     def load(self) -> RecognizeFigures:
         """Load the lexicons now rather than on the first document."""
-        _lex()
+        lex = _lex()
         find_numbers("")
+        for name in _STRIP_TABLES:  # their written forms with clitics (see _strip)
+            _strip("", getattr(lex, name))
         return self
 
     def __call__(self, doc: Document) -> Document:

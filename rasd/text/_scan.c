@@ -16,6 +16,13 @@
  *       ``types`` (it adds it).  Raises ValueError for a character at or above 0x10000 (the
  *       caller uses the regex path for such text).
  *
+ *   tokenize(text, classes, types, type_of, Token, table, max_types)
+ *       the same, and a text not in ``types`` gets its (norm, kind) here when ``table`` (normalize's
+ *       table, see there) folds each of its characters: the norm is those characters folded, the
+ *       kind that of the alternative that matched (as type_of gives them); it is added to
+ *       ``types``, which is emptied first when it holds ``max_types`` entries.  ``type_of`` is
+ *       called for the others (a presentation form).  The module's TYPE_NORMS tells this build has it.
+ *
  *   normalize(text, table)
  *       rasd.text.normalize.normalize's folding in one pass, from a table per code point (or None
  *       for text that needs the Python path).
@@ -131,17 +138,74 @@ build(direct_t *d, PyObject *type, PyObject *const *vals, Py_ssize_t n)
     return obj;
 }
 
+static PyObject *kind_names[4];  /* "number", "word", "latin", "punct" (interned) */
+
+/* (norm, kind) of the token text[s:i] (``str``), added to ``types``; NULL without an error when a
+ * character is left to the Python code (-2 in the table). */
+static PyObject *
+new_type(PyObject *str, int kind, const void *data, Py_ssize_t s, Py_ssize_t i, const int32_t *T,
+         PyObject *kind_name, PyObject *types, Py_ssize_t max_types)
+{
+    Py_UCS4 small[64];
+    Py_UCS4 *buf = i - s <= 64 ? small : PyMem_Malloc(sizeof(Py_UCS4) * (i - s));
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t k = 0;
+    for (Py_ssize_t j = s; j < i; j++) {
+        int32_t v = T[PyUnicode_READ(kind, data, j)];
+        if (v >= 0)
+            buf[k++] = (Py_UCS4)v;
+        else if (v == -2) {
+            if (buf != small)
+                PyMem_Free(buf);
+            return NULL;
+        }
+    }
+    PyObject *norm = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k);
+    if (buf != small)
+        PyMem_Free(buf);
+    if (norm == NULL)
+        return NULL;
+    PyObject *info = PyTuple_Pack(2, norm, kind_name);
+    Py_DECREF(norm);
+    if (info == NULL)
+        return NULL;
+    if (max_types > 0 && PyDict_GET_SIZE(types) >= max_types)
+        PyDict_Clear(types);
+    if (PyDict_SetItem(types, str, info) < 0) {
+        Py_DECREF(info);
+        return NULL;
+    }
+    return info;
+}
+
 static PyObject *
 tokenize(PyObject *self, PyObject *args)
 {
     PyObject *text, *types, *type_of, *token_type;
-    Py_buffer cls;
-    if (!PyArg_ParseTuple(args, "Uy*O!OO", &text, &cls, &PyDict_Type, &types, &type_of, &token_type))
+    Py_buffer cls, tab = {0};
+    Py_ssize_t max_types = 0;
+    if (!PyArg_ParseTuple(args, "Uy*O!OO|y*n", &text, &cls, &PyDict_Type, &types, &type_of, &token_type, &tab,
+                          &max_types))
         return NULL;
     PyObject *out = NULL;
     if (cls.len != 0x10000) {
         PyErr_SetString(PyExc_ValueError, "classes: one byte per code point below 0x10000 expected");
         goto done;
+    }
+    const int32_t *T = NULL;  /* normalize's table: new types are read here */
+    if (tab.buf != NULL) {
+        if (tab.len != 0x10000 * (Py_ssize_t)sizeof(int32_t)) {
+            PyErr_SetString(PyExc_ValueError, "table: one int32 per code point below 0x10000 expected");
+            goto done;
+        }
+        T = (const int32_t *)tab.buf;
+        if (kind_names[0] == NULL) {
+            static const char *names[4] = {"number", "word", "latin", "punct"};
+            for (int k = 0; k < 4; k++)
+                if ((kind_names[k] = PyUnicode_InternFromString(names[k])) == NULL)
+                    goto done;
+        }
     }
     if (PyUnicode_MAX_CHAR_VALUE(text) >= 0x10000) {
         PyErr_SetString(PyExc_ValueError, "text has characters at or above 0x10000");
@@ -160,7 +224,9 @@ tokenize(PyObject *self, PyObject *args)
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         unsigned char f = C[c];
         Py_ssize_t s = i;
+        int tk;  /* the alternative: 0 number, 1 word, 2 latin, 3 punct */
         if (f & C_DIGIT) {
+            tk = 0;
             i++;
             while (i < n && (C[PyUnicode_READ(kind, data, i)] & C_DIGIT))
                 i++;
@@ -172,16 +238,19 @@ tokenize(PyObject *self, PyObject *args)
             }
         }
         else if (f & C_WORD) {
+            tk = 1;
             i++;
             while (i < n && (C[PyUnicode_READ(kind, data, i)] & C_WORD))
                 i++;
         }
         else if (f & C_LATIN) {
+            tk = 2;
             i++;
             while (i < n && (C[PyUnicode_READ(kind, data, i)] & C_LATIN))
                 i++;
         }
         else if (f & C_PUNCT) {
+            tk = 3;
             i++;
         }
         else {  /* a gap (or, never, a character no class covers) */
@@ -197,7 +266,10 @@ tokenize(PyObject *self, PyObject *args)
                 Py_DECREF(str);
                 goto fail;
             }
-            info = PyObject_CallOneArg(type_of, str);
+            if (T != NULL)
+                info = new_type(str, kind, data, s, i, T, kind_names[tk], types, max_types);
+            if (info == NULL && !PyErr_Occurred())
+                info = PyObject_CallOneArg(type_of, str);
             if (info == NULL) {
                 Py_DECREF(str);
                 goto fail;
@@ -233,6 +305,8 @@ fail:
     Py_CLEAR(out);
 done:
     PyBuffer_Release(&cls);
+    if (tab.buf != NULL)
+        PyBuffer_Release(&tab);
     return out;
 }
 
@@ -594,7 +668,8 @@ word_tokens(PyObject *self, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
-     "tokenize(text, classes, types, type_of, Token): the tokens of text (code points below 0x10000)."},
+     "tokenize(text, classes, types, type_of, Token[, table, max_types]): the tokens of text (code points below "
+     "0x10000); with normalize's table, new token texts get their (norm, kind) here."},
     {"normalize", normalize, METH_VARARGS,
      "normalize(text, table): (norm, index bytes or None), or None where the Python path is needed."},
     {"match_words", match_words, METH_VARARGS,
@@ -617,5 +692,8 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__scan(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddIntConstant(m, "TYPE_NORMS", 1) < 0)
+        Py_CLEAR(m);
+    return m;
 }

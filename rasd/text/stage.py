@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasd.doc import Document
 from rasd.text.normalize import normalize
 from rasd.text.sentences import split_sentences
-from rasd.text.tokenize import tokenize
+from rasd.text.tokenize import _fast_patterns, tokenize
 from rasd.text.trailer import body_end
 
 
@@ -25,6 +25,13 @@ class Tokenize:
     name = "tokenize"
     needs = ("text",)
     adds = ("tokens",)
+
+    def load(self) -> Tokenize:
+        """Build the character classes of the scan and the tag-line pattern now rather than on the first
+        document."""
+        _fast_patterns()
+        body_end("")
+        return self
 
     def __call__(self, doc: Document) -> Document:
         end = doc.cache["body_end"] = body_end(doc.text)

@@ -22,7 +22,7 @@ from operator import itemgetter, not_
 import regex
 
 from rasd.doc import Token
-from rasd.text.normalize import _FULL_TABLE
+from rasd.text.normalize import _FULL_TABLE, _norm_table
 
 _ALTERNATIVES = (
     ("number", r"\d+(?:[.,٫٬]\d+)*"),
@@ -41,11 +41,14 @@ _FIND_RE = regex.compile("|".join(f"(?:{p})" for _, p in _ALTERNATIVES), regex.V
 _FAST_BLOCKS = ((0x0000, 0x0900), (0x1E00, 0x1F00), (0x2000, 0x2C00), (0x3000, 0x3040), (0xFB00, 0x10000))
 _fast: tuple[re.Pattern, re.Pattern] | None = None  # (token pattern, "a character outside the blocks")
 _CLASSES = b""  # per code point below 0x10000: the classes' bit flags, for the compiled scan
+_NORMS = b""  # normalize's table (see _norm_table), for the compiled scan's new token texts
 
 try:  # the optional compiled scan (rasd/text/_scan.c); without it, the stdlib pattern below
     from rasd.text import _scan
 except ImportError:  # pragma: no cover - depends on the build
     _scan = None
+# does the compiled scan give new token texts their (norm, kind) itself (from normalize's table)?
+_TYPE_NORMS = bool(getattr(_scan, "TYPE_NORMS", 0))
 
 
 def _ranges(chars: list[str]) -> str:
@@ -63,8 +66,9 @@ def _ranges(chars: list[str]) -> str:
 def _fast_patterns() -> tuple[re.Pattern, re.Pattern]:
     """The token pattern for the stdlib ``re``, exact on text within :data:`_FAST_BLOCKS` (and the
     same classes as bit flags per character, :data:`_CLASSES`, for the compiled scan)."""
-    global _fast, _CLASSES
+    global _fast, _CLASSES, _NORMS
     if _fast is None:
+        _NORMS = _norm_table()
         alpha = "".join(chr(c) for a, b in _FAST_BLOCKS for c in range(a, b))
         classes = dict(_ALTERNATIVES)
         members = (
@@ -115,7 +119,9 @@ def tokenize(text: str) -> list[Token]:
     fast, outside = _fast or _fast_patterns()
     if outside.search(text) is not None:
         return _tokenize_any(text)
-    if _scan is not None:  # the same scan in C
+    if _scan is not None:  # the same scan in C (which reads new token texts itself when it can)
+        if _TYPE_NORMS:
+            return _scan.tokenize(text, _CLASSES, _TYPES, _type_of, Token, _NORMS, _MAX_TYPES)
         return _scan.tokenize(text, _CLASSES, _TYPES, _type_of, Token)
     # gap, token, gap, token ...: the running sum of their lengths gives every offset (all in C)
     pieces = list(chain.from_iterable(fast.findall(text)))

@@ -54,3 +54,29 @@ def test_any_callable_still_works():
     tk = _tk()
     calls = _scan(tk, lambda *a: a)
     assert calls == [dataclasses.astuple(t) for t in _scan(tk, Token)]
+
+
+def test_new_token_texts_read_in_the_scan_equal_type_of():
+    """The compiled scan's (norm, kind) of a token text not seen before is what _type_of gives, and a
+    text it leaves to _type_of (a presentation form) is still read; a full type table is emptied first."""
+    tk = _tk()
+    if not tk._TYPE_NORMS:
+        pytest.skip("this build of rasd.text._scan reads no new token texts")
+    text = TEXT + " ﻣﺤﺎﻓﻈﺔ İSTANBUL ΣΑΣ ـ Café ٢٠١٩م"
+    types: dict[str, tuple[str, str]] = {}
+    toks = tk._scan.tokenize(text, tk._CLASSES, types, tk._type_of, Token, tk._NORMS, 1 << 17)
+    saved = dict(tk._TYPES)
+    try:
+        tk._TYPES.clear()
+        want = [(t.text, *tk._type_of(t.text)) for t in toks]
+    finally:
+        tk._TYPES.clear()
+        tk._TYPES.update(saved)
+    assert [(t.text, t.norm, t.kind) for t in toks] == want
+    read = {w[0]: w[1:] for w in want}
+    assert {k: read[k] for k in types} == types
+    assert set(read) - set(types) == {"ﻣﺤﺎﻓﻈﺔ", "İSTANBUL", "ΣΑΣ"}  # left to _type_of (its own table)
+    small: dict[str, tuple[str, str]] = {}
+    again = tk._scan.tokenize(text, tk._CLASSES, small, tk._type_of, Token, tk._NORMS, 3)
+    assert [(t.norm, t.kind) for t in again] == [w[1:] for w in want]
+    assert len(small) <= 3

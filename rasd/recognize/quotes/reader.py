@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from itertools import compress, count, repeat
-from operator import attrgetter, is_not
+from itertools import compress, count
+from operator import attrgetter
 
 from rasd.doc import Document, Entity, Quote, Span, Speaker
 from rasd.recognize.entities import _Reader, lexicon
@@ -44,11 +44,12 @@ from rasd.recognize.quotes.lexicon import (
     _SOURCE_ADJ,
     _TIME_LEAD,
     _adverbial,
+    nisba_countries,
     quote_lexicon,
 )
 from rasd.recognize.quotes.names import _Names
 from rasd.recognize.quotes.speakers import _Speakers
-from rasd.recognize.quotes.tokens import _VERBS, _Tokens
+from rasd.recognize.quotes.tokens import _Tokens, verb_table
 from rasd.text.normalize import plain_letters
 
 
@@ -77,6 +78,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         self.toks = doc.tokens
         self.n = len(self.toks)
         self.q = quote_lexicon()
+        self.vtab = verb_table(self.q)  # normalised word -> its speech-verb reading
         self.direct_open: dict[int, _Direct] = {}  # opening token -> direct quote (set by run)
         self.directs: list[_Direct] = []  # the quotations in marks (set by run), and their starts
         self.d_starts: list[int] = []
@@ -143,10 +145,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         self.direct_tok = direct_tok
         quotes: list[Quote] = []
         self.quotes = quotes
-        # speech verbs, and words not read yet (0); most tokens are known not to be verbs (None)
-        vals = list(map(_VERBS.get, self.norms, repeat(0)))
-        cands = [i for i in compress(count(), map(is_not, vals, repeat(None)))
-                 if vals[i] != 0 or toks[i].kind == "word"]
+        # the words with a speech-verb reading (the table lists them all)
+        cands = [i for i in compress(count(), map(self.vtab.__contains__, self.norms)) if toks[i].kind == "word"]
         i = 0
         for c in cands:
             if c < i:
@@ -716,7 +716,8 @@ class RecognizeQuotes:
 
     def load(self) -> RecognizeQuotes:
         """Load the word lists now."""
-        quote_lexicon()
+        verb_table(quote_lexicon())
+        nisba_countries()
         lexicon()
         return self
 

@@ -14,11 +14,56 @@ from rasd.recognize.quotes.lexicon import (
     _HARAKAT,
     _OPENERS,
     _PAPER_OPENERS,
+    QuoteLexicon,
     _definite,
     _forms,
 )
 
-_VERBS: dict[str, tuple[frozenset[str], int, bool, bool] | None] = {}  # token norm -> verb reading (cache)
+_Reading = tuple[frozenset[str], int, bool, bool]  # (extra complementisers, proclitic length, maqsura, participle)
+_TABLE: tuple[object, dict[str, _Reading]] | None = None  # (the lexicon, its table), see verb_table
+
+
+def _verb_reading(q: QuoteLexicon, norm: str) -> _Reading | None:
+    """The speech-verb reading of a normalised word: the form, or the form after one or two of و ف س
+    written onto it, in the verbs, participles, one-word "according to" or document verbs of ``q``.
+
+    (:func:`verb_table` lists every form with a reading from exactly these sets: a new set read here
+    must be added there.)"""
+    for plen in (0, 1, 2):
+        if plen and (len(norm) - plen < 3 and norm[plen:] not in q.verbs or norm[plen - 1] not in "وفس"):
+            break
+        base = norm[plen:]
+        extra = q.verbs.get(base)
+        if extra is not None:
+            return extra, plen, base in q.maqsura, False
+        if base in q.participles:
+            return frozenset(_forms(("إلى", "على"))), plen, False, True
+        if base in q.according1:  # وبحسب المتحدث، فإن ...
+            return frozenset(), plen, False, False
+        if base in q.document_verbs:  # وجاء في البيان أن ...
+            return frozenset(), plen, False, False
+    return None
+
+
+def verb_table(q: QuoteLexicon) -> dict[str, _Reading]:
+    """Every normalised word with a speech-verb reading (:func:`_verb_reading`) -> the reading, for the
+    quote lexicon ``q`` (built once): a reading needs a form of those sets after at most two of و ف س,
+    so these are all; any other word has none."""
+    global _TABLE
+    if _TABLE is None or _TABLE[0] is not q:
+        bases = set(q.verbs) | set(q.participles) | set(q.according1) | set(q.document_verbs)
+        forms = set(bases)
+        for b in bases:
+            for p in "وفس":
+                forms.add(p + b)
+                forms.update(p + p2 + b for p2 in "وفس")
+        table = {}
+        for f in forms:
+            r = _verb_reading(q, f)
+            if r is not None:
+                table[f] = r
+        _TABLE = (q, table)
+    return _TABLE[1]
 
 
 class _Tokens:
@@ -49,32 +94,12 @@ class _Tokens:
     def verb_at(self, i: int) -> tuple[frozenset[str], int, bool] | None:
         """(extra complementisers, proclitic length, participle?) for a speech verb or participle."""
         t = self.toks[i]
-        if t.kind != "word":
+        r = self.vtab.get(t.norm)
+        if r is None or t.kind != "word":
             return None
-        r = _VERBS.get(t.norm, 0)
-        if r == 0:
-            r = _VERBS[t.norm] = self._verb(t.norm)
-            if len(_VERBS) > 1 << 18:
-                _VERBS.clear()
-        if r is not None and r[2] and not t.text.rstrip(_HARAKAT).endswith("ى"):
+        if r[2] and not t.text.rstrip(_HARAKAT).endswith("ى"):
             return None  # رأي (an opinion) is not رأى (he saw)
-        return (r[0], r[1], r[3]) if r is not None else None
-
-    def _verb(self, norm: str) -> tuple[frozenset[str], int, bool, bool] | None:
-        for plen in (0, 1, 2):
-            if plen and (len(norm) - plen < 3 and norm[plen:] not in self.q.verbs or norm[plen - 1] not in "وفس"):
-                break
-            base = norm[plen:]
-            extra = self.q.verbs.get(base)
-            if extra is not None:
-                return extra, plen, base in self.q.maqsura, False
-            if base in self.q.participles:
-                return frozenset(_forms(("إلى", "على"))), plen, False, True
-            if base in self.q.according1:  # وبحسب المتحدث، فإن ...
-                return frozenset(), plen, False, False
-            if base in self.q.document_verbs:  # وجاء في البيان أن ...
-                return frozenset(), plen, False, False
-        return None
+        return r[0], r[1], r[3]
 
     def clause_end(self, k: int, limit: int) -> int:
         """Last token index (inclusive) of the reported content that starts at k."""
@@ -123,7 +148,14 @@ class _Tokens:
                     sent_end[k] = nxt
                     k -= 1
         # the splitter itself no longer ends most such sentences (قال د. خالد): their points, read the same way
-        for k in [k for k, t in enumerate(toks) if t.text == "."]:
+        points = []  # the tokens that are a point (found in the text: a point inside a number is no token)
+        pos = self.text.find(".")
+        while pos >= 0:
+            k = self.tok_at(pos)
+            if k is not None and toks[k].text == ".":
+                points.append(k)
+            pos = self.text.find(".", pos + 1)
+        for k in points:
             if 3 <= k + 1 < sent_end[k] and toks[k - 1].norm in _ABBREVIATIONS and \
                     toks[k - 1].end == toks[k].start and toks[k - 2].kind == "word":
                 self.abbr_points.add(k)
