@@ -107,6 +107,29 @@ def rule_quotes():
 
 
 @pytest.fixture
+def full_quotes():
+    """``full_quotes(text)``: the quotes of ``text`` after the whole pipeline (published 2015-08-01), each
+    speaker checked to point into the text."""
+    import rasd
+
+    def quotes(text: str) -> list:
+        doc = rasd.extract(text, published="2015-08-01")
+        for q in doc.quotes:
+            sp = q.speaker
+            if sp is not None:
+                assert doc.text[sp.start:sp.end] == sp.text, sp
+        return doc.quotes
+
+    return quotes
+
+
+@pytest.fixture
+def speaker_of():
+    """``speaker_of(quotes, words)``: the speaker of the first quote whose text holds ``words``."""
+    return lambda qs, words: next(q for q in qs if words in q.text).speaker
+
+
+@pytest.fixture
 def store_at_version(tmp_path):
     """``store_at_version(n)``: (path, open autocommit connection) of a new SQLite file with the
     store's first ``n`` migrations applied, as an older rasd left it."""

@@ -5,38 +5,22 @@ the aide of a known person, gender agreement of bodies and of given names.  Team
 import rasd
 
 
-def _checked(doc) -> list:
-    for q in doc.quotes:
-        sp = q.speaker
-        if sp is not None:
-            assert doc.text[sp.start:sp.end] == sp.text, sp
-    return doc.quotes
-
-
-def _full(text: str) -> list:
-    return _checked(rasd.extract(text, published="2015-08-01"))
-
-
-def _speaker_of(qs: list, words: str):
-    return next(q for q in qs if words in q.text).speaker
-
-
-def test_nationality_before_a_foreign_name():
+def test_nationality_before_a_foreign_name(full_quotes, speaker_of):
     text = "وقال الأوروغواياني ماركوس فيلابلانا لوكالة الأنباء، إن الاتحاد سيدعم المرشح الجديد."
-    sp = _speaker_of(_full(text), "سيدعم")
+    sp = speaker_of(full_quotes(text), "سيدعم")
     assert sp.name == "ماركوس فيلابلانا"
 
 
-def test_nationality_stands_for_the_person_named_before():
+def test_nationality_stands_for_the_person_named_before(full_quotes, speaker_of):
     text = ("أكد البرتغالي جواو مندش، مدرب فريق النصر، أنه سعيد بالفوز.\n"
             "وكشف البرتغالي المخضرم في حديث للصحيفة، أن الفريق يحتاج إلى مهاجم جديد.")
-    sp = _speaker_of(_full(text), "مهاجم جديد")
+    sp = speaker_of(full_quotes(text), "مهاجم جديد")
     assert sp.name == "جواو مندش"
 
 
-def test_family_name_after_a_fathers_name():
+def test_family_name_after_a_fathers_name(full_quotes, speaker_of):
     text = "وقال رئيس الفريق الإعلامي للمهرجان سعد بن فهد الراشد: إن البرنامج يشمل عروضا للأطفال."
-    sp = _speaker_of(_full(text), "عروضا")
+    sp = speaker_of(full_quotes(text), "عروضا")
     assert sp.name == "سعد بن فهد الراشد"
     assert sp.role == "رئيس الفريق الإعلامي للمهرجان"
 
@@ -54,25 +38,25 @@ def test_known_body_after_a_title_is_no_name(rule_quotes):
     assert q.speaker.role == "الأمين العام لحلف شمال الأطلسي"
 
 
-def test_aide_of_a_known_person_is_not_that_person(rule_quotes):
+def test_aide_of_a_known_person_is_not_that_person(rule_quotes, full_quotes):
     (q,) = rule_quotes("وقال مستشار الرئيس اليمني عبدربه منصور هادي إن الحكومة ستعود إلى عدن قريبا.")
     assert q.speaker.name is None
     assert q.speaker.text == "مستشار الرئيس اليمني عبدربه منصور هادي"
-    (q,) = _full("وقال مستشار الرئيس اليمني عبدربه منصور هادي، سامي الأحمدي، إن الحكومة ستعود قريبا.")
+    (q,) = full_quotes("وقال مستشار الرئيس اليمني عبدربه منصور هادي، سامي الأحمدي، إن الحكومة ستعود قريبا.")
     assert q.speaker.name == "سامي الأحمدي"
 
 
-def test_masculine_verb_after_a_feminine_body_goes_to_the_spokesman(rule_quotes):
+def test_masculine_verb_after_a_feminine_body_goes_to_the_spokesman(rule_quotes, speaker_of):
     text = ("نبهت إدارة المرور بالمدينة السائقين إلى خطورة السرعة، وقال المتحدث الإعلامي العقيد فهد "
             "القحطاني، إن الحوادث زادت هذا الشهر، مشيرا إلى حملات توعية، وأكد أن إدارة المرور ستشدد الرقابة.")
-    sp = _speaker_of(rule_quotes(text), "ستشدد الرقابة")
+    sp = speaker_of(rule_quotes(text), "ستشدد الرقابة")
     assert sp.name == "فهد القحطاني"
 
 
-def test_feminine_verb_goes_to_the_woman_named_last(rule_quotes):
+def test_feminine_verb_goes_to_the_woman_named_last(rule_quotes, speaker_of):
     text = ("وقالت نجوى سالم: «الأمن مسؤولية الجميع». وقال خالد فهد إن المدارس جاهزة.\n"
             "وأضافت: «علينا أن نتعاون»")
-    sp = _speaker_of(rule_quotes(text), "نتعاون")
+    sp = speaker_of(rule_quotes(text), "نتعاون")
     assert sp.name == "نجوى سالم"
 
 
@@ -83,14 +67,14 @@ def test_nationality_then_a_foreign_name_the_entities_missed(rule_quotes):
     assert q.speaker.name != "أمس"
 
 
-def test_a_person_noun_with_adjectives_leads_to_the_name():
-    sp = _speaker_of(_full("دعا المرجع الديني البارز حسين الموسوي إلى وقف القتال فورا."), "وقف القتال")
+def test_a_person_noun_with_adjectives_leads_to_the_name(full_quotes, speaker_of):
+    sp = speaker_of(full_quotes("دعا المرجع الديني البارز حسين الموسوي إلى وقف القتال فورا."), "وقف القتال")
     assert sp.name == "حسين الموسوي" and sp.role == "المرجع الديني البارز"
 
 
-def test_preposition_with_pronoun_before_the_subject_is_skipped():
+def test_preposition_with_pronoun_before_the_subject_is_skipped(full_quotes, speaker_of):
     text = "وأقيم حفل للخريجين قال خلاله مدير الجامعة سالم الدوسري إن الدفعة متميزة."
-    sp = _speaker_of(_full(text), "الدفعة متميزة")
+    sp = speaker_of(full_quotes(text), "الدفعة متميزة")
     assert sp.name == "سالم الدوسري"
 
 
@@ -99,23 +83,23 @@ def test_adverb_after_a_body_is_not_part_of_its_name(rule_quotes):
     assert q.speaker.text == "المرصد"
 
 
-def test_a_given_name_alone_is_the_person_named_in_full_before(rule_quotes):
+def test_a_given_name_alone_is_the_person_named_in_full_before(rule_quotes, speaker_of):
     text = "وقال الباحث دياري محمد لـ«الصحيفة»: «المجموعات موجودة». وتابع محمد: «هذه المجموعة قديمة»."
-    sp = _speaker_of(rule_quotes(text), "قديمة")
+    sp = speaker_of(rule_quotes(text), "قديمة")
     assert sp.name == "دياري محمد"
     text = "وقال محمد العلي إن الوضع مستقر. وقال محمد الحسن إن الوضع صعب. وأضاف محمد أن الحل قريب."
-    assert _speaker_of(rule_quotes(text), "الحل قريب").name == "محمد"  # two men named so: none is chosen
+    assert speaker_of(rule_quotes(text), "الحل قريب").name == "محمد"  # two men named so: none is chosen
 
 
-def test_a_kunya_takes_no_family_name():
+def test_a_kunya_takes_no_family_name(full_quotes, speaker_of):
     text = "وأكد الناشط أبو عمر المتابع لنشاط التنظيم لـ«الصحيفة» أن المخطوفين نقلوا إلى المدينة."
-    sp = _speaker_of(_full(text), "المخطوفين")
+    sp = speaker_of(full_quotes(text), "المخطوفين")
     assert sp.text == "أبو عمر"
 
 
-def test_a_role_spelt_with_another_nisba_form_is_the_person_named_before():
+def test_a_role_spelt_with_another_nisba_form_is_the_person_named_before(full_quotes, speaker_of):
     text = ("استقبل الرئيس الأمريكي باراك أوباما رئيس الوزراء العراقي أمس. وقال الرئيس الأمريكي إن بلاده "
             "ستواصل دعم العراق. وأضاف الرئيس الأميركي أن الحرب على الإرهاب طويلة.")
-    qs = _full(text)
-    sp = _speaker_of(qs, "الحرب على الإرهاب")
+    qs = full_quotes(text)
+    sp = speaker_of(qs, "الحرب على الإرهاب")
     assert sp.name == "باراك أوباما"
