@@ -71,6 +71,7 @@ _SPOKESMAN = re.compile(f"{_alt('arguments_spokesman_words')}\\s+(?:\\S+\\s+){{0
 _SUBTOTAL = re.compile(f"{_alt('arguments_subtotal_words')}\\s*$")
 _FIRST = word_set("events/words.yaml", "arguments_first_words")
 _LAPSE_OF = word_set("events/words.yaml", "arguments_lapse_of")
+_SCENE = word_set("events/words.yaml", "arguments_scene_openers")
 _NATIONALITY = tuple(_WORDS["arguments_nationality_words"])
 _VISIT_NOUN = word_set("events/words.yaml", "arguments_visit_noun_start")
 _RESIDENCE_AT = tuple(_WORDS["arguments_residence_at"])
@@ -743,7 +744,9 @@ def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end
     for p in before + [p for p in sent if p.start > at]:
         if p.start < at:
             gap = doc.text[p.end:at]
-            if len(gap.split()) > _SPEAKER_GAP or "،" in gap or "," in gap or not ok(p, actors=False) \
+            if _scene(doc.text, s_start, p) and ok(p, actors=False):
+                pass  # وفي صنعاء، اتهم ...: the scene the sentence opens with
+            elif len(gap.split()) > _SPEAKER_GAP or "،" in gap or "," in gap or not ok(p, actors=False) \
                     or any(normalize_word(w) in _COORD for w in gap.split()):  # السوري فيما تدعو تركيا
                 continue
         elif not (_subject_place(doc.text, at, p, subject) and ok(p, actors=False)):
@@ -754,6 +757,12 @@ def _statement_place(doc: Document, s_start: int, s_end: int, at: int, frame_end
         if own is not None:
             return dataclasses.replace(own, geo_precision=3)
     return None
+
+
+def _scene(text: str, s_start: int, p: Place) -> bool:
+    """Whether the sentence opens with في and the place ``p`` (وفي صنعاء، ...): the scene of what it tells."""
+    words = text[s_start:p.start].split()
+    return len(words) == 1 and normalize_word(words[0]) in _SCENE
 
 
 def _speaker_nisba(doc: Document, s_start: int, at: int, excluded: list[tuple[int, int]], ok) -> Place | None:
