@@ -35,6 +35,8 @@ class Tokenize:
 
     def __call__(self, doc: Document) -> Document:
         end = doc.cache["body_end"] = body_end(doc.text)
+        if end < len(doc.text):
+            doc.cache.pop("norm", None)  # a normalised whole text handed in (the store's) would hold the tags
         doc.tokens = tokenize(doc.text if end == len(doc.text) else doc.text[:end])
         return doc
 

@@ -33,3 +33,15 @@ def test_stages_stop_before_the_tags_and_offsets_hold():
     assert [p.country_code for p in doc.places] == []
     assert all(s.start < end for e in doc.events for s in e.evidence)
     assert doc.events  # the article's own attack is still there
+
+
+def test_a_normalised_whole_text_handed_in_does_not_bring_the_tags_back():
+    from rasd.doc import Document
+    from rasd.pipeline import default_pipeline
+    from rasd.text.normalize import normalize
+
+    text = ARTICLE + " سمات العراق سوريا تفجير"
+    doc = Document(text=text, published=rasd.api.parse_published("2015-05-01"))
+    doc.cache["norm"] = normalize(text)  # as the store does before extraction
+    doc = default_pipeline()(doc)
+    assert [p.country_code for p in doc.places] == []
