@@ -14,6 +14,7 @@ import contextlib
 import datetime as _dt
 import json
 import math
+import operator
 import os
 import re
 import sqlite3
@@ -25,7 +26,9 @@ from typing import Any, TextIO
 
 import regex
 
+from rasd.doc import Actor as _Actor
 from rasd.doc import Document
+from rasd.doc import Place as _Place
 from rasd.io.validate import InputError, check_text
 from rasd.store import dedup
 from rasd.store.base import AddResult, EventQuery, IngestSummary
@@ -399,47 +402,15 @@ class Store:
                       "error, result) VALUES (?,?,?,?,0,?,?)",
                       (rid, current_version(), fp, _now(), error, zlib.compress(b"{}")))
             return 0
-        from rasd.store.codec import result_blob, shallow_dicts
+        from rasd.store.codec import result_blob
 
-        # each event as the dict of its fields (its location, actors and spans left as objects:
-        # the event JSON's encoder converts them as to_dict() does, without a Python recursion)
-        events = shallow_dicts(doc.events)
         published = doc.published.isoformat() if doc.published else None
-        seen: set[str] = set()
-        ev_rows, geo, actor_rows = [], [], []
-        flag = 1 if dup else 0
         # explicit row ids (this transaction holds the write lock), so that all events, their actor
         # index entries and R*Tree points go in with one executemany each
-        if events and self._event_rid is None:
+        if doc.events and self._event_rid is None:
             self._event_rid = c.execute("SELECT max(rid) FROM events").fetchone()[0] or 0  # O(log n)
+        ev_rows, geo, actor_rows = _event_rows(doc.events, rid, aid, self._event_rid or 0, published, dup)
         rid0 = self._event_rid or 0
-        for i, ev in enumerate(events):
-            eid = ev.get("id")
-            if not eid or eid in seen:
-                eid = f"{aid}-e{i + 1}"
-            elif not str(eid).startswith(aid):
-                eid = f"{aid}-{eid}"
-            seen.add(eid)
-            ev["id"] = eid
-            erid = rid0 + i + 1
-            loc = ev.get("location") or {}
-            actors = ev.get("actors") or []
-            names = "\x1f".join(x.casefold() for a in actors for x in (_field(a, "name"), _field(a, "text"),
-                                                                        _field(a, "name_en")) if x)
-            date = ev.get("date")
-            day = (date or published or None)
-            lat, lon = _field(loc, "lat"), _field(loc, "lon")
-            ev_rows.append((erid, eid, rid, i, ev.get("type"), ev.get("mode"), ev.get("event_type"),
-                            ev.get("sub_event_type"), ev.get("disorder_type"), date,
-                            day[:10] if day else None, _field(loc, "country_code"), lat, lon,
-                            _int(ev.get("fatalities")), _int(ev.get("injured")),
-                            _int(ev.get("displaced")), _int(ev.get("arrested")),
-                            1 if ev.get("civilian_targeting") else 0, ev.get("factuality"),
-                            ev.get("confidence"), names, flag, _dumps(ev)))
-            if names:
-                actor_rows.append((erid, names))
-            if lat is not None and lon is not None:
-                geo.append((erid, lat, lat, lon, lon))
         if ev_rows:
             self._event_rid = rid0 + len(ev_rows)
             c.executemany(
@@ -987,6 +958,64 @@ class Store:
 # once; an event holds no cycles to look for)
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False,
                           default=json_default).encode
+
+# an event's fields that its row keeps (after id, article, index), in the row's order
+_EVENT_FIELDS = ("type", "mode", "event_type", "sub_event_type", "disorder_type", "date")
+_COUNTS = ("fatalities", "injured", "displaced", "arrested")
+
+
+def _event_rows(events: list, rid: int, aid: str, rid0: int, published: str | None,
+                dup: bool) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The ``events`` rows (row ids from ``rid0 + 1``), actor index rows and R*Tree rows of an
+    article's events.  Each event is stored as the JSON of the dict of its fields (its location,
+    actors and spans left as objects: the encoder converts them as to_dict() does), with its id
+    made unique and prefixed by the article id."""
+    from rasd.store.codec import shallow_dicts
+
+    seen: set[str] = set()
+    ev_rows, geo, actor_rows = [], [], []
+    flag = 1 if dup else 0
+    for i, ev in enumerate(shallow_dicts(events)):
+        eid = ev.get("id")
+        if not eid or eid in seen:
+            eid = f"{aid}-e{i + 1}"
+        elif not str(eid).startswith(aid):
+            eid = f"{aid}-{eid}"
+        seen.add(eid)
+        ev["id"] = eid
+        erid = rid0 + i + 1
+        loc = ev.get("location")
+        if loc is None:
+            lat = lon = country = None
+        elif isinstance(loc, dict):
+            lat, lon, country = loc.get("lat"), loc.get("lon"), loc.get("country_code")
+        else:
+            lat, lon, country = _LOC_GET(loc) if type(loc) is _Place else \
+                (_field(loc, "lat"), _field(loc, "lon"), _field(loc, "country_code"))
+        actors = ev.get("actors")
+        names = "\x1f".join([x.casefold() for a in actors for x in _actor_names(a) if x]) if actors else ""
+        date = ev.get("date")
+        day = date or published or None
+        counts = [v if v is None or type(v) is int else _int(v) for v in map(ev.get, _COUNTS)]
+        ev_rows.append((erid, eid, rid, i, *map(ev.get, _EVENT_FIELDS), day[:10] if day else None,
+                        country, lat, lon, *counts, 1 if ev.get("civilian_targeting") else 0,
+                        ev.get("factuality"), ev.get("confidence"), names, flag, _dumps(ev)))
+        if names:
+            actor_rows.append((erid, names))
+        if lat is not None and lon is not None:
+            geo.append((erid, lat, lat, lon, lon))
+    return ev_rows, geo, actor_rows
+
+
+_LOC_GET = operator.attrgetter("lat", "lon", "country_code")
+_ACTOR_GET = operator.attrgetter("name", "text", "name_en")
+
+
+def _actor_names(a) -> tuple:
+    """An actor's name, mention and English name (None where absent)."""
+    if type(a) is _Actor:
+        return _ACTOR_GET(a)
+    return _field(a, "name"), _field(a, "text"), _field(a, "name_en")
 
 
 def _field(obj, name: str):
