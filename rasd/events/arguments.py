@@ -40,6 +40,7 @@ _STATEMENT = word_set("events/words.yaml", "arguments_statement_words") | word_s
     "events/words.yaml", "arguments_statement_words_place")
 _VENUE = word_set("events/words.yaml", "arguments_venue_words")
 _MEDIA = word_set("events/words.yaml", "arguments_media_words")
+_MISSION = word_set("events/words.yaml", "arguments_mission_words")
 _AT = word_set("events/words.yaml", "arguments_at")
 _SPEECH_NOUNS = word_set("events/political.yaml", "speech_nouns")
 _ARRIVAL = word_set("events/political.yaml", "arrival_verbs")
@@ -557,6 +558,8 @@ def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
         return False
     if any(w in doc.text[p.end:p.end + 12] for w in _NATIONALITY):
         return False  # سوري الجنسية: a person's nationality, not where it happened
+    if p.via == "nisba" and _of_mission(doc.text, p.start):
+        return False  # الهجوم على القنصلية الأمريكية (في إسطنبول): the sending state's building, not where
     if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
         return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
     if _affiliated(doc.text, p.start):
@@ -892,10 +895,13 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
     gap = text[at:p.start].split()[1:]
     if gap and normalize_word(gap[0]) in _DOCUMENT:
         return False  # ودعا البيان الحكومة التركية: the statement's subject is the document, the state its addressee
-    if subject is not None and subject[0] <= p.start < subject[1]:
-        return len(text[at:subject[0]].split()) <= _SPEAKER_GAP  # (a long name: انتقد جون كيري وزير الخارجية الأمريكي)
-    if subject is not None and subject[1] <= p.start and len(text[at:subject[0]].split()) <= _SPEAKER_GAP \
-            and _title_apposition(text[subject[1]:p.start]):
+    lead = None if subject is None else text[at:subject[0]].split()[1:]  # the words before the speaker's name
+    if lead is not None and (len(lead) >= _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS
+                                                              for w in lead)):
+        lead = None
+    if lead is not None and subject[0] <= p.start < subject[1]:
+        return True  # (a long name: انتقد جون كيري وزير الخارجية الأمريكي)
+    if lead is not None and subject[1] <= p.start and _title_apposition(text[subject[1]:p.start]):
         return True  # حذر هيرفيه موران، وزير الدفاع الفرنسي ...: the speaker's own title
     if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS for w in gap):
         return False
@@ -910,6 +916,12 @@ def _title_apposition(between: str) -> bool:
     title word (not what is said: انتقد كيري سياسة إيران)."""
     words = between.replace("،", " ").replace(",", " ").split()
     return 0 < len(words) <= _SPEAKER_GAP and normalize_word(words[0]) in _TITLES
+
+
+def _of_mission(text: str, start: int) -> bool:
+    """Whether the word before ``start`` names a diplomatic mission (القنصلية الأمريكية، والسفارة السعودية)."""
+    words = text[max(0, start - 16):start].split()
+    return bool(words) and normalize_word(words[-1]).removeprefix(_WA) in _MISSION
 
 
 def _after_media(text: str, start: int) -> bool:

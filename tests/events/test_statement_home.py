@@ -1,7 +1,7 @@
 """A statement with no venue of its own is made where its speaker is: a state actor's at home, not in the
 country the paragraph talks about, unless the article sets the speaker in that country (a visit); the
-speaker's own title beside the name gives the country; a request verb (طلبت) is a statement; a regional
-body speaks from its seat. Sentences written by the rasd team."""
+speaker's own title beside the name gives the country; a first-person verb (نرفض) is a statement; a
+regional body speaks from its seat. Sentences written by the rasd team."""
 
 from __future__ import annotations
 
@@ -35,9 +35,15 @@ def test_the_speakers_title_beside_the_name_gives_the_country():
     assert ("THREATEN", "حذر", "FR") in got
 
 
-def test_a_request_verb_is_made_by_its_speaker_not_where_it_points():
-    got = _events("كما طلبت إيران من سائقي الشاحنات تفادي التنقل ليلا إلى تركيا.")
-    assert ("REQUEST", "طلبت", "IR") in got
+def test_a_denial_in_the_first_person_is_its_speakers():
+    got = _events('وقال وزير الإعلام السوداني في تصريحات صحفية "لا صحة لما أشيع عن قاعدة إسرائيلية على أراضينا، '
+                  'نرفض أن نكون محطة عسكرية للآخرين".')
+    assert ("REJECT", "نرفض", "IL") not in got
+
+
+def test_a_speaker_named_after_a_preposition_is_not_the_speaker():
+    got = _events("وقال مسؤول في الخارجية الأمريكية إن الوزير رحب بقرار تركيا فتح قواعدها.")
+    assert ("SUPPORT", "رحب", "TR") not in got
 
 
 def test_the_european_union_speaks_from_its_seat():
