@@ -351,7 +351,11 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     if said:
         where = _statement_place(doc, s_start, s_end, at, frame_end, ok, excluded)
         if where is not None:
+            doc.cache["arguments_said"] = (s_start, at, where)
             return where
+        last = doc.cache.get("arguments_said")
+        if last is not None and last[0] == s_start and last[1] < at:
+            return last[2]  # أن المملكة المغربية تدين هذه الجريمة ... كما تدين الاعتداء ...: the same speaker's
     helper = None if said else _best_place()
     if helper is not None and clause_span is not None:
         # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters

@@ -49,3 +49,10 @@ def test_a_speaker_named_after_a_preposition_is_not_the_speaker():
 def test_the_european_union_speaks_from_its_seat():
     got = _events("أعرب الاتحاد الأوروبي عن القلق من أعمال العنف في تركيا، وطالب بضبط النفس.")
     assert ("REQUEST", "طالب", "BE") in got
+
+
+def test_a_second_statement_verb_of_the_sentence_keeps_its_speakers_place():
+    got = _events("قتل 15 شخصا في تفجير استهدف مسجدا في مدينة أبها أمس.\nوقالت وزارة الخارجية في بيان إن المملكة "
+                  "المغربية تدين هذه الجريمة النكراء، كما تدعو المجتمع الدولي إلى الوقوف صفا واحدا ضد الإرهاب.")
+    assert ("ACCUSE", "تدين", "MA") in got
+    assert ("REQUEST", "تدعو", "MA") in got  # the same speaker's, not the attack's town
