@@ -57,6 +57,7 @@ _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
 _WORDS = load_yaml("events/words.yaml")
+_MISSION_STEMS = tuple(_WORDS["arguments_mission_stems"])
 
 
 def _alt(key: str) -> str:
@@ -924,7 +925,10 @@ def _title_apposition(between: str) -> bool:
 
 def _of_mission(text: str, start: int) -> bool:
     """Whether the word before ``start`` names a diplomatic mission (القنصلية الأمريكية، والسفارة السعودية)."""
-    words = text[max(0, start - 16):start].split()
+    before = text[max(0, start - 16):start]
+    if not any(w in before for w in _MISSION_STEMS):
+        return False  # the common case, without normalising
+    words = before.split()
     return bool(words) and normalize_word(words[-1]).removeprefix(_WA) in _MISSION
 
 
