@@ -36,9 +36,11 @@ _VISIT = word_set("events/words.yaml", "arguments_visit_words")
 _VISIT_TO = word_set("events/words.yaml", "arguments_visit_to")
 _MEETING = word_set("events/words.yaml", "arguments_meeting_words")
 _ENVOY = word_set("events/words.yaml", "arguments_envoy_words")
-_STATEMENT = word_set("events/words.yaml", "arguments_statement_words")
+_STATEMENT = word_set("events/words.yaml", "arguments_statement_words") | word_set(
+    "events/words.yaml", "arguments_statement_words_place")
 _VENUE = word_set("events/words.yaml", "arguments_venue_words")
 _MEDIA = word_set("events/words.yaml", "arguments_media_words")
+_MISSION = word_set("events/words.yaml", "arguments_mission_words")
 _AT = word_set("events/words.yaml", "arguments_at")
 _SPEECH_NOUNS = word_set("events/political.yaml", "speech_nouns")
 _ARRIVAL = word_set("events/political.yaml", "arrival_verbs")
@@ -55,6 +57,7 @@ _KIND_RANK = {"facility": 5, "village": 4, "city": 4, "landmark": 4, "admin2": 3
               "country": 1}
 FIGURE_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced", "arrested": "arrested"}
 _WORDS = load_yaml("events/words.yaml")
+_MISSION_STEMS = tuple(_WORDS["arguments_mission_stems"])
 
 
 def _alt(key: str) -> str:
@@ -349,7 +352,11 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     if said:
         where = _statement_place(doc, s_start, s_end, at, frame_end, ok, excluded)
         if where is not None:
+            doc.cache["arguments_said"] = (s_start, at, where)
             return where
+        last = doc.cache.get("arguments_said")
+        if last is not None and last[0] == s_start and last[1] < at:
+            return last[2]  # أن المملكة المغربية تدين هذه الجريمة ... كما تدين الاعتداء ...: the same speaker's
     helper = None if said else _best_place()
     if helper is not None and clause_span is not None:
         # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters
@@ -387,6 +394,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
               and not (said and _after_title(doc.text, p.start))]  # (another speaker's title: وزير خارجية مصر)
     if before:
         best = max(before, key=lambda p: (_KIND_RANK.get(p.kind or "", 2), p.start))
+        if said and _home_statement(doc, host, best, before):
+            return _actor_place(doc, host)  # وحذر أوباما ... (after a sentence on the deal with Iran): at home
         return dataclasses.replace(best, geo_precision=max(best.geo_precision or 1, 2))
     # no place in the sentence nor its paragraph: the latest town of the focus country in the sentences
     # just before (one-sentence paragraphs), before falling back to the country itself; a focus country
@@ -412,7 +421,8 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
         town = _recent_town(doc, max(0, p0 - _LOOKBACK), p0, focus, unquoted)
         if town is not None:
             return town
-        if said and host is not None and host[3] == 1 and host[2] and host[2] != focus and _dateline(doc) is None \
+        if said and host is not None and host[3] in _STATE_INTER and host[2] and host[2] != focus and _dateline(doc) is None \
+                and not (host[3] != 1 and _visit_told(doc, focus)) \
                 and not any(p.start == host[0] and p.end == host[1] for p in doc.places):  # (not a state's name)
             return _actor_place(doc, host)  # رحب الوزير الجبير ...: with no place told, said at the speaker's home
         same = [p for p in doc.places if p.country_code == focus]
@@ -424,7 +434,42 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     return None
 
 
+# ACLED inter codes of a state's actors: its own forces and officials (1) and a foreign state's (8, أوباما in a
+# story about Iran)
+_STATE_INTER = (1, 8)
 _NISBA_PENALTY = 2.5  # a nisba of the sentence gives way to a place named in it, even outside the event's clause
+
+
+def _home_statement(doc: Document, host, best: Place, before: list[Place]) -> bool:
+    """Whether a statement with no place of its own is its speaker's at home rather than at ``best``, the
+    paragraph's place before it: the speaker is a state actor of a known country and the paragraph's best
+    place is another country (what was talked about: الاتفاق النووي مع إيران), not a town nor a visit's goal."""
+    if host is None or host[3] not in _STATE_INTER or not host[2] or best.country_code == host[2]:
+        return False
+    if _KIND_RANK.get(best.kind or "", 2) >= 3 or (host[3] != 1 and _visit_told(doc, best.country_code)):
+        return False
+    return not any(_visited(doc.text, p.start) for p in before)
+
+
+_VISIT_GAP = 5  # words between a visit or arrival word and the place it leads to (وصل مساء أمس إلى نيروبي)
+_LEAD_SCENE = 250  # characters of the article's lead whose في + place tells where the story takes place
+
+
+def _visit_told(doc: Document, cc: str | None) -> bool:
+    """Whether the article tells a visit to or an arrival in country ``cc`` (زيارة أوباما لكينيا، وصل ...
+    إلى نيروبي) or its lead sets the story there (أجرى أوباما في كينيا أمس محادثات): a foreign leader's
+    statements are then made there, not at home."""
+    told = doc.cache.get("arguments_visit_told")
+    if told is None:
+        told = set()
+        for p in doc.places:
+            if p.country_code and p.country_code not in told:
+                words = [normalize_word(w).lstrip(_WA) for w in doc.text[max(0, p.start - 60):p.start].split()[-_VISIT_GAP:]]
+                if any(w in _VISIT or w in _ARRIVAL for w in words) or (
+                        p.start < _LEAD_SCENE and p.via != "nisba" and words and words[-1] in _AT):
+                    told.add(p.country_code)
+        doc.cache["arguments_visit_told"] = told
+    return cc in told
 
 
 def _of_actor(p: Place, actor) -> bool:
@@ -518,6 +563,8 @@ def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
         return False
     if any(w in doc.text[p.end:p.end + 12] for w in _NATIONALITY):
         return False  # سوري الجنسية: a person's nationality, not where it happened
+    if p.via == "nisba" and _of_mission(doc.text, p.start):
+        return False  # الهجوم على القنصلية الأمريكية (في إسطنبول): the sending state's building, not where
     if p.via == "nisba" and _SUBTOTAL.search(doc.text[max(0, p.start - 14):p.start]):
         return False  # قتل 38 سائحا أغلبهم بريطانيون: the victims' nationality
     if _affiliated(doc.text, p.start):
@@ -851,15 +898,38 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
     name (its VSO subject, أدانت الحكومة اليمنية) or is a nisba right after the verb (نفى مسؤولون أتراك),
     with no preposition between (رحب بقرار تركيا: what is welcomed)."""
     gap = text[at:p.start].split()[1:]
-    if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS for w in gap):
-        return False
     if gap and normalize_word(gap[0]) in _DOCUMENT:
         return False  # ودعا البيان الحكومة التركية: the statement's subject is the document, the state its addressee
-    if subject is not None and subject[0] <= p.start < subject[1]:
-        return len(text[at:subject[0]].split()) <= _SPEAKER_GAP
+    lead = None if subject is None else text[at:subject[0]].split()[1:]  # the words before the speaker's name
+    if lead is not None and (len(lead) >= _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS
+                                                              for w in lead)):
+        lead = None
+    if lead is not None and subject[0] <= p.start < subject[1]:
+        return True  # (a long name: انتقد جون كيري وزير الخارجية الأمريكي)
+    if lead is not None and subject[1] <= p.start and _title_apposition(text[subject[1]:p.start]):
+        return True  # حذر هيرفيه موران، وزير الدفاع الفرنسي ...: the speaker's own title
+    if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS for w in gap):
+        return False
     if subject is not None and subject[1] <= p.start and text[subject[1]:p.start].strip():
         return False  # انتقد ظريف السياسة الأميركية: a nisba past the named speaker qualifies the object
     return p.via == "nisba" or not gap
+
+
+def _title_apposition(between: str) -> bool:
+    """Whether the words between a speaker's name and a nisba are the head of a title set beside the name
+    (جون كيري وزير الخارجية الأمريكي، هيرفيه موران، وزير الدفاع الفرنسي): at most three words, the first a
+    title word (not what is said: انتقد كيري سياسة إيران)."""
+    words = between.replace("،", " ").replace(",", " ").split()
+    return 0 < len(words) <= _SPEAKER_GAP and normalize_word(words[0]) in _TITLES
+
+
+def _of_mission(text: str, start: int) -> bool:
+    """Whether the word before ``start`` names a diplomatic mission (القنصلية الأمريكية، والسفارة السعودية)."""
+    before = text[max(0, start - 16):start]
+    if not any(w in before for w in _MISSION_STEMS):
+        return False  # the common case, without normalising
+    words = before.split()
+    return bool(words) and normalize_word(words[-1]).removeprefix(_WA) in _MISSION
 
 
 def _after_media(text: str, start: int) -> bool:
