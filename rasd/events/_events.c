@@ -7,6 +7,10 @@
  * token_table(tokens, stop_words, number_words): one pass over a document's tokens that lists their
  * starts and where the numbers, punctuation marks, clause stops and number words stand (the reference
  * is rasd.events.cues._token_table).
+ *
+ * split_hits(hits, n): the hits (end, ((lexicon, value), ...)) of an Aho-Corasick automaton that holds
+ * the keys of n lexicons at once, as n lists of (end, value), each in the order of the hits (the
+ * reference is rasd.events.scan._split_hits).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -288,11 +292,83 @@ fail:
     return NULL;
 }
 
+/* split_hits(hits, n): the pass of rasd.events.scan._split_hits in C */
+static PyObject *
+split_hits(PyObject *self, PyObject *args)
+{
+    PyObject *hits;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "On:split_hits", &hits, &n))
+        return NULL;
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "split_hits: a negative number of lexicons");
+        return NULL;
+    }
+    PyObject *out = PyTuple_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *lst = PyList_New(0);
+        if (lst == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(out, j, lst);
+    }
+    PyObject *it = PyObject_GetIter(hits);
+    if (it == NULL)
+        goto fail;
+    PyObject *hit;
+    while ((hit = PyIter_Next(it)) != NULL) {
+        int rc = -1;
+        if (!PyTuple_Check(hit) || PyTuple_GET_SIZE(hit) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(hit, 1))) {
+            PyErr_SetString(PyExc_TypeError, "split_hits: a hit must be (end, ((lexicon, value), ...))");
+            goto next;
+        }
+        PyObject *end = PyTuple_GET_ITEM(hit, 0), *vals = PyTuple_GET_ITEM(hit, 1);
+        for (Py_ssize_t g = 0; g < PyTuple_GET_SIZE(vals); g++) {
+            PyObject *pair = PyTuple_GET_ITEM(vals, g);
+            if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                PyErr_SetString(PyExc_TypeError, "split_hits: a value must be (lexicon, value)");
+                goto next;
+            }
+            Py_ssize_t lex = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 0));
+            if (lex == -1 && PyErr_Occurred())
+                goto next;
+            if (lex < 0 || lex >= n) {
+                PyErr_SetString(PyExc_IndexError, "split_hits: a lexicon out of range");
+                goto next;
+            }
+            PyObject *item = PyTuple_Pack(2, end, PyTuple_GET_ITEM(pair, 1));
+            if (item == NULL)
+                goto next;
+            int ar = PyList_Append(PyTuple_GET_ITEM(out, lex), item);
+            Py_DECREF(item);
+            if (ar < 0)
+                goto next;
+        }
+        rc = 0;
+    next:
+        Py_DECREF(hit);
+        if (rc < 0) {
+            Py_DECREF(it);
+            goto fail;
+        }
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred())
+        goto fail;
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"cues_for", cues_for, METH_VARARGS,
      "cues_for(tokens, i0, i1, out, cache, plain, forms): the token loop of rasd.events.cues.cues_for."},
     {"token_table", token_table, METH_VARARGS,
      "token_table(tokens, stop_words, number_words): the pass of rasd.events.cues._token_table."},
+    {"split_hits", split_hits, METH_VARARGS,
+     "split_hits(hits, n): the hits of a combined automaton per lexicon (rasd.events.scan._split_hits)."},
     {NULL, NULL, 0, NULL},
 };
 

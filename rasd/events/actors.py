@@ -172,8 +172,15 @@ _PREP_TOKENS = word_set(_WORDS, "actors_prep_tokens")
 _UNSEEN = object()
 
 
-def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
-    """Dictionary actors, then unknown PERS/ORG entities, in text order, without overlaps."""
+def matcher() -> PhraseMatcher:
+    """The actor dictionary's matcher (what :func:`find_mentions` takes the matches of)."""
+    return _matcher()
+
+
+def find_mentions(doc: Document, nt: NormText, token_index, matches=None) -> list[Mention]:
+    """Dictionary actors, then unknown PERS/ORG entities, in text order, without overlaps.
+
+    ``matches``: the :func:`matcher`'s ``find`` matches in the text (no overlaps), when found already."""
     out: list[Mention] = []
     day = doc.published
     places: set[int] = set()  # token after the last country read as a place
@@ -181,7 +188,7 @@ def find_mentions(doc: Document, nt: NormText, token_index) -> list[Mention]:
     nisba = _nisba_forces()
     iso = day.isoformat() if day is not None else ""
     chosen: dict[int, ActorInfo | None] = {}  # the reading of each dictionary entry (by its value list) here
-    for m in _matcher().find(nt):
+    for m in _matcher().find(nt) if matches is None else matches:
         info = chosen.get(id(m.values), _UNSEEN)
         if info is _UNSEEN:
             # a role that begins later is not what the name meant then (الحزام الأمني in 2015)

@@ -14,6 +14,7 @@ from functools import cache
 
 from rasd.doc import Document, Event
 from rasd.events import actors as _actors
+from rasd.events import scan as _scan
 from rasd.events import triggers as _triggers
 from rasd.events.arguments import FIGURE_FIELDS, sentence_figures, vague_figures
 from rasd.events.build import _strip
@@ -56,6 +57,7 @@ class CodeEvents:
         _actors.load()
         _load_cues()
         _vague_values()
+        _scan.combined(_matchers())
         return self
 
     def __call__(self, doc: Document) -> Document:
@@ -115,9 +117,15 @@ def code_document(doc: Document) -> tuple[list[Event], list[tuple[Event, str]]]:
     return merged, other
 
 
+def _matchers() -> tuple:
+    """The phrase matchers of the trigger verbs, the trigger nouns and the actors, looked up in one pass."""
+    return (*_triggers.matchers(), _actors.matcher())
+
+
 def _event_words(doc: Document, nt, token_index) -> tuple[list, list]:
     """The trigger words that are no part of a name, and the actor mentions; ([], []) without triggers."""
-    trigs = _triggers.find_triggers(nt, doc.tokens, token_index)
+    verb_matches, noun_matches, actor_matches = _scan.find_all(nt, _matchers())  # one pass for the three
+    trigs = _triggers.find_triggers(nt, doc.tokens, token_index, (verb_matches, noun_matches))
     if not trigs:
         return [], []
     heads = _name_heads()
@@ -127,7 +135,7 @@ def _event_words(doc: Document, nt, token_index) -> tuple[list, list]:
     if doc.places:
         trigs = _outside_place_names(trigs, doc.places)
     overlaps = _span_test(trigs)
-    mentions = [m for m in _actors.find_mentions(doc, nt, token_index)
+    mentions = [m for m in _actors.find_mentions(doc, nt, token_index, _scan.longest_first(actor_matches))
                 if m.source != "entity" or not overlaps(m.start, m.end)]
     return _outside_actor_names(trigs, mentions), mentions
 

@@ -131,23 +131,30 @@ def _is_present(key: str, verb_keys: frozenset[str]) -> bool:
     return bool(first[:1] in "تن" and len(first) > 3 and "ي" + first[1:] in verb_keys)
 
 
-def find_triggers(nt: NormText, tokens, token_index) -> list[Trigger]:
+def matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+    """The verb and the noun matchers (what :func:`find_triggers` takes the matches of)."""
+    return _lexicon()[:2]
+
+
+def find_triggers(nt: NormText, tokens, token_index, matches=None) -> list[Trigger]:
     """Every trigger in the text, longest first and without overlaps, in text order.
 
     ``token_index(offset)`` maps an original offset to the index of the token that holds it.
     A span found both as a verb and a noun keeps one reading, chosen from its context.
+    ``matches``: the ``find_all`` matches of the :func:`matchers` in the text, when found already.
     """
     verbs, nouns, verb_keys = _lexicon()
+    verb_matches, noun_matches = matches if matches is not None else (verbs.find_all(nt), nouns.find_all(nt))
     found: list[tuple[int, int, int, Trigger]] = []  # (norm_start, norm_end, priority, trigger)
     text = nt.original
-    for m in verbs.find_all(nt):
+    for m in verb_matches:
         if _ta_marbuta_clash(text, m):
             continue  # وزارة is not و + زار + ه: a ta marbuta ends a noun
         future = m.prefix.endswith("س")
         for ent in m.values:
             t = Trigger(m.start, m.end, m.key, ent, m.prefix, future, _is_present(m.key, verb_keys))
             found.append((m.norm_start - len(m.prefix), m.norm_end, 1, t))
-    for m in nouns.find_all(nt):
+    for m in noun_matches:
         if _ta_marbuta_clash(text, m):
             continue
         for ent in m.values:
