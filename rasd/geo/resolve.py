@@ -18,6 +18,7 @@ import regex
 from rasd.doc import Document, Place
 from rasd.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer
 from rasd.geo.referring import referring_places
+from rasd.geo.scanned import ScannedMatcher
 from rasd.lexicon import load_tsv, load_yaml
 from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
 from rasd.text.normalize import NormText
@@ -90,7 +91,7 @@ class PlaceRecognizer:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
-        self.matcher = PhraseMatcher()
+        self.matcher: PhraseMatcher = ScannedMatcher(compile_after=16)  # (a ~5 MB table: not for one article)
         self._infos: dict[tuple[str, str], tuple[list[GeoEntry], bool, bool]] = {}  # see _key_info
         self._fields: dict[int, tuple] = {}  # see _entry_fields
         self._votes: dict[tuple, tuple[bool, str | None, float]] = {}  # see _focus

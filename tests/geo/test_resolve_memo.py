@@ -55,3 +55,4 @@ def _nt(d: Document):
     from rasd.text.stage import norm_text
 
     return (norm_text(d),)
+
