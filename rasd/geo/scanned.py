@@ -1,11 +1,12 @@
 """A :class:`~rasd.lexicon.matcher.PhraseMatcher` whose automaton is scanned by a compiled loop.
 
 pyahocorasick walks its trie child by child: over the gazetteer's ~9,500 names that is ~0.2 ms an
-article.  :class:`ScannedMatcher` gives the same matches; once it has read ``compile_after`` texts
-(and when ``rasd.text._scan`` is built) it compiles its automaton to a full transition table
-(:mod:`rasd.recognize.keyscan`) and scans that in C, then checks the hits at word boundaries as
-:class:`PhraseMatcher` does (its compiled ``match_words``).  The gazetteer's table (~5 MB) takes a few
-tenths of a second to build, which a run of one article does not pay.
+article.  :class:`ScannedMatcher` gives the same matches; once :meth:`ScannedMatcher.compile` is
+called or it has read ``compile_after`` texts (and when ``rasd.text._scan`` is built) it compiles its
+automaton to a full transition table (:mod:`rasd.recognize.keyscan`) and scans that in C, then checks
+the hits at word boundaries as :class:`PhraseMatcher` does (its compiled ``match_words``).  The
+gazetteer's table (~5 MB) takes a few tenths of a second to build: paid when a pipeline is loaded for a
+batch or a server, not by a run of one article.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ MAX_STATES = 200_000  # (the gazetteer's automaton has ~35,000)
 
 
 class ScannedMatcher(PhraseMatcher):
-    """:class:`PhraseMatcher` with its automaton scanned in C after ``compile_after`` texts."""
+    """:class:`PhraseMatcher` with its automaton scanned in C after :meth:`compile` or ``compile_after``
+    texts."""
 
     def __init__(self, *args, compile_after: int = 0, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -40,6 +42,13 @@ class ScannedMatcher(PhraseMatcher):
         """As :meth:`PhraseMatcher.add` (a compiled table is dropped with the automaton)."""
         super().add(phrase, value)
         self._tables, self._texts = None, 0
+
+    def compile(self) -> bool:
+        """Build the compiled scan's table now (once); False when there is none (no compiled module, an
+        automaton too large, no keys)."""
+        if _dfa_hits is None:
+            return False
+        return bool(self._tables if self._tables is not None else self._compile())
 
     def _compile(self) -> Tables:
         with self._compile_lock:

@@ -56,3 +56,36 @@ def _nt(d: Document):
 
     return (norm_text(d),)
 
+
+def test_place_fields_in_the_order_the_fast_path_fills_them():
+    """PlaceRecognizer._place_args fills Place's fields after (start, end, text) by position."""
+    from dataclasses import fields
+
+    from rasd.doc import Place
+
+    assert [f.name for f in fields(Place)][:15] == [
+        "start", "end", "text", "name", "name_en", "country_code", "lat", "lon", "kind", "admin1", "admin1_en",
+        "geonameid", "geo_precision", "relation", "via"]
+
+
+def test_place_fast_path_equals_the_general_one():
+    """A mention without head or relation gives the same Place by either path of _place."""
+    rec = PlaceRecognizer()
+    text = "قصف على حلب والرقة ودمشق، والعراق، وأعلن السوري"
+    doc = Document(text=text)
+    doc.tokens = tokenize(text)
+    doc.sentences = split_sentences(text, doc.tokens)
+    places = RecognizePlaces(rec)(doc).places
+    assert places
+    nt = _nt(doc)[0]
+    for mt in rec.matcher.find(nt):
+        men = rec._context(nt, mt, 0)
+        if men is None or not men.cands:
+            continue
+        men.chosen = men.cands[0]
+        assert men.head is None and men.relation is None
+        fast = rec._place(doc, nt, men)
+        men.relation = ""  # (not None: the general path, which reads an empty relation as none)
+        slow = rec._place(doc, nt, men)
+        slow.relation = None
+        assert fast == slow

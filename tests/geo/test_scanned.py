@@ -51,3 +51,14 @@ def test_a_new_name_drops_the_table():
 
 def test_an_empty_matcher_finds_nothing():
     assert ScannedMatcher().find(normalize("في حلب")) == []
+
+
+def test_compile_on_demand():
+    m = ScannedMatcher(compile_after=10**9)
+    ref = PhraseMatcher()
+    for name in _NAMES:
+        m.add(name, name)
+        ref.add(name, name)
+    assert m.compile() == (scanned._dfa_hits is not None)
+    for t in _TEXTS:
+        assert _key(m.find(normalize(t))) == _key(ref.find(normalize(t)))
