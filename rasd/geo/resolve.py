@@ -183,6 +183,14 @@ class PlaceRecognizer:
         its start), or None: the same answer without splitting the whole window."""
         base = max(0, ws - 60)
         seg = norm[base:ws]
+        parts = seg.rsplit(None, 1)
+        if parts and parts[-1].isalnum():
+            # a word of letters and digits holds no clause break: the last break, if any, is before it
+            # unless a line break follows it
+            w = parts[-1]
+            at = seg.rfind(w)
+            if "\n" not in seg[at + len(w):]:
+                return w, base + at
         m = _LAST_BREAK.match(seg)  # the last clause break in the window
         if m:
             base += m.end()

@@ -89,3 +89,29 @@ def test_place_fast_path_equals_the_general_one():
         slow = rec._place(doc, nt, men)
         slow.relation = None
         assert fast == slow
+
+
+def _last_word_ref(norm: str, ws: int):
+    """PlaceRecognizer._last_word as it was written first (the clause break found first)."""
+    from rasd.geo.resolve import _LAST_BREAK
+
+    base = max(0, ws - 60)
+    seg = norm[base:ws]
+    m = _LAST_BREAK.match(seg)
+    if m:
+        base += m.end()
+        seg = seg[m.end():]
+    parts = seg.rsplit(None, 1)
+    if not parts or not parts[-1].isalnum():
+        return None
+    return parts[-1], base + seg.rfind(parts[-1])
+
+
+def test_last_word_equals_the_clause_break_first_reading():
+    rng = random.Random(5)
+    pieces = ["في", "بيروت", "قال", " ", " ", "\n", ".", ",", ":", "-", "(", ")", "5", "ـ", "\t", "ا"]
+    texts = ["", " ", "\n", "قال:بيروت", "في بيروت \n", "في بيروت\n ", "a. b c "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    for t in texts:
+        for ws in range(len(t) + 1):
+            assert PlaceRecognizer._last_word(t, ws) == _last_word_ref(t, ws), (t, ws)
