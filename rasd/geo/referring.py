@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from rasd.doc import Document, Place
+from rasd.geo.scanned import ScannedMatcher
 from rasd.lexicon import load_yaml
 from rasd.lexicon.matcher import PhraseMatcher, normalize_key
 from rasd.text.normalize import NormText
@@ -21,7 +22,7 @@ from rasd.text.normalize import NormText
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[PhraseMatcher, frozenset[str], tuple[str, ...]]:
     data = load_yaml("geo/referring.yaml")
-    matcher = PhraseMatcher()
+    matcher = ScannedMatcher()
     for noun, countries in data["nouns"].items():
         matcher.add(noun, frozenset(countries))
     # the nouns without their article: a text holding none of them needs no scan (لمملكة after لـ too)

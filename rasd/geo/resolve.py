@@ -18,8 +18,9 @@ import regex
 from rasd.doc import Document, Place
 from rasd.geo.gazetteer import Gazetteer, GeoEntry, load_gazetteer
 from rasd.geo.referring import referring_places
+from rasd.geo.scanned import ScannedMatcher
 from rasd.lexicon import load_tsv, load_yaml
-from rasd.lexicon.matcher import Match, PhraseMatcher, normalize_key
+from rasd.lexicon.matcher import Match, normalize_key
 from rasd.text.normalize import NormText
 
 _WORD = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)?")
@@ -31,6 +32,7 @@ _LAST_BREAK = re.compile("(?s).*[" + re.escape("".join(_BREAK_CHARS)) + "]")
 _TANWEEN = frozenset("\u064b\u064c\u064d")  # ً ٌ ٍ
 _RARE_PREFIX = frozenset({"ف", "ك", "وك", "فك"})  # فعالية، كما: these are not names with a clitic
 _PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_VILLAGE_CLITICS = ("و", "ف", "ب", "وب")  # what may be written on قرية/بلدة/مخيم
 
 # Countries whose places Arabic news mentions most: a small prior in their favour.
 ARAB_WORLD = frozenset(["DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH"])
@@ -90,9 +92,11 @@ class PlaceRecognizer:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
-        self.matcher = PhraseMatcher()
+        # scanned in C once RecognizePlaces.load() asks (a ~5 MB table: not built for a few articles)
+        self.matcher = ScannedMatcher(compile_after=1000)
         self._infos: dict[tuple[str, str], tuple[list[GeoEntry], bool, bool]] = {}  # see _key_info
         self._fields: dict[int, tuple] = {}  # see _entry_fields
+        self._args: dict[int, tuple] = {}  # see _place_args
         self._votes: dict[tuple, tuple[bool, str | None, float]] = {}  # see _focus
         self._admitted: dict[tuple, tuple[list[GeoEntry], tuple[str, ...]]] = {}  # see _filtered_memo
         stop = load_yaml("geo/stoplist.yaml")
@@ -132,7 +136,7 @@ class PlaceRecognizer:
         vw = pw.get("village_words", [])
         self._village_words = tuple({normalize_key(w) for w in vw})  # a cheap test before the regex
         self._village_re = regex.compile(
-            r"(?<![\p{L}])(?:و|ف|ب|وب)?(" + "|".join(regex.escape(normalize_key(w)) for w in vw)
+            r"(?<![\p{L}])(?:" + "|".join(_VILLAGE_CLITICS) + ")?(" + "|".join(regex.escape(normalize_key(w)) for w in vw)
             + r")\s+(\p{L}{2,})(?:\s+(\p{L}{2,}))?") if vw else regex.compile(r"(?!x)x")
         self.not_names = {normalize_key(w) for w in pw.get("not_names", [])}
         self.container_words = {normalize_key(w) for w in pw.get("container_words", [])} | set(self.place_words)
@@ -179,6 +183,14 @@ class PlaceRecognizer:
         its start), or None: the same answer without splitting the whole window."""
         base = max(0, ws - 60)
         seg = norm[base:ws]
+        parts = seg.rsplit(None, 1)
+        if parts and parts[-1].isalnum():
+            # a word of letters and digits holds no clause break: the last break, if any, is before it
+            # unless a line break follows it
+            w = parts[-1]
+            at = seg.rfind(w)
+            if "\n" not in seg[at + len(w):]:
+                return w, base + at
         m = _LAST_BREAK.match(seg)  # the last clause break in the window
         if m:
             base += m.end()
@@ -722,7 +734,7 @@ class PlaceRecognizer:
         taken = [(men.m.norm_start, men.m.norm_end) for men in mentions]
         if not any(w in norm for w in self._village_words):
             return out  # no قرية/بلدة/مخيم in the text: nothing for the (slow, look-behind) pattern to find
-        for m in self._village_re.finditer(norm):
+        for m in self._village_matches(norm):
             w1, w2 = m.group(2), m.group(3)
             if not w1 or w1 in self.not_names or w1 in self.never_alone or (w1.endswith("يه") and not w1.startswith("ال")):
                 continue
@@ -744,6 +756,24 @@ class PlaceRecognizer:
                              kind="village", via="name", geo_precision=2,  # ACLED: a small place near a town
                              unresolved_reason="not in the gazetteer"))
         return out
+
+    def _village_matches(self, norm: str):
+        """What ``self._village_re.finditer(norm)`` gives, the pattern tried only where it can match: at
+        a village word or a proclitic before one (its look-behind makes a scan of the whole text slow)."""
+        back = max(map(len, _VILLAGE_CLITICS))
+        starts: set[int] = set()
+        for w in self._village_words:
+            i = norm.find(w)
+            while i >= 0:
+                starts.update(range(max(0, i - back), i + 1))
+                i = norm.find(w, i + 1)
+        end = 0
+        for p in sorted(starts):
+            if p >= end:
+                m = self._village_re.match(norm, p)
+                if m is not None:
+                    end = m.end()
+                    yield m
 
     # ------------------------------------------------------------------ output
     def _entry_fields(self, e: GeoEntry) -> tuple:
@@ -770,10 +800,23 @@ class PlaceRecognizer:
         self._fields[id(e)] = got
         return got[:-1]
 
+    def _place_args(self, e: GeoEntry) -> tuple:
+        """The :class:`Place` fields after ``start, end, text`` of a mention in sense ``e`` with no
+        landmark head and no relation (most of them), kept per entry."""
+        got = self._args.get(id(e))
+        if got is not None and got[0] is e:
+            return got[1]
+        kind, via, prec, name, name_en, cc, lat, lon, gid, admin1, admin1_en = self._entry_fields(e)
+        args = (name, name_en, cc, lat, lon, kind, admin1, admin1_en, gid, prec, None, via)
+        self._args[id(e)] = (e, args)
+        return args
+
     def _place(self, doc: Document, nt: NormText, men: _Mention) -> Place:
         e = men.chosen
         assert e is not None
         start, end = men.start, men.end
+        if men.head is None and men.relation is None:
+            return Place(start, end, doc.text[start:end], *self._place_args(e))
         kind, via, prec, name, name_en, cc, lat, lon, gid, admin1, admin1_en = self._entry_fields(e)
         relation = men.relation
         if men.head and e.kind in ("city", "admin1"):

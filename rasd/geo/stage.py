@@ -20,7 +20,15 @@ class RecognizePlaces:
         self._lock = threading.Lock()
 
     def load(self):
-        """Load the gazetteer and compile the matcher (once)."""
+        """Load the gazetteer and compile the matcher (once), with the table of its compiled scan
+        (:mod:`rasd.geo.scanned`: a few tenths of a second, for a run of many articles)."""
+        rec = self._recognizer()
+        rec.matcher.compile()
+        return rec
+
+    def _recognizer(self):
+        """The recognizer, loaded on first use (without the compiled scan's table: one article alone
+        does not pay for it)."""
         if self._rec is None:
             with self._lock:
                 if self._rec is None:
@@ -30,7 +38,7 @@ class RecognizePlaces:
         return self._rec
 
     def __call__(self, doc: Document) -> Document:
-        rec = self.load()
+        rec = self._rec or self._recognizer()
         places, focus = rec.resolve(doc, norm_text(doc))
         doc.places = places
         doc.focus_countries = focus

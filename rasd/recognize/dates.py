@@ -23,6 +23,7 @@ import regex
 
 from rasd.doc import DateMention, Document
 from rasd.lexicon import load_yaml
+from rasd.recognize.keyscan import KeyScanner
 from rasd.recognize.numbers import expression_source, value_of
 from rasd.text.normalize import NormText
 from rasd.text.stage import norm_text
@@ -64,7 +65,7 @@ class _Lex:
     period: dict[str, str]
     future: frozenset[str]
     res: dict[str, re.Pattern]
-    triggers: object  # Aho-Corasick automaton: first word -> families of rules that may start there
+    triggers: KeyScanner  # Aho-Corasick automaton: first word -> families of rules that may start there
     month_cues: frozenset[str]
     year_cues: frozenset[str]
     not_today_before: frozenset[str]
@@ -192,7 +193,7 @@ def _trigger_automaton(d: dict, month, hijri, weekday, day_word, period, two, ma
     for w, fams in trig.items():
         auto.add_word(w, (w, tuple(sorted(fams))))
     auto.make_automaton()
-    return auto
+    return KeyScanner(auto)
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -363,7 +364,7 @@ def _starts(norm: str, lex: _Lex) -> dict[str, list[int]]:
     """Positions where each family of rules may start: trigger words and digit runs."""
     n = len(norm)
     out: dict[str, list[int]] = {}
-    for end_idx, (key, fams) in lex.triggers.iter(norm):
+    for end_idx, (key, fams) in lex.triggers.iter(norm, 1):
         e = end_idx + 1
         if e < n and norm[e].isalnum():
             continue

@@ -18,6 +18,7 @@ from functools import cache
 
 from rasd.doc import Document, Figure, Span
 from rasd.lexicon import load_yaml
+from rasd.recognize.keyscan import KeyScanner
 from rasd.recognize.numbers import NumberMatch, find_numbers
 from rasd.text.normalize import NormText, normalize_word
 from rasd.text.stage import norm_text
@@ -122,7 +123,7 @@ def _automaton(keys):
         auto.add_word(k, k)
     if len(keys):
         auto.make_automaton()
-    return auto
+    return KeyScanner(auto)
 
 
 _EXPANDED: dict[int, dict[str, tuple[str, int]]] = {}
@@ -440,7 +441,7 @@ class _Reader:
         norm = self.norm
         n = len(norm)
         out = []
-        for end_idx, key in lex.dual_auto.iter(norm):
+        for end_idx, key in lex.dual_auto.iter(norm, 1):
             e = end_idx + 1
             if e < n and norm[e].isalnum():
                 continue

@@ -17,6 +17,7 @@ from functools import cache
 import regex
 
 from rasd.lexicon import load_yaml
+from rasd.recognize.keyscan import KeyScanner
 from rasd.text.normalize import normalize_word
 
 _SPACE = re.compile(r"\s+")
@@ -146,7 +147,7 @@ def _automaton():
     for k in _lexicon():
         auto.add_word(k, k)
     auto.make_automaton()
-    return auto
+    return KeyScanner(auto)
 
 
 @dataclass(slots=True)
@@ -180,7 +181,7 @@ def _hits(norm: str) -> list[_Hit]:
         if pfx not in _PROCLITICS:
             ws, pfx, art = s, "", False
         by_start[s] = _Hit(ws, s, e, pfx, art, None, v, m.group())
-    for end_idx, key in _automaton().iter(norm):
+    for end_idx, key in _automaton().iter(norm, 1):
         e = end_idx + 1
         if e < n and norm[e].isalnum():
             continue

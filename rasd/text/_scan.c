@@ -41,6 +41,10 @@
  *       as Tok(start, end, text) objects, at most ``k`` of them (all when ``k`` <= 0): what
  *       ``re.finditer`` over that window gives (rasd.recognize.figures reads the words around numbers).
  *
+ *   dfa_hits(text, classes, table, nclasses, outputs, word_end)
+ *       an Aho-Corasick automaton's (end index, value) hits, as pyahocorasick's ``iter`` gives them,
+ *       from the automaton compiled to a full transition table (rasd.recognize.keyscan).
+ *
  *   When ``Token`` (``Match``, ``Tok``) is a slots dataclass whose ``__match_args__`` fields are all writable
  *   object slots of its own (and it has no ``__post_init__``), an object is allocated and its slots
  *   filled directly (what the dataclass ``__init__`` does, without running Python code per object);
@@ -666,6 +670,8 @@ word_tokens(PyObject *self, PyObject *args)
     return out;
 }
 
+static PyObject *dfa_hits(PyObject *self, PyObject *args);  /* at the end of the file */
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(text, classes, types, type_of, Token[, table, max_types]): the tokens of text (code points below "
@@ -681,6 +687,9 @@ static PyMethodDef methods[] = {
     {"word_tokens", word_tokens, METH_VARARGS,
      "word_tokens(norm, pos, endpos, k, Tok): the matches of \\w+|[^\\w\\s] in norm[pos:endpos], at most k "
      "(all when k <= 0), as Tok(start, end, text) (rasd.recognize.figures)."},
+    {"dfa_hits", dfa_hits, METH_VARARGS,
+     "dfa_hits(text, classes, table, nclasses, outputs, word_end): an Aho-Corasick automaton's hits from its "
+     "full transition table (rasd.recognize.keyscan), as (end index, value) pairs."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -696,4 +705,76 @@ PyInit__scan(void)
     if (m != NULL && PyModule_AddIntConstant(m, "TYPE_NORMS", 1) < 0)
         Py_CLEAR(m);
     return m;
+}
+
+/* dfa_hits(text, classes, table, nclasses, outputs, word_end): the hits of an Aho-Corasick automaton
+ * compiled to a full transition table (rasd.recognize.keyscan): ``classes`` (bytes, one per code point
+ * below 0x10000; 0 for any other) gives each character's class, ``table`` (native int32, row by state,
+ * ``nclasses`` a row) the next state, ``outputs[state]`` None or the tuple of values of the keys that
+ * end there (longest first).  Returns the list of (index of the key's last character, value), what
+ * pyahocorasick's ``Automaton.iter`` gives; with ``word_end`` 1 the hits followed by a letter or digit
+ * are left out, with 2 those followed by a letter. */
+static PyObject *
+dfa_hits(PyObject *self, PyObject *args)
+{
+    PyObject *text, *outputs, *out = NULL;
+    Py_buffer cls = {0}, tab = {0};
+    Py_ssize_t nclasses;
+    int word_end;
+    if (!PyArg_ParseTuple(args, "Uy*y*nO!i", &text, &cls, &tab, &nclasses, &PyTuple_Type, &outputs, &word_end))
+        return NULL;
+    Py_ssize_t nstates = PyTuple_GET_SIZE(outputs);
+    if (cls.len != 0x10000 || nclasses <= 0 || nstates <= 0 || tab.len != nstates * nclasses * (Py_ssize_t)sizeof(int32_t)) {
+        PyErr_SetString(PyExc_ValueError, "dfa_hits: tables of the wrong size");
+        goto done;
+    }
+    const uint8_t *cl = (const uint8_t *)cls.buf;
+    const int32_t *tb = (const int32_t *)tab.buf;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    Py_ssize_t st = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        Py_ssize_t k = c < 0x10000 ? cl[c] : 0;
+        if (k >= nclasses)
+            k = 0;
+        st = tb[st * nclasses + k];
+        if (st < 0 || st >= nstates) {
+            PyErr_SetString(PyExc_ValueError, "dfa_hits: a state out of range");
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyObject *vals = PyTuple_GET_ITEM(outputs, st);
+        if (vals == Py_None)
+            continue;
+        if (word_end && i + 1 < n) {
+            Py_UCS4 nx = PyUnicode_READ(kind, data, i + 1);
+            if (word_end == 1 ? Py_UNICODE_ISALNUM(nx) : Py_UNICODE_ISALPHA(nx))
+                continue;
+        }
+        if (!PyTuple_Check(vals)) {
+            PyErr_SetString(PyExc_TypeError, "dfa_hits: outputs must be None or tuples");
+            Py_CLEAR(out);
+            goto done;
+        }
+        for (Py_ssize_t v = 0; v < PyTuple_GET_SIZE(vals); v++) {
+            PyObject *hit = Py_BuildValue("(nO)", i, PyTuple_GET_ITEM(vals, v));
+            if (hit == NULL || PyList_Append(out, hit) < 0) {
+                Py_XDECREF(hit);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(hit);
+        }
+    }
+done:
+    if (cls.buf != NULL)
+        PyBuffer_Release(&cls);
+    if (tab.buf != NULL)
+        PyBuffer_Release(&tab);
+    return out;
 }
