@@ -35,6 +35,7 @@ import numpy as np
 
 from rasd.ner.features import compiled_feature_context, stems_and_bases
 from rasd.text.normalize import normalize_word
+from rasd.text.vocab import VOCAB
 
 try:  # the optional compiled loops (rasd/ner/_crf.c); without them, the numpy code below
     from rasd.ner import _crf
@@ -281,6 +282,9 @@ class TypeScores:
         # when each row was last used (:meth:`touch`): the recently used rows outlive an eviction
         self._last = np.zeros(len(self._m), dtype=np.int64)
         self._tick = 0
+        # word id (rasd.text.vocab) -> row, -1 where not known yet (see _ids_by_word)
+        self._row_of: np.ndarray | None = None
+        self._row_stamp = None
         #: use the compiled loops when they are built (False: the numpy code, e.g. to compare)
         self.compiled = True
         self._flags_c = hasattr(_crf, "type_flags")  # False with a build of _crf.c older than it
@@ -297,16 +301,48 @@ class TypeScores:
             if k is not None:
                 self._nb_index[k][rest] = i
 
-    def ids(self, tokens: list[str], norms: list[str] | None = None) -> list[int]:
+    def ids(self, tokens: list[str], norms: list[str] | None = None, wids=None) -> list[int]:
         """Row ids of ``tokens`` (computing the rows of unseen types, all in one numpy step).
         A row belongs to a normalised form (the features see nothing else): ``norms``, the
-        tokens' ``normalize_word`` forms when the caller has them (e.g. ``Token.norm``).
+        tokens' ``normalize_word`` forms when the caller has them (e.g. ``Token.norm``); ``wids``,
+        their word ids under the current :data:`rasd.text.vocab.VOCAB` (an int32 array) when the
+        caller has them too: the rows are then read from an array indexed by word id.
         Valid until the next call: when the table would pass ``max_types`` (bounded memory on
         endless streams), only its most recently used half is kept (:meth:`_evict`)."""
         if norms is None:
             norms = list(map(normalize_word, tokens))
         if len(self.rows) + len(norms) > self.max_types:
             self._evict(min(self.max_types // 2, self.max_types - len(norms)))
+        if wids is not None and len(wids) == len(norms) and len(norms):
+            return self._ids_by_word(norms, wids)
+        return self._ids_by_norm(norms)
+
+    def _ids_by_word(self, norms: list[str], wids: np.ndarray) -> list[int]:
+        """:meth:`ids` from the tokens' word ids: row ``row_of[word id]`` (-1: not known yet, then
+        looked up by form, or computed, and remembered).  ``row_of`` starts afresh with the
+        vocabulary and after an eviction."""
+        w = np.asarray(wids, dtype=np.int32)
+        if int(w.min()) < 0:
+            return self._ids_by_norm(norms)
+        ro = self._row_of
+        if ro is None or self._row_stamp != VOCAB.stamp:
+            ro = self._row_of = np.full(1 << 16, -1, dtype=np.int64)
+            self._row_stamp = VOCAB.stamp
+        hi = int(w.max())
+        if hi >= len(ro):
+            grown = np.full(max(hi + 1, 2 * len(ro)), -1, dtype=np.int64)
+            grown[:len(ro)] = ro
+            ro = self._row_of = grown
+        r = ro[w]
+        miss = np.flatnonzero(r < 0)
+        if len(miss):
+            got = self._ids_by_norm(list(map(norms.__getitem__, miss.tolist())))
+            r[miss] = got
+            ro[w[miss]] = got
+        return r.tolist()
+
+    def _ids_by_norm(self, norms: list[str]) -> list[int]:
+        """:meth:`ids` by the tokens' normalised forms."""
         rows = self.rows
         out = list(map(rows.get, norms))
         if None in out:  # unseen types: computed once each, then only their tokens looked up again
@@ -327,6 +363,7 @@ class TypeScores:
         forget the others.  A row depends on nothing but its word type, so which rows are kept
         changes no score, only how many are computed again."""
         n = len(self.rows)
+        self._row_of = None  # rows move: the word id -> row array starts afresh
         kept = np.sort(np.argsort(-self._last[:n], kind="stable")[:max(keep, 0)])
         k = len(kept)
         toks: list[str] = [""] * n
@@ -474,15 +511,21 @@ class Decoder:
         self.types.compiled = value
 
     def emissions(self, sentences: list[list[str]], *, stems: list[list[str]] | None = None,
-                  norms: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+                  norms: list[list[str]] | None = None, wids=None) -> tuple[np.ndarray, np.ndarray]:
         """State scores of non-empty ``sentences``, as crfsuite computes them from the featurizer's
         attribute lists: a (tokens, labels) matrix over the sentences laid end to end, and the
         sentence lengths.  The features' stem of every token is appended to ``stems`` (one list
         per sentence) when it is given.  ``norms``: the tokens' normalised forms, when the caller
-        has them."""
+        has them (and ``wids``, with them, their word ids: one int32 array per sentence)."""
         flat = list(chain.from_iterable(sentences))
         types = self.types
-        ids = types.ids(flat, None if norms is None else list(chain.from_iterable(norms)))
+        if norms is None:
+            ids = types.ids(flat)
+        else:
+            w = None
+            if wids is not None:
+                w = np.concatenate([np.frombuffer(x, dtype=np.int32) for x in wids]) if wids else None
+            ids = types.ids(flat, list(chain.from_iterable(norms)), w)
         if _crf is not None and self.compiled and self._extras:
             return self._compiled_scores(ids, list(map(len, sentences)), stems)
         lens = np.array(list(map(len, sentences)), dtype=np.intp)
@@ -617,10 +660,11 @@ class Decoder:
         return self.tag_with_stems(sentences)[0]
 
     def tag_with_stems(self, sentences: list[list[str]], *, iob2: bool = False,
-                       norms: list[list[str]] | None = None) -> tuple[list[list[str]], list[list[str]]]:
+                       norms: list[list[str]] | None = None, wids=None) -> tuple[list[list[str]], list[list[str]]]:
         """:meth:`tag_many` (with ``iob2``, the tags as :func:`rasd.ner.conll.repair_iob2` makes
         them), and the features' stem of every token (for name propagation).  ``norms``: the
-        tokens' ``normalize_word`` forms, sentence by sentence, when the caller has them."""
+        tokens' ``normalize_word`` forms, sentence by sentence, when the caller has them; ``wids``,
+        with them, the tokens' word ids under :data:`rasd.text.vocab.VOCAB` (int32 arrays)."""
         out: list[list[str]] = [[] for _ in sentences]
         stems_out: list[list[str]] = [[] for _ in sentences]
         todo = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
@@ -633,7 +677,8 @@ class Decoder:
             chunk = todo[c:c + self.batch]
             stems: list[list[str]] = []
             em, lens = self.emissions([sentences[i] for i in chunk], stems=stems,
-                                      norms=None if norms is None else [norms[i] for i in chunk])
+                                      norms=None if norms is None else [norms[i] for i in chunk],
+                                      wids=None if wids is None or norms is None else [wids[i] for i in chunk])
             if compiled:
                 tags = _crf.viterbi(em, lens.tolist(), self._T, start, table)
             else:

@@ -25,6 +25,7 @@ from rasd.geo.family import drop_family_nisbas
 from rasd.ner.conll import spans
 from rasd.ner.features import split_clitics
 from rasd.text.normalize import normalize
+from rasd.text.vocab import token_table
 
 # label of the rule entity -> True when the rule entity wins an overlap with a tagger entity
 RULES_WIN: dict[str, bool] = {"PERS": False, "ORG": False, "LOC": False, "MISC": False}
@@ -90,12 +91,19 @@ def tagger_entities(doc: Document, tagger) -> list[Entity]:
     toks = doc.tokens
     # the tokens' texts and normalised forms read once for the document, then cut by sentence (the
     # forms from the rule entities' reader when it read this document's tokens, as the quotes stage does)
-    texts = list(map(_TEXT, toks))
-    reader = doc.cache.get("entities.reader")
-    norms = getattr(reader, "norms", None) if getattr(reader, "toks", None) is toks else None
-    if norms is None or len(norms) != len(toks):
-        norms = list(map(_NORM, toks))
-    all_tags = tagger.tag_document([texts[a:b] for a, b in ranges], norms=[norms[a:b] for a, b in ranges])
+    tt = token_table(doc)  # the tokenizer's texts, forms and word ids, when they hold for doc.tokens
+    wids = None
+    if tt is not None:
+        texts, norms = tt.texts, tt.norms
+        wids = [tt.ids[a:b] for a, b in ranges]
+    else:
+        texts = list(map(_TEXT, toks))
+        reader = doc.cache.get("entities.reader")
+        norms = getattr(reader, "norms", None) if getattr(reader, "toks", None) is toks else None
+        if norms is None or len(norms) != len(toks):
+            norms = list(map(_NORM, toks))
+    all_tags = tagger.tag_document([texts[a:b] for a, b in ranges], norms=[norms[a:b] for a, b in ranges],
+                                   wids=wids)
     for (a, _b), tags in zip(ranges, all_tags, strict=True):
         if tags.count("O") == len(tags):
             continue  # most sentences name nothing

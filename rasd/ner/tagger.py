@@ -163,22 +163,23 @@ class Tagger:
         return self._decoder.tag_with_stems(sentences, iob2=True)[0]
 
     def tag_document(self, sentences: list[list[str]], *, window: int = 100, propagate: bool = True,
-                     norms: list[list[str]] | None = None) -> list[list[str]]:
+                     norms: list[list[str]] | None = None, wids=None) -> list[list[str]]:
         """Tags for the sentences of one document (or of a CoNLL file, in windows of ``window``
         sentences): each sentence tagged alone, then names found once are propagated to their
         untagged repetitions (:func:`rasd.ner.propagate.propagate`).  ``norms``: the tokens'
-        normalised forms (``Token.norm``, i.e. ``normalize_word``) when the caller has them."""
+        normalised forms (``Token.norm``, i.e. ``normalize_word``) when the caller has them, and
+        ``wids`` their word ids (:mod:`rasd.text.vocab`, an int32 array per sentence)."""
         if not propagate:
             self.load()
             if self._decoder is not None:
-                return self._decoder.tag_with_stems(sentences, iob2=True, norms=norms)[0]
+                return self._decoder.tag_with_stems(sentences, iob2=True, norms=norms, wids=wids)[0]
             return self.tag_many(sentences)
         from rasd.ner.propagate import propagate as spread
 
         self.load()
         stems = None
         if self._decoder is not None:
-            tags, stems = self._decoder.tag_with_stems(sentences, iob2=True, norms=norms)
+            tags, stems = self._decoder.tag_with_stems(sentences, iob2=True, norms=norms, wids=wids)
             stem = self._decoder.types.stem
         else:
             tags = self.tag_many(sentences)

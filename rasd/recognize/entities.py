@@ -18,13 +18,14 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import attrgetter
+from operator import attrgetter, is_
 
 from rasd.doc import Document, Entity, Token
 from rasd.lazy import once
 from rasd.lexicon import load_tsv, load_yaml
 from rasd.lexicon.matcher import normalize_key
 from rasd.text.normalize import normalize_word
+from rasd.text.vocab import VOCAB, token_table
 
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
@@ -237,17 +238,22 @@ class _Reader:
         self.head_idx: list[int] | None = None
         self.given_idx: list[int] | None = None
         self.known_idx: list[int] | None = None
-        self.norms = list(map(_NORM, self.toks))
+        tt = token_table(doc)  # the tokenizer's forms and word ids, when they hold for doc.tokens
+        self.wids = tt.ids if tt is not None else None
+        self.norms = tt.norms if tt is not None else list(map(_NORM, self.toks))
         self._titles: dict[int, tuple[str, int, int] | None] = {}
         self._heads: dict[int, tuple[bool, int, int] | None] = {}
 
     def candidates(self) -> None:
         """Find the tokens that may start a title, an organisation head, a given name, a known name."""
         norms = self.norms
-        feats = list(map(feature_table(self.lx).get, norms, repeat(0)))
-        # a word on عبد (a given name) may be missing from the table: its bit (the scans in C)
-        for i in compress(count(), map(str.startswith, norms, repeat(_NAME_PREFIX))):
-            feats[i] |= 4
+        if self.wids is not None:
+            feats = _bits_by_id(self.lx, norms, self.wids)
+        else:
+            feats = list(map(feature_table(self.lx).get, norms, repeat(0)))
+            # a word on عبد (a given name) may be missing from the table: its bit (the scans in C)
+            for i in compress(count(), map(str.startswith, norms, repeat(_NAME_PREFIX))):
+                feats[i] |= 4
         toks = self.toks
         hits = [i for i in compress(count(), feats) if toks[i].kind == "word"]  # tokens with a feature
         self.title_idx = [i for i in hits if feats[i] & 1]
@@ -899,6 +905,30 @@ def feature_table(lx: Lexicon) -> dict[str, int]:
                 table[f] = bits
         _TABLE = (lx, table)
     return _TABLE[1]
+
+
+_BY_ID: list = [None, None, []]  # [the lexicon, the vocabulary's stamp, word id -> bits or None], see _bits_by_id
+
+
+def _bits_by_id(lx: Lexicon, norms: list[str], wids) -> list[int]:
+    """The feature bits of the tokens with normalised forms ``norms`` and word ids ``wids``
+    (:mod:`rasd.text.vocab`): :func:`feature_table`'s bits, with the given-name prefix's bit for a
+    word on عبد, kept per word id (read by index; a word met for the first time is looked up)."""
+    if _BY_ID[0] is not lx or _BY_ID[1] != VOCAB.stamp:
+        _BY_ID[:] = [lx, VOCAB.stamp, []]
+    by_id = _BY_ID[2]
+    if not wids:
+        return []
+    top = max(wids)
+    if top >= len(by_id):
+        by_id.extend([None] * (max(top + 1, 2 * len(by_id)) - len(by_id)))
+    feats = list(map(by_id.__getitem__, wids))
+    if None in feats:
+        get = feature_table(lx).get
+        for i in compress(count(), map(is_, feats, repeat(None))):
+            norm = norms[i]
+            feats[i] = by_id[wids[i]] = get(norm, 0) | (4 if norm.startswith(_NAME_PREFIX) else 0)
+    return feats
 
 
 def _is_speech(norm: str) -> bool:

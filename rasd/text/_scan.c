@@ -23,6 +23,18 @@
  *       ``types``, which is emptied first when it holds ``max_types`` entries.  ``type_of`` is
  *       called for the others (a presentation form).  The module's TYPE_NORMS tells this build has it.
  *
+ *   tokenize(text, classes, types, type_of, Token, table, max_types, parallel)
+ *       with ``parallel`` true: ``(tokens, texts, norms, ids, missing)``, the tokens and, token by
+ *       token, their texts, their norms, and (``ids``, a bytearray of native int32) the word id
+ *       a ``types`` value may hold as its third item (-1 where it holds none: a (norm, kind) pair,
+ *       e.g. a text read here for the first time); ``missing`` lists the positions of those -1.
+ *       ``types`` values may be (norm, kind) or (norm, kind, id).  The module's PARALLEL tells
+ *       this build has it.
+ *
+ *   tokenize(text, classes, types, type_of, Token, table, max_types, parallel, vocab)
+ *       the same, and a text read here for the first time enters ``types`` as (norm, kind, id) with
+ *       ``vocab[norm]`` as its id (``len(vocab)``, entered, when the norm has none yet).
+ *
  *   normalize(text, table)
  *       rasd.text.normalize.normalize's folding in one pass, from a table per code point (or None
  *       for text that needs the Python path).
@@ -148,7 +160,7 @@ static PyObject *kind_names[4];  /* "number", "word", "latin", "punct" (interned
  * character is left to the Python code (-2 in the table). */
 static PyObject *
 new_type(PyObject *str, int kind, const void *data, Py_ssize_t s, Py_ssize_t i, const int32_t *T,
-         PyObject *kind_name, PyObject *types, Py_ssize_t max_types)
+         PyObject *kind_name, PyObject *types, Py_ssize_t max_types, PyObject *vocab)
 {
     Py_UCS4 small[64];
     Py_UCS4 *buf = i - s <= 64 ? small : PyMem_Malloc(sizeof(Py_UCS4) * (i - s));
@@ -170,7 +182,21 @@ new_type(PyObject *str, int kind, const void *data, Py_ssize_t s, Py_ssize_t i, 
         PyMem_Free(buf);
     if (norm == NULL)
         return NULL;
-    PyObject *info = PyTuple_Pack(2, norm, kind_name);
+    PyObject *info;
+    if (vocab != NULL) {  /* (norm, kind, word id): the norm's id, a new one when it has none */
+        PyObject *wid = PyDict_GetItemWithError(vocab, norm);  /* borrowed */
+        if (wid != NULL)
+            Py_INCREF(wid);
+        else if (!PyErr_Occurred()) {
+            wid = PyLong_FromSsize_t(PyDict_GET_SIZE(vocab));
+            if (wid != NULL && PyDict_SetItem(vocab, norm, wid) < 0)
+                Py_CLEAR(wid);
+        }
+        info = wid == NULL ? NULL : PyTuple_Pack(3, norm, kind_name, wid);
+        Py_XDECREF(wid);
+    }
+    else
+        info = PyTuple_Pack(2, norm, kind_name);
     Py_DECREF(norm);
     if (info == NULL)
         return NULL;
@@ -189,10 +215,17 @@ tokenize(PyObject *self, PyObject *args)
     PyObject *text, *types, *type_of, *token_type;
     Py_buffer cls, tab = {0};
     Py_ssize_t max_types = 0;
-    if (!PyArg_ParseTuple(args, "Uy*O!OO|y*n", &text, &cls, &PyDict_Type, &types, &type_of, &token_type, &tab,
-                          &max_types))
+    int parallel = 0;
+    PyObject *vocab = NULL;
+    if (!PyArg_ParseTuple(args, "Uy*O!OO|y*npO!", &text, &cls, &PyDict_Type, &types, &type_of, &token_type, &tab,
+                          &max_types, &parallel, &PyDict_Type, &vocab))
         return NULL;
     PyObject *out = NULL;
+    PyObject *texts = NULL, *norms = NULL, *missing = NULL;
+    int32_t *wids = NULL;  /* the word ids (parallel), grown with the tokens */
+    PyObject **tv = NULL, **nv = NULL;  /* the texts and norms (new references, held of them), as wids */
+    Py_ssize_t held = 0;
+    Py_ssize_t wcap = 0;
     if (cls.len != 0x10000) {
         PyErr_SetString(PyExc_ValueError, "classes: one byte per code point below 0x10000 expected");
         goto done;
@@ -223,6 +256,18 @@ tokenize(PyObject *self, PyObject *args)
     out = PyList_New(0);
     if (out == NULL)
         goto done;
+    if (parallel) {
+        missing = PyList_New(0);
+        wcap = n / 4 + 16;  /* a token takes at least one character and most take more */
+        wids = PyMem_Malloc(sizeof(int32_t) * wcap);
+        tv = PyMem_Malloc(sizeof(PyObject *) * wcap);
+        nv = PyMem_Malloc(sizeof(PyObject *) * wcap);
+        if (missing == NULL || wids == NULL || tv == NULL || nv == NULL) {
+            if (missing != NULL)
+                PyErr_NoMemory();
+            goto fail;
+        }
+    }
     Py_ssize_t i = 0;
     while (i < n) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
@@ -271,7 +316,7 @@ tokenize(PyObject *self, PyObject *args)
                 goto fail;
             }
             if (T != NULL)
-                info = new_type(str, kind, data, s, i, T, kind_names[tk], types, max_types);
+                info = new_type(str, kind, data, s, i, T, kind_names[tk], types, max_types, vocab);
             if (info == NULL && !PyErr_Occurred())
                 info = PyObject_CallOneArg(type_of, str);
             if (info == NULL) {
@@ -281,11 +326,58 @@ tokenize(PyObject *self, PyObject *args)
         }
         else
             Py_INCREF(info);
-        if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 2) {
-            PyErr_SetString(PyExc_TypeError, "types: (norm, kind) tuples expected");
+        if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) < 2 || PyTuple_GET_SIZE(info) > 3) {
+            PyErr_SetString(PyExc_TypeError, "types: (norm, kind) or (norm, kind, id) tuples expected");
             Py_DECREF(info);
             Py_DECREF(str);
             goto fail;
+        }
+        if (parallel) {
+            Py_ssize_t at = PyList_GET_SIZE(out);
+            long wid = -1;
+            if (PyTuple_GET_SIZE(info) == 3) {
+                wid = PyLong_AsLong(PyTuple_GET_ITEM(info, 2));
+                if (wid == -1 && PyErr_Occurred()) {
+                    Py_DECREF(info);
+                    Py_DECREF(str);
+                    goto fail;
+                }
+                if (wid < -1 || wid > INT32_MAX)
+                    wid = -1;
+            }
+            if (at >= wcap) {
+                Py_ssize_t cap = 2 * wcap;
+                int32_t *grown = PyMem_Realloc(wids, sizeof(int32_t) * cap);
+                if (grown != NULL)
+                    wids = grown;
+                PyObject **tg = grown == NULL ? NULL : PyMem_Realloc(tv, sizeof(PyObject *) * cap);
+                if (tg != NULL)
+                    tv = tg;
+                PyObject **ng = tg == NULL ? NULL : PyMem_Realloc(nv, sizeof(PyObject *) * cap);
+                if (ng == NULL) {
+                    PyErr_NoMemory();
+                    Py_DECREF(info);
+                    Py_DECREF(str);
+                    goto fail;
+                }
+                nv = ng;
+                wcap = cap;
+            }
+            wids[at] = (int32_t)wid;
+            tv[at] = Py_NewRef(str);
+            nv[at] = Py_NewRef(PyTuple_GET_ITEM(info, 0));
+            held = at + 1;
+            int bad = 0;
+            if (wid < 0) {
+                PyObject *pos = PyLong_FromSsize_t(at);
+                bad = pos == NULL || PyList_Append(missing, pos) < 0;
+                Py_XDECREF(pos);
+            }
+            if (bad) {
+                Py_DECREF(info);
+                Py_DECREF(str);
+                goto fail;
+            }
         }
         PyObject *start = PyLong_FromSsize_t(s), *end = PyLong_FromSsize_t(i);
         PyObject *tok = NULL;
@@ -304,10 +396,41 @@ tokenize(PyObject *self, PyObject *args)
         if (rc < 0)
             goto fail;
     }
+    if (parallel) {
+        Py_ssize_t m = PyList_GET_SIZE(out);
+        texts = PyList_New(m);
+        norms = PyList_New(m);
+        PyObject *ids = texts == NULL || norms == NULL ? NULL :
+            PyByteArray_FromStringAndSize((const char *)wids, (Py_ssize_t)sizeof(int32_t) * m);
+        if (ids != NULL && held == m) {  /* the references move into the lists */
+            for (Py_ssize_t k = 0; k < m; k++) {
+                PyList_SET_ITEM(texts, k, tv[k]);
+                PyList_SET_ITEM(norms, k, nv[k]);
+            }
+            held = 0;
+        }
+        else if (ids != NULL) {
+            PyErr_SetString(PyExc_SystemError, "tokenize: texts and tokens differ in number");
+            Py_CLEAR(ids);
+        }
+        PyObject *res = ids == NULL ? NULL : PyTuple_Pack(5, out, texts, norms, ids, missing);
+        Py_XDECREF(ids);
+        Py_SETREF(out, res);
+    }
     goto done;
 fail:
     Py_CLEAR(out);
 done:
+    Py_XDECREF(texts);
+    Py_XDECREF(norms);
+    Py_XDECREF(missing);
+    for (Py_ssize_t k = 0; k < held; k++) {
+        Py_DECREF(tv[k]);
+        Py_DECREF(nv[k]);
+    }
+    PyMem_Free(wids);
+    PyMem_Free(tv);
+    PyMem_Free(nv);
     PyBuffer_Release(&cls);
     if (tab.buf != NULL)
         PyBuffer_Release(&tab);
@@ -674,8 +797,9 @@ static PyObject *dfa_hits(PyObject *self, PyObject *args);  /* at the end of the
 
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
-     "tokenize(text, classes, types, type_of, Token[, table, max_types]): the tokens of text (code points below "
-     "0x10000); with normalize's table, new token texts get their (norm, kind) here."},
+     "tokenize(text, classes, types, type_of, Token[, table, max_types, parallel, vocab]): the tokens of text (code "
+     "points below 0x10000); with normalize's table, new token texts get their (norm, kind) here; with parallel, "
+     "(tokens, texts, norms, word ids as int32 bytes, positions without an id)."},
     {"normalize", normalize, METH_VARARGS,
      "normalize(text, table): (norm, index bytes or None), or None where the Python path is needed."},
     {"match_words", match_words, METH_VARARGS,
@@ -702,7 +826,7 @@ PyMODINIT_FUNC
 PyInit__scan(void)
 {
     PyObject *m = PyModule_Create(&module);
-    if (m != NULL && PyModule_AddIntConstant(m, "TYPE_NORMS", 1) < 0)
+    if (m != NULL && (PyModule_AddIntConstant(m, "TYPE_NORMS", 1) < 0 || PyModule_AddIntConstant(m, "PARALLEL", 1) < 0))
         Py_CLEAR(m);
     return m;
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasd.doc import Document
 from rasd.text.normalize import normalize
 from rasd.text.sentences import split_sentences
-from rasd.text.tokenize import _fast_patterns, tokenize
+from rasd.text.tokenize import _fast_patterns, tokenize_table
 from rasd.text.trailer import body_end
 
 
@@ -20,7 +20,8 @@ def norm_text(doc: Document):
 
 
 class Tokenize:
-    """Split the text into tokens with offsets (none in a closing line of tags: :mod:`rasd.text.trailer`)."""
+    """Split the text into tokens with offsets (none in a closing line of tags: :mod:`rasd.text.trailer`);
+    ``doc.cache["token_table"]`` holds their texts, normalised forms and word ids (:mod:`rasd.text.vocab`)."""
 
     name = "tokenize"
     needs = ("text",)
@@ -37,7 +38,9 @@ class Tokenize:
         end = doc.cache["body_end"] = body_end(doc.text)
         if end < len(doc.text):
             doc.cache.pop("norm", None)  # a normalised whole text handed in (the store's) would hold the tags
-        doc.tokens = tokenize(doc.text if end == len(doc.text) else doc.text[:end])
+        tt = tokenize_table(doc.text if end == len(doc.text) else doc.text[:end])
+        doc.tokens = tt.tokens
+        doc.cache["token_table"] = tt  # texts, norms and word ids for the later stages (rasd.text.vocab)
         return doc
 
 

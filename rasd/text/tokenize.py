@@ -15,14 +15,17 @@ the ``regex`` classes themselves, so both give the same tokens), which is severa
 
 from __future__ import annotations
 
+import os
 import re
+from array import array
 from itertools import accumulate, chain, compress, count
-from operator import itemgetter, not_
+from operator import attrgetter, itemgetter, not_
 
 import regex
 
 from rasd.doc import Token
 from rasd.text.normalize import _FULL_TABLE, _norm_table
+from rasd.text.vocab import VOCAB, TokenTable
 
 _ALTERNATIVES = (
     ("number", r"\d+(?:[.,٫٬]\d+)*"),
@@ -49,6 +52,8 @@ except ImportError:  # pragma: no cover - depends on the build
     _scan = None
 # does the compiled scan give new token texts their (norm, kind) itself (from normalize's table)?
 _TYPE_NORMS = bool(getattr(_scan, "TYPE_NORMS", 0))
+# does it also give the tokens' texts, norms and word ids (tokenize_table)?
+_PARALLEL = bool(getattr(_scan, "PARALLEL", 0)) and _TYPE_NORMS and array("i").itemsize == 4
 
 
 def _ranges(chars: list[str]) -> str:
@@ -92,14 +97,16 @@ def _fast_patterns() -> tuple[re.Pattern, re.Pattern]:
     return _fast
 
 
-# token text -> (normalised form, kind); bounded so that a long-running process does not grow forever
-_TYPES: dict[str, tuple[str, str]] = {}
+# token text -> (normalised form, kind, word id in VOCAB) -- or (normalised form, kind) for a text
+# the compiled scan read (tokenize_table adds the id); bounded so that a long-running process does
+# not grow forever, and emptied when VOCAB starts afresh (its ids would be stale)
+_TYPES: dict[str, tuple] = {}
 _MAX_TYPES = 1 << 17
 _NORM, _KIND = itemgetter(0), itemgetter(1)
 
 
-def _type_of(s: str) -> tuple[str, str]:
-    """Normalised form and kind of a token string not seen before (and remember it)."""
+def _type_of(s: str) -> tuple[str, str, int]:
+    """Normalised form, kind and word id of a token string not seen before (and remember them)."""
     if len(_TYPES) >= _MAX_TYPES:
         _TYPES.clear()
     # the kind follows from the first character: each alternative matches iff it can start there
@@ -107,8 +114,19 @@ def _type_of(s: str) -> tuple[str, str]:
     if kind is None:
         m = _TOKEN_RE.match(s[0])
         kind = _FIRST_KIND[s[0]] = (m.lastgroup if m is not None else None) or "punct"
-    r = _TYPES[s] = (s.translate(_FULL_TABLE).lower(), kind)
+    norm = s.translate(_FULL_TABLE).lower()
+    r = _TYPES[s] = (norm, kind, VOCAB.id(norm))
     return r
+
+
+def _check_vocab() -> None:
+    """Start the word ids afresh when the vocabulary is full (between documents only, so that the
+    ids of one document all belong to one vocabulary)."""
+    if len(VOCAB) >= VOCAB.max_words:
+        VOCAB.reset()
+        _TYPES.clear()
+    elif VOCAB.stamp[0] != os.getpid():  # a forked process: its own ids from now on (tables of the
+        VOCAB.restamp()                  # parent's, pickled in, or its own sent back no longer hold)
 
 
 _FIRST_KIND: dict[str, str] = {}  # first character of a token -> its kind
@@ -116,12 +134,46 @@ _FIRST_KIND: dict[str, str] = {}  # first character of a token -> its kind
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens; ``text[t.start:t.end] == t.text`` for every token."""
+    _check_vocab()
+    return _tokenize(text)
+
+
+_TEXT = attrgetter("text")
+_TOKEN_NORM = attrgetter("norm")
+
+
+def tokenize_table(text: str, *, compiled: bool = True) -> TokenTable:
+    """:func:`tokenize` and, token by token, the texts, normalised forms and word ids
+    (:mod:`rasd.text.vocab`), read in the same scan when the compiled one is built (``compiled``
+    False: the Python code, its reference)."""
+    _check_vocab()
+    fast, outside = _fast or _fast_patterns()
+    if compiled and _PARALLEL and outside.search(text) is None:
+        toks, texts, norms, raw, missing = _scan.tokenize(text, _CLASSES, _TYPES, _type_of, Token, _NORMS,
+                                                          _MAX_TYPES, True, VOCAB.ids)
+        ids = array("i")
+        ids.frombytes(raw)
+        # texts whose type has no id (read by an older tokenize() call): their ids, kept with their type
+        for i in missing:
+            norm = norms[i]
+            wid = ids[i] = VOCAB.id(norm)
+            s = texts[i]
+            info = _TYPES.get(s)
+            if info is not None and len(info) == 2 and info[0] == norm:
+                _TYPES[s] = (info[0], info[1], wid)
+        return TokenTable(toks, texts, norms, ids, VOCAB.stamp)
+    toks = _tokenize(text, compiled=compiled)
+    norms = list(map(_TOKEN_NORM, toks))
+    return TokenTable(toks, list(map(_TEXT, toks)), norms, array("i", map(VOCAB.id, norms)), VOCAB.stamp)
+
+
+def _tokenize(text: str, *, compiled: bool = True) -> list[Token]:
     fast, outside = _fast or _fast_patterns()
     if outside.search(text) is not None:
         return _tokenize_any(text)
-    if _scan is not None:  # the same scan in C (which reads new token texts itself when it can)
+    if compiled and _scan is not None:  # the same scan in C (which reads new token texts itself when it can)
         if _TYPE_NORMS:
-            return _scan.tokenize(text, _CLASSES, _TYPES, _type_of, Token, _NORMS, _MAX_TYPES)
+            return _scan.tokenize(text, _CLASSES, _TYPES, _type_of, Token, _NORMS, _MAX_TYPES, False, VOCAB.ids)
         return _scan.tokenize(text, _CLASSES, _TYPES, _type_of, Token)
     # gap, token, gap, token ...: the running sum of their lengths gives every offset (all in C)
     pieces = list(chain.from_iterable(fast.findall(text)))
