@@ -16,6 +16,7 @@ from rasd.recognize.quotes.lexicon import (
     _NAME_LINKS,
     _NOT_BARE_ROLE,
     _NOT_GIVEN,
+    _PRESS,
     _RELATIVES,
     _SUBJECT_TAIL,
     _adverbial,
@@ -208,15 +209,15 @@ class _Names:
             j -= 1
         e = self._ent_ending(j, a)
         if e is None:
-            sp = self._bare_name_ending(a, j)  # سفيرة الولايات المتحدة لدى الأمم المتحدة سامنتا باور
+            sp = self._bare_name_ending(a, j) or self._family_name_ending(a, j)  # سفيرة ... سامنتا باور
             k = self.tok_at(sp.start) if sp is not None else None
         elif not e.label.startswith("PERS") and not self._bare_org(e):
             return None
         else:
             k = self.tok_at(e.start)
         first = toks[a].norm
-        if k is None or k <= a + 1:
-            return None
+        if k is None or k <= a + 1 or toks[k - 1].norm in _PRESS:
+            return None  # (متحدث باسم الجهاز لوكالة | فرانس برس: the agency told, not a name)
         inner = any(self._title_reaches(x, k) for x in range(max(a + 1, k - 5), k))
         whole = self._title_reaches(a, k)  # نائب الرئيس اليمني فلان: one title
         if inner and (not whole or (first[2:] if first.startswith("ال") else first) in q.unnamed):
@@ -248,6 +249,30 @@ class _Names:
                 break
             k -= 1
         if j + 1 - k < 2 or not _definite(toks[k - 1].norm) or toks[k].norm in _NAME_LINKS:
+            return None
+        s, e = toks[k].start, toks[j].end
+        name = self.text[s:e]
+        return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+
+    def _family_name_ending(self, a: int, j: int) -> Speaker | None:
+        """A bare given name and a family name with the article ending at token j, right after the
+        article-bearing end of the role that starts at a (المتحدث باسم الوزارة | تيسير المفرج), when the
+        given name is known or the family name comes again in the text (وبيّن المفرج)."""
+        toks, r = self.toks, self.r
+        k = j - 1
+        if k - 1 <= a or toks[j].kind != "word" or toks[k].kind != "word" or not _definite(toks[k - 1].norm):
+            return None
+        fam, nm = toks[j].norm, toks[k].norm
+        if not fam.startswith("ال") or len(fam) < 5 or j in self.ents_at or k in self.ents_at or \
+                r.is_adj(fam) or r.title_at(j) is not None or r.head_at(j) is not None or \
+                fam in r.lx.time_words or toks[j].start in self._place_starts():
+            return None
+        if nm.startswith("ال") or nm in r.lx.stop or nm in _CUT_WORDS or nm in self.q.not_subjects or \
+                nm in _NAME_LINKS or nm in _NOT_GIVEN or self.verb_at(k) is not None or \
+                _adverbial(toks[k].text) or r.title_at(k) is not None or r.head_at(k) is not None or \
+                nm[:1] in "لبو" and not self._name_on_clitic(k) or r.is_adj(nm):
+            return None
+        if nm not in r.lx.given and self.text.count(toks[j].text) < 2:
             return None
         s, e = toks[k].start, toks[j].end
         name = self.text[s:e]

@@ -319,6 +319,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 continue
             if t.norm in extra:
                 return self._content_after_extra(k, limit, nominal), k, part_at
+            if k > i + 1 and not participle and self._according_word(k) and self._comp_ahead(k, limit):
+                k += 1  # وقال فلان بحسب صحيفة مكة إن: the paper passes it on, فلان speaks
+                continue
             if k > i + 1:
                 v2 = self._verb_in_subject(k)
                 if v2 is not None:

@@ -20,6 +20,7 @@ from rasd.recognize.quotes.lexicon import (
     _NOT_GIVEN,
     _OBJECT_START,
     _OPENERS,
+    _PAPER_CLOSERS,
     _PAPER_OPENERS,
     _PLACE_PEOPLE,
     _RELATIVES,
@@ -227,8 +228,8 @@ class _Speakers:
     def _past_spoken_to(self, a: int, b: int) -> int:
         """Where the subject starts after the paper or the one spoken to named first at token a."""
         toks = self.toks
-        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _PAPER_OPENERS:
-            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
+        if a + 2 < b and toks[a].norm == "ل" and (toks[a + 1].text in _PAPER_OPENERS or toks[a + 1].text == "("):
+            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in _PAPER_CLOSERS), None)
             if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
                 a = close + 1
                 while a < b and toks[a].kind == "punct":
@@ -514,6 +515,11 @@ class _Speakers:
         if named is not None:  # وقال الدكتور التركي: the person named in full before (عبدالله التركي)
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=named.name, role=named.role,
                            kind="person")
+        t = self.r.title_at(a)
+        if end > a + 1 and t is not None and t[0] == "honorific" and t[1] == 1:
+            sp = self._role_subject(a, a + 1)
+            if sp.name is not None:  # وبين فضيلة إمام وخطيب المسجد: the one so honoured before
+                return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role, kind="person")
         return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person")
 
     def _by_surname(self, a: int, end: int) -> Speaker | None:

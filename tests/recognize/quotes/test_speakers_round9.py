@@ -1,0 +1,54 @@
+"""Who speaks (round 9 classes, general news): a body named inside what was said, a paper given with بحسب
+after the speaker, the agency told after a role, إمام after an honorific, a paper in brackets, a name after
+a long role. Team-written sentences."""
+
+
+def test_participle_goes_with_the_speaker_not_a_body_named_in_the_content(full_quotes, speaker_of):
+    text = ("كشف مدير الجامعة الدكتور سالم الحربي أنه تم قبول ألف طالب.\n"
+            "وأكد عدم وجود خلل في النظام بعد ربطه بنظامي المركز الوطني للقياس والتقويم، مشيرا إلى أنه لم يعد "
+            "هناك حاجة للورق.\nوأضاف: «ألغينا التعامل الورقي».")
+    qs = full_quotes(text)
+    assert speaker_of(qs, "حاجة للورق").name == "سالم الحربي"
+    assert speaker_of(qs, "ألغينا").name == "سالم الحربي"
+
+
+def test_paper_after_the_speaker_with_bihasab(full_quotes, speaker_of):
+    text = ("وقال المتحدث باسم البلدية فهد العتيبي إن الحديقة ستفتح.\n"
+            "وقال العتيبي بحسب صحيفة الحياة إن العمل بدأ أمس.\nوبين أن اللجنة ستجتمع غدا.")
+    qs = full_quotes(text)
+    assert speaker_of(qs, "العمل بدأ").name == "فهد العتيبي"
+    assert speaker_of(qs, "اللجنة ستجتمع").name == "فهد العتيبي"
+
+
+def test_agency_told_is_not_the_name_closing_a_role(full_quotes, speaker_of):
+    qs = full_quotes("وأخلى السكان ألف منزل بحسب ما قال متحدث باسم جهاز الدفاع المدني لوكالة فرانس برس.")
+    sp = speaker_of(qs, "ألف منزل")
+    assert sp.text.startswith("متحدث باسم جهاز الدفاع المدني")
+    assert "فرانس" not in sp.text
+
+
+def test_imam_after_an_honorific_is_part_of_the_role(full_quotes, speaker_of):
+    text = ("أكد فضيلة إمام وخطيب المسجد النبوي الشيخ الدكتور صالح البدير أن الإرهاب مرفوض.\n"
+            "وقال في خطبة الجمعة: إن الأمة صف واحد.")
+    qs = full_quotes(text)
+    assert speaker_of(qs, "الإرهاب مرفوض").name == "صالح البدير"
+    assert speaker_of(qs, "صف واحد").name == "صالح البدير"
+
+
+def test_paper_in_brackets_before_the_subject(full_quotes, speaker_of):
+    qs = full_quotes("كشف لـ(الوطن) مدير التعليم بالمنطقة الدكتور ناصر الشهري، أنه تم تعيين مئة معلم.")
+    assert speaker_of(qs, "مئة معلم").name == "ناصر الشهري"
+
+
+def test_given_and_family_name_after_a_long_role(full_quotes, speaker_of):
+    text = ("أوضح ل«الحياة» المتحدث الرسمي لوزارة الصحة تيسير المنصور أنه لا صحة لإيقاف التطعيم.\n"
+            "وبيّن المنصور أن الحملة مستمرة.")
+    sp = speaker_of(full_quotes(text), "لإيقاف التطعيم")
+    assert sp.name == "تيسير المنصور"
+    assert sp.role.startswith("المتحدث الرسمي")
+
+
+def test_role_ending_on_a_plain_noun_phrase_keeps_its_words(full_quotes, speaker_of):
+    # no family name that comes again, no known given name: the role stays the speaker
+    sp = speaker_of(full_quotes("وقال مدير عام الشؤون الصحية إن المستشفى سيفتح قريبا."), "المستشفى")
+    assert sp is not None and sp.text.startswith("مدير عام")
