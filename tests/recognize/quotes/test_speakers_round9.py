@@ -52,3 +52,59 @@ def test_role_ending_on_a_plain_noun_phrase_keeps_its_words(full_quotes, speaker
     # no family name that comes again, no known given name: the role stays the speaker
     sp = speaker_of(full_quotes("وقال مدير عام الشؤون الصحية إن المستشفى سيفتح قريبا."), "المستشفى")
     assert sp is not None and sp.text.startswith("مدير عام")
+
+
+def test_body_speaking_before_a_day_and_its_adjective(full_quotes, speaker_of):
+    text = ("وقال مهرجان الرياض السينمائي الدولي في بيان الأحد الماضي إن تكريم الفنان سيقام في نوفمبر "
+            "بحضور «عدد من الفنانين الذين عملوا معه طويلا».")
+    qs = full_quotes(text)
+    assert speaker_of(qs, "تكريم الفنان").text == "مهرجان الرياض السينمائي الدولي"
+    assert speaker_of(qs, "عملوا معه").text == "مهرجان الرياض السينمائي الدولي"
+
+
+def test_describing_verb_with_the_paper_first(full_quotes, speaker_of):
+    text = ('يصف لـ"الحياة" عبد الرحمن الحقباني (ابن أخت الفنان سعود الدوسري رحمه الله)، الفقيد بأنه كان '
+            'هادئا، مضيفا: "كان يقول لنا إنه متعب".')
+    qs = full_quotes(text)
+    assert speaker_of(qs, "كان هادئا").name == "عبد الرحمن الحقباني"
+    assert speaker_of(qs, "إنه متعب").name == "عبد الرحمن الحقباني"
+
+
+def test_a_first_name_then_bil_qawl(full_quotes, speaker_of):
+    text = ("تلقت المهندسة نيلوفار رحماني تهديدات بالقتل.\nوقالت بعثة الأمم المتحدة إن الوضع خطير.\n"
+            "وعلقت نيلوفار بالقول: لقد كان ذلك حلمي.")
+    assert speaker_of(full_quotes(text), "حلمي").text == "نيلوفار"
+
+
+def test_indefinite_plural_of_a_person_noun_on_ba(full_quotes, speaker_of):
+    text = "قال باحثون في الولايات المتحدة يسعون إلى ابتكار لقاح إنهم حققوا نجاحا.\nوقالوا إن النتائج مبشرة."
+    qs = full_quotes(text)
+    assert speaker_of(qs, "حققوا نجاحا").text == "باحثون"
+    assert speaker_of(qs, "النتائج مبشرة").text == "باحثون"
+
+
+def test_family_name_after_a_name_ending_on_a_given_name(full_quotes, speaker_of):
+    text = ('وقال حمد عبدالمحسن المرزوق رئيس مجلس إدارة الشركة، "نأمل أن ننجح في السوق الجديدة".\n'
+            "وقال المرزوق إن الأرباح زادت.")
+    assert speaker_of(full_quotes(text), "نأمل").name == "حمد عبدالمحسن المرزوق"
+
+
+def test_bayyana_after_min_jihatihi(full_quotes, speaker_of):
+    text = "وزار الأمير المنطقة.\nمن جهته بين مدير عام الهيئة المهندس محمد العمري أن الحافلة تنقل الزوار."
+    assert speaker_of(full_quotes(text), "الحافلة").name == "محمد العمري"
+
+
+def test_bayna_as_a_preposition_is_no_cue(full_quotes):
+    assert not full_quotes("وتوزعت المساعدات بين القرى المتضررة أن تصل قريبا.")
+
+
+def test_role_with_a_body_in_quotes_then_an_honorific_and_the_name(full_quotes, speaker_of):
+    text = ("من جانبه بيّن المشرف العام على البرنامج الوطني للحرف «حرفة» الدكتور سالم القحطاني، أن السوق "
+            "يقدم جوائز كثيرة.")
+    assert speaker_of(full_quotes(text), "جوائز").name == "سالم القحطاني"
+
+
+def test_one_of_a_group_then_the_name(full_quotes, speaker_of):
+    text = ("وقال نائب رئيس الجمعية عبدالله الفهد إن المخيم ناجح.\n"
+            "بدوره بين أحد المشرفين على تنفيذ المعرض في القرية ماجد النزال، أن اللوحة تشمل رسائل السلام.")
+    assert speaker_of(full_quotes(text), "رسائل السلام").name == "ماجد النزال"
