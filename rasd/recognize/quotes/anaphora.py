@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from rasd.doc import Entity, Speaker
 from rasd.recognize.quotes.lexicon import (
@@ -35,6 +36,13 @@ class _Anaphora:
         """The subject of a verb with none after it: an entity just before it, else the last speaker."""
         k = v - 1
         sent_start = self.sentence_start(v)
+        said = self._quote_in_sentence(v, sent_start) if self.toks[v].norm[:1] == "و" and not participle else None
+        sp = said.speaker if said is not None else None
+        if sp is not None and sp.kind in ("person", "organisation") and self._fits(
+                replace(sp, role=None) if sp.role and not sp.text.startswith(sp.role.split()[0]) else sp, v):
+            # قال المصدر إن مسؤولين تحدثوا ...، وبين أن: the one who spoke goes on (a role after the name or a
+            # body in it tells no gender: مصدر في وزارة الخارجية)
+            return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
         if v + 1 < self.n and self.toks[v + 1].norm in _HONORIFIC_TITLES:
             sp = self._honorific_person(v)
             if sp is not None:  # وقال سموه: the prince named before (not the king he thanked)

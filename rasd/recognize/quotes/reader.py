@@ -32,6 +32,7 @@ from rasd.recognize.quotes.lexicon import (
     _DESCRIBE_NOUNS,
     _ENDERS,
     _HE,
+    _HONORIFIC_HE,
     _NAME_LINKS_BEFORE_VERB,
     _NEGATION,
     _NOT_COMP_BEFORE,
@@ -230,7 +231,7 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 return None  # الذين يتوقع أن، وما يذكر أن: not someone speaking (but: مارادونا الذي قال إن)
         if base in self.q.ambiguous and i > 0 and toks[i - 1].text not in _ENDERS and \
                 not self.newline_between(i - 1, i) and i != self.sentence_start(i) and \
-                not self._after_side_opener(i):
+                not self._after_side_opener(i) and not self._bayyana(i):
             return None  # بين الطرفين: the preposition, not بيّن (but: من جهته بين)
         if base in self.q.impersonal and (nx in self.q.comps or nx in ("الى", "علي")):
             return None  # يذكر أن، يشار إلى أن: the writer's aside
@@ -241,6 +242,30 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return None  # جاء ذلك ...: only وجاء في البيان أن reports a document
         return _Cue(i, extra, plen, participle, base, toks[i].start, acc_ma, rel_speaker, doc_verb,
                     self.sent_end[i])
+
+    def _bayyana(self, i: int) -> bool:
+        """Is the ambiguous word at i the verb بيّن: written with its shadda, or followed by أن, by سموه, or
+        by a person, a role or a document and then أن (وبين التقرير أن), with no second member (بين X و)?"""
+        toks = self.toks
+        if "\u0651" in toks[i].text:
+            return True
+        if i + 1 >= self.n:
+            return False
+        nx = toks[i + 1].norm
+        if nx in self.q.comps or nx in _HONORIFIC_HE:
+            return True
+        e = self.ents_at.get(i + 1)
+        core = nx[2:] if nx.startswith("ال") else nx
+        if e is not None and e.label.startswith("PERS"):
+            last = self.tok_at(e.end - 1)
+        elif self.r.title_at(i + 1) is not None or nx.startswith("ال") and core in self.q.documents:
+            last = i + 1
+        else:
+            return False
+        if last is None or last + 1 >= self.n or toks[last + 1].norm[:1] == "و" or \
+                any(toks[x].norm.startswith(("بين", "وبين")) for x in range(max(0, i - 4), i)):
+            return False  # بين محمد وأحمد، بينه وبين الوزير: between the two
+        return self._comp_ahead(i, self.sent_end[i])
 
     def _after_side_opener(self, i: int) -> bool:
         """Does token i follow an opener such as من جهته or بدوره (and a comma), so that it is a verb?"""
@@ -293,6 +318,11 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 if extra and d.words < 6:
                     return None, k, part_at  # دعا إلى / كشف عن take their content, not a quotation
                 return ("direct", k), k, part_at
+            if t.text == '"' and k > i + 1 and k + 1 < limit and toks[k + 1].kind == "word" and \
+                    toks[k - 1].kind == "word" and not participle:
+                # وقال في حديث خاص "الصيغة ...: a mark left unclosed opens it (past إن: قال "إن ...)
+                at = k + 2 if toks[k + 1].norm in self.q.comps and k + 2 < limit else k + 1
+                return ("reported", at), k, part_at
             if t.text == ":":
                 if k + 1 < limit and k + 1 in direct_at:
                     return ("direct", k + 1), k, part_at

@@ -108,3 +108,47 @@ def test_one_of_a_group_then_the_name(full_quotes, speaker_of):
     text = ("وقال نائب رئيس الجمعية عبدالله الفهد إن المخيم ناجح.\n"
             "بدوره بين أحد المشرفين على تنفيذ المعرض في القرية ماجد النزال، أن اللوحة تشمل رسائل السلام.")
     assert speaker_of(full_quotes(text), "رسائل السلام").name == "ماجد النزال"
+
+
+def test_a_closing_mark_after_a_word_opens_no_quotation(full_quotes, speaker_of):
+    # the first mark is never closed: the later verbs must still be read
+    text = ('وقال الأمير "إن المنطقة آمنة للزوار. وتحدث عن المقومات السياحية، وقال "مرحبا بكل زائر في هذه المنطقة الجميلة" . '
+            "وأوضح الأمير أن المنطقة تمتاز بطبيعتها، وأضاف أن الصيف سيشهد تنظيما أفضل.")
+    qs = full_quotes(text)
+    assert speaker_of(qs, "مرحبا بكل زائر").text == "الأمير"
+    assert speaker_of(qs, "تمتاز بطبيعتها").text == "الأمير"
+    assert speaker_of(qs, "تنظيما أفضل").text == "الأمير"
+
+
+def test_unclosed_mark_after_the_subject_opens_the_content(full_quotes, speaker_of):
+    text = ('وقال المحامي فهد السالم في حديث خاص "الصيغة الحالية للائحة لا تجيز العقوبة، مبينا "مهما بدر من '
+            'اللاعبين فإن اللجنة لا يحق لها".')
+    qs = full_quotes(text)
+    assert speaker_of(qs, "الصيغة الحالية").name == "فهد السالم"
+    assert speaker_of(qs, "مهما بدر").name == "فهد السالم"
+
+
+def test_bayyana_with_its_shadda_or_before_anna(full_quotes, speaker_of):
+    qs = full_quotes("وقال المدير خالد العمر إن المعرض ناجح، وبيّن أنه لاحظ الجهد الكبير.")
+    assert speaker_of(qs, "لاحظ الجهد").name == "خالد العمر"
+    qs = full_quotes("وقال المدير خالد العمر إن المعرض ناجح، وبين أن الزوار كثيرون.")
+    assert speaker_of(qs, "الزوار كثيرون").name == "خالد العمر"
+
+
+def test_bayna_between_two_is_no_verb(full_quotes):
+    qs = full_quotes("ورحب الوزير بتعاون بينه وبين وزير الإسكان لتأخذ التغريدة أبعادا يرسمها المغردون بأنها مفيدة.")
+    assert not any(q.cue is not None and q.cue.text == "بين" for q in qs)
+
+
+def test_coordinated_verb_after_a_quote_goes_on_with_its_speaker(full_quotes, speaker_of):
+    text = ("وشاركت الدولة في الاجتماع الذي حضره الرئيس الأميركي باراك أوباما.\n"
+            "وقال مصدر رفيع في وزارة الخارجية إن مسؤولين فيها تحدثوا إلى الجانبين، وبين أن وفدا التقى زعيم "
+            "المعارضة.\nوأضاف: أن الوزير سيصل الخرطوم قريبا.")
+    qs = full_quotes(text)
+    assert speaker_of(qs, "وفدا التقى").text.startswith("مصدر رفيع")
+    assert speaker_of(qs, "سيصل الخرطوم").text.startswith("مصدر رفيع")
+
+
+def test_participle_with_an_aside_before_its_content(full_quotes, speaker_of):
+    qs = full_quotes("وأشاد وزير النقل سليمان الحمدان بالجهود، لافتاً في الختام إلى أن المشروع سينجز قريبا.")
+    assert speaker_of(qs, "سينجز").name == "سليمان الحمدان"
