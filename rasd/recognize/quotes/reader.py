@@ -360,11 +360,11 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 continue
             if t.norm in extra:
                 return self._content_after_extra(k, limit, nominal), k, part_at
-            if k > i + 1 and not participle and self._according_word(k) and self._comp_ahead(k, limit):
-                k += 1  # وقال فلان بحسب صحيفة مكة إن: the paper passes it on, فلان speaks
-                continue
             if k > i + 1:
                 v2 = self._verb_in_subject(k)
+                if v2 is not None and not participle and self._according_word(k) and self._comp_ahead(k, limit):
+                    k += 1  # وقال فلان بحسب صحيفة مكة إن: the paper passes it on, فلان speaks
+                    continue
                 if v2 is not None:
                     if toks[k - 1].norm in _CLAUSE_BEFORE_VERB:
                         k += 1  # وهو يرى، الذي لم يذكر ...: a clause about the subject
