@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from rasd.doc import Entity, Speaker
 from rasd.recognize.quotes.lexicon import (
@@ -35,6 +36,13 @@ class _Anaphora:
         """The subject of a verb with none after it: an entity just before it, else the last speaker."""
         k = v - 1
         sent_start = self.sentence_start(v)
+        said = self._quote_in_sentence(v, sent_start) if self.toks[v].norm[:1] == "و" and not participle else None
+        sp = said.speaker if said is not None else None
+        if sp is not None and sp.kind in ("person", "organisation") and self._fits(
+                replace(sp, role=None) if sp.role and not sp.text.startswith(sp.role.split()[0]) else sp, v):
+            # قال المصدر إن مسؤولين تحدثوا ...، وبين أن: the one who spoke goes on (a role after the name or a
+            # body in it tells no gender: مصدر في وزارة الخارجية)
+            return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
         if v + 1 < self.n and self.toks[v + 1].norm in _HONORIFIC_TITLES:
             sp = self._honorific_person(v)
             if sp is not None:  # وقال سموه: the prince named before (not the king he thanked)
@@ -210,6 +218,11 @@ class _Anaphora:
         at = self.speaker_at[bisect.bisect_left(self.speaker_at, self.toks[v].start) - 1] if last is not None else -1
         if last is not None and at >= self.toks[sent_start].start and not self._relative_cue(at, v, sent_start):
             return Speaker(last.start, last.end, last.text, name=last.name, role=last.role, kind=last.kind)
+        said = self._quote_in_sentence(v, sent_start)
+        if said is not None and said.speaker is not None and said.speaker.kind in ("person", "organisation"):
+            # وأكد عدم وجود خلل ...، مشيرا إلى: the same speaker
+            sp = said.speaker
+            return Speaker(sp.start, sp.end, sp.text, name=sp.name, role=sp.role, kind=sp.kind)
         if self.toks[v].norm in self.q.speech_nouns:  # عكست الوزيرة الأزمة بقولها: the subject just before
             for j in range(v - 1, max(sent_start, v - 8) - 1, -1):
                 if self.toks[j].kind == "punct":
@@ -233,7 +246,8 @@ class _Anaphora:
         for j in range(sent_start, v):  # the first person named in the sentence, else a body
             e = self.ents_at.get(j)
             if e is not None and not self._after_preposition(e, j) and \
-                    not self._in_prep_phrase(e, j, sent_start):  # تحفظت قطر على موقف الجامعة ...، مؤكدة
+                    not self._in_prep_phrase(e, j, sent_start) and \
+                    not (said is not None and said.start <= e.start < said.end):  # (not a name said in it)
                 if e.label.startswith("PERS"):
                     return self._entity_speaker(e)
                 first_org = first_org or e
@@ -252,6 +266,16 @@ class _Anaphora:
                                    and a + 2 < v and _definite(self.toks[a + 2].norm)):
                 return sp  # الصحف المغربية (a definite phrase of two words at least), not تنفيذ ...
         return None
+
+    def _quote_in_sentence(self, v: int, sent_start: int):
+        """The last reported quote found so far that ends before token v in its sentence, if any."""
+        if not self.quotes:
+            q = None
+        else:
+            q = self.quotes[-1]
+            if not (self.toks[sent_start].start <= q.start and q.end <= self.toks[v].start):
+                q = None
+        return q
 
     def _subject_ending_at(self, v: int, k: int, sent_start: int) -> Speaker | None:
         """The subject of the verb at v that ends at token k before it: an entity, an unnamed source

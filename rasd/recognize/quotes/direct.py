@@ -18,6 +18,17 @@ from rasd.recognize.quotes.lexicon import (
 from rasd.text.normalize import normalize_word
 
 
+def _closer_shaped(text: str, c: int) -> bool:
+    """Is the straight mark at offset c written onto the word before it, with a space or a mark after it?"""
+    return c > 0 and text[c - 1].isalnum() and (c + 1 >= len(text) or text[c + 1].isspace() or
+                                                 not text[c + 1].isalnum() and text[c + 1] != '"')
+
+
+def _opener_shaped(text: str, c: int) -> bool:
+    """Is the straight mark at offset c written onto the word after it, with a space before it?"""
+    return c > 0 and text[c - 1].isspace() and c + 1 < len(text) and text[c + 1].isalpha()
+
+
 @dataclass
 class _Direct:
     start: int  # content offsets (marks excluded)
@@ -55,6 +66,8 @@ class _DirectQuotes:
             ch = toks[i].text
             closer = _OPENERS[ch]
             o = toks[i].start
+            if ch == '"' and _closer_shaped(text, o):
+                continue  # المضياف" . : a straight mark after a word and before a space closes, it opens nothing
             pe = text.find("\n", o)
             if pe < 0:
                 pe = len(text)
@@ -67,6 +80,8 @@ class _DirectQuotes:
                     break
                 if closer != ch:
                     depth += text.count(ch, pos, c)
+                elif ch == '"' and _opener_shaped(text, c) and self._after_speech_verb(c):
+                    break  # وقال "... الوطن. وقال سموه "مرحبا: the next mark opens another quote, this one is unclosed
                 depth -= 1
                 if depth <= 0:
                     close_at = c
@@ -97,6 +112,11 @@ class _DirectQuotes:
             out.append(_Direct(s, e, i, close if close is not None else last, words, para_start, close is None))
             nxt_ok = (close if close is not None else last) + 1
         return out
+
+    def _after_speech_verb(self, c: int) -> bool:
+        """Does a speech verb stand among the three words before offset c (وقال سموه "...)?"""
+        k = self.tok_at(c)
+        return k is not None and any(self.verb_at(x) is not None for x in range(max(0, k - 3), k))
 
     def _is_name(self, d: _Direct) -> bool:
         """A quoted stretch that is exactly a name found by the entity stages («المرصد السوري»)."""

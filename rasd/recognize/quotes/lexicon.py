@@ -10,6 +10,7 @@ from rasd.lexicon import load_yaml, word_set
 from rasd.text.normalize import normalize_word
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_PAPER_CLOSERS = frozenset(("»", "”", '"', ")"))  # لـ(الصحيفة) closes with a bracket too
 _PAPER_OPENERS = frozenset((*_OPENERS, "”"))  # لـ”الصحيفة”: some papers open with the closing mark
 _ENDERS = frozenset(".!?؟…")
 _COMMAS = frozenset(("،", ",", "؛", ";"))
@@ -49,6 +50,8 @@ _ANSWER_MARK = re.compile(rf"[\s\-–—*•■●ـ:]*(?:(?:{_MARKS})\s*[:/])?[
 _AFTER_QUOTE_LEAD = word_set(_WORDS, "quotes_after_quote_lead")  # «...»، هكذا قال الوزير
 _PLURAL_PEOPLE = word_set(_WORDS, "quotes_plural_people")  # ناقش الوزراء ...، مؤكدين أن
 _HONORIFIC_HE = word_set(_WORDS, "quotes_honorific_pronouns")  # معاليه، سموه: the one named before
+_SIDE_OPENERS = word_set(_WORDS, "quotes_side_openers")  # من جهته | بيّن
+_NOT_CUT_SPELLINGS = frozenset(load_yaml(_WORDS)["quotes_not_cut_spellings"])  # إمام (imam), not أمام (before)
 _HONORIFIC_TITLES = {normalize_word(k): frozenset(map(normalize_word, v))
                      for k, v in load_yaml(_WORDS)["quotes_honorific_titles"].items()}  # سموه: الأمير
 _ADDRESSEE_ENDS = tuple(sorted(word_set(_WORDS, "quotes_addressee_ends")))  # لوالديها، لأسرهم: spoken to

@@ -16,6 +16,7 @@ from rasd.recognize.quotes.lexicon import (
     _NAME_LINKS,
     _NOT_BARE_ROLE,
     _NOT_GIVEN,
+    _PRESS,
     _RELATIVES,
     _SUBJECT_TAIL,
     _adverbial,
@@ -208,25 +209,25 @@ class _Names:
             j -= 1
         e = self._ent_ending(j, a)
         if e is None:
-            sp = self._bare_name_ending(a, j)  # سفيرة الولايات المتحدة لدى الأمم المتحدة سامنتا باور
+            sp = self._bare_name_ending(a, j) or self._family_name_ending(a, j)  # سفيرة ... سامنتا باور
             k = self.tok_at(sp.start) if sp is not None else None
         elif not e.label.startswith("PERS") and not self._bare_org(e):
             return None
         else:
             k = self.tok_at(e.start)
         first = toks[a].norm
-        if k is None or k <= a + 1:
-            return None
-        inner = any(self._title_reaches(x, k) for x in range(max(a + 1, k - 5), k))
+        if k is None or k <= a + 1 or toks[k - 1].norm in _PRESS:
+            return None  # (متحدث باسم الجهاز لوكالة | فرانس برس: the agency told, not a name)
+        inner = any(self._title_reaches(x, k) and not self._own_honorific(x, k) for x in range(max(a + 1, k - 5), k))
         whole = self._title_reaches(a, k)  # نائب الرئيس اليمني فلان: one title
         if inner and (not whole or (first[2:] if first.startswith("ال") else first) in q.unnamed):
             return None  # مسؤول في حكومة رئيس الوزراء فلان، عضو في حزب الرئيس السابق فلان: the head is named
         for x in range(a + 1, k):
             t = toks[x]
-            if t.kind == "punct" and t.text not in _COMMAS or t.norm in q.subject_stops or \
-                    t.norm in _SUBJECT_TAIL or self.verb_at(x) is not None or \
+            if t.kind == "punct" and t.text not in _COMMAS and t.text not in _QUOTE_MARKS or \
+                    t.norm in q.subject_stops or t.norm in _SUBJECT_TAIL or self.verb_at(x) is not None or \
                     (x in self.ents_at and self.ents_at[x].label.startswith("PERS")):
-                return None
+                return None  # (a body named in quotation marks may be part of the role: البرنامج «...»)
         if e is None:
             return sp
         if not e.label.startswith("PERS"):  # سفيرة ... سامنتا باور read as a body: the name of the one titled
@@ -234,6 +235,17 @@ class _Names:
         sp = self._entity_speaker(e)
         sp.role = sp.role or self._role_text(a, k)
         return sp
+
+    def _own_honorific(self, x: int, k: int) -> bool:
+        """Are tokens x..k-1 honorifics of the name at k (المشرف على البرنامج «...» | الدكتور فلان), after a
+        mark or a definite word, not the genitive of a bare head (مستشار | الشيخ فلان)?"""
+        toks = self.toks
+        for y in range(x, k):
+            t = self.r.title_at(y)
+            if t is None or t[0] != "honorific":
+                return False
+        p = toks[x - 1]
+        return p.kind == "punct" or _definite(p.norm) or p.norm[:3] in ("بال", "لل")
 
     def _bare_name_ending(self, a: int, j: int) -> Speaker | None:
         """Two or three bare words ending at token j right after an article-bearing word of the role that
@@ -248,6 +260,30 @@ class _Names:
                 break
             k -= 1
         if j + 1 - k < 2 or not _definite(toks[k - 1].norm) or toks[k].norm in _NAME_LINKS:
+            return None
+        s, e = toks[k].start, toks[j].end
+        name = self.text[s:e]
+        return Speaker(s, e, name, name=name, role=self._role_text(a, k), kind="person")
+
+    def _family_name_ending(self, a: int, j: int) -> Speaker | None:
+        """A bare given name and a family name with the article ending at token j, right after the
+        article-bearing end of the role that starts at a (المتحدث باسم الوزارة | تيسير المفرج), when the
+        given name is known or the family name comes again in the text (وبيّن المفرج)."""
+        toks, r = self.toks, self.r
+        k = j - 1
+        if k - 1 <= a or toks[j].kind != "word" or toks[k].kind != "word" or not _definite(toks[k - 1].norm):
+            return None
+        fam, nm = toks[j].norm, toks[k].norm
+        if not fam.startswith("ال") or len(fam) < 5 or j in self.ents_at or k in self.ents_at or \
+                r.is_adj(fam) or r.title_at(j) is not None or r.head_at(j) is not None or \
+                fam in r.lx.time_words or toks[j].start in self._place_starts():
+            return None
+        if nm.startswith("ال") or nm in r.lx.stop or nm in _CUT_WORDS or nm in self.q.not_subjects or \
+                nm in _NAME_LINKS or nm in _NOT_GIVEN or self.verb_at(k) is not None or \
+                _adverbial(toks[k].text) or r.title_at(k) is not None or r.head_at(k) is not None or \
+                nm[:1] in "لبو" and not self._name_on_clitic(k) or r.is_adj(nm):
+            return None
+        if nm not in r.lx.given and self.text.count(toks[j].text) < 2:
             return None
         s, e = toks[k].start, toks[j].end
         name = self.text[s:e]
@@ -394,6 +430,10 @@ class _Names:
             end = self.toks[j + 1].end  # عبد العزيز آل | الشيخ: a name does not end on آل
             text = self.text[start:end]
             name = e.canonical + " " + self.toks[j + 1].text if e.canonical else text
+        elif kind == "person" and j is not None and self._family_name_after(j):
+            end = self.toks[j + 1].end  # حمد عبدالمحسن | المرزوق: the family name the entities left out
+            text = self.text[start:end]
+            name = (e.canonical or e.text) + " " + self.toks[j + 1].text
         else:
             name = e.canonical or text
         role = e.role or self.roles.get(name)
@@ -402,6 +442,20 @@ class _Names:
             if full is not None:  # تونر after مارك تونر, داود اوغلو after أحمد داود أوغلو
                 name, role = full[0], role or full[1] or self.roles.get(full[0])
         return Speaker(start, end, text, name=name, role=role, kind=kind)
+
+    def _family_name_after(self, j: int) -> bool:
+        """Is the word after token j, the last of a name that ends on a given name (حمد عبدالمحسن), that
+        person's family name with the article, found again alone in the text (المرزوق)?"""
+        toks, r = self.toks, self.r
+        k = j + 1
+        if k >= self.n or toks[k].start != toks[j].end + 1 or toks[k].kind != "word" or k in self.ents_at:
+            return False
+        last, fam = toks[j].norm, toks[k].norm
+        if not (last in r.lx.given or _compound_given(last)) or not fam.startswith("ال") or len(fam) < 5 or \
+                fam in r.lx.stop or r.is_adj(fam) or r.title_at(k) is not None or r.head_at(k) is not None or \
+                fam in r.lx.time_words or toks[k].start in self._place_starts() or self.verb_at(k) is not None:
+            return False
+        return self.text.count(toks[k].text) >= 2
 
     def _cut_at_comp(self, e: Entity) -> Entity:
         """An entity read on over the إن/أن that opens the content (قالت نتفليكس | إن فلانة): it ends

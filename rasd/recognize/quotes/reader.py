@@ -32,6 +32,7 @@ from rasd.recognize.quotes.lexicon import (
     _DESCRIBE_NOUNS,
     _ENDERS,
     _HE,
+    _HONORIFIC_HE,
     _NAME_LINKS_BEFORE_VERB,
     _NEGATION,
     _NOT_COMP_BEFORE,
@@ -41,6 +42,7 @@ from rasd.recognize.quotes.lexicon import (
     _PRESS,
     _RELATIVES,
     _RELAY_PRONOUNS,
+    _SIDE_OPENERS,
     _SOURCE_ADJ,
     _TIME_LEAD,
     _adverbial,
@@ -99,6 +101,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             i = self.tok_at(e.start)
             if i is None:
                 continue
+            if e.label[:4] == "PERS" and self.norms[i] in self.q.subject_stops:
+                continue  # رحمه الله، حفظه الله: a blessing read as a name
             if e.label[:4] == "PERS" and " " in e.text:
                 e = self._without_content_noun(e)
             if e.start == self.toks[i].start + 1 and self.toks[i].text[0] in "وف" and i and \
@@ -226,8 +230,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             if rel_speaker is None:
                 return None  # الذين يتوقع أن، وما يذكر أن: not someone speaking (but: مارادونا الذي قال إن)
         if base in self.q.ambiguous and i > 0 and toks[i - 1].text not in _ENDERS and \
-                not self.newline_between(i - 1, i) and i != self.sentence_start(i):
-            return None  # بين الطرفين: the preposition, not بيّن
+                not self.newline_between(i - 1, i) and i != self.sentence_start(i) and \
+                not self._after_side_opener(i) and not self._bayyana(i):
+            return None  # بين الطرفين: the preposition, not بيّن (but: من جهته بين)
         if base in self.q.impersonal and (nx in self.q.comps or nx in ("الى", "علي")):
             return None  # يذكر أن، يشار إلى أن: the writer's aside
         doc_verb = base in self.q.document_verbs
@@ -237,6 +242,37 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
             return None  # جاء ذلك ...: only وجاء في البيان أن reports a document
         return _Cue(i, extra, plen, participle, base, toks[i].start, acc_ma, rel_speaker, doc_verb,
                     self.sent_end[i])
+
+    def _bayyana(self, i: int) -> bool:
+        """Is the ambiguous word at i the verb بيّن: written with its shadda, or followed by أن, by سموه, or
+        by a person, a role or a document and then أن (وبين التقرير أن), with no second member (بين X و)?"""
+        toks = self.toks
+        if "\u0651" in toks[i].text:
+            return True
+        if i + 1 >= self.n:
+            return False
+        nx = toks[i + 1].norm
+        if nx in self.q.comps or nx in _HONORIFIC_HE:
+            return True
+        e = self.ents_at.get(i + 1)
+        core = nx[2:] if nx.startswith("ال") else nx
+        if e is not None and e.label.startswith("PERS"):
+            last = self.tok_at(e.end - 1)
+        elif self.r.title_at(i + 1) is not None or nx.startswith("ال") and core in self.q.documents:
+            last = i + 1
+        else:
+            return False
+        if last is None or last + 1 >= self.n or toks[last + 1].norm[:1] == "و" or \
+                any(toks[x].norm.startswith(("بين", "وبين")) for x in range(max(0, i - 4), i)):
+            return False  # بين محمد وأحمد، بينه وبين الوزير: between the two
+        return self._comp_ahead(i, self.sent_end[i])
+
+    def _after_side_opener(self, i: int) -> bool:
+        """Does token i follow an opener such as من جهته or بدوره (and a comma), so that it is a verb?"""
+        j = i - 1
+        if j > 0 and self.toks[j].text in _COMMAS:
+            j -= 1
+        return j >= 0 and self.toks[j].norm in _SIDE_OPENERS
 
     def _content_reach(self, cue: _Cue, nominal: bool) -> int:
         """How far after the verb its content may start: right after a participle (مضيفا أن), else 30 tokens."""
@@ -282,6 +318,11 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 if extra and d.words < 6:
                     return None, k, part_at  # دعا إلى / كشف عن take their content, not a quotation
                 return ("direct", k), k, part_at
+            if t.text == '"' and k > i + 1 and k + 1 < limit and toks[k + 1].kind == "word" and \
+                    toks[k - 1].kind == "word" and not participle:
+                # وقال في حديث خاص "الصيغة ...: a mark left unclosed opens it (past إن: قال "إن ...)
+                at = k + 2 if toks[k + 1].norm in self.q.comps and k + 2 < limit else k + 1
+                return ("reported", at), k, part_at
             if t.text == ":":
                 if k + 1 < limit and k + 1 in direct_at:
                     return ("direct", k + 1), k, part_at
@@ -321,6 +362,9 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 return self._content_after_extra(k, limit, nominal), k, part_at
             if k > i + 1:
                 v2 = self._verb_in_subject(k)
+                if v2 is not None and not participle and self._according_word(k) and self._comp_ahead(k, limit):
+                    k += 1  # وقال فلان بحسب صحيفة مكة إن: the paper passes it on, فلان speaks
+                    continue
                 if v2 is not None:
                     if toks[k - 1].norm in _CLAUSE_BEFORE_VERB:
                         k += 1  # وهو يرى، الذي لم يذكر ...: a clause about the subject
@@ -427,7 +471,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
         to" names no one."""
         toks = self.toks
         i, plen, participle, base = cue.i, cue.plen, cue.participle, cue.base
-        subj_start, subj_end, timed = self._subject_span(cue, k)
+        # (وعلقت فلانة بالقول: the subject ends at the participle passed)
+        subj_start, subj_end, timed = self._subject_span(cue, part_at if part_at is not None and i < part_at < k else k)
         s0 = subj_start
         if self.abbr_points and subj_end > subj_start:
             subj_start = self._past_abbreviation(subj_start, subj_end)
@@ -457,8 +502,8 @@ class _QuoteReader(_Tokens, _Names, _Speakers, _Anaphora, _DirectQuotes, _Calls)
                 speaker = front
             elif not plen and i > 0 and toks[i - 1].norm in _HE:
                 speaker = None  # لكنه دعا إيران إلى ...: the pronoun is the subject, the word after the object
-            elif self._call_object(subj_start) or base in _DESCRIBE and (
-                    self._described(subj_start, subj_end) or speaker is not None and speaker.kind == "unknown"):
+            elif self._call_object(obj_at := self._past_addressee(subj_start, subj_end)) or base in _DESCRIBE and (
+                    self._described(obj_at, subj_end) or speaker is not None and speaker.kind == "unknown"):
                 speaker = None  # وحث أنصاره على ...، ووصف القرار بـ ...: the object; the subject came before
         cue_i = i
         if speaker is None and part_at is not None and base in self.q.according1:

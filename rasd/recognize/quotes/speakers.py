@@ -20,6 +20,7 @@ from rasd.recognize.quotes.lexicon import (
     _NOT_GIVEN,
     _OBJECT_START,
     _OPENERS,
+    _PAPER_CLOSERS,
     _PAPER_OPENERS,
     _PLACE_PEOPLE,
     _RELATIVES,
@@ -43,16 +44,27 @@ class _Speakers:
         while b - 1 > a and self.toks[b - 1].kind == "word" and self.toks[b - 1].norm in _SKIP_BEFORE_VERB:
             b -= 1  # كانت مصادر في عدن | قد أفادت: the particle before the verb is no part of the subject
         sp, channel = self._speaker_from(a, b, np, lam)
+        if sp is None and b - a >= 5 and self.toks[a].norm in self.q.quantifiers and _definite(self.toks[a + 1].norm):
+            named = self._name_before_content(a, b)
+            if named is not None:  # بيّن أحد المشرفين على المعرض فلان، أن: one of a group, named
+                return named, channel
         if sp is not None and sp.kind in ("organisation", "unknown") and sp.name == sp.text:
             sp = self._body_goes_on(sp, b)  # وزارة الشؤون الإسلامية | والأوقاف
-        if sp is not None and sp.kind == "person" and (sp.name is None or sp.name == sp.text) and b - a >= 5:
+        if sp is not None and sp.kind in ("person", "unknown") and (sp.name is None or sp.name == sp.text) and \
+                b - a >= 5:
             k = self.tok_at(sp.start)
-            named = self._name_before_content(k, b) if k is not None and self.r.title_at(k) is not None else None
+            named = self._name_before_content(k, b) if k is not None and (
+                self.r.title_at(k) is not None or sp.kind == "unknown" and self._person_noun(k)) else None
             if named is not None and named.start >= sp.end:
                 # المتحدث باسم اللجنة ... وممثل عن ... فلان لـ«الصحيفة» إن: a long role, then the name (not a
                 # name inside the role: مستشار الرئيس هادي)
                 return named, channel
         return sp, channel
+
+    def _person_noun(self, k: int) -> bool:
+        """Is token k a noun for a person (المشرف، باحث) that no title lists?"""
+        nm = self.toks[k].norm
+        return (nm[2:] if nm.startswith("ال") else nm) in self.q.person_nouns
 
     def _body_goes_on(self, sp: Speaker, b: int) -> Speaker:
         """A body's name cut before a second noun joined by و (وزارة الشؤون الإسلامية | والأوقاف، عمادة القبول
@@ -227,8 +239,8 @@ class _Speakers:
     def _past_spoken_to(self, a: int, b: int) -> int:
         """Where the subject starts after the paper or the one spoken to named first at token a."""
         toks = self.toks
-        if a + 2 < b and toks[a].norm == "ل" and toks[a + 1].text in _PAPER_OPENERS:
-            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in ("»", "”", '"')), None)
+        if a + 2 < b and toks[a].norm == "ل" and (toks[a + 1].text in _PAPER_OPENERS or toks[a + 1].text == "("):
+            close = next((x for x in range(a + 2, min(b, a + 7)) if toks[x].text in _PAPER_CLOSERS), None)
             if close is not None:  # أكد لـ«الشرق الأوسط» العميد فلان: the paper spoken to comes first
                 a = close + 1
                 while a < b and toks[a].kind == "punct":
@@ -514,6 +526,11 @@ class _Speakers:
         if named is not None:  # وقال الدكتور التركي: the person named in full before (عبدالله التركي)
             return Speaker(toks[a].start, toks[end - 1].end, stext, name=named.name, role=named.role,
                            kind="person")
+        t = self.r.title_at(a)
+        if end > a + 1 and t is not None and t[0] == "honorific" and t[1] == 1:
+            sp = self._role_subject(a, a + 1)
+            if sp.name is not None:  # وبين فضيلة إمام وخطيب المسجد: the one so honoured before
+                return Speaker(toks[a].start, toks[end - 1].end, stext, name=sp.name, role=sp.role, kind="person")
         return Speaker(toks[a].start, toks[end - 1].end, stext, name=None, role=stext, kind="person")
 
     def _by_surname(self, a: int, end: int) -> Speaker | None:
@@ -550,7 +567,8 @@ class _Speakers:
         if first[:1] in "وف" and (first[1:] in self.q.verbs or first[1:] in self.q.participles):
             return None
         if first[:1] == "ب" and first not in self.r.lx.given and first not in self.r.lx.known_names and \
-                not first.startswith("بعض") and self._full_name(toks[a].text) is None or \
+                not first.startswith("بعض") and not (first.endswith(("ون", "ين")) and first[:-2] in self.q.person_nouns) and \
+                self._full_name(toks[a].text) is None or \
                 first[:1] == "ل" and (first[1:] in stop or first[1:] in self.q.not_subjects or
                                       first[1:] in self.q.unnamed):
             return None  # بسرعة، لأي، لخبراء: a preposition, not a subject (لينا is a name)

@@ -12,7 +12,9 @@ from rasd.recognize.quotes.lexicon import (
     _COMMAS,
     _ENDERS,
     _HARAKAT,
+    _NOT_CUT_SPELLINGS,
     _OPENERS,
+    _PAPER_CLOSERS,
     _PAPER_OPENERS,
     QuoteLexicon,
     _definite,
@@ -194,8 +196,8 @@ class _Tokens:
     def _past_addressee(self, k: int, limit: int) -> int:
         """The token after the paper spoken to at k (لـ«الشرق الأوسط»، لرويترز), else k."""
         toks = self.toks
-        if k + 2 < limit and toks[k].norm == "ل" and toks[k + 1].text in _PAPER_OPENERS:
-            close = next((x for x in range(k + 2, min(limit, k + 6)) if toks[x].text in ("»", "”", '"')), None)
+        if k + 2 < limit and toks[k].norm == "ل" and (toks[k + 1].text in _PAPER_OPENERS or toks[k + 1].text == "("):
+            close = next((x for x in range(k + 2, min(limit, k + 6)) if toks[x].text in _PAPER_CLOSERS), None)
             return close + 1 if close is not None else k
         if k < limit and self._addressee(k):
             return min(limit, self._addressee_end(k))
@@ -224,6 +226,8 @@ class _Tokens:
         return False
 
     def _ali(self, k: int) -> bool:
-        """علي (a name) rather than على (on): the same letters once normalised."""
+        """علي (a name) rather than على (on), إمام (a role) rather than أمام (before): the same letters once
+        normalised."""
         t = self.toks[k]
-        return t.norm in self.r.lx.spelled_words and not t.text.rstrip(_HARAKAT).endswith("ى")
+        return t.norm in self.r.lx.spelled_words and not t.text.rstrip(_HARAKAT).endswith("ى") or \
+            t.text.rstrip(_HARAKAT).lstrip("وف") in _NOT_CUT_SPELLINGS
