@@ -61,6 +61,8 @@ def _build(doc, s, t, role, fact, sent_mentions, cues_at, ts, rl, specific, subs
     other = tuple((a, b) for a, b, types in subs if not (a <= t.start < b) and t.type not in types)
     ev.date, ev.date_precision, _d = pick_date(doc, s.start, s.end, t.start, cspan, other)
     a1, a2 = _event_actors(t, role, sent_mentions, tokens)
+    if a1 is not None and _speaks_of(t, a1, ts, sent_mentions):
+        a1 = None
     # places inside an actor's name or an event word (الغاز المسيل للدموع ≠ M'Sila) are not where it happened
     if excluded is None:
         excluded = excluded_spans(sent_mentions, ts)
@@ -128,6 +130,26 @@ def _refine_mode(ev: Event, t, clause, ts, rl, tokens) -> None:
         ev.mode = "aerial"  # قصفت / استهدفت الطائرات الحربية ...: shelling or a strike from the air
     if t.type == "PROTEST" and any(o.type == "ASSAULT" and rl.get(id(o)) is not None and rl[id(o)].main for o in ts):
         ev.mode = "excessive"
+
+
+_SPOKEN_OF = frozenset({"ASSAULT", "COERCE"})
+_SPEAKING = frozenset({"ACCUSE", "REJECT"})  # condemnations and denials: their subject is never the attacker
+
+
+def _speaks_of(t, a1, ts, mentions) -> bool:
+    """Whether ``a1`` is the subject of a statement verb that stands before the attack it speaks of (أدانت
+    الخارجية الأمريكية التفجير الذي استهدف مسجدا): the condemner did not set off the bomb.  The verb's
+    subject stands before it or is the first mention after it (اتهمت الحكومة الحوثيين بقصف: not الحوثيين)."""
+    if t.type not in _SPOKEN_OF or a1.token >= t.token:
+        return False
+    for o in ts:
+        if o.type in _SPEAKING and o.pos == "v" and o.token < t.token:
+            if a1.token < o.token:
+                return True
+            subj = next((m for m in mentions if o.token < m.token < t.token and not m.prep), None)
+            if subj is a1:
+                return True
+    return False
 
 
 def _event_actors(t, role, sent_mentions, tokens):

@@ -99,6 +99,15 @@ def _named_here(ev: Event) -> bool:
     return ev.location.via != "nisba" and _told_here(ev)
 
 
+_SAID = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"})
+
+
+def _said_at_home(ev: Event) -> bool:
+    """Whether a statement is placed at its speaker's nationality (a nisba: أدانت الخارجية الأمريكية): a town of
+    another country told by a later mention is what it spoke about, not where it spoke."""
+    return ev.type in _SAID and ev.location.via == "nisba"
+
+
 def _other_province(la, lb) -> bool:
     """Whether two places of one country lie in different provinces (admin1), one of them a province."""
     if la.country_code != lb.country_code or "admin1" not in (la.kind, lb.kind):
@@ -145,7 +154,7 @@ def absorb(into: Event, other: Event, weak_loc: frozenset[int] = frozenset()) ->
         into.date, into.date_precision = other.date, other.date_precision
     here = into.location
     if other.location is not None and other.location.geo_precision != 3 and (here is None or (
-            here.country_code == other.location.country_code or not _named_here(into)) and (
+            here.country_code == other.location.country_code or not (_named_here(into) or _said_at_home(into))) and (
             (here.country_code == other.location.country_code or here.kind == "country") and (
                 (id(into) in weak_loc and id(other) not in weak_loc)
                 or (_finer(other.location, here) and (here.kind or "") in _COARSE)))):
