@@ -27,8 +27,12 @@ _PREP = word_set(_WORDS, "clauses_prep")
 # adverbs that coordinate only after a comma (ناقشا أيضا تعميق التعاون: "also", not a new clause)
 _ADVERB_COORD = word_set(_WORDS, "clauses_adverb_coord")
 
+# coordinators that mean "but" only before أن (غير أن): before an adjective غير negates it (غير مقبول، غير معروفين)
+_BUT_ONLY_BEFORE_THAT = word_set(_WORDS, "clauses_but_before_that")
+
 # plain words that still cut a clause (coordinators, في حين)
 _PLAIN_STOPS = _COORD | {normalize_word("حين")}
+_TITLE_AFTER = word_set(_WORDS, "factuality_title_after")  # آية الله: a title, no modality
 
 # a result verb coordinated after a comma continues the clause before it (..., وأسفر عن مقتل ...)
 _RESULT = frozenset(normalize_word(p + w) for p in ("و", "ف") for w in (
@@ -213,13 +217,16 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "sub", None)
             continue
-        if tok.norm in _COORD and i > i0 and not (tok.norm in _ADVERB_COORD and tokens[i - 1].kind != "punct"):
+        if tok.norm in _COORD and i > i0 and not (tok.norm in _ADVERB_COORD and tokens[i - 1].kind != "punct") \
+                and not (tok.norm in _BUT_ONLY_BEFORE_THAT and (i + 1 >= i1 or "complementizers" not in cue_get(i + 1, ()))):
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "main", None)
             continue
         # و/ف + a predicate: a coordinated clause of the same kind
         # (a word with no cue and no trigger is no predicate: _predicate_cat is asked only of the others)
         pcat = _predicate_cat(tok, cats, trig) if cats or trig is not None else None
+        if pcat == "modality" and i + 1 < i1 and tokens[i + 1].norm in _TITLE_AFTER:
+            pcat = None  # آية الله: a title, not أية "any"
         if i > cur.start and tok.norm[:1] in ("و", "ف") and pcat is not None \
                 and not (trig is not None and trig.pos not in ("v", "p")):
             _close(clauses, cur, i)
