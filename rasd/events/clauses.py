@@ -109,12 +109,28 @@ def _asyndetic(tokens, cl: Clause, t) -> bool:
     """An imperfect verb carrying an object pronoun right after an indefinite noun describes that noun
     (مقاتلون يمنيون تدعمهم الضربات الجوية، حملة تستهدفهم): a relative clause without الذي."""
     w = tokens[t.token].norm
-    if not w.endswith(("ه", "ها", "هم", "هما")) or t.token - 1 < cl.start:
-        return False
+    if not w.endswith(("ه", "ها", "هم", "هما")) or t.token - 1 < cl.start or w[len(t.prefix):] == t.key:
+        return False  # (يتهم، تتهم: the root's own letters, no pronoun)
     prev = tokens[t.token - 1]
+    if prev.text.endswith("ه"):
+        return False  # بلاده تتهمهم: a noun with a possessive pronoun is definite, its verb no relative
     return prev.kind == "word" and not prev.text.startswith(("ال", "وال", "بال", "لل", "فال")) \
         and prev.norm not in _NOT_VERB and prev.norm not in _PREP and (
             prev.norm.endswith(("ون", "ين", "ات", "ه")) or prev.norm.endswith("يه"))
+
+
+_EXPRESS = word_set(_WORDS, "clauses_express_verbs")
+_EXPRESS_ABOUT = word_set(_WORDS, "clauses_express_about")
+_EXPRESS_REACH = 8  # words from the verb to عن (its subject between)
+
+
+def _expressed(tokens, cl: Clause, t) -> bool:
+    """Whether the clause opens with عبر "expressed" (not عبر "via": only with عن right before the event noun)
+    a few words before the noun (عبر الرئيس عن تضامن بلاده، وعبرت الحكومة عن رفضها)."""
+    k = cl.start
+    while k < t.token and tokens[k].kind == "punct":
+        k += 1
+    return t.token - k <= _EXPRESS_REACH and tokens[k].norm in _EXPRESS
 
 
 def _after_indefinite_comma(tokens, k: int) -> bool:
@@ -312,6 +328,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     strict = t.type in _STRICT_TYPES and t.entry.mode not in ("intervene", "riot")
     if t.entry.heads and not before and (not under_prep or t.entry.counted):  # المئات من الجنود: a count's من
         return TriggerRole(cl, True, "under-head", cl.start)  # حققت القوات الكردية الأحد تقدما: its head verb governs it
+    if not before and prev in _EXPRESS_ABOUT and _expressed(tokens, cl, t):
+        return TriggerRole(cl, True, "under-light_verbs", cl.start)  # عبر الرئيس عن تضامن بلاده: expressed
     if not before and not strict and t.pos != "pn" and "ل" not in t.prefix and _unknown_verb_first(tokens, cl, t):
         return TriggerRole(cl, True, "under-verb", cl.start)
     if t.pos == "pn":

@@ -86,3 +86,15 @@ def test_fire_opened_with_any_form_of_the_verb():
     assert "ASSAULT" in _types("فتحت مجموعة مسلحين النار على حاجز للجيش فجر اليوم شرقي المدينة.")
     assert "ASSAULT" in _types("وقبل ساعة أطلق المسلح ذاته النار في مركز للتجنيد بالمدينة.")
     assert "ASSAULT" not in _types("وأعلن الطرفان أمس وقف إطلاق النار في المدينة.")
+
+
+def test_the_speakers_side_accusing_is_no_relative_clause():
+    evs = _events("وقال الوزير الفنلندي أمس إن بلاده تتهم الجماعة بتهريب السلاح.")
+    assert "ACCUSE" in [e.type for e in evs]
+    assert "ACCUSE" not in _types("وتشارك في العملية مقاتلون محليون تدعمهم الضربات الجوية.")
+
+
+def test_expressed_opening_a_clause_carries_its_statement_noun():
+    assert "SUPPORT" in _types("عبر الرئيس البرتغالي أمس عن تضامن بلاده مع اليونان.")
+    assert "REJECT" in _types("وعبرت الحكومة الكندية أمس عن رفضها للقرار.")
+    assert _types("وعبر المهاجرون الحدود عن طريق البحر أمس.") == []
