@@ -10,7 +10,10 @@
 - a trend word in a relative clause on a verb's object (نفت الأنباء التي تواترت خلال الفترة الماضية) does
   not make the verb generic;
 - آية الله is a title, not أية "any" (no hypothetical);
-- fire opened with any person of the verb or with words between the verb and النار is an attack.
+- fire opened with any person of the verb or with words between the verb and النار is an attack;
+- a present verb after a noun with a possessive pronoun (بلاده تتهم) is its predicate, not a relative clause;
+- عبر opening a clause with عن right before a statement noun is "expressed" (عبر الرئيس عن تضامن بلاده);
+- astonishment or disapproval expressed (أعرب عن استغرابه، أبدى استهجانه) is a disapproval.
 """
 
 from __future__ import annotations
@@ -98,3 +101,9 @@ def test_expressed_opening_a_clause_carries_its_statement_noun():
     assert "SUPPORT" in _types("عبر الرئيس البرتغالي أمس عن تضامن بلاده مع اليونان.")
     assert "REJECT" in _types("وعبرت الحكومة الكندية أمس عن رفضها للقرار.")
     assert _types("وعبر المهاجرون الحدود عن طريق البحر أمس.") == []
+
+
+def test_astonishment_expressed_is_a_disapproval():
+    assert "ACCUSE" in _types("وعبر الوزير أمس عن استغرابه من تصريحات نظيره الفنزويلي.")
+    assert "ACCUSE" in _types("وأبدى السفير أمس استهجانه للتصريحات الأخيرة.")
+    assert "ACCUSE" not in _types("ولا غرابة في ذلك الاستغراب لدى الجمهور.")
