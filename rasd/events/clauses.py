@@ -27,8 +27,12 @@ _PREP = word_set(_WORDS, "clauses_prep")
 # adverbs that coordinate only after a comma (ناقشا أيضا تعميق التعاون: "also", not a new clause)
 _ADVERB_COORD = word_set(_WORDS, "clauses_adverb_coord")
 
+# coordinators that mean "but" only before أن (غير أن): before an adjective غير negates it (غير مقبول، غير معروفين)
+_BUT_ONLY_BEFORE_THAT = word_set(_WORDS, "clauses_but_before_that")
+
 # plain words that still cut a clause (coordinators, في حين)
 _PLAIN_STOPS = _COORD | {normalize_word("حين")}
+_TITLE_AFTER = word_set(_WORDS, "factuality_title_after")  # آية الله: a title, no modality
 
 # a result verb coordinated after a comma continues the clause before it (..., وأسفر عن مقتل ...)
 _RESULT = frozenset(normalize_word(p + w) for p in ("و", "ف") for w in (
@@ -105,12 +109,28 @@ def _asyndetic(tokens, cl: Clause, t) -> bool:
     """An imperfect verb carrying an object pronoun right after an indefinite noun describes that noun
     (مقاتلون يمنيون تدعمهم الضربات الجوية، حملة تستهدفهم): a relative clause without الذي."""
     w = tokens[t.token].norm
-    if not w.endswith(("ه", "ها", "هم", "هما")) or t.token - 1 < cl.start:
-        return False
+    if not w.endswith(("ه", "ها", "هم", "هما")) or t.token - 1 < cl.start or w[len(t.prefix):] == t.key:
+        return False  # (يتهم، تتهم: the root's own letters, no pronoun)
     prev = tokens[t.token - 1]
+    if prev.text.endswith("ه"):
+        return False  # بلاده تتهمهم: a noun with a possessive pronoun is definite, its verb no relative
     return prev.kind == "word" and not prev.text.startswith(("ال", "وال", "بال", "لل", "فال")) \
         and prev.norm not in _NOT_VERB and prev.norm not in _PREP and (
             prev.norm.endswith(("ون", "ين", "ات", "ه")) or prev.norm.endswith("يه"))
+
+
+_EXPRESS = word_set(_WORDS, "clauses_express_verbs")
+_EXPRESS_ABOUT = word_set(_WORDS, "clauses_express_about")
+_EXPRESS_REACH = 8  # words from the verb to عن (its subject between)
+
+
+def _expressed(tokens, cl: Clause, t) -> bool:
+    """Whether the clause opens with عبر "expressed" (not عبر "via": only with عن right before the event noun)
+    a few words before the noun (عبر الرئيس عن تضامن بلاده، وعبرت الحكومة عن رفضها)."""
+    k = cl.start
+    while k < t.token and tokens[k].kind == "punct":
+        k += 1
+    return t.token - k <= _EXPRESS_REACH and tokens[k].norm in _EXPRESS
 
 
 def _after_indefinite_comma(tokens, k: int) -> bool:
@@ -213,13 +233,16 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "sub", None)
             continue
-        if tok.norm in _COORD and i > i0 and not (tok.norm in _ADVERB_COORD and tokens[i - 1].kind != "punct"):
+        if tok.norm in _COORD and i > i0 and not (tok.norm in _ADVERB_COORD and tokens[i - 1].kind != "punct") \
+                and not (tok.norm in _BUT_ONLY_BEFORE_THAT and (i + 1 >= i1 or "complementizers" not in cue_get(i + 1, ()))):
             _close(clauses, cur, i)
             cur = Clause(i + 1, i1, "main", None)
             continue
         # و/ف + a predicate: a coordinated clause of the same kind
         # (a word with no cue and no trigger is no predicate: _predicate_cat is asked only of the others)
         pcat = _predicate_cat(tok, cats, trig) if cats or trig is not None else None
+        if pcat == "modality" and i + 1 < i1 and tokens[i + 1].norm in _TITLE_AFTER:
+            pcat = None  # آية الله: a title, not أية "any"
         if i > cur.start and tok.norm[:1] in ("و", "ف") and pcat is not None \
                 and not (trig is not None and trig.pos not in ("v", "p")):
             _close(clauses, cur, i)
@@ -305,6 +328,8 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
     strict = t.type in _STRICT_TYPES and t.entry.mode not in ("intervene", "riot")
     if t.entry.heads and not before and (not under_prep or t.entry.counted):  # المئات من الجنود: a count's من
         return TriggerRole(cl, True, "under-head", cl.start)  # حققت القوات الكردية الأحد تقدما: its head verb governs it
+    if not before and prev in _EXPRESS_ABOUT and _expressed(tokens, cl, t):
+        return TriggerRole(cl, True, "under-light_verbs", cl.start)  # عبر الرئيس عن تضامن بلاده: expressed
     if not before and not strict and t.pos != "pn" and "ل" not in t.prefix and _unknown_verb_first(tokens, cl, t):
         return TriggerRole(cl, True, "under-verb", cl.start)
     if t.pos == "pn":

@@ -52,6 +52,8 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
         index = CueIndex(cues_at, tokens)
     t = trig.token
     cs = clause.start if clause is not None else s0
+    if trig.entry.ctx == "said" and not _said(tokens, s0, t, clause, index, trig):
+        return Factuality("hypothetical", cue=trig.key)  # المواقف المرفوضة: a judgement, not a statement made
     such = _such(tokens, t, s0, s1)
     if such is not None:
         return Factuality("hypothetical", cue=such)  # اتفاق كهذا، مثل هذه الهجمات: a kind, not one event
@@ -65,22 +67,24 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             and clause.start > s0:
         for k in range(max(s0, clause.start - 6), clause.start):
             cats = cues_at.get(k, ())
-            if "negation" in cats and "negation_exceptions" not in cues_at.get(k + 1, ()):
+            if "negation" in cats and "negation_exceptions" not in cues_at.get(k + 1, ()) \
+                    and not _however(tokens, k, cues_at):
                 return Factuality("negated", cue=tokens[k].text)
-            if "modality" in cats or "conditional" in cats:
+            if ("modality" in cats and not _title(tokens, k)) or "conditional" in cats:
                 return Factuality("hypothetical", cue=tokens[k].text)
     # a negator opening the clause (ولم تفرض الدول أي عقوبات) negates its first predicate's words
     k0 = cs
     while k0 < t and tokens[k0].kind == "punct":
         k0 += 1
     if k0 < t and "negation" in cues_at.get(k0, ()) and t - k0 <= 8 \
-            and "negation_exceptions" not in cues_at.get(k0 + 1, ()):
+            and "negation_exceptions" not in cues_at.get(k0 + 1, ()) and not _however(tokens, k0, cues_at):
         return Factuality("negated", cue=tokens[k0].text)
     for k in near:
         cats = cues_at.get(k, ())
         if "negation" in cats:
             nxt = tokens[k + 1].norm if k + 1 < s1 else ""
-            if "negation_exceptions" in cues_at.get(k + 1, ()) or nxt in ("يزال", "تزال", "زال", "زالت", "سيما"):
+            if "negation_exceptions" in cues_at.get(k + 1, ()) or nxt in ("يزال", "تزال", "زال", "زالت", "سيما") \
+                    or _however(tokens, k, cues_at):
                 continue
             return Factuality("negated", cue=tokens[k].text)
     # denial, accusation, conditional, future, modality anywhere before in the sentence
@@ -115,7 +119,7 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             return Factuality("future", cue=tokens[k].text)
     for k in range(max(cs, t - _NEAR_MOD), t):
         cats = cues_at.get(k, ())
-        if "modality" in cats:
+        if "modality" in cats and not _title(tokens, k):
             return Factuality("hypothetical", cue=tokens[k].text)
         if tokens[k].norm in (_QAD, "و" + _QAD) and trig.present:
             return Factuality("hypothetical", cue=tokens[k].text)
@@ -133,14 +137,16 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             if tokens[k].norm in _ATTRIBUTION:
                 value, cue = "reported", tokens[k].text
                 break
-    bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present, index, cend)
+    bg = _background(tokens, s0, s1, t, cs, cues_at, published, date_values, trig.present, index, cend,
+                     trig.pos == "v")
     if bg is None and clause is not None and (clause.kind == "reported" or clause.governor == "comp") \
             and index.has("generic", max(s0, clause.start - 5), clause.start):
         bg = "generic"  # أوردت الصحيفة أرقاما تبين أن 126 ... قتلوا: statistics, not one event
     if bg is None and trig.pos in ("v", "p") and _since(tokens, t, cend, cues_at):
         bg = "generic"  # قتل التنظيم منذ سيطرته على المدينة 2070 شخصا: a running total
     if bg is None and trig.present and (trig.type in _HABIT_TYPES or trig.key in _HABIT_WORDS) and not date_values \
-            and not index.has("concrete_time", s0, s1) and not _counted(tokens, t, cend):
+            and not index.has("concrete_time", s0, s1) and not _counted(tokens, t, cend) \
+            and not _own_stance(tokens, t, clause, trig):
         bg = "generic"  # يقتلون ...: an imperfect with no time of its own is a habit or a trend
     return Factuality(value, bg, cue)
 
@@ -199,6 +205,51 @@ def _since(tokens, t: int, end: int, cues_at) -> bool:
     return False
 
 
+_OWN_SIDE = word_set(_WORDS, "factuality_own_side")
+_HOWEVER = word_set(_WORDS, "factuality_however")
+_WITHOUT_BEFORE = word_set(_WORDS, "factuality_without_before")
+
+
+def _however(tokens, k: int, cues_at) -> bool:
+    """Whether the negator at ``k`` opens غير أن ("however"), not من غير أن ("without")."""
+    return tokens[k].norm in _HOWEVER and "complementizers" in cues_at.get(k + 1, ()) \
+        and not (k > 0 and tokens[k - 1].norm in _WITHOUT_BEFORE)
+_TITLE_AFTER = word_set(_WORDS, "factuality_title_after")
+
+
+def title_cue(tokens, k: int) -> bool:
+    """Whether the modality cue at ``k`` is the first word of a title (آية الله), not "any"."""
+    return k + 1 < len(tokens) and tokens[k + 1].norm in _TITLE_AFTER
+
+
+_title = title_cue
+_DENY_CONTENT = word_set("events/political.yaml", "deny_content")
+_DENY_REPORTS = word_set("events/political.yaml", "deny_reports")
+
+
+def _said(tokens, s0: int, t: int, clause, index: CueIndex, trig) -> bool:
+    """Whether the stance word at ``t`` is what a speaker said: in a reported clause, or after a speech verb and
+    its complementiser in its sentence (أكد أن الأخبار التي وردت ...، غير صحيحة); a denial of that kind only
+    with a word for reports before it in what was said (الأنباء، التقارير، ما تردد)."""
+    comps = index.positions("complementizers", s0, t)
+    if comps and index.has("reporting", s0, comps[-1]):
+        lo = comps[-1] + 1
+    elif clause is not None and clause.kind == "reported":
+        lo = clause.start  # وقال: هذا التصريح ... مرفوض (after a colon)
+    else:
+        return False
+    if trig.key not in _DENY_CONTENT:
+        return True
+    return any(tokens[k].norm in _DENY_REPORTS or tokens[k].norm[1:] in _DENY_REPORTS for k in range(lo, t))
+
+
+def _own_stance(tokens, t: int, clause, trig) -> bool:
+    """Whether a stance verb tells what the speaker's own side holds (أكد أن بلاده تدعم الحل السياسي): the
+    statement made, not a habit."""
+    return trig.type not in _HABIT_TYPES and clause is not None and clause.kind == "reported" \
+        and any(tokens[k].norm in _OWN_SIDE for k in range(max(clause.start, t - 2), t))
+
+
 def _counted(tokens, t: int, end: int) -> bool:
     """Whether a count follows the imperfect closely (مسلح يقتل ويصيب 9 أشخاص): a headline's one event, not a habit."""
     return any(tokens[k].kind == "number" and not _YEAR.fullmatch(tokens[k].norm) for k in range(t + 1, min(end, t + 5)))
@@ -240,8 +291,20 @@ def _days_before(published: _dt.date, value: str) -> int:
         return 10**6
 
 
+def _object_relative(tokens, t: int, k: int) -> bool:
+    """Whether the word at ``k`` stands inside a relative clause (no punctuation between them) whose pronoun
+    follows the verb at ``t`` past the word right after it (نفت الحكومة الأنباء التي تواترت خلال الفترة الماضية):
+    ``k`` tells of the verb's object, not of the verb (وتدين الحركتان، اللتان ...، باستمرار: of the verb)."""
+    for j in range(k - 1, t + 1, -1):
+        if tokens[j].kind == "punct":
+            return False
+        if tokens[j].norm in _RELATIVES:
+            return True
+    return False
+
+
 def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present: bool = False,
-                index: CueIndex | None = None, clause_end: int | None = None) -> str | None:
+                index: CueIndex | None = None, clause_end: int | None = None, verb: bool = False) -> str | None:
     if index is None:
         index = CueIndex(cues_at, tokens)
     # كان + an imperfect verb: a habit of the past (كانت تقصف ...)
@@ -268,7 +331,8 @@ def _background(tokens, s0, s1, t, cs, cues_at, published, date_values, present:
     cend = clause_end if clause_end is not None else s1  # a trend after a cause word in a later clause is the cause's
     for k in index.keys_in(cs, min(s1, t + 12)):
         cats = cues_at[k]
-        if "generic" in cats and (k < t or k < cend or not cause_between(tokens, t, k)):  # (not a cause's trend)
+        if "generic" in cats and (k < t or k < cend or not cause_between(tokens, t, k)) \
+                and not (verb and _object_relative(tokens, t, k)):  # (not a cause's trend, nor its object's)
             return "generic"
         if "history" in cats and tokens[k].norm not in _KANA and tokens[k].norm != "عام" and (k < t or k - t <= 6):
             return "history"

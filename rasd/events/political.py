@@ -43,6 +43,8 @@ _GIVE_REACH = int(load_yaml(_DATA)["give_reach"])
 _POSSESSIVE = tuple(load_yaml(_DATA)["possessive_endings"])  # as written (not a ta marbuta)
 _GREET_OPENERS = word_set(_DATA, "greet_openers")
 _GREET_NOUNS = word_set(_DATA, "greet_nouns")
+_RELATIVES = word_set("events/words.yaml", "clauses_relative_pronouns")
+_SUBJECT_REACH = 5  # words between the complementiser and the relative pronoun: a verbless subject (التقارير الإعلامية)
 
 
 def promote(st, make_main) -> None:
@@ -61,6 +63,8 @@ def promote(st, make_main) -> None:
     if "AID" in kinds:
         _aid_arrived(st, make_main)
         _aid_given(st, make_main)
+    if "REJECT" in kinds:
+        _said_after_relative(st, make_main)
 
 
 def _joint_meeting(st, make_main) -> None:
@@ -171,6 +175,24 @@ def _speech_before(st, make_main) -> None:
                 and role.clause.kind == "main" and t.token > st.i0 and tokens[t.token - 1].norm in _AFTER \
                 and tokens[t.token].text.endswith(_POSSESSIVE) and not t.prefix:
             make_main(st, t, "speech-before")
+            return
+
+
+def _said_after_relative(st, make_main) -> None:
+    """قالت السفارة إن التقارير التي أفادت بخطف طيارين غير صحيحة: a stance word told as what a speaker said
+    (``ctx: said``), at the end of a relative clause on the verbless subject after the complementiser, is the
+    predicate of what was said."""
+    if any(t.type == "REJECT" for t in st.mains):
+        return
+    tokens = st.tokens
+    for t in st.ts:
+        role = st.rl.get(id(t))
+        if t.entry.ctx != "said" or role is None or role.main or role.clause.kind != "sub":
+            continue
+        rel = role.clause.start - 1
+        if rel > st.i0 and tokens[rel].norm in _RELATIVES and any(
+                "complementizers" in st.cues_at.get(k, ()) for k in range(max(st.i0, rel - _SUBJECT_REACH), rel)):
+            make_main(st, t, "said-after-relative")
             return
 
 
