@@ -356,7 +356,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
             return where
         last = doc.cache.get("arguments_said")
         if last is not None and last[0] == s_start and last[1] < at:
-            return last[2]  # أن المملكة المغربية تدين هذه الجريمة ... كما تدين الاعتداء ...: the same speaker's
+            return last[2]  # أن المملكة المغربية تدين العمل الإجرامي ... كما تدعو ...: the same speaker's
     helper = None if said else _best_place()
     if helper is not None and clause_span is not None:
         # the geo team's chooser over the trigger's clause (then its sentence), if it passes our filters
@@ -907,7 +907,7 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
     if lead is not None and subject[0] <= p.start < subject[1]:
         return True  # (a long name: انتقد جون كيري وزير الخارجية الأمريكي)
     if lead is not None and subject[1] <= p.start and _title_apposition(text[subject[1]:p.start]):
-        return True  # حذر هيرفيه موران، وزير الدفاع الفرنسي ...: the speaker's own title
+        return True  # حذر جان مارك إيرولت، رئيس الوزراء الفرنسي ...: the speaker's own title
     if len(gap) > _SPEAKER_GAP or any(normalize_word(w) in _PREP or w[:1] in _PREP_CLITICS for w in gap):
         return False
     if subject is not None and subject[1] <= p.start and text[subject[1]:p.start].strip():
@@ -917,7 +917,7 @@ def _subject_place(text: str, at: int, p: Place, subject: tuple[int, int] | None
 
 def _title_apposition(between: str) -> bool:
     """Whether the words between a speaker's name and a nisba are the head of a title set beside the name
-    (جون كيري وزير الخارجية الأمريكي، هيرفيه موران، وزير الدفاع الفرنسي): at most three words, the first a
+    (جون كيري وزير الخارجية الأمريكي، جان مارك إيرولت، رئيس الوزراء الفرنسي): at most three words, the first a
     title word (not what is said: انتقد كيري سياسة إيران)."""
     words = between.replace("،", " ").replace(",", " ").split()
     return 0 < len(words) <= _SPEAKER_GAP and normalize_word(words[0]) in _TITLES

@@ -293,7 +293,7 @@ def _days_before(published: _dt.date, value: str) -> int:
 
 def _object_relative(tokens, t: int, k: int) -> bool:
     """Whether the word at ``k`` stands inside a relative clause (no punctuation between them) whose pronoun
-    follows the verb at ``t`` past the word right after it (نفت الحكومة الأنباء التي تواترت خلال الفترة الماضية):
+    follows the verb at ``t`` past the word right after it (نفت الحكومة الأخبار التي انتشرت في الأيام الأخيرة):
     ``k`` tells of the verb's object, not of the verb (وتدين الحركتان، اللتان ...، باستمرار: of the verb)."""
     for j in range(k - 1, t + 1, -1):
         if tokens[j].kind == "punct":

@@ -7,7 +7,7 @@
 - first persons of a demand (نطالب، ندعو) are requests;
 - a stance verb whose subject is the speaker's own side (أكد أن بلاده تدعم ...) is a statement, not a habit;
 - غير أن ("however") negates nothing, while من غير أن ("without") still does;
-- a trend word in a relative clause on a verb's object (نفت الأنباء التي تواترت خلال الفترة الماضية) does
+- a trend word in a relative clause on a verb's object (نفت الأخبار التي انتشرت في الأيام الأخيرة) does
   not make the verb generic;
 - آية الله is a title, not أية "any" (no hypothetical);
 - fire opened with any person of the verb or with words between the verb and النار is an attack;
@@ -69,13 +69,13 @@ def test_the_speakers_own_stance_is_a_statement():
 
 def test_however_negates_nothing_but_without_does():
     assert "REJECT" in _types("غير أن الحكومة الكينية رفضت العرض أمس.")
-    evs = rasd.extract("وقالت الشركة إنها تعد عقدا من غير أن يرد أي تعليق رسمي على الاتفاق.", published=PUB).events
+    evs = rasd.extract("وقالت الشركة إنها تعد عقدا جديدا من غير أن تعلن الوزارة موقفها منه.", published=PUB).events
     assert not any(e.type in ("AGREE", "SANCTION") for e in evs)
 
 
 def test_a_trend_on_the_object_does_not_make_the_verb_generic():
     assert "REJECT" in _types(
-        "نفت الحكومة التونسية أمس الأنباء التي تواترت خلال الفترة الماضية عن توتر علاقاتها مع الجزائر.")
+        "نفت الحكومة التونسية أمس الأخبار التي انتشرت في الأيام الأخيرة عن أزمة في علاقاتها مع الجزائر.")
     assert "ACCUSE" not in _types("وتدين الحركتان، اللتان تشكلان القوتين الكبريين، باستمرار أعمال العنف.")
 
 
@@ -87,7 +87,7 @@ def test_ayatollah_is_a_title_not_any():
 def test_fire_opened_with_any_form_of_the_verb():
     assert "ASSAULT" in _types("وأفادت مصادر أمنية أن مجموعة مسلحة فتحت النار على دورية للشرطة أمس في الحي.")
     assert "ASSAULT" in _types("فتحت مجموعة مسلحين النار على حاجز للجيش فجر اليوم شرقي المدينة.")
-    assert "ASSAULT" in _types("وقبل ساعة أطلق المسلح ذاته النار في مركز للتجنيد بالمدينة.")
+    assert "ASSAULT" in _types("وبعد دقائق أطلق الرجل نفسه النار على دورية للشرطة في الحي.")
     assert "ASSAULT" not in _types("وأعلن الطرفان أمس وقف إطلاق النار في المدينة.")
 
 

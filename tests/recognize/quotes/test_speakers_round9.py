@@ -5,7 +5,7 @@ a long role. Team-written sentences."""
 
 def test_participle_goes_with_the_speaker_not_a_body_named_in_the_content(full_quotes, speaker_of):
     text = ("كشف مدير الجامعة الدكتور سالم الحربي أنه تم قبول ألف طالب.\n"
-            "وأكد عدم وجود خلل في النظام بعد ربطه بنظامي المركز الوطني للقياس والتقويم، مشيرا إلى أنه لم يعد "
+            "وأكد عدم وجود أعطال في البرنامج بعد ربطه بأنظمة هيئة تقويم التعليم، مشيرا إلى أنه لم يعد "
             "هناك حاجة للورق.\nوأضاف: «ألغينا التعامل الورقي».")
     qs = full_quotes(text)
     assert speaker_of(qs, "حاجة للورق").name == "سالم الحربي"
@@ -21,18 +21,18 @@ def test_paper_after_the_speaker_with_bihasab(full_quotes, speaker_of):
 
 
 def test_agency_told_is_not_the_name_closing_a_role(full_quotes, speaker_of):
-    qs = full_quotes("وأخلى السكان ألف منزل بحسب ما قال متحدث باسم جهاز الدفاع المدني لوكالة فرانس برس.")
+    qs = full_quotes("وأخلت الفرق ألف منزل بحسب ما صرح متحدث باسم فرق الإنقاذ لوكالة فرانس برس.")
     sp = speaker_of(qs, "ألف منزل")
-    assert sp.text.startswith("متحدث باسم جهاز الدفاع المدني")
+    assert sp.text.startswith("متحدث باسم فرق الإنقاذ")
     assert "فرانس" not in sp.text
 
 
 def test_imam_after_an_honorific_is_part_of_the_role(full_quotes, speaker_of):
-    text = ("أكد فضيلة إمام وخطيب المسجد النبوي الشيخ الدكتور صالح البدير أن الإرهاب مرفوض.\n"
+    text = ("أكد فضيلة إمام وخطيب جامع المدينة الكبير الشيخ الدكتور خالد السالم أن العنف مرفوض.\n"
             "وقال في خطبة الجمعة: إن الأمة صف واحد.")
     qs = full_quotes(text)
-    assert speaker_of(qs, "الإرهاب مرفوض").name == "صالح البدير"
-    assert speaker_of(qs, "صف واحد").name == "صالح البدير"
+    assert speaker_of(qs, "العنف مرفوض").name == "خالد السالم"
+    assert speaker_of(qs, "صف واحد").name == "خالد السالم"
 
 
 def test_paper_in_brackets_before_the_subject(full_quotes, speaker_of):
@@ -55,42 +55,42 @@ def test_role_ending_on_a_plain_noun_phrase_keeps_its_words(full_quotes, speaker
 
 
 def test_body_speaking_before_a_day_and_its_adjective(full_quotes, speaker_of):
-    text = ("وقال مهرجان الرياض السينمائي الدولي في بيان الأحد الماضي إن تكريم الفنان سيقام في نوفمبر "
-            "بحضور «عدد من الفنانين الذين عملوا معه طويلا».")
+    text = ("وقال مهرجان الدوحة المسرحي في بيان الأحد الماضي إن تكريم الكاتب سيقام في ديسمبر "
+            "بحضور «عدد من الأدباء الذين رافقوه سنوات».")
     qs = full_quotes(text)
-    assert speaker_of(qs, "تكريم الفنان").text == "مهرجان الرياض السينمائي الدولي"
-    assert speaker_of(qs, "عملوا معه").text == "مهرجان الرياض السينمائي الدولي"
+    assert speaker_of(qs, "تكريم الكاتب").text == "مهرجان الدوحة المسرحي"
+    assert speaker_of(qs, "رافقوه سنوات").text == "مهرجان الدوحة المسرحي"
 
 
 def test_describing_verb_with_the_paper_first(full_quotes, speaker_of):
-    text = ('يصف لـ"الحياة" عبد الرحمن الحقباني (ابن أخت الفنان سعود الدوسري رحمه الله)، الفقيد بأنه كان '
-            'هادئا، مضيفا: "كان يقول لنا إنه متعب".')
+    text = ('يصف لـ"الوطن" عبد الله الراشد (ابن عم الشاعر الراحل رحمه الله)، المرحوم بأنه كان '
+            'كريما، مضيفا: "كان يساعد كل من يطلب العون".')
     qs = full_quotes(text)
-    assert speaker_of(qs, "كان هادئا").name == "عبد الرحمن الحقباني"
-    assert speaker_of(qs, "إنه متعب").name == "عبد الرحمن الحقباني"
+    assert speaker_of(qs, "كان كريما").name == "عبد الله الراشد"
+    assert speaker_of(qs, "يساعد كل").name == "عبد الله الراشد"
 
 
 def test_a_first_name_then_bil_qawl(full_quotes, speaker_of):
-    text = ("تلقت المهندسة نيلوفار رحماني تهديدات بالقتل.\nوقالت بعثة الأمم المتحدة إن الوضع خطير.\n"
-            "وعلقت نيلوفار بالقول: لقد كان ذلك حلمي.")
-    assert speaker_of(full_quotes(text), "حلمي").text == "نيلوفار"
+    text = ("تلقت المهندسة سلمى رحيمي تهديدات بالقتل.\nوقالت بعثة الأمم المتحدة إن الوضع خطير.\n"
+            "وعلقت سلمى بالقول: هذا ما حلمت به دائما.")
+    assert speaker_of(full_quotes(text), "حلمت به").text == "سلمى"
 
 
 def test_indefinite_plural_of_a_person_noun_on_ba(full_quotes, speaker_of):
-    text = "قال باحثون في الولايات المتحدة يسعون إلى ابتكار لقاح إنهم حققوا نجاحا.\nوقالوا إن النتائج مبشرة."
+    text = "قال باحثون في جامعة أسترالية يعملون على تطوير دواء إنهم حققوا تقدما.\nوقالوا إن النتائج مشجعة."
     qs = full_quotes(text)
-    assert speaker_of(qs, "حققوا نجاحا").text == "باحثون"
-    assert speaker_of(qs, "النتائج مبشرة").text == "باحثون"
+    assert speaker_of(qs, "حققوا تقدما").text == "باحثون"
+    assert speaker_of(qs, "النتائج مشجعة").text == "باحثون"
 
 
 def test_family_name_after_a_name_ending_on_a_given_name(full_quotes, speaker_of):
-    text = ('وقال حمد عبدالمحسن المرزوق رئيس مجلس إدارة الشركة، "نأمل أن ننجح في السوق الجديدة".\n'
-            "وقال المرزوق إن الأرباح زادت.")
-    assert speaker_of(full_quotes(text), "نأمل").name == "حمد عبدالمحسن المرزوق"
+    text = ('وقال سعد عبدالمحسن الفالح رئيس مجلس إدارة المصنع، "نأمل أن نتوسع في الأسواق الجديدة".\n'
+            "وقال الفالح إن الأرباح زادت.")
+    assert speaker_of(full_quotes(text), "نأمل").name == "سعد عبدالمحسن الفالح"
 
 
 def test_bayyana_after_min_jihatihi(full_quotes, speaker_of):
-    text = "وزار الأمير المنطقة.\nمن جهته بين مدير عام الهيئة المهندس محمد العمري أن الحافلة تنقل الزوار."
+    text = "وزار الأمير المنطقة.\nمن جهته بين رئيس البلدية المهندس محمد العمري أن الحافلة تنقل الزوار."
     assert speaker_of(full_quotes(text), "الحافلة").name == "محمد العمري"
 
 
@@ -99,15 +99,15 @@ def test_bayna_as_a_preposition_is_no_cue(full_quotes):
 
 
 def test_role_with_a_body_in_quotes_then_an_honorific_and_the_name(full_quotes, speaker_of):
-    text = ("من جانبه بيّن المشرف العام على البرنامج الوطني للحرف «حرفة» الدكتور سالم القحطاني، أن السوق "
-            "يقدم جوائز كثيرة.")
-    assert speaker_of(full_quotes(text), "جوائز").name == "سالم القحطاني"
+    text = ("من جانبه بيّن المدير التنفيذي لمبادرة «نماء» الدكتور سالم القحطاني، أن المبادرة "
+            "تقدم منحا كثيرة.")
+    assert speaker_of(full_quotes(text), "منحا").name == "سالم القحطاني"
 
 
 def test_one_of_a_group_then_the_name(full_quotes, speaker_of):
     text = ("وقال نائب رئيس الجمعية عبدالله الفهد إن المخيم ناجح.\n"
-            "بدوره بين أحد المشرفين على تنفيذ المعرض في القرية ماجد النزال، أن اللوحة تشمل رسائل السلام.")
-    assert speaker_of(full_quotes(text), "رسائل السلام").name == "ماجد النزال"
+            "بدوره بين أحد المنظمين للمهرجان في البلدة سامي الحربي، أن المعرض يضم رسائل السلام.")
+    assert speaker_of(full_quotes(text), "رسائل السلام").name == "سامي الحربي"
 
 
 def test_a_closing_mark_after_a_word_opens_no_quotation(full_quotes, speaker_of):
@@ -121,11 +121,11 @@ def test_a_closing_mark_after_a_word_opens_no_quotation(full_quotes, speaker_of)
 
 
 def test_unclosed_mark_after_the_subject_opens_the_content(full_quotes, speaker_of):
-    text = ('وقال المحامي فهد السالم في حديث خاص "الصيغة الحالية للائحة لا تجيز العقوبة، مبينا "مهما بدر من '
-            'اللاعبين فإن اللجنة لا يحق لها".')
+    text = ('وقال المحامي فهد السالم في حديث خاص "النظام الحالي لا يسمح بالغرامة، مبينا "مهما حدث من '
+            'اللاعبين فإن الاتحاد لا يملك ذلك".')
     qs = full_quotes(text)
-    assert speaker_of(qs, "الصيغة الحالية").name == "فهد السالم"
-    assert speaker_of(qs, "مهما بدر").name == "فهد السالم"
+    assert speaker_of(qs, "النظام الحالي").name == "فهد السالم"
+    assert speaker_of(qs, "مهما حدث").name == "فهد السالم"
 
 
 def test_bayyana_with_its_shadda_or_before_anna(full_quotes, speaker_of):
@@ -136,13 +136,13 @@ def test_bayyana_with_its_shadda_or_before_anna(full_quotes, speaker_of):
 
 
 def test_bayna_between_two_is_no_verb(full_quotes):
-    qs = full_quotes("ورحب الوزير بتعاون بينه وبين وزير الإسكان لتأخذ التغريدة أبعادا يرسمها المغردون بأنها مفيدة.")
+    qs = full_quotes("وأشاد المدير بشراكة بينه وبين وزير الصحة لتصبح المبادرة نموذجا يصفه المتابعون بأنه ناجح.")
     assert not any(q.cue is not None and q.cue.text == "بين" for q in qs)
 
 
 def test_coordinated_verb_after_a_quote_goes_on_with_its_speaker(full_quotes, speaker_of):
     text = ("وشاركت الدولة في الاجتماع الذي حضره الرئيس الأميركي باراك أوباما.\n"
-            "وقال مصدر رفيع في وزارة الخارجية إن مسؤولين فيها تحدثوا إلى الجانبين، وبين أن وفدا التقى زعيم "
+            "وقال مصدر رفيع في الخارجية إن موظفين فيها اتصلوا بالطرفين، وبين أن وفدا التقى زعيم "
             "المعارضة.\nوأضاف: أن الوزير سيصل الخرطوم قريبا.")
     qs = full_quotes(text)
     assert speaker_of(qs, "وفدا التقى").text.startswith("مصدر رفيع")
