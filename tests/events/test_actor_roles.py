@@ -20,7 +20,7 @@ def test_victims_named_before_the_verb_are_not_actor1(event_actors):
 
 
 def test_counted_victims_from_a_group_are_that_group(event_actors):
-    a = event_actors("قتل مسلحان من ميليشيا الحوثي أمس في هجوم شنته المقاومة الشعبية على نقطة تفتيش بمدينة إب.",
+    a = event_actors("قتل ثلاثة عناصر من ميليشيا الحوثي الخميس في هجوم نفذته المقاومة الشعبية فجرا على موقع لهم قرب بلدة دمت.",
                      type_="ASSAULT")
     assert a["actor1"].name_en == "Popular Resistance (Yemen)"
     assert a["actor2"].name_en == "Ansar Allah (Houthis)"
@@ -40,7 +40,7 @@ def test_an_armed_side_reporting_its_enemy_s_dead_is_actor1(event_actors):
 
 
 def test_a_weapon_with_a_nisba_is_that_country_s_forces(event_actors):
-    a = event_actors("وقال الحزب في بيان إن طائرة إسرائيلية استهدفت سيارة في ريف القنيطرة أمس.", type_="ASSAULT")
+    a = event_actors("وأفاد ناشطون بأن طائرة إسرائيلية ضربت شاحنة صغيرة قرب بلدة خان أرنبة مساء السبت.", type_="ASSAULT")
     assert a["actor1"].name_en == "Military Forces of Israel"
 
 
@@ -79,7 +79,7 @@ def test_a_name_means_an_actor_only_from_when_the_actor_exists(event_actors):
 
 def test_yemen_articles_read_a_bare_resistance_as_the_popular_resistance():
     text = ("قصفت مقاتلات التحالف مواقع في صنعاء أمس.\n"
-            "وتقدمت المقاومة أمس في عدد من المناطق بمحافظة لحج اليمنية.")
+            "وتقدمت المقاومة مساء الجمعة نحو ثلاث قرى شمال محافظة الضالع.")
     doc = rasd.extract(text, published="2015-08-01")
     names = {a.name_en for e in doc.events for a in e.actors}
     assert "Popular Resistance (Yemen)" in names
@@ -98,7 +98,7 @@ def test_a_prepositional_object_is_not_the_subject(event_actors):
 
 
 def test_coordinated_subjects_take_the_first_as_actor1(event_actors):
-    a = event_actors("وقال سكان إن الحوثيين وقوات صالح قصفوا أحياء سكنية في مدينة تعز أمس.", type_="ASSAULT")
+    a = event_actors("وقال أهالي البلدة إن الحوثيين وقوات صالح قصفوا بالمدفعية منازلهم قرب مدينة يريم فجر الخميس.", type_="ASSAULT")
     assert a["actor1"].name_en == "Ansar Allah (Houthis)"
 
 
@@ -122,13 +122,13 @@ def test_the_passive_auxiliary_makes_the_genitive_the_victim(event_actors):
 
 
 def test_talks_between_two_presidents_take_both(event_actors):
-    a = event_actors("وعقدت في القاهرة أمس جلسة مباحثات بين الرئيس المصري عبد الفتاح السيسي والرئيس اليمني عبد ربه منصور هادي.",
+    a = event_actors("وجرت في شرم الشيخ صباح الثلاثاء جلسة محادثات مطولة بين الرئيس المصري عبد الفتاح السيسي والرئيس هادي.",
                      type_="CONSULT")
     assert {a["actor1"].name, a["actor2"].name} == {"عبد الفتاح السيسي", "عبد ربه منصور هادي"}
 
 
 def test_a_ministry_announcing_arrests_is_the_arresting_authority(event_actors):
-    a = event_actors("وأعلنت وزارة الداخلية الإسبانية أمس توقيف رجل يشتبه بتجنيده عناصر لتنظيم داعش في مدينة مليلية.",
+    a = event_actors("وأعلنت وزارة الداخلية الإسبانية الجمعة اعتقال شابين يشتبه في انتمائهما إلى خلية متطرفة في برشلونة.",
                      type_="COERCE")
     assert a["actor1"].name_en == "Police Forces of Spain"
 
@@ -146,13 +146,13 @@ def test_the_speaker_is_not_the_agent_of_victims_named_before_the_verb():
 
 
 def test_civilians_of_a_contrast_clause_are_not_the_target(event_actors):
-    a = event_actors("وسيطرت المقاومة الشعبية أمس على حي صبر في عدن، في حين أشار السكان إلى سقوط قذائف.",
+    a = event_actors("واستعادت المقاومة الشعبية صباح الأحد تلة قرب مدينة الضالع، في حين قال السكان إن قذائف سقطت على السوق.",
                      "2015-08-01", "ASSAULT")
     assert "actor2" not in a or a["actor2"].inter != 7
 
 
 def test_the_subject_of_a_relative_clause_is_not_the_main_verb_s(event_actors):
-    a = event_actors("وأشاد الوزير بمقاتلي المقاومة الشعبية الذين تمكنوا من طرد مسلحي الحوثي من عدن.",
+    a = event_actors("وأشاد المحافظ بمقاتلي المقاومة الشعبية الذين أجبروا ميليشيا الحوثي على الانسحاب من مديرية دار سعد.",
                      "2015-08-01", "SUPPORT")
     assert a.get("actor1") is None or a["actor1"].name_en != "Ansar Allah (Houthis)"
     assert a["actor2"].name_en == "Popular Resistance (Yemen)"
@@ -215,8 +215,8 @@ def test_a_group_and_the_network_it_belongs_to_are_one_participant(event_actors)
 
 
 def test_clash_sides_named_from_one_side_and_the_other(event_actors):
-    text = ("ودارت اشتباكات عنيفة أمس بين قوات النظام وحزب الله من جهة، والفصائل المعارضة من جهة أخرى "
-            "في أطراف حي جوبر بدمشق.")
+    text = ("واندلعت مواجهات فجر الثلاثاء بين قوات النظام ومسلحي حزب الله من جهة، وفصائل المعارضة من جهة أخرى "
+            "على تخوم بلدة كفرنبودة.")
     a = event_actors(text, "2015-08-10", "ASSAULT")
     assert a["actor1"].name_en.startswith("Government of Syria")
     assert a["actor2"].name_en == "Free Syrian Army"
@@ -229,7 +229,7 @@ def test_the_side_after_with_is_the_other_side_of_a_fight(event_actors):
 
 
 def test_an_agent_s_partner_is_not_the_victim(event_actors):
-    a = event_actors("وقتل مدني وأصيب أربعة آخرون في قصف شنه الحوثيون وقوات صالح على أحياء سكنية في تعز أمس.",
+    a = event_actors("وقتلت امرأة وجرح طفلان في قصف بالهاون نفذه الحوثيون وقوات صالح على قرية قرب قعطبة ليل السبت.",
                      "2015-08-01", "ASSAULT")
     assert a["actor1"].name_en == "Ansar Allah (Houthis)"
     assert "actor2" not in a or a["actor2"].inter == 7
@@ -242,6 +242,6 @@ def test_a_place_named_after_a_person_is_no_actor(event_actors):
 
 
 def test_a_name_deep_in_a_prepositional_phrase_is_not_the_object(event_actors):
-    a = event_actors("وندد الكاتب أمس على صفحته بقيام بعض قادة الدول بتقديم التعازي إلى أردوغان في الهجوم.",
+    a = event_actors("وندد المدون في تغريدة مساء الأحد بمسارعة عدد من الزعماء إلى إرسال برقيات مواساة إلى أردوغان بعد التفجير.",
                      "2015-07-25", "ACCUSE")
     assert "actor2" not in a or a["actor2"].name != "رجب طيب أردوغان"

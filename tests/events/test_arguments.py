@@ -46,8 +46,8 @@ def test_event_without_place_takes_the_recent_town_not_the_nisba():
 
 def test_a_relative_clause_keeps_its_date_for_its_own_event():
     import rasd
-    text = ("وهذا هو اللقاء الأول الذي يجمع وزير الخارجية الأمريكي بنظرائه الخليجيين منذ الاتفاق النووي "
-            "الذي تم التوصل إليه في الرابع عشر من الشهر الماضي.")
+    text = ("ويعد هذا أول اجتماع يضم وزير الخارجية الفرنسي ونظراءه العرب منذ اتفاق الهدنة "
+            "الذي أبرم في السابع من الشهر الماضي.")
     doc = rasd.extract(text, published="2024-05-12")
     ev = next(e for e in doc.events if e.type == "CONSULT")
     assert ev.date == "2024-05-12"  # the deal's date is not the meeting's
@@ -66,7 +66,7 @@ def test_a_month_after_since_is_not_the_event_date():
 
 def test_an_article_without_places_takes_the_country_of_the_actor():
     import rasd
-    doc = rasd.extract("وأكد قادة الأجهزة أهمية كلمة الأمير محمد بن نايف لدى اجتماعه مع قادة القطاعات الأمنية مساء أمس.",
+    doc = rasd.extract("ونوه الضباط بتوجيهات وزير الداخلية السعودي خلال اجتماعه برؤساء الأجهزة الأمنية مساء أمس.",
                        published="2015-08-10")
     ev = next(e for e in doc.events if e.type == "CONSULT")
     assert ev.location is not None and ev.location.country_code == "SA" and ev.location.geo_precision == 3
@@ -100,8 +100,8 @@ def test_a_date_after_weeks_after_belongs_to_the_earlier_event():
 
 def test_the_headline_link_line_is_not_dated_by_the_sentence_before_it():
     # team-written: a shooting yesterday, an old one recalled, then the outlet's headline link line
-    text = ("قتل مسلح ثلاثة أشخاص داخل مطعم في مدينة دالاس أمس. ويأتي الحادث بعد حادث مماثل في مايو 2012 . "
-            "رابط الخبر بصحيفة الوئام: مسلح يقتل 3 أشخاص داخل مطعم في دالاس")
+    text = ("قتل مسلح أربعة أشخاص في متجر بمدينة فينيكس أمس. ويأتي الحادث بعد حادث مماثل في مايو 2012 . "
+            "رابط الخبر بصحيفة الوئام: مقتل 4 أشخاص بنيران مسلح في متجر بفينيكس")
     doc = rasd.extract(text, published="2024-05-12")
     ev = [e for e in doc.events if e.type == "ASSAULT"]
     assert ev and all(not e.date.startswith("2012") for e in ev)

@@ -87,7 +87,7 @@ def test_a_rejection_reported_after_its_subject_still_happened():
 
 
 def test_a_charge_d_affaires_summoned_and_a_protest_note():
-    types = _types("استدعت وزارة الخارجية الكويتية مساء أمس القائم بأعمال السفارة الإيرانية وسلمته مذكرة احتجاج رسمية.")
+    types = _types("استدعت وزارة الخارجية البحرينية صباح الأحد القائم بأعمال السفارة العراقية وسلمته مذكرة احتجاج شديدة اللهجة.")
     assert "SANCTION" in types and "ACCUSE" in types
 
 
@@ -135,4 +135,4 @@ def test_an_agreement_named_as_a_topic_is_no_agreement_reached():
 def test_an_agreement_reached_revealed_or_signed_stays():
     assert "AGREE" in _types("وتوصل الطرفان أمس إلى اتفاق لتبادل الأسرى.")
     assert "AGREE" in _types("كشف وزير يمني أمس عن اتفاق حكومته مع السعودية لحل مشكلة الكهرباء.")
-    assert "AGREE" in _types("وانتهى الاجتماع الوزاري أمس إلى اتفاق مؤقت على إعادة توزيع اللاجئين.")
+    assert "AGREE" in _types("وانتهت جولة المحادثات مساء الأحد إلى اتفاق مبدئي على فتح المعابر.")

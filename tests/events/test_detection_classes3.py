@@ -87,7 +87,7 @@ def test_commenting_is_no_suspension():
 
 
 def test_event_words_in_names_are_no_events():
-    evs = _events("أكدت وزارة الشؤون الخارجية والتعاون المغربية في بيان أمس أن المملكة تدين الهجوم.")
+    evs = _events("وشددت وزارة الشؤون الخارجية والتعاون المغربية الاثنين في بلاغ رسمي على أن الرباط تدين التفجير.")
     assert "COOPERATE" not in [e.type for e in evs]
     assert "ACCUSE" in [e.type for e in evs]
     assert "CONCEDE" not in _types("وقالت منظمة العفو الدولية في تقرير أمس إن السلطات اعتقلت عشرات الناشطين.")
@@ -99,7 +99,7 @@ def test_the_word_cleared_is_no_city_name():
 
 
 def test_a_four_wheel_drive_carrying_fighters_is_no_deployment():
-    assert "MOBILIZE" not in _types("وعبرت أمس نحو 60 سيارة دفع رباعي تحمل مقاتلين من قوات المدينة إلى الصحراء.")
+    assert "MOBILIZE" not in _types("ومرت فجر الجمعة قافلة من 25 شاحنة صغيرة تقل مسلحين من قبائل المنطقة باتجاه الوادي.")
 
 
 def test_waiting_for_and_fear_of_are_no_events():
@@ -112,9 +112,9 @@ def _countries(text: str, type_: str = "ASSAULT") -> set[str | None]:
 
 
 def test_strikes_in_two_countries_are_two_events():
-    text = ("نفذت قوات التحالف الدولي أمس 19 غارة على مواقع التنظيم في سوريا والعراق. "
-            "وقال البيان إنه تم تنفيذ تسع ضربات جوية قرب مدينة الحسكة. "
-            "وأضاف البيان أن قوات التحالف نفذت في العراق عشر ضربات جوية قرب ثماني مدن.")
+    text = ("شنت طائرات التحالف الدولي أمس 23 غارة على أهداف للتنظيم في سوريا والعراق. "
+            "وذكر البيان أن سبع غارات منها استهدفت محيط مدينة الرقة. "
+            "وأشار البيان إلى أن طائرات التحالف شنت في العراق 16 غارة قرب خمس مدن.")
     assert {"SY", "IQ"} <= _countries(text)
 
 

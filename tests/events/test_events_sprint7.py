@@ -34,7 +34,7 @@ def test_visit_as_manner_of_arrival():
 
 
 def test_ardaa_is_a_killing_in_armed_sentences():
-    assert "ASSAULT" in _types("قال مصدر عسكري إن وحدة من الجيش أردت ثلاثة مسلحين قتلى أمس في ريف حمص.")
+    assert "ASSAULT" in _types("وذكر ضابط ميداني أن دورية للجيش أردت خمسة متسللين قتلى فجر الأحد قرب بلدة القريتين.")
     assert "ASSAULT" not in _types("إذا أردت أن تنجح في الدراسة فعليك بالمثابرة.")
 
 

@@ -119,4 +119,4 @@ def test_a_conviction_after_is_no_condemnation():
 
 
 def test_a_standing_condemnation_is_no_event():
-    assert "ACCUSE" not in _types("وتدين الحركتان، اللتان تشكلان القوتين الرئيسيتين في القطاع، باستمرار أعمال التنظيم.")
+    assert "ACCUSE" not in _types("ويدين الحزبان، اللذان يقودان الائتلاف الحاكم، باستمرار عنف الجماعات المتطرفة.")

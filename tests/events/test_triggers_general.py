@@ -57,7 +57,7 @@ def test_look_alikes_are_no_events():
 
 
 def test_a_traffic_word_is_no_accident():
-    types = _types("أصيب شرطيان ومواطن أمس الاثنين إثر تفجير عبوة ناسفة استهدفت كشك المرور في ميدان المحكمة بالقاهرة.")
+    types = _types("أصيب ثلاثة عمال ورجل أمن صباح الاثنين إثر انفجار عبوة ناسفة زرعت قرب محطة للحافلات في مدينة طنطا.")
     assert "ASSAULT" in types
 
 

@@ -49,14 +49,14 @@ def test_an_article_whose_today_is_its_publication_day_keeps_that_day():
 
 
 def test_strikes_each_named_in_another_country_stay_two_events():
-    text = ("شنت مقاتلات تركية اليوم غارات جوية على مواقع للتنظيم في سوريا.\n"
-            "وقالت مصادر إن مقاتلات تركية شنت غارات أخرى على مواقع للمتمردين في مدينة دهوك العراقية.")
+    text = ("قصفت طائرات حربية تركية فجر اليوم ثلاثة أهداف للتنظيم في سوريا.\n"
+            "وأفاد مسؤولون محليون بأن طائرات تركية قصفت أيضا تجمعا للمتمردين قرب مدينة زاخو العراقية.")
     doc = rasd.extract(text, published="2015-07-24")
     assert sorted(e.location.country_code for e in doc.events if e.type == "ASSAULT") == ["IQ", "SY"]
 
 
 def test_a_statement_without_a_place_is_the_speakers_country_not_the_articles_focus():
-    text = ("جدد الرئيس الأميركي باراك أوباما دعوته أمس لتأييد الاتفاق النووي الإيراني، وحذر من أن رفضه سيكون خطأ.\n"
+    text = ("حث الرئيس الأميركي الكونغرس أمس على إقرار الاتفاق النووي مع إيران، وحذر من أن إسقاطه ستكون له عواقب.\n"
             "وتأمل إيران أن ترفع العقوبات عنها قريبا، فيما تقول إيران إن برنامجها سلمي.")
     doc = rasd.extract(text, published="2015-08-06")
     assert doc.focus_countries[0] == "IR"
@@ -66,22 +66,22 @@ def test_a_statement_without_a_place_is_the_speakers_country_not_the_articles_fo
 
 def test_the_victims_nationality_after_a_subtotal_word_is_not_the_place():
     text = ("أعلنت السلطات التونسية تفكيك خلية إرهابية في مدينة الكاف.\n"
-            "وقتل مسلح 38 سائحا أغلبهم بريطانيون عندما أطلق الرصاص على شاطئ فندق في أواخر يونيو الماضي.")
+            "وقتل مسلح 21 سائحا أغلبهم فرنسيون عندما فتح النار داخل متحف مطلع يوليو الماضي.")
     doc = rasd.extract(text, published="2015-08-06")
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and attacks[0].location is not None and attacks[0].location.country_code == "TN"
 
 
 def test_an_attack_on_soldiers_and_a_bombing_named_in_another_country_stay_two_events():
-    text = ("وفي هجوم جديد صباح اليوم استهدف قافلة عسكرية، قتل جنديان تركيان على الأقل، في وقت واصلت أنقرة "
-            "قصفها العنيف لقواعد المتمردين في شمال العراق.")
+    text = ("وفي كمين نصب فجر اليوم لدورية للدرك، قتل ثلاثة جنود أتراك على الأقل، بينما تواصل أنقرة "
+            "غاراتها على معاقل المتمردين في شمال العراق.")
     doc = rasd.extract(text, published="2015-08-04")
     assert {e.location.country_code for e in doc.events if e.type == "ASSAULT" and e.location} == {"IQ", "TR"}
 
 
 def test_where_a_leader_stays_in_exile_is_not_where_the_fighting_is():
-    text = ("قتل تسعة متمردين ليلا في غارة جوية على حي خور مكسر في عدن، بينما تستمر المعارك بين القوات الموالية "
-            "لحكومة هادي اللاجئ في السعودية والمتمردين الحوثيين.")
+    text = ("قتل خمسة مسلحين حوثيين فجرا في قصف جوي على حي المعلا في عدن، في حين يتواصل القتال بين أنصار "
+            "الرئيس هادي المقيم في السعودية والمتمردين.")
     doc = rasd.extract(text, published="2015-07-19")
     assert {e.location.country_code for e in doc.events if e.type == "ASSAULT" and e.location} == {"YE"}
 
@@ -96,12 +96,12 @@ _PLACED = [
      "نفى مسؤولون أتراك اليوم وجود أي اتفاق مع الحكومة السورية.",
      "2015-08-09", "REJECT", "TR"),
     ("a capital right after a verb of state acts is the state not the place",
-     ("وفي هجوم جديد صباح اليوم استهدف مسلحون دورية عسكرية، في وقت واصلت أنقرة قصفها العنيف لمواقع "
+     ("وفي هجوم آخر مساء اليوم استهدف مسلحون مركزا للدرك، في وقت واصلت أنقرة قصف معاقل "
       "المتمردين في شمال العراق."),
      "2015-08-04", "ASSAULT", "IQ"),
     ("the base a strike took off from is not where it hit",
-     ("استهدف سلاح الجو التركي ثلاثة مواقع للتنظيم داخل الأراضي السورية فجر اليوم بواسطة ثلاث طائرات، "
-      "انطلقت من قاعدة جوية في ولاية ديار بكر."),
+     ("قصف الطيران التركي ليل اليوم مخازن أسلحة للتنظيم داخل الأراضي السورية بأربع طائرات، "
+      "انطلقت من قاعدة جوية في ولاية ملاطية."),
      "2015-07-24", "ASSAULT", "SY"),
     ("a meeting during a visit is where the visit went",
      ("أعلن وزير الخارجية التركي اليوم الاثنين أن المتمردين لم يوقفوا هجماتهم. وقال الوزير أثناء زيارة إلى "
@@ -119,7 +119,7 @@ _PLACED = [
      "تدعم إيران نظام الرئيس السوري فيما تدعو تركيا إلى رحيله.",
      "2015-08-04", "REQUEST", "TR"),
     ("a later mention does not move a strike out of the country named with it",
-     ("شنت مقاتلات تركية اليوم غارات جوية على مواقع للتنظيم داخل سوريا.\n"
+     ("قصفت طائرات حربية تركية فجر اليوم أهدافا للتنظيم داخل سوريا.\n"
       "وجاءت الغارات بعد موافقة تركيا على السماح للطائرات الأمريكية باستخدام قاعدة إنجرليك الجوية."),
      "2015-07-24", "ASSAULT", "SY"),
 ]

@@ -194,10 +194,10 @@ def test_verb_right_after_the_number():
 
 
 def test_cue_several_words_after():
-    f = _one("قالت مصادر إن جنديين تركيين وحارسا مسلحا قتلوا عند الحدود")
+    f = _one("ذكرت الشرطة أن جنديين عراقيين ومدنيا ثالثا قتلوا قرب المعبر")
     assert (f.text, f.kind) == ("جنديين", "killed")
 
 
 def test_fate_after_a_status_noun():
-    f = _one("أعلنت المنظمة أن أكثر من ألفي لاجئ لقوا حتفهم هذا العام")
-    assert (f.value, f.kind, f.qualifier) == (2000.0, "killed", "more-than")
+    f = _one("قدرت الوكالة أن أكثر من ثلاثة آلاف مهاجر لقوا حتفهم في البحر منذ يناير")
+    assert (f.value, f.kind, f.qualifier) == (3000.0, "killed", "more-than")

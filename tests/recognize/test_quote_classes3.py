@@ -90,8 +90,8 @@ def test_according_to_his_description_after_a_quotation(rule_quotes):
 
 
 def test_participle_with_the_attention_as_object(rule_quotes):
-    q1, q2 = rule_quotes("وقال الوزير إن الأمور مستقرة، لافتاً الانتباه إلى أن المملكة لا تتدخل في شؤون غيرها.")
-    assert q2.cue.text == "لافتاً" and q2.text == "المملكة لا تتدخل في شؤون غيرها"
+    q1, q2 = rule_quotes("وقال الوزير إن الإمدادات كافية، لافتاً الانتباه إلى أن الأسعار ستبقى ثابتة حتى الصيف.")
+    assert q2.cue.text == "لافتاً" and q2.text == "الأسعار ستبقى ثابتة حتى الصيف"
     assert q2.speaker.text == "الوزير"
 
 
@@ -133,7 +133,7 @@ def test_outlet_told_before_the_subject(rule_quotes):
 
 
 def test_time_phrase_after_the_subject(rule_quotes):
-    (q,) = rule_quotes("وقالت الشركة العام الماضي إنها تواجه أزمة مالية خانقة.")
+    (q,) = rule_quotes("وذكرت الشركة الشهر الماضي أنها ستغلق مصنعين.")
     assert q.speaker.text == "الشركة"
 
 
@@ -162,6 +162,6 @@ def test_quoted_name_after_such_as_is_no_quotation(rule_quotes):
 
 
 def test_report_noun_before_kana_and_a_comma(rule_quotes):
-    text = "وقال الناطق إياد الحسن إن التحقيق بدأ. كانت تقارير إخبارية محلية، قد ذكرت أن خمسة انفجارات هزت المدينة."
+    text = "وقال الناطق إياد الحسن إن التحقيق بدأ. كانت تقارير إخبارية محلية، قد ذكرت أن حريقا اندلع في الميناء."
     q1, q2 = rule_quotes(text)
     assert q2.cue.text == "ذكرت" and q2.speaker.text == "تقارير إخبارية محلية"

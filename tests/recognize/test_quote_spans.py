@@ -34,7 +34,7 @@ def test_document_ends_before_the_complementiser(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("وقال شهود عيان في المنطقة إن القصف استمر طوال الليل.", "شهود عيان"),
+    ("وأكد شهود عيان في القرية أن إطلاق النار توقف فجرا.", "شهود عيان"),
     ("وأفاد سكان في الحي الشرقي بأن الاشتباكات تجددت.", "سكان"),
 ])
 def test_witnesses_and_residents_leave_out_where_they_are(text, speaker):
@@ -98,7 +98,7 @@ def test_bare_role_word_is_not_a_compound_title():
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("وأوضح مسؤول رفيع في الاتحاد الأوروبي شارك في المفاوضات أن الاتفاق قريب.", "مسؤول رفيع في الاتحاد الأوروبي"),
+    ("وأوضح مسؤول بارز في البنك الدولي حضر الاجتماعات أن القرض سيصرف قريبا.", "مسؤول بارز في البنك الدولي"),
     ("وقال مصدر في المفوضية السامية لشؤون اللاجئين إن الأعداد تزايدت.", "مصدر في المفوضية السامية لشؤون اللاجئين"),
 ])
 def test_source_body_ends_before_a_clause(text, speaker):
@@ -107,10 +107,10 @@ def test_source_body_ends_before_a_clause(text, speaker):
 
 
 def test_title_of_its_own_names_the_source_after_a_body():
-    (sp,) = _speakers("وأكد المتحدث باسم التحالف المستشار بمكتب وزير الدفاع العميد ركن ماجد الحربي أن العمليات مستمرة.")
-    assert sp.name == "ماجد الحربي"
+    (sp,) = _speakers("وأكد الناطق باسم القوات المشتركة المستشار بمكتب رئيس الأركان العميد ركن فهد السبيعي أن الدوريات مستمرة.")
+    assert sp.name == "فهد السبيعي"
 
 
 def test_a_body_on_a_preposition_with_the_article_is_not_a_head_before_a_name():
-    (sp,) = _speakers("وأوضح المتحدث الأمني بالمديرية اللواء البحري ماجد بن سعد الغامدي أن الحادث وقع ليلا.")
-    assert sp.name == "ماجد بن سعد الغامدي"
+    (sp,) = _speakers("وبين المتحدث الإعلامي بالإدارة العقيد البحري خالد بن ناصر العتيبي أن البلاغ ورد مساء.")
+    assert sp.name == "خالد بن ناصر العتيبي"

@@ -64,9 +64,9 @@ def test_direct_quote_on_twitter_continued_in_next_paragraph(rule_quotes):
 
 
 def test_direct_quote_after_colon(rule_quotes):
-    text = "وقال الوزير سعيد المصري لوكالة الأنباء: «لن نسمح بتكرار ما حدث في الشمال»."
+    text = "وقال الوزير سعيد المصري لإذاعة محلية: «لن نقبل أن تتكرر أحداث الصيف الماضي»."
     (q,) = rule_quotes(text)
-    assert q.text == "لن نسمح بتكرار ما حدث في الشمال"
+    assert q.text == "لن نقبل أن تتكرر أحداث الصيف الماضي"
     assert q.speaker.name == "سعيد المصري"
 
 
@@ -208,16 +208,16 @@ def test_role_over_a_preposition_leads_to_the_name(rule_quotes):
 
 
 def test_a_name_in_the_occasion_is_not_the_speaker(rule_quotes):
-    text = "وقال وزير الداخلية خلال زيارته إلى جامع الإمام تركي بن عبد الله إن الأمن مستتب في كل الأحياء."
+    text = "وقال وزير الداخلية خلال جولته في مسجد الشيخ حمد بن عيسى إن الحراسة عززت حول دور العبادة."
     (q,) = rule_quotes(text)
     assert q.speaker.text == "وزير الداخلية" and q.speaker.role == "وزير الداخلية"
-    assert q.speaker.name != "تركي بن عبد الله"
+    assert q.speaker.name != "حمد بن عيسى"
 
 
 def test_a_time_phrase_ends_the_subject(rule_quotes):
-    text = "وأعلن وزير الخارجية القطري إثر اللقاء الذي جمعه بنظيره التركي أن المحادثات كانت مثمرة."
+    text = "وأعلن وزير الخارجية الكويتي عقب الاجتماع الذي ضمه بنظيره الإيطالي أن النقاش كان بناء."
     (q,) = rule_quotes(text)
-    assert q.speaker.text == "وزير الخارجية القطري"
+    assert q.speaker.text == "وزير الخارجية الكويتي"
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -312,11 +312,11 @@ def test_a_country_speaks():
 
 
 def test_a_later_short_mention_gets_the_full_name_and_role(rule_quotes):
-    text = ("قال رئيس الوزراء التركي أحمد داود أوغلو إن الحكومة ستواصل عملها.\n"
-            "وأضاف داود اوغلو أن الانتخابات ستجري في موعدها.")
+    text = ("قال رئيس الوزراء التركي أحمد داود أوغلو في أنقرة أمس إن حزبه مستعد لتشكيل ائتلاف.\n"
+            "وأضاف داود اوغلو أن المشاورات ستبدأ الأسبوع المقبل.")
     q1, q2 = rule_quotes(text)
     assert q2.speaker.text == "داود اوغلو"
-    assert q2.speaker.name == "أحمد داود أوغلو" and q2.speaker.role == "رئيس الوزراء التركي"
+    assert q2.speaker.role == "رئيس الوزراء التركي" and q2.speaker.name == "أحمد داود أوغلو"
 
 
 def test_a_first_name_alone_is_not_expanded_to_a_longer_name(rule_quotes):
@@ -618,8 +618,8 @@ def test_short_role_of_a_spokesman_named_before(rule_quotes):
 
 def test_participle_after_a_call_goes_with_the_role_that_opens_the_sentence(rule_quotes):
     text = ("وقال المتحدث الرسمي باسم وزارة الصحة سامي العلي إن المستشفيات جاهزة. "
-            "من جهة أخرى، ناشد المتحدث باسم الوزارة الأطباء المتطوعين التوجه إلى مستشفى الملك فهد، "
-            "مبينا أن الوضع في المدينة صعب جدا.")
+            "وفي سياق متصل، ناشد المتحدث باسم الوزارة الممرضين المتقاعدين التوجه إلى مستشفى المدينة الجامعي، "
+            "مبينا أن الضغط على الطواقم كبير.")
     q1, q2 = rule_quotes(text)  # (the cue may be ناشد, now a speech verb, or مبينا: the speaker is the same)
     assert q2.cue.text in ("مبينا", "ناشد") and q2.speaker.name == "سامي العلي"
 
@@ -640,7 +640,7 @@ def test_straight_mark_closed_by_a_guillemet(rule_quotes):
 
 @pytest.mark.parametrize("text,speaker,content", [
     ("وتحدثت مصادر محلية عن انفجار سيارة مفخخة قرب السوق.", "مصادر محلية", "انفجار سيارة مفخخة قرب السوق"),
-    ("وأعرب الوزير عن أمله في أن تنتهي الأزمة قريبا.", "الوزير", "أمله في أن تنتهي الأزمة قريبا"),
+    ("وأعرب المبعوث عن أمله في أن يعود الهدوء سريعا.", "المبعوث", "أمله في أن يعود الهدوء سريعا"),
 ])
 def test_speaking_of_and_expressing_take_a_noun_phrase(text, speaker, content, rule_quotes):
     (q,) = rule_quotes(text)

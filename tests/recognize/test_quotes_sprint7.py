@@ -39,9 +39,9 @@ def test_a_man_of_business_keeps_his_name(rule_quotes):
 
 
 def test_an_unnamed_diplomat_after_a_first_verb(rule_quotes):
-    qs = rule_quotes("وذكرت وكالة الأنباء الرسمية أن ستة أشخاص اعتقلوا. ودان دبلوماسي أميركي كبير على تويتر "
-                 "الهجمات الأخيرة وأضاف أنه \"لا صلة\" بين الضربات والاتفاق.")
-    assert qs[-1].speaker.text == "دبلوماسي أميركي كبير"
+    qs = rule_quotes("وأفادت الشرطة بأن أربعة مشتبهين أوقفوا. وانتقد دبلوماسي أوروبي بارز في تغريدة "
+                 "موجة العنف وأضاف أنه \"لا علاقة\" بين التفجيرات والمفاوضات.")
+    assert qs[-1].speaker.text == "دبلوماسي أوروبي بارز"
 
 
 def test_long_role_between_kana_and_its_verb(rule_quotes):
@@ -51,7 +51,7 @@ def test_long_role_between_kana_and_its_verb(rule_quotes):
 
 
 def test_a_given_name_alone_is_not_the_father_of_someone_named(rule_quotes):
-    qs = rule_quotes("وقال الملك سلمان بن عبدالعزيز إن المملكة ماضية في دعم اليمن. وفي عام 1926 دعا الملك عبدالعزيز "
+    qs = rule_quotes("وأكد الملك سلمان بن عبدالعزيز أن بلاده ستواصل مساندة الأشقاء. وفي عام 1926 دعا الملك عبدالعزيز "
                  "إلى عقد مؤتمر إسلامي.")
     assert qs[-1].speaker.name == "عبدالعزيز"
 
@@ -74,8 +74,8 @@ def test_topic_preposition_ends_the_speaker(rule_quotes):
 
 
 def test_given_name_after_a_plain_definite_role_the_entities_missed(rule_quotes):
-    (q,) = rule_quotes('يقول النحات سلطان عسيري لـ"الوطن": "نحن هنا منذ سنوات".')
-    assert q.speaker.name == "سلطان عسيري"
+    (q,) = rule_quotes('يقول الخطاط ماجد القحطاني لـ"الوطن": "بدأت هذه الحرفة وأنا صغير".')
+    assert q.speaker.name == "ماجد القحطاني"
 
 
 def test_a_definite_body_stays_a_body(rule_quotes):

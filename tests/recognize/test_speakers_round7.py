@@ -33,7 +33,7 @@ def test_office_purpose_on_lil_keeps_the_role_whole():
 
 
 def test_known_body_after_a_title_is_no_name(rule_quotes):
-    (q,) = rule_quotes("وقال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ إن الحلف مستعد للمساعدة.")
+    (q,) = rule_quotes("وأكد الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ في بروكسل أن أبواب الحلف مفتوحة للحوار.")
     assert q.speaker.name == "ينس ستولتنبرغ"
     assert q.speaker.role == "الأمين العام لحلف شمال الأطلسي"
 
@@ -98,8 +98,8 @@ def test_a_kunya_takes_no_family_name(full_quotes, speaker_of):
 
 
 def test_a_role_spelt_with_another_nisba_form_is_the_person_named_before(full_quotes, speaker_of):
-    text = ("استقبل الرئيس الأمريكي باراك أوباما رئيس الوزراء العراقي أمس. وقال الرئيس الأمريكي إن بلاده "
-            "ستواصل دعم العراق. وأضاف الرئيس الأميركي أن الحرب على الإرهاب طويلة.")
+    text = ("التقى الرئيس الأمريكي باراك أوباما في البيت الأبيض أمس ملك الأردن. وقال الرئيس الأمريكي إن بلاده "
+            "ستساعد عمان في مواجهة أزمة اللاجئين. وأضاف الرئيس الأميركي أن الحرب على الإرهاب طويلة.")
     qs = full_quotes(text)
     sp = speaker_of(qs, "الحرب على الإرهاب")
     assert sp.name == "باراك أوباما"

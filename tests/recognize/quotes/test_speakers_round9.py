@@ -5,7 +5,7 @@ a long role. Team-written sentences."""
 
 def test_participle_goes_with_the_speaker_not_a_body_named_in_the_content(full_quotes, speaker_of):
     text = ("كشف مدير الجامعة الدكتور سالم الحربي أنه تم قبول ألف طالب.\n"
-            "وأكد عدم وجود أعطال في البرنامج بعد ربطه بأنظمة هيئة تقويم التعليم، مشيرا إلى أنه لم يعد "
+            "ونفى حدوث أي خلل في المنصة بعد ربطها بقواعد بيانات وزارة التعليم، مشيرا إلى أنه لم تعد "
             "هناك حاجة للورق.\nوأضاف: «ألغينا التعامل الورقي».")
     qs = full_quotes(text)
     assert speaker_of(qs, "حاجة للورق").name == "سالم الحربي"
