@@ -209,7 +209,7 @@ def test_a_backer_named_with_loyal_to_is_not_the_target(event_actors):
 
 
 def test_a_group_and_the_network_it_belongs_to_are_one_participant(event_actors):
-    a = event_actors("وانسحبت جبهة النصرة ذراع تنظيم القاعدة في سوريا أمس من مواقعها شمال حلب.", "2015-08-10", "RETREAT")
+    a = event_actors("وانسحب مقاتلو جبهة النصرة ذراع تنظيم القاعدة في الشام أمس من قرى في ريف إدلب.", "2015-08-10", "RETREAT")
     assert a["actor1"].name == "جبهة النصرة"
     assert "actor2" not in a
 
