@@ -846,9 +846,11 @@ def speaker_subject(clause, tokens, speaker: Mention | None, trig, a1: Mention |
     ministry of health) use the same form for the passive (إنه قتل 20 شخصا = 20 were killed).
     A verb in the first person or with the speaker's own side as its subject (قال الوزير: نطالب
     السلطات ...، أكد أن بلاده ترفض ...) is the speaker's act, whoever the speaker is."""
-    if speaker is not None and clause is not None and _own_voice(trig, tokens, clause.start) and not (
+    if clause is not None and _own_voice(trig, tokens, clause.start) and not (
             a1 is not None and a1 is not speaker and clause.start <= a1.token < trig.token):
         obj = a1 if a1 is not None and a1.token > trig.token else a2
+        if speaker is None:  # a speaker that is no actor (قال أبو محمد: نطالب الحكومة ...): not its object
+            return (None, obj) if obj is a1 and _first_person(trig, tokens) else (a1, a2)
         return speaker, (obj if obj is not speaker and (obj is None or obj.info.name != speaker.info.name)
                          else None)
     if speaker is None or speaker.info.inter not in _ARMED_INTER or clause is None:
@@ -871,8 +873,7 @@ def _own_voice(trig, tokens, cs: int) -> bool:
     the speaker's own side as its subject (بلاده ترفض، نحن ندين)."""
     if trig.pos != "v":
         return False
-    w = tokens[trig.token].norm
-    if trig.present and trig.key[:1] == "ن" or w.endswith("نا") and not trig.key.endswith("نا"):
+    if _first_person(trig, tokens):
         return True
     return any(tokens[k].norm in _OWN_SIDE for k in range(max(cs, trig.token - 2), trig.token))
 
@@ -886,3 +887,12 @@ def _head_subject(trig, tokens, before: list[Mention]) -> Mention | None:
     if k is None:
         return None
     return next((m for m in before if k < m.token <= k + 3 and not m.prep), None)
+
+
+def _first_person(trig, tokens) -> bool:
+    """Whether verb ``trig`` is in the first person plural: نطالب (an imperfect with ن), طالبنا (the
+    perfect's نا right after the stem, not تعاونا)."""
+    w = tokens[trig.token].norm
+    stem = w[len(trig.prefix):]
+    return trig.present and trig.key[:1] == "ن" or stem.endswith("نا") and stem[:-2] == trig.key \
+        and not trig.key.endswith("ن")

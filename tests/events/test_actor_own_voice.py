@@ -53,3 +53,10 @@ def test_a_group_after_a_title_is_a_second_actor():
     assert got["actor1"] == "الحكومة اليمنية" and got.get("actor2") == "الحوثيين"
     got = _events("قال الرئيس المصري عبد الفتاح السيسي إن بلاده ترفض التدخل الأجنبي في ليبيا.", "REJECT")[0]
     assert got["actor1"] == "الرئيس المصري عبد الفتاح السيسي"
+
+
+def test_the_object_of_a_first_person_verb_is_no_actor1_without_a_known_speaker():
+    for got in _events("وقال أبو محمد الحسيني أمس: نطالب السلطات المصرية بالإفراج عن المعتقلين.", "REQUEST"):
+        assert got.get("actor1") != "السلطات المصرية"
+    got = _events("وقال وزير الخارجية التركي: طالبنا السلطات المصرية بالإفراج عن المعتقلين.", "REQUEST")[0]
+    assert got["actor1"] == "وزير الخارجية التركي"
