@@ -385,7 +385,8 @@ def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
             continue
         gap = text[out[-1].end:m.start].strip() if out else "x"
         if out and (not gap or gap in ("،", ",") and _person_after_comma(out[-1], m)) \
-                and out[-1].info.kind in _TITLE_KINDS and (m.info.kind not in _TITLE_KINDS or _named_holder(out[-1], m, gap)):
+                and out[-1].info.kind in _TITLE_KINDS and m.info.kind not in _GROUP_KINDS \
+                and (m.info.kind not in _TITLE_KINDS or _named_holder(out[-1], m, gap)):
             prev = out.pop()
             out.append(Mention(prev.start, m.end, text[prev.start:m.end], m.info, prev.token, m.token_end, m.source,
                                m.role_spans))
@@ -395,6 +396,9 @@ def _appositions(ms: list[Mention], text: str, tokens=()) -> list[Mention]:
 
 
 _TITLE_KINDS = frozenset({"government", "military", "police", "country"})
+# a group or an organisation is no office holder: after a title it is a second actor (اتهمت الحكومة اليمنية
+# الحوثيين، أدان الجيش تنظيم ...), not the title's name
+_GROUP_KINDS = frozenset({"rebel", "militia", "unidentified", "org"})
 
 
 def _named_holder(title: Mention, m: Mention, gap: str) -> bool:
@@ -563,6 +567,11 @@ def assign(trig, clause, mentions: list[Mention], tokens, fallback: Mention | No
         # شن الطيران غارات / الطيران شن غارات: the light verb's subject
         subj = [m for m in cands if max(cs, head - 6) <= m.token < t and m.token != head and not m.prep]
         a1 = _first_conjunct(subj, tokens) if subj else agent
+        rest = [m for m in after if m is not a1]
+        a2 = rest[0] if rest else None
+    elif pos == "n" and trig.entry.heads and not trig.entry.counted and _head_subject(trig, tokens, before):
+        # أعرب الرئيس ... خلال لقائه الوزير ... عن استيائه: the subject of the governing verb
+        a1 = agent or _head_subject(trig, tokens, before)
         rest = [m for m in after if m is not a1]
         a2 = rest[0] if rest else None
     else:  # event nouns: the genitive after them is the agent (قصف الطيران الروسي)
@@ -834,7 +843,16 @@ def speaker_subject(clause, tokens, speaker: Mention | None, trig, a1: Mention |
     """Actors of a reported clause opened by a complementiser with a pronoun (قال الجيش إنه قتل 20
     مسلحا، قالت المقاومة إنها تمكنت من السيطرة): the pronoun is the speaker, when the speaker is an
     armed actor, and a mention after the word is its object.  Other speakers (an observatory, a
-    ministry of health) use the same form for the passive (إنه قتل 20 شخصا = 20 were killed)."""
+    ministry of health) use the same form for the passive (إنه قتل 20 شخصا = 20 were killed).
+    A verb in the first person or with the speaker's own side as its subject (قال الوزير: نطالب
+    السلطات ...، أكد أن بلاده ترفض ...) is the speaker's act, whoever the speaker is."""
+    if clause is not None and _own_voice(trig, tokens, clause.start) and not (
+            a1 is not None and a1 is not speaker and clause.start <= a1.token < trig.token):
+        obj = a1 if a1 is not None and a1.token > trig.token else a2
+        if speaker is None:  # a speaker that is no actor (قال أبو محمد: نطالب الحكومة ...): not its object
+            return (None, obj) if obj is a1 and _first_person(trig, tokens) else (a1, a2)
+        return speaker, (obj if obj is not speaker and (obj is None or obj.info.name != speaker.info.name)
+                         else None)
     if speaker is None or speaker.info.inter not in _ARMED_INTER or clause is None:
         return a1, a2
     k = clause.start
@@ -845,3 +863,36 @@ def speaker_subject(clause, tokens, speaker: Mention | None, trig, a1: Mention |
     if a2 is None and a1.token > trig.token and a1 is not speaker:
         return speaker, a1
     return a1, a2
+
+
+_OWN_SIDE = word_set("events/words.yaml", "factuality_own_side")
+
+
+def _own_voice(trig, tokens, cs: int) -> bool:
+    """Whether verb ``trig`` is told by its speaker of himself: a first-person form (نطالب، رفضنا) or
+    the speaker's own side as its subject (بلاده ترفض، نحن ندين)."""
+    if trig.pos != "v":
+        return False
+    if _first_person(trig, tokens):
+        return True
+    return any(tokens[k].norm in _OWN_SIDE for k in range(max(cs, trig.token - 2), trig.token))
+
+
+def _head_subject(trig, tokens, before: list[Mention]) -> Mention | None:
+    """The first mention without a preposition right after the verb that governs noun ``trig``
+    (أعربت الوزارة ... عن استغرابها، حمل الجيش ... مسؤولية)."""
+    heads = trig.entry.heads
+    k = next((j for j in range(trig.token - 1, -1, -1) if tokens[j].norm in heads
+              or tokens[j].norm[:1] in ("و", "ف") and tokens[j].norm[1:] in heads), None)
+    if k is None:
+        return None
+    return next((m for m in before if k < m.token <= k + 3 and not m.prep), None)
+
+
+def _first_person(trig, tokens) -> bool:
+    """Whether verb ``trig`` is in the first person plural: نطالب (an imperfect with ن), طالبنا (the
+    perfect's نا right after the stem, not تعاونا)."""
+    w = tokens[trig.token].norm
+    stem = w[len(trig.prefix):]
+    return trig.present and trig.key[:1] == "ن" or stem.endswith("نا") and stem[:-2] == trig.key \
+        and not trig.key.endswith("ن")

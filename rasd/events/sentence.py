@@ -491,7 +491,8 @@ def _misread(st: _Sentence, t, role) -> bool:
         return True  # الإطاحة بـ33 متهما: defendants; an act participle is an event only beside a main event
     if t.type == "CONSULT" and political.arrival_without_visitor(tokens, t, i0):
         return True  # وصلت الطائرة قادمة من القاهرة: an arrival, not a visit
-    if t.type == "REQUEST" and (any(_strip(tokens[k].norm) in _PRAYER for k in range(t.token + 1, min(i1, t.token + 4)))
+    if t.type == "REQUEST" and (any(_strip(tokens[k].norm) in _PRAYER and tokens[k - 1].norm not in _PRAYER_NAME
+                                    for k in range(t.token + 1, min(i1, t.token + 4)))
                                 or any(_strip(tokens[k].norm) in _PRAYER_WORDS
                                        for k in range(t.token + 1, min(i1, t.token + 8)))):
         return True  # ودعت الوزارة الله أن يتغمد الضحايا: a prayer, not a request
@@ -611,6 +612,7 @@ _EVALUATIVE = word_set(_WORDS, "stage_evaluative")
 _WARNING_OF = word_set(_WORDS, "stage_warning_of")
 _PRAYER = word_set(_WORDS, "stage_prayer_objects")
 _PRAYER_WORDS = word_set(_WORDS, "stage_prayer_words")
+_PRAYER_NAME = word_set(_WORDS, "stage_prayer_name_before")  # آية الله، حزب الله: a title or a name
 _CAMPAIGN = word_set(_WORDS, "stage_campaign_keys")
 _CONSTITUTE = word_set(_WORDS, "stage_constitute_verbs")
 _ROTATING = word_set(_WORDS, "stage_rotating_words")

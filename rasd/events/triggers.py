@@ -369,11 +369,19 @@ def _has_head(t: Trigger, tokens) -> bool:
             if w in t.entry.heads or (w[:1] in ("و", "ف") and w[1:] in t.entry.heads):
                 return True
         return False
-    for k in range(max(0, t.token - 7), t.token):
+    reach = _ABOUT_REACH if t.token > 0 and tokens[t.token - 1].norm in _ABOUT else 7
+    for k in range(t.token - 1, max(-1, t.token - reach - 1), -1):
         w = tokens[k].norm
         if w in t.entry.heads or (w[:1] in ("و", "ف") and w[1:] in t.entry.heads):
             return True
+        if t.token - k >= 7 and tokens[k].text in _HEAD_STOP:
+            break  # (a long subject, not across a sentence's end: أعربت الوزارة في ... عن استيائها)
     return False
+
+
+_ABOUT = word_set(_WORDS, "triggers_head_about")
+_HEAD_STOP = frozenset(load_yaml(_WORDS).get("triggers_head_stop", []))
+_ABOUT_REACH = 18
 
 
 def _halts(chosen: list[Trigger], tokens) -> None:
