@@ -1,12 +1,14 @@
 """Corpus store benchmark: ingest throughput (with extraction) and query latency over >= 100k events.
 
     .venv/bin/python bench/bench_store.py [--limit N] [--events 100000] [--workdir DIR] [--replay 500]
+                                          [--grown 100000]
 
 1. Ingest ``../shared/data/news/saudinewsnet-conflict.jsonl`` into a fresh store with the default
    pipeline: articles/s overall, the share spent storing (everything but the pipeline call), DB size,
    peak RSS; then the same file again (all duplicates); then storing alone: the first
    ``--replay`` articles ingested again into new stores with their extraction replayed (kept from
-   the first run), CPU ms per article (best and median of 3 runs).
+   the first run), CPU ms per article (best and median of 3 runs); with ``--grown EVENTS``, also
+   storing them into a store that already holds EVENTS events synthesised from the other articles.
 2. Build a store of at least ``--events`` events synthesised from those real extractions (each
    article re-stored under varied text, dates and coordinates), then time every event filter, the
    count, full-text search and stats (median and p95 over repetitions, warm cache), and a streaming
@@ -113,9 +115,8 @@ def normalisation_timed():
         dedup.extraction_norm = plain
 
 
-def bench_replay(src: Path, workdir: Path, pipe: TimedPipeline, runs: int = 3) -> None:
-    """Storing alone: the kept articles ingested into new stores with their extraction replayed."""
-    n = len(pipe.kept)
+def bench_replay(src: Path, workdir: Path, pipe: TimedPipeline, n: int, runs: int = 3) -> None:
+    """Storing alone: the first ``n`` articles ingested into new stores with their extraction replayed."""
     part = _head(src, workdir / "replay.jsonl", n)
     replay = ReplayPipeline(pipe.kept, pipe.names)
     cpu, wall, norm = [], [], []
@@ -135,14 +136,14 @@ def bench_replay(src: Path, workdir: Path, pipe: TimedPipeline, runs: int = 3) -
           f"wall {min(wall):.2f} ms best; load average {os.getloadavg()[0]:.1f}")
 
 
-def bench_ingest(workdir: Path, limit: int | None, replay: int = 500) -> Path:
+def bench_ingest(workdir: Path, limit: int | None, replay: int = 500, grown: int = 0) -> Path:
     src = DATA
     if limit:
         src = _head(DATA, workdir / "input.jsonl", limit)
     db = workdir / "ingest.db"
     for p in workdir.glob("ingest.db*"):
         p.unlink()
-    pipe = TimedPipeline(keep=replay)
+    pipe = TimedPipeline(keep=10**9 if grown else replay)
     from rasd.store import dedup
     from rasd.store.version import pipeline_fingerprint
 
@@ -173,22 +174,61 @@ def bench_ingest(workdir: Path, limit: int | None, replay: int = 500) -> Path:
     print(f"  again (all duplicates): {again.duplicates} in {again.seconds:.2f} s wall, {cpu_again:.2f} s CPU "
           f"({again.duplicates / max(cpu_again, 1e-9):.0f} articles/s per core)")
     print(f"  DB size {size / 1e6:.1f} MB; peak RSS {rss_mb():.0f} MB; {stats['events']} events stored")
-    if pipe.kept:
-        bench_replay(src, workdir, pipe)
+    if replay:
+        bench_replay(src, workdir, pipe, replay)
+    if grown and replay:
+        bench_grown(src, workdir, pipe, replay, grown)
     return db
 
 
-def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
+def bench_grown(src: Path, workdir: Path, pipe: TimedPipeline, n: int, events: int, runs: int = 3) -> None:
+    """Storing alone into a grown store: the first ``n`` articles (extraction replayed) ingested into
+    an empty store and into a copy of a store of >= ``events`` events synthesised from the others
+    (so none of them is a duplicate there); interleaved runs, CPU ms per article."""
+    import shutil
+
+    head = _head(src, workdir / "replay.jsonl", n)
+    rest = workdir / "rest.jsonl"
+    with open(src, encoding="utf-8") as fh, open(rest, "w", encoding="utf-8") as out:
+        out.writelines(line for i, line in enumerate(fh) if i >= n)
+    replay = ReplayPipeline(pipe.kept, pipe.names)
+    for p in workdir.glob("grown-base.db*"):
+        p.unlink()
+    with Store.open(workdir / "grown-base.db") as st:
+        st.ingest([rest], pipeline=replay)
+    grown = synthesise(workdir / "grown-base.db", workdir, events, name="grown.db")
+    cpu: dict[str, list[float]] = {"empty": [], "grown": []}
+    for _ in range(runs):
+        for mode in cpu:
+            for p in workdir.glob("replay.db*"):
+                p.unlink()
+            if mode == "grown":
+                shutil.copyfile(grown, workdir / "replay.db")
+            with Store.open(workdir / "replay.db") as st:
+                c0 = time.process_time()
+                with normalisation_timed() as spent:
+                    s = st.ingest([head], pipeline=replay)
+                cpu[mode].append(1000 * (time.process_time() - c0 - spent[0]) / s.ingested)
+    print(f"  storing alone, {s.ingested} articles ({s.events} events), extraction replayed, {runs} interleaved "
+          "runs, CPU ms/article median (best): " + "; ".join(
+              f"into {'an empty store' if m == 'empty' else 'the grown store'} {statistics.median(v):.2f} "
+              f"({min(v):.2f})" for m, v in cpu.items()) + f"; load average {os.getloadavg()[0]:.1f}")
+    for p in workdir.glob("replay.db*"):
+        p.unlink()
+
+
+def synthesise(src_db: Path, workdir: Path, target: int, name: str = "big.db") -> Path:
     """A store of >= target events: the real store copied round after round with SQL, each copy
     with new ids and content hashes, event days shifted by 37 days a round and coordinates moved
     by up to 0.25 degrees (the ``day``/``lat``/``lon`` columns that queries use; the event JSON is
     copied as is).  Articles, extraction rows, events, the R*Tree, the actor index, entities, places,
-    quotes and the full-text index are all copied, so every index has the size it would have."""
+    quotes, MinHash signatures, LSH band keys and the full-text index are all copied, so every index
+    has the size it would have."""
     import shutil
     import sqlite3
 
-    db = workdir / "big.db"
-    for p in workdir.glob("big.db*"):
+    db = workdir / name
+    for p in workdir.glob(f"{name}*"):
         p.unlink()
     with Store.open(src_db) as st:  # fold the WAL into the file before copying it
         st.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -227,6 +267,12 @@ def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
         for geo, dup in (("events_geo", "dup = 0"), ("events_geo_dup", "dup != 0")):
             c.execute(f"INSERT INTO {geo} SELECT rid, lat, lat, lon, lon FROM events "
                       f"WHERE rid >= {r * E} AND rid < {(r + 1) * E} AND lat IS NOT NULL AND {dup}")
+        # MinHash signatures as they are; LSH band keys scattered over the key space (a real
+        # article's keys are random), so that the LSH index has the size and shape of a real one
+        c.execute(f"INSERT INTO minhash SELECT article_rid + {r * A}, sig FROM minhash WHERE article_rid < {A}")
+        c.execute(f"INSERT INTO lsh (band, key, article_rid) SELECT band, "
+                  f"((key % 2147483647) * {2654435761 + 2 * r}) % 9000000000000000000, article_rid + {r * A} "
+                  f"FROM lsh WHERE article_rid < {A}")
         c.execute(f"INSERT INTO events_actors (rowid, actors) SELECT rid, actors FROM events "
                   f"WHERE rid >= {r * E} AND rid < {(r + 1) * E} AND actors != ''")
         for table in ("entities", "places", "quotes"):
@@ -251,7 +297,7 @@ def synthesise(src_db: Path, workdir: Path, target: int) -> Path:
         n = st.count_events(include_duplicates=True)
         dup_events = n - st.count_events()
         arts = st.stats()["articles"]
-    size = sum(p.stat().st_size for p in workdir.glob("big.db*"))
+    size = sum(p.stat().st_size for p in workdir.glob(f"{name}*"))
     print(f"  {arts} articles, {n} events ({dup_events} of near-duplicate articles) in "
           f"{time.perf_counter() - t:.0f} s; DB {size / 1e6:.0f} MB")
     return db
@@ -326,6 +372,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="ingest only the first N articles")
     ap.add_argument("--replay", type=int, default=500, help="articles whose storing is timed alone (0: skip)")
     ap.add_argument("--events", type=int, default=100_000, help="events in the query store")
+    ap.add_argument("--grown", type=int, default=0, metavar="EVENTS", help="also time storing the --replay "
+                    "articles into a store already holding EVENTS events (built from the other articles)")
     ap.add_argument("--workdir", type=Path, help="keep the stores here (default: a temporary folder)")
     ap.add_argument("--skip-ingest", action="store_true", help="reuse WORKDIR/ingest.db")
     ap.add_argument("--query-db", type=Path, help="only time the queries on this store (upgraded in place "
@@ -344,7 +392,7 @@ def main() -> None:
         args.workdir = Path(tmp.name)
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(json.dumps({"python": sys.version.split()[0], "cpus": os.cpu_count()}))
-    src = args.workdir / "ingest.db" if args.skip_ingest else bench_ingest(args.workdir, args.limit, args.replay)
+    src = args.workdir / "ingest.db" if args.skip_ingest else bench_ingest(args.workdir, args.limit, args.replay, args.grown)
     big = synthesise(src, args.workdir, args.events)
     bench_queries(big, args.reps, not args.no_export)
     if tmp is not None:

@@ -184,6 +184,13 @@ MIGRATIONS: list[str] = [
     DROP TABLE articles_fts;
     ALTER TABLE articles_fts_v5 RENAME TO articles_fts;
     """,
+    # 6: no index on entities.canonical: no query of the store reads it, and as its keys fall
+    # anywhere in the index, each article's ~40 entities dirtied ~40 scattered pages once the store
+    # was large (7.6 of the 55 pages an article wrote to the WAL in a store of 100,000 events;
+    # bench/bench_store.py --grown).  Ad-hoc SQL on entities by canonical name scans the table.
+    """
+    DROP INDEX IF EXISTS entities_canonical;
+    """,
 ]
 
 

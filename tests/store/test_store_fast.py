@@ -78,3 +78,20 @@ def test_version_4_store_is_migrated_to_the_contentless_index(store_at_version):
             assert st.count_search(q) == 1, q
         assert st.count_search("الوضع صعب") == 1 and st.count_search("نص غائب") == 0
         assert st.search("غزة")[0]["article_id"] == "a1"
+
+
+def test_version_5_store_loses_the_unread_entity_name_index(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "v5.db"
+    Store.open(db).close()
+    c = sqlite3.connect(db, isolation_level=None)  # as version 5 left it: with the index
+    c.execute("CREATE INDEX entities_canonical ON entities(canonical)")
+    c.execute("PRAGMA user_version = 5")
+    c.close()
+    with Store.open(db) as st:
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        names = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "entities_canonical" not in names
+        # the indexes that queries and cascading deletes use are all still there
+        assert {"entities_article", "places_article", "quotes_article", "lsh_article", "events_dup_day"} <= names
