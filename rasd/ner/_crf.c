@@ -1146,12 +1146,18 @@ done:
  *       counts: the clusters' raw rows (for the split); clusters: the same, or None when the
  *       features have no clusters; profiles: the profiles' raw rows or None; a raw row is its tail
  *       string or what LazyRows parsed it into.
+ *       An optional 15th item of ctx, filt (bytes of a power-of-two length, from feature_filter over
+ *       index and nb_index, or None): a feature whose hash bit is clear there is known to be in none
+ *       of those dicts, so it gets zero without a look-up (most features of new words are unknown,
+ *       and the look-ups' cache misses were most of the time).
  */
 typedef struct {
     PyObject *by_first, *counts, *lexicon, *digits, *index, *nb_index, *near, *use_lexicon;
     PyObject *clusters, *cluster_names, *freq, *profiles, *profile_names;
     Py_ssize_t zero;
     PyObject *empty;
+    const unsigned char *filt; /* NULL: look every feature up */
+    size_t filt_mask;
 } FeatCtx;
 
 static PyObject *P_w, *P_s, *P_b, *P_pre, *P_shape, *P_len, *P_b2, *P_b3, *P_x1, *P_x2, *P_x3, *P_al, *P_L,
@@ -1339,12 +1345,25 @@ fail:
     return NULL;
 }
 
-/* append the index of every feature of feats (dict index, unknown: zero) to idx */
+/* append the index of every feature of feats (dict index, unknown: zero) to idx; with filt, a
+ * feature whose hash bit is clear is not looked up (no key of index has that bit) */
 static int
-push_ids(PyObject *idx, PyObject *feats, PyObject *index, PyObject *zero)
+push_ids(PyObject *idx, PyObject *feats, PyObject *index, PyObject *zero, const unsigned char *filt, size_t mask)
 {
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(feats); i++) {
-        PyObject *v = PyDict_GetItemWithError(index, PyList_GET_ITEM(feats, i));
+        PyObject *f = PyList_GET_ITEM(feats, i), *v = NULL;
+        if (filt != NULL) {
+            Py_hash_t h = PyObject_Hash(f);
+            if (h == -1)
+                return -1;
+            size_t x = (size_t)h & mask;
+            if (!(filt[x >> 3] & (1u << (x & 7)))) {
+                if (PyList_Append(idx, zero) < 0)
+                    return -1;
+                continue;
+            }
+        }
+        v = PyDict_GetItemWithError(index, f);
         if (v == NULL && PyErr_Occurred())
             return -1;
         if (PyList_Append(idx, v != NULL ? v : zero) < 0)
@@ -1537,11 +1556,24 @@ type_segments(PyObject *self, PyObject *args)
     if (init_prefixes() < 0)
         return NULL;
     FeatCtx c;
-    if (!PyArg_ParseTuple(ctx_t, "O!O!O!UO!O!O!nOOO!O!OO!", &PyDict_Type, &c.by_first, &PyDict_Type, &c.counts,
+    PyObject *filt = Py_None;
+    if (!PyArg_ParseTuple(ctx_t, "O!O!O!UO!O!O!nOOO!O!OO!|O", &PyDict_Type, &c.by_first, &PyDict_Type, &c.counts,
                           &PyDict_Type, &c.lexicon, &c.digits, &PyDict_Type, &c.index, &PyTuple_Type, &c.nb_index,
                           &PyTuple_Type, &c.near, &c.zero, &c.use_lexicon, &c.clusters, &PyTuple_Type,
-                          &c.cluster_names, &PyTuple_Type, &c.freq, &c.profiles, &PyTuple_Type, &c.profile_names))
+                          &c.cluster_names, &PyTuple_Type, &c.freq, &c.profiles, &PyTuple_Type, &c.profile_names,
+                          &filt))
         return NULL;
+    c.filt = NULL;
+    c.filt_mask = 0;
+    if (filt != Py_None) {
+        Py_ssize_t nb = PyBytes_Check(filt) ? PyBytes_GET_SIZE(filt) : 0;
+        if (nb < 1 || (nb & (nb - 1)) != 0) {
+            PyErr_SetString(PyExc_TypeError, "ctx: the filter is bytes of a power-of-two length, or None");
+            return NULL;
+        }
+        c.filt = (const unsigned char *)PyBytes_AS_STRING(filt);
+        c.filt_mask = (size_t)nb * 8 - 1;
+    }
     Py_ssize_t K = PyTuple_GET_SIZE(c.nb_index);
     if (PyTuple_GET_SIZE(c.near) != K || (c.clusters != Py_None && !PyDict_Check(c.clusters)) ||
         (c.profiles != Py_None && !PyDict_Check(c.profiles))) {
@@ -1579,10 +1611,10 @@ type_segments(PyObject *self, PyObject *args)
             if (bad)
                 break;
             if (k < 0)
-                bad = push_ids(idx, own, c.index, zero) < 0;
+                bad = push_ids(idx, own, c.index, zero, c.filt, c.filt_mask) < 0;
             else
                 bad = push_ids(idx, PyObject_IsTrue(PyTuple_GET_ITEM(c.near, k)) ? near : far,
-                               PyTuple_GET_ITEM(c.nb_index, k), zero) < 0;
+                               PyTuple_GET_ITEM(c.nb_index, k), zero, c.filt, c.filt_mask) < 0;
         }
         Py_DECREF(own);
         Py_DECREF(near);
@@ -1602,6 +1634,49 @@ done:
     Py_XDECREF(stems);
     Py_XDECREF(bases);
     return result;
+}
+
+/* feature_filter(dicts, log2_bits) -> bytes: a bitset of 2**log2_bits bits with bit hash(key) & mask
+ * set for every key of every dict (type_segments' filter: a string whose bit is clear is a key of
+ * none of them, since equal keys have equal hashes) */
+static PyObject *
+feature_filter(PyObject *self, PyObject *args)
+{
+    PyObject *dicts;
+    int lg;
+    if (!PyArg_ParseTuple(args, "O!i", &PyTuple_Type, &dicts, &lg))
+        return NULL;
+    if (lg < 3 || lg > 30) {
+        PyErr_SetString(PyExc_ValueError, "feature_filter: log2_bits from 3 to 30");
+        return NULL;
+    }
+    for (Py_ssize_t d = 0; d < PyTuple_GET_SIZE(dicts); d++) {
+        if (!PyDict_Check(PyTuple_GET_ITEM(dicts, d))) {
+            PyErr_SetString(PyExc_TypeError, "feature_filter: a tuple of dicts expected");
+            return NULL;
+        }
+    }
+    Py_ssize_t nbytes = (Py_ssize_t)1 << (lg - 3);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, nbytes);
+    if (out == NULL)
+        return NULL;
+    unsigned char *b = (unsigned char *)PyBytes_AS_STRING(out);
+    memset(b, 0, (size_t)nbytes);
+    size_t mask = ((size_t)1 << lg) - 1;
+    for (Py_ssize_t d = 0; d < PyTuple_GET_SIZE(dicts); d++) {
+        PyObject *dict = PyTuple_GET_ITEM(dicts, d), *k, *v;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(dict, &pos, &k, &v)) {
+            Py_hash_t h = PyObject_Hash(k);
+            if (h == -1) {
+                Py_DECREF(out);
+                return NULL;
+            }
+            size_t x = (size_t)h & mask;
+            b[x >> 3] |= (unsigned char)(1u << (x & 7));
+        }
+    }
+    return out;
 }
 
 /* ------------------------------------------------------------------ propagate
@@ -2010,6 +2085,8 @@ static PyMethodDef methods[] = {
      "want_stems): bigram scores into em, rows marked used; (phrase hits, stems by sentence)."},
     {"type_segments", type_segments, METH_VARARGS,
      "type_segments(norms, ctx): (attribute indices laid end to end, segment starts, stems, bases) of new word types."},
+    {"feature_filter", feature_filter, METH_VARARGS,
+     "feature_filter(dicts, log2_bits): a bitset of the keys' hashes (type_segments' optional filter)."},
     {"type_flags", type_flags, METH_VARARGS,
      "type_flags(stems, bases, r0, bits, of_base, flags): TypeScores' flag bits of rows r0.. into flags."},
     {"propagate", propagate, METH_VARARGS,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import ne
 from typing import TextIO
 
 
@@ -103,7 +105,7 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     start, typ = 0, None
     last = -2  # the previous tag that is not O
     get = _PARSED.get
-    for i in [i for i, t in enumerate(tags) if t != "O"]:  # an O only closes a name
+    for i in list(compress(count(), map(ne, tags, repeat("O")))):  # an O only closes a name
         t = tags[i]
         p, ty = get(t) or _parse(t)
         if typ is not None and i != last + 1:  # an O between: the name ended there

@@ -33,7 +33,7 @@ from operator import is_, itemgetter, not_
 
 import numpy as np
 
-from rasd.ner.features import compiled_feature_context, stems_and_bases
+from rasd.ner.features import compiled_feature_context, feature_filter, stems_and_bases
 from rasd.text.normalize import normalize_word
 from rasd.text.vocab import VOCAB
 
@@ -294,12 +294,17 @@ class TypeScores:
         prefixes = featurizer._prefixes
         self._near = tuple(near for _p, near in prefixes)
         self._nb_index: tuple[dict[str, int], ...] = tuple({} for _ in prefixes)
+        self._filt: tuple[tuple[int, ...], bytes | None] | None = None  # (dict sizes, feature_filter)
         where = {p: k for k, (p, _near) in enumerate(prefixes)}
         for attr, i in weights.index.items():
             head, colon, rest = attr.partition(":")
             k = where.get(head + colon) if colon else None
             if k is not None:
                 self._nb_index[k][rest] = i
+
+    def _index_sizes(self) -> tuple[int, ...]:
+        """The sizes of the attribute dicts (the feature filter is built again when they change)."""
+        return (len(self.w.index), *map(len, self._nb_index))
 
     def ids(self, tokens: list[str], norms: list[str] | None = None, wids=None) -> list[int]:
         """Row ids of ``tokens`` (computing the rows of unseen types, all in one numpy step).
@@ -427,7 +432,10 @@ class TypeScores:
             idx, starts = self.table.gather(known)
         ctx = None
         if compiled and norms and not idx:  # the features of the other types built in C
-            ctx = compiled_feature_context(self.feat.res, self.w.index, self._nb_index, self._near, self._zero)
+            if self._filt is None or self._filt[0] != self._index_sizes():
+                self._filt = (self._index_sizes(), feature_filter(self.w.index, self._nb_index))
+            ctx = compiled_feature_context(self.feat.res, self.w.index, self._nb_index, self._near, self._zero,
+                                           self._filt[1])
         if ctx is not None:
             idx, starts, stems, bases = _crf.type_segments(norms, ctx)
             self._put_many(norms, stems, bases)
@@ -637,9 +645,10 @@ class Decoder:
         for p in hits:
             by_sentence.setdefault(bisect_right(bounds, p) - 1, []).append(p)
         for s, at in by_sentence.items():
-            a, b = bounds[s], bounds[s + 1]
+            # an entry covers tokens from its first word on: the sentence from its first hit is read
+            a, b = at[0], bounds[s + 1]
             rows = ids[a:b]
-            phr = self.feat._phrases([bases_all[r] for r in rows], [stems_all[r] for r in rows],
+            phr = self.feat._phrases(list(map(bases_all.__getitem__, rows)), list(map(stems_all.__getitem__, rows)),
                                      [p - a for p in at])
             if phr is None:
                 continue

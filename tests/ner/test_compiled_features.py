@@ -199,3 +199,42 @@ def test_compiled_type_segments_on_small_resources():
     assert decode._crf.type_segments(words, ctx) == _python_segments(types, words)
     res.profile_names = ()  # raw profile rows it cannot read: the Python code builds them
     assert features.compiled_feature_context(res, index, types._nb_index, types._near, types._zero) is None
+
+
+def test_feature_filter_changes_no_index(words):
+    """The hash filter of the model's attribute dicts skips only look-ups that would miss: with a
+    filter of any size, type_segments gives the indices it gives without one."""
+    _require_compiled()
+    dec = Tagger().load()._decoder
+    types = dec.types
+    ctx = features.compiled_feature_context(types.feat.res, types.w.index, types._nb_index, types._near,
+                                            types._zero)
+    plain = decode._crf.type_segments(words, ctx)
+    for lg in (3, 10, 16, features.FILTER_BITS):
+        filt = decode._crf.feature_filter((types.w.index, *types._nb_index), lg)
+        assert len(filt) == 1 << (lg - 3)
+        for d in (types.w.index, *types._nb_index):  # every key's bit is set
+            for k in list(d)[:500]:
+                x = hash(k) & ((1 << lg) - 1)
+                assert filt[x >> 3] >> (x & 7) & 1
+        assert decode._crf.type_segments(words, (*ctx, filt)) == plain
+    filt = features.feature_filter(types.w.index, types._nb_index)
+    assert filt is not None and filt.count(0) > len(filt) // 2  # sparse: most unknown features skip the dicts
+    assert features.compiled_feature_context(types.feat.res, types.w.index, types._nb_index, types._near,
+                                             types._zero, filt)[-1] is filt
+    with pytest.raises(TypeError):
+        decode._crf.type_segments(words, (*ctx, b"abc"))  # not a power-of-two length
+    with pytest.raises(ValueError):
+        decode._crf.feature_filter((types.w.index,), 40)
+
+
+def test_type_scores_build_filter_once():
+    """TypeScores passes the filter to the compiled features and keeps it while its dicts stay."""
+    _require_compiled()
+    dec = Tagger().load()._decoder
+    types = dec.types
+    types.ids(["كلمةلمترها", "وكلمةثانيه"])
+    held = types._filt
+    assert held is not None and held[1] is not None
+    types.ids(["كلمةثالثهجديده"])
+    assert types._filt is held
