@@ -10,10 +10,12 @@ from rasd.doc import Document
 from rasd.pipeline import (
     DEFAULT_STAGES,
     GC_YOUNG_THRESHOLD,
+    KEPT_CACHE,
     Pipeline,
     PipelineError,
     build_pipeline,
     build_stage,
+    drop_scratch,
     pipeline_for,
     tune_gc,
 )
@@ -102,3 +104,36 @@ def test_extract_many_tunes_the_collector_and_keeps_going(gc_threshold):
     assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
     assert out[0].id == "a" and out[0].sentences
     assert isinstance(out[1], Failure) and out[1].id == "b"
+
+
+@pytest.mark.parametrize("exclude", [(), ("quotes",), ("ner",), ("quotes", "events")])
+def test_a_document_is_freed_by_reference_counting(exclude):
+    """No stage's scratch (the entities reader, token tables ...) outlives the pipeline to hold the
+    document in a reference cycle that only the cyclic collector would free."""
+    pipe = pipeline_for(exclude)
+    pipe(Document(TEXT))  # resources loaded (their own garbage collected below)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        doc = pipe(Document(TEXT))
+        assert doc.tokens and (doc.events or "events" in exclude)
+        assert set(doc.cache) <= KEPT_CACHE
+        del doc
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_the_events_kept_aside_outlive_the_pipeline():
+    doc = pipeline_for(())(Document("قد يهاجم المسلحون المدينة إذا لم تنسحب القوات منها. " + TEXT))
+    assert "events_other" in doc.cache
+    assert all(isinstance(reason, str) for _e, reason in doc.cache["events_other"])
+
+
+def test_drop_scratch_keeps_the_results_for_callers():
+    doc = Document(TEXT)
+    doc.cache.update({"token_table": object(), "entities.reader": doc, "events_other": [1]})
+    drop_scratch(doc)
+    assert doc.cache == {"events_other": [1]}
