@@ -310,8 +310,7 @@ def pick_place(doc: Document, s_start: int, s_end: int, at: int, clause_span: tu
     def ok(p: Place, topic: bool = True, actors: bool = True, frame: bool = True, title: bool = True) -> bool:
         if met and title and _after_title(doc.text, p.start):
             return False  # زيارة رئيس وزراء اليابان، لقاء وزير خارجية مصر: a participant's country, not the venue
-        if actors and any(a < p.end and p.start < b and not (p.start <= a and b <= p.end and b - a < p.end - p.start)
-                          and not (a == p.start and b == p.end and _capital_told(doc.text, p)) for a, b in excluded):
+        if actors and excluded and _inside_excluded(doc.text, p, excluded):
             return False  # inside an actor's name or an event word; not a place that holds one (بعقوبة ⊃ عقوبة)
         # a place in the reporting frame of the sentence (قال ... في القاهرة إن): where it was said
         if frame and frame_end is not None and s_start <= p.start < frame_end and p.start < at:
@@ -580,6 +579,17 @@ def _place_ok(doc: Document, p: Place, topic: bool) -> bool:
 
 
 _WORD_AT = re.compile(r"[^\s،,.:؛]{0,24}")  # a word's first 24 characters, up to a space or a mark
+
+
+def _inside_excluded(text: str, p: Place, excluded: list[tuple[int, int]]) -> bool:
+    """Whether place ``p`` overlaps a span of ``excluded`` (an actor's name, an event word) other than one
+    it holds (بعقوبة ⊃ عقوبة) or one that is itself, told as a capital."""
+    ps, pe = p.start, p.end
+    for a, b in excluded:
+        if a < pe and ps < b and not (ps <= a and b <= pe and b - a < pe - ps) \
+                and not (a == ps and b == pe and _capital_told(text, p)):
+            return True
+    return False
 
 
 def _event_word(text: str, at: int) -> str:

@@ -162,7 +162,8 @@ def _forms(w: str) -> tuple[frozenset[str], dict | None]:
 
 def cue_categories(word_norm: str) -> frozenset[str]:
     """The single-word cue categories of a normalised word (with its proclitics stripped)."""
-    return _forms(word_norm)[0]
+    hit = _FORM_CACHE.get(word_norm)  # (the cache of _forms, read here first: one call less per word)
+    return hit[0] if hit is not None else _forms(word_norm)[0]
 
 
 def cues_for(tokens, i0: int, i1: int, out: dict[int, set[str]]) -> None:
