@@ -356,7 +356,7 @@ def _leads(p: Mention, m: Mention, tokens) -> bool:
     if not 0 <= m.token - p.token_end <= 2:  # (0: the title opens the mention, نائب الرئيس الأمريكي)
         return False
     if tokens[p.token_end].norm in _BRANCH_NOUNS:
-        return True  # جبهة النصرة ذراع تنظيم القاعدة في سوريا
+        return True  # جماعة ما ذراع تنظيم القاعدة في بلد ما: the apposition names the parent
     if tokens[p.token_end].norm not in _LEADER_TITLES:
         return False
     return p.source == "entity" and p.info.kind == "pers" or p.source == "dictionary" and p.info.kind in (
@@ -646,7 +646,7 @@ _GIFTS = frozenset({"SUPPORT", "AID"})
 # words of these types take لـ for whom they address, not who acts (انتقادات لحزب، دعم لليمن، زيارة لبغداد)
 _LAM_TARGET = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "AID", "SANCTION", "CONSULT",
                          "COOPERATE", "AGREE"})
-_GIVER_SPAN = 4  # words from a support or aid noun to من and its giver (دعم قوي من حلف شمال الأطلسي)
+_GIVER_SPAN = 4  # words from a support or aid noun to من and its giver (دعم كبير من الاتحاد الأوروبي)
 
 
 def _giver(trig, tokens, after: list[Mention]) -> Mention | None:
@@ -790,8 +790,8 @@ _BETWEEN = word_set("events/actor_words.yaml", "between")
 
 
 def _between(mentions: list[Mention], tokens, cs: int, ce: int) -> tuple[Mention, Mention] | None:
-    """The two sides of "بين X و Y" in ``[cs, ce)``, if any (بين الرئيسين المصري عبد الفتاح السيسي ونظيره اليمني
-    عبد ربه منصور هادي)."""
+    """The two sides of "بين X و Y" in ``[cs, ce)``, if any (بين الرئيس المصري ونظيره
+    التونسي، بين الجيش والمسلحين)."""
     n = len(mentions)
     for i, m in enumerate(mentions):
         k = m.token

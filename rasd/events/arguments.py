@@ -717,8 +717,8 @@ _ASIDE_SPAN = 120  # characters searched back for the comma opening a relative c
 
 
 def _relative_aside(text: str, start: int) -> bool:
-    """Whether ``start`` lies in a relative clause set off by commas (آن باترسون، التي أثارت جدلا في مصر خلال
-    عملها سفيرة، ...): what a participant once did, not where the meeting is held."""
+    """Whether ``start`` lies in a relative clause set off by commas (السفيرة السابقة، التي عملت في القاهرة
+    سنوات، ...): what a participant once did, not where the meeting is held."""
     lo = max(0, start - _ASIDE_SPAN)
     k = max(text.rfind("،", lo, start), text.rfind(",", lo, start))
     if k < 0 or "." in text[k:start]:

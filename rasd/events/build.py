@@ -94,7 +94,7 @@ def excluded_spans(sent_mentions, ts) -> list[tuple[int, int]]:
 
 def _seated_speaker(text: str, t, a1, a2):
     """(ISO code of its seat, mention) of a regional body speaking in a verbal event (أدانت جامعة الدول
-    العربية ...; استنكرت الأمانة العامة لمنظمة التعاون الإسلامي ..., its words right after the verb even when
+    العربية ...; استنكرت الأمانة العامة للجامعة ..., its words right after the verb even when
     taken for the second actor), or None."""
     if t.type not in _VERBAL:
         return None
@@ -108,7 +108,7 @@ def _seated_speaker(text: str, t, a1, a2):
         return None
     before = text[max(0, m.start - 12):m.start].split()
     if before and normalize_word(before[-1]) in _MEMBERS:
-        return None  # وقوف بلاده إلى جانب دول مجلس التعاون: the member states, not the body's statement
+        return None  # وقوف بلاده مع دول المجلس: the member states, not the body's statement
     seat = seat_of(m.text)
     return None if seat is None else (seat, m)
 

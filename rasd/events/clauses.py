@@ -250,7 +250,7 @@ def segment(tokens, i0: int, i1: int, cues_at: dict[int, set[str]], trig_at: dic
         if pcat is not None and parent is not None and cur.kind == "sub" and cur.start + 1 < i <= cur.start + 6 \
                 and (cur.predicates or _is_verbish(tokens[cur.start].norm)) \
                 and tok.norm[:1] not in ("و", "ف") and tokens[i - 1].kind != "punct":
-            # ... its verb after the relative clause's own (الذي تقوده الولايات المتحدة نفذ 29 ضربة)
+            # ... its verb after the relative clause's own (الذي تقوده دولة كبرى شن عشر غارات)
             _close(clauses, cur, i)
             cur = Clause(i, i1, parent.kind, parent.governor)
             parent = None
@@ -377,7 +377,7 @@ def _role(tokens, cl: Clause, t, cues_at, trig_tokens=frozenset()) -> TriggerRol
         # أعلنت الحكومة، السبت 25 يوليو، عن اعتقال ...: the object of an announcement after عن, past a date
         reach = 12 if first_c == "light_verbs" or tokens[first_i].norm in _ANNOUNCE else 6
         if first_c == "light_verbs" and not t.prefix and t.key.endswith("ا") and t.pos == "n":
-            reach = 20  # بدأت القوات ... بدعم من طيران التحالف هجوما واسعا: an indefinite object, past a long subject
+            reach = 20  # بدأت القوات ... بإسناد جوي هجوما كبيرا: an indefinite object, past a long subject
         if not between and t.token - first_i <= reach:
             return TriggerRole(cl, True, "under-" + first_c, first_i)
         return TriggerRole(cl, False, "far-from-" + first_c)

@@ -62,7 +62,7 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     if head is not None and head < t:
         near = list(range(max(s0, head - _NEAR_NEG), head + 1)) + near
     # a complement inherits the negation or modality of the clause that governs it
-    # (لا نستطيع الجزم بأن تركيا تدعم ...)
+    # (لا يمكننا التأكيد أن البلد يدعم ...)
     if clause is not None and (clause.kind in ("reported", "object") or clause.governor == "comp") \
             and clause.start > s0:
         for k in range(max(s0, clause.start - 6), clause.start):

@@ -277,7 +277,7 @@ def _promote_instrument(st: _Sentence) -> None:
 
 def _promote_resumed(st: _Sentence) -> None:
     """A protest noun or strikes resumed by a light verb with its pronoun (في وقفة احتجاجية نظمها المسيحيون،
-    خلال مظاهرة شارك فيها الآلاف، بعد غارات عنيفة شنتها مقاتلات التحالف فجر أمس) happened."""
+    خلال مظاهرة شارك فيها الآلاف، بعد غارات شنتها الطائرات ليلا) happened."""
     ts, rl, tokens, i1, cues_at = st.ts, st.rl, st.tokens, st.i1, st.cues_at
     if any(t.type == "PROTEST" and t.pos == "n" for t in ts) and not any(
             t.type in ("PROTEST", "ACCUSE", "REJECT", "THREATEN") for t in st.mains) and not st.opaque_first:

@@ -281,7 +281,7 @@ class _Anaphora:
         """The subject of the verb at v that ends at token k before it: an entity, an unnamed source
         shortly before, or a fronted subject."""
         sp = self._fronted_apposition(v, k, sent_start)
-        if sp is not None:  # إلا أن فلان، سفير روسيا في الأمم المتحدة قال: the name before its role
+        if sp is not None:  # إلا أن فلان، مندوب الصين لدى المنظمة قال: the name before its role
             return sp
         # an entity that ends at token k
         for j in range(k, max(sent_start, k - 6) - 1, -1):

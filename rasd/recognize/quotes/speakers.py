@@ -270,7 +270,7 @@ class _Speakers:
             # مسؤول تركي | كبير: right after an indefinite source, a given name is its adjective
             sp = self._given_name_in(a, reach, skip_first=not first.startswith("ال"))
             if sp is not None and not self._body_genitive(a, self.tok_at(sp.start)):
-                # أحد كبار مشايخ مأرب علي غريب: the source is named after all
+                # أحد وجهاء القبيلة سالم الفلاني: the source is named after all
                 return sp
         e2 = self._source_words_end(a, end, b, core)
         # مصدر في وزارة الخارجية: the body a source speaks for stays; شهود عيان | في المنطقة: where
@@ -353,7 +353,7 @@ class _Speakers:
                 if self._nisba_before_name(e, k, stop_at):
                     continue  # قال الباراجوياني | خوان نابوت: a nationality read as a name, the name follows
                 if self.r.title_at(k) is not None or toks[k].start in self._place_starts():
-                    # مساعد الأمين ... الدكتور فلان، رئيس بلدية محايل حمد آل درهم: a role or a place read
+                    # مساعد الأمين ... الدكتور فلان، رئيس بلدية البلدة سعد آل فلان: a role or a place read
                     # as the start of a name; the name is the one after it
                     if any((x := self.ents_at.get(j)) is not None and x.label.startswith("PERS")
                            for j in range(k + 1, stop_at)):
