@@ -68,7 +68,7 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
         for k in range(max(s0, clause.start - 6), clause.start):
             cats = cues_at.get(k, ())
             if "negation" in cats and "negation_exceptions" not in cues_at.get(k + 1, ()) \
-                    and not _however(tokens, k, cues_at):
+                    and not _however(tokens, k, cues_at, t):
                 return Factuality("negated", cue=tokens[k].text)
             if ("modality" in cats and not _title(tokens, k)) or "conditional" in cats:
                 return Factuality("hypothetical", cue=tokens[k].text)
@@ -77,14 +77,14 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
     while k0 < t and tokens[k0].kind == "punct":
         k0 += 1
     if k0 < t and "negation" in cues_at.get(k0, ()) and t - k0 <= 8 \
-            and "negation_exceptions" not in cues_at.get(k0 + 1, ()) and not _however(tokens, k0, cues_at):
+            and "negation_exceptions" not in cues_at.get(k0 + 1, ()) and not _however(tokens, k0, cues_at, t):
         return Factuality("negated", cue=tokens[k0].text)
     for k in near:
         cats = cues_at.get(k, ())
         if "negation" in cats:
             nxt = tokens[k + 1].norm if k + 1 < s1 else ""
             if "negation_exceptions" in cues_at.get(k + 1, ()) or nxt in ("يزال", "تزال", "زال", "زالت", "سيما") \
-                    or _however(tokens, k, cues_at):
+                    or _however(tokens, k, cues_at, t):
                 continue
             return Factuality("negated", cue=tokens[k].text)
     # denial, accusation, conditional, future, modality anywhere before in the sentence
@@ -210,10 +210,15 @@ _HOWEVER = word_set(_WORDS, "factuality_however")
 _WITHOUT_BEFORE = word_set(_WORDS, "factuality_without_before")
 
 
-def _however(tokens, k: int, cues_at) -> bool:
-    """Whether the negator at ``k`` opens غير أن ("however"), not من غير أن ("without")."""
-    return tokens[k].norm in _HOWEVER and "complementizers" in cues_at.get(k + 1, ()) \
-        and not (k > 0 and tokens[k - 1].norm in _WITHOUT_BEFORE)
+def _however(tokens, k: int, cues_at, t: int = -1) -> bool:
+    """Whether the negator at ``k`` negates nothing of the event word at ``t``: غير أن ("however"), not من غير
+    أن ("without"); or غير before another word, which it negates alone (وعدد غير معروف من الجرحى، جهات غير
+    معلومة تدعو ...)."""
+    if tokens[k].norm not in _HOWEVER:
+        return False
+    if "complementizers" in cues_at.get(k + 1, ()):
+        return not (k > 0 and tokens[k - 1].norm in _WITHOUT_BEFORE)
+    return t >= 0 and k + 1 != t
 _TITLE_AFTER = word_set(_WORDS, "factuality_title_after")
 
 

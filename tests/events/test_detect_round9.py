@@ -107,3 +107,11 @@ def test_astonishment_expressed_is_a_disapproval():
     assert "ACCUSE" in _types("وعبر الوزير أمس عن استغرابه من تصريحات نظيره الفنزويلي.")
     assert "ACCUSE" in _types("وأبدى السفير أمس استهجانه للتصريحات الأخيرة.")
     assert "ACCUSE" not in _types("ولا غرابة في ذلك الاستغراب لدى الجمهور.")
+
+
+def test_ghayr_before_another_word_negates_only_that_word():
+    """وعدد غير معروف من الجرحى، جهات غير معلومة تدعو: غير negates the adjective after it, not the event."""
+    text = "وقال ناشط إن الاشتباكات أسفرت عن سقوط 20 قتيلا وعدد غير معروف من الجرحى في صفوف القوات أمس."
+    assert "ASSAULT" in _types(text)
+    assert "REQUEST" in _types("وقالت الوزارة إن جهات غير معلومة تدعو إلى إغلاق الطرق في العاصمة.")
+    assert "REJECT" in _types("وقال الوزير إن هذا التدخل غير مقبول.")
