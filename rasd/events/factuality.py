@@ -68,23 +68,23 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
         for k in range(max(s0, clause.start - 6), clause.start):
             cats = cues_at.get(k, ())
             if "negation" in cats and "negation_exceptions" not in cues_at.get(k + 1, ()) \
-                    and not _however(tokens, k, cues_at, t):
+                    and not _negates_nothing(tokens, k, cues_at, t):
                 return Factuality("negated", cue=tokens[k].text)
-            if ("modality" in cats and not _title(tokens, k)) or "conditional" in cats:
+            if ("modality" in cats and not title_cue(tokens, k)) or "conditional" in cats:
                 return Factuality("hypothetical", cue=tokens[k].text)
     # a negator opening the clause (ولم تفرض الدول أي عقوبات) negates its first predicate's words
     k0 = cs
     while k0 < t and tokens[k0].kind == "punct":
         k0 += 1
     if k0 < t and "negation" in cues_at.get(k0, ()) and t - k0 <= 8 \
-            and "negation_exceptions" not in cues_at.get(k0 + 1, ()) and not _however(tokens, k0, cues_at, t):
+            and "negation_exceptions" not in cues_at.get(k0 + 1, ()) and not _negates_nothing(tokens, k0, cues_at, t):
         return Factuality("negated", cue=tokens[k0].text)
     for k in near:
         cats = cues_at.get(k, ())
         if "negation" in cats:
             nxt = tokens[k + 1].norm if k + 1 < s1 else ""
             if "negation_exceptions" in cues_at.get(k + 1, ()) or nxt in ("يزال", "تزال", "زال", "زالت", "سيما") \
-                    or _however(tokens, k, cues_at, t):
+                    or _negates_nothing(tokens, k, cues_at, t):
                 continue
             return Factuality("negated", cue=tokens[k].text)
     # denial, accusation, conditional, future, modality anywhere before in the sentence
@@ -119,7 +119,7 @@ def judge(tokens, s0: int, s1: int, trig, clause, cues_at: dict[int, set[str]], 
             return Factuality("future", cue=tokens[k].text)
     for k in range(max(cs, t - _NEAR_MOD), t):
         cats = cues_at.get(k, ())
-        if "modality" in cats and not _title(tokens, k):
+        if "modality" in cats and not title_cue(tokens, k):
             return Factuality("hypothetical", cue=tokens[k].text)
         if tokens[k].norm in (_QAD, "و" + _QAD) and trig.present:
             return Factuality("hypothetical", cue=tokens[k].text)
@@ -210,7 +210,7 @@ _HOWEVER = word_set(_WORDS, "factuality_however")
 _WITHOUT_BEFORE = word_set(_WORDS, "factuality_without_before")
 
 
-def _however(tokens, k: int, cues_at, t: int = -1) -> bool:
+def _negates_nothing(tokens, k: int, cues_at, t: int) -> bool:
     """Whether the negator at ``k`` negates nothing of the event word at ``t``: غير أن ("however"), not من غير
     أن ("without"); or غير before another word, which it negates alone (وعدد غير معروف من الجرحى، جهات غير
     معلومة تدعو ...)."""
@@ -218,7 +218,9 @@ def _however(tokens, k: int, cues_at, t: int = -1) -> bool:
         return False
     if "complementizers" in cues_at.get(k + 1, ()):
         return not (k > 0 and tokens[k - 1].norm in _WITHOUT_BEFORE)
-    return t >= 0 and k + 1 != t
+    return k + 1 != t
+
+
 _TITLE_AFTER = word_set(_WORDS, "factuality_title_after")
 
 
@@ -227,7 +229,6 @@ def title_cue(tokens, k: int) -> bool:
     return k + 1 < len(tokens) and tokens[k + 1].norm in _TITLE_AFTER
 
 
-_title = title_cue
 _DENY_CONTENT = word_set("events/political.yaml", "deny_content")
 _DENY_REPORTS = word_set("events/political.yaml", "deny_reports")
 

@@ -99,13 +99,13 @@ def _named_here(ev: Event) -> bool:
     return ev.location.via != "nisba" and _told_here(ev)
 
 
-_SAID = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"})
+_STANCE_TYPES = _SAID_TYPES - {"AGREE", "CONSULT", "CONCEDE"}  # a stance taken, not a meeting or a deal
 
 
 def _said_at_home(ev: Event) -> bool:
     """Whether a statement is placed at its speaker's nationality (a nisba: أدانت الخارجية الأمريكية): a town of
     another country told by a later mention is what it spoke about, not where it spoke."""
-    return ev.type in _SAID and ev.location.via == "nisba"
+    return ev.type in _STANCE_TYPES and ev.location.via == "nisba"
 
 
 def _other_province(la, lb) -> bool:
